@@ -1,0 +1,88 @@
+/**
+ * The only module that reads process.env. Every variable is validated once at
+ * start-up against one schema; all problems are reported together and the
+ * process refuses to start rather than run with a half-understood setting.
+ */
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as Asia/Ho_Chi_Minh' },
+);
+
+/** Each entry: the variable, what it means, and its default where a safe one exists. */
+export const envSchema = z.object({
+  /** Address to listen on. Loopback by default: put a reverse proxy in front for the public. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** TCP port for HTTP. */
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int({ message: 'expected a whole number' })
+    .min(1, { message: 'expected a port between 1 and 65535' })
+    .max(65535, { message: 'expected a port between 1 and 65535' })
+    .default(3000),
+  /** postgres://… to use PostgreSQL; unset for the embedded SQLite database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL (leave unset for SQLite)' })
+    .optional(),
+  /** SQLite database file, used when DATABASE_URL is unset. */
+  SQLITE_PATH: z.string().min(1).default('./data/almanac.sqlite'),
+  /** The public origin of the site, used for absolute links in feeds and mails. */
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://example.org' }).default('http://localhost:3000'),
+  /** The office's name as shown in the header and page titles. */
+  SITE_NAME: z.string().min(1).default('ILO Country Office for Viet Nam'),
+  /** Where visitors' queries go: the events page and each event link to it. */
+  OFFICE_EMAIL: z.email({ message: 'expected an email address' }).default('hanoi@ilo.org'),
+  /** The office's time zone: decides what "today", "upcoming" and "past" mean. */
+  OFFICE_TIME_ZONE: timeZone.default('Asia/Ho_Chi_Minh'),
+  /** Import the sample content (../shared seeds vendored in content/seeds) into an empty database on start. */
+  SEED_ON_FIRST_START: booleanFlag.default(true),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** development shows nothing more to visitors; it only makes logs human-readable. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates a set of variables (process.env by default) and returns a frozen
+ * config. Throws ConfigError listing every problem, each with the variable's
+ * name and what was expected. Empty strings count as unset.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const given = input[name];
+      return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return Object.freeze(parsed.data);
+}

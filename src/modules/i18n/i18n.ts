@@ -1,0 +1,28 @@
+/** Looks up interface text for a language and fills in `{name}` placeholders. */
+import { en, type MessageKey, type Messages } from './messages/en.js';
+import { vi } from './messages/vi.js';
+import type { Lang } from '../../shared/dates/format.js';
+
+export type { MessageKey, Lang };
+
+export const LANGS: readonly Lang[] = ['en', 'vi'];
+export const DEFAULT_LANG: Lang = 'en';
+
+const catalogues: Record<Lang, Messages> = { en, vi };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Returns the translate function for a language. Unknown placeholders are left visible, never blank. */
+export function translator(lang: Lang): Translate {
+  const messages = catalogues[lang];
+  return (key, params) => {
+    const text = messages[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+/** The raw catalogues, for the completeness test. */
+export function catalogue(lang: Lang): Messages {
+  return catalogues[lang];
+}

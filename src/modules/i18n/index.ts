@@ -1,0 +1,1 @@
+export { translator, catalogue, LANGS, DEFAULT_LANG, type Translate, type MessageKey, type Lang } from './i18n.js';

@@ -1,0 +1,79 @@
+/**
+ * Interface text in English. Every key here must exist in vi.ts too (the
+ * type of vi.ts and a test make sure). `{name}` marks a value filled in at render.
+ */
+export const en = {
+  'site.skipLink': 'Skip to main content',
+  'site.navLabel': 'Main',
+  'site.languageLabel': 'Language',
+  'site.footer': 'Content © International Labour Organization. Published with Almanac.',
+  'nav.home': 'Home',
+  'nav.events': 'Events and meetings',
+  'nav.articles': 'Feature articles',
+
+  'home.title': 'News and events',
+  'home.happeningNow': 'Happening now',
+  'home.comingUp': 'Coming up',
+  'home.nothingComingUp': 'No upcoming events have been announced yet.',
+  'home.recentEvents': 'Recent events',
+  'home.latestArticles': 'Latest feature articles',
+  'home.allEvents': 'All events and meetings',
+  'home.allArticles': 'All feature articles',
+
+  'events.title': 'Events and meetings',
+  'events.queries': 'Any queries should be sent to the office by {email}.',
+  'events.queriesLinkText': 'email',
+  'events.upcoming': 'Upcoming',
+  'events.past': 'Past events',
+  'events.noUpcoming': 'No upcoming events have been announced yet.',
+  'events.noEvents': 'No events have been published yet.',
+  'events.pageTitle': 'Events and meetings, page {page}',
+
+  'event.date': 'Date',
+  'event.time': 'Time',
+  'event.type': 'Type',
+  'event.location': 'Location',
+  'event.online': 'Online',
+  'event.onlineAndInPerson': 'Online and in person',
+  'event.register': 'Register for this event',
+  'event.contact': 'Contact',
+  'event.programmes': 'Programmes and projects',
+  'event.topics': 'Topics',
+  'event.cancelled': 'This event has been cancelled.',
+  'event.postponed': 'This event has been postponed. A new date will be announced.',
+  'event.query': 'Send a query to the office about this event',
+  'event.backToList': 'All events and meetings',
+
+  'eventType.meeting': 'Meeting',
+  'eventType.workshop': 'Workshop',
+  'eventType.webinar': 'Webinar',
+  'eventType.consultation': 'Consultation',
+  'eventType.training': 'Training',
+  'eventType.launch': 'Launch',
+  'eventType.study_visit': 'Study visit',
+  'eventType.survey': 'Survey',
+  'eventType.other': 'Event',
+
+  'articles.title': 'Feature articles',
+  'articles.noArticles': 'No articles have been published yet.',
+  'articles.pageTitle': 'Feature articles, page {page}',
+  'article.published': 'Published',
+  'article.backToList': 'All feature articles',
+  'article.photoCredit': 'Photo credit',
+
+  'pager.label': 'Pages',
+  'pager.previous': 'Previous page',
+  'pager.next': 'Next page',
+  'pager.status': 'Page {page} of {pages}',
+
+  'error.notFoundTitle': 'Page not found',
+  'error.notFoundBody': 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
+  'error.badRequestTitle': 'This request could not be understood',
+  'error.serverTitle': 'Something went wrong',
+  'error.serverBody': 'The site could not show this page just now. Please try again in a moment.',
+  'error.reference': 'Reference: {id}',
+  'error.goHome': 'Go to the home page',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

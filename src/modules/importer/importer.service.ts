@@ -1,0 +1,400 @@
+/**
+ * Imports listing pages (the text form of the office's "Events and meetings"
+ * and "Feature articles" pages) into the database. One call is one
+ * transaction: every file is parsed before anything is written, and a line
+ * that cannot be understood aborts the whole import naming file and line.
+ * Re-importing a file creates nothing new; items are identified by their
+ * start date and folded English title.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, LangCode } from '../../db/schema.js';
+import { ImportError } from '../../shared/errors.js';
+import { slugify } from '../../shared/text/slugify.js';
+import { articlesRepository } from '../articles/index.js';
+import { eventsRepository } from '../events/index.js';
+import { upsertSiteText } from '../site/index.js';
+import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
+import { inferAttendanceMode, inferEventType } from './event-type.js';
+import { ListingParseError, parseListing, type ListingKind, type ParsedArticle, type ParsedEvent, type ParsedListing } from './listing-parser.js';
+
+export interface ImportSource {
+  /** Shown in messages as `file:line`. */
+  file: string;
+  text: string;
+  kind?: ListingKind | undefined;
+}
+
+export type ItemOutcome = 'created' | 'changed' | 'unchanged' | 'repeated' | 'created-draft';
+
+export interface ImportedItem {
+  file: string;
+  line: number;
+  kind: 'event' | 'article';
+  lang: LangCode;
+  outcome: ItemOutcome;
+  title: string;
+  date: string;
+  slug: string | null;
+  /** Why an item was repeated, paired as a draft, or what changed. */
+  note?: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  files: { file: string; kind: ListingKind; lang: LangCode; items: number }[];
+  items: ImportedItem[];
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  now: Date;
+  taxonomy?: Taxonomy | undefined;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+/** Counts a report's items by outcome, for summaries. */
+export function summarize(report: ImportReport): Record<ItemOutcome, number> {
+  const counts: Record<ItemOutcome, number> = { created: 0, changed: 0, unchanged: 0, repeated: 0, 'created-draft': 0 };
+  for (const item of report.items) counts[item.outcome] += 1;
+  return counts;
+}
+
+function parseSource(source: ImportSource): ParsedListing {
+  try {
+    return parseListing(source.text, source.kind ? { kind: source.kind } : undefined);
+  } catch (error) {
+    if (error instanceof ListingParseError) throw new ImportError(source.file, error.line, error.reason);
+    throw error;
+  }
+}
+
+/**
+ * Imports one or more listing files in a single transaction. With dryRun the
+ * same work is done and rolled back, so the report says exactly what would
+ * be created, changed and skipped.
+ */
+export async function importListings(db: Kysely<Database>, sources: ImportSource[], options: ImportOptions): Promise<ImportReport> {
+  // Parse everything first: a bad line in the last file must not leave the first half-imported.
+  const parsed = sources.map((source) => ({ source, listing: parseSource(source) }));
+  // English before Vietnamese, so Vietnamese pages find the items they translate.
+  parsed.sort((a, b) => (a.listing.lang === b.listing.lang ? 0 : a.listing.lang === 'en' ? -1 : 1));
+
+  const report: ImportReport = { dryRun: options.dryRun ?? false, files: [], items: [] };
+  const now = options.now.toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const { source, listing } of parsed) {
+        const count = listing.kind === 'events' ? listing.events.length : listing.articles.length;
+        report.files.push({ file: source.file, kind: listing.kind, lang: listing.lang, items: count });
+        if (listing.intro) {
+          await upsertSiteText(trx, listing.kind === 'events' ? 'events.intro' : 'articles.intro', listing.lang, stripEmailSentence(listing.intro), now);
+        }
+        const context: FileContext = { trx, file: source.file, lang: listing.lang, now, taxonomy: options.taxonomy, report };
+        if (listing.kind === 'events') await importEvents(context, listing.events);
+        else await importArticles(context, listing.articles);
+      }
+      if (report.dryRun) throw new DryRunRollback(report);
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  }
+  return report;
+}
+
+/**
+ * The office's pages end their intro with "Any queries should be sent to the
+ * office by email."; the site renders that line itself with a mailto link to
+ * the configured address, so it is not stored twice.
+ */
+export function stripEmailSentence(intro: string): string {
+  const sentences = intro.split(/(?<=[.!?])\s+/);
+  const last = sentences[sentences.length - 1] ?? '';
+  if (sentences.length > 1 && /(quer|enquir|thắc mắc|câu hỏi).*(e-?mail|thư điện tử)/iu.test(last)) {
+    return sentences.slice(0, -1).join(' ');
+  }
+  return intro;
+}
+
+interface FileContext {
+  trx: Transaction<Database>;
+  file: string;
+  lang: LangCode;
+  now: string;
+  taxonomy: Taxonomy | undefined;
+  report: ImportReport;
+}
+
+function itemKey(date: string, title: string): string {
+  return `${date}:${slugify(title, 200) || title.trim().toLowerCase()}`;
+}
+
+async function uniqueSlug(exists: (slug: string) => Promise<boolean>, title: string, date: string, fallback: string): Promise<string> {
+  const base = slugify(title) || fallback;
+  const candidates = [base, `${base}-${date.slice(0, 4)}`, `${base}-${date}`];
+  for (const candidate of candidates) if (!(await exists(candidate))) return candidate;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}-${date}-${n}`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+function tagsFor(taxonomy: Taxonomy | undefined, text: string) {
+  if (!taxonomy) return { programmes: [], topics: [] };
+  return { programmes: matchTerms(taxonomy.programmes, text), topics: matchTerms(taxonomy.topics, text) };
+}
+
+async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<void> {
+  const { trx, file, lang, now, report } = ctx;
+  const seen = new Map<string, number>();
+  // For pairing a translated page: how many items with the same dates came before.
+  const sameDates = new Map<string, number>();
+
+  for (const ev of events) {
+    const key = itemKey(ev.start, ev.title);
+    const first = seen.get(key);
+    const base = { file, line: ev.line, kind: 'event' as const, lang, title: ev.title, date: ev.start };
+    if (first !== undefined) {
+      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${first}; imported once` });
+      continue;
+    }
+    seen.set(key, ev.line);
+
+    if (lang === 'en') {
+      const sourceKey = `event:${key}`;
+      const existing = await eventsRepository.findEventBySourceKey(trx, sourceKey);
+      if (!existing) {
+        const slug = await uniqueSlug((s) => eventsRepository.slugExists(trx, s), ev.title, ev.start, 'event');
+        const id = await eventsRepository.insertEvent(trx, {
+          slug,
+          source_key: sourceKey,
+          status: 'published',
+          event_type: inferEventType(ev.title),
+          attendance_mode: inferAttendanceMode(ev.title),
+          start_date: ev.start,
+          end_date: ev.end,
+          starts_at: null,
+          ends_at: null,
+          online_url: null,
+          registration_url: null,
+          contact_email: null,
+          publish_at: null,
+          published_at: now,
+          created_at: now,
+          updated_at: now,
+        });
+        await eventsRepository.upsertEventTranslation(trx, id, 'en', { title: ev.title, description: ev.description }, now);
+        const tags = tagsFor(ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
+        await tagItem(trx, 'event', id, tags.programmes, tags.topics);
+        report.items.push({ ...base, outcome: 'created', slug });
+        continue;
+      }
+      const current = (await eventsRepository.listEventTranslations(trx, existing.id)).find((t) => t.lang === 'en');
+      const changes: string[] = [];
+      if (existing.end_date !== ev.end) changes.push('end date');
+      if (current?.title !== ev.title) changes.push('title');
+      if ((current?.description ?? null) !== ev.description) changes.push('description');
+      if (changes.length === 0) {
+        report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
+        continue;
+      }
+      await eventsRepository.updateEvent(trx, existing.id, { end_date: ev.end, updated_at: now, revision: existing.revision + 1 });
+      await eventsRepository.upsertEventTranslation(
+        trx,
+        existing.id,
+        'en',
+        { ...current, title: ev.title, description: ev.description },
+        now,
+      );
+      report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
+      continue;
+    }
+
+    // A translated page: its items are the translations of the English items with the same dates, in order.
+    const datesKey = `${ev.start}/${ev.end ?? ''}`;
+    const index = sameDates.get(datesKey) ?? 0;
+    sameDates.set(datesKey, index + 1);
+    const candidates = await eventsRepository.listEventsByDates(trx, ev.start, ev.end);
+    const englishOnes: typeof candidates = [];
+    for (const c of candidates) {
+      const translations = await eventsRepository.listEventTranslations(trx, c.id);
+      if (translations.some((t) => t.lang === 'en')) englishOnes.push(c);
+    }
+    const match = englishOnes[index];
+    if (match) {
+      const current = (await eventsRepository.listEventTranslations(trx, match.id)).find((t) => t.lang === lang);
+      if (current && current.title === ev.title && (current.description ?? null) === ev.description) {
+        report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
+        continue;
+      }
+      await eventsRepository.upsertEventTranslation(trx, match.id, lang, { ...current, title: ev.title, description: ev.description }, now);
+      await eventsRepository.updateEvent(trx, match.id, { updated_at: now, revision: match.revision + 1 });
+      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
+      continue;
+    }
+    // No English item to translate: keep the text as a draft for an editor rather than lose it.
+    const sourceKey = `event:${lang}:${key}`;
+    const existing = await eventsRepository.findEventBySourceKey(trx, sourceKey);
+    if (existing) {
+      report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
+      continue;
+    }
+    const slug = await uniqueSlug((s) => eventsRepository.slugExists(trx, s), ev.title, ev.start, 'event');
+    const id = await eventsRepository.insertEvent(trx, {
+      slug,
+      source_key: sourceKey,
+      status: 'draft',
+      event_type: inferEventType(ev.title),
+      attendance_mode: inferAttendanceMode(ev.title),
+      start_date: ev.start,
+      end_date: ev.end,
+      starts_at: null,
+      ends_at: null,
+      online_url: null,
+      registration_url: null,
+      contact_email: null,
+      publish_at: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await eventsRepository.upsertEventTranslation(trx, id, lang, { title: ev.title, description: ev.description }, now);
+    report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English event on these dates: kept as a draft' });
+  }
+}
+
+async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Promise<void> {
+  const { trx, file, lang, now, report } = ctx;
+  const seen = new Map<string, number>();
+  const sameDate = new Map<string, number>();
+
+  for (const item of articles) {
+    const key = itemKey(item.date, item.title);
+    const first = seen.get(key);
+    const base = { file, line: item.line, kind: 'article' as const, lang, title: item.title, date: item.date };
+    if (first !== undefined) {
+      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${first}; imported once` });
+      continue;
+    }
+    seen.set(key, item.line);
+    const credit = {
+      credit_holder: item.credit?.holder ?? null,
+      credit_photographer: item.credit?.photographer ?? null,
+      credit_year: item.credit?.year ?? null,
+    };
+    const byline = { byline_kind: item.byline?.kind ?? null, byline_name: item.byline?.name ?? null };
+    const text = {
+      title: item.title,
+      summary: item.summary,
+      byline_role: item.byline?.role ?? null,
+      byline_organisation: item.byline?.organisation ?? null,
+    };
+
+    if (lang === 'en') {
+      const sourceKey = `article:${key}`;
+      const existing = await articlesRepository.findArticleBySourceKey(trx, sourceKey);
+      if (!existing) {
+        const slug = await uniqueSlug((s) => articlesRepository.slugExists(trx, s), item.title, item.date, 'article');
+        const id = await articlesRepository.insertArticle(trx, {
+          slug,
+          source_key: sourceKey,
+          status: 'published',
+          published_on: item.date,
+          hero_image_path: null,
+          ...credit,
+          ...byline,
+          publish_at: null,
+          published_at: now,
+          created_at: now,
+          updated_at: now,
+        });
+        await articlesRepository.upsertArticleTranslation(trx, id, 'en', text, now);
+        const tags = tagsFor(ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
+        await tagItem(trx, 'article', id, tags.programmes, tags.topics);
+        report.items.push({ ...base, outcome: 'created', slug });
+        continue;
+      }
+      const current = (await articlesRepository.listArticleTranslations(trx, existing.id)).find((t) => t.lang === 'en');
+      const changes: string[] = [];
+      if (current?.title !== text.title) changes.push('title');
+      if ((current?.summary ?? null) !== text.summary) changes.push('summary');
+      if (
+        existing.credit_holder !== credit.credit_holder ||
+        existing.credit_photographer !== credit.credit_photographer ||
+        existing.credit_year !== credit.credit_year
+      ) {
+        changes.push('photo credit');
+      }
+      if (
+        existing.byline_kind !== byline.byline_kind ||
+        existing.byline_name !== byline.byline_name ||
+        (current?.byline_role ?? null) !== text.byline_role ||
+        (current?.byline_organisation ?? null) !== text.byline_organisation
+      ) {
+        changes.push('byline');
+      }
+      if (changes.length === 0) {
+        report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
+        continue;
+      }
+      await articlesRepository.updateArticle(trx, existing.id, { ...credit, ...byline, updated_at: now, revision: existing.revision + 1 });
+      await articlesRepository.upsertArticleTranslation(trx, existing.id, 'en', { ...current, ...text }, now);
+      report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
+      continue;
+    }
+
+    const index = sameDate.get(item.date) ?? 0;
+    sameDate.set(item.date, index + 1);
+    const candidates = await articlesRepository.listArticlesOn(trx, item.date);
+    const englishOnes: typeof candidates = [];
+    for (const c of candidates) {
+      const translations = await articlesRepository.listArticleTranslations(trx, c.id);
+      if (translations.some((t) => t.lang === 'en')) englishOnes.push(c);
+    }
+    const match = englishOnes[index];
+    if (match) {
+      const current = (await articlesRepository.listArticleTranslations(trx, match.id)).find((t) => t.lang === lang);
+      if (
+        current &&
+        current.title === text.title &&
+        (current.summary ?? null) === text.summary &&
+        (current.byline_role ?? null) === text.byline_role &&
+        (current.byline_organisation ?? null) === text.byline_organisation
+      ) {
+        report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
+        continue;
+      }
+      await articlesRepository.upsertArticleTranslation(trx, match.id, lang, { ...current, ...text }, now);
+      await articlesRepository.updateArticle(trx, match.id, { updated_at: now, revision: match.revision + 1 });
+      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
+      continue;
+    }
+    const sourceKey = `article:${lang}:${key}`;
+    const existing = await articlesRepository.findArticleBySourceKey(trx, sourceKey);
+    if (existing) {
+      report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
+      continue;
+    }
+    const slug = await uniqueSlug((s) => articlesRepository.slugExists(trx, s), item.title, item.date, 'article');
+    const id = await articlesRepository.insertArticle(trx, {
+      slug,
+      source_key: sourceKey,
+      status: 'draft',
+      published_on: item.date,
+      hero_image_path: null,
+      ...credit,
+      ...byline,
+      publish_at: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now);
+    report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English article on this date: kept as a draft' });
+  }
+}

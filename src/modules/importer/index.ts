@@ -1,0 +1,3 @@
+export { importListings, summarize, type ImportReport, type ImportSource, type ImportedItem } from './importer.service.js';
+export { formatImportReport } from './import-report.js';
+export { seedIfEmpty, importSampleContent, isContentEmpty, loadTaxonomy, contentDir } from './sample-content.js';

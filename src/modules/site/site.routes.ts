@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { h } from 'preact';
+import type { AppDeps } from '../../app-deps.js';
+import { cachePublicPage } from '../../shared/http/cache.js';
+import { sendPage, viewContext } from '../../shared/http/html.js';
+import { latestArticles } from '../articles/index.js';
+import { eventsAtAGlance } from '../events/index.js';
+import { HomePage } from './home.views.js';
+
+/** The home page. */
+export const siteRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  app.get('/', async (request, reply) => {
+    const ctx = viewContext(request);
+    const [events, articles] = await Promise.all([eventsAtAGlance(deps.db, ctx.lang, deps.today()), latestArticles(deps.db, ctx.lang)]);
+    return sendPage(cachePublicPage(reply), h(HomePage, { ctx, ...events, articles }));
+  });
+};

@@ -1,0 +1,117 @@
+/**
+ * Topics and programmes: the shared vocabulary of events and articles. The
+ * office's list lives in content/taxonomy.json and is loaded into the
+ * database on first start; the importer tags new items from it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const termSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  code: z.string().optional(),
+  /** Phrases that, found in an item's title or text, tag it with this term. */
+  match: z.array(z.string().min(2)).default([]),
+  name: z.object({ en: z.string().min(1), vi: z.string().min(1) }),
+});
+
+const taxonomySchema = z.object({ programmes: z.array(termSchema), topics: z.array(termSchema) });
+
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+export type Term = z.infer<typeof termSchema>;
+
+/** Reads and validates a taxonomy file. */
+export function readTaxonomy(path: string): Taxonomy {
+  return taxonomySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Adds the terms of a taxonomy that the database does not have yet (by slug); leaves existing ones as edited. */
+export async function ensureTaxonomy(db: Db, taxonomy: Taxonomy, now: string): Promise<void> {
+  for (const term of taxonomy.programmes) {
+    const existing = await db.selectFrom('programmes').select('id').where('slug', '=', term.slug).executeTakeFirst();
+    if (existing) continue;
+    const { id } = await db
+      .insertInto('programmes')
+      .values({ slug: term.slug, code: term.code ?? null, website_url: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('programme_translations')
+      .values([
+        { programme_id: id, lang: 'en', name: term.name.en, description: null },
+        { programme_id: id, lang: 'vi', name: term.name.vi, description: null },
+      ])
+      .execute();
+  }
+  for (const term of taxonomy.topics) {
+    const existing = await db.selectFrom('topics').select('id').where('slug', '=', term.slug).executeTakeFirst();
+    if (existing) continue;
+    const { id } = await db
+      .insertInto('topics')
+      .values({ slug: term.slug, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('topic_translations')
+      .values([
+        { topic_id: id, lang: 'en', name: term.name.en, description: null },
+        { topic_id: id, lang: 'vi', name: term.name.vi, description: null },
+      ])
+      .execute();
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The terms whose phrases occur in a text as whole words. Acronyms written in
+ * capitals (ENHANCE, SCORE) must match in capitals, so "score" in a sentence
+ * does not tag an item with the SCORE programme.
+ */
+export function matchTerms(terms: Term[], text: string): string[] {
+  const found: string[] = [];
+  for (const term of terms) {
+    const hit = term.match.some((phrase) => {
+      const acronym = phrase === phrase.toUpperCase();
+      const re = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}(?=$|[^\\p{L}\\p{N}])`, acronym ? 'u' : 'iu');
+      return re.test(text);
+    });
+    if (hit) found.push(term.slug);
+  }
+  return found;
+}
+
+/** Links an event or article to programmes and topics by slug (slugs unknown to the database are ignored). */
+export async function tagItem(
+  db: Db,
+  kind: 'event' | 'article',
+  itemId: number,
+  programmeSlugs: string[],
+  topicSlugs: string[],
+): Promise<void> {
+  if (programmeSlugs.length > 0) {
+    const programmes = await db.selectFrom('programmes').select('id').where('slug', 'in', programmeSlugs).execute();
+    for (const p of programmes) {
+      if (kind === 'event') {
+        await db.insertInto('event_programmes').values({ event_id: itemId, programme_id: p.id }).onConflict((oc) => oc.doNothing()).execute();
+      } else {
+        await db.insertInto('article_programmes').values({ article_id: itemId, programme_id: p.id }).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+  }
+  if (topicSlugs.length > 0) {
+    const topics = await db.selectFrom('topics').select('id').where('slug', 'in', topicSlugs).execute();
+    for (const t of topics) {
+      if (kind === 'event') {
+        await db.insertInto('event_topics').values({ event_id: itemId, topic_id: t.id }).onConflict((oc) => oc.doNothing()).execute();
+      } else {
+        await db.insertInto('article_topics').values({ article_id: itemId, topic_id: t.id }).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+  }
+}

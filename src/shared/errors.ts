@@ -1,0 +1,72 @@
+/**
+ * The errors services throw. Each carries an HTTP status and a stable code;
+ * the one error handler turns them into pages (or JSON when asked).
+ * Messages of 4xx errors are shown to people, so write them for people.
+ */
+export abstract class AppError extends Error {
+  abstract readonly statusCode: number;
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends AppError {
+  readonly statusCode = 404;
+  readonly code = 'not_found';
+  constructor(message = 'The page you asked for does not exist.') {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly statusCode = 403;
+  readonly code = 'forbidden';
+  constructor(message = 'You are not allowed to do that.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly statusCode = 401;
+  readonly code = 'unauthenticated';
+  constructor(message = 'Please sign in first.') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** Input that cannot be accepted; `fields` maps a field name to its message. */
+export class ValidationError extends AppError {
+  readonly statusCode = 400;
+  readonly code = 'invalid_input';
+  constructor(
+    message: string,
+    readonly fields: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly statusCode = 409;
+  readonly code = 'conflict';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** An import that cannot be understood: names the file and line. */
+export class ImportError extends AppError {
+  readonly statusCode = 422;
+  readonly code = 'import_failed';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'ImportError';
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * One error handler and one not-found handler for the whole app. People get
+ * a page in the site's layout; API clients asking for JSON get JSON. Only 4xx
+ * messages are shown; 5xx details go to the log with the request's id.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ValidationError } from '../errors.js';
+import { ErrorPage } from '../views/ErrorPage.js';
+import { noStore } from './cache.js';
+import { sendPage, viewContext } from './html.js';
+
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+function reply(request: FastifyRequest, res: FastifyReply, status: number, code: string, message?: string) {
+  noStore(res);
+  if (wantsJson(request)) {
+    return res.code(status).send({ error: { code, message: message ?? (status >= 500 ? 'Internal error' : code) } });
+  }
+  return sendPage(res, <ErrorPage ctx={viewContext(request)} status={status} message={message} requestId={request.id} />, status);
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, res) => reply(request, res, 404, 'not_found'));
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, res) => {
+    if (error instanceof AppError) {
+      if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+      const fields = error instanceof ValidationError ? error.fields : undefined;
+      if (fields && wantsJson(request)) {
+        return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: error.message, fields } });
+      }
+      return reply(request, res, error.statusCode, error.code, error.message);
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+      return reply(request, res, 500, 'internal_error');
+    }
+    // Fastify's own 4xx (bad JSON, body too large, unsupported media type): safe to show.
+    request.log.info({ err: error }, 'bad request');
+    const code = 'code' in error && typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request';
+    return reply(request, res, status, code, error.message);
+  });
+}

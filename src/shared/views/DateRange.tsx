@@ -1,0 +1,34 @@
+import { formatDate, formatDateRange, type Lang } from '../dates/format.js';
+
+interface DateRangeProps {
+  start: string;
+  end?: string | null | undefined;
+  lang: Lang;
+}
+
+/**
+ * A date or date range as the office writes it ("22 - 23 July 2020"), with
+ * machine-readable <time> elements. A range's text is split at its separator
+ * so each end carries its own datetime attribute while the visible text stays
+ * exactly as formatted.
+ */
+export function DateRange({ start, end, lang }: DateRangeProps) {
+  const text = formatDateRange(start, end ?? null, lang);
+  const separator = ' - ';
+  const at = text.indexOf(separator);
+  if (!end || end === start || at < 0) {
+    return <time dateTime={start}>{text}</time>;
+  }
+  return (
+    <span class="date-range">
+      <time dateTime={start}>{text.slice(0, at)}</time>
+      {separator}
+      <time dateTime={end}>{text.slice(at + separator.length)}</time>
+    </span>
+  );
+}
+
+/** A single publication date in the articles' style ("05 April 2022"). */
+export function PublishedDate({ date, lang }: { date: string; lang: Lang }) {
+  return <time dateTime={date}>{formatDate(date, lang, { padDay: true })}</time>;
+}

@@ -1,0 +1,11 @@
+/**
+ * Renders a page component to a complete HTML document. Preact escapes every
+ * text and attribute value; raw HTML only enters through dangerouslySetInnerHTML,
+ * which Almanac uses for sanitized Markdown output only.
+ */
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+export function renderDocument(page: VNode<any>): string {
+  return `<!doctype html>\n${renderToString(page)}`;
+}

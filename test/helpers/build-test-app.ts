@@ -1,0 +1,59 @@
+/**
+ * Builds the app on a fresh in-memory SQLite database with a fixed clock, for
+ * HTTP tests with `inject`. Nothing here listens on a port.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildApp } from '../../src/app.js';
+import { loadEnv, type Env } from '../../src/config/env.js';
+import { migrateToLatest, openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/schema.js';
+import { importSampleContent } from '../../src/modules/importer/index.js';
+import { todayInZone } from '../../src/shared/dates/calendar-date.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  config: Env;
+  /** Moves the app's clock. */
+  setNow(instant: Date): void;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** The app's "now"; 2026-11-23 09:00 in Hanoi by default. */
+  now?: Date;
+  /** Import the sample content (the office's seed pages). */
+  seed?: boolean;
+  env?: Record<string, string>;
+}
+
+export const DEFAULT_NOW = new Date('2026-11-23T02:00:00Z');
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', ...options.env });
+  const handle = openDatabase({ sqlitePath: ':memory:' });
+  await migrateToLatest(handle.db);
+  let now = options.now ?? DEFAULT_NOW;
+  if (options.seed) await importSampleContent(handle.db, now);
+  const app = await buildApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    now: () => now,
+    today: () => todayInZone(config.OFFICE_TIME_ZONE, now),
+  });
+  await app.ready();
+  return {
+    app,
+    db: handle.db,
+    config,
+    setNow(instant) {
+      now = instant;
+    },
+    async close() {
+      await app.close();
+      await handle.destroy();
+    },
+  };
+}
