@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadEnv } from './env.js';
+
+test('defaults give a working embedded setup', () => {
+  const env = loadEnv({});
+  assert.equal(env.PORT, 3000);
+  assert.equal(env.HOST, '127.0.0.1');
+  assert.equal(env.DATABASE_URL, undefined);
+  assert.equal(env.SQLITE_PATH, './data/almanac.sqlite');
+  assert.equal(env.OFFICE_TIME_ZONE, 'Asia/Ho_Chi_Minh');
+  assert.equal(env.SEED_ON_FIRST_START, true);
+  assert.ok(Object.isFrozen(env));
+});
+
+test('values are parsed and checked', () => {
+  const env = loadEnv({ PORT: '8080', SEED_ON_FIRST_START: 'false', DATABASE_URL: 'postgres://u@h/db', OFFICE_TIME_ZONE: 'Europe/Zurich' });
+  assert.equal(env.PORT, 8080);
+  assert.equal(env.SEED_ON_FIRST_START, false);
+  assert.equal(env.DATABASE_URL, 'postgres://u@h/db');
+  assert.equal(env.OFFICE_TIME_ZONE, 'Europe/Zurich');
+});
+
+test('every bad value is reported together, with its name and what was expected', () => {
+  assert.throws(
+    () =>
+      loadEnv({
+        PORT: 'eighty',
+        OFFICE_EMAIL: 'not-an-address',
+        OFFICE_TIME_ZONE: 'Mars/Olympus',
+        DATABASE_URL: 'mysql://x',
+        SEED_ON_FIRST_START: 'maybe',
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const names = error.problems.map((p) => p.split(':')[0]).sort();
+      assert.deepEqual(names, ['DATABASE_URL', 'OFFICE_EMAIL', 'OFFICE_TIME_ZONE', 'PORT', 'SEED_ON_FIRST_START']);
+      assert.match(error.message, /OFFICE_TIME_ZONE: expected an IANA time zone .*\(got "Mars\/Olympus"\)/);
+      assert.match(error.message, /PORT: expected a port number/);
+      return true;
+    },
+  );
+});
+
+test('an empty string counts as unset', () => {
+  assert.equal(loadEnv({ PORT: '' }).PORT, 3000);
+});

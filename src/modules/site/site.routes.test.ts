@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { createArticle, createEvent } from '../../../test/helpers/factories.js';
+import { html, text } from '../../../test/helpers/html.js';
+
+describe('GET /', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await createEvent(t.db, { title: 'On this week', start: '2026-11-21', end: '2026-11-26' });
+    await createEvent(t.db, { title: 'Next week', start: '2026-11-30' });
+    await createEvent(t.db, { title: 'Last month', start: '2026-10-01' });
+    await createArticle(t.db, { title: 'Fresh article', date: '2026-11-20' });
+  });
+  after(() => t.close());
+
+  test('shows what is happening now, what is coming up, recent events and the latest articles', async () => {
+    const res = await t.app.inject({ url: '/' });
+    assert.equal(res.statusCode, 200);
+    const doc = html(res.body);
+    assert.equal(doc.querySelectorAll('h1').length, 1);
+    const headings = doc.querySelectorAll('h2').map(text);
+    assert.deepEqual(headings, ['Happening now', 'Coming up', 'Recent events', 'Latest feature articles']);
+    const lists = doc.querySelectorAll('ul.teaser-list').map((ul) => ul.querySelectorAll('.item-title').map(text));
+    assert.deepEqual(lists, [['On this week'], ['Next week'], ['Last month'], ['Fresh article']]);
+    assert.equal(doc.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href'), '/');
+  });
+
+  test('says so when nothing is coming up', async () => {
+    t.setNow(new Date('2027-06-01T00:00:00Z'));
+    try {
+      const doc = html((await t.app.inject({ url: '/' })).body);
+      assert.match(text(doc.querySelector('.home-events')), /No upcoming events have been announced yet/);
+      assert.equal(doc.querySelectorAll('h2').map(text).includes('Happening now'), false);
+    } finally {
+      t.setNow(new Date('2026-11-23T02:00:00Z'));
+    }
+  });
+});
+
+describe('site-wide behaviour', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  test('an unknown URL is a 404 page in the layout, with security headers', async () => {
+    const res = await t.app.inject({ url: '/no/such/page' });
+    assert.equal(res.statusCode, 404);
+    assert.match(res.headers['content-type'] as string, /text\/html/);
+    const doc = html(res.body);
+    assert.equal(text(doc.querySelector('h1')), 'Page not found');
+    assert.equal(doc.querySelector('meta[name=robots]')?.getAttribute('content'), 'noindex');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
+
+  test('the stylesheet is served under a content hash with a long cache life', async () => {
+    const page = html((await t.app.inject({ url: '/' })).body);
+    const href = page.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? '';
+    assert.match(href, /^\/assets\/site\.[0-9a-f]{12}\.css$/);
+    const css = await t.app.inject({ url: href });
+    assert.equal(css.statusCode, 200);
+    assert.match(css.headers['content-type'] as string, /text\/css/);
+    assert.match(css.headers['cache-control'] as string, /immutable/);
+    assert.equal((await t.app.inject({ url: '/favicon.ico' })).statusCode, 301);
+  });
+
+  test('a server error is a page with a reference, never a stack trace', async () => {
+    const broken = await buildTestApp();
+    await broken.db.destroy();
+    try {
+      const res = await broken.app.inject({ url: '/events' });
+      assert.equal(res.statusCode, 500);
+      const doc = html(res.body);
+      assert.equal(text(doc.querySelector('h1')), 'Something went wrong');
+      assert.match(text(doc.querySelector('main')), /Reference: req-/);
+      assert.doesNotMatch(res.body, /at \w+ \(|node_modules|\.ts:\d+/);
+      const json = await broken.app.inject({ url: '/events', headers: { accept: 'application/json' } });
+      assert.deepEqual(json.json(), { error: { code: 'internal_error', message: 'Internal error' } });
+    } finally {
+      await broken.app.close();
+    }
+  });
+});
