@@ -1,0 +1,87 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, VIETNAMESE_DATE_STYLE } from './format.js';
+
+describe('formatDate', () => {
+  test('English, as on the events page', () => {
+    assert.equal(formatDate('2020-09-17', 'en'), '17 September 2020');
+    assert.equal(formatDate('2020-01-01', 'en'), '1 January 2020');
+    assert.equal(formatDate('2020-02-29', 'en'), '29 February 2020');
+  });
+
+  test('English with a padded day, as on the articles page', () => {
+    assert.equal(formatDate('2022-04-05', 'en', { padDay: true }), '05 April 2022');
+    assert.equal(formatDate('2020-12-01', 'en', { padDay: true }), '01 December 2020');
+    assert.equal(formatDate('2024-03-29', 'en', { padDay: true }), '29 March 2024');
+  });
+
+  test('Vietnamese', () => {
+    assert.equal(formatDate('2020-09-17', 'vi'), '17 tháng 9, 2020');
+    assert.equal(formatDate('2020-01-01', 'vi'), '1 tháng 1, 2020');
+    assert.equal(formatDate('2020-12-31', 'vi'), '31 tháng 12, 2020');
+    assert.equal(formatDate('2022-04-05', 'vi', { padDay: true }), '05 tháng 4, 2022');
+  });
+
+  test('the first and last day of a year do not slip into the neighbouring year', () => {
+    assert.equal(formatDate('2021-01-01', 'en'), '1 January 2021');
+    assert.equal(formatDate('2020-12-31', 'en'), '31 December 2020');
+  });
+
+  test('throws on a malformed date', () => {
+    assert.throws(() => formatDate('2021-02-29', 'en'), RangeError);
+    assert.throws(() => formatDate('17 September 2020', 'en'), RangeError);
+  });
+});
+
+describe('formatDateRange', () => {
+  test('English, every shape found on the events page', () => {
+    assert.equal(formatDateRange('2020-09-17', null, 'en'), '17 September 2020');
+    assert.equal(formatDateRange('2020-09-17', '2020-09-17', 'en'), '17 September 2020');
+    assert.equal(formatDateRange('2020-07-22', '2020-07-23', 'en'), '22 - 23 July 2020');
+    assert.equal(formatDateRange('2020-02-25', '2020-02-29', 'en'), '25 - 29 February 2020');
+    assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'en'), '1 January - 30 April 2020');
+    assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'en'), '28 December 2020 - 3 January 2021');
+  });
+
+  test('Vietnamese', () => {
+    assert.equal(formatDateRange('2020-09-17', null, 'vi'), '17 tháng 9, 2020');
+    assert.equal(formatDateRange('2020-07-22', '2020-07-23', 'vi'), '22 - 23 tháng 7, 2020');
+    assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'vi'), '1 tháng 1 - 30 tháng 4, 2020');
+    assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'vi'), '28 tháng 12, 2020 - 3 tháng 1, 2021');
+  });
+
+  test('uses the plain hyphen with spaces of the office pages', () => {
+    assert.equal(RANGE_SEPARATOR, ' - ');
+    assert.ok(formatDateRange('2020-03-01', '2020-03-10', 'en').includes(' - '));
+    assert.ok(!/[–—]/.test(formatDateRange('2020-03-01', '2020-05-10', 'vi')));
+  });
+
+  test('refuses a range that ends before it starts', () => {
+    assert.throws(() => formatDateRange('2020-07-23', '2020-07-22', 'en'), RangeError);
+  });
+});
+
+describe('formatMonthHeading', () => {
+  test('English and Vietnamese', () => {
+    assert.equal(formatMonthHeading('2020-09', 'en'), 'September 2020');
+    assert.equal(formatMonthHeading('2020-02', 'en'), 'February 2020');
+    assert.equal(formatMonthHeading('2020-09', 'vi'), 'Tháng 9 2020');
+    assert.equal(formatMonthHeading('2019-12', 'vi'), 'Tháng 12 2019');
+  });
+
+  test('rejects anything but YYYY-MM', () => {
+    assert.throws(() => formatMonthHeading('2020-13', 'en'), RangeError);
+    assert.throws(() => formatMonthHeading('2020-09-01', 'en'), RangeError);
+  });
+});
+
+describe('VIETNAMESE_DATE_STYLE', () => {
+  test('documents exactly what the formatters produce', () => {
+    assert.equal(formatDate('2020-09-17', 'vi'), VIETNAMESE_DATE_STYLE.date);
+    assert.equal(formatDate('2022-04-05', 'vi', { padDay: true }), VIETNAMESE_DATE_STYLE.paddedDate);
+    assert.equal(formatDateRange('2020-07-22', '2020-07-23', 'vi'), VIETNAMESE_DATE_STYLE.rangeSameMonth);
+    assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'vi'), VIETNAMESE_DATE_STYLE.rangeSameYear);
+    assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'vi'), VIETNAMESE_DATE_STYLE.rangeAcrossYears);
+    assert.equal(formatMonthHeading('2020-09', 'vi'), VIETNAMESE_DATE_STYLE.monthHeading);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Display formatting of calendar dates for the English and Vietnamese pages.
+ *
+ * Every Date handed to Intl here is built with Date.UTC and every formatter
+ * runs with timeZone 'UTC', so a date never shifts by a day because of the
+ * server's own zone. Intl supplies the month wording; the layout around it is
+ * assembled here so the output matches the office's pages exactly whatever
+ * the ICU version.
+ */
+import { dateParts, isCalendarDate } from './calendar-date.js';
+
+/** The two languages the site is published in. */
+export type Lang = 'en' | 'vi';
+
+/**
+ * The Vietnamese display style, following Intl's 'vi' long date:
+ *
+ * - a date is "17 tháng 9, 2020": day, "tháng" + month number, comma, year;
+ *   with padDay the day becomes two digits ("05 tháng 4, 2022");
+ * - a range repeats only what differs and joins with " - " as the English
+ *   pages do: "22 - 23 tháng 7, 2020", "1 tháng 1 - 30 tháng 4, 2020",
+ *   "28 tháng 12, 2020 - 3 tháng 1, 2021";
+ * - a month heading is "Tháng 9 2020": capitalised, numeric month, year.
+ *
+ * Numeric months avoid the clash between "Tháng Năm" (May) and "năm" (year)
+ * and read the same in the north and the south, where month words differ
+ * ("Tháng Giêng", "Tháng Chạp"). The importer still reads the worded forms.
+ */
+export const VIETNAMESE_DATE_STYLE = {
+  date: '17 tháng 9, 2020',
+  paddedDate: '05 tháng 4, 2022',
+  rangeSameMonth: '22 - 23 tháng 7, 2020',
+  rangeSameYear: '1 tháng 1 - 30 tháng 4, 2020',
+  rangeAcrossYears: '28 tháng 12, 2020 - 3 tháng 1, 2021',
+  monthHeading: 'Tháng 9 2020',
+} as const;
+
+/** The separator between the two ends of a range, as on the office's pages. */
+export const RANGE_SEPARATOR = ' - ';
+
+const LOCALES: Record<Lang, string> = { en: 'en-GB', vi: 'vi' };
+
+// Created once: constructing a DateTimeFormat costs far more than formatting.
+const dayMonthYear: Record<Lang, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(LOCALES.en, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  vi: new Intl.DateTimeFormat(LOCALES.vi, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+interface DisplayParts {
+  day: string;
+  /** "September" in English, "tháng 9" in Vietnamese. */
+  month: string;
+  year: string;
+  /** For comparing months and years without re-parsing the text. */
+  monthNumber: number;
+  yearNumber: number;
+}
+
+function displayParts(date: string, lang: Lang, padDay: boolean): DisplayParts {
+  const { year, month, day } = dateParts(date);
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  if (year < 100) instant.setUTCFullYear(year, month - 1, day);
+  let monthText = '';
+  for (const part of dayMonthYear[lang].formatToParts(instant)) {
+    if (part.type === 'month') monthText = part.value;
+  }
+  // Day and year come from the string itself: Intl could render them in
+  // another numbering system or with an era, the string is already right.
+  const dayText = padDay ? String(day).padStart(2, '0') : String(day);
+  return { day: dayText, month: monthText, year: String(year), monthNumber: month, yearNumber: year };
+}
+
+function joinFull(p: DisplayParts, lang: Lang): string {
+  return lang === 'vi' ? `${p.day} ${p.month}, ${p.year}` : `${p.day} ${p.month} ${p.year}`;
+}
+
+/**
+ * Formats a 'YYYY-MM-DD' date for display: "17 September 2020" in English,
+ * "17 tháng 9, 2020" in Vietnamese. `padDay` gives a two-digit day
+ * ("05 April 2022"), the style of the feature articles page.
+ */
+export function formatDate(date: string, lang: Lang, opts?: { padDay?: boolean }): string {
+  return joinFull(displayParts(date, lang, opts?.padDay === true), lang);
+}
+
+/**
+ * Formats an event's dates the way the events page does, naming the month and
+ * year once when both ends share them: "22 - 23 July 2020",
+ * "1 January - 30 April 2020", "28 December 2020 - 3 January 2021". A missing
+ * or same-day end gives a single date. Throws RangeError when the end is
+ * before the start, since such a range cannot be shown truthfully.
+ */
+export function formatDateRange(start: string, end: string | null, lang: Lang): string {
+  const a = displayParts(start, lang, false);
+  if (end === null || end === start) return joinFull(a, lang);
+  const b = displayParts(end, lang, false);
+  if (end < start) throw new RangeError(`Date range ends before it starts: ${start} to ${end}`);
+  if (a.yearNumber !== b.yearNumber) return `${joinFull(a, lang)}${RANGE_SEPARATOR}${joinFull(b, lang)}`;
+  if (a.monthNumber !== b.monthNumber) return `${a.day} ${a.month}${RANGE_SEPARATOR}${joinFull(b, lang)}`;
+  return `${a.day}${RANGE_SEPARATOR}${joinFull(b, lang)}`;
+}
+
+/**
+ * Formats a 'YYYY-MM' month as a listing heading: "September 2020" in
+ * English, "Tháng 9 2020" in Vietnamese.
+ */
+export function formatMonthHeading(month: string, lang: Lang): string {
+  const date = `${month}-01`;
+  if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(date)) {
+    throw new RangeError(`Not a month (YYYY-MM): ${JSON.stringify(month)}`);
+  }
+  const p = displayParts(date, lang, false);
+  if (lang === 'vi') {
+    // Intl's "tháng 9" is lower case mid-sentence; a heading starts with a capital.
+    return `${p.month.charAt(0).toLocaleUpperCase('vi')}${p.month.slice(1)} ${p.year}`;
+  }
+  return `${p.month} ${p.year}`;
+}

@@ -1,0 +1,201 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateTextLanguage, parseDateText, parseMonthHeading, type DateTextResult } from './parse.js';
+import { formatDate, formatDateRange } from './format.js';
+
+function ok(text: string): { start: string; end: string | null } {
+  const r: DateTextResult = parseDateText(text);
+  if ('error' in r) assert.fail(`expected ${JSON.stringify(text)} to parse, got: ${r.error}`);
+  return r;
+}
+
+function fails(text: string): string {
+  const r = parseDateText(text);
+  if (!('error' in r)) assert.fail(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(r)}`);
+  return r.error;
+}
+
+describe('parseDateText: English single dates', () => {
+  test('as written on the pages', () => {
+    assert.deepEqual(ok('17 September 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('05 April 2022'), { start: '2022-04-05', end: null });
+    assert.deepEqual(ok('1 January 2020'), { start: '2020-01-01', end: null });
+    assert.deepEqual(ok('29 February 2020'), { start: '2020-02-29', end: null });
+  });
+
+  test('abbreviated months, any case, extra spaces', () => {
+    assert.deepEqual(ok('17 Sep 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('17 sept. 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('  17   SEPTEMBER 2020 '), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('3 feb 2021'), { start: '2021-02-03', end: null });
+  });
+
+  test('month first with a comma, as in email', () => {
+    assert.deepEqual(ok('September 17, 2020'), { start: '2020-09-17', end: null });
+  });
+});
+
+describe('parseDateText: English ranges', () => {
+  test('within a month', () => {
+    assert.deepEqual(ok('22 - 23 July 2020'), { start: '2020-07-22', end: '2020-07-23' });
+    assert.deepEqual(ok('25 - 29 February 2020'), { start: '2020-02-25', end: '2020-02-29' });
+  });
+
+  test('across months', () => {
+    assert.deepEqual(ok('1 January - 30 April 2020'), { start: '2020-01-01', end: '2020-04-30' });
+    assert.deepEqual(ok('30 Jun - 2 Jul 2020'), { start: '2020-06-30', end: '2020-07-02' });
+  });
+
+  test('across years', () => {
+    assert.deepEqual(ok('28 December 2020 - 3 January 2021'), { start: '2020-12-28', end: '2021-01-03' });
+  });
+
+  test('a start month without a year that would fall after the end belongs to the year before', () => {
+    assert.deepEqual(ok('28 December - 3 January 2021'), { start: '2020-12-28', end: '2021-01-03' });
+  });
+
+  test('hyphen, en dash or em dash with any spacing', () => {
+    const expected = { start: '2020-02-13', end: '2020-02-14' };
+    for (const text of ['13-14 February 2020', '13 -14 February 2020', '13- 14 February 2020', '13–14 February 2020', '13 – 14 February 2020', '13—14 February 2020', '13 —  14 February 2020']) {
+      assert.deepEqual(ok(text), expected, text);
+    }
+  });
+
+  test('a same-day range has no end', () => {
+    assert.deepEqual(ok('12 - 12 July 2020'), { start: '2020-07-12', end: null });
+  });
+});
+
+describe('parseDateText: Vietnamese forms', () => {
+  test('numeric, year first and year last', () => {
+    assert.deepEqual(ok('2020/02/25'), { start: '2020-02-25', end: null });
+    assert.deepEqual(ok('2020/02/25 - 2020/02/29'), { start: '2020-02-25', end: '2020-02-29' });
+    assert.deepEqual(ok('25/02/2020'), { start: '2020-02-25', end: null });
+    assert.deepEqual(ok('5/2/2020'), { start: '2020-02-05', end: null });
+    assert.deepEqual(ok('25/02/2020 - 29/02/2020'), { start: '2020-02-25', end: '2020-02-29' });
+    assert.deepEqual(ok('25 - 29/02/2020'), { start: '2020-02-25', end: '2020-02-29' });
+    assert.deepEqual(ok('2020/12/28–2021/01/03'), { start: '2020-12-28', end: '2021-01-03' });
+  });
+
+  test('worded, with a comma or "năm"', () => {
+    assert.deepEqual(ok('17 tháng 9, 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('17 tháng 9 năm 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('ngày 17 tháng 9 năm 2020'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('17 Tháng Chín, 2020'), { start: '2020-09-17', end: null });
+    // "năm" alone is the month May; before the year it means "year".
+    assert.deepEqual(ok('17 tháng năm năm 2020'), { start: '2020-05-17', end: null });
+  });
+
+  test('worded ranges', () => {
+    assert.deepEqual(ok('22 - 23 tháng 7, 2020'), { start: '2020-07-22', end: '2020-07-23' });
+    assert.deepEqual(ok('1 tháng 1 - 30 tháng 4, 2020'), { start: '2020-01-01', end: '2020-04-30' });
+    assert.deepEqual(ok('28 tháng 12, 2020 - 3 tháng 1, 2021'), { start: '2020-12-28', end: '2021-01-03' });
+    assert.deepEqual(ok('22 – 23 tháng 7 năm 2020'), { start: '2020-07-22', end: '2020-07-23' });
+  });
+
+  test('ISO dates are read too', () => {
+    assert.deepEqual(ok('2020-09-17'), { start: '2020-09-17', end: null });
+    assert.deepEqual(ok('2020-02-25 - 2020-02-29'), { start: '2020-02-25', end: '2020-02-29' });
+  });
+});
+
+describe('parseDateText: refusals with reasons', () => {
+  test('a day that does not exist', () => {
+    assert.equal(fails('31 April 2020'), '"31 April 2020" is not a real date (April 2020 has 30 days)');
+    assert.match(fails('29 February 2021'), /"29 February 2021" is not a real date/);
+    assert.match(fails('30 - 31 April 2020'), /"31 April 2020" is not a real date/);
+    assert.match(fails('31 April - 2 May 2020'), /"31 April 2020" is not a real date/);
+    assert.match(fails('2020/02/30'), /"2020\/02\/30" is not a real date/);
+    assert.match(fails('2020/13/01'), /there is no month 13/);
+    assert.match(fails('17 tháng 13, 2020'), /there is no month 13/);
+  });
+
+  test('a range that ends before it starts', () => {
+    assert.match(fails('23 - 22 July 2020'), /the range ends before it starts/);
+    assert.match(fails('3 January 2021 - 28 December 2020'), /the range ends before it starts/);
+    assert.match(fails('2020/02/29 - 2020/02/25'), /the range ends before it starts/);
+  });
+
+  test('unknown words are named', () => {
+    assert.match(fails('17 Septembre 2020'), /"Septembre" .* is not a month/);
+    assert.match(fails('17 tháng xyz 2020'), /"tháng xyz"/);
+    assert.match(fails('next Tuesday'), /is not a/);
+    assert.match(fails('TBC'), /"TBC" is not a date/);
+  });
+
+  test('missing parts', () => {
+    assert.equal(fails(''), 'the date is empty');
+    assert.equal(fails('   '), 'the date is empty');
+    assert.equal(fails('17 September'), '"17 September" has no year');
+    assert.match(fails('September 2020'), /names a month but not a day/);
+    assert.match(fails('17/9/20'), /four-digit year/);
+    assert.match(fails('17 September 20'), /four-digit year/);
+    assert.match(fails('22 - 23'), /needs a month and a year/);
+    assert.match(fails('- 3 July 2020'), /no start date/);
+    assert.match(fails('3 July 2020 -'), /no end date/);
+    assert.match(fails('1 - 2 - 3 July 2020'), /more than one dash/);
+  });
+});
+
+describe('parseDateText and the formatters agree', () => {
+  test('every English and Vietnamese display form reads back', () => {
+    const cases: [string, string | null][] = [
+      ['2020-09-17', null],
+      ['2020-07-22', '2020-07-23'],
+      ['2020-01-01', '2020-04-30'],
+      ['2020-12-28', '2021-01-03'],
+    ];
+    for (const [start, end] of cases) {
+      for (const lang of ['en', 'vi'] as const) {
+        assert.deepEqual(ok(formatDateRange(start, end, lang)), { start, end }, `${lang} ${start} ${end}`);
+      }
+    }
+    assert.deepEqual(ok(formatDate('2022-04-05', 'en', { padDay: true })), { start: '2022-04-05', end: null });
+  });
+});
+
+describe('dateTextLanguage', () => {
+  test('tells Vietnamese from English dates', () => {
+    assert.equal(dateTextLanguage('2020/09/17'), 'vi');
+    assert.equal(dateTextLanguage('17 tháng 9, 2020'), 'vi');
+    assert.equal(dateTextLanguage('17 September 2020'), 'en');
+    assert.equal(dateTextLanguage('2020-09-17'), null);
+  });
+});
+
+describe('parseMonthHeading', () => {
+  test('English', () => {
+    assert.deepEqual(parseMonthHeading('September 2020'), { month: '2020-09' });
+    assert.deepEqual(parseMonthHeading('Sep 2020'), { month: '2020-09' });
+    assert.deepEqual(parseMonthHeading('  FEBRUARY 2020 '), { month: '2020-02' });
+  });
+
+  test('Vietnamese words and numbers', () => {
+    assert.deepEqual(parseMonthHeading('Tháng Hai 2020'), { month: '2020-02' });
+    assert.deepEqual(parseMonthHeading('Tháng 2 2020'), { month: '2020-02' });
+    assert.deepEqual(parseMonthHeading('Tháng 2/2020'), { month: '2020-02' });
+    assert.deepEqual(parseMonthHeading('Tháng 02 năm 2020'), { month: '2020-02' });
+    assert.deepEqual(parseMonthHeading('tháng mười hai 2019'), { month: '2019-12' });
+    assert.deepEqual(parseMonthHeading('Tháng Mười Một 2020'), { month: '2020-11' });
+    assert.deepEqual(parseMonthHeading('Tháng Mười 2020'), { month: '2020-10' });
+    assert.deepEqual(parseMonthHeading('Tháng Một 2020'), { month: '2020-01' });
+    assert.deepEqual(parseMonthHeading('Tháng Tư 2020'), { month: '2020-04' });
+    assert.deepEqual(parseMonthHeading('Tháng Năm 2020'), { month: '2020-05' });
+    assert.deepEqual(parseMonthHeading('THÁNG BẢY 2020'), { month: '2020-07' });
+  });
+
+  test('the traditional January and December', () => {
+    assert.deepEqual(parseMonthHeading('Tháng Giêng 2021'), { month: '2021-01' });
+    assert.deepEqual(parseMonthHeading('Tháng Chạp 2020'), { month: '2020-12' });
+  });
+
+  test('the same month written with decomposed diacritics', () => {
+    assert.deepEqual(parseMonthHeading('Tháng Chín 2020'.normalize('NFD')), { month: '2020-09' });
+  });
+
+  test('anything else is not a heading', () => {
+    for (const line of ['Thang Hai 2020', 'Tháng 13 2020', 'Tháng Hai', '17 September 2020', 'Septembre 2020', 'Events and meetings', '2020', '']) {
+      assert.equal(parseMonthHeading(line), null, line);
+    }
+  });
+});
