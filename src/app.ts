@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { registerAssets } from './shared/http/assets.js';
-import { registerErrorHandlers } from './shared/http/errors.js';
+import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
 import { articlesRoutes } from './modules/articles/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 import { siteRoutes } from './modules/site/index.js';
@@ -21,6 +21,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: options.logger ?? false,
     // Behind a reverse proxy the client's address comes from X-Forwarded-For.
     trustProxy: true,
+    frameworkErrors: frameworkErrorHandler,
     routerOptions: {
       ignoreTrailingSlash: true,
       // Slugs are short; a longer path segment is a mistake or a probe.

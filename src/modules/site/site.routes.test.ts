@@ -56,6 +56,16 @@ describe('site-wide behaviour', () => {
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
   });
 
+  test('malformed and over-long addresses get error pages, not raw framework JSON', async () => {
+    const bad = await t.app.inject({ url: '/events/%E0%A4%A' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.headers['content-type'] as string, /text\/html/);
+    assert.match(text(html(bad.body).querySelector('main')), /The address of this page is not valid\./);
+    const long = await t.app.inject({ url: `/events/${'a'.repeat(300)}` });
+    assert.equal(long.statusCode, 414);
+    assert.match(long.body, /The address of this page is too long\./);
+  });
+
   test('the stylesheet is served under a content hash with a long cache life', async () => {
     const page = html((await t.app.inject({ url: '/' })).body);
     const href = page.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? '';

@@ -22,6 +22,22 @@ function reply(request: FastifyRequest, res: FastifyReply, status: number, code:
   return sendPage(res, <ErrorPage ctx={viewContext(request)} status={status} message={message} requestId={request.id} />, status);
 }
 
+/**
+ * Errors Fastify raises before routing (a malformed or over-long URL): the
+ * same pages as any other error, with a plain explanation.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, res: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The address of this page is not valid.'
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'The address of this page is too long.'
+        : 'This request could not be understood.';
+  request.log.info({ err: error }, 'bad request before routing');
+  void reply(request, res, status, error.code?.toLowerCase() ?? 'bad_request', message);
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, res) => reply(request, res, 404, 'not_found'));
 
