@@ -1,17 +1,55 @@
 #!/usr/bin/env node
 // npm test: the whole suite under two time zones, so that nothing can depend
 // on the server's TZ (the office is in Asia/Ho_Chi_Minh; servers often run in
-// UTC; Los Angeles is far from both and has daylight saving time).
+// UTC; Los Angeles is far from both and has daylight saving time), then the
+// same suite on PostgreSQL.
+//
+// PostgreSQL: TEST_DATABASE_URL, or the local server at 127.0.0.1:5432. When
+// CI=true it is required; elsewhere the pass is skipped, saying why, if no
+// server answers.
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 
-const zones = ['UTC', 'America/Los_Angeles'];
+const runs = [
+  { label: 'SQLite, TZ=UTC', env: { TZ: 'UTC' } },
+  { label: 'SQLite, TZ=America/Los_Angeles', env: { TZ: 'America/Los_Angeles' } },
+];
+
+const ci = process.env.CI === 'true';
+const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+async function postgresAnswers() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+const pgProblem = await postgresAnswers();
+if (pgProblem === null) {
+  runs.push({ label: `PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')}), TZ=America/Los_Angeles`, env: { TZ: 'America/Los_Angeles', TEST_DATABASE_URL: pgUrl } });
+}
+
 let failed = false;
-for (const tz of zones) {
-  console.log(`\n=== Test suite with TZ=${tz} ===`);
-  const run = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...process.argv.slice(2)], {
+for (const run of runs) {
+  console.log(`\n=== Test suite on ${run.label} ===`);
+  const result = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, TZ: tz },
+    env: { ...process.env, ...run.env },
   });
-  if (run.status !== 0) failed = true;
+  if (result.status !== 0) failed = true;
+}
+
+if (pgProblem !== null) {
+  if (ci) {
+    console.error(`\nPostgreSQL suite is required when CI=true, but ${pgUrl} did not answer: ${pgProblem}`);
+    failed = true;
+  } else {
+    console.log(`\nPostgreSQL suite skipped: ${pgUrl} did not answer (${pgProblem}). Set TEST_DATABASE_URL to run it.`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,7 @@ export interface Runtime {
 export async function openRuntime(config: Env, now: () => Date = () => new Date()): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH });
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, handle.schema);
   } catch (error) {
     await handle.destroy();
     throw error;

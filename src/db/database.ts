@@ -15,6 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string | undefined;
   destroy(): Promise<void>;
 }
 
@@ -23,6 +25,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** SQLite file, or ':memory:' (tests). */
   sqlitePath?: string;
+  /** PostgreSQL schema to work in instead of the default (several sites, or isolated tests, on one database). */
+  postgresSchema?: string | undefined;
 }
 
 /** Opens the database named by the options; does not migrate. */
@@ -30,11 +34,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
+      ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
       // Two cores per machine: a handful of connections keeps Postgres busy without queueing in it.
       max: 10,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: options.postgresSchema, destroy: () => db.destroy() };
   }
 
   const path = options.sqlitePath ?? ':memory:';
@@ -51,8 +56,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  // The migrator's own tables go in the same schema, or it would find another schema's and skip creating its own.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -1,19 +1,21 @@
 /**
- * Builds the app on a fresh in-memory SQLite database with a fixed clock, for
+ * Builds the app on a fresh database (see test-database.ts) with a fixed clock, for
  * HTTP tests with `inject`. Nothing here listens on a port.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../../src/app.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
-import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 import type { Database } from '../../src/db/schema.js';
 import { importSampleContent } from '../../src/modules/importer/index.js';
 import { todayInZone } from '../../src/shared/dates/calendar-date.js';
+import { openTestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<Database>;
+  /** Closes the database (to provoke errors); close() still cleans up. */
+  destroyDatabase(): Promise<void>;
   config: Env;
   /** Moves the app's clock. */
   setNow(instant: Date): void;
@@ -32,8 +34,7 @@ export const DEFAULT_NOW = new Date('2026-11-23T02:00:00Z');
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', ...options.env });
-  const handle = openDatabase({ sqlitePath: ':memory:' });
-  await migrateToLatest(handle.db);
+  const handle = await openTestDatabase();
   let now = options.now ?? DEFAULT_NOW;
   if (options.seed) await importSampleContent(handle.db, now);
   const app = await buildApp({
@@ -51,6 +52,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     setNow(instant) {
       now = instant;
     },
+    destroyDatabase: () => handle.destroy(),
     async close() {
       await app.close();
       await handle.destroy();

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import type { Database } from '../../db/schema.js';
 import { ImportError } from '../../shared/errors.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
@@ -38,9 +39,8 @@ describe('importListings', () => {
   let db: Kysely<Database>;
   const taxonomy = loadTaxonomy();
   beforeEach(async () => {
-    handle = openDatabase({ sqlitePath: ':memory:' });
+    handle = await openTestDatabase();
     db = handle.db;
-    await migrateToLatest(db);
     await ensureTaxonomy(db, taxonomy, NOW.toISOString());
   });
   afterEach(() => handle.destroy());
@@ -127,8 +127,14 @@ describe('importListings', () => {
 
   test('a failure while writing rolls everything back', async () => {
     // The database refuses the third event (as a full disk would): the first two must not stay.
-    await sql`create trigger fail_third after insert on events when (select count(*) from events) >= 3
-      begin select raise(abort, 'disk full'); end`.execute(db);
+    if (handle.dialect === 'postgres') {
+      await sql`create function fail_third() returns trigger language plpgsql as $$
+        begin if (select count(*) from events) >= 3 then raise exception 'disk full'; end if; return new; end $$`.execute(db);
+      await sql`create trigger fail_third after insert on events for each row execute function fail_third()`.execute(db);
+    } else {
+      await sql`create trigger fail_third after insert on events when (select count(*) from events) >= 3
+        begin select raise(abort, 'disk full'); end`.execute(db);
+    }
     await assert.rejects(importListings(db, [seedFile('events.en.txt')], { now: NOW }), /disk full/);
     assert.deepEqual(await countRows(db), { events: 0, articles: 0, eventTexts: 0 });
   });

@@ -79,7 +79,7 @@ describe('site-wide behaviour', () => {
 
   test('a server error is a page with a reference, never a stack trace', async () => {
     const broken = await buildTestApp();
-    await broken.db.destroy();
+    await broken.destroyDatabase();
     try {
       const res = await broken.app.inject({ url: '/events' });
       assert.equal(res.statusCode, 500);
@@ -90,7 +90,7 @@ describe('site-wide behaviour', () => {
       const json = await broken.app.inject({ url: '/events', headers: { accept: 'application/json' } });
       assert.deepEqual(json.json(), { error: { code: 'internal_error', message: 'Internal error' } });
     } finally {
-      await broken.app.close();
+      await broken.close();
     }
   });
 });
