@@ -91,9 +91,15 @@ export async function listArticleTranslations(db: Db, articleId: number) {
   return db.selectFrom('article_translations').selectAll().where('article_id', '=', articleId).execute();
 }
 
-/** Articles published on a date, in the order entered (for pairing translated pages). */
-export async function listArticlesOn(db: Db, date: string): Promise<ArticleRow[]> {
-  return db.selectFrom('articles').selectAll().where('published_on', '=', date).orderBy('id', 'asc').execute();
+/** Articles dated `date` that have English text, in the order entered (for pairing translated pages). */
+export async function listEnglishArticlesOn(db: Db, date: string): Promise<ArticleRow[]> {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
+    .selectAll('a')
+    .where('a.published_on', '=', date)
+    .orderBy('a.id', 'asc')
+    .execute();
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {

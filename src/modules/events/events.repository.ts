@@ -132,11 +132,15 @@ export async function listEventTranslations(db: Db, eventId: number) {
   return db.selectFrom('event_translations').selectAll().where('event_id', '=', eventId).execute();
 }
 
-/** Events with the given dates, in the order they were entered (for pairing translated pages). */
-export async function listEventsByDates(db: Db, start: string, end: string | null): Promise<EventRow[]> {
-  let query = db.selectFrom('events').selectAll().where('start_date', '=', start);
-  query = end === null ? query.where('end_date', 'is', null) : query.where('end_date', '=', end);
-  return query.orderBy('id', 'asc').execute();
+/** Events with the given dates that have English text, in the order entered (for pairing translated pages). */
+export async function listEnglishEventsByDates(db: Db, start: string, end: string | null): Promise<EventRow[]> {
+  let query = db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
+    .selectAll('e')
+    .where('e.start_date', '=', start);
+  query = end === null ? query.where('e.end_date', 'is', null) : query.where('e.end_date', '=', end);
+  return query.orderBy('e.id', 'asc').execute();
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {

@@ -197,6 +197,52 @@ describe('importListings', () => {
     assert.equal(row.event_type, 'workshop');
   });
 
+  test('a Vietnamese articles page becomes the vi text of the English articles with the same dates', async () => {
+    const vi = {
+      file: 'articles.vi.txt',
+      text: [
+        'Bài viết nổi bật',
+        '',
+        '  1. Khoai tây và lòng kiên trì',
+        '',
+        '    2024/03/29',
+        '',
+        '    Nhờ được hỗ trợ và tập huấn, một người mẹ gieo hạt giống hy vọng cho tương lai của các con.',
+        '',
+        '',
+        '  1. Một nhịp cầu vượt dòng nước xiết',
+        '',
+        '    09/07/2021',
+        '',
+        '    Bài viết của André Gama, Quản lý Chương trình An sinh xã hội, ILO Việt Nam',
+        '',
+      ].join('\n'),
+    };
+    const report = await importListings(db, [vi, seedFile('articles.en.txt')], { now: NOW });
+    const viItems = report.items.filter((i) => i.lang === 'vi');
+    assert.deepEqual(
+      viItems.map((i) => [i.outcome, i.slug]),
+      [
+        ['created', 'potatoes-and-perseverance'],
+        ['created', 'a-bridge-over-troubled-water'],
+      ],
+    );
+    const bridge = await db
+      .selectFrom('article_translations as t')
+      .innerJoin('articles as a', 'a.id', 't.article_id')
+      .where('a.slug', '=', 'a-bridge-over-troubled-water')
+      .where('t.lang', '=', 'vi')
+      .select(['t.title', 't.summary', 't.byline_role', 't.byline_organisation'])
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(bridge, {
+      title: 'Một nhịp cầu vượt dòng nước xiết',
+      summary: null,
+      byline_role: 'Quản lý Chương trình An sinh xã hội',
+      byline_organisation: 'ILO Việt Nam',
+    });
+    assert.equal((await countRows(db)).articles, 20);
+  });
+
   test('tags items with the programmes and topics they name', async () => {
     await importListings(db, [seedFile('events.en.txt')], { now: NOW, taxonomy });
     const tagged = await db

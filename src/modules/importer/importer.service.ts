@@ -219,13 +219,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
     const datesKey = `${ev.start}/${ev.end ?? ''}`;
     const index = sameDates.get(datesKey) ?? 0;
     sameDates.set(datesKey, index + 1);
-    const candidates = await eventsRepository.listEventsByDates(trx, ev.start, ev.end);
-    const englishOnes: typeof candidates = [];
-    for (const c of candidates) {
-      const translations = await eventsRepository.listEventTranslations(trx, c.id);
-      if (translations.some((t) => t.lang === 'en')) englishOnes.push(c);
-    }
-    const match = englishOnes[index];
+    const match = (await eventsRepository.listEnglishEventsByDates(trx, ev.start, ev.end))[index];
     if (match) {
       const current = (await eventsRepository.listEventTranslations(trx, match.id)).find((t) => t.lang === lang);
       if (current && current.title === ev.title && (current.description ?? null) === ev.description) {
@@ -350,13 +344,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
 
     const index = sameDate.get(item.date) ?? 0;
     sameDate.set(item.date, index + 1);
-    const candidates = await articlesRepository.listArticlesOn(trx, item.date);
-    const englishOnes: typeof candidates = [];
-    for (const c of candidates) {
-      const translations = await articlesRepository.listArticleTranslations(trx, c.id);
-      if (translations.some((t) => t.lang === 'en')) englishOnes.push(c);
-    }
-    const match = englishOnes[index];
+    const match = (await articlesRepository.listEnglishArticlesOn(trx, item.date))[index];
     if (match) {
       const current = (await articlesRepository.listArticleTranslations(trx, match.id)).find((t) => t.lang === lang);
       if (
