@@ -35,8 +35,18 @@ export async function importSampleContent(db: Kysely<Database>, now: Date): Prom
   return importListings(db, sources, { now, taxonomy });
 }
 
-/** On first start: fills an empty database with the sample content; does nothing otherwise. */
+/**
+ * On first start: fills an empty database with the sample content; does
+ * nothing otherwise. When several instances start together on one empty
+ * PostgreSQL, one of them seeds and the others' identical imports fail on the
+ * unique keys; finding the content there afterwards, they carry on.
+ */
 export async function seedIfEmpty(db: Kysely<Database>, now: Date): Promise<ImportReport | null> {
   if (!(await isContentEmpty(db))) return null;
-  return importSampleContent(db, now);
+  try {
+    return await importSampleContent(db, now);
+  } catch (error) {
+    if (!(await isContentEmpty(db))) return null;
+    throw error;
+  }
 }

@@ -28,38 +28,42 @@ export function readTaxonomy(path: string): Taxonomy {
   return taxonomySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** Adds the terms of a taxonomy that the database does not have yet (by slug); leaves existing ones as edited. */
+/**
+ * Adds the terms of a taxonomy that the database does not have yet (by slug);
+ * leaves existing ones as edited. Safe to run by several instances at once:
+ * every insert gives way to a row that is already there.
+ */
 export async function ensureTaxonomy(db: Db, taxonomy: Taxonomy, now: string): Promise<void> {
   for (const term of taxonomy.programmes) {
-    const existing = await db.selectFrom('programmes').select('id').where('slug', '=', term.slug).executeTakeFirst();
-    if (existing) continue;
-    const { id } = await db
+    await db
       .insertInto('programmes')
       .values({ slug: term.slug, code: term.code ?? null, website_url: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    const { id } = await db.selectFrom('programmes').select('id').where('slug', '=', term.slug).executeTakeFirstOrThrow();
     await db
       .insertInto('programme_translations')
       .values([
         { programme_id: id, lang: 'en', name: term.name.en, description: null },
         { programme_id: id, lang: 'vi', name: term.name.vi, description: null },
       ])
+      .onConflict((oc) => oc.columns(['programme_id', 'lang']).doNothing())
       .execute();
   }
   for (const term of taxonomy.topics) {
-    const existing = await db.selectFrom('topics').select('id').where('slug', '=', term.slug).executeTakeFirst();
-    if (existing) continue;
-    const { id } = await db
+    await db
       .insertInto('topics')
       .values({ slug: term.slug, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    const { id } = await db.selectFrom('topics').select('id').where('slug', '=', term.slug).executeTakeFirstOrThrow();
     await db
       .insertInto('topic_translations')
       .values([
         { topic_id: id, lang: 'en', name: term.name.en, description: null },
         { topic_id: id, lang: 'vi', name: term.name.vi, description: null },
       ])
+      .onConflict((oc) => oc.columns(['topic_id', 'lang']).doNothing())
       .execute();
   }
 }
