@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import { translator, DEFAULT_LANG, type Lang } from '../../modules/i18n/index.js';
 import { renderDocument } from '../views/render.js';
 import type { ViewContext } from '../views/view-context.js';
@@ -32,6 +32,6 @@ export function viewContext(request: FastifyRequest, lang: Lang = DEFAULT_LANG):
 }
 
 /** Sends a rendered page as HTML. */
-export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
+export function sendPage(reply: FastifyReply, page: JSX.Element, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 }

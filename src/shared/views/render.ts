@@ -3,9 +3,9 @@
  * text and attribute value; raw HTML only enters through dangerouslySetInnerHTML,
  * which Almanac uses for sanitized Markdown output only.
  */
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-export function renderDocument(page: VNode<any>): string {
+export function renderDocument(page: JSX.Element): string {
   return `<!doctype html>\n${renderToString(page)}`;
 }
