@@ -2,10 +2,12 @@
 import { en, type MessageKey, type Messages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 import type { Lang } from '../../shared/dates/format.js';
+import { PUBLIC_LANGS } from '../../shared/http/paths.js';
 
 export type { MessageKey, Lang };
 
-export const LANGS: readonly Lang[] = ['en', 'vi'];
+/** The site's languages, English (the source language) first. */
+export const LANGS: readonly Lang[] = PUBLIC_LANGS;
 export const DEFAULT_LANG: Lang = 'en';
 
 const catalogues: Record<Lang, Messages> = { en, vi };
@@ -20,6 +22,11 @@ export function translator(lang: Lang): Translate {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
+}
+
+/** Whether a string is a message key (services and schemas may carry keys for the view to translate). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
 }
 
 /** The raw catalogues, for the completeness test. */

@@ -1,10 +1,19 @@
 /**
  * Interface text in English. Every key here must exist in vi.ts too (the
  * type of vi.ts and a test make sure). `{name}` marks a value filled in at render.
+ * Each larger part of the interface keeps its text in its own pair of files
+ * (admin, editing, media, discovery), spread in below.
  */
+import { adminEn } from './admin.en.js';
+import { editingEn } from './editing.en.js';
+import { mediaEn } from './media.en.js';
+import { discoveryEn } from './discovery.en.js';
+
 export const en = {
   'site.skipLink': 'Skip to main content',
   'site.navLabel': 'Main',
+  /** This language's name in itself, for the language switcher. */
+  'language.name': 'English',
   'site.languageLabel': 'Language',
   'site.footer': 'Content © International Labour Organization. Published with Almanac.',
   'nav.home': 'Home',
@@ -12,6 +21,7 @@ export const en = {
   'nav.articles': 'Feature articles',
 
   'home.title': 'News and events',
+  'home.description': 'Events and meetings that {site} organises or joins, and its feature articles, in English and Vietnamese.',
   'home.happeningNow': 'Happening now',
   'home.comingUp': 'Coming up',
   'home.nothingComingUp': 'No upcoming events have been announced yet.',
@@ -43,6 +53,7 @@ export const en = {
   'event.postponed': 'This event has been postponed. A new date will be announced.',
   'event.query': 'Send a query to the office about this event',
   'event.backToList': 'All events and meetings',
+  'event.metaDescription': '{title}: an event of {site}, {dates}.',
 
   'eventType.meeting': 'Meeting',
   'eventType.workshop': 'Workshop',
@@ -59,7 +70,13 @@ export const en = {
   'articles.pageTitle': 'Feature articles, page {page}',
   'article.published': 'Published',
   'article.backToList': 'All feature articles',
+  'article.metaDescription': '{title}: a feature article of {site}, {date}.',
+  'article.bylineBy': 'By {author}',
+  'article.bylineOpEd': 'Op-ed by {author}',
   'article.photoCredit': 'Photo credit',
+
+  'translation.untranslatedItem': 'Not yet translated',
+  'translation.untranslatedPage': 'This page has not been translated into English yet. It is shown in its original language.',
 
   'pager.label': 'Pages',
   'pager.previous': 'Previous page',
@@ -71,8 +88,18 @@ export const en = {
   'error.badRequestTitle': 'This request could not be understood',
   'error.serverTitle': 'Something went wrong',
   'error.serverBody': 'The site could not show this page just now. Please try again in a moment.',
+  'error.badAddress': 'The address of this page is not valid.',
+  'error.addressTooLong': 'The address of this page is too long.',
+  'error.badRequest': 'This request could not be understood.',
+  'error.pageNumber': 'The page number must be a whole number, 1 or more.',
+  'error.pageTooLarge': 'There is no page with so large a number.',
+  'error.languageChoice': 'Choose English (en) or Vietnamese (vi).',
   'error.reference': 'Reference: {id}',
   'error.goHome': 'Go to the home page',
+  ...adminEn,
+  ...editingEn,
+  ...mediaEn,
+  ...discoveryEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,15 @@
 /** Interface text in Vietnamese: the same keys as en.ts (the type enforces it). */
 import type { Messages } from './en.js';
+import { adminVi } from './admin.vi.js';
+import { editingVi } from './editing.vi.js';
+import { mediaVi } from './media.vi.js';
+import { discoveryVi } from './discovery.vi.js';
 
 export const vi: Messages = {
   'site.skipLink': 'Chuyển đến nội dung chính',
   'site.navLabel': 'Điều hướng chính',
+  /** This language's name in itself, for the language switcher. */
+  'language.name': 'Tiếng Việt',
   'site.languageLabel': 'Ngôn ngữ',
   'site.footer': 'Nội dung © Tổ chức Lao động Quốc tế. Xuất bản bằng Almanac.',
   'nav.home': 'Trang chủ',
@@ -11,6 +17,7 @@ export const vi: Messages = {
   'nav.articles': 'Bài viết nổi bật',
 
   'home.title': 'Tin tức và sự kiện',
+  'home.description': 'Các sự kiện và cuộc họp do {site} tổ chức hoặc tham gia, cùng các bài viết chuyên đề, bằng tiếng Anh và tiếng Việt.',
   'home.happeningNow': 'Đang diễn ra',
   'home.comingUp': 'Sắp diễn ra',
   'home.nothingComingUp': 'Chưa có sự kiện sắp tới nào được công bố.',
@@ -42,6 +49,7 @@ export const vi: Messages = {
   'event.postponed': 'Sự kiện này đã được hoãn lại. Ngày mới sẽ được thông báo sau.',
   'event.query': 'Gửi câu hỏi về sự kiện này đến văn phòng',
   'event.backToList': 'Tất cả sự kiện và cuộc họp',
+  'event.metaDescription': '{title}: sự kiện của {site}, {dates}.',
 
   'eventType.meeting': 'Cuộc họp',
   'eventType.workshop': 'Hội thảo',
@@ -58,7 +66,13 @@ export const vi: Messages = {
   'articles.pageTitle': 'Bài viết nổi bật, trang {page}',
   'article.published': 'Ngày đăng',
   'article.backToList': 'Tất cả bài viết nổi bật',
+  'article.metaDescription': '{title}: bài viết chuyên đề của {site}, {date}.',
+  'article.bylineBy': 'Bài viết của {author}',
+  'article.bylineOpEd': 'Bài bình luận của {author}',
   'article.photoCredit': 'Ảnh',
+
+  'translation.untranslatedItem': 'Chưa được dịch',
+  'translation.untranslatedPage': 'Trang này chưa được dịch sang tiếng Việt. Nội dung dưới đây là bản tiếng Anh.',
 
   'pager.label': 'Trang',
   'pager.previous': 'Trang trước',
@@ -70,6 +84,16 @@ export const vi: Messages = {
   'error.badRequestTitle': 'Không thể hiểu yêu cầu này',
   'error.serverTitle': 'Đã xảy ra lỗi',
   'error.serverBody': 'Hiện trang web không thể hiển thị trang này. Vui lòng thử lại sau ít phút.',
+  'error.badAddress': 'Địa chỉ của trang này không hợp lệ.',
+  'error.addressTooLong': 'Địa chỉ của trang này quá dài.',
+  'error.badRequest': 'Không thể hiểu yêu cầu này.',
+  'error.pageNumber': 'Số trang phải là số nguyên, từ 1 trở lên.',
+  'error.pageTooLarge': 'Không có trang nào mang số lớn như vậy.',
+  'error.languageChoice': 'Hãy chọn tiếng Anh (en) hoặc tiếng Việt (vi).',
   'error.reference': 'Mã tham chiếu: {id}',
   'error.goHome': 'Về trang chủ',
+  ...adminVi,
+  ...editingVi,
+  ...mediaVi,
+  ...discoveryVi,
 };
