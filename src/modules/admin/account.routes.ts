@@ -1,0 +1,72 @@
+/**
+ * /admin/account: one's own password, interface language, and signing out
+ * everywhere. Open to every signed-in person.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.js';
+import { UnauthenticatedError, ValidationError } from '../../shared/errors.js';
+import { sendPage } from '../../shared/http/html.js';
+import { changeOwnPassword, countUserSessions, setInterfaceLanguage, signOutEverywhere } from '../auth/index.js';
+import { AccountPage, type AccountNotice } from './account.views.js';
+import { translateFieldErrors, type FieldErrors } from './components.js';
+import { clearSessionCookie } from './security.js';
+import { adminViewContext } from './view-context.js';
+
+const text = z.string().max(1000).catch('');
+const passwordBody = z.object({ current: text, password: text, confirm: text });
+const languageBody = z.object({ ui_lang: text });
+const accountQuery = z.object({ done: z.enum(['password', 'lang']).optional().catch(undefined) });
+
+/** The signed-in person (the shell guarantees one; this keeps the types honest). */
+function signedIn(request: FastifyRequest) {
+  const user = request.user;
+  const sessionId = request.adminState?.sessionId;
+  if (!user || sessionId === undefined) throw new UnauthenticatedError();
+  return { user, sessionId };
+}
+
+export const accountRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  async function render(request: FastifyRequest, errors: FieldErrors, notice?: AccountNotice) {
+    const { user } = signedIn(request);
+    const ctx = adminViewContext(request);
+    return h(AccountPage, { ctx, sessions: await countUserSessions(deps.db, user.id, deps.now()), errors, notice });
+  }
+
+  app.get('/', async (request, reply) => {
+    const { done } = accountQuery.parse(request.query ?? {});
+    return sendPage(reply, await render(request, {}, done));
+  });
+
+  app.post('/password', async (request, reply) => {
+    const { user, sessionId } = signedIn(request);
+    const body = passwordBody.parse(request.body ?? {});
+    try {
+      await changeOwnPassword(deps.db, user, body, sessionId, request.ip, deps.now());
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return sendPage(reply, await render(request, translateFieldErrors(adminViewContext(request).t, error.fields)), 422);
+    }
+    return reply.redirect('/admin/account?done=password', 303);
+  });
+
+  app.post('/language', async (request, reply) => {
+    const { user } = signedIn(request);
+    const body = languageBody.parse(request.body ?? {});
+    try {
+      await setInterfaceLanguage(deps.db, user.id, body.ui_lang, deps.now());
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return sendPage(reply, await render(request, translateFieldErrors(adminViewContext(request).t, error.fields)), 422);
+    }
+    return reply.redirect('/admin/account?done=lang', 303);
+  });
+
+  app.post('/sign-out-everywhere', async (request, reply) => {
+    const { user } = signedIn(request);
+    await signOutEverywhere(deps.db, user.id, request.ip, deps.now());
+    clearSessionCookie(request, reply);
+    return reply.redirect(`/admin/login?signed_out=everywhere&lang=${user.uiLang}`, 303);
+  });
+};

@@ -1,0 +1,355 @@
+/**
+ * Every admin route × every role. Each route under /admin must have an entry
+ * in EXPECTATIONS (the test fails, naming it, when one is missing), giving the
+ * status anonymous visitors, contributors, editors and admins get. Routes
+ * added later (events, articles, media, settings…) must be added here.
+ *
+ * How each request is made:
+ * - anonymous: no cookie and no CSRF token;
+ * - signed in: the role's session cookie, and for POST/PUT/PATCH/DELETE its
+ *   CSRF token and the entry's `fields` as a urlencoded form;
+ * - `endsSession` entries (sign out…) get a fresh session each time, so the
+ *   other requests keep theirs.
+ * HEAD routes mirror their GET and are not listed.
+ */
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { createTestUser, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { createArticle, createEvent } from '../../../test/helpers/factories.js';
+import type { Database, UserRole } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+
+type Who = 'anonymous' | UserRole;
+const WHO: readonly Who[] = ['anonymous', 'contributor', 'editor', 'admin'];
+
+/** Records made before the requests, for URLs with parameters. */
+interface Fixtures {
+  /** An editor account the admin pages act on (never one of the signed-in people). */
+  targetUserId: number;
+  /** A document in the media library. */
+  mediaId: number;
+  /** One unused document per person, for requests that delete one. */
+  deletableMediaIds: Record<Who, number>;
+  /** A published event made by nobody signed in here (so contributors may not edit it). */
+  eventId: number;
+  /** A document attached to that event, one per person (for requests that detach one). */
+  attachedMediaIds: Record<Who, number>;
+  /** A published event and article per person, made by nobody signed in here, for requests that change or delete one. */
+  eventIds: Record<Who, number>;
+  articleIds: Record<Who, number>;
+}
+
+let documents = 0;
+
+/** A document row in the media library (no file: these requests never read it). */
+async function insertDocument(db: Kysely<Database>): Promise<number> {
+  documents += 1;
+  const stamp = '2026-01-01T00:00:00.000Z';
+  const sha256 = documents.toString(16).padStart(64, '0');
+  const row = await db
+    .insertInto('media')
+    .values({
+      kind: 'document',
+      original_name: `agenda-${documents}.pdf`,
+      mime: 'application/pdf',
+      bytes: 1000,
+      width: null,
+      height: null,
+      sha256,
+      // The shape of a stored document's path (a folder named by the hash); no file is there.
+      path: `d/${sha256.slice(0, 32)}/agenda-${documents}.pdf`,
+      alt_en: null,
+      alt_vi: null,
+      credit_holder: null,
+      credit_photographer: null,
+      credit_year: null,
+      created_by: null,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function perPerson(make: () => Promise<number>): Promise<Record<Who, number>> {
+  return { anonymous: await make(), contributor: await make(), editor: await make(), admin: await make() };
+}
+
+interface Expectation extends Record<Who, number> {
+  /** The address to request, when the route has parameters (`who` for fixtures made per person). */
+  url?: (f: Fixtures, who: Who) => string;
+  /** Form fields sent with a POST (a CSRF token is added for signed-in people). */
+  fields?: Record<string, string>;
+  /** The request ends the session it is made with: use a fresh one. */
+  endsSession?: boolean;
+}
+
+const EXPECTATIONS: Record<string, Expectation> = {
+  // Signing in and out, first setup.
+  'GET /admin/login': { anonymous: 200, contributor: 303, editor: 303, admin: 303 },
+  // Anonymous: no form cookie and no token, so the CSRF check refuses it. Signed in: the empty form is refused.
+  'POST /admin/login': { fields: { email: '', password: '' }, anonymous: 403, contributor: 422, editor: 422, admin: 422 },
+  'POST /admin/logout': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
+  // Accounts exist, so the setup link is spent for everyone.
+  'GET /admin/setup': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
+  'POST /admin/setup': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
+
+  // Dashboard and own account: everyone signed in.
+  'GET /admin': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/account': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'POST /admin/account/password': { fields: { current: 'wrong', password: '', confirm: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'POST /admin/account/language': { fields: { ui_lang: 'en' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
+  'POST /admin/account/sign-out-everywhere': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
+
+  // Users: admins only.
+  'GET /admin/users': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'GET /admin/users/new': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'POST /admin/users': { fields: {}, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
+  'GET /admin/users/:id': { url: (f) => `/admin/users/${f.targetUserId}`, anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'POST /admin/users/:id/role': {
+    url: (f) => `/admin/users/${f.targetUserId}/role`,
+    fields: { role: 'editor' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 403,
+    admin: 303,
+  },
+  'POST /admin/users/:id/disable': { url: (f) => `/admin/users/${f.targetUserId}/disable`, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
+  'POST /admin/users/:id/enable': { url: (f) => `/admin/users/${f.targetUserId}/enable`, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
+  'POST /admin/users/:id/password': {
+    url: (f) => `/admin/users/${f.targetUserId}/password`,
+    fields: { password: 'short' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 403,
+    admin: 422,
+  },
+
+  // Audit log: admins only.
+  'GET /admin/audit': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+
+  // Events: contributors create and edit their own drafts only; editors and admins do everything.
+  'GET /admin/events': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/events/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  // An empty form: every signed-in person may create, and is told what is missing.
+  'POST /admin/events': { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'GET /admin/events/:id': { url: (f, who) => `/admin/events/${f.eventIds[who]}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  // An empty form fails validation before anything is saved (the permission check comes with a valid form).
+  'POST /admin/events/:id': { url: (f, who) => `/admin/events/${f.eventIds[who]}`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/events/:id/submit': { url: (f, who) => `/admin/events/${f.eventIds[who]}/submit`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/events/:id/return': { url: (f, who) => `/admin/events/${f.eventIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/events/:id/publish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  'POST /admin/events/:id/unpublish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/unpublish`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  // No date given: the form comes back with its message.
+  'POST /admin/events/:id/schedule': { url: (f, who) => `/admin/events/${f.eventIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  // No revision named: a bad request for everyone signed in.
+  'POST /admin/events/:id/restore': { url: (f, who) => `/admin/events/${f.eventIds[who]}/restore`, fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
+  'POST /admin/events/:id/delete': { url: (f, who) => `/admin/events/${f.eventIds[who]}/delete`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'POST /admin/events/:id/postpone': { url: (f, who) => `/admin/events/${f.eventIds[who]}/postpone`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'POST /admin/events/:id/cancel': { url: (f, who) => `/admin/events/${f.eventIds[who]}/cancel`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/events/:id/delete': { url: (f) => `/admin/events/${f.eventIds.anonymous}/delete`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'GET /admin/events/:id/preview': { url: (f) => `/admin/events/${f.eventIds.anonymous}/preview`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/events/:id/history': { url: (f) => `/admin/events/${f.eventIds.anonymous}/history`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+
+  // Articles: contributors create and edit their own drafts only; editors and admins do everything.
+  'GET /admin/articles': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/articles/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  // An empty form: every signed-in person may create, and is told what is missing.
+  'POST /admin/articles': { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'GET /admin/articles/:id': { url: (f, who) => `/admin/articles/${f.articleIds[who]}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  // An empty form fails validation before anything is saved (the permission check comes with a valid form).
+  'POST /admin/articles/:id': { url: (f, who) => `/admin/articles/${f.articleIds[who]}`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/articles/:id/submit': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/submit`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/articles/:id/return': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  // The item is already published: not a step it can take (409); contributors may not take it at all.
+  'POST /admin/articles/:id/publish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+  'POST /admin/articles/:id/unpublish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/unpublish`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  // No date given: the form comes back with its message.
+  'POST /admin/articles/:id/schedule': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  // No revision named: a bad request for everyone signed in.
+  'POST /admin/articles/:id/restore': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/restore`, fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
+  'POST /admin/articles/:id/delete': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/delete`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/articles/:id/delete': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/delete`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'GET /admin/articles/:id/preview': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/preview`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/articles/:id/history': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/history`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+
+  // Media library (media.upload: everyone signed in; deleting: editors and admins).
+  'GET /admin/media': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'GET /admin/media/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  // No file sent: the upload form comes back with its message.
+  'POST /admin/media': { fields: { altEn: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'GET /admin/media/:id': { url: (f) => `/admin/media/${f.mediaId}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  'POST /admin/media/:id': {
+    url: (f) => `/admin/media/${f.mediaId}`,
+    fields: { altEn: '', altVi: '', credit: '' },
+    anonymous: 401,
+    contributor: 303,
+    editor: 303,
+    admin: 303,
+  },
+  'POST /admin/media/:id/delete': {
+    url: (f, who) => `/admin/media/${f.deletableMediaIds[who]}/delete`,
+    anonymous: 401,
+    contributor: 403,
+    editor: 303,
+    admin: 303,
+  },
+  // An event's attachments: whoever may edit the event (not a contributor: it is not their draft).
+  'GET /admin/media/events/:eventId/attachments': {
+    url: (f) => `/admin/media/events/${f.eventId}/attachments`,
+    anonymous: 303,
+    contributor: 403,
+    editor: 200,
+    admin: 200,
+  },
+  'POST /admin/media/events/:eventId/attachments': {
+    url: (f) => `/admin/media/events/${f.eventId}/attachments`,
+    fields: { mediaId: '', labelEn: '' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 422,
+    admin: 422,
+  },
+  'POST /admin/media/events/:eventId/attachments/upload': {
+    url: (f) => `/admin/media/events/${f.eventId}/attachments/upload`,
+    fields: { labelEn: 'Agenda' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 422,
+    admin: 422,
+  },
+  'POST /admin/media/events/:eventId/attachments/:mediaId': {
+    url: (f, who) => `/admin/media/events/${f.eventId}/attachments/${f.attachedMediaIds[who]}`,
+    fields: { labelEn: 'Agenda', labelVi: 'Chương trình' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 303,
+    admin: 303,
+  },
+  'POST /admin/media/events/:eventId/attachments/:mediaId/move': {
+    url: (f, who) => `/admin/media/events/${f.eventId}/attachments/${f.attachedMediaIds[who]}/move`,
+    fields: { direction: 'down' },
+    anonymous: 401,
+    contributor: 403,
+    editor: 303,
+    admin: 303,
+  },
+  'POST /admin/media/events/:eventId/attachments/:mediaId/remove': {
+    url: (f, who) => `/admin/media/events/${f.eventId}/attachments/${f.attachedMediaIds[who]}/remove`,
+    anonymous: 401,
+    contributor: 403,
+    editor: 303,
+    admin: 303,
+  },
+  // The Markdown preview: whoever may write content.
+  'POST /admin/markdown/preview': { fields: { text: '*hello*' }, anonymous: 401, contributor: 200, editor: 200, admin: 200 },
+
+  // Site settings: admins only.
+  'GET /admin/settings': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'POST /admin/settings': { fields: { untranslated: 'fallback' }, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
+};
+
+interface AdminRoute {
+  key: string;
+  method: string;
+  url: string;
+  isPublic: boolean;
+}
+
+describe('every admin route for every role', () => {
+  let t: TestApp;
+  const routes: AdminRoute[] = [];
+  const sessions = new Map<UserRole, AdminSession>();
+  let fixtures: Fixtures;
+
+  before(async () => {
+    const collect = (route: RouteOptions) => {
+      if (!route.url.startsWith('/admin')) return;
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue;
+        routes.push({ key: `${method} ${route.url}`, method, url: route.url, isPublic: Boolean(route.config?.adminPublic) });
+      }
+    };
+    t = await buildTestApp({ appOptions: { onRoute: collect } });
+    for (const role of ['contributor', 'editor', 'admin'] as const) sessions.set(role, await signIn(t.app, t.db, role));
+    const event = await createEvent(t.db, { status: 'published' });
+    const attachedMediaIds = await perPerson(() => insertDocument(t.db));
+    let position = 0;
+    for (const mediaId of Object.values(attachedMediaIds)) {
+      position += 1;
+      await t.db.insertInto('event_attachments').values({ event_id: event.id, media_id: mediaId, position, label_en: `Document ${position}`, label_vi: null }).execute();
+    }
+    fixtures = {
+      targetUserId: (await createTestUser(t.db, { role: 'editor' })).id,
+      mediaId: await insertDocument(t.db),
+      deletableMediaIds: await perPerson(() => insertDocument(t.db)),
+      eventId: event.id,
+      attachedMediaIds,
+      eventIds: await perPerson(async () => (await createEvent(t.db, { status: 'published' })).id),
+      articleIds: await perPerson(async () => (await createArticle(t.db, { status: 'published' })).id),
+    };
+  });
+  after(() => t.close());
+
+  test('every admin route has an expectation, and every expectation a route', () => {
+    assert.ok(routes.length > 10, 'the admin routes were collected');
+    const missing = routes.map((r) => r.key).filter((key) => !(key in EXPECTATIONS));
+    assert.deepEqual(missing, [], `add these routes to EXPECTATIONS in src/modules/admin/admin-routes.test.ts: ${missing.join(', ')}`);
+    const stale = Object.keys(EXPECTATIONS).filter((key) => !routes.some((r) => r.key === key));
+    assert.deepEqual(stale, [], `these EXPECTATIONS name no route: ${stale.join(', ')}`);
+  });
+
+  test('nothing under /admin but sign-in and setup is reachable without a session', async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const url = EXPECTATIONS[route.key]?.url?.(fixtures, 'anonymous') ?? route.url;
+      const res = await t.app.inject({ method: route.method as 'GET', url });
+      if (route.method === 'GET') {
+        assert.equal(res.statusCode, 303, route.key);
+        assert.match(String(res.headers.location), /^\/admin\/login\?next=/, route.key);
+      } else {
+        assert.equal(res.statusCode, 401, route.key);
+      }
+    }
+    const publicRoutes = routes.filter((r) => r.isPublic).map((r) => r.key).sort();
+    assert.deepEqual(publicRoutes, ['GET /admin/login', 'GET /admin/setup', 'POST /admin/login', 'POST /admin/setup']);
+  });
+
+  async function request(route: AdminRoute, who: Who): Promise<LightMyRequestResponse> {
+    const expectation = EXPECTATIONS[route.key]!;
+    const url = expectation.url?.(fixtures, who) ?? route.url;
+    let session: AdminSession | undefined;
+    if (who !== 'anonymous') session = expectation.endsSession ? await signIn(t.app, t.db, who) : sessions.get(who);
+    const headers: Record<string, string> = session ? { cookie: session.cookie } : {};
+    if (route.method === 'GET') return t.app.inject({ method: 'GET', url, headers });
+    const fields = new URLSearchParams(expectation.fields ?? {});
+    if (session) fields.set('_csrf', session.csrfToken);
+    return t.app.inject({
+      method: route.method as 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: fields.toString(),
+    });
+  }
+
+  test('each role gets the expected status', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const expectation = EXPECTATIONS[route.key];
+      if (!expectation) continue;
+      for (const who of WHO) {
+        const res = await request(route, who);
+        if (res.statusCode !== expectation[who]) wrong.push(`${route.key} as ${who}: ${res.statusCode}, expected ${expectation[who]}`);
+        if (res.statusCode >= 500) wrong.push(`${route.key} as ${who} failed: ${res.body.slice(0, 200)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});

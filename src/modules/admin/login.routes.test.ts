@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { createTestUser, csrfFromPage, getPage, setCookieValue, TEST_PASSWORD } from '../../../test/helpers/admin-session.js';
+import { html, text } from '../../../test/helpers/html.js';
+
+describe('sign-in page', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  beforeEach(async () => {
+    t.setNow(DEFAULT_NOW);
+    await t.db.deleteFrom('login_attempts').execute();
+  });
+  after(() => t.close());
+
+  /** Opens the form and posts it, as a browser would, from a given address. */
+  async function attempt(fields: Record<string, string>, ip = '198.51.100.7') {
+    const form = await getPage(t.app, '/admin/login');
+    const formCookie = setCookieValue(form, 'almanac_form');
+    return t.app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie: `almanac_form=${formCookie}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      payload: new URLSearchParams({ _csrf: csrfFromPage(form.body), ...fields }).toString(),
+    });
+  }
+
+  async function audit(action: string) {
+    return t.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id', 'desc').execute();
+  }
+
+  test('shows a form with email, password and a CSRF token', async () => {
+    const res = await getPage(t.app, '/admin/login');
+    assert.equal(res.statusCode, 200);
+    const doc = html(res.body);
+    assert.equal(text(doc.querySelector('h1')), 'Sign in');
+    assert.equal(doc.querySelector('form')?.getAttribute('method'), 'post');
+    assert.equal(doc.querySelector('input[name=email]')?.getAttribute('autocomplete'), 'username');
+    assert.equal(doc.querySelector('input[name=password]')?.getAttribute('type'), 'password');
+    assert.ok(doc.querySelector('input[name=_csrf]')?.getAttribute('value'));
+    assert.equal(doc.querySelectorAll('.admin-nav').length, 0, 'no navigation before signing in');
+  });
+
+  test('the form is available in Vietnamese', async () => {
+    const res = await getPage(t.app, '/admin/login?lang=vi');
+    const doc = html(res.body);
+    assert.equal(doc.querySelector('html')?.getAttribute('lang'), 'vi');
+    assert.equal(text(doc.querySelector('h1')), 'Đăng nhập');
+    assert.equal(doc.querySelector('input[name=lang]')?.getAttribute('value'), 'vi');
+  });
+
+  test('right email and password: a session, then the page asked for', async () => {
+    const user = await createTestUser(t.db, { role: 'editor', email: 'Mai.Nguyen@Example.org' });
+    const res = await attempt({ email: '  MAI.nguyen@example.org ', password: TEST_PASSWORD, next: '/admin/users?x=1' });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/admin/users?x=1');
+    const cookie = setCookieValue(res, 'almanac_session');
+    assert.ok(cookie);
+    assert.equal(setCookieValue(res, 'almanac_form'), '', 'the pre-sign-in cookie is dropped');
+    const [entry] = await audit('auth.sign_in');
+    assert.equal(entry?.user_id, user.id);
+    assert.equal(entry?.ip, '198.51.100.7');
+    assert.equal(entry?.at, DEFAULT_NOW.toISOString());
+  });
+
+  test('a `next` outside the admin is ignored', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    for (const next of ['https://evil.example/admin', '//evil.example/admin', '/admin\\@evil', '/events', '/admin/login', '/administrator']) {
+      const res = await attempt({ email: user.email, password: TEST_PASSWORD, next });
+      assert.equal(res.statusCode, 303, next);
+      assert.equal(res.headers.location, '/admin', next);
+    }
+  });
+
+  test('unknown email and wrong password get exactly the same answer', async () => {
+    const user = await createTestUser(t.db, { role: 'editor', email: 'known@example.org' });
+    const wrong = await attempt({ email: user.email, password: 'not the password' });
+    const unknown = await attempt({ email: 'nobody@example.org', password: 'not the password' });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(unknown.statusCode, 401);
+    const strip = (body: string) => body.replace(/name="_csrf" value="[^"]*"/, '').replace(/known@example\.org|nobody@example\.org/g, 'EMAIL');
+    assert.equal(strip(wrong.body), strip(unknown.body));
+    assert.equal(text(html(wrong.body).querySelector('.notice--error')), 'The email address or password is not right.');
+    assert.equal(html(wrong.body).querySelector('input[name=email]')?.getAttribute('value'), 'known@example.org', 'email kept');
+    assert.equal(html(wrong.body).querySelector('input[name=password]')?.getAttribute('value'), undefined, 'password never sent back');
+    assert.equal(setCookieValue(wrong, 'almanac_session'), undefined);
+    const failures = await audit('auth.sign_in_failed');
+    assert.equal(failures.length, 2);
+    assert.equal(failures[1]?.user_id, user.id);
+    assert.equal(failures[0]?.user_id, null);
+    assert.match(failures[0]?.summary ?? '', /nobody@example\.org/);
+  });
+
+  test('empty fields: 422 with a message next to each, the email kept', async () => {
+    const res = await attempt({ email: 'someone@example.org', password: '' });
+    assert.equal(res.statusCode, 422);
+    const doc = html(res.body);
+    assert.equal(text(doc.querySelector('#error-password')), 'Fill in this field.');
+    assert.equal(doc.querySelector('#field-password')?.getAttribute('aria-invalid'), 'true');
+    assert.equal(doc.querySelector('#field-email')?.getAttribute('value'), 'someone@example.org');
+    const both = await attempt({ email: '', password: '' });
+    assert.equal(html(both.body).querySelectorAll('.field-error').length, 2);
+  });
+
+  test('a disabled account cannot sign in', async () => {
+    const user = await createTestUser(t.db, { role: 'admin', disabled: true });
+    const res = await attempt({ email: user.email, password: TEST_PASSWORD });
+    assert.equal(res.statusCode, 403);
+    assert.match(text(html(res.body).querySelector('.notice--error')), /disabled/);
+    assert.equal(setCookieValue(res, 'almanac_session'), undefined);
+    const wrong = await attempt({ email: user.email, password: 'wrong password!' });
+    assert.equal(wrong.statusCode, 401, 'with a wrong password it says nothing about the account');
+  });
+
+  test('five failures lock the account for the rest of the quarter hour, even for the right password', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    for (let i = 0; i < 5; i += 1) {
+      t.setNow(new Date(DEFAULT_NOW.getTime() + i * 60_000));
+      // From different addresses: the account's own limit applies.
+      assert.equal((await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`)).statusCode, 401);
+    }
+    t.setNow(new Date(DEFAULT_NOW.getTime() + 5 * 60_000));
+    const locked = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.99');
+    assert.equal(locked.statusCode, 429);
+    // The first failure (minute 0) leaves the window at minute 15: 10 minutes from now.
+    assert.equal(locked.headers['retry-after'], '600');
+    assert.equal(text(html(locked.body).querySelector('.notice--error')), 'Too many sign-in attempts. Try again in 10 minutes.');
+    assert.equal(setCookieValue(locked, 'almanac_session'), undefined);
+
+    t.setNow(new Date(DEFAULT_NOW.getTime() + 15 * 60_000 + 1000));
+    const open = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.99');
+    assert.equal(open.statusCode, 303, 'the lock ends when the oldest failure leaves the window');
+  });
+
+  test('a success clears the account count, so earlier mistakes do not add up', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    for (let i = 0; i < 4; i += 1) await attempt({ email: user.email, password: 'wrong' });
+    assert.equal((await attempt({ email: user.email, password: TEST_PASSWORD })).statusCode, 303);
+    for (let i = 0; i < 4; i += 1) await attempt({ email: user.email, password: 'wrong' });
+    assert.equal((await attempt({ email: user.email, password: TEST_PASSWORD })).statusCode, 303);
+  });
+
+  test('thirty failures from one address lock that address for every account', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    for (let i = 0; i < 30; i += 1) await attempt({ email: `guess${i}@example.org`, password: 'x' }, '192.0.2.50');
+    const locked = await attempt({ email: user.email, password: TEST_PASSWORD }, '192.0.2.50');
+    assert.equal(locked.statusCode, 429);
+    assert.ok(Number(locked.headers['retry-after']) > 0);
+    const elsewhere = await attempt({ email: user.email, password: TEST_PASSWORD }, '192.0.2.51');
+    assert.equal(elsewhere.statusCode, 303, 'another address is not affected');
+  });
+
+  test('the form needs its CSRF token', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString(),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.equal(setCookieValue(res, 'almanac_session'), undefined);
+  });
+
+  test('someone already signed in is sent on from the sign-in page', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    const ok = await attempt({ email: user.email, password: TEST_PASSWORD });
+    const cookie = `almanac_session=${setCookieValue(ok, 'almanac_session')}`;
+    const res = await getPage(t.app, '/admin/login?next=%2Fadmin%2Faccount', { cookie });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/admin/account');
+  });
+});

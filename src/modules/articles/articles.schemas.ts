@@ -1,0 +1,273 @@
+/**
+ * The article form: what it sends (urlencoded strings), how it is validated,
+ * and how a stored article is turned back into form values. English text is
+ * required; Vietnamese is optional, but once any Vietnamese field is filled
+ * the Vietnamese title is required too. The photo credit and the byline are
+ * structured, as on the public pages ("© ILO/Nguyen Hai Dat 2024").
+ */
+import { z } from 'zod';
+import type { BylineKind, LangCode } from '../../db/schema.js';
+import {
+  calendarDate,
+  fieldErrorsFrom,
+  formList,
+  formString,
+  checkbox,
+  idList,
+  optionalLongText,
+  optionalSlug,
+  translationStatusField,
+  optionalText,
+  requiredText,
+  revisionField,
+  type FieldErrors,
+  type StoredTranslation,
+  type TranslationInput,
+} from '../content/index.js';
+
+export const BYLINE_KINDS = ['by', 'op-ed'] as const satisfies readonly BylineKind[];
+
+export const ARTICLE_TEXT_FIELDS = ['title', 'summary', 'body', 'hero_alt', 'byline_role', 'byline_organisation'] as const;
+export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
+
+const ARTICLE_SCALAR_FIELDS = [
+  'revision',
+  'slug',
+  'published_on',
+  'hero_media_id',
+  'hero_image_path',
+  'credit_holder',
+  'credit_photographer',
+  'credit_year',
+  'byline_kind',
+  'byline_name',
+  'vi_slug',
+  'vi_status',
+  'vi_current',
+] as const;
+
+/** Everything the article form holds, exactly as typed. */
+export type ArticleFormValues = Record<(typeof ARTICLE_SCALAR_FIELDS)[number] | `${LangCode}_${ArticleTextField}`, string> & {
+  topics: string[];
+  programmes: string[];
+};
+
+/** One language's text of an article. */
+export interface ArticleText {
+  title: string;
+  summary: string | null;
+  /** Markdown. */
+  body: string | null;
+  hero_alt: string | null;
+  byline_role: string | null;
+  byline_organisation: string | null;
+}
+
+/** What the article form edits, as stored. */
+export interface ArticleContent {
+  slug: string;
+  published_on: string;
+  /** The hero from the media library (it brings its own description and credit). */
+  hero_media_id: number | null;
+  /** An imported article's hero: an address, described by `hero_alt` and credited on the article. */
+  hero_image_path: string | null;
+  credit_holder: string | null;
+  credit_photographer: string | null;
+  credit_year: number | null;
+  byline_kind: BylineKind | null;
+  byline_name: string | null;
+  en: ArticleText;
+  vi: (ArticleText & StoredTranslation) | null;
+  topics: number[];
+  programmes: number[];
+}
+
+/** A validated article form: what the editing service saves. */
+export interface ArticleInput {
+  /** Null: make one from the English title. */
+  slug: string | null;
+  published_on: string;
+  hero_media_id: number | null;
+  hero_image_path: string | null;
+  credit_holder: string | null;
+  credit_photographer: string | null;
+  credit_year: number | null;
+  byline_kind: BylineKind | null;
+  byline_name: string | null;
+  en: ArticleText;
+  vi: (ArticleText & TranslationInput) | null;
+  /** The Vietnamese text was checked against the English as it is now (translation tracking). */
+  vi_current: boolean;
+  topics: number[];
+  programmes: number[];
+}
+
+// Limits: generous for real articles, small enough to keep pages and the database sane.
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 2000;
+const MAX_BODY = 100_000;
+const MAX_NAME = 200;
+const MAX_ALT = 500;
+const MAX_IMAGE_PATH = 2000;
+// Photographs of the office's work are recent; older years are typos.
+const FIRST_CREDIT_YEAR = 1900;
+const LAST_CREDIT_YEAR = 2100;
+
+/** A site path ('/media/…', not '//host') or an http(s) address. */
+function isImageAddress(v: string): boolean {
+  if (v.startsWith('/')) return !v.startsWith('//') && !/\s/.test(v);
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The field-by-field schema; rules across fields are checked after it. */
+export const articleFormSchema = z.object({
+  revision: revisionField,
+  slug: optionalSlug,
+  published_on: calendarDate,
+  hero_media_id: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), { error: 'editing.error.choice' })
+    .transform((v) => (v === '' ? null : Number(v))),
+  hero_image_path: z
+    .string()
+    .trim()
+    .max(MAX_IMAGE_PATH, { error: 'editing.error.tooLong' })
+    .refine((v) => v === '' || isImageAddress(v), { error: 'editing.error.imagePath' })
+    .transform((v) => (v === '' ? null : v)),
+  credit_holder: optionalText(MAX_NAME),
+  credit_photographer: optionalText(MAX_NAME),
+  credit_year: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= FIRST_CREDIT_YEAR && Number(v) <= LAST_CREDIT_YEAR), {
+      error: 'editing.error.year',
+    })
+    .transform((v) => (v === '' ? null : Number(v))),
+  byline_kind: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (BYLINE_KINDS as readonly string[]).includes(v), { error: 'editing.error.choice' })
+    .transform((v) => (v === '' ? null : (v as BylineKind))),
+  byline_name: optionalText(MAX_NAME),
+  en_title: requiredText(MAX_TITLE),
+  en_summary: optionalLongText(MAX_SUMMARY),
+  en_body: optionalLongText(MAX_BODY),
+  en_hero_alt: optionalText(MAX_ALT),
+  en_byline_role: optionalText(MAX_NAME),
+  en_byline_organisation: optionalText(MAX_NAME),
+  vi_title: optionalText(MAX_TITLE),
+  vi_summary: optionalLongText(MAX_SUMMARY),
+  vi_body: optionalLongText(MAX_BODY),
+  vi_hero_alt: optionalText(MAX_ALT),
+  vi_byline_role: optionalText(MAX_NAME),
+  vi_byline_organisation: optionalText(MAX_NAME),
+  vi_slug: optionalSlug,
+  vi_status: translationStatusField,
+  vi_current: checkbox,
+  topics: idList,
+  programmes: idList,
+});
+
+/** Reads the article form from an urlencoded body; missing fields are empty. */
+export function readArticleForm(body: unknown): ArticleFormValues {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const values = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') } as ArticleFormValues;
+  for (const name of ARTICLE_SCALAR_FIELDS) values[name] = formString(b, name);
+  for (const lang of ['en', 'vi'] as const) {
+    for (const field of ARTICLE_TEXT_FIELDS) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
+  }
+  return values;
+}
+
+export type ArticleFormResult =
+  | { ok: true; input: ArticleInput; revision: number | null }
+  | { ok: false; errors: FieldErrors };
+
+function text(data: Record<string, string | null>, lang: LangCode): ArticleText {
+  return {
+    title: data[`${lang}_title`] ?? '',
+    summary: data[`${lang}_summary`] ?? null,
+    body: data[`${lang}_body`] ?? null,
+    hero_alt: data[`${lang}_hero_alt`] ?? null,
+    byline_role: data[`${lang}_byline_role`] ?? null,
+    byline_organisation: data[`${lang}_byline_organisation`] ?? null,
+  };
+}
+
+/** Validates the article form; returns one message key per field in error. */
+export function validateArticleForm(values: ArticleFormValues): ArticleFormResult {
+  const parsed = articleFormSchema.safeParse(values);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  // Rules across fields are checked even when other fields failed, so every message shows at once.
+  const ok = (name: string) => errors[name] === undefined;
+  const filled = (name: keyof ArticleFormValues) => String(values[name]).trim() !== '';
+
+  if (filled('hero_image_path') && ok('hero_image_path') && !filled('en_hero_alt')) errors.en_hero_alt = 'editing.error.heroAlt';
+  if (filled('hero_image_path') && filled('hero_media_id') && ok('hero_image_path')) errors.hero_image_path = 'editing.error.twoHeroes';
+  if ((filled('credit_photographer') || filled('credit_year')) && !filled('credit_holder')) errors.credit_holder = 'editing.error.creditHolder';
+  if (filled('byline_kind') && ok('byline_kind') && !filled('byline_name')) errors.byline_name = 'editing.error.bylineName';
+  if (filled('byline_name') && !filled('byline_kind')) errors.byline_kind = 'editing.error.bylineKind';
+  const viFilled = ARTICLE_TEXT_FIELDS.some((f) => filled(`vi_${f}`)) || filled('vi_slug');
+  if (viFilled && !filled('vi_title') && ok('vi_title')) errors.vi_title = 'editing.error.viTitleRequired';
+
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const data = parsed.data;
+  const texts = data as unknown as Record<string, string | null>;
+  return {
+    ok: true,
+    revision: data.revision,
+    input: {
+      slug: data.slug,
+      published_on: data.published_on,
+      hero_media_id: data.hero_media_id,
+      hero_image_path: data.hero_image_path,
+      credit_holder: data.credit_holder,
+      credit_photographer: data.credit_photographer,
+      credit_year: data.credit_year,
+      byline_kind: data.byline_kind,
+      byline_name: data.byline_name,
+      en: text(texts, 'en'),
+      vi: viFilled ? { ...text(texts, 'vi'), slug: data.vi_slug, status: data.vi_status } : null,
+      vi_current: data.vi_current,
+      topics: data.topics,
+      programmes: data.programmes,
+    },
+  };
+}
+
+/** What an article form starts with: dated `today`. */
+export function newArticleFormValues(today: string): ArticleFormValues {
+  return { ...readArticleForm({}), published_on: today };
+}
+
+/** A stored article as form values. */
+export function articleFormValues(article: ArticleContent, revision: number): ArticleFormValues {
+  const values: ArticleFormValues = {
+    ...readArticleForm({}),
+    revision: String(revision),
+    slug: article.slug,
+    published_on: article.published_on,
+    hero_media_id: article.hero_media_id === null ? '' : String(article.hero_media_id),
+    hero_image_path: article.hero_image_path ?? '',
+    credit_holder: article.credit_holder ?? '',
+    credit_photographer: article.credit_photographer ?? '',
+    credit_year: article.credit_year === null ? '' : String(article.credit_year),
+    byline_kind: article.byline_kind ?? '',
+    byline_name: article.byline_name ?? '',
+    vi_slug: article.vi?.slug ?? '',
+    vi_status: article.vi?.status ?? '',
+    topics: article.topics.map(String),
+    programmes: article.programmes.map(String),
+  };
+  for (const lang of ['en', 'vi'] as const) {
+    const t = article[lang];
+    for (const field of ARTICLE_TEXT_FIELDS) values[`${lang}_${field}`] = t?.[field] ?? '';
+  }
+  return values;
+}

@@ -1,0 +1,44 @@
+export { can, assertCan, type Action, type PolicyItem } from './policy.js';
+export { ROLES, type AdminUser, type Role, type SessionUser } from './auth.types.js';
+export {
+  SESSION_IDLE_MS,
+  SESSION_ABSOLUTE_MS,
+  startSession,
+  resolveSession,
+  endUserSessions,
+  countUserSessions,
+  type ActiveSession,
+  type NewSession,
+} from './sessions.service.js';
+export { signIn, signOut, normaliseEmail, type SignInInput, type SignInResult } from './sign-in.service.js';
+export { FAILURE_WINDOW_MS, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from './login-throttle.js';
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, generatePassword, hashPassword, verifyPassword } from './passwords.js';
+export { csrfTokenFor, newToken, sameToken } from './tokens.js';
+export {
+  createUser,
+  newUserProblems,
+  listUsers,
+  getUser,
+  findUserByEmail,
+  countUsers,
+  changeRole,
+  disableUser,
+  enableUser,
+  resetPassword,
+  changeOwnPassword,
+  setInterfaceLanguage,
+  signOutEverywhere,
+  passwordProblemKey,
+  type Actor,
+  type NewUserInput,
+  type PasswordChange,
+} from './users.service.js';
+export {
+  prepareFirstSetup,
+  setupState,
+  completeFirstSetup,
+  SETUP_TOKEN_LIFETIME_MS,
+  type SetupState,
+  type FirstAdminInput,
+  type FirstSetupResult,
+} from './setup.service.js';

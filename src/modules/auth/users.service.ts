@@ -1,0 +1,288 @@
+/**
+ * Accounts: creating them, roles, disabling, passwords, interface language.
+ * Every change is recorded in the audit log with who made it. Input problems
+ * are thrown as ValidationError whose `fields` map each form field to a
+ * message key (the admin pages show `t(key)` next to the field).
+ */
+import type { Kysely } from 'kysely';
+import type { Database, LangCode, UserRow } from '../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { recordAudit } from '../audit/index.js';
+import { ROLES, type AdminUser, type Role } from './auth.types.js';
+import { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
+import { endUserSessions } from './sessions.service.js';
+import { normaliseEmail } from './sign-in.service.js';
+import * as repo from './users.repository.js';
+
+/** Who makes a change: a signed-in person, or nobody (the command line, the setup link). */
+export interface Actor {
+  userId: number | null;
+  ip?: string | null | undefined;
+}
+
+/** RFC 5321 allows 254 characters in an address. */
+const EMAIL_MAX_LENGTH = 254;
+/** Room for a full name in either language, short enough for one line in lists. */
+const NAME_MAX_LENGTH = 100;
+/** Something@something.something, without spaces: enough to catch typing mistakes. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  uiLang?: LangCode;
+}
+
+/** The message key of a password problem, for a form field. */
+export function passwordProblemKey(password: string) {
+  const problem = checkNewPassword(password);
+  if (problem === 'too_short') return 'admin.password.tooShort' as const;
+  if (problem === 'too_long') return 'admin.password.tooLong' as const;
+  return undefined;
+}
+
+function isRole(role: string): role is Role {
+  return (ROLES as readonly string[]).includes(role);
+}
+
+function toAdminUser(row: UserRow): AdminUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/**
+ * The problems of a new account's details, as field → message key (empty
+ * when there are none): a well-formed email not yet taken, a name, a role,
+ * an acceptable password.
+ */
+export async function newUserProblems(db: Kysely<Database>, input: NewUserInput): Promise<Record<string, string>> {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  const fields: Record<string, string> = {};
+  if (!email) fields.email = 'admin.field.required';
+  else if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) fields.email = 'admin.users.emailInvalid';
+  else if (await repo.findUserByEmail(db, email)) fields.email = 'admin.users.emailTaken';
+  if (!name) fields.name = 'admin.field.required';
+  else if (name.length > NAME_MAX_LENGTH) fields.name = 'admin.users.nameTooLong';
+  if (!isRole(input.role)) fields.role = 'admin.users.roleInvalid';
+  const passwordProblem = passwordProblemKey(input.password);
+  if (passwordProblem) fields.password = passwordProblem;
+  return fields;
+}
+
+/**
+ * Creates an account after checking its details (see newUserProblems);
+ * records who created it.
+ */
+export async function createUser(db: Kysely<Database>, input: NewUserInput, actor: Actor, now: Date): Promise<AdminUser> {
+  const fields = await newUserProblems(db, input);
+  if (Object.keys(fields).length > 0) throw new ValidationError('The account could not be created.', fields);
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+
+  const stamp = now.toISOString();
+  const row = await repo.insertUser(db, {
+    email,
+    name,
+    role: input.role as Role,
+    password_hash: await hashPassword(input.password),
+    ui_lang: input.uiLang ?? 'en',
+    disabled_at: null,
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  await recordAudit(db, {
+    userId: actor.userId,
+    action: 'user.create',
+    subjectKind: 'user',
+    subjectId: row.id,
+    summary: `Created the account ${row.email} (${row.role})${actor.userId === null ? ' from the command line or setup link' : ''}`,
+    ip: actor.ip,
+    at: now,
+  });
+  return toAdminUser(row);
+}
+
+/** Every account, enabled ones first. */
+export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
+  return repo.listUsers(db);
+}
+
+export async function getUser(db: Kysely<Database>, id: number): Promise<UserRow> {
+  const row = await repo.findUserById(db, id);
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return repo.findUserByEmail(db, normaliseEmail(email));
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  return repo.countUsers(db);
+}
+
+/** True when `row` is the only enabled admin: the site must always keep one. */
+async function isLastAdmin(db: Kysely<Database>, row: UserRow): Promise<boolean> {
+  return row.role === 'admin' && row.disabled_at === null && (await repo.countEnabledWithRole(db, 'admin')) <= 1;
+}
+
+/** Changes an account's role; refuses to demote the last enabled admin. */
+export async function changeRole(db: Kysely<Database>, userId: number, role: string, actor: Actor, now: Date): Promise<void> {
+  if (!isRole(role)) throw new ValidationError('Choose a role.', { role: 'admin.users.roleInvalid' });
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findUserById(trx, userId);
+    if (!row) throw new NotFoundError();
+    if (row.role === role) return;
+    if (role !== 'admin' && (await isLastAdmin(trx, row))) {
+      throw new ValidationError('The last administrator cannot be given another role.', { role: 'admin.users.lastAdminRole' });
+    }
+    await repo.updateUser(trx, userId, { role, updated_at: now.toISOString() });
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: 'user.role_change',
+      subjectKind: 'user',
+      subjectId: userId,
+      summary: `Changed the role of ${row.email} from ${row.role} to ${role}`,
+      ip: actor.ip,
+      at: now,
+    });
+  });
+}
+
+/**
+ * Disables an account and ends its sessions. Refuses for the last enabled
+ * admin and for the person's own account (they would lock themselves out).
+ */
+export async function disableUser(db: Kysely<Database>, userId: number, actor: Actor, now: Date): Promise<void> {
+  if (actor.userId === userId) throw new ValidationError('You cannot disable your own account.', { account: 'admin.users.cannotDisableSelf' });
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findUserById(trx, userId);
+    if (!row) throw new NotFoundError();
+    if (row.disabled_at !== null) return;
+    if (await isLastAdmin(trx, row)) {
+      throw new ValidationError('The last administrator cannot be disabled.', { account: 'admin.users.lastAdminDisable' });
+    }
+    await repo.updateUser(trx, userId, { disabled_at: now.toISOString(), updated_at: now.toISOString() });
+    await endUserSessions(trx, userId);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: 'user.disable',
+      subjectKind: 'user',
+      subjectId: userId,
+      summary: `Disabled the account ${row.email}`,
+      ip: actor.ip,
+      at: now,
+    });
+  });
+}
+
+/** Enables a disabled account again. */
+export async function enableUser(db: Kysely<Database>, userId: number, actor: Actor, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findUserById(trx, userId);
+    if (!row) throw new NotFoundError();
+    if (row.disabled_at === null) return;
+    await repo.updateUser(trx, userId, { disabled_at: null, updated_at: now.toISOString() });
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: 'user.enable',
+      subjectKind: 'user',
+      subjectId: userId,
+      summary: `Enabled the account ${row.email}`,
+      ip: actor.ip,
+      at: now,
+    });
+  });
+}
+
+/**
+ * Sets a new password for someone else's account (an admin's reset, or the
+ * command line) and ends all of that account's sessions.
+ */
+export async function resetPassword(db: Kysely<Database>, userId: number, password: string, actor: Actor, now: Date): Promise<void> {
+  const problem = passwordProblemKey(password);
+  if (problem) throw new ValidationError('The password cannot be used.', { password: problem });
+  const row = await repo.findUserById(db, userId);
+  if (!row) throw new NotFoundError();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, userId, { password_hash: passwordHash, updated_at: now.toISOString() });
+    await endUserSessions(trx, userId);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: 'user.password_reset',
+      subjectKind: 'user',
+      subjectId: userId,
+      summary: `Set a new password for ${row.email}`,
+      ip: actor.ip,
+      at: now,
+    });
+  });
+}
+
+export interface PasswordChange {
+  current: string;
+  password: string;
+  confirm: string;
+}
+
+/**
+ * Changes one's own password: needs the current one; ends every other
+ * session of the account (the one making the change stays signed in).
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  user: AdminUser,
+  change: PasswordChange,
+  keepSessionId: number,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
+  const row = await repo.findUserById(db, user.id);
+  if (!row) throw new NotFoundError();
+  const fields: Record<string, string> = {};
+  if (!change.current) fields.current = 'admin.field.required';
+  else if (!(await verifyPassword(row.password_hash, change.current))) fields.current = 'admin.account.currentWrong';
+  const problem = passwordProblemKey(change.password);
+  if (problem) fields.password = problem;
+  else if (change.password !== change.confirm) fields.confirm = 'admin.password.mismatch';
+  if (Object.keys(fields).length > 0) throw new ValidationError('The password was not changed.', fields);
+
+  const passwordHash = await hashPassword(change.password);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now.toISOString() });
+    await endUserSessions(trx, user.id, keepSessionId);
+    await recordAudit(trx, {
+      userId: user.id,
+      action: 'user.password_change',
+      subjectKind: 'user',
+      subjectId: user.id,
+      summary: `Changed their own password`,
+      ip,
+      at: now,
+    });
+  });
+}
+
+/** Sets the language of the admin interface for a person. */
+export async function setInterfaceLanguage(db: Kysely<Database>, userId: number, lang: string, now: Date): Promise<void> {
+  if (lang !== 'en' && lang !== 'vi') throw new ValidationError('Choose English or Vietnamese.', { ui_lang: 'admin.account.langInvalid' });
+  await repo.updateUser(db, userId, { ui_lang: lang, updated_at: now.toISOString() });
+}
+
+/** Ends every session of the person, including the current one ("log out everywhere"). */
+export async function signOutEverywhere(db: Kysely<Database>, userId: number, ip: string | null, now: Date): Promise<number> {
+  const ended = await endUserSessions(db, userId);
+  await recordAudit(db, {
+    userId,
+    action: 'auth.sign_out_everywhere',
+    subjectKind: 'user',
+    subjectId: userId,
+    summary: `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'})`,
+    ip,
+    at: now,
+  });
+  return ended;
+}

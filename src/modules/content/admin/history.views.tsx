@@ -1,0 +1,218 @@
+/**
+ * The history of an item and the comparison of two revisions: who saved
+ * what and when, the changes field by field (long text word by word, as
+ * deletions and insertions), and a way to bring an older version back.
+ */
+import { AdminLayout, CsrfField, type AdminViewContext } from '../../admin/index.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { RevisionDiff, RevisionSummary } from '../editing.js';
+import type { FieldDiff } from '../snapshots.js';
+import type { DiffPart } from '../word-diff.js';
+import { fieldLabel, formatInstant } from './format.js';
+
+/** What a revision did, as the history lists it. */
+export function actionLabel(ctx: AdminViewContext, action: string): string {
+  return ctx.t(`editing.action.${action}` as MessageKey) || action;
+}
+
+function Parts({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p) => (p.op === 'same' ? <span>{p.text}</span> : p.op === 'added' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
+    </>
+  );
+}
+
+/** An ISO instant as stored (publish_at, published_at…). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** Stored codes that have a name in the interface, by field. */
+const CODE_KEYS: Record<string, string> = { status: 'editing.state.', event_status: 'editing.eventStatus.' };
+
+/** A stored value as people read it: instants on the office's clock, status codes by name, the rest as it is. */
+function shownValue(ctx: AdminViewContext, field: string, value: string, zone: string): string {
+  if (INSTANT.test(value)) return formatInstant(value, zone, ctx.lang);
+  const prefix = CODE_KEYS[field];
+  return (prefix && ctx.t(`${prefix}${value}` as MessageKey)) || value;
+}
+
+function Value({ ctx, field, value, zone }: { ctx: AdminViewContext; field: string; value: string | null; zone: string }) {
+  return value === null ? <span class="muted">{ctx.t('editing.history.empty')}</span> : <span class="diff-value">{shownValue(ctx, field, value, zone)}</span>;
+}
+
+/** The differences between two versions, one row per changed field. */
+export function DiffTable({ ctx, diffs, zone }: { ctx: AdminViewContext; diffs: readonly FieldDiff[]; zone: string }) {
+  const { t } = ctx;
+  if (diffs.length === 0) return <p>{t('editing.history.noDifferences')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data-table diff-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('editing.history.field')}</th>
+            <th scope="col">{t('editing.history.before')}</th>
+            <th scope="col">{t('editing.history.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {diffs.map((d) => (
+            <tr>
+              <th scope="row">{fieldLabel(t, d.field)}</th>
+              {d.parts ? (
+                <td colSpan={2} class="diff-words">
+                  <Parts parts={d.parts} />
+                </td>
+              ) : (
+                <>
+                  <td>
+                    <Value ctx={ctx} field={d.field} value={d.before} zone={zone} />
+                  </td>
+                  <td>
+                    <Value ctx={ctx} field={d.field} value={d.after} zone={zone} />
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface HistoryPageProps {
+  ctx: AdminViewContext;
+  /** e.g. "History: Workshop in Đắk Lắk". */
+  title: string;
+  basePath: string;
+  revisions: readonly RevisionSummary[];
+  /** Names of the people in the history, by id. */
+  names: ReadonlyMap<number, string>;
+  /** The item's revision now (restores are made against it). */
+  currentRevision: number;
+  comparison: RevisionDiff | undefined;
+  canRestore: boolean;
+  zone: string;
+  /** A message after a restore, or why one was refused. */
+  notice?: { kind: 'success' | 'error'; text: string } | undefined;
+}
+
+/** The list of revisions, two chosen for comparison, and restore buttons. */
+export function HistoryPage({ ctx, title, basePath, revisions, names, currentRevision, comparison, canRestore, zone, notice }: HistoryPageProps) {
+  const { t } = ctx;
+  const from = comparison?.from.revision;
+  const to = comparison?.to.revision;
+  const who = (id: number | null) => (id === null ? t('editing.history.system') : (names.get(id) ?? t('editing.history.formerUser')));
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={basePath}>{t('editing.history.backToEdit')}</a>
+      </p>
+      <h1>{title}</h1>
+      {notice ? (
+        <div class={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </div>
+      ) : null}
+      {comparison ? (
+        <section aria-labelledby="comparison-heading">
+          <h2 id="comparison-heading">{t('editing.history.comparing', { from: comparison.from.revision, to: comparison.to.revision })}</h2>
+          <DiffTable ctx={ctx} diffs={comparison.diffs} zone={zone} />
+        </section>
+      ) : null}
+      <form method="get" action={`${basePath}/history`}>
+        <div class="table-wrap">
+          <table class="data-table history-table">
+            <caption class="visually-hidden">{t('editing.history.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('editing.history.from')}</th>
+                <th scope="col">{t('editing.history.to')}</th>
+                <th scope="col">{t('editing.history.revision')}</th>
+                <th scope="col">{t('editing.history.when')}</th>
+                <th scope="col">{t('editing.history.who')}</th>
+                <th scope="col">{t('editing.history.what')}</th>
+                {canRestore ? <th scope="col">{t('editing.history.restore')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr>
+                  <td>
+                    <input
+                      type="radio"
+                      name="from"
+                      value={String(r.revision)}
+                      checked={r.revision === from}
+                      aria-label={t('editing.history.compareFrom', { revision: r.revision })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="radio"
+                      name="to"
+                      value={String(r.revision)}
+                      checked={r.revision === to}
+                      aria-label={t('editing.history.compareTo', { revision: r.revision })}
+                    />
+                  </td>
+                  <td class="nowrap">{r.revision}</td>
+                  <td class="nowrap">
+                    <time dateTime={r.createdAt}>{formatInstant(r.createdAt, zone, ctx.lang)}</time>
+                  </td>
+                  <td>{who(r.userId)}</td>
+                  <td>
+                    <strong>{actionLabel(ctx, r.action)}</strong>{' '}
+                    {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}
+                  </td>
+                  {canRestore ? (
+                    <td>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="submit" class="button button--secondary">
+            {t('editing.history.compare')}
+          </button>
+        </p>
+      </form>
+      {canRestore ? <RestoreForms ctx={ctx} basePath={basePath} revisions={revisions} current={currentRevision} /> : null}
+    </AdminLayout>
+  );
+}
+
+/**
+ * A restore is a POST of its own; forms cannot nest, so the button sits in
+ * the comparison table and names its form (placed after it) by id.
+ */
+function RestoreButton({ ctx, revision }: { ctx: AdminViewContext; revision: number }) {
+  return (
+    <button type="submit" class="link-button" form={`restore-${revision}`}>
+      {ctx.t('editing.history.restoreThis', { revision })}
+    </button>
+  );
+}
+
+function restorable(r: RevisionSummary, current: number): boolean {
+  return r.revision !== current && r.action !== 'delete';
+}
+
+/** The forms the restore buttons submit: each sends the revision to bring back and the one the page was loaded at. */
+function RestoreForms({ ctx, basePath, revisions, current }: { ctx: AdminViewContext; basePath: string; revisions: readonly RevisionSummary[]; current: number }) {
+  return (
+    <>
+      {revisions
+        .filter((r) => restorable(r, current))
+        .map((r) => (
+          <form id={`restore-${r.revision}`} method="post" action={`${basePath}/restore`} class="restore-form">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="revision" value={String(current)} />
+            <input type="hidden" name="restore" value={String(r.revision)} />
+          </form>
+        ))}
+    </>
+  );
+}

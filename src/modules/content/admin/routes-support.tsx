@@ -1,0 +1,73 @@
+/**
+ * What the events and articles admin routes share: reading ids and list
+ * filters from the address, the schedule field, the names of the people in a
+ * history, and the banner of a preview.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, LangCode } from '../../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../../shared/errors.js';
+import { zonedTimeToInstant } from '../../../shared/dates/zoned-time.js';
+import type { AdminViewContext } from '../../admin/index.js';
+
+/** The `:id` of an address; a path that is not a whole number names nothing (404). */
+export function idParam(params: unknown): number {
+  const id = (params as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id)) throw new NotFoundError();
+  return Number(id);
+}
+
+const listQuery = z.object({
+  status: z.enum(['all', 'draft', 'in_review', 'scheduled', 'published']).default('all'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+});
+
+/** `?status=&page=` of an admin list; anything unknown shows everything from the first page. */
+export function parseListQuery(query: unknown): z.infer<typeof listQuery> {
+  const parsed = listQuery.safeParse(query ?? {});
+  return parsed.success ? parsed.data : { status: 'all', page: 1 };
+}
+
+const preview = z.object({ lang: z.enum(['en', 'vi']).default('en') });
+
+/** `?lang=` of a preview: English unless Vietnamese is asked for. */
+export function previewQuery(query: unknown): { lang: LangCode } {
+  const parsed = preview.safeParse(query ?? {});
+  return parsed.success ? parsed.data : { lang: 'en' };
+}
+
+/**
+ * The schedule field ("2026-11-24T09:00", a datetime-local input) as an
+ * instant, read in the office's zone. ValidationError on `publish_at` when it
+ * is not a date and time that exists there.
+ */
+export function parseScheduleInput(value: string, zone: string): Date {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value.trim());
+  const instant = match ? zonedTimeToInstant(match[1]!, match[2]!, zone) : null;
+  if (instant === null) throw new ValidationError('Enter a date and time.', { publish_at: 'editing.error.dateTime' });
+  return new Date(instant);
+}
+
+/** The names of accounts by id, for a history (a removed account is simply missing). */
+export async function listUserNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Above a preview: it is one, in which language, whether it is live, and the way back. */
+export function PreviewBanner({ ctx, editHref, lang, live }: { ctx: AdminViewContext; editHref: string; lang: LangCode; live: boolean }) {
+  const { t } = ctx;
+  return (
+    <div class="preview-banner" role="note" lang={ctx.lang}>
+      <p>
+        <strong>{t('editing.preview.title')}</strong> {live ? t('editing.preview.live') : t('editing.preview.notLive')}{' '}
+        {t(lang === 'vi' ? 'editing.preview.inVietnamese' : 'editing.preview.inEnglish')}
+      </p>
+      <p>
+        <a href={editHref}>{t('editing.preview.back')}</a>
+      </p>
+    </div>
+  );
+}

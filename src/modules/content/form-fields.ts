@@ -1,0 +1,151 @@
+/**
+ * Building blocks for the editing forms' zod schemas. A form arrives as
+ * urlencoded strings; each field is read into a plain string (or a list of
+ * strings) first, so that a form that fails validation can be shown again with
+ * exactly what was typed. Validation messages are message keys
+ * (`editing.error.*`), translated when the form is rendered.
+ */
+import { z } from 'zod';
+import type { TranslationStatus } from '../../db/schema.js';
+import { isCalendarDate } from '../../shared/dates/calendar-date.js';
+import type { MessageKey } from '../i18n/index.js';
+import { isSlug } from './slugs.js';
+
+/** Field name → message key of what is wrong with it. */
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+type Body = Record<string, unknown> | null | undefined;
+
+/** One field of an urlencoded body: the first value when repeated, '' when absent. */
+export function formString(body: Body, name: string): string {
+  const value = body?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** A repeatable field (checkboxes, multiple select): every non-empty value. */
+export function formList(body: Body, name: string): string[] {
+  const value = body?.[name];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+const err = (key: MessageKey) => ({ error: key });
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, err('editing.error.required')).max(max, err('editing.error.tooLong'));
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, err('editing.error.tooLong'))
+    .transform((v) => (v === '' ? null : v));
+
+/** Multi-paragraph text: line endings are normalised, nothing else is touched. */
+export const optionalLongText = (max: number) =>
+  z
+    .string()
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(max, err('editing.error.tooLong')))
+    .transform((v) => (v === '' ? null : v));
+
+export const calendarDate = z.string().trim().min(1, err('editing.error.required')).refine(isCalendarDate, err('editing.error.date'));
+
+export const optionalCalendarDate = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isCalendarDate(v), err('editing.error.date'))
+  .transform((v) => (v === '' ? null : v));
+
+/** Web addresses are limited to what browsers and servers reliably accept. */
+const MAX_URL_LENGTH = 2000;
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const url = new URL(v);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const optionalUrl = z
+  .string()
+  .trim()
+  .max(MAX_URL_LENGTH, err('editing.error.tooLong'))
+  .refine((v) => v === '' || isHttpUrl(v), err('editing.error.url'))
+  .transform((v) => (v === '' ? null : v));
+
+/** The longest address the mail standards allow. */
+const MAX_EMAIL_LENGTH = 254;
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(MAX_EMAIL_LENGTH, err('editing.error.tooLong'))
+  .refine((v) => v === '' || z.email().safeParse(v).success, err('editing.error.email'))
+  .transform((v) => (v === '' ? null : v));
+
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, err('editing.error.choice'));
+
+/** More topics or programmes than any item needs; stops absurd posts. */
+const MAX_LIST_LENGTH = 50;
+
+/** Ids from checkboxes, as distinct numbers in ascending order. */
+export const idList = z
+  .array(z.string().regex(/^[1-9]\d{0,9}$/, err('editing.error.unknownTaxonomy')))
+  .max(MAX_LIST_LENGTH, err('editing.error.invalid'))
+  .transform((ids) => [...new Set(ids.map(Number))].sort((a, b) => a - b));
+
+/** How a translation is published: its own address and status, as stored. */
+export interface StoredTranslation {
+  slug: string;
+  status: TranslationStatus;
+}
+
+/** A translation's address and status as a form gives them. */
+export interface TranslationInput {
+  /** Null: make one from the translation's title. */
+  slug: string | null;
+  /** Null: the form did not offer the choice (keep what is stored; a new text starts as a draft). */
+  status: TranslationStatus | null;
+}
+
+/** A slug typed by an editor; null when left empty (one is then made from the title). */
+export const optionalSlug = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isSlug(v), err('editing.error.slug'))
+  .transform((v) => (v === '' ? null : v));
+
+/** A translation's own status; null when the form did not offer the choice. */
+export const translationStatusField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || v === 'draft' || v === 'published', err('editing.error.choice'))
+  .transform((v) => (v === '' ? null : (v as TranslationStatus)));
+
+/** The revision a form was loaded at (hidden field); null when absent or not a number. */
+export const revisionField = z
+  .string()
+  .trim()
+  .transform((v) => (/^[1-9]\d{0,9}$/.test(v) ? Number(v) : null));
+
+/** A checkbox: ticked when sent with any value. */
+export const checkbox = z.string().transform((v) => v !== '');
+
+function isEditingKey(message: string): message is MessageKey {
+  return message.startsWith('editing.error.');
+}
+
+/** Turns zod issues into one message key per field (the first issue of each field wins). */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (errors[field]) continue;
+    errors[field] = isEditingKey(issue.message) ? issue.message : 'editing.error.invalid';
+  }
+  return errors;
+}

@@ -1,0 +1,37 @@
+/**
+ * What events and articles share in the editing workflow: permissions, the
+ * "live" condition of public queries, revisions and their differences, slugs
+ * and their redirects, form helpers, and what follows every change.
+ */
+export { isLive } from './live.js';
+export { StaleEditError } from './stale-edit-error.js';
+export { diffWords, type DiffPart, type DiffOp } from './word-diff.js';
+export * from './form-fields.js';
+export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';
+export * as slugRedirects from './slugs.repository.js';
+export * as revisionsRepository from './revisions.repository.js';
+export { afterContentChange, type ContentChange } from './effects.js';
+export { flattenSnapshot, changedFields, diffFlatSnapshots, pick, type FlatSnapshot, type FieldDiff } from './snapshots.js';
+export { workflowState, WorkflowError, type RevisionAction, type EditContext, type WorkflowState } from './workflow.js';
+export {
+  getEditable,
+  createItem,
+  saveItem,
+  takeStep,
+  publicationSteps,
+  scheduleStep,
+  deleteItem,
+  listRevisions,
+  getRevision,
+  diffRevisions,
+  restoreRevision,
+  recordDueItemsLive,
+  isLiveAt,
+  type BaseSnapshot,
+  type Editable,
+  type ContentStore,
+  type ContentInput,
+  type Step,
+  type RevisionSummary,
+  type RevisionDiff,
+} from './editing.js';

@@ -1,0 +1,75 @@
+/** Queries on the revisions table: every saved state of an event or article. */
+import type { Kysely, Transaction } from 'kysely';
+import type { ContentKind, Database, RevisionRow } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewRevision {
+  kind: ContentKind;
+  itemId: number;
+  revision: number;
+  userId: number | null;
+  createdAt: string;
+  action: string;
+  snapshot: unknown;
+  changes: string[];
+}
+
+export async function insertRevision(db: Db, r: NewRevision): Promise<void> {
+  await db
+    .insertInto('revisions')
+    .values({
+      item_kind: r.kind,
+      item_id: r.itemId,
+      revision: r.revision,
+      user_id: r.userId,
+      created_at: r.createdAt,
+      action: r.action,
+      snapshot: JSON.stringify(r.snapshot),
+      changes: JSON.stringify(r.changes),
+    })
+    .execute();
+}
+
+/** An item's revisions, newest first. */
+export async function listRevisionRows(db: Db, kind: ContentKind, itemId: number): Promise<RevisionRow[]> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('item_kind', '=', kind)
+    .where('item_id', '=', itemId)
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+export async function findRevisionRow(db: Db, kind: ContentKind, itemId: number, revision: number): Promise<RevisionRow | undefined> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('item_kind', '=', kind)
+    .where('item_id', '=', itemId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+}
+
+/** The most recent revision of each changed item, newest first (for the dashboard). */
+export async function listRecentRevisionRows(db: Db, limit: number): Promise<RevisionRow[]> {
+  return db
+    .selectFrom('revisions as r')
+    .selectAll('r')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('revisions as newer')
+            .select('newer.id')
+            .whereRef('newer.item_kind', '=', 'r.item_kind')
+            .whereRef('newer.item_id', '=', 'r.item_id')
+            .whereRef('newer.revision', '>', 'r.revision'),
+        ),
+      ),
+    )
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+}

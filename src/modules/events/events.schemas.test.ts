@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
+
+const OFFICE = 'Asia/Ho_Chi_Minh';
+
+function form(fields: Record<string, string | string[]>): EventFormValues {
+  return readEventForm({ event_type: 'workshop', attendance_mode: 'in_person', all_day: '1', start_date: '2026-12-03', en_title: 'Workshop in Đắk Lắk', ...fields });
+}
+
+function errorsOf(fields: Record<string, string | string[]>) {
+  const result = validateEventForm(form(fields), OFFICE);
+  assert.equal(result.ok, false, 'expected the form to be refused');
+  return result.ok ? {} : result.errors;
+}
+
+test('a valid all-day event becomes an input with English text and no Vietnamese', () => {
+  const result = validateEventForm(form({ end_date: '2026-12-04', en_summary: '  Two days.  ', topics: ['3', '1', '3'] }), OFFICE);
+  assert.ok(result.ok);
+  assert.equal(result.input.start_date, '2026-12-03');
+  assert.equal(result.input.end_date, '2026-12-04');
+  assert.equal(result.input.all_day, true);
+  assert.equal(result.input.starts_at, null);
+  assert.equal(result.input.en.title, 'Workshop in Đắk Lắk');
+  assert.equal(result.input.en.summary, 'Two days.');
+  assert.equal(result.input.vi, null);
+  assert.equal(result.input.slug, null);
+  assert.equal(result.input.time_zone, OFFICE);
+  assert.deepEqual(result.input.topics, [1, 3]);
+  assert.equal(result.revision, null);
+});
+
+test('the English title and the start date are required; the Vietnamese text is optional', () => {
+  const errors = errorsOf({ en_title: '   ', start_date: '' });
+  assert.equal(errors.en_title, 'editing.error.required');
+  assert.equal(errors.start_date, 'editing.error.required');
+  assert.equal(errors.vi_title, undefined);
+});
+
+test('dates must exist and the end cannot come before the start', () => {
+  assert.equal(errorsOf({ start_date: '2026-02-30' }).start_date, 'editing.error.date');
+  assert.equal(errorsOf({ start_date: '3 December 2026' }).start_date, 'editing.error.date');
+  assert.equal(errorsOf({ end_date: '2026-12-02' }).end_date, 'editing.error.endBeforeStart');
+  assert.ok(validateEventForm(form({ end_date: '2026-12-03' }), OFFICE).ok);
+});
+
+test('a timed event is stored as UTC instants from local times in the office zone by default', () => {
+  const result = validateEventForm(form({ all_day: '', start_time: '09:00', end_time: '16:30' }), OFFICE);
+  assert.ok(result.ok);
+  assert.equal(result.input.all_day, false);
+  assert.equal(result.input.starts_at, '2026-12-03T02:00:00.000Z');
+  assert.equal(result.input.ends_at, '2026-12-03T09:30:00.000Z');
+  assert.equal(result.input.start_date, '2026-12-03');
+});
+
+test('a timed event in another zone uses that zone, daylight saving included', () => {
+  const result = validateEventForm(
+    form({ all_day: '', start_date: '2026-07-01', end_date: '2026-07-02', start_time: '18:00', end_time: '10:00', time_zone: 'Europe/Zurich' }),
+    OFFICE,
+  );
+  assert.ok(result.ok);
+  assert.equal(result.input.starts_at, '2026-07-01T16:00:00.000Z');
+  assert.equal(result.input.ends_at, '2026-07-02T08:00:00.000Z');
+  assert.equal(result.input.time_zone, 'Europe/Zurich');
+});
+
+test('times: required when not all day, well formed, existing, and the end after the start', () => {
+  assert.equal(errorsOf({ all_day: '' }).start_time, 'editing.error.timeRequired');
+  assert.equal(errorsOf({ all_day: '', start_time: '9am' }).start_time, 'editing.error.time');
+  assert.equal(errorsOf({ all_day: '', start_time: '10:00', end_time: '09:00' }).end_time, 'editing.error.endTimeBeforeStart');
+  assert.equal(
+    errorsOf({ all_day: '', start_date: '2026-03-08', start_time: '02:30', time_zone: 'America/Los_Angeles' }).start_time,
+    'editing.error.timeDoesNotExist',
+  );
+  assert.equal(errorsOf({ all_day: '', start_time: '10:00', time_zone: 'Hanoi' }).time_zone, 'editing.error.timeZone');
+});
+
+test('times typed for an all-day event are ignored', () => {
+  const result = validateEventForm(form({ start_time: '10:00', end_time: '09:00' }), OFFICE);
+  assert.ok(result.ok);
+  assert.equal(result.input.starts_at, null);
+  assert.equal(result.input.ends_at, null);
+});
+
+test('addresses and emails are checked', () => {
+  const errors = errorsOf({ online_url: 'zoom meeting', registration_url: 'javascript:alert(1)', contact_email: 'office at ilo' });
+  assert.equal(errors.online_url, 'editing.error.url');
+  assert.equal(errors.registration_url, 'editing.error.url');
+  assert.equal(errors.contact_email, 'editing.error.email');
+  const ok = validateEventForm(form({ online_url: 'https://ilo.zoom.us/j/123', contact_email: 'hanoi@ilo.org' }), OFFICE);
+  assert.ok(ok.ok);
+  assert.equal(ok.input.online_url, 'https://ilo.zoom.us/j/123');
+});
+
+test('choices must be from the lists', () => {
+  const errors = errorsOf({ event_type: 'party', attendance_mode: 'telepathy' });
+  assert.equal(errors.event_type, 'editing.error.choice');
+  assert.equal(errors.attendance_mode, 'editing.error.choice');
+});
+
+test('a slug, when typed, must look like one', () => {
+  assert.equal(errorsOf({ slug: 'Đắk Lắk' }).slug, 'editing.error.slug');
+  assert.equal(errorsOf({ slug: 'dak--lak' }).slug, 'editing.error.slug');
+  const ok = validateEventForm(form({ slug: 'dak-lak-2026' }), OFFICE);
+  assert.ok(ok.ok);
+  assert.equal(ok.input.slug, 'dak-lak-2026');
+});
+
+test('any Vietnamese field asks for a Vietnamese title', () => {
+  assert.equal(errorsOf({ vi_city: 'Buôn Ma Thuột' }).vi_title, 'editing.error.viTitleRequired');
+  assert.equal(errorsOf({ vi_slug: 'hoi-thao' }).vi_title, 'editing.error.viTitleRequired');
+  const ok = validateEventForm(form({ vi_title: 'Hội thảo tại Đắk Lắk', vi_city: 'Buôn Ma Thuột' }), OFFICE);
+  assert.ok(ok.ok);
+  assert.deepEqual(ok.input.vi, {
+    title: 'Hội thảo tại Đắk Lắk',
+    summary: null,
+    description: null,
+    venue: null,
+    city: 'Buôn Ma Thuột',
+    slug: null,
+    status: null,
+  });
+  assert.equal(ok.input.vi_current, false);
+});
+
+test('the Vietnamese slug, status and "checked against the English" are read', () => {
+  const ok = validateEventForm(form({ vi_title: 'Hội thảo', vi_slug: 'hoi-thao-dak-lak', vi_status: 'published', vi_current: '1' }), OFFICE);
+  assert.ok(ok.ok);
+  assert.equal(ok.input.vi?.slug, 'hoi-thao-dak-lak');
+  assert.equal(ok.input.vi?.status, 'published');
+  assert.equal(ok.input.vi_current, true);
+  const errors = errorsOf({ vi_title: 'Hội thảo', vi_slug: 'Hội thảo', vi_status: 'live' });
+  assert.equal(errors.vi_slug, 'editing.error.slug');
+  assert.equal(errors.vi_status, 'editing.error.choice');
+});
+
+test('too long text and bad ids are refused', () => {
+  const errors = errorsOf({ en_title: 'x'.repeat(301), topics: ['1', 'drop table'] });
+  assert.equal(errors.en_title, 'editing.error.tooLong');
+  assert.equal(errors.topics, 'editing.error.unknownTaxonomy');
+});
+
+test('the revision the form was loaded at is read from the hidden field', () => {
+  const result = validateEventForm(form({ revision: '7' }), OFFICE);
+  assert.ok(result.ok);
+  assert.equal(result.revision, 7);
+});
+
+test('reading the form keeps exactly what was typed, and repeated fields become lists', () => {
+  const values = readEventForm({ en_title: '  spaced  ', topics: '4', programmes: ['1', '2'], all_day: ['1', '1'] });
+  assert.equal(values.en_title, '  spaced  ');
+  assert.deepEqual(values.topics, ['4']);
+  assert.deepEqual(values.programmes, ['1', '2']);
+  assert.equal(values.all_day, '1');
+  assert.equal(values.vi_description, '');
+});
+
+test('a stored timed event shows its local times and validates back to the same input', () => {
+  const first = validateEventForm(
+    form({ all_day: '', start_time: '08:30', end_time: '17:00', end_date: '2026-12-04', vi_title: 'Hội thảo', programmes: ['2'] }),
+    OFFICE,
+  );
+  assert.ok(first.ok);
+  assert.deepEqual(first.input.vi && { slug: first.input.vi.slug, status: first.input.vi.status }, { slug: null, status: null });
+  const { vi_current: _current, ...content } = first.input;
+  void _current;
+  const stored = { ...content, slug: 'workshop-in-dak-lak', vi: first.input.vi && { ...first.input.vi, slug: 'hoi-thao', status: 'published' as const } };
+  const values = eventFormValues(stored, 3);
+  assert.equal(values.start_time, '08:30');
+  assert.equal(values.end_time, '17:00');
+  assert.equal(values.revision, '3');
+  assert.equal(values.slug, 'workshop-in-dak-lak');
+  assert.equal(values.vi_slug, 'hoi-thao');
+  assert.equal(values.vi_status, 'published');
+  const again = validateEventForm(values, OFFICE);
+  assert.ok(again.ok);
+  assert.deepEqual(again.input, { ...stored, vi_current: false });
+});
+
+test('a new event form starts as an all-day meeting today in the office zone', () => {
+  const values = newEventFormValues('2026-11-23', OFFICE);
+  assert.equal(values.start_date, '2026-11-23');
+  assert.equal(values.all_day, '1');
+  assert.equal(values.time_zone, OFFICE);
+  assert.equal(values.en_title, '');
+});

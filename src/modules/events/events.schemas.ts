@@ -1,0 +1,296 @@
+/**
+ * The event form: what it sends (urlencoded strings), how it is validated, and
+ * how a stored event is turned back into form values. English text is
+ * required; Vietnamese is optional, but once any Vietnamese field is filled
+ * the Vietnamese title is required too.
+ *
+ * A timed event is typed as local date and time in an IANA zone (the office's
+ * by default) and stored as UTC instants; its start and end dates stay the
+ * local dates in that zone.
+ */
+import { z } from 'zod';
+import type { AttendanceMode, EventType, LangCode } from '../../db/schema.js';
+import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
+import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
+import {
+  calendarDate,
+  checkbox,
+  choice,
+  optionalSlug,
+  translationStatusField,
+  fieldErrorsFrom,
+  formList,
+  formString,
+  idList,
+  optionalCalendarDate,
+  optionalEmail,
+  optionalLongText,
+  optionalText,
+  optionalUrl,
+  requiredText,
+  revisionField,
+  type FieldErrors,
+  type StoredTranslation,
+  type TranslationInput,
+} from '../content/index.js';
+
+export const EVENT_TYPES = [
+  'meeting',
+  'workshop',
+  'webinar',
+  'consultation',
+  'training',
+  'launch',
+  'study_visit',
+  'survey',
+  'other',
+] as const satisfies readonly EventType[];
+
+export const ATTENDANCE_MODES = ['in_person', 'online', 'mixed'] as const satisfies readonly AttendanceMode[];
+
+export const EVENT_TEXT_FIELDS = ['title', 'summary', 'description', 'venue', 'city'] as const;
+export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
+
+const EVENT_SCALAR_FIELDS = [
+  'revision',
+  'slug',
+  'event_type',
+  'attendance_mode',
+  'all_day',
+  'start_date',
+  'end_date',
+  'start_time',
+  'end_time',
+  'time_zone',
+  'online_url',
+  'registration_url',
+  'contact_email',
+  'vi_slug',
+  'vi_status',
+  'vi_current',
+] as const;
+
+type TextFieldName = `${LangCode}_${EventTextField}`;
+
+/** Everything the event form holds, exactly as typed. */
+export type EventFormValues = Record<(typeof EVENT_SCALAR_FIELDS)[number] | TextFieldName, string> & {
+  topics: string[];
+  programmes: string[];
+};
+
+/** One language's text of an event. */
+export interface EventText {
+  title: string;
+  summary: string | null;
+  description: string | null;
+  venue: string | null;
+  city: string | null;
+}
+
+/** What the event form edits, as stored. */
+export interface EventContent {
+  slug: string;
+  event_type: EventType;
+  attendance_mode: AttendanceMode;
+  all_day: boolean;
+  start_date: string;
+  end_date: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  time_zone: string;
+  online_url: string | null;
+  registration_url: string | null;
+  contact_email: string | null;
+  en: EventText;
+  vi: (EventText & StoredTranslation) | null;
+  topics: number[];
+  programmes: number[];
+}
+
+/** A validated event form: what the editing service saves. */
+export interface EventInput {
+  /** Null: make one from the English title. */
+  slug: string | null;
+  event_type: EventType;
+  attendance_mode: AttendanceMode;
+  all_day: boolean;
+  start_date: string;
+  end_date: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  time_zone: string;
+  online_url: string | null;
+  registration_url: string | null;
+  contact_email: string | null;
+  en: EventText;
+  vi: (EventText & TranslationInput) | null;
+  /** The Vietnamese text was checked against the English as it is now (translation tracking). */
+  vi_current: boolean;
+  topics: number[];
+  programmes: number[];
+}
+
+// Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 1000;
+const MAX_DESCRIPTION = 20000;
+const MAX_PLACE = 300;
+
+/** The field-by-field schema; rules across fields are checked after it. */
+export const eventFormSchema = z.object({
+  revision: revisionField,
+  slug: optionalSlug,
+  event_type: choice(EVENT_TYPES),
+  attendance_mode: choice(ATTENDANCE_MODES),
+  all_day: checkbox,
+  start_date: calendarDate,
+  end_date: optionalCalendarDate,
+  start_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
+  end_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
+  time_zone: z.string().trim(),
+  online_url: optionalUrl,
+  registration_url: optionalUrl,
+  contact_email: optionalEmail,
+  en_title: requiredText(MAX_TITLE),
+  en_summary: optionalLongText(MAX_SUMMARY),
+  en_description: optionalLongText(MAX_DESCRIPTION),
+  en_venue: optionalText(MAX_PLACE),
+  en_city: optionalText(MAX_PLACE),
+  vi_title: optionalText(MAX_TITLE),
+  vi_summary: optionalLongText(MAX_SUMMARY),
+  vi_description: optionalLongText(MAX_DESCRIPTION),
+  vi_venue: optionalText(MAX_PLACE),
+  vi_city: optionalText(MAX_PLACE),
+  vi_slug: optionalSlug,
+  vi_status: translationStatusField,
+  vi_current: checkbox,
+  topics: idList,
+  programmes: idList,
+});
+
+/** Reads the event form from an urlencoded body; missing fields are empty. */
+export function readEventForm(body: unknown): EventFormValues {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const values = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') } as EventFormValues;
+  for (const name of EVENT_SCALAR_FIELDS) values[name] = formString(b, name);
+  for (const lang of ['en', 'vi'] as const) {
+    for (const field of EVENT_TEXT_FIELDS) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
+  }
+  return values;
+}
+
+export type EventFormResult =
+  | { ok: true; input: EventInput; revision: number | null }
+  | { ok: false; errors: FieldErrors };
+
+function text(data: Record<string, string | null>, lang: LangCode): EventText {
+  return {
+    title: data[`${lang}_title`] ?? '',
+    summary: data[`${lang}_summary`] ?? null,
+    description: data[`${lang}_description`] ?? null,
+    venue: data[`${lang}_venue`] ?? null,
+    city: data[`${lang}_city`] ?? null,
+  };
+}
+
+/**
+ * Validates the event form. `defaultTimeZone` (the office's) applies when the
+ * form leaves the zone empty. Returns one message key per field in error.
+ */
+export function validateEventForm(values: EventFormValues, defaultTimeZone: string): EventFormResult {
+  const parsed = eventFormSchema.safeParse(values);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  // Rules across fields are checked even when other fields failed, so every message shows at once;
+  // each only looks at fields that passed on their own.
+  const ok = (name: string) => errors[name] === undefined;
+  const raw = (name: keyof EventFormValues) => String(values[name]).trim();
+
+  const zone = raw('time_zone') || defaultTimeZone;
+  if (!isValidTimeZone(zone)) errors.time_zone = 'editing.error.timeZone';
+
+  const start = raw('start_date');
+  const end = raw('end_date');
+  if (ok('start_date') && ok('end_date') && end !== '' && end < start) errors.end_date = 'editing.error.endBeforeStart';
+
+  let startsAt: string | null = null;
+  let endsAt: string | null = null;
+  if (values.all_day === '' && ok('time_zone') && ok('start_date')) {
+    if (raw('start_time') === '') {
+      errors.start_time = 'editing.error.timeRequired';
+    } else if (ok('start_time')) {
+      startsAt = zonedTimeToInstant(start, raw('start_time'), zone);
+      if (startsAt === null) errors.start_time = 'editing.error.timeDoesNotExist';
+    }
+    if (raw('end_time') !== '' && ok('end_time') && ok('end_date')) {
+      endsAt = zonedTimeToInstant(end || start, raw('end_time'), zone);
+      if (endsAt === null) errors.end_time = 'editing.error.timeDoesNotExist';
+      else if (startsAt !== null && endsAt <= startsAt) errors.end_time = 'editing.error.endTimeBeforeStart';
+    }
+  }
+
+  const viFilled = EVENT_TEXT_FIELDS.some((f) => raw(`vi_${f}`) !== '') || raw('vi_slug') !== '';
+  if (viFilled && raw('vi_title') === '' && ok('vi_title')) errors.vi_title = 'editing.error.viTitleRequired';
+
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const data = parsed.data;
+  const texts = data as unknown as Record<string, string | null>;
+  return {
+    ok: true,
+    revision: data.revision,
+    input: {
+      slug: data.slug,
+      event_type: data.event_type,
+      attendance_mode: data.attendance_mode,
+      all_day: data.all_day,
+      start_date: data.start_date,
+      end_date: data.end_date,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      time_zone: zone,
+      online_url: data.online_url,
+      registration_url: data.registration_url,
+      contact_email: data.contact_email,
+      en: text(texts, 'en'),
+      vi: viFilled ? { ...text(texts, 'vi'), slug: data.vi_slug, status: data.vi_status } : null,
+      vi_current: data.vi_current,
+      topics: data.topics,
+      programmes: data.programmes,
+    },
+  };
+}
+
+/** What an event form starts with: an all-day meeting on `today`, in the office's zone. */
+export function newEventFormValues(today: string, timeZone: string): EventFormValues {
+  const values = readEventForm({});
+  return { ...values, event_type: 'meeting', attendance_mode: 'in_person', all_day: '1', start_date: today, time_zone: timeZone };
+}
+
+/** A stored event as form values, times shown as the wall clock in the event's zone. */
+export function eventFormValues(event: EventContent, revision: number): EventFormValues {
+  const local = (instant: string | null) => (instant ? (instantToZonedTime(instant, event.time_zone)?.time ?? '') : '');
+  const values: EventFormValues = {
+    ...readEventForm({}),
+    revision: String(revision),
+    slug: event.slug,
+    event_type: event.event_type,
+    attendance_mode: event.attendance_mode,
+    all_day: event.all_day ? '1' : '',
+    start_date: event.start_date,
+    end_date: event.end_date ?? '',
+    start_time: event.all_day ? '' : local(event.starts_at),
+    end_time: event.all_day ? '' : local(event.ends_at),
+    time_zone: event.time_zone,
+    online_url: event.online_url ?? '',
+    registration_url: event.registration_url ?? '',
+    contact_email: event.contact_email ?? '',
+    vi_slug: event.vi?.slug ?? '',
+    vi_status: event.vi?.status ?? '',
+    topics: event.topics.map(String),
+    programmes: event.programmes.map(String),
+  };
+  for (const lang of ['en', 'vi'] as const) {
+    const t = event[lang];
+    for (const field of EVENT_TEXT_FIELDS) values[`${lang}_${field}`] = t?.[field] ?? '';
+  }
+  return values;
+}

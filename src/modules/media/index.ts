@@ -1,0 +1,36 @@
+export { mediaFilesRoutes } from './media.routes.js';
+export { mediaAdminRoutes } from './admin/media-admin.routes.js';
+export { markdownAdminRoutes } from './admin/markdown-preview.routes.js';
+export { MarkdownField, MarkdownPreviewButton, MARKDOWN_PREVIEW_PATH } from './admin/MarkdownField.js';
+export { MediaPickerField, MEDIA_UPLOAD_PATH } from './admin/MediaPickerField.js';
+export { eventAttachmentsPath, mediaItemPath } from './admin/media-admin.views.js';
+export { renderMarkdown } from './markdown.js';
+export { Picture, MediaFigure, CreditCaption } from './Picture.js';
+export { AttachmentList } from './AttachmentList.js';
+export {
+  uploadMedia,
+  getMedia,
+  updateMediaDetails,
+  deleteMedia,
+  getMediaUsage,
+  listMediaPage,
+  listRecentImages,
+  loadPicture,
+  loadPictures,
+  loadImageChoices,
+  shareableImage,
+  listEventAttachments,
+  attachDocument,
+  relabelAttachment,
+  moveAttachment,
+  detachDocument,
+  type PictureImage,
+  type PictureSource,
+  type UploadInput,
+  type UploadResult,
+  type AttachmentListRow,
+  type MediaDeps,
+  type MediaActor,
+} from './media.service.js';
+export { MediaInputError, issueText, formatBytes, creditInputValue, type MediaIssue } from './media.schemas.js';
+export { mediaUrl } from './media.storage.js';

@@ -1,0 +1,206 @@
+/** Queries on the media library, its variants and event attachments. */
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type {
+  Database,
+  EventAttachmentRow,
+  MediaKind,
+  MediaRow,
+  MediaTable,
+  MediaVariantRow,
+  MediaVariantsTable,
+} from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findMediaById(db: Db, id: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findMediaBySha256(db: Db, sha256: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+}
+
+export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<number> {
+  const inserted = await db.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateMedia(db: Db, id: number, changes: Updateable<MediaTable>): Promise<void> {
+  await db.updateTable('media').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteMediaRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('media').where('id', '=', id).execute();
+}
+
+export async function insertVariants(db: Db, rows: Insertable<MediaVariantsTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('media_variants').values(rows).execute();
+}
+
+/** Variants of several images at once, smallest first within each format. */
+export async function listVariants(db: Db, mediaIds: readonly number[]): Promise<MediaVariantRow[]> {
+  if (mediaIds.length === 0) return [];
+  return db
+    .selectFrom('media_variants')
+    .selectAll()
+    .where('media_id', 'in', [...mediaIds])
+    .orderBy('media_id')
+    .orderBy('format')
+    .orderBy('width')
+    .execute();
+}
+
+/** Of these paths, those still used by another media item than `exceptMediaId`. */
+export async function pathsUsedElsewhere(db: Db, paths: readonly string[], exceptMediaId: number): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('media_variants')
+    .select('path')
+    .where('path', 'in', [...paths])
+    .where('media_id', '<>', exceptMediaId)
+    .execute();
+  return new Set(rows.map((r) => r.path));
+}
+
+export interface MediaFilter {
+  kind?: MediaKind | undefined;
+  /** Matched against the file name, alt texts and credit, ignoring case. */
+  search?: string | undefined;
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" means those characters. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filtered(db: Db, filter: MediaFilter) {
+  let query = db.selectFrom('media');
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    query = query.where((eb) =>
+      eb.or(
+        (['original_name', 'alt_en', 'alt_vi', 'credit_holder', 'credit_photographer'] as const).map(
+          // SQLite has no default escape character for LIKE; naming one works on both databases.
+          (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  return query;
+}
+
+/** A page of the library, newest first. */
+export async function listMedia(db: Db, filter: MediaFilter, limit: number, offset: number): Promise<MediaRow[]> {
+  return filtered(db, filter).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function countMedia(db: Db, filter: MediaFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface MediaUsage {
+  /** Articles using the image as their hero, with their English title. */
+  articles: { id: number; title: string }[];
+  /** Events with the document attached, with their English title. */
+  events: { id: number; title: string }[];
+}
+
+/** Where a media item is used; it may be deleted only when both lists are empty. */
+export async function findMediaUsage(db: Db, mediaId: number): Promise<MediaUsage> {
+  const [articles, events] = await Promise.all([
+    db
+      .selectFrom('articles as a')
+      .innerJoin('article_translations as t', (j) => j.onRef('t.article_id', '=', 'a.id').on('t.lang', '=', 'en'))
+      .select(['a.id', 't.title'])
+      .where('a.hero_media_id', '=', mediaId)
+      .orderBy('a.id')
+      .execute(),
+    db
+      .selectFrom('event_attachments as ea')
+      .innerJoin('event_translations as t', (j) => j.onRef('t.event_id', '=', 'ea.event_id').on('t.lang', '=', 'en'))
+      .select(['ea.event_id as id', 't.title'])
+      .where('ea.media_id', '=', mediaId)
+      .orderBy('ea.event_id')
+      .execute(),
+  ]);
+  return { articles, events };
+}
+
+/** An event's English title, publication status and author, for the attachments page and its permission check. */
+export async function findEventSummary(db: Db, eventId: number): Promise<{ id: number; title: string; status: string; created_by: number | null } | undefined> {
+  return db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as t', (j) => j.onRef('t.event_id', '=', 'e.id').on('t.lang', '=', 'en'))
+    .select(['e.id', 't.title', 'e.status', 'e.created_by'])
+    .where('e.id', '=', eventId)
+    .executeTakeFirst();
+}
+
+/** Documents in the library, newest first, for attaching one that is already there. */
+export async function listDocuments(db: Db, limit: number): Promise<MediaRow[]> {
+  return db.selectFrom('media').selectAll().where('kind', '=', 'document').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export interface AttachmentListRow extends EventAttachmentRow {
+  original_name: string;
+  bytes: number;
+  path: string | null;
+  mime: string;
+}
+
+/** An event's attachments in their order, with the file's size and path. */
+export async function listEventAttachments(db: Db, eventId: number): Promise<AttachmentListRow[]> {
+  return db
+    .selectFrom('event_attachments as ea')
+    .innerJoin('media as m', 'm.id', 'ea.media_id')
+    .select(['ea.event_id', 'ea.media_id', 'ea.position', 'ea.label_en', 'ea.label_vi', 'm.original_name', 'm.bytes', 'm.path', 'm.mime'])
+    .where('ea.event_id', '=', eventId)
+    .orderBy('ea.position')
+    .orderBy('ea.media_id')
+    .execute();
+}
+
+export async function findEventAttachment(db: Db, eventId: number, mediaId: number): Promise<EventAttachmentRow | undefined> {
+  return db
+    .selectFrom('event_attachments')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('media_id', '=', mediaId)
+    .executeTakeFirst();
+}
+
+export async function maxAttachmentPosition(db: Db, eventId: number): Promise<number> {
+  const row = await db
+    .selectFrom('event_attachments')
+    .select((eb) => eb.fn.max<number | null>('position').as('p'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return row?.p === null || row?.p === undefined ? 0 : Number(row.p);
+}
+
+export async function insertEventAttachment(db: Db, row: EventAttachmentRow): Promise<void> {
+  await db.insertInto('event_attachments').values(row).execute();
+}
+
+export async function updateEventAttachment(
+  db: Db,
+  eventId: number,
+  mediaId: number,
+  changes: Partial<Pick<EventAttachmentRow, 'position' | 'label_en' | 'label_vi'>>,
+): Promise<void> {
+  await db.updateTable('event_attachments').set(changes).where('event_id', '=', eventId).where('media_id', '=', mediaId).execute();
+}
+
+export async function deleteEventAttachment(db: Db, eventId: number, mediaId: number): Promise<void> {
+  await db.deleteFrom('event_attachments').where('event_id', '=', eventId).where('media_id', '=', mediaId).execute();
+}
+
+export async function eventExists(db: Db, eventId: number): Promise<boolean> {
+  const row = await db.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,2 @@
+export { startPublishScheduler, recordDueItems, SCHEDULER_INTERVAL_MS, type PublishScheduler, type DueItemsRecorded } from './scheduler.js';
+export { nextPageChangeByClock, nextScheduledPublication, nextMidnight } from './page-changes.js';

@@ -1,0 +1,90 @@
+/**
+ * The timer that records scheduled events and articles going live. Visitors
+ * see a scheduled item from its time on whether or not this has run (the
+ * public queries compare with the clock); the timer only writes the
+ * 'went_live' revision and audit entry, claiming each item with a conditional
+ * UPDATE so that with several instances running, each item is recorded once.
+ * No outside cron is needed: the server starts it, and stops it on shutdown.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { recordDueArticlesLive } from '../articles/index.js';
+import { recordDueEventsLive } from '../events/index.js';
+
+/**
+ * How often to look for due items. Visibility does not wait for it, so this
+ * only bounds how late the "went live" entry is written; a query every 30
+ * seconds costs nothing.
+ */
+export const SCHEDULER_INTERVAL_MS = 30_000;
+
+export interface DueItemsRecorded {
+  events: number[];
+  articles: number[];
+}
+
+/** Records every due event and article as gone live (see recordDueEventsLive). */
+export async function recordDueItems(db: Kysely<Database>, now: Date): Promise<DueItemsRecorded> {
+  const events = await recordDueEventsLive(db, now);
+  const articles = await recordDueArticlesLive(db, now);
+  return { events, articles };
+}
+
+export interface SchedulerLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface PublishScheduler {
+  /** Runs one pass now (also what the timer does). */
+  runOnce(): Promise<DueItemsRecorded>;
+  /** Stops the timer and waits for a pass in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the timer: one pass at once (items that came due while no instance
+ * was running), then one every `intervalMs`. A failing pass is logged and the
+ * next one tries again. The timer does not keep the process alive.
+ */
+export function startPublishScheduler(
+  deps: { db: Kysely<Database>; now: () => Date },
+  options: { intervalMs?: number; log?: SchedulerLog; changes?: { announce(reason: string): Promise<void> } } = {},
+): PublishScheduler {
+  const interval = options.intervalMs ?? SCHEDULER_INTERVAL_MS;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const runOnce = async (): Promise<DueItemsRecorded> => {
+    const recorded = await recordDueItems(deps.db, deps.now());
+    if (recorded.events.length + recorded.articles.length > 0) {
+      options.log?.info(recorded, 'scheduled items went live');
+      // Visitors saw them on time already (the page cache expires at each publication time); the
+      // claim rewrote the rows, so copies of pages are renewed all the same.
+      await options.changes?.announce('scheduled items went live');
+    }
+    return recorded;
+  };
+
+  const tick = () => {
+    running = runOnce()
+      .catch((error: unknown) => options.log?.error({ err: error }, 'recording scheduled items failed'))
+      .finally(() => {
+        if (!stopped) {
+          timer = setTimeout(tick, interval);
+          timer.unref();
+        }
+      });
+  };
+  tick();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
