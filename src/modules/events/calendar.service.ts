@@ -1,0 +1,75 @@
+/**
+ * What calendars (iCalendar feeds, "add to calendar") and topic pages read of
+ * events: published events in a scope with their topics' names, and one
+ * event's page data in the same shape.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, LangCode } from '../../db/schema.js';
+import { getSettings } from '../settings/index.js';
+import * as repo from './calendar.repository.js';
+import type { CalendarEventRow, EventScope } from './calendar.repository.js';
+import type { EventDetail } from './events.service.js';
+
+export type { EventScope };
+
+/**
+ * How many ended events a subscribed calendar carries, besides every one to
+ * come. Calendar programs fetch the whole feed again every few hours; years
+ * of old events would make that slow for them and for the server, while
+ * five hundred covers several years of this office's events. Each event's
+ * own .ics stays available.
+ */
+export const CALENDAR_PAST_EVENTS = 500;
+
+export interface CalendarEvent extends CalendarEventRow {
+  /** Names of the event's topics in the calendar's language. */
+  topics: string[];
+}
+
+/** Published events in a scope (all, a topic, a programme): all to come and the latest `pastLimit` ended, in order of their first day, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
+export async function listCalendarEvents(
+  db: Kysely<Database>,
+  lang: LangCode,
+  scope: EventScope,
+  now: Date,
+  pastLimit: number = CALENDAR_PAST_EVENTS,
+): Promise<CalendarEvent[]> {
+  const { untranslated } = await getSettings(db);
+  const rows = await repo.listCalendarEvents(db, { lang, now, omitUntranslated: untranslated === 'omit' }, scope, pastLimit);
+  const topics = await repo.listTopicNames(
+    db,
+    rows.map((r) => r.id),
+    lang,
+  );
+  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [] }));
+}
+
+/** One event's page data as a calendar entry, for its "add to calendar" file. */
+export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): CalendarEvent {
+  const { event } = detail;
+  return {
+    id: event.id,
+    slug: detail.slugs[lang],
+    start_date: event.start_date,
+    end_date: event.end_date,
+    all_day: event.all_day,
+    starts_at: event.starts_at,
+    ends_at: event.ends_at,
+    time_zone: event.time_zone,
+    event_status: event.event_status,
+    event_type: event.event_type,
+    attendance_mode: event.attendance_mode,
+    online_url: event.online_url,
+    registration_url: event.registration_url,
+    revision: event.revision,
+    created_at: event.created_at,
+    updated_at: event.updated_at,
+    title: detail.title,
+    summary: detail.summary,
+    description: detail.description,
+    venue: detail.venue,
+    city: detail.city,
+    text_lang: detail.textLang,
+    topics: detail.topics.map((t) => t.name),
+  };
+}

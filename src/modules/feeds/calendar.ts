@@ -1,0 +1,132 @@
+/**
+ * iCalendar (RFC 5545) for events: subscription feeds and single-event files.
+ *
+ * - All-day events are DATE values with an exclusive end (1 - 7 March is
+ *   DTSTART 20200301, DTEND 20200308), so they never shift with anyone's zone.
+ * - Timed events carry their own zone (TZID with a VTIMEZONE built from the
+ *   runtime's zone data).
+ * - UID is the event's id at the site's host, so it survives edits and slug
+ *   changes; SEQUENCE follows the event's revision; DTSTAMP and
+ *   LAST-MODIFIED are its last change, so the same data always gives the same
+ *   bytes whatever the server's TZ or clock.
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import type { Lang, Translate } from '../i18n/index.js';
+import type { CalendarEvent } from '../events/index.js';
+import { addDays } from '../../shared/dates/calendar-date.js';
+import { eventPath } from '../../shared/http/paths.js';
+import { vtimezone } from './vtimezone.js';
+import { ZonedInstant } from './zoned-instant.js';
+
+/**
+ * How often calendar apps should fetch the feed again: often enough that a
+ * cancellation reaches subscribers the same day, seldom enough to spare the server.
+ */
+export const CALENDAR_REFRESH_SECONDS = 3600;
+
+export interface CalendarOptions {
+  lang: Lang;
+  t: Translate;
+  /** The calendar's name as subscribers see it. */
+  name: string;
+  /** The site's public origin, without a trailing slash. */
+  publicUrl: string;
+  /** The page this calendar belongs to (the events listing, a topic page), absolute. */
+  pageUrl?: string | undefined;
+}
+
+/** A stable UID for an event: the same in every feed and language, and across edits. */
+export function eventUid(id: number, publicUrl: string): string {
+  return `event-${id}@${new URL(publicUrl).host}`;
+}
+
+/** A calendar date as a Date at UTC midnight: ical-generator writes all-day dates from the UTC fields. */
+function utcMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+function isTimed(event: CalendarEvent): event is CalendarEvent & { starts_at: string } {
+  return !event.all_day && event.starts_at !== null;
+}
+
+/** Where an event happens, as one line: its place, and/or that it is online. */
+export function eventLocation(event: CalendarEvent, t: Translate): string | null {
+  const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const online = event.attendance_mode === 'in_person' ? '' : event.attendance_mode === 'mixed' ? t('event.onlineAndInPerson') : t('event.online');
+  return [place, online].filter(Boolean).join('; ') || null;
+}
+
+function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventData {
+  const { t } = options;
+  const url = `${options.publicUrl}${eventPath(options.lang, event.slug)}`;
+  const notice = event.event_status === 'cancelled' ? t('event.cancelled') : event.event_status === 'postponed' ? t('event.postponed') : null;
+  const description = [notice, event.summary, event.description, event.online_url, url].filter(Boolean).join('\n\n');
+  const status =
+    event.event_status === 'cancelled'
+      ? ICalEventStatus.CANCELLED
+      : event.event_status === 'postponed'
+        ? ICalEventStatus.TENTATIVE
+        : ICalEventStatus.CONFIRMED;
+  const timing: Pick<ICalEventData, 'start' | 'end' | 'timezone' | 'allDay'> = isTimed(event)
+    ? {
+        start: new ZonedInstant(event.starts_at, event.time_zone),
+        end: event.ends_at ? new ZonedInstant(event.ends_at, event.time_zone) : null,
+        timezone: event.time_zone,
+      }
+    : {
+        start: utcMidnight(event.start_date),
+        end: utcMidnight(addDays(event.end_date ?? event.start_date, 1)),
+        allDay: true,
+      };
+  return {
+    id: eventUid(event.id, options.publicUrl),
+    // RFC 5545 starts SEQUENCE at 0; an event's first revision is 1.
+    sequence: Math.max(0, event.revision - 1),
+    stamp: new Date(event.updated_at),
+    lastModified: new Date(event.updated_at),
+    created: new Date(event.created_at),
+    ...timing,
+    summary: event.title,
+    description,
+    location: eventLocation(event, t),
+    url,
+    status,
+    categories: [{ name: t(`eventType.${event.event_type}`) }, ...event.topics.map((name) => ({ name }))],
+    // Information about an event, not a booking: it does not make the subscriber look busy.
+    transparency: ICalEventTransparency.TRANSPARENT,
+  };
+}
+
+/** The years each zone of the timed events spans, for their VTIMEZONE components. */
+function zoneYears(events: CalendarEvent[]): Map<string, { from: number; to: number }> {
+  const years = new Map<string, { from: number; to: number }>();
+  for (const event of events) {
+    if (!isTimed(event)) continue;
+    const from = Number(event.start_date.slice(0, 4));
+    const to = Number((event.end_date ?? event.start_date).slice(0, 4));
+    const known = years.get(event.time_zone);
+    years.set(event.time_zone, { from: Math.min(from, known?.from ?? from), to: Math.max(to, known?.to ?? to) });
+  }
+  return years;
+}
+
+/** The calendar of `events` as iCalendar text (CRLF line ends, folded at 75 octets). */
+export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
+  const years = zoneYears(events);
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: 'Almanac', product: 'Events', language: options.lang.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: CALENDAR_REFRESH_SECONDS,
+    ...(options.pageUrl ? { url: options.pageUrl } : {}),
+  });
+  calendar.timezone({
+    name: null,
+    generator: (zone) => {
+      const span = years.get(zone);
+      return span ? vtimezone(zone, span.from, span.to) : null;
+    },
+  });
+  for (const event of events) calendar.createEvent(eventData(event, options));
+  return calendar.toString();
+}

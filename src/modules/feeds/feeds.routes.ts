@@ -1,0 +1,107 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { PublicRouteOptions } from '../../app-deps.js';
+import { cachePublicPage } from '../../shared/http/cache.js';
+import { parseQuery } from '../../shared/http/query.js';
+import { articlesPath, eventsPath, newsFeedPath, programmePath, topicPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
+import { translator } from '../i18n/index.js';
+import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents } from '../events/index.js';
+import { getTerm } from '../taxonomy/index.js';
+import { listNewsArticles } from '../articles/index.js';
+import { buildCalendar } from './calendar.js';
+import { buildNewsFeed, NEWS_FEED_LENGTH, NEWS_FEED_TYPES } from './news.js';
+
+const slugParams = z.object({ slug: z.string().min(1).max(200) });
+
+function sendCalendar(reply: FastifyReply, body: string, filename?: string): FastifyReply {
+  cachePublicPage(reply).type('text/calendar; charset=utf-8');
+  if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
+  return reply.send(body);
+}
+
+const NEWS_FORMATS: readonly NewsFeedFormat[] = ['atom', 'rss', 'json'];
+
+/**
+ * Calendars in one language (every event, a topic's or programme's events,
+ * one event's file) and news feeds of articles (all, or a topic's or
+ * programme's) in Atom, RSS and JSON Feed.
+ */
+export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, deps) => {
+  const t = translator(deps.lang);
+  const origin = deps.config.PUBLIC_URL.replace(/\/+$/, '');
+  const site = deps.config.SITE_NAME;
+
+  async function scopedCalendar(scope: FeedScope): Promise<string> {
+    let name = t('calendar.name', { site });
+    let page = eventsPath(deps.lang);
+    if (scope.kind !== 'all') {
+      const term = await getTerm(deps.db, scope.kind, scope.slug, deps.lang);
+      name = t(scope.kind === 'topic' ? 'calendar.topicName' : 'calendar.programmeName', { site, name: term.name });
+      page = scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug);
+    }
+    const events = await listCalendarEvents(deps.db, deps.lang, scope, deps.now());
+    return buildCalendar(events, { lang: deps.lang, t, name, publicUrl: origin, pageUrl: `${origin}${page}` });
+  }
+
+  app.get('/events.ics', async (_request, reply) => sendCalendar(reply, await scopedCalendar({ kind: 'all' })));
+
+  app.get('/topics/:slug/events.ics', async (request, reply) => {
+    const { slug } = parseQuery(slugParams, request.params);
+    return sendCalendar(reply, await scopedCalendar({ kind: 'topic', slug }));
+  });
+
+  app.get('/programmes/:slug/events.ics', async (request, reply) => {
+    const { slug } = parseQuery(slugParams, request.params);
+    return sendCalendar(reply, await scopedCalendar({ kind: 'programme', slug }));
+  });
+
+  app.get('/events/:slug/calendar.ics', async (request, reply) => {
+    const { slug } = parseQuery(slugParams, request.params);
+    const detail = await getPublishedEvent(deps.db, slug, deps.lang, deps.now());
+    const event = calendarEventFromDetail(detail, deps.lang);
+    const body = buildCalendar([event], { lang: deps.lang, t, name: event.title, publicUrl: origin });
+    return sendCalendar(reply, body, `${event.slug}.ics`);
+  });
+
+  async function sendNews(reply: FastifyReply, scope: FeedScope, format: NewsFeedFormat): Promise<FastifyReply> {
+    let title = t('news.title', { site });
+    let page = articlesPath(deps.lang);
+    if (scope.kind !== 'all') {
+      const term = await getTerm(deps.db, scope.kind, scope.slug, deps.lang);
+      title = t(scope.kind === 'topic' ? 'news.topicTitle' : 'news.programmeTitle', { site, name: term.name });
+      page = scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug);
+    }
+    const articles = await listNewsArticles(deps.db, deps.lang, scope, NEWS_FEED_LENGTH, deps.now());
+    const feedUrls = {
+      atom: `${origin}${newsFeedPath(deps.lang, 'atom', scope)}`,
+      rss: `${origin}${newsFeedPath(deps.lang, 'rss', scope)}`,
+      json: `${origin}${newsFeedPath(deps.lang, 'json', scope)}`,
+    };
+    const body = buildNewsFeed(articles, format, {
+      lang: deps.lang,
+      t,
+      title,
+      description: t('news.description', { site }),
+      siteName: site,
+      publicUrl: origin,
+      pageUrl: `${origin}${page}`,
+      feedUrls,
+      now: deps.now(),
+    });
+    return cachePublicPage(reply).type(`${NEWS_FEED_TYPES[format]}; charset=utf-8`).send(body);
+  }
+
+  // One route per feed file (`/articles.atom`, `/topics/:slug/articles.rss`…), at the paths paths.ts builds.
+  for (const format of NEWS_FORMATS) {
+    const file = newsFeedPath(deps.lang, format).slice(`/${deps.lang}`.length);
+    app.get(file, async (_request, reply) => sendNews(reply, { kind: 'all' }, format));
+    app.get(`/topics/:slug${file}`, async (request, reply) => {
+      const { slug } = parseQuery(slugParams, request.params);
+      return sendNews(reply, { kind: 'topic', slug }, format);
+    });
+    app.get(`/programmes/:slug${file}`, async (request, reply) => {
+      const { slug } = parseQuery(slugParams, request.params);
+      return sendNews(reply, { kind: 'programme', slug }, format);
+    });
+  }
+};

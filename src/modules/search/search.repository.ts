@@ -1,0 +1,339 @@
+/**
+ * Queries of the search module: reading items' text to index, storing
+ * documents, and the search itself. The full-text match comes from the
+ * database's SearchIndex; the rest is SQL both databases run alike.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { EventStatus, EventType, LangCode, SearchKind } from '../../db/schema.js';
+import type { Db, DocumentText, SearchIndex } from './search-index.js';
+import type { FilterValues } from './filters.js';
+import type { SearchQuery } from './search-text.js';
+
+/** The text of one item in one language, ready to index. */
+export interface ItemText extends DocumentText {
+  kind: SearchKind;
+  itemId: number;
+  lang: LangCode;
+}
+
+interface NameRow {
+  item_id: number;
+  lang: LangCode;
+  name: string;
+}
+
+/** Names of each item's topics or programmes, per language; English where the language has none. */
+function namesByItem(rows: NameRow[]): (itemId: number, lang: LangCode) => string | null {
+  const byKey = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = `${row.item_id}:${row.lang}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), row.name]);
+  }
+  return (itemId, lang) => (byKey.get(`${itemId}:${lang}`) ?? byKey.get(`${itemId}:en`) ?? []).join(' · ') || null;
+}
+
+async function eventTaxonomyNames(db: Db, table: 'event_topics' | 'event_programmes', ids: number[] | null) {
+  const query =
+    table === 'event_topics'
+      ? db
+          .selectFrom('event_topics as x')
+          .innerJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
+          .select(['x.event_id as item_id', 'n.lang', 'n.name'])
+          .orderBy('x.topic_id')
+      : db
+          .selectFrom('event_programmes as x')
+          .innerJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
+          .select(['x.event_id as item_id', 'n.lang', 'n.name'])
+          .orderBy('x.programme_id');
+  return (ids ? query.where('x.event_id', 'in', ids) : query).execute();
+}
+
+async function articleTaxonomyNames(db: Db, table: 'article_topics' | 'article_programmes', ids: number[] | null) {
+  const query =
+    table === 'article_topics'
+      ? db
+          .selectFrom('article_topics as x')
+          .innerJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
+          .select(['x.article_id as item_id', 'n.lang', 'n.name'])
+          .orderBy('x.topic_id')
+      : db
+          .selectFrom('article_programmes as x')
+          .innerJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
+          .select(['x.article_id as item_id', 'n.lang', 'n.name'])
+          .orderBy('x.programme_id');
+  return (ids ? query.where('x.article_id', 'in', ids) : query).execute();
+}
+
+/** The text of events (all, or those with the given ids) in every language they have. */
+export async function loadEventTexts(db: Db, ids: number[] | null): Promise<ItemText[]> {
+  if (ids && ids.length === 0) return [];
+  let query = db
+    .selectFrom('event_translations as t')
+    .select(['t.event_id', 't.lang', 't.title', 't.summary', 't.description', 't.venue', 't.city'])
+    .orderBy('t.event_id')
+    .orderBy('t.lang');
+  if (ids) query = query.where('t.event_id', 'in', ids);
+  const [texts, topics, programmes] = await Promise.all([
+    query.execute(),
+    eventTaxonomyNames(db, 'event_topics', ids),
+    eventTaxonomyNames(db, 'event_programmes', ids),
+  ]);
+  const topicNames = namesByItem(topics);
+  const programmeNames = namesByItem(programmes);
+  return texts.map((t) => ({
+    kind: 'event',
+    itemId: t.event_id,
+    lang: t.lang,
+    title: t.title,
+    summary: t.summary,
+    body: t.description,
+    place: [t.venue, t.city].filter(Boolean).join(', ') || null,
+    topics: topicNames(t.event_id, t.lang),
+    programmes: programmeNames(t.event_id, t.lang),
+    byline: null,
+  }));
+}
+
+/** The text of articles (all, or those with the given ids) in every language they have; the byline is its name, role and organisation. */
+export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<ItemText[]> {
+  if (ids && ids.length === 0) return [];
+  let query = db
+    .selectFrom('article_translations as t')
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .select(['t.article_id', 't.lang', 't.title', 't.summary', 't.body', 't.byline_role', 't.byline_organisation', 'a.byline_name'])
+    .orderBy('t.article_id')
+    .orderBy('t.lang');
+  if (ids) query = query.where('t.article_id', 'in', ids);
+  const [texts, topics, programmes] = await Promise.all([
+    query.execute(),
+    articleTaxonomyNames(db, 'article_topics', ids),
+    articleTaxonomyNames(db, 'article_programmes', ids),
+  ]);
+  const topicNames = namesByItem(topics);
+  const programmeNames = namesByItem(programmes);
+  return texts.map((t) => ({
+    kind: 'article',
+    itemId: t.article_id,
+    lang: t.lang,
+    title: t.title,
+    summary: t.summary,
+    body: t.body,
+    place: null,
+    topics: topicNames(t.article_id, t.lang),
+    programmes: programmeNames(t.article_id, t.lang),
+    byline: t.byline_name ? [t.byline_name, t.byline_role, t.byline_organisation].filter(Boolean).join(', ') : null,
+  }));
+}
+
+/** Ids of every event and article, for rebuilding the index. */
+export async function listAllItemIds(db: Db): Promise<{ events: number[]; articles: number[] }> {
+  const [events, articles] = await Promise.all([
+    db.selectFrom('events').select('id').orderBy('id').execute(),
+    db.selectFrom('articles').select('id').orderBy('id').execute(),
+  ]);
+  return { events: events.map((r) => r.id), articles: articles.map((r) => r.id) };
+}
+
+export async function listDocumentIds(db: Db, kind: SearchKind, itemId: number): Promise<number[]> {
+  const rows = await db.selectFrom('search_documents').select('id').where('kind', '=', kind).where('item_id', '=', itemId).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteDocuments(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('search_documents').where('id', 'in', ids).execute();
+}
+
+export async function deleteAllDocuments(db: Db): Promise<void> {
+  await db.deleteFrom('search_documents').execute();
+}
+
+export async function insertDocument(db: Db, doc: ItemText): Promise<number> {
+  const row = await db
+    .insertInto('search_documents')
+    .values({
+      kind: doc.kind,
+      item_id: doc.itemId,
+      lang: doc.lang,
+      title: doc.title,
+      summary: doc.summary,
+      body: doc.body,
+      place: doc.place,
+      topics: doc.topics,
+      programmes: doc.programmes,
+      byline: doc.byline,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts documents; returns their ids in the same order. */
+export async function insertDocuments(db: Db, docs: ItemText[]): Promise<number[]> {
+  if (docs.length === 0) return [];
+  const rows = await db
+    .insertInto('search_documents')
+    .values(
+      docs.map((doc) => ({
+        kind: doc.kind,
+        item_id: doc.itemId,
+        lang: doc.lang,
+        title: doc.title,
+        summary: doc.summary,
+        body: doc.body,
+        place: doc.place,
+        topics: doc.topics,
+        programmes: doc.programmes,
+        byline: doc.byline,
+      })),
+    )
+    .returning(['id', 'kind', 'item_id', 'lang'])
+    .execute();
+  // (kind, item_id, lang) is unique: match rows to documents by it rather than trust the order of RETURNING.
+  const idOf = new Map(rows.map((r) => [`${r.kind}:${r.item_id}:${r.lang}`, r.id]));
+  return docs.map((doc) => idOf.get(`${doc.kind}:${doc.itemId}:${doc.lang}`)!);
+}
+
+/** Kind, year (an event running into it counts), topic and programme slugs, event type. */
+export type SearchFilters = FilterValues;
+
+/** One result: the best-matching document of an item (in the page's language when it matches). */
+export interface SearchRow extends DocumentText {
+  kind: SearchKind;
+  item_id: number;
+  lang: LangCode;
+  score: number;
+  slug: string;
+  start_date: string | null;
+  end_date: string | null;
+  published_on: string | null;
+  event_status: EventStatus | null;
+  event_type: EventType | null;
+}
+
+function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`(e.status = 'published' or a.status = 'published')`];
+  if (filters.kind) where.push(sql`d.kind = ${filters.kind}`);
+  if (filters.type) where.push(sql`d.kind = 'event' and e.event_type = ${filters.type}`);
+  if (filters.year !== undefined) {
+    const first = `${String(filters.year).padStart(4, '0')}-01-01`;
+    const last = `${String(filters.year).padStart(4, '0')}-12-31`;
+    where.push(sql`(
+      (d.kind = 'event' and e.start_date <= ${last} and coalesce(e.end_date, e.start_date) >= ${first})
+      or (d.kind = 'article' and a.published_on >= ${first} and a.published_on <= ${last}))`);
+  }
+  for (const [slug, term, eventLink, articleLink] of [
+    [filters.topic, 'topics', 'event_topics', 'article_topics'],
+    [filters.programme, 'programmes', 'event_programmes', 'article_programmes'],
+  ] as const) {
+    if (!slug) continue;
+    const column = sql.ref(term === 'topics' ? 'x.topic_id' : 'x.programme_id');
+    where.push(sql`(
+      (d.kind = 'event' and exists (select 1 from ${sql.table(eventLink)} x join ${sql.table(term)} t on t.id = ${column}
+        where x.event_id = d.item_id and t.slug = ${slug}))
+      or (d.kind = 'article' and exists (select 1 from ${sql.table(articleLink)} x join ${sql.table(term)} t on t.id = ${column}
+        where x.article_id = d.item_id and t.slug = ${slug})))`);
+  }
+  return where;
+}
+
+/** Which documents a search may show: the page's language and the site's choice for untranslated items. */
+export interface SearchTextChoice {
+  lang: LangCode;
+  /** Leave out items whose text in `lang` is missing or unpublished (the 'omit' setting). */
+  omitUntranslated: boolean;
+}
+
+/** Items with a published translation in `lang` (English text is always there). */
+function translatedInto(lang: LangCode) {
+  return sql`(
+    (d.kind = 'event' and exists (select 1 from event_translations x
+      where x.event_id = d.item_id and x.lang = ${lang} and x.status = 'published'))
+    or (d.kind = 'article' and exists (select 1 from article_translations x
+      where x.article_id = d.item_id and x.lang = ${lang} and x.status = 'published')))`;
+}
+
+/**
+ * The matching documents of published items, one per item: its document in
+ * the page's language when that one matches, else its best other one,
+ * numbered `rn` = 1. A document in another language than English counts only
+ * while that translation is published. Without a query every document that
+ * passes the filters matches, with score 0.
+ */
+function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice) {
+  const hits = query ? index.matching(query) : sql`select id as doc_id, 0 as score from search_documents`;
+  const where = filterConditions(filters);
+  where.push(sql`(d.lang = 'en' or coalesce(dt.status, dat.status) = 'published')`);
+  if (choice.omitUntranslated && choice.lang !== 'en') where.push(translatedInto(choice.lang));
+  return sql`hits as (${hits}),
+    best as (
+      select d.id, d.kind, d.item_id, d.lang, h.score,
+        coalesce(e.start_date, a.published_on) as sort_date,
+        row_number() over (partition by d.kind, d.item_id order by case when d.lang = ${choice.lang} then 0 else 1 end, h.score, d.id) as rn
+      from hits h
+      join search_documents d on d.id = h.doc_id
+      left join events e on d.kind = 'event' and e.id = d.item_id
+      left join articles a on d.kind = 'article' and a.id = d.item_id
+      left join event_translations dt on d.kind = 'event' and dt.event_id = d.item_id and dt.lang = d.lang
+      left join article_translations dat on d.kind = 'article' and dat.article_id = d.item_id and dat.lang = d.lang
+      where ${sql.join(where, sql` and `)}
+    )`;
+}
+
+/** How many items match. */
+export async function countMatches(db: Db, index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice): Promise<number> {
+  const result = await sql<{ n: number | string }>`with ${bestDocuments(index, query, filters, choice)}
+    select count(*) as n from best where rn = 1`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * One page of matching items, best first; equally good ones newest first.
+ * Without a query, newest first. The slug is the item's address in the
+ * page's language: its translation's once published, else its English one.
+ */
+export async function listMatches(
+  db: Db,
+  index: SearchIndex,
+  query: SearchQuery | null,
+  filters: SearchFilters,
+  choice: SearchTextChoice,
+  limit: number,
+  offset: number,
+): Promise<SearchRow[]> {
+  const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
+  const result = await sql<SearchRow>`with ${bestDocuments(index, query, filters, choice)}
+    select b.kind, b.item_id, b.lang, b.score,
+      d.title, d.summary, d.body, d.place, d.topics, d.programmes, d.byline,
+      coalesce(
+        (select x.slug from event_translations x where b.kind = 'event' and x.event_id = b.item_id and x.lang = ${choice.lang} and ${shown}),
+        (select x.slug from article_translations x where b.kind = 'article' and x.article_id = b.item_id and x.lang = ${choice.lang} and ${shown}),
+        (select x.slug from event_translations x where b.kind = 'event' and x.event_id = b.item_id and x.lang = 'en'),
+        (select x.slug from article_translations x where b.kind = 'article' and x.article_id = b.item_id and x.lang = 'en'),
+        e.slug, a.slug) as slug,
+      e.start_date, e.end_date, a.published_on, e.event_status, e.event_type
+    from best b
+    join search_documents d on d.id = b.id
+    left join events e on b.kind = 'event' and e.id = b.item_id
+    left join articles a on b.kind = 'article' and a.id = b.item_id
+    where b.rn = 1
+    order by b.score, b.sort_date desc, b.kind, b.item_id
+    limit ${limit} offset ${offset}`.execute(db);
+  return result.rows.map((row) => ({ ...row, item_id: Number(row.item_id), score: Number(row.score) }));
+}
+
+/**
+ * Years that have published events or articles (of one kind, or both), newest
+ * first: the choices of a year filter. An event running across New Year
+ * counts in both years.
+ */
+export async function listContentYears(db: Db, kind?: SearchKind): Promise<number[]> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (kind !== 'article') {
+    parts.push(sql`select substr(start_date, 1, 4) as y from events where status = 'published'`);
+    parts.push(sql`select substr(coalesce(end_date, start_date), 1, 4) as y from events where status = 'published'`);
+  }
+  if (kind !== 'event') parts.push(sql`select substr(published_on, 1, 4) as y from articles where status = 'published'`);
+  const result = await sql<{ y: string }>`select distinct y from (${sql.join(parts, sql` union `)}) years order by y desc`.execute(db);
+  return result.rows.map((r) => Number(r.y));
+}

@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { ensureTaxonomy } from '../taxonomy/index.js';
+import { loadTaxonomy } from '../importer/index.js';
+import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { createArticle, createEvent } from '../../../test/helpers/factories.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { rebuildIndex, reindexItem, searchSite, type SearchFilters, type SearchHit } from './search.service.js';
+import { NotFoundError } from '../../shared/errors.js';
+
+type Db = Kysely<Database>;
+
+async function tag(db: Db, kind: 'event' | 'article', id: number, what: 'topic' | 'programme', slug: string): Promise<void> {
+  if (what === 'topic') {
+    const { id: termId } = await db.selectFrom('topics').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    if (kind === 'event') await db.insertInto('event_topics').values({ event_id: id, topic_id: termId }).execute();
+    else await db.insertInto('article_topics').values({ article_id: id, topic_id: termId }).execute();
+  } else {
+    const { id: termId } = await db.selectFrom('programmes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    if (kind === 'event') await db.insertInto('event_programmes').values({ event_id: id, programme_id: termId }).execute();
+    else await db.insertInto('article_programmes').values({ article_id: id, programme_id: termId }).execute();
+  }
+}
+
+async function find(db: Db, q: string, filters: SearchFilters = {}, lang: 'en' | 'vi' = 'en', page = 1): Promise<SearchHit[]> {
+  const outcome = await searchSite(db, { q, filters, page, lang });
+  assert.equal(outcome.state, 'results', `${q}: ${JSON.stringify(outcome)}`);
+  return outcome.state === 'results' ? outcome.hits : [];
+}
+
+function titles(hits: SearchHit[]): string[] {
+  return hits.map((h) => h.title.map((p) => p.text).join(''));
+}
+
+describe('search: Vietnamese with and without diacritics', () => {
+  let handle: DatabaseHandle;
+  let db: Db;
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    await createEvent(db, {
+      slug: 'coffee-visit',
+      title: 'Training visit to a coffee cooperative',
+      start: '2022-03-10',
+      end: '2022-03-12',
+      city: 'Dak Lak',
+      vi: { title: 'Chuyến thăm hợp tác xã cà phê ở Đắk Lắk', description: 'Dự án Quỹ Tầm nhìn Không tai nạn tại Việt Nam.' },
+    });
+    await createArticle(db, {
+      slug: 'dak-lak-story',
+      title: 'Stories from Dak Lak Province',
+      date: '2022-04-05',
+      summary: 'Coffee farmers in the Central Highlands of Viet Nam.',
+    });
+    await createArticle(db, { slug: 'unrelated', title: 'Maternity coverage', summary: 'Benefits for women workers.' });
+    await rebuildIndex(db);
+  });
+  after(() => handle.destroy());
+
+  test('"Dak Lak" finds "Đắk Lắk", and "Đắk Lắk" finds "Dak Lak"', async () => {
+    const plain = await find(db, 'Dak Lak', {}, 'vi');
+    assert.deepEqual(titles(plain).sort(), ['Chuyến thăm hợp tác xã cà phê ở Đắk Lắk', 'Stories from Dak Lak Province']);
+    const marked = plain.flatMap((h) => h.title.filter((p) => p.mark).map((p) => p.text));
+    assert.ok(marked.includes('Đắk Lắk'), JSON.stringify(marked));
+
+    const accented = await find(db, 'Đắk Lắk', {}, 'en');
+    assert.deepEqual(titles(accented).sort(), ['Stories from Dak Lak Province', 'Training visit to a coffee cooperative']);
+  });
+
+  test('"viet nam" finds "Việt Nam", and "Việt Nam" finds "Viet Nam"', async () => {
+    const plain = await find(db, 'viet nam', {}, 'vi');
+    const event = plain.find((h) => h.kind === 'event');
+    assert.ok(event, 'the event whose Vietnamese text says Việt Nam');
+    assert.equal(event.textLang, 'vi');
+    assert.ok(event.snippet.some((p) => p.mark && p.text === 'Việt Nam'), JSON.stringify(event.snippet));
+
+    const accented = await find(db, 'Việt Nam', {}, 'en');
+    const article = accented.find((h) => h.kind === 'article');
+    assert.ok(article, 'the article whose summary says Viet Nam');
+    assert.ok(article.snippet.some((p) => p.mark && p.text === 'Viet Nam'));
+  });
+
+  test('typed with diacritics, exact matches rank above folded ones; typed without, the reverse', async () => {
+    const accented = await find(db, 'Đắk Lắk', {}, 'vi');
+    assert.equal(accented[0]?.kind, 'event', 'the Vietnamese text with Đắk Lắk comes first');
+    assert.equal(accented[0]?.textLang, 'vi');
+    assert.equal(accented.length, 2);
+
+    const plain = await find(db, 'Dak Lak', {}, 'en');
+    // On the English page the event's English text (city "Dak Lak") matches as typed, like the article;
+    // the article has it in its title, which weighs most.
+    assert.equal(plain[0]?.kind, 'article');
+  });
+
+  test('one result per item, in the page language when that text matches', async () => {
+    const vi = await find(db, 'coffee', {}, 'vi');
+    // Only the English text of the event says "coffee": it is shown, marked as English.
+    const event = vi.find((h) => h.kind === 'event');
+    assert.equal(event?.textLang, 'en');
+    assert.equal(vi.filter((h) => h.kind === 'event').length, 1);
+
+    const both = await find(db, 'Dak Lak', {}, 'vi');
+    assert.equal(both.find((h) => h.kind === 'event')?.textLang, 'vi');
+    const en = await find(db, 'Dak Lak', {}, 'en');
+    assert.equal(en.find((h) => h.kind === 'event')?.textLang, 'en');
+  });
+
+  test('odd queries never reach the database as syntax', async () => {
+    for (const q of ['"', 'AND', 'NOT "', '(((', 'title:', '*', 'NEAR(a b)', "'; drop table events; --", '^', 'a OR', '\\']) {
+      const outcome = await searchSite(db, { q, filters: {}, page: 1, lang: 'en' });
+      assert.ok(outcome.state === 'problem' || outcome.state === 'results', `${q}: ${outcome.state}`);
+    }
+    const sneaky = await find(db, "'; drop table events; --", {}, 'en');
+    assert.deepEqual(sneaky, []);
+    assert.ok(await db.selectFrom('events').select('id').executeTakeFirst());
+  });
+});
+
+describe('search: what is searchable, filters, ranking, pages', () => {
+  let handle: DatabaseHandle;
+  let db: Db;
+  const ids: Record<string, number> = {};
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    await ensureTaxonomy(db, loadTaxonomy(), '2026-01-01T00:00:00.000Z');
+    ids.workshop = (
+      await createEvent(db, {
+        title: 'Workshop on child labour in agriculture',
+        start: '2020-12-28',
+        end: '2021-01-03',
+        eventType: 'workshop',
+        venue: 'Melia Hotel',
+        city: 'Hanoi',
+      })
+    ).id;
+    ids.webinar = (await createEvent(db, { title: 'Webinar on labour migration', start: '2020-07-16', eventType: 'webinar' })).id;
+    ids.draft = (await createEvent(db, { title: 'Secret child labour plans', status: 'draft' })).id;
+    ids.article = (
+      await createArticle(db, {
+        title: 'A story of hope',
+        date: '2022-08-22',
+        summary: 'A former child labourer looks forward.',
+        body: 'She trained with **ENHANCE** support. The child labour free zone helped.',
+        byline: { kind: 'by', name: 'Nguyễn Thị Hoa', role: 'Officer', organisation: 'ILO Viet Nam' },
+      })
+    ).id;
+    await tag(db, 'event', ids.workshop, 'topic', 'child-labour');
+    await tag(db, 'event', ids.workshop, 'programme', 'enhance');
+    await tag(db, 'article', ids.article, 'topic', 'child-labour');
+    await tag(db, 'event', ids.webinar, 'topic', 'labour-migration');
+    await rebuildIndex(db);
+  });
+  after(() => handle.destroy());
+
+  test('only published items are found', async () => {
+    const hits = await find(db, 'child labour');
+    assert.ok(!titles(hits).includes('Secret child labour plans'));
+    assert.equal(hits.length, 2);
+    // Publishing needs no reindexing: the index reads the status live.
+    await db.updateTable('events').set({ status: 'published' }).where('id', '=', ids.draft!).execute();
+    assert.ok(titles(await find(db, 'child labour')).includes('Secret child labour plans'));
+    await db.updateTable('events').set({ status: 'draft' }).where('id', '=', ids.draft!).execute();
+  });
+
+  test('title words rank above body words; a phrase must be in a row', async () => {
+    const hits = await find(db, 'child labour');
+    assert.deepEqual(titles(hits), ['Workshop on child labour in agriculture', 'A story of hope']);
+    assert.ok(hits[1]?.snippet.some((p) => p.mark));
+    const phrase = await find(db, '"labour child"');
+    assert.deepEqual(phrase, []);
+  });
+
+  test('topics, programmes, places and bylines are searchable', async () => {
+    assert.deepEqual(titles(await find(db, 'ENHANCE')).sort(), ['A story of hope', 'Workshop on child labour in agriculture']);
+    assert.deepEqual(titles(await find(db, 'melia')), ['Workshop on child labour in agriculture']);
+    const byline = await find(db, 'nguyen thi hoa');
+    assert.deepEqual(titles(byline), ['A story of hope']);
+    assert.ok(byline[0]?.snippet.some((p) => p.mark && p.text === 'Nguyễn Thị Hoa'));
+    assert.deepEqual(titles(await find(db, 'migration')), ['Webinar on labour migration']);
+  });
+
+  test('Markdown syntax is not indexed or shown', async () => {
+    const hits = await find(db, 'trained');
+    assert.ok(hits[0]?.snippet.every((p) => !p.text.includes('**')), JSON.stringify(hits[0]?.snippet));
+  });
+
+  test('filters: kind, year (events running into it too), topic, programme, event type', async () => {
+    assert.deepEqual(titles(await find(db, 'labour', { kind: 'article' })), ['A story of hope']);
+    assert.deepEqual(titles(await find(db, 'labour', { year: 2021 })), ['Workshop on child labour in agriculture']);
+    assert.deepEqual(titles(await find(db, 'labour', { year: 2020 })).sort(), ['Webinar on labour migration', 'Workshop on child labour in agriculture']);
+    assert.deepEqual(titles(await find(db, 'labour', { topic: 'labour-migration' })), ['Webinar on labour migration']);
+    assert.deepEqual(titles(await find(db, 'labour', { programme: 'enhance' })), ['Workshop on child labour in agriculture']);
+    assert.deepEqual(titles(await find(db, 'labour', { type: 'webinar' })), ['Webinar on labour migration']);
+    assert.deepEqual(await find(db, 'labour', { type: 'webinar', kind: 'article' }), []);
+    assert.deepEqual(await find(db, 'labour', { topic: 'no-such-topic' }), []);
+  });
+
+  test('filters alone list what they select, newest first', async () => {
+    assert.deepEqual(titles(await find(db, '', { topic: 'child-labour' })), ['A story of hope', 'Workshop on child labour in agriculture']);
+    assert.deepEqual(await searchSite(db, { q: '  ', filters: {}, page: 1, lang: 'en' }), { state: 'blank' });
+  });
+
+  test('reindexItem follows an edit and a deletion', async () => {
+    await db.updateTable('event_translations').set({ title: 'Webinar on overseas workers' }).where('event_id', '=', ids.webinar!).execute();
+    assert.deepEqual(await find(db, 'overseas'), []);
+    await reindexItem(db, 'event', ids.webinar!);
+    assert.deepEqual(titles(await find(db, 'overseas')), ['Webinar on overseas workers']);
+    assert.deepEqual(titles(await find(db, 'webinar')), ['Webinar on overseas workers']);
+    // Reindexing inside a caller's transaction works too, and a deleted item leaves the index.
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('events').where('id', '=', ids.webinar!).execute();
+      await reindexItem(trx, 'event', ids.webinar!);
+    });
+    assert.deepEqual(await find(db, 'overseas'), []);
+    const left = await db.selectFrom('search_documents').select('id').where('item_id', '=', ids.webinar!).where('kind', '=', 'event').execute();
+    assert.deepEqual(left, []);
+  });
+});
+
+describe('search: pages', () => {
+  let handle: DatabaseHandle;
+  let db: Db;
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    for (let i = 1; i <= 25; i += 1) await createArticle(db, { title: `Cooperative news ${i}`, date: `2021-01-${String(i).padStart(2, '0')}` });
+    await rebuildIndex(db);
+  });
+  after(() => handle.destroy());
+
+  test('20 to a page, newest first among equals; a page past the last is not found', async () => {
+    const first = await searchSite(db, { q: 'cooperative', filters: {}, page: 1, lang: 'en' });
+    assert.equal(first.state, 'results');
+    if (first.state !== 'results') return;
+    assert.equal(first.info.total, 25);
+    assert.equal(first.info.pages, 2);
+    assert.equal(first.hits.length, 20);
+    const second = await find(db, 'cooperative', {}, 'en', 2);
+    assert.equal(second.length, 5);
+    assert.equal(titles(second).at(-1), 'Cooperative news 1');
+    await assert.rejects(searchSite(db, { q: 'cooperative', filters: {}, page: 3, lang: 'en' }), NotFoundError);
+  });
+});

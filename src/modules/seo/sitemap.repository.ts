@@ -1,0 +1,81 @@
+/**
+ * What the sitemap lists: the addresses of published events and articles in
+ * each language whose text is published there (English always), with their
+ * last change, and the last change of the content under each topic and
+ * programme.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, LangCode } from '../../db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ItemAddress {
+  id: number;
+  lang: LangCode;
+  slug: string;
+  /** The later of the item's and this text's last change. */
+  updated_at: string;
+}
+
+/** Published events, one row per language with shown text, by id then language. */
+export async function listEventAddresses(db: Db): Promise<ItemAddress[]> {
+  return db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as t', 't.event_id', 'e.id')
+    .where('e.status', '=', 'published')
+    .where((eb) => eb.or([eb('t.lang', '=', 'en'), eb('t.status', '=', 'published')]))
+    .select([
+      'e.id',
+      't.lang',
+      sql<string>`coalesce(t.slug, e.slug)`.as('slug'),
+      sql<string>`case when t.updated_at > e.updated_at then t.updated_at else e.updated_at end`.as('updated_at'),
+    ])
+    .orderBy('e.id')
+    .orderBy('t.lang')
+    .execute();
+}
+
+/** Published articles, one row per language with shown text, by id then language. */
+export async function listArticleAddresses(db: Db): Promise<ItemAddress[]> {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('article_translations as t', 't.article_id', 'a.id')
+    .where('a.status', '=', 'published')
+    .where((eb) => eb.or([eb('t.lang', '=', 'en'), eb('t.status', '=', 'published')]))
+    .select([
+      'a.id',
+      't.lang',
+      sql<string>`coalesce(t.slug, a.slug)`.as('slug'),
+      sql<string>`case when t.updated_at > a.updated_at then t.updated_at else a.updated_at end`.as('updated_at'),
+    ])
+    .orderBy('a.id')
+    .orderBy('t.lang')
+    .execute();
+}
+
+export interface TermActivity {
+  slug: string;
+  /** The last change of a published item under the term; null when it has none. */
+  updated_at: string | null;
+}
+
+/** Every topic or programme with the last change of its published events and articles. */
+export async function listTermActivity(db: Db, kind: 'topic' | 'programme'): Promise<TermActivity[]> {
+  const [terms, eventLinks, articleLinks, column] =
+    kind === 'topic'
+      ? (['topics', 'event_topics', 'article_topics', 'topic_id'] as const)
+      : (['programmes', 'event_programmes', 'article_programmes', 'programme_id'] as const);
+  const result = await sql<TermActivity>`
+    select t.slug, max(c.updated_at) as updated_at
+    from ${sql.table(terms)} t
+    left join (
+      select x.${sql.ref(column)} as term_id, e.updated_at from ${sql.table(eventLinks)} x
+        join events e on e.id = x.event_id where e.status = 'published'
+      union all
+      select x.${sql.ref(column)} as term_id, a.updated_at from ${sql.table(articleLinks)} x
+        join articles a on a.id = x.article_id where a.status = 'published'
+    ) c on c.term_id = t.id
+    group by t.slug
+    order by t.slug`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,134 @@
+/**
+ * schema.org structured data (JSON-LD) for search engines: an Event for each
+ * event page and a NewsArticle for each article page, built from the same
+ * data the page shows.
+ */
+import type { ArticleDetail } from '../articles/index.js';
+import type { EventDetail } from '../events/index.js';
+import { creditText, formatCredit } from '../articles/index.js';
+import { shareableImage } from '../media/index.js';
+import { isoWithOffset } from '../feeds/index.js';
+import { articlePath, eventPath } from '../../shared/http/paths.js';
+import type { ViewContext } from '../../shared/views/view-context.js';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+type JsonObject = { [key: string]: Json | undefined };
+
+const EVENT_STATUS = {
+  scheduled: 'https://schema.org/EventScheduled',
+  cancelled: 'https://schema.org/EventCancelled',
+  postponed: 'https://schema.org/EventPostponed',
+} as const;
+
+const ATTENDANCE_MODE = {
+  in_person: 'https://schema.org/OfflineEventAttendanceMode',
+  online: 'https://schema.org/OnlineEventAttendanceMode',
+  mixed: 'https://schema.org/MixedEventAttendanceMode',
+} as const;
+
+function absolute(url: string, origin: string): string {
+  return /^https?:\/\//i.test(url) ? url : `${origin}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+function office(ctx: ViewContext): JsonObject {
+  return { '@type': 'Organization', name: ctx.siteName, url: `${ctx.publicUrl}/`, email: ctx.officeEmail };
+}
+
+/**
+ * An Event: all-day events give plain dates (the last day inclusive, as
+ * schema.org reads endDate), timed ones local times with their offset.
+ * Where it happens: a Place when a venue or city is known, a VirtualLocation
+ * when it is online (both for mixed events); nothing when neither is known.
+ */
+export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
+  const { event } = detail;
+  const url = `${ctx.publicUrl}${eventPath(ctx.lang, detail.slugs[ctx.lang])}`;
+  const timed = !event.all_day && event.starts_at !== null;
+  const startDate = timed ? isoWithOffset(event.starts_at!, event.time_zone) : event.start_date;
+  const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : (event.end_date ?? event.start_date);
+  const locations: JsonObject[] = [];
+  if (event.attendance_mode !== 'online' && (detail.venue || detail.city)) {
+    locations.push({
+      '@type': 'Place',
+      name: detail.venue ?? detail.city ?? undefined,
+      ...(detail.city ? { address: { '@type': 'PostalAddress', addressLocality: detail.city } } : {}),
+    });
+  }
+  if (event.attendance_mode !== 'in_person') locations.push({ '@type': 'VirtualLocation', url: event.online_url ?? url });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: detail.title,
+    description: detail.summary ?? detail.description ?? undefined,
+    startDate,
+    endDate,
+    eventStatus: EVENT_STATUS[event.event_status],
+    eventAttendanceMode: ATTENDANCE_MODE[event.attendance_mode],
+    location: locations.length === 0 ? undefined : locations.length === 1 ? locations[0] : locations,
+    organizer: office(ctx),
+    url,
+    inLanguage: detail.textLang,
+    keywords: detail.topics.length > 0 ? detail.topics.map((topic) => topic.name).join(', ') : undefined,
+  };
+}
+
+/**
+ * A NewsArticle: headline, publication date (a plain date, as the office
+ * dates its articles) and last change, the author from the byline (the
+ * office itself when there is none), and the hero image with its credit and
+ * rights holder.
+ */
+export function articleJsonLd(detail: ArticleDetail, ctx: ViewContext): JsonObject {
+  const { article } = detail;
+  const url = `${ctx.publicUrl}${articlePath(ctx.lang, detail.slugs[ctx.lang])}`;
+  const credit = creditText(article);
+  const author: JsonObject = article.byline_name
+    ? {
+        '@type': 'Person',
+        name: article.byline_name,
+        jobTitle: detail.bylineRole ?? undefined,
+        affiliation: detail.bylineOrganisation ? { '@type': 'Organization', name: detail.bylineOrganisation } : undefined,
+      }
+    : office(ctx);
+  // A library hero brings its own credit; an imported article's is on the article.
+  const shared = detail.hero ? shareableImage(detail.hero, detail.textLang) : undefined;
+  const heroCredit = detail.hero ? detail.hero.credit : article.credit_holder ? { holder: article.credit_holder, photographer: article.credit_photographer, year: article.credit_year } : null;
+  const heroUrl = shared?.url ?? article.hero_image_path;
+  const image: JsonObject | undefined = heroUrl
+    ? {
+        '@type': 'ImageObject',
+        url: absolute(heroUrl, ctx.publicUrl),
+        contentUrl: absolute(heroUrl, ctx.publicUrl),
+        width: shared?.width,
+        height: shared?.height,
+        caption: (shared ? shared.alt : detail.heroAlt) ?? undefined,
+        creditText: (detail.hero ? (heroCredit ? formatCredit(heroCredit) : null) : credit) ?? undefined,
+        copyrightHolder: heroCredit ? { '@type': 'Organization', name: heroCredit.holder } : undefined,
+        creator: heroCredit?.photographer ? { '@type': 'Person', name: heroCredit.photographer } : undefined,
+        copyrightYear: heroCredit?.year ?? undefined,
+      }
+    : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: detail.title,
+    description: detail.summary ?? undefined,
+    datePublished: article.published_on,
+    dateModified: article.updated_at,
+    author,
+    publisher: { '@type': 'Organization', name: ctx.siteName, url: `${ctx.publicUrl}/` },
+    image,
+    inLanguage: detail.textLang,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+  };
+}
+
+/**
+ * JSON as a script block. "<" is written as \u003c, so no text in the data
+ * (a title containing "</script>") can end the block early.
+ */
+export function JsonLd({ data }: { data: JsonObject }) {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
