@@ -1,0 +1,138 @@
+/**
+ * `npm run bench -- --scale`: does the site slow down as the archive grows?
+ * For each size, a fresh SQLite database is filled with `almanac generate`
+ * (half events, half articles; its throughput is reported), then Almanac is
+ * started with the page cache off (so every request reaches the database)
+ * and the listings, deep pages of them, one event, one article, searches and
+ * the calendar feed are measured with wrk. Server memory (RSS) is read after
+ * the runs, and again with the cache on after visiting every measured page.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fmt, printTable, root, rssMb, startAlmanac, wrk, type WrkOptions } from './lib.js';
+
+/** One request to a page taking longer than this is reported as no answer (the calendar feed of a huge archive). */
+const PROBE_TIMEOUT_MS = 60_000;
+
+/** Runs `almanac generate` as the command line would; returns items per second. */
+function generate(sqlitePath: string, events: number, articles: number): Promise<{ perSecond: number; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'generate', '--events', String(events), '--articles', String(articles)], {
+      cwd: root,
+      env: { ...process.env, SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`generate exited with ${code}: ${out}`));
+      const perSecond = Number(/\((\d+) items\/s\)/.exec(out)?.[1]);
+      resolve({ perSecond, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+async function firstLink(base: string, path: string, pattern: RegExp): Promise<string> {
+  const body = await (await fetch(`${base}${path}`)).text();
+  const found = pattern.exec(body)?.[1];
+  if (!found) throw new Error(`no link on ${path}`);
+  return found.replace(/&amp;/g, '&');
+}
+
+/** The number of pages of a listing, from its pager ("Page 1 of 25"), or 1. */
+async function lastPage(base: string, path: string): Promise<number> {
+  const body = await (await fetch(`${base}${path}`)).text();
+  const status = /class="pager__status"[^>]*>([^<]*)</.exec(body)?.[1] ?? '';
+  const numbers = [...status.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return numbers.length ? Math.max(...numbers) : 1;
+}
+
+export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): Promise<void> {
+  // Latency, not throughput: few connections, so the numbers are per-request costs.
+  const latencyWrk: WrkOptions = { ...options.wrk, connections: Math.min(options.wrk.connections, 4), threads: 1, seconds: Math.min(options.wrk.seconds, 3) };
+  const rows: string[][] = [];
+  const summary: string[][] = [];
+  for (const size of options.sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
+    try {
+      const sqlitePath = join(dir, 'scale.sqlite');
+      const events = Math.ceil(size / 2);
+      const articles = size - events;
+      console.error(`generating ${size} items…`);
+      const made = await generate(sqlitePath, events, articles);
+      const env = { SQLITE_PATH: sqlitePath, MEDIA_DIR: join(dir, 'media') };
+      const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
+      try {
+        const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
+        const article = await firstLink(off.url, '/en/articles', /href="(\/en\/articles\/[a-z0-9-]+)"/);
+        const eventPages = await lastPage(off.url, '/en/events');
+        const articlePages = await lastPage(off.url, '/en/articles');
+        const targets = [
+          ['events listing', '/en/events'],
+          [`events, last page (${eventPages})`, `/en/events?page=${eventPages}`],
+          ['articles listing', '/en/articles'],
+          [`articles, last page (${articlePages})`, `/en/articles?page=${articlePages}`],
+          ['event page', event],
+          ['article page', article],
+          ['search "wages"', '/en/search?q=wages'],
+          ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
+          ['calendar feed', '/en/events.ics'],
+        ] as const;
+        for (const [label, path] of targets) {
+          // wrk stops with requests still queued in the server (SQLite queries block its one thread):
+          // let them drain, or the next page would be timed behind them.
+          await fetch(`${off.url}/healthz`).then((r) => r.arrayBuffer());
+          let bytes: number;
+          const probeStarted = Date.now();
+          try {
+            const probe = await fetch(`${off.url}${path}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+            bytes = (await probe.arrayBuffer()).byteLength;
+            if (probe.status !== 200) {
+              rows.push([size.toLocaleString('en-US'), label, `HTTP ${probe.status}`, '', '', '', '']);
+              continue;
+            }
+          } catch {
+            rows.push([size.toLocaleString('en-US'), label, `no answer in ${PROBE_TIMEOUT_MS / 1000} s`, '', '', '', '']);
+            continue;
+          }
+          // wrk gives up on a request after 2 s: a page slower than that is reported by its single time.
+          if (Date.now() - probeStarted > 1500) {
+            const ms = Date.now() - probeStarted;
+            rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, (1000 / ms).toFixed(2), fmt.ms(ms), '', 'single request']);
+            continue;
+          }
+          const r = await wrk(`${off.url}${path}`, latencyWrk);
+          rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, fmt.rps(r.rps), fmt.ms(r.p50ms), fmt.ms(r.p99ms), r.errors ? String(r.errors) : '']);
+          console.error(`${size}: measured ${label}`);
+        }
+        const offRss = await rssMb(off.pid);
+        await off.stop();
+        const on = await startAlmanac({ ...env, PAGE_CACHE: 'on' });
+        try {
+          for (const [, path] of targets) await fetch(`${on.url}${path}`).then((r) => r.arrayBuffer());
+          const onRss = await rssMb(on.pid);
+          summary.push([
+            size.toLocaleString('en-US'),
+            `${made.perSecond.toLocaleString('en-US')} items/s`,
+            `${made.seconds.toFixed(1)} s`,
+            offRss === undefined ? '-' : `${offRss.toFixed(0)} MB`,
+            onRss === undefined ? '-' : `${onRss.toFixed(0)} MB`,
+          ]);
+        } finally {
+          await on.stop();
+        }
+      } finally {
+        await off.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`\nLatency with the page cache off (every request reaches SQLite): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s\n`);
+  printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', 'errors'], rows);
+  console.log('\nGeneration (almanac generate, one transaction, search index included) and server memory\n');
+  printTable(['items', 'generate', 'wall time', 'RSS, cache off, after load', 'RSS, cache on, pages cached'], summary);
+}

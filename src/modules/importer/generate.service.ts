@@ -1,0 +1,319 @@
+/**
+ * Fills a database with made-up but realistic bilingual events and articles,
+ * to see how the site behaves with a large archive (`almanac generate`).
+ * Every item is published in English and Vietnamese, tagged with topics and
+ * programmes, and indexed for search, exactly as if an editor had made it.
+ *
+ * Fast: rows go in with multi-row INSERTs of a few hundred at a time, all in
+ * one transaction (so a failure leaves nothing behind, and SQLite syncs once).
+ * The same seed gives the same items.
+ */
+import type { Kysely } from 'kysely';
+import type { AttendanceMode, Database, EventType } from '../../db/schema.js';
+import { slugify } from '../../shared/text/slugify.js';
+import { indexNewItems } from '../search/index.js';
+import { ensureTaxonomy } from '../taxonomy/index.js';
+import { loadTaxonomy } from './sample-content.js';
+
+/**
+ * Rows per INSERT. Under SQLite's limit of 32,766 bound values for the
+ * widest table here (about 20 columns), and large enough that per-statement
+ * costs stop mattering.
+ */
+const BATCH_SIZE = 500;
+
+type Pair = readonly [en: string, vi: string];
+
+const SUBJECTS: readonly Pair[] = [
+  ['labour migration', 'di cư lao động'],
+  ['social protection', 'bảo trợ xã hội'],
+  ['minimum wages', 'lương tối thiểu'],
+  ['child labour', 'lao động trẻ em'],
+  ['occupational safety and health', 'an toàn, vệ sinh lao động'],
+  ['skills development', 'phát triển kỹ năng'],
+  ['gender equality at work', 'bình đẳng giới tại nơi làm việc'],
+  ['green jobs', 'việc làm xanh'],
+  ['industrial relations', 'quan hệ lao động'],
+  ['youth employment', 'việc làm cho thanh niên'],
+  ['the revised Labour Code', 'Bộ luật Lao động sửa đổi'],
+  ['unemployment insurance', 'bảo hiểm thất nghiệp'],
+  ['informal workers', 'lao động phi chính thức'],
+  ['collective bargaining', 'thương lượng tập thể'],
+];
+
+const EVENT_FORMS: readonly (readonly [en: string, vi: string, type: EventType])[] = [
+  ['Workshop on', 'Hội thảo về', 'workshop'],
+  ['Tripartite consultation on', 'Tham vấn ba bên về', 'consultation'],
+  ['Training course on', 'Khóa đào tạo về', 'training'],
+  ['Webinar on', 'Hội thảo trực tuyến về', 'webinar'],
+  ['Launch of the report on', 'Công bố báo cáo về', 'launch'],
+  ['National meeting on', 'Cuộc họp quốc gia về', 'meeting'],
+  ['Study visit on', 'Chuyến tham quan học tập về', 'study_visit'],
+];
+
+const ARTICLE_FORMS: readonly Pair[] = [
+  ['How Viet Nam is changing', 'Việt Nam đang thay đổi'],
+  ['Voices from the factory floor on', 'Tiếng nói từ nhà máy về'],
+  ['What the new figures say about', 'Số liệu mới cho thấy gì về'],
+  ['Ten years of progress on', 'Mười năm tiến bộ về'],
+  ['A closer look at', 'Nhìn kỹ hơn về'],
+];
+
+const PLACES: readonly (readonly [venueEn: string, venueVi: string, cityEn: string, cityVi: string])[] = [
+  ['Melia Hotel', 'Khách sạn Melia', 'Hanoi', 'Hà Nội'],
+  ['Rex Hotel', 'Khách sạn Rex', 'Ho Chi Minh City', 'Thành phố Hồ Chí Minh'],
+  ['Provincial People’s Committee', 'Ủy ban Nhân dân tỉnh', 'Da Nang', 'Đà Nẵng'],
+  ['Labour Union House', 'Nhà Văn hóa Lao động', 'Hai Phong', 'Hải Phòng'],
+  ['Can Tho University', 'Trường Đại học Cần Thơ', 'Can Tho', 'Cần Thơ'],
+  ['Provincial Department of Labour', 'Sở Lao động tỉnh', 'Buon Ma Thuot', 'Buôn Ma Thuột'],
+];
+
+const PARAGRAPHS: readonly Pair[] = [
+  [
+    'Representatives of government, employers and workers met to discuss how policies can reach those who need them most, drawing on experience from provinces across the country.',
+    'Đại diện Chính phủ, người sử dụng lao động và người lao động đã gặp nhau để thảo luận cách đưa chính sách đến với những người cần nhất, dựa trên kinh nghiệm từ các tỉnh trên cả nước.',
+  ],
+  [
+    'The discussion built on a survey of more than two thousand workers and small enterprises, and on international labour standards ratified by Viet Nam.',
+    'Cuộc thảo luận dựa trên khảo sát hơn hai nghìn người lao động và doanh nghiệp nhỏ, cùng các tiêu chuẩn lao động quốc tế mà Việt Nam đã phê chuẩn.',
+  ],
+  [
+    'Participants agreed on next steps, including training for labour inspectors and a review of the rules on working time and wages.',
+    'Các đại biểu đã thống nhất các bước tiếp theo, bao gồm đào tạo thanh tra lao động và rà soát quy định về thời giờ làm việc và tiền lương.',
+  ],
+  [
+    'The work is supported by development partners and carried out with the Ministry of Home Affairs and the Viet Nam General Confederation of Labour.',
+    'Hoạt động được các đối tác phát triển hỗ trợ và thực hiện cùng Bộ Nội vụ và Tổng Liên đoàn Lao động Việt Nam.',
+  ],
+];
+
+const ATTENDANCE: readonly AttendanceMode[] = ['in_person', 'in_person', 'online', 'mixed'];
+
+export interface GenerateOptions {
+  events: number;
+  articles: number;
+  /** Timestamps of the rows (created, published). */
+  now: Date;
+  /** Same seed, same items. */
+  seed?: number;
+  /** Told after each batch (progress on a terminal). */
+  onProgress?: (done: { events: number; articles: number }) => void;
+}
+
+export interface GenerateReport {
+  events: number;
+  articles: number;
+  milliseconds: number;
+}
+
+/** A small, fast, seeded generator (mulberry32): the same items on every run with the same seed. */
+function randomSource(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Splits 0..total-1 into batches. */
+function* batches(total: number): Generator<[start: number, size: number]> {
+  for (let start = 0; start < total; start += BATCH_SIZE) yield [start, Math.min(BATCH_SIZE, total - start)];
+}
+
+/**
+ * Inserts `events` events and `articles` articles, published in both
+ * languages, and indexes them for search, in one transaction.
+ */
+export async function generateContent(db: Kysely<Database>, options: GenerateOptions): Promise<GenerateReport> {
+  const started = Date.now();
+  const pick = randomSource(options.seed ?? 1);
+  const nowIso = options.now.toISOString();
+  const today = options.now.getTime();
+  await ensureTaxonomy(db, loadTaxonomy(), nowIso);
+
+  await db.transaction().execute(async (trx) => {
+    const topics = (await trx.selectFrom('topics').select('id').execute()).map((r) => r.id);
+    const programmes = (await trx.selectFrom('programmes').select('id').execute()).map((r) => r.id);
+    // Slugs carry a number past every existing id, so a second run adds items instead of colliding.
+    const base = Math.max(
+      Number((await trx.selectFrom('events').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0),
+      Number((await trx.selectFrom('articles').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0),
+    );
+    let doneEvents = 0;
+    let doneArticles = 0;
+
+    for (const [start, size] of batches(options.events)) {
+      const items = Array.from({ length: size }, (_, k) => {
+        const n = base + start + k + 1;
+        const subject = SUBJECTS[pick(SUBJECTS.length)]!;
+        const form = EVENT_FORMS[pick(EVENT_FORMS.length)]!;
+        const place = PLACES[pick(PLACES.length)]!;
+        // Ten years back to one year ahead: most of an archive is past, some is to come.
+        const startMs = today - 3650 * DAY_MS + pick(4015) * DAY_MS;
+        const days = pick(4) === 0 ? 1 + pick(3) : 0;
+        const titleEn = `${form[0]} ${subject[0]} in ${place[2]}`;
+        const titleVi = `${form[1]} ${subject[1]} tại ${place[3]}`;
+        return {
+          n,
+          subject,
+          place,
+          form,
+          titleEn,
+          titleVi,
+          startDate: isoDate(startMs),
+          endDate: days ? isoDate(startMs + days * DAY_MS) : null,
+          slugEn: `${slugify(titleEn, 70)}-${n}`,
+          slugVi: `${slugify(titleVi, 70)}-${n}`,
+          paragraphs: [PARAGRAPHS[pick(PARAGRAPHS.length)]!, PARAGRAPHS[pick(PARAGRAPHS.length)]!],
+          topic: topics.length ? topics[pick(topics.length)] : undefined,
+          programme: programmes.length && pick(2) === 0 ? programmes[pick(programmes.length)] : undefined,
+          attendance: ATTENDANCE[pick(ATTENDANCE.length)]!,
+        };
+      });
+      const rows = await trx
+        .insertInto('events')
+        .values(
+          items.map((it) => ({
+            slug: it.slugEn,
+            status: 'published' as const,
+            event_type: it.form[2],
+            start_date: it.startDate,
+            end_date: it.endDate,
+            all_day: 1,
+            attendance_mode: it.attendance,
+            published_at: nowIso,
+            created_at: nowIso,
+            updated_at: nowIso,
+          })),
+        )
+        .returning(['id', 'slug'])
+        .execute();
+      const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+      const withIds = items.map((it) => ({ ...it, id: idBySlug.get(it.slugEn)! }));
+      await trx
+        .insertInto('event_translations')
+        .values(
+          withIds.flatMap((it) => [
+            {
+              event_id: it.id,
+              lang: 'en' as const,
+              title: it.titleEn,
+              summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,
+              description: it.paragraphs.map((p) => p[0]).join('\n\n'),
+              venue: it.attendance === 'online' ? null : it.place[0],
+              city: it.attendance === 'online' ? null : it.place[2],
+              slug: it.slugEn,
+              status: 'published' as const,
+              created_at: nowIso,
+              updated_at: nowIso,
+            },
+            {
+              event_id: it.id,
+              lang: 'vi' as const,
+              title: it.titleVi,
+              summary: `Sự kiện về ${it.subject[1]} với Chính phủ, người sử dụng lao động và người lao động.`,
+              description: it.paragraphs.map((p) => p[1]).join('\n\n'),
+              venue: it.attendance === 'online' ? null : it.place[1],
+              city: it.attendance === 'online' ? null : it.place[3],
+              slug: it.slugVi,
+              status: 'published' as const,
+              translated_at: nowIso,
+              created_at: nowIso,
+              updated_at: nowIso,
+            },
+          ]),
+        )
+        .execute();
+      const topicRows = withIds.filter((it) => it.topic !== undefined).map((it) => ({ event_id: it.id, topic_id: it.topic! }));
+      if (topicRows.length) await trx.insertInto('event_topics').values(topicRows).execute();
+      const programmeRows = withIds.filter((it) => it.programme !== undefined).map((it) => ({ event_id: it.id, programme_id: it.programme! }));
+      if (programmeRows.length) await trx.insertInto('event_programmes').values(programmeRows).execute();
+      await indexNewItems(trx, 'event', withIds.map((it) => it.id));
+      doneEvents += size;
+      options.onProgress?.({ events: doneEvents, articles: doneArticles });
+    }
+
+    for (const [start, size] of batches(options.articles)) {
+      const items = Array.from({ length: size }, (_, k) => {
+        const n = base + start + k + 1;
+        const subject = SUBJECTS[pick(SUBJECTS.length)]!;
+        const form = ARTICLE_FORMS[pick(ARTICLE_FORMS.length)]!;
+        const titleEn = `${form[0]} ${subject[0]}`;
+        const titleVi = `${form[1]} ${subject[1]}`;
+        return {
+          subject,
+          titleEn,
+          titleVi,
+          // Fifteen years of features, up to today.
+          publishedOn: isoDate(today - pick(5475) * DAY_MS),
+          slugEn: `${slugify(titleEn, 70)}-${n}`,
+          slugVi: `${slugify(titleVi, 70)}-${n}`,
+          paragraphs: [PARAGRAPHS[pick(PARAGRAPHS.length)]!, PARAGRAPHS[pick(PARAGRAPHS.length)]!, PARAGRAPHS[pick(PARAGRAPHS.length)]!],
+          topic: topics.length ? topics[pick(topics.length)] : undefined,
+        };
+      });
+      const rows = await trx
+        .insertInto('articles')
+        .values(
+          items.map((it) => ({
+            slug: it.slugEn,
+            status: 'published' as const,
+            published_on: it.publishedOn,
+            published_at: nowIso,
+            created_at: nowIso,
+            updated_at: nowIso,
+          })),
+        )
+        .returning(['id', 'slug'])
+        .execute();
+      const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+      const withIds = items.map((it) => ({ ...it, id: idBySlug.get(it.slugEn)! }));
+      await trx
+        .insertInto('article_translations')
+        .values(
+          withIds.flatMap((it) => [
+            {
+              article_id: it.id,
+              lang: 'en' as const,
+              title: it.titleEn,
+              summary: `What changes for workers and employers in ${it.subject[0]}.`,
+              body: it.paragraphs.map((p) => p[0]).join('\n\n'),
+              slug: it.slugEn,
+              status: 'published' as const,
+              created_at: nowIso,
+              updated_at: nowIso,
+            },
+            {
+              article_id: it.id,
+              lang: 'vi' as const,
+              title: it.titleVi,
+              summary: `Những thay đổi cho người lao động và người sử dụng lao động về ${it.subject[1]}.`,
+              body: it.paragraphs.map((p) => p[1]).join('\n\n'),
+              slug: it.slugVi,
+              status: 'published' as const,
+              translated_at: nowIso,
+              created_at: nowIso,
+              updated_at: nowIso,
+            },
+          ]),
+        )
+        .execute();
+      const topicRows = withIds.filter((it) => it.topic !== undefined).map((it) => ({ article_id: it.id, topic_id: it.topic! }));
+      if (topicRows.length) await trx.insertInto('article_topics').values(topicRows).execute();
+      await indexNewItems(trx, 'article', withIds.map((it) => it.id));
+      doneArticles += size;
+      options.onProgress?.({ events: doneEvents, articles: doneArticles });
+    }
+  });
+  return { events: options.events, articles: options.articles, milliseconds: Date.now() - started };
+}
+
