@@ -1,0 +1,222 @@
+/**
+ * Every page type, public (in English and Vietnamese) and admin, checked in
+ * the browser with axe-core against WCAG 2.2 A and AA, and then all of them at
+ * once with the Nu Html Checker. Pages are reached as people reach them, so
+ * form errors and notices are checked as well as plain pages.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page, Response } from 'playwright-core';
+import { prepareFirstSetup } from '../src/modules/auth/index.js';
+import { jpegWithGps, pdfDocument } from '../test/helpers/images.js';
+import { TEST_PASSWORD } from './helpers/app-server.js';
+import { axeViolations, describeProblems, htmlErrors, loadAxeInEveryPage, type PageProblem } from './helpers/checks.js';
+import { signIn, useSite } from './helpers/journey.js';
+
+/** The HTML of every page checked, as the server sent it, for the HTML check. */
+const documents: { name: string; html: string }[] = [];
+
+/**
+ * Does `navigate`, waits for the page it leads to (after any redirect), keeps
+ * its HTML and, unless told not to, runs axe on it. Variants of a page type
+ * already checked (a second page, a filter) skip axe: it takes seconds a page.
+ */
+async function checkPage(page: Page, name: string, navigate: () => Promise<unknown>, options: { status?: number; axe?: boolean } = {}): Promise<PageProblem[]> {
+  const arrived = page.waitForResponse(
+    (r: Response) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
+  );
+  await navigate();
+  const response = await arrived;
+  await page.waitForLoadState('load');
+  assert.equal(response.status(), options.status ?? 200, `${name}: HTTP status`);
+  documents.push({ name, html: await response.text() });
+  return options.axe === false ? [] : axeViolations(page, name);
+}
+
+const goto = (page: Page, path: string) => () => page.goto(path);
+
+/** The href of the first listed item on a listing page. */
+async function firstItem(page: Page): Promise<string> {
+  const href = await page.locator('a.item-title').first().getAttribute('href');
+  assert.ok(href);
+  return href;
+}
+
+describe('every page type', () => {
+  const site = useSite();
+
+  test('public pages have no accessibility violations, in English and Vietnamese', async () => {
+    const problems: PageProblem[] = [];
+    await site.visit(
+      'axe-public',
+      async (page) => {
+        await loadAxeInEveryPage(page.context());
+        for (const lang of ['en', 'vi'] as const) {
+          const check = async (name: string, path: string, options?: { status?: number; axe?: boolean }) =>
+            problems.push(...(await checkPage(page, `${lang} ${name}`, goto(page, path), options)));
+          await check('home', `/${lang}`);
+          await check('events', `/${lang}/events`);
+          const event = await firstItem(page);
+          await check('events page 2', `/${lang}/events?page=2`, { axe: false });
+          await check('event', event);
+          await check('articles', `/${lang}/articles`);
+          await check('article', await firstItem(page));
+          await check('search form', `/${lang}/search`);
+          await check('search results', `/${lang}/search?q=ILO`);
+          await check('search results page 2', `/${lang}/search?q=ILO&page=2`, { axe: false });
+          await check('search without results', `/${lang}/search?q=zzyzx`);
+          await check('search with filters', `/${lang}/search?q=&kind=event&year=2020`, { axe: false });
+          await check('events, filtered', `/${lang}/events?year=2020&topic=child-labour`);
+          await check('articles, filtered', `/${lang}/articles?programme=vision-zero-fund`);
+          await check('events, a filter that makes no sense', `/${lang}/events?year=twenty`, { status: 400 });
+          await check('topics and programmes', `/${lang}/topics`);
+          await check('topic', `/${lang}/topics/child-labour`);
+          await check('programme', `/${lang}/programmes/enhance`);
+          await check('not found', `/${lang}/no-such-page`, { status: 404 });
+        }
+        problems.push(...(await checkPage(page, 'not found outside a language', goto(page, '/no-such-page'), { status: 404 })));
+      },
+      { bypassCSP: true },
+    );
+    assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
+  });
+
+  test('admin pages have no accessibility violations', async () => {
+    // Before any account exists: the first administrator's setup page.
+    const setupToken = await prepareFirstSetup(site.app.db, site.app.now());
+    assert.ok(setupToken, 'the database has no account yet');
+    const problems: PageProblem[] = [];
+    await site.visit(
+      'axe-admin',
+      async (page) => {
+        await loadAxeInEveryPage(page.context());
+        const check = async (name: string, navigate: () => Promise<unknown>, options?: { status?: number; axe?: boolean }) =>
+          problems.push(...(await checkPage(page, `admin ${name}`, navigate, options)));
+        await check('first setup', goto(page, `/admin/setup?token=${setupToken}`));
+        await check('first setup with errors', () => page.getByRole('button').last().click(), { status: 422 });
+        const email = await site.app.createUser('admin', 'Hoa Admin');
+        await check('sign-in', goto(page, '/admin/login'));
+        await page.getByLabel('Email address').fill(email);
+        await page.getByLabel('Password').fill('not the password');
+        await check('sign-in rejected', () => page.getByRole('button', { name: 'Sign in' }).click(), { status: 401 });
+        await signIn(page, email, TEST_PASSWORD);
+        await check('dashboard', goto(page, '/admin'));
+
+        await check('events', goto(page, '/admin/events'));
+        await check('events in review', goto(page, '/admin/events?status=in_review'), { axe: false });
+        await check('new event', goto(page, '/admin/events/new'));
+        const english = page.getByRole('group', { name: 'English' });
+        await english.getByLabel('Title').fill('Meeting on labour inspection');
+        await page.getByLabel('Start date').fill('2026-12-20');
+        await page.getByLabel('End date').fill('2026-12-19');
+        await check('event form with errors', () => page.getByRole('button', { name: 'Save', exact: true }).click(), { status: 422 });
+        await page.getByLabel('End date').fill('2026-12-21');
+        await check('event saved', () => page.getByRole('button', { name: 'Save', exact: true }).click());
+        const eventPath = new URL(page.url()).pathname;
+        await english.getByLabel('Summary').fill('Inspectors from every province meet to plan next year.');
+        await check('event saved again', () => page.getByRole('button', { name: 'Save', exact: true }).click(), { axe: false });
+        await check('event history with differences', goto(page, `${eventPath}/history`));
+        await check('event preview', goto(page, `${eventPath}/preview`));
+        await check('event delete', goto(page, `${eventPath}/delete`));
+        await check('event attachments', goto(page, eventPath.replace('/admin/events/', '/admin/media/events/') + '/attachments'));
+
+        await check('articles', goto(page, '/admin/articles'));
+        await check('new article', goto(page, '/admin/articles/new'));
+        await check('article form with errors', () => page.getByRole('button', { name: 'Save', exact: true }).click(), { status: 422 });
+        await page.goto('/admin/articles');
+        await check('article', () => page.locator('main table a').first().click());
+
+        await check('upload', goto(page, '/admin/media/new'));
+        await check('upload with errors', () => page.getByRole('button', { name: 'Upload' }).click(), { status: 422 });
+        await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'harvest.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(640, 480) });
+        await page.getByLabel('Description of the image (English)').fill('Coffee cherries drying in the sun');
+        await page.getByLabel('Photo credit (optional)').fill('© ILO/Nguyen Hai Dat 2024');
+        await check('media item', () => page.getByRole('button', { name: 'Upload' }).click());
+        await check('media library', goto(page, '/admin/media'));
+
+        // Richer public pages than the sample content gives: an article with a
+        // hero image, its credit, a byline and Markdown; a cancelled event with a document.
+        await page.goBack();
+        const imageUrl = await page.getByRole('link', { name: 'Open the file' }).getAttribute('href');
+        assert.ok(imageUrl);
+        await page.goto('/admin/articles/new');
+        const article = page.getByRole('group', { name: 'English' });
+        await article.getByLabel('Title').fill('Coffee farmers adapt to a changing climate');
+        await article.getByLabel('Summary').fill('Cooperatives in the Central Highlands share what works.');
+        await article.getByLabel('Body text').fill(
+          '## Better prices\n\nMembers sell together and [keep records](/en/articles).\n\n- Shared drying yards\n- Training on safety\n\n> Working together, we are stronger.\n\n![Coffee cherries drying](' + imageUrl + ')',
+        );
+        await article.getByLabel('Hero image description (alt text)').fill('Coffee cherries drying in the sun');
+        await page.getByRole('radio', { name: 'Coffee cherries drying in the sun' }).check();
+        await page.getByLabel('Photo credit: rights holder').fill('ILO');
+        await page.getByLabel('Photo credit: photographer').fill('Nguyen Hai Dat');
+        await page.getByLabel('Photo credit: year').fill('2024');
+        await page.getByLabel('Byline kind').selectOption('by');
+        await page.getByLabel('Author', { exact: true }).fill('Mai Pham');
+        await page.getByLabel('Date shown on the article').fill('2026-11-20');
+        await check('article saved', () => page.getByRole('button', { name: 'Save', exact: true }).click(), { axe: false });
+        await check('article published', () => page.getByRole('button', { name: 'Publish now' }).click(), { axe: false });
+        await page.goto('/en/articles');
+        const articleHref = await firstItem(page);
+        await check('public article with image and byline', goto(page, articleHref));
+        await check('public article in Vietnamese, untranslated', goto(page, articleHref.replace('/en/', '/vi/')));
+
+        await page.goto(eventPath);
+        await check('event published', () => page.getByRole('button', { name: 'Publish now' }).click(), { axe: false });
+        await page.goto(eventPath.replace('/admin/events/', '/admin/media/events/') + '/attachments');
+        await page.getByLabel('PDF file').setInputFiles({ name: 'agenda.pdf', mimeType: 'application/pdf', buffer: pdfDocument() });
+        await page.getByLabel('Label (English)').fill('Agenda');
+        await check('event attachments with a document', () => page.getByRole('button', { name: 'Upload and attach' }).click());
+        await page.goto(eventPath);
+        await check('event cancelled', () => page.getByRole('button', { name: 'Mark as cancelled' }).click(), { axe: false });
+        await page.goto('/en/events');
+        const eventHref = await page.getByRole('link', { name: 'Meeting on labour inspection' }).getAttribute('href');
+        assert.ok(eventHref);
+        await check('public cancelled event with a document', goto(page, eventHref));
+
+        await check('users', goto(page, '/admin/users'));
+        await check('new user', goto(page, '/admin/users/new'));
+        await page.goto('/admin/users');
+        await check('user', () => page.getByRole('link', { name: /^Manage / }).first().click());
+        await check('account', goto(page, '/admin/account'));
+        await check('audit log', goto(page, '/admin/audit'));
+        await check('settings', goto(page, '/admin/settings'));
+        await check('not found', goto(page, '/admin/no-such-page'), { status: 404 });
+      },
+      { bypassCSP: true },
+    );
+    const contributor = await site.app.createUser('contributor');
+    await site.visit(
+      'axe-admin-forbidden',
+      async (page) => {
+        await loadAxeInEveryPage(page.context());
+        await signIn(page, contributor, TEST_PASSWORD);
+        problems.push(...(await checkPage(page, 'admin forbidden', goto(page, '/admin/users'), { status: 403 })));
+      },
+      { bypassCSP: true },
+    );
+    assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
+  });
+
+  test('public pages reflow at 320 pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
+    const context = await site.browser.newContext({ baseURL: site.app.baseUrl, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const path of ['/en', '/vi', '/en/events', '/vi/events', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles', '/en/articles/a-bridge-over-troubled-water', '/en/search?q=ILO', '/vi/search?q=zzyzx', '/en/topics/child-labour', '/en/events?year=2020&topic=child-labour', '/admin/login']) {
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${path}: ${overflow}px too wide`);
+      }
+      assert.deepEqual(wide, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every page checked is valid HTML', { skip: process.env.E2E_SKIP_HTML_CHECK || false }, async () => {
+    assert.ok(documents.length >= 40, `only ${documents.length} pages were collected`);
+    const errors = await htmlErrors(documents);
+    assert.equal(errors.length, 0, `HTML errors:\n${describeProblems(errors)}`);
+  });
+});
