@@ -1,32 +1,78 @@
 /**
  * Starts the web server: reads the config, opens and migrates the database,
- * fills a new database with the sample content, listens, and shuts down
- * cleanly on SIGTERM/SIGINT (finishing requests in flight).
+ * fills a new database with the sample content, starts the timer that records
+ * scheduled items going live, listens, and shuts down cleanly on
+ * SIGTERM/SIGINT (finishing requests in flight).
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { prepareFirstSetup } from './modules/auth/index.js';
 import { seedIfEmpty } from './modules/importer/index.js';
-import { openRuntime } from './runtime.js';
+import { startPublishScheduler } from './modules/publishing/index.js';
+import { openContentChanges, openRuntime, type ChangesLog } from './runtime.js';
+
+/** While stopping, how often to close keep-alive connections that have just become idle. */
+const IDLE_SWEEP_MS = 100;
 
 export async function startServer(config: Env): Promise<void> {
   const { handle, deps } = await openRuntime(config);
-  const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
+  // The app's logger exists only once the app does; the LISTEN connection may need to log before.
+  const logger: { current?: ChangesLog } = {};
+  const changes = await openContentChanges(handle, config, {
+    info: (obj, msg) => logger.current?.info(obj, msg),
+    warn: (obj, msg) => logger.current?.warn(obj, msg),
+  });
+  // Structured JSON logs (pino), one line per request with its id, method, URL, status and time.
+  const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL }, contentChanges: changes });
+  logger.current = app.log;
 
   if (config.SEED_ON_FIRST_START) {
     const report = await seedIfEmpty(deps.db, deps.now());
-    if (report) app.log.info({ items: report.items.length }, 'empty database: imported the sample content');
+    if (report) {
+      app.log.info({ items: report.items.length }, 'empty database: imported the sample content');
+      await changes.announce('sample content imported');
+    }
   }
 
+  // A fresh install has nobody who can sign in: print a one-time link that creates the first administrator.
+  const setupToken = await prepareFirstSetup(deps.db, deps.now());
+  if (setupToken) {
+    const link = `${config.PUBLIC_URL.replace(/\/+$/, '')}/admin/setup?token=${setupToken}`;
+    app.log.warn(`No admin account exists yet. Create the first administrator within 24 hours at: ${link}`);
+  }
+
+  // Records scheduled items going live; visitors see them on time regardless.
+  const scheduler = startPublishScheduler(deps, { log: app.log, changes });
+
+  // On SIGTERM/SIGINT: /readyz turns 503, the listener closes (no new connections), requests in
+  // flight finish, idle keep-alive connections are closed, then the timer, the LISTEN connection and
+  // the database. If that takes longer than SHUTDOWN_TIMEOUT_MS, exit anyway. A second signal exits at once.
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      app.log.warn({ signal }, 'second stop signal: exiting now');
+      process.exit(1);
+    }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.lifecycle.shuttingDown = true;
+    app.log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'requests still running at the shutdown timeout; exiting anyway');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    // Connections kept alive become idle as their last request finishes; close each as it does.
+    const idleSweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MS);
+    idleSweep.unref();
     try {
       await app.close();
+      clearInterval(idleSweep);
+      await scheduler.stop();
+      await changes.close();
       await handle.destroy();
+      app.log.info('stopped');
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'error during shutdown');

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { formFields } from '../../../test/helpers/forms.js';
+import { html, text } from '../../../test/helpers/html.js';
+import { ensureTaxonomy } from '../../modules/taxonomy/index.js';
+import { loadTaxonomy } from '../../modules/importer/index.js';
+import { eventPath } from './paths.js';
+
+/** What the new-event form sends for a valid all-day event. */
+function newEvent(title: string): Record<string, string> {
+  return {
+    en_title: title,
+    en_description: 'Employers, workers and government meet.',
+    event_type: 'workshop',
+    attendance_mode: 'in_person',
+    all_day: '1',
+    start_date: '2026-12-03',
+    end_date: '2026-12-04',
+    time_zone: '',
+  };
+}
+
+describe('the page cache', () => {
+  let t: TestApp;
+  let editor: AdminSession;
+
+  before(async () => {
+    t = await buildTestApp({ seed: true });
+    await ensureTaxonomy(t.db, loadTaxonomy(), DEFAULT_NOW.toISOString());
+    editor = await signIn(t.app, t.db, 'editor');
+  });
+  beforeEach(async () => {
+    t.setNow(DEFAULT_NOW);
+    await t.app.contentChanges.announce('next test');
+  });
+  after(() => t.close());
+
+  async function createAndPublish(title: string): Promise<{ id: number; url: string }> {
+    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent(title) });
+    assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+    const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
+    const published = await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor, fields: { revision: '1' } });
+    assert.equal(published.statusCode, 303);
+    const { slug } = await t.db.selectFrom('events').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, url: eventPath('en', slug) };
+  }
+
+  test('a second visit is served from memory with the same bytes, a strong ETag and the CDN headers', async () => {
+    const first = await t.app.inject({ url: '/en/events' });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['x-cache'], 'MISS');
+    const second = await t.app.inject({ url: '/en/events' });
+    assert.equal(second.headers['x-cache'], 'HIT');
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers['content-type'], 'text/html; charset=utf-8');
+    assert.match(String(second.headers.etag), /^"[A-Za-z0-9_-]+"$/, 'strong, not W/');
+    assert.equal(second.headers.etag, first.headers.etag);
+    assert.equal(second.headers.vary, 'Accept-Encoding');
+    assert.match(String(second.headers['cache-control']), /^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
+    // The security headers are there on a hit too.
+    assert.match(String(second.headers['content-security-policy']), /default-src 'self'/);
+    assert.equal(second.headers['set-cookie'], undefined);
+  });
+
+  test('If-None-Match with the current ETag gets an empty 304; an old one the page', async () => {
+    const page = await t.app.inject({ url: '/en/articles' });
+    const etag = String(page.headers.etag);
+    const notModified = await t.app.inject({ url: '/en/articles', headers: { 'if-none-match': etag } });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.body, '');
+    assert.equal(notModified.headers.etag, etag);
+    assert.match(String(notModified.headers['cache-control']), /^public/);
+    const listed = await t.app.inject({ url: '/en/articles', headers: { 'if-none-match': `"old", W/${etag}` } });
+    assert.equal(listed.statusCode, 304, 'weak comparison, any tag of the list');
+    const changed = await t.app.inject({ url: '/en/articles', headers: { 'if-none-match': '"something-else"' } });
+    assert.equal(changed.statusCode, 200);
+    assert.equal(changed.body, page.body);
+  });
+
+  test('brotli or gzip by Accept-Encoding, each with its own ETag, decoding to the same page', async () => {
+    const plain = await t.app.inject({ url: '/en/events.ics' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const br = await t.app.inject({ url: '/en/events.ics', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString('utf8'), plain.body);
+    const gz = await t.app.inject({ url: '/en/events.ics', headers: { 'accept-encoding': 'gzip, br;q=0' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), plain.body);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 2);
+    assert.equal(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size, 3);
+    assert.equal(br.headers['content-type'], 'text/calendar; charset=utf-8');
+    // The ETag of one encoding does not validate another.
+    const mixed = await t.app.inject({ url: '/en/events.ics', headers: { 'accept-encoding': 'gzip', 'if-none-match': String(br.headers.etag) } });
+    assert.equal(mixed.statusCode, 200);
+  });
+
+  test('an edit saved in the admin shows at once on the page, the listing and the feed', async () => {
+    const { id, url } = await createAndPublish('Cache test workshop');
+    const before = await t.app.inject({ url });
+    assert.equal(text(html(before.body).querySelector('h1')), 'Cache test workshop');
+    assert.equal((await t.app.inject({ url })).headers['x-cache'], 'HIT');
+    assert.match((await t.app.inject({ url: '/en/events' })).body, /Cache test workshop/);
+    assert.match((await t.app.inject({ url: '/en/events.ics' })).body, /Cache test workshop/);
+
+    const form = formFields((await getPage(t.app, `/admin/events/${id}`, editor)).body, 'form.edit-form');
+    const saved = await postForm(t.app, { url: `/admin/events/${id}`, session: editor, fields: { ...form, en_title: 'Renamed workshop' } });
+    assert.equal(saved.statusCode, 303);
+
+    const afterEdit = await t.app.inject({ url });
+    assert.equal(afterEdit.headers['x-cache'], 'MISS');
+    assert.equal(text(html(afterEdit.body).querySelector('h1')), 'Renamed workshop');
+    assert.notEqual(afterEdit.headers.etag, before.headers.etag);
+    assert.match((await t.app.inject({ url: '/en/events' })).body, /Renamed workshop/);
+    assert.match((await t.app.inject({ url: '/en/events.ics' })).body, /Renamed workshop/);
+
+    // Unpublishing removes it from the cached listing too.
+    const current = await t.db.selectFrom('events').select('revision').where('id', '=', id).executeTakeFirstOrThrow();
+    const unpublished = await postForm(t.app, { url: `/admin/events/${id}/unpublish`, session: editor, fields: { revision: String(current.revision) } });
+    assert.equal(unpublished.statusCode, 303);
+    assert.equal((await t.app.inject({ url })).statusCode, 404);
+    assert.doesNotMatch((await t.app.inject({ url: '/en/events' })).body, /Renamed workshop/);
+  });
+
+  test('a scheduled event appears on cached pages at its time, with no write in between', async () => {
+    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent('Scheduled by the clock') });
+    const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
+    // DEFAULT_NOW is 09:00 in Hanoi; publish at 11:30 there (04:30 UTC).
+    const scheduled = await postForm(t.app, { url: `/admin/events/${id}/schedule`, session: editor, fields: { revision: '1', publish_at: '2026-11-23T11:30' } });
+    assert.equal(scheduled.statusCode, 303);
+    const listing = await t.app.inject({ url: '/en/events' });
+    assert.doesNotMatch(listing.body, /Scheduled by the clock/);
+    assert.equal((await t.app.inject({ url: '/en/events' })).headers['x-cache'], 'HIT');
+    // Outside caches are not allowed to keep it past the publication time either.
+    t.setNow(new Date('2026-11-23T04:29:30.000Z'));
+    const justBefore = await t.app.inject({ url: '/en/events' });
+    assert.equal(justBefore.headers['x-cache'], 'HIT');
+    assert.match(String(justBefore.headers['cache-control']), /max-age=30, s-maxage=30/);
+    t.setNow(new Date('2026-11-23T04:30:00.000Z'));
+    const live = await t.app.inject({ url: '/en/events' });
+    assert.equal(live.headers['x-cache'], 'MISS');
+    assert.match(live.body, /Scheduled by the clock/);
+  });
+
+  test('the day turning in the office time zone renews the listings', async () => {
+    // After the scheduled publication of the test before.
+    t.setNow(new Date('2026-11-23T05:00:00.000Z'));
+    await t.app.inject({ url: '/en/events' });
+    t.setNow(new Date('2026-11-23T16:59:59.000Z'));
+    assert.equal((await t.app.inject({ url: '/en/events' })).headers['x-cache'], 'HIT');
+    // Midnight in Hanoi (UTC+7).
+    t.setNow(new Date('2026-11-23T17:00:00.000Z'));
+    assert.equal((await t.app.inject({ url: '/en/events' })).headers['x-cache'], 'MISS');
+  });
+
+  test('signed-in editors are never served from the cache nor fill it', async () => {
+    const signedIn = await getPage(t.app, '/en/articles', editor);
+    assert.equal(signedIn.statusCode, 200);
+    assert.equal(signedIn.headers['x-cache'], undefined);
+    assert.equal(signedIn.headers.etag, undefined);
+    assert.equal((await t.app.inject({ url: '/en/articles' })).headers['x-cache'], 'MISS', 'the signed-in visit stored nothing');
+    assert.equal((await getPage(t.app, '/en/articles', editor)).headers['x-cache'], undefined, 'nor read what is stored');
+  });
+
+  test('the admin, previews, redirects, cookies and errors are never stored', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const admin = await getPage(t.app, '/admin/events', editor);
+      assert.equal(admin.headers['x-cache'], undefined);
+      assert.equal(admin.headers['cache-control'], 'no-store');
+      const preview = await getPage(t.app, '/admin/events/1/preview?lang=en', editor);
+      assert.equal(preview.headers['x-cache'], undefined);
+      const root = await t.app.inject({ url: '/', headers: { 'accept-language': i === 0 ? 'vi' : 'en' } });
+      assert.equal(root.statusCode, 302);
+      assert.equal(root.headers.location, i === 0 ? '/vi' : '/en', '/ follows each visitor’s language');
+      const choice = await t.app.inject({ url: '/language?to=vi' });
+      assert.ok(choice.headers['set-cookie']);
+      assert.equal(choice.headers['x-cache'], undefined);
+      const missing = await t.app.inject({ url: '/en/events/no-such-event' });
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.headers['x-cache'], undefined);
+    }
+    const store = t.app.pageStore;
+    assert.ok(store);
+    assert.equal(store.size, 0);
+  });
+});
+
+describe('the page cache turned off', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp({ seed: true, env: { PAGE_CACHE: 'off' } });
+  });
+  after(() => t.close());
+
+  test('every visit renders the page; no ETag, no compression', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const res = await t.app.inject({ url: '/en/events', headers: { 'accept-encoding': 'br, gzip' } });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['x-cache'], undefined);
+      assert.equal(res.headers['content-encoding'], undefined);
+      assert.equal(res.headers.etag, undefined);
+      assert.match(String(res.headers['cache-control']), /^public, max-age=60/);
+    }
+    assert.equal(t.app.pageStore, undefined);
+  });
+});

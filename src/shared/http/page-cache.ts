@@ -1,0 +1,313 @@
+/**
+ * The page cache: public pages (HTML, feeds, calendars, the sitemap) kept in
+ * memory once rendered, per URL, already compressed with brotli and gzip, and
+ * served with a strong ETag (304 when the visitor already has it).
+ *
+ * What may be stored is decided by the page itself: only a 200 answer to a GET
+ * that the route marked public (`cachePublicPage`), setting no cookie and not
+ * varying by request headers. Signed-in editors (a session cookie) and /admin
+ * never touch it. Each language has its own URLs (/en/…, /vi/…), so the URL is
+ * the key; `/` (which picks a language from the request) is a redirect and
+ * never stored.
+ *
+ * Freshness: every content change empties it (the `ContentChanges` signal),
+ * and so does the clock reaching the next instant at which pages change
+ * without a write: a scheduled publication, or midnight in the office's time
+ * zone ("upcoming" and "past" move). A page rendered while a change was being
+ * announced is not stored (a generation number is compared).
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ContentChanges } from '../../modules/content/content-changes.js';
+import { PUBLIC_PAGE_MAX_AGE_SECONDS, publicCacheControl } from './cache.js';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Brotli quality 5: about as small as gzip -9 plus a quarter, in a few
+ * milliseconds for a large page. 11 would save a few percent more at
+ * fifty times the CPU, paid again after every edit.
+ */
+const BROTLI_QUALITY = 5;
+/** gzip's usual default: the point after which more effort hardly shrinks HTML. */
+const GZIP_LEVEL = 6;
+
+/** No single page may take more than this share of the cache, or one huge feed could push out everything else. */
+const MAX_ENTRY_SHARE = 1 / 8;
+
+/** Bookkeeping per entry (key, headers, map slot), counted with the bodies so that many tiny pages cannot overrun the budget. */
+const ENTRY_OVERHEAD_BYTES = 512;
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+interface Variant {
+  body: Buffer;
+  etag: string;
+}
+
+export interface CachedPage {
+  headers: ReadonlyArray<readonly [string, string]>;
+  variants: Readonly<Record<Encoding, Variant>>;
+  bytes: number;
+}
+
+/** Headers not kept with a page: they are about one response, or set again for every response. */
+const UNSTORED_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'vary', 'cache-control', 'set-cookie', 'date', 'connection', 'transfer-encoding', 'keep-alive', 'x-cache']);
+
+/** The store: an LRU bounded by bytes, with a generation bumped on every clear. */
+export class PageStore {
+  private readonly pages = new Map<string, CachedPage>();
+  private used = 0;
+  /** Bumped on every clear; a page rendered under an older generation is not stored. */
+  generation = 0;
+  /** Epoch ms at which everything must go (next scheduled publication or day change); undefined until looked up. */
+  private validUntil: number | undefined;
+  private boundaryLookup: Promise<void> | undefined;
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  get maxEntryBytes(): number {
+    return Math.floor(this.maxBytes * MAX_ENTRY_SHARE);
+  }
+
+  /** Forgets every page. */
+  clear(): void {
+    this.generation += 1;
+    this.pages.clear();
+    this.used = 0;
+    this.validUntil = undefined;
+    this.boundaryLookup = undefined;
+  }
+
+  /** Empties the store if the clock has reached its time boundary. */
+  private expire(nowMs: number): void {
+    if (this.validUntil !== undefined && nowMs >= this.validUntil) this.clear();
+  }
+
+  /** The page stored under `key`, now most recently used. */
+  get(key: string, nowMs: number): CachedPage | undefined {
+    this.expire(nowMs);
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    return page;
+  }
+
+  /** Makes sure the time boundary of the current generation is known (one lookup per generation). */
+  ensureBoundary(lookup: () => Promise<number>): Promise<void> {
+    if (this.validUntil !== undefined) return Promise.resolve();
+    if (!this.boundaryLookup) {
+      const generation = this.generation;
+      const pending = lookup().then(
+        (until) => {
+          if (this.generation === generation) this.validUntil = until;
+        },
+        () => {
+          // Unknown boundary: nothing is stored until a later lookup succeeds.
+          if (this.boundaryLookup === pending) this.boundaryLookup = undefined;
+        },
+      );
+      this.boundaryLookup = pending;
+    }
+    return this.boundaryLookup;
+  }
+
+  /** Seconds from `nowMs` to the time boundary (a large number when none is known). */
+  secondsLeft(nowMs: number): number {
+    return this.validUntil === undefined ? Number.POSITIVE_INFINITY : Math.max(0, (this.validUntil - nowMs) / 1000);
+  }
+
+  /**
+   * Stores a page rendered under `generation`; refused (false) when a change
+   * came in since, the boundary is unknown or passed, or it is too large.
+   */
+  set(key: string, page: CachedPage, generation: number, nowMs: number): boolean {
+    this.expire(nowMs);
+    if (generation !== this.generation || this.validUntil === undefined) return false;
+    if (page.bytes > this.maxEntryBytes) return false;
+    const old = this.pages.get(key);
+    if (old) {
+      this.used -= old.bytes;
+      this.pages.delete(key);
+    }
+    this.pages.set(key, page);
+    this.used += page.bytes;
+    for (const [oldestKey, oldest] of this.pages) {
+      if (this.used <= this.maxBytes) break;
+      this.pages.delete(oldestKey);
+      this.used -= oldest.bytes;
+    }
+    return true;
+  }
+}
+
+/** Builds a stored page from a rendered body: hashes it and compresses it both ways. */
+export async function makePage(body: Buffer, headers: ReadonlyArray<readonly [string, string]>, key: string): Promise<CachedPage> {
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      },
+    }),
+    gzipAsync(body, { level: GZIP_LEVEL }),
+  ]);
+  // Strong validators: the same bytes give the same tag on every instance; each encoding is a different representation.
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const headerBytes = headers.reduce((n, [k, v]) => n + k.length + v.length, 0);
+  return {
+    headers,
+    variants: {
+      identity: { body, etag: `"${hash}"` },
+      br: { body: br, etag: `"${hash}-br"` },
+      gzip: { body: gz, etag: `"${hash}-gz"` },
+    },
+    bytes: body.length + br.length + gz.length + headerBytes + key.length + ENTRY_OVERHEAD_BYTES,
+  };
+}
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli, else gzip,
+ * else none; `q=0` refuses one, `*` accepts any not named.
+ */
+export function chooseEncoding(header: string | undefined): Encoding {
+  if (!header) return 'identity';
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';');
+    let q = 1;
+    for (const param of params) {
+      const m = /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param);
+      if (m) q = Number(m[1]);
+    }
+    if (Number.isFinite(q)) weights.set(name.trim().toLowerCase(), q);
+  }
+  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
+  const br = weight('br');
+  const gz = Math.max(weight('gzip'), weights.get('x-gzip') ?? 0);
+  if (br > 0 && br >= gz) return 'br';
+  if (gz > 0) return 'gzip';
+  return 'identity';
+}
+
+/** Whether If-None-Match names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+export interface PageCacheOptions {
+  store: PageStore;
+  changes: ContentChanges;
+  /** The app's clock. */
+  now: () => Date;
+  /** The next instant (epoch ms) after `now` at which pages change without a write. */
+  nextTimeBoundary: (now: Date) => Promise<number>;
+  /** Whether the request comes from a signed-in editor (never served from, nor stored in, the cache). */
+  isSignedIn: (request: FastifyRequest) => boolean;
+}
+
+interface RequestCacheState {
+  hit: boolean;
+  key: string;
+  generation: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageCache?: RequestCacheState | undefined;
+  }
+}
+
+function cacheControl(store: PageStore, nowMs: number): string {
+  // Never let an outside cache keep a page past the moment a scheduled item appears.
+  return publicCacheControl(Math.min(PUBLIC_PAGE_MAX_AGE_SECONDS, Math.floor(store.secondsLeft(nowMs))));
+}
+
+/** Sets the headers of a stored page for this request; returns the body to send, or undefined for a 304. */
+function answer(request: FastifyRequest, reply: FastifyReply, store: PageStore, page: CachedPage, nowMs: number, state: 'HIT' | 'MISS'): Buffer | undefined {
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  const variant = page.variants[encoding];
+  for (const [name, value] of page.headers) reply.header(name, value);
+  reply.header('cache-control', cacheControl(store, nowMs));
+  reply.header('vary', 'Accept-Encoding');
+  reply.header('etag', variant.etag);
+  reply.header('x-cache', state);
+  if (etagMatches(request.headers['if-none-match'], variant.etag)) {
+    reply.code(304);
+    reply.removeHeader('content-type');
+    return undefined;
+  }
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  reply.code(200);
+  return variant.body;
+}
+
+/** Whether a response may be stored: a public 200 for everyone, no cookie, nothing varying by request. */
+function storable(reply: FastifyReply, payload: unknown): payload is string | Buffer {
+  if (reply.statusCode !== 200) return false;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return false;
+  const control = String(reply.getHeader('cache-control') ?? '');
+  if (!/^public\b/.test(control) || control.includes('immutable')) return false;
+  if (reply.hasHeader('set-cookie') || reply.hasHeader('vary') || reply.hasHeader('content-encoding')) return false;
+  return true;
+}
+
+/** Registers the cache's hooks on the app (at its root, after the headers every response gets). */
+export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): void {
+  const { store, changes } = options;
+  const unsubscribe = changes.subscribe(() => store.clear());
+  app.addHook('onClose', async () => unsubscribe());
+  app.decorateRequest('pageCache', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/admin')) return;
+    if (options.isSignedIn(request)) return;
+    // Writes by other processes (SQLite) become visible here, before the lookup.
+    changes.poll();
+    // Not hearing other instances: a change may have gone unheard, so nothing stored is trusted.
+    if (!changes.receiving) {
+      if (store.size > 0) store.clear();
+      return;
+    }
+    const nowMs = options.now().getTime();
+    const key = request.url;
+    const page = store.get(key, nowMs);
+    if (page) {
+      request.pageCache = { hit: true, key, generation: store.generation };
+      return reply.send(answer(request, reply, store, page, nowMs, 'HIT'));
+    }
+    const generation = store.generation;
+    await store.ensureBoundary(() => options.nextTimeBoundary(options.now()));
+    request.pageCache = { hit: false, key, generation };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const state = request.pageCache;
+    if (!state || state.hit || !storable(reply, payload)) return payload;
+    const headers: [string, string][] = [];
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || UNSTORED_HEADERS.has(name)) continue;
+      headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+    const page = await makePage(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers, state.key);
+    const nowMs = options.now().getTime();
+    store.set(state.key, page, state.generation, nowMs);
+    // The first visitor gets exactly what the next ones will: same encoding, same validators.
+    return answer(request, reply, store, page, nowMs, 'MISS') ?? '';
+  });
+}
