@@ -2,9 +2,12 @@
  * Builds the app on a fresh database (see test-database.ts) with a fixed clock, for
  * HTTP tests with `inject`. Nothing here listens on a port.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type BuildAppOptions } from '../../src/app.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import type { Database } from '../../src/db/schema.js';
 import { importSampleContent } from '../../src/modules/importer/index.js';
@@ -28,12 +31,16 @@ export interface TestAppOptions {
   /** Import the sample content (the office's seed pages). */
   seed?: boolean;
   env?: Record<string, string>;
+  /** Passed to buildApp (an onRoute hook, stand-in admin features). */
+  appOptions?: BuildAppOptions;
 }
 
 export const DEFAULT_NOW = new Date('2026-11-23T02:00:00Z');
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', ...options.env });
+  // Uploaded files go to a folder of this test's own, removed by close().
+  const mediaDir = options.env?.MEDIA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'almanac-media-'));
+  const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}), ...options.env });
   const handle = await openTestDatabase();
   let now = options.now ?? DEFAULT_NOW;
   if (options.seed) await importSampleContent(handle.db, now);
@@ -43,7 +50,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     now: () => now,
     today: () => todayInZone(config.OFFICE_TIME_ZONE, now),
-  });
+  }, options.appOptions);
   await app.ready();
   return {
     app,
@@ -56,6 +63,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       await handle.destroy();
+      if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Inserts events and articles directly, for tests that need particular data. */
 import type { Kysely } from 'kysely';
-import type { Database, EventStatus, EventType, PublicationStatus } from '../../src/db/schema.js';
+import type { Database, EventStatus, EventType, PublicationStatus, TranslationStatus } from '../../src/db/schema.js';
+import { slugify } from '../../src/shared/text/slugify.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 let counter = 0;
@@ -14,7 +15,8 @@ export interface EventFactoryInput {
   eventStatus?: EventStatus;
   eventType?: EventType;
   description?: string | null;
-  vi?: { title: string; description?: string | null };
+  /** Vietnamese text: published, with its title transliterated as slug, unless told otherwise. */
+  vi?: { title: string; description?: string | null; slug?: string; status?: TranslationStatus; sourceSnapshot?: string | null };
   startsAt?: string | null;
   endsAt?: string | null;
   venue?: string | null;
@@ -61,6 +63,8 @@ export async function createEvent(db: Kysely<Database>, input: EventFactoryInput
       description: input.description ?? null,
       venue: input.venue ?? null,
       city: input.city ?? null,
+      slug,
+      status: 'published',
       created_at: STAMP,
       updated_at: STAMP,
     })
@@ -76,6 +80,9 @@ export async function createEvent(db: Kysely<Database>, input: EventFactoryInput
         description: input.vi.description ?? null,
         venue: null,
         city: null,
+        slug: input.vi.slug ?? slugify(input.vi.title),
+        status: input.vi.status ?? 'published',
+        source_snapshot: input.vi.sourceSnapshot ?? null,
         created_at: STAMP,
         updated_at: STAMP,
       })
@@ -95,6 +102,8 @@ export interface ArticleFactoryInput {
   heroAlt?: string | null;
   credit?: { holder: string; photographer: string | null; year: number | null } | null;
   byline?: { kind: 'by' | 'op-ed'; name: string; role: string | null; organisation: string | null } | null;
+  /** Vietnamese text: published, with its title transliterated as slug, unless told otherwise. */
+  vi?: { title: string; summary?: string | null; body?: string | null; slug?: string; status?: TranslationStatus };
 }
 
 export async function createArticle(db: Kysely<Database>, input: ArticleFactoryInput = {}): Promise<{ id: number; slug: string }> {
@@ -132,9 +141,30 @@ export async function createArticle(db: Kysely<Database>, input: ArticleFactoryI
       hero_alt: input.heroAlt ?? null,
       byline_role: input.byline?.role ?? null,
       byline_organisation: input.byline?.organisation ?? null,
+      slug,
+      status: 'published',
       created_at: STAMP,
       updated_at: STAMP,
     })
     .execute();
+  if (input.vi) {
+    await db
+      .insertInto('article_translations')
+      .values({
+        article_id: id,
+        lang: 'vi',
+        title: input.vi.title,
+        summary: input.vi.summary ?? null,
+        body: input.vi.body ?? null,
+        hero_alt: null,
+        byline_role: null,
+        byline_organisation: null,
+        slug: input.vi.slug ?? slugify(input.vi.title),
+        status: input.vi.status ?? 'published',
+        created_at: STAMP,
+        updated_at: STAMP,
+      })
+      .execute();
+  }
   return { id, slug };
 }

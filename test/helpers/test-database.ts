@@ -5,26 +5,76 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { Migrator } from 'kysely';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { migrationProvider } from '../../src/db/migrations/index.js';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export interface TestDatabaseOptions {
+  /** Stop after this migration (to test a later migration on data of an earlier schema). */
+  migrateTo?: string;
+}
+
+async function migrate(handle: DatabaseHandle, options: TestDatabaseOptions): Promise<void> {
+  if (!options.migrateTo) {
+    await migrateToLatest(handle.db, handle.schema);
+    return;
+  }
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: migrationProvider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
+  const result = await migrator.migrateTo(options.migrateTo);
+  if (result.error) throw result.error;
+}
+
+/**
+ * Test processes run side by side on one PostgreSQL database. Kysely's
+ * migrator reads the catalog of every schema, and a schema another test is
+ * dropping at that moment makes the read fail ("schema … does not exist").
+ * Creating and migrating a schema, and dropping one, therefore take turns
+ * under this advisory lock (any number the tests share).
+ */
+const SCHEMA_CHANGE_LOCK = 4_127_001;
+
+async function withSchemaChangeLock<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    return await work(client);
+  } finally {
+    // Ending the session releases the lock too, even if this query fails.
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_CHANGE_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Migrates a test database the rest of the way, taking turns with other tests on PostgreSQL. */
+export async function migrateTestDatabase(handle: DatabaseHandle): Promise<void> {
+  if (!testDatabaseUrl || !handle.schema) {
+    await migrateToLatest(handle.db, handle.schema);
+    return;
+  }
+  await withSchemaChangeLock(async () => {
+    await migrateToLatest(handle.db, handle.schema);
+  });
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (!testDatabaseUrl) {
     const handle = openDatabase({ sqlitePath: ':memory:' });
-    await migrateToLatest(handle.db);
+    await migrate(handle, options);
     return handle;
   }
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create schema ${schema}`);
-  } finally {
-    await admin.end();
-  }
   const handle = openDatabase({ databaseUrl: testDatabaseUrl, postgresSchema: schema });
-  await migrateToLatest(handle.db, schema);
+  await withSchemaChangeLock(async (client) => {
+    await client.query(`create schema ${schema}`);
+    await migrate(handle, options);
+  });
   let destroyed = false;
   return {
     ...handle,
@@ -32,13 +82,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       if (destroyed) return;
       destroyed = true;
       await handle.destroy();
-      const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop schema ${schema} cascade`);
-      } finally {
-        await cleanup.end();
-      }
+      await withSchemaChangeLock((client) => client.query(`drop schema ${schema} cascade`));
     },
   };
 }

@@ -75,6 +75,30 @@ describe('formatMonthHeading', () => {
   });
 });
 
+describe('every month, both languages', () => {
+  const english = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  test('Intl gives the month words; the layout stays the same for each', () => {
+    for (let m = 1; m <= 12; m += 1) {
+      const month = `2021-${String(m).padStart(2, '0')}`;
+      assert.equal(formatDate(`${month}-01`, 'en'), `1 ${english[m - 1]} 2021`);
+      assert.equal(formatDate(`${month}-01`, 'vi'), `1 tháng ${m}, 2021`);
+      assert.equal(formatMonthHeading(month, 'en'), `${english[m - 1]} 2021`);
+      assert.equal(formatMonthHeading(month, 'vi'), `Tháng ${m} 2021`);
+    }
+  });
+
+  test('ranges within a month, across months and across years, on month and year edges', () => {
+    assert.equal(formatDateRange('2024-02-28', '2024-02-29', 'en'), '28 - 29 February 2024');
+    assert.equal(formatDateRange('2024-02-28', '2024-02-29', 'vi'), '28 - 29 tháng 2, 2024');
+    assert.equal(formatDateRange('2024-01-31', '2024-02-01', 'en'), '31 January - 1 February 2024');
+    assert.equal(formatDateRange('2024-01-31', '2024-02-01', 'vi'), '31 tháng 1 - 1 tháng 2, 2024');
+    assert.equal(formatDateRange('2024-12-31', '2025-01-01', 'en'), '31 December 2024 - 1 January 2025');
+    assert.equal(formatDateRange('2024-12-31', '2025-01-01', 'vi'), '31 tháng 12, 2024 - 1 tháng 1, 2025');
+    // Same day and month in different years is still a range across years.
+    assert.equal(formatDateRange('2024-03-05', '2025-03-05', 'vi'), '5 tháng 3, 2024 - 5 tháng 3, 2025');
+  });
+});
+
 describe('VIETNAMESE_DATE_STYLE', () => {
   test('documents exactly what the formatters produce', () => {
     assert.equal(formatDate('2020-09-17', 'vi'), VIETNAMESE_DATE_STYLE.date);

@@ -1,5 +1,5 @@
 /**
- * Static assets (the stylesheet, the icon) are read once at start-up and
+ * Static assets (the stylesheets, the icon, the admin's scripts) are read once at start-up and
  * served under a content hash, so browsers may keep them for a year and a new
  * release still takes effect at once.
  */
@@ -17,23 +17,41 @@ interface Asset {
 // public/ sits beside src/ and dist/, so one relative path serves both.
 const publicDir = fileURLToPath(new URL('../../../public/', import.meta.url));
 
+const loaded = new Map<string, Asset>();
+
 function load(name: string, type: string): Asset {
+  const known = loaded.get(name);
+  if (known) return known;
   const body = readFileSync(`${publicDir}${name}`);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const dot = name.lastIndexOf('.');
-  return { url: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
+  const asset = { url: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
+  loaded.set(name, asset);
+  return asset;
+}
+
+/** Scripts in public/ that pages may load (only the admin uses any). */
+export type ScriptName = 'markdown-preview.js';
+
+/** The fingerprinted URL of a script, for a page's <script src>. */
+export function scriptUrl(name: ScriptName): string {
+  return load(name, 'text/javascript; charset=utf-8').url;
 }
 
 export interface Assets {
   stylesheet: string;
+  /** The admin's own styles, loaded after the site's. */
+  adminStylesheet: string;
   icon: string;
 }
 
 /** Registers the asset routes and returns their fingerprinted URLs. */
 export function registerAssets(app: FastifyInstance): Assets {
   const css = load('site.css', 'text/css; charset=utf-8');
+  const adminCss = load('admin.css', 'text/css; charset=utf-8');
   const icon = load('favicon.svg', 'image/svg+xml');
-  for (const asset of [css, icon]) {
+  const scripts = (['markdown-preview.js'] as const).map((name) => load(name, 'text/javascript; charset=utf-8'));
+  for (const asset of [css, adminCss, icon, ...scripts]) {
     app.get(asset.url, async (_request, reply) =>
       reply
         .header('cache-control', 'public, max-age=31536000, immutable')
@@ -43,5 +61,5 @@ export function registerAssets(app: FastifyInstance): Assets {
   }
   // Browsers ask for /favicon.ico on their own; point them at the real icon.
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(icon.url, 301));
-  return { stylesheet: css.url, icon: icon.url };
+  return { stylesheet: css.url, adminStylesheet: adminCss.url, icon: icon.url };
 }

@@ -8,18 +8,27 @@ import { AppError, ValidationError } from '../errors.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { noStore } from './cache.js';
 import { sendPage, viewContext } from './html.js';
+import { langOfPath } from './paths.js';
+import { DEFAULT_LANG, isMessageKey, translator, type Lang } from '../../modules/i18n/index.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
+/** A message that is a message key is shown in the language asked for; other messages as they are. */
+function shown(message: string | undefined, lang: Lang): string | undefined {
+  return message !== undefined && isMessageKey(message) ? translator(lang)(message) : message;
+}
+
 function reply(request: FastifyRequest, res: FastifyReply, status: number, code: string, message?: string) {
   noStore(res);
   if (wantsJson(request)) {
-    return res.code(status).send({ error: { code, message: message ?? (status >= 500 ? 'Internal error' : code) } });
+    return res.code(status).send({ error: { code, message: shown(message, 'en') ?? (status >= 500 ? 'Internal error' : code) } });
   }
-  return sendPage(res, <ErrorPage ctx={viewContext(request)} status={status} message={message} requestId={request.id} />, status);
+  // An error under /vi/… is a Vietnamese page; elsewhere (old URLs, unknown prefixes) English.
+  const ctx = viewContext(request, langOfPath(request.url) ?? DEFAULT_LANG);
+  return sendPage(res, <ErrorPage ctx={ctx} status={status} message={shown(message, ctx.lang)} requestId={request.id} />, status);
 }
 
 /**
@@ -30,10 +39,10 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message =
     error.code === 'FST_ERR_BAD_URL'
-      ? 'The address of this page is not valid.'
+      ? 'error.badAddress'
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? 'The address of this page is too long.'
-        : 'This request could not be understood.';
+        ? 'error.addressTooLong'
+        : 'error.badRequest';
   request.log.info({ err: error }, 'bad request before routing');
   void reply(request, res, status, error.code?.toLowerCase() ?? 'bad_request', message);
 }
@@ -46,7 +55,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       const fields = error instanceof ValidationError ? error.fields : undefined;
       if (fields && wantsJson(request)) {
-        return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: error.message, fields } });
+        const english = Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, shown(text, 'en')]));
+        return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: shown(error.message, 'en'), fields: english } });
       }
       return reply(request, res, error.statusCode, error.code, error.message);
     }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
-import { translator, DEFAULT_LANG, type Lang } from '../../modules/i18n/index.js';
+import { translator, type Lang } from '../../modules/i18n/index.js';
 import { renderDocument } from '../views/render.js';
 import type { ViewContext } from '../views/view-context.js';
 
@@ -9,6 +9,7 @@ export interface SiteSettings {
   officeEmail: string;
   publicUrl: string;
   stylesheet: string;
+  adminStylesheet: string;
 }
 
 declare module 'fastify' {
@@ -17,8 +18,11 @@ declare module 'fastify' {
   }
 }
 
-/** The view context for a request: language, translations and site settings. */
-export function viewContext(request: FastifyRequest, lang: Lang = DEFAULT_LANG): ViewContext {
+/**
+ * The view context for a request: language, translations and site settings.
+ * Public routes pass the language they were registered for.
+ */
+export function viewContext(request: FastifyRequest, lang: Lang): ViewContext {
   const site = request.server.site;
   return {
     lang,

@@ -1,22 +1,32 @@
 import { z } from 'zod';
+import type { MessageKey } from '../../modules/i18n/index.js';
 import { ValidationError } from '../errors.js';
+
+/** A validation message: a message key, translated into the page's language when shown. */
+export const messageKey = (key: MessageKey) => ({ message: key });
 
 /** `?page=N`: a positive whole number, 1 when absent. */
 export const pageQuery = z.object({
   page: z.coerce
-    .number({ message: 'page must be a number' })
-    .int({ message: 'page must be a whole number' })
-    .min(1, { message: 'page must be 1 or more' })
+    .number(messageKey('error.pageNumber'))
+    .int(messageKey('error.pageNumber'))
+    .min(1, messageKey('error.pageNumber'))
     // Far beyond any real archive; stops absurd offsets reaching the database.
-    .max(100000, { message: 'page is too large' })
+    .max(100000, messageKey('error.pageTooLarge'))
     .default(1),
 });
 
-/** Parses query parameters with a schema; a bad value is a 400 with the field's message. */
+/** A slug in a path: routing already limits its length (maxParamLength). */
+export const slugParams = z.object({ slug: z.string().min(1, messageKey('error.badAddress')) });
+
+/**
+ * Parses query parameters with a schema; a bad value is a 400 whose message
+ * is the first field's (a message key where the schema gives one).
+ */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
   const result = schema.safeParse(query);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join('.')] = issue.message;
-  throw new ValidationError(Object.values(fields).join('; '), fields);
+  for (const issue of result.error.issues) fields[issue.path.join('.')] ??= issue.message;
+  throw new ValidationError(Object.values(fields)[0] ?? 'invalid_input', fields);
 }

@@ -1,3 +1,4 @@
+import { homePath } from '../http/paths.js';
 import { Layout } from './Layout.js';
 import type { ViewContext } from './view-context.js';
 
@@ -21,7 +22,7 @@ export function ErrorPage({ ctx, status, message, requestId }: ErrorPageProps) {
       {body ? <p class="lead">{body}</p> : null}
       {status >= 500 ? <p class="muted">{t('error.reference', { id: requestId })}</p> : null}
       <p>
-        <a href="/">{t('error.goHome')}</a>
+        <a href={homePath(ctx.lang)}>{t('error.goHome')}</a>
       </p>
     </Layout>
   );

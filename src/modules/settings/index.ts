@@ -1,0 +1,1 @@
+export { getSettings, updateSettings, settingsSchema, DEFAULT_SETTINGS, type Settings, type SettingKey } from './settings.service.js';

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from './zoned-time.js';
+
+test('a time in Hanoi is seven hours ahead of UTC, whatever the server zone', () => {
+  assert.equal(zonedTimeToInstant('2026-11-24', '09:00', 'Asia/Ho_Chi_Minh'), '2026-11-24T02:00:00.000Z');
+  assert.equal(zonedTimeToInstant('2026-11-24', '03:30', 'Asia/Ho_Chi_Minh'), '2026-11-23T20:30:00.000Z');
+  assert.deepEqual(instantToZonedTime('2026-11-23T20:30:00.000Z', 'Asia/Ho_Chi_Minh'), { date: '2026-11-24', time: '03:30' });
+});
+
+test('daylight saving time is taken from the zone of the event', () => {
+  // Los Angeles: PST (UTC-8) in winter, PDT (UTC-7) in summer.
+  assert.equal(zonedTimeToInstant('2026-01-15', '10:00', 'America/Los_Angeles'), '2026-01-15T18:00:00.000Z');
+  assert.equal(zonedTimeToInstant('2026-07-15', '10:00', 'America/Los_Angeles'), '2026-07-15T17:00:00.000Z');
+  assert.equal(zonedTimeToInstant('2026-07-15', '10:00', 'Europe/London'), '2026-07-15T09:00:00.000Z');
+  assert.equal(zonedTimeToInstant('2026-12-15', '10:00', 'UTC'), '2026-12-15T10:00:00.000Z');
+});
+
+test('a time skipped when clocks go forward does not exist; a repeated one takes the first', () => {
+  // 8 March 2026, 02:00 → 03:00 in Los Angeles.
+  assert.equal(zonedTimeToInstant('2026-03-08', '02:30', 'America/Los_Angeles'), null);
+  assert.equal(zonedTimeToInstant('2026-03-08', '03:00', 'America/Los_Angeles'), '2026-03-08T10:00:00.000Z');
+  // 1 November 2026, 01:30 happens twice; the first is still in PDT.
+  assert.equal(zonedTimeToInstant('2026-11-01', '01:30', 'America/Los_Angeles'), '2026-11-01T08:30:00.000Z');
+});
+
+test('bad dates, times and zones give null', () => {
+  assert.equal(zonedTimeToInstant('2026-02-30', '09:00', 'Asia/Ho_Chi_Minh'), null);
+  assert.equal(zonedTimeToInstant('2026-02-10', '24:00', 'Asia/Ho_Chi_Minh'), null);
+  assert.equal(zonedTimeToInstant('2026-02-10', '9:00', 'Asia/Ho_Chi_Minh'), null);
+  assert.equal(zonedTimeToInstant('2026-02-10', '09:00', 'Mars/Olympus_Mons'), null);
+  assert.equal(instantToZonedTime('not a time', 'UTC'), null);
+  assert.equal(instantToZonedTime('2026-02-10T00:00:00Z', 'Nowhere/Else'), null);
+});
+
+test('times of day are 24-hour HH:MM', () => {
+  assert.ok(isTimeOfDay('00:00'));
+  assert.ok(isTimeOfDay('23:59'));
+  assert.ok(!isTimeOfDay('7:05'));
+  assert.ok(!isTimeOfDay('12:60'));
+});
+
+test('instants spread over a year round-trip through the wall clock of a zone with daylight saving', () => {
+  let checked = 0;
+  for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 15 * 60_000 * 37) {
+    const instant = new Date(ms).toISOString();
+    const local = instantToZonedTime(instant, 'Europe/London');
+    assert.ok(local);
+    const back = zonedTimeToInstant(local.date, local.time, 'Europe/London');
+    // Only the repeated hour in October may map to the earlier of its two instants.
+    if (back !== instant) assert.ok(back !== null && Date.parse(back) === ms - 3_600_000, instant);
+    checked += 1;
+  }
+  assert.ok(checked > 900);
+});

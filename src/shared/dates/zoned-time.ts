@@ -1,0 +1,110 @@
+/**
+ * Wall-clock times in a named time zone and the UTC instants they stand for.
+ *
+ * A timed event is typed as "24 November 2026, 09:00, Asia/Ho_Chi_Minh" and
+ * stored as the UTC instant 2026-11-24T02:00:00.000Z. The conversion goes
+ * through Intl with an explicit timeZone and through Date.UTC only, so the
+ * server's own zone never enters into it.
+ */
+import { isCalendarDate, makeCalendarDate } from './calendar-date.js';
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True when `s` is a 24-hour 'HH:MM' time of day. */
+export function isTimeOfDay(s: string): boolean {
+  return TIME_OF_DAY.test(s);
+}
+
+// One formatter per zone for the life of the process: building them is the costly part.
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClockAt(epochMs: number, zone: string): WallClock {
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of partsFormatter(zone).formatToParts(new Date(epochMs))) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
+}
+
+/** How far ahead of UTC the zone's clocks are at that instant, in milliseconds. */
+function offsetAt(epochMs: number, zone: string): number {
+  const c = wallClockAt(epochMs, zone);
+  const asIfUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
+  // Intl drops milliseconds; compare whole seconds.
+  return asIfUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The UTC instant (ISO string) at which the clocks of `zone` show `date` at
+ * `time`, or null when no such instant exists: a time skipped when the clocks
+ * go forward, an unknown zone, or a malformed date or time. When clocks go
+ * back and the time happens twice, the first of the two is chosen.
+ */
+export function zonedTimeToInstant(date: string, time: string, zone: string): string | null {
+  if (!isCalendarDate(date) || !isTimeOfDay(time)) return null;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  let wall: number;
+  try {
+    wall = Date.UTC(year, month - 1, day, hour, minute);
+    if (year < 100) wall = new Date(wall).setUTCFullYear(year);
+    partsFormatter(zone);
+  } catch {
+    return null;
+  }
+  // The offset can differ on either side of a change of clocks: try the offsets
+  // in force a day before and a day after, and keep the earliest that fits.
+  const DAY = 86_400_000;
+  const candidates = [...new Set([offsetAt(wall - DAY, zone), offsetAt(wall, zone), offsetAt(wall + DAY, zone)])]
+    .map((offset) => wall - offset)
+    .sort((a, b) => a - b);
+  for (const instant of candidates) {
+    const back = instantToZonedTime(new Date(instant).toISOString(), zone);
+    if (back && back.date === date && back.time === time) return new Date(instant).toISOString();
+  }
+  return null;
+}
+
+/** The date ('YYYY-MM-DD') and time ('HH:MM') the clocks of `zone` show at `instant`; null for an unknown zone or bad instant. */
+export function instantToZonedTime(instant: string, zone: string): { date: string; time: string } | null {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return null;
+  let c: WallClock;
+  try {
+    c = wallClockAt(ms, zone);
+  } catch {
+    return null;
+  }
+  const date = makeCalendarDate(c.year, c.month, c.day);
+  if (date === null) return null;
+  return { date, time: `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}` };
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  alternates,
+  articlePath,
+  articlesPath,
+  eventPath,
+  eventsPath,
+  homePath,
+  isPathInLang,
+  langOfPath,
+  languageChoicePath,
+} from './paths.js';
+
+describe('public paths', () => {
+  test('every page sits under its language', () => {
+    assert.equal(homePath('vi'), '/vi');
+    assert.equal(eventsPath('en'), '/en/events');
+    assert.equal(eventPath('vi', 'hoi-thao-quoc-gia'), '/vi/events/hoi-thao-quoc-gia');
+    assert.equal(articlesPath('vi'), '/vi/articles');
+    assert.equal(articlePath('en', 'a-bridge'), '/en/articles/a-bridge');
+  });
+
+  test('listing queries leave out page 1 and empty values', () => {
+    assert.equal(eventsPath('en', { page: 1 }), '/en/events');
+    assert.equal(eventsPath('en', { page: 3 }), '/en/events?page=3');
+    assert.equal(articlesPath('vi', { page: 2, topic: '', year: undefined }), '/vi/articles?page=2');
+    assert.equal(eventsPath('en', { topic: 'child labour' }), '/en/events?topic=child+labour');
+  });
+
+  test('slugs are encoded', () => {
+    assert.equal(eventPath('en', 'a b/c'), '/en/events/a%20b%2Fc');
+  });
+
+  test('alternates and the choice link', () => {
+    assert.deepEqual(alternates((lang) => eventsPath(lang, { page: 2 })), { en: '/en/events?page=2', vi: '/vi/events?page=2' });
+    assert.equal(languageChoicePath('vi', '/vi/events?page=2'), '/language?to=vi&next=%2Fvi%2Fevents%3Fpage%3D2');
+  });
+
+  test('langOfPath finds the language prefix only', () => {
+    assert.equal(langOfPath('/vi'), 'vi');
+    assert.equal(langOfPath('/vi/events/x'), 'vi');
+    assert.equal(langOfPath('/vi?x=1'), 'vi');
+    assert.equal(langOfPath('/en/articles'), 'en');
+    assert.equal(langOfPath('/video'), undefined);
+    assert.equal(langOfPath('/fr/events'), undefined);
+    assert.equal(langOfPath('/events'), undefined);
+  });
+
+  test('isPathInLang accepts local pages of that language only', () => {
+    assert.ok(isPathInLang('/vi', 'vi'));
+    assert.ok(isPathInLang('/vi/events?page=2', 'vi'));
+    assert.ok(!isPathInLang('/en/events', 'vi'));
+    assert.ok(!isPathInLang('/video', 'vi'));
+    assert.ok(!isPathInLang('//evil.example/vi', 'vi'));
+    assert.ok(!isPathInLang('https://evil.example/vi/', 'vi'));
+    assert.ok(!isPathInLang('/vi/\\evil.example', 'vi'));
+    assert.ok(!isPathInLang('/vi/\r\nset-cookie:x', 'vi'));
+  });
+});

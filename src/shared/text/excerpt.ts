@@ -1,0 +1,31 @@
+/**
+ * A page's meta description from its text: the first text given that is not
+ * empty, as plain words (Markdown marks and HTML tags dropped), cut at a word
+ * before `max` characters. Search engines show about 155–160 characters.
+ */
+export const META_DESCRIPTION_LENGTH = 160;
+
+function plain(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim();
+}
+
+export function excerpt(texts: readonly (string | null | undefined)[], max = META_DESCRIPTION_LENGTH): string | undefined {
+  for (const text of texts) {
+    if (!text) continue;
+    const words = plain(text);
+    if (!words) continue;
+    if (words.length <= max) return words;
+    const cut = words.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+  }
+  return undefined;
+}

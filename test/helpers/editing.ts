@@ -1,0 +1,72 @@
+/**
+ * People and form inputs for tests of the editing services. The people are
+ * real accounts (the audit log refers to them), made without signing in.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+import type { AdminUser } from '../../src/modules/auth/index.js';
+import { createTestUser } from './admin-session.js';
+import type { ArticleInput } from '../../src/modules/articles/articles.schemas.js';
+import type { EventInput } from '../../src/modules/events/events.schemas.js';
+
+export interface People {
+  admin: AdminUser;
+  editor: AdminUser;
+  otherEditor: AdminUser;
+  contributor: AdminUser;
+  otherContributor: AdminUser;
+}
+
+/** One account of each kind a test of the workflow needs. */
+export async function createPeople(db: Kysely<Database>): Promise<People> {
+  return {
+    admin: await createTestUser(db, { role: 'admin', name: 'Lan Admin' }),
+    editor: await createTestUser(db, { role: 'editor', name: 'Minh Editor' }),
+    otherEditor: await createTestUser(db, { role: 'editor', name: 'Hoa Editor' }),
+    contributor: await createTestUser(db, { role: 'contributor', name: 'Tuan Contributor' }),
+    otherContributor: await createTestUser(db, { role: 'contributor', name: 'Mai Contributor' }),
+  };
+}
+
+export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    slug: null,
+    event_type: 'workshop',
+    attendance_mode: 'in_person',
+    all_day: true,
+    start_date: '2026-12-03',
+    end_date: null,
+    starts_at: null,
+    ends_at: null,
+    time_zone: 'Asia/Ho_Chi_Minh',
+    online_url: null,
+    registration_url: null,
+    contact_email: null,
+    en: { title: 'Workshop in Đắk Lắk', summary: null, description: 'Employers and workers meet in Buon Ma Thuot.', venue: null, city: null },
+    vi: null,
+    vi_current: false,
+    topics: [],
+    programmes: [],
+    ...overrides,
+  };
+}
+
+export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    slug: null,
+    published_on: '2026-11-20',
+    hero_media_id: null,
+    hero_image_path: null,
+    credit_holder: null,
+    credit_photographer: null,
+    credit_year: null,
+    byline_kind: null,
+    byline_name: null,
+    en: { title: 'Coffee farms of Đắk Lắk', summary: null, body: 'Harvest time on the plateau.', hero_alt: null, byline_role: null, byline_organisation: null },
+    vi: null,
+    vi_current: false,
+    topics: [],
+    programmes: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Reads a form off a page as a browser would send it: text inputs, hidden
+ * fields, text areas, the chosen option of each select, ticked checkboxes.
+ * Lets a test load an edit page, change one field and post the rest as it was.
+ */
+import type { HTMLElement } from 'node-html-parser';
+import { html } from './html.js';
+
+export type FormFields = Record<string, string | string[]>;
+
+function add(fields: FormFields, name: string, value: string): void {
+  const before = fields[name];
+  if (before === undefined) fields[name] = value;
+  else fields[name] = Array.isArray(before) ? [...before, value] : [before, value];
+}
+
+/** The fields of the first form matching `selector` on the page. */
+export function formFields(body: string, selector = 'form'): FormFields {
+  const form = html(body).querySelector(selector);
+  if (!form) throw new Error(`no form matches ${selector}`);
+  return fieldsOf(form);
+}
+
+export function fieldsOf(form: HTMLElement): FormFields {
+  const fields: FormFields = {};
+  for (const el of form.querySelectorAll('input, textarea, select')) {
+    const name = el.getAttribute('name');
+    if (!name) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'textarea') add(fields, name, el.textContent);
+    else if (tag === 'select') {
+      const chosen = el.querySelectorAll('option').find((o) => o.hasAttribute('selected')) ?? el.querySelector('option');
+      if (chosen) add(fields, name, chosen.getAttribute('value') ?? chosen.textContent);
+    } else {
+      const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+      if ((type === 'checkbox' || type === 'radio') && !el.hasAttribute('checked')) continue;
+      if (type === 'submit' || type === 'button') continue;
+      add(fields, name, el.getAttribute('value') ?? (type === 'checkbox' ? 'on' : ''));
+    }
+  }
+  return fields;
+}
