@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const [base = 'http://127.0.0.1:3000', out = 'screenshots', ...paths] = process.argv.slice(2);
-const pages = paths.length ? paths : ['/', '/events', '/articles', '/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/articles/a-bridge-over-troubled-water', '/nope'];
+const pages = paths.length
+  ? paths
+  : ['/en', '/en/events', '/vi/events', '/en/articles', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles/a-bridge-over-troubled-water', '/en/nope'];
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

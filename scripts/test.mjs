@@ -7,8 +7,13 @@
 // PostgreSQL: TEST_DATABASE_URL, or the local server at 127.0.0.1:5432. When
 // CI=true it is required; elsewhere the pass is skipped, saying why, if no
 // server answers.
+//
+// Then, once the unit suite has passed, the browser journeys (e2e/, on SQLite)
+// with Debian's Chromium: required when CI=true (with Java, for the HTML
+// check); elsewhere skipped, saying why, when there is no Chromium.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
+import { chromiumProblem, javaProblem } from './e2e-prerequisites.mjs';
 
 const runs = [
   { label: 'SQLite, TZ=UTC', env: { TZ: 'UTC' } },
@@ -52,4 +57,28 @@ if (pgProblem !== null) {
     console.log(`\nPostgreSQL suite skipped: ${pgUrl} did not answer (${pgProblem}). Set TEST_DATABASE_URL to run it.`);
   }
 }
+
+// Only the whole suite is followed by the journeys, not a run of chosen files.
+if (process.argv.length <= 2) runBrowserJourneys();
+
+function runBrowserJourneys() {
+  const missing = [chromiumProblem(), ci ? javaProblem() : null].filter(Boolean);
+  if (missing.length > 0) {
+    if (ci) {
+      console.error(`\nThe browser journeys are required when CI=true, but there is ${missing.join(', and ')}.`);
+      failed = true;
+    } else {
+      console.log(`\nBrowser journeys skipped: ${missing.join(', and ')}.`);
+    }
+    return;
+  }
+  if (failed) {
+    console.log('\nBrowser journeys not run: fix the failures above first.');
+    return;
+  }
+  console.log('\n=== Browser journeys (e2e/) on SQLite, TZ=UTC ===');
+  const result = spawnSync(process.execPath, ['scripts/test-e2e.mjs'], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  if (result.status !== 0) failed = true;
+}
+
 process.exit(failed ? 1 : 0);

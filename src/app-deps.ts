@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Env } from './config/env.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
+import type { Lang } from './shared/dates/format.js';
 
 /** What route plugins are given: the database, the settings and the clock. */
 export interface AppDeps {
@@ -12,4 +13,9 @@ export interface AppDeps {
   now: () => Date;
   /** The office's calendar date now ('YYYY-MM-DD' in its time zone). */
   today: () => string;
+}
+
+/** Options of a public route plugin: registered once per language, under `/${lang}`. */
+export interface PublicRouteOptions extends AppDeps {
+  lang: Lang;
 }

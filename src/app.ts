@@ -2,19 +2,96 @@
  * Builds the Fastify application. It never listens: server.ts does, and tests
  * call `inject` on what this returns.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { AppDeps } from './app-deps.js';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
-import { articlesRoutes } from './modules/articles/index.js';
-import { eventsRoutes } from './modules/events/index.js';
+import { adminRoutes, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
+import { workPanel } from './modules/content/admin/index.js';
+import { articlesAdminRoutes, articlesRoutes } from './modules/articles/index.js';
+import { eventsAdminRoutes, eventsRoutes } from './modules/events/index.js';
+import { markdownAdminRoutes, mediaAdminRoutes, mediaFilesRoutes } from './modules/media/index.js';
+import { LANGS, languageRoutes } from './modules/i18n/index.js';
 import { siteRoutes } from './modules/site/index.js';
+import { searchRoutes } from './modules/search/index.js';
+import { feedsRoutes } from './modules/feeds/index.js';
+import { seoRoutes } from './modules/seo/index.js';
+import { topicsRoutes } from './modules/topics/index.js';
+import { localContentChanges, type ContentChanges } from './modules/content/content-changes.js';
+import { nextPageChangeByClock } from './modules/publishing/index.js';
+import { SESSION_COOKIE } from './modules/admin/security.js';
+import { registerHealthRoutes } from './shared/http/health.js';
+import { PageStore, registerPageCache } from './shared/http/page-cache.js';
 
 export type { AppDeps };
 
+/** The public pages: each plugin is registered once per language, under `/${lang}`. */
+const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
+  siteRoutes,
+  eventsRoutes,
+  articlesRoutes,
+  searchRoutes,
+  topicsRoutes,
+  feedsRoutes,
+];
+
+/**
+ * The public pages run no script at all and load styles and images from the
+ * site itself; imported articles may still point at images elsewhere over
+ * https. JSON-LD blocks are data, not script, and are not affected.
+ */
+export const PUBLIC_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The admin sections of the feature modules, in navigation order. Each module
+ * adds its entry here, e.g.
+ * `{ prefix: '/events', routes: eventsAdminRoutes, nav: { labelKey: 'editing.nav.events' } }`;
+ * the admin shell mounts it at /admin/events behind the session and CSRF checks.
+ */
+export const ADMIN_FEATURES: readonly AdminFeature[] = [
+  { prefix: '/events', routes: eventsAdminRoutes, nav: { labelKey: 'editing.nav.events', action: 'content.create' } },
+  { prefix: '/articles', routes: articlesAdminRoutes, nav: { labelKey: 'editing.nav.articles', action: 'content.create' } },
+  { prefix: '/media', routes: mediaAdminRoutes, nav: { labelKey: 'media.nav.library', action: 'media.upload' } },
+  // The Markdown preview of every form with a Markdown field; no page of its own in the navigation.
+  { prefix: '/markdown', routes: markdownAdminRoutes },
+];
+
+/** The dashboard's panels that span the sections: the editing work on events and articles. */
+export const ADMIN_DASHBOARD_PANELS: readonly DashboardPanel[] = [workPanel];
+
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Called for every route as it is added (tests list the admin routes with it). */
+  onRoute?: (route: RouteOptions) => void;
+  /** Replaces ADMIN_FEATURES (tests mount a stand-in feature). */
+  adminFeatures?: readonly AdminFeature[];
+  /**
+   * The "content changed" signal shared with the rest of the process (the
+   * publication timer, the importer) and, on PostgreSQL, other instances.
+   * One within this app by default.
+   */
+  contentChanges?: ContentChanges;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    contentChanges: ContentChanges;
+    /** The page cache's store, when PAGE_CACHE=on. */
+    pageStore: PageStore | undefined;
+  }
+}
+
+/** A session cookie in the request: a signed-in editor, whose pages are never cached. */
+const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -29,25 +106,58 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
   });
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const assets = registerAssets(app);
   app.decorate('site', {
     siteName: deps.config.SITE_NAME,
     officeEmail: deps.config.OFFICE_EMAIL,
     publicUrl: deps.config.PUBLIC_URL,
     stylesheet: assets.stylesheet,
+    adminStylesheet: assets.adminStylesheet,
   });
 
-  // Modest security headers for every response; the admin adds its own policy later.
+  // Security headers for every response. The admin sets its own, stricter
+  // Content-Security-Policy first; other responses get the public one.
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', PUBLIC_CONTENT_SECURITY_POLICY);
     return payload;
   });
 
+  const contentChanges = options.contentChanges ?? localContentChanges();
+  app.decorate('contentChanges', contentChanges);
+  registerHealthRoutes(app, deps.db);
+  if (deps.config.PAGE_CACHE === 'on') {
+    const store = new PageStore(deps.config.PAGE_CACHE_MAX_BYTES);
+    app.decorate('pageStore', store);
+    registerPageCache(app, {
+      store,
+      changes: contentChanges,
+      now: deps.now,
+      nextTimeBoundary: (now) => nextPageChangeByClock(deps.db, now, deps.config.OFFICE_TIME_ZONE),
+      isSignedIn: (request) => SESSION_COOKIE_PATTERN.test(request.headers.cookie ?? ''),
+    });
+  } else {
+    app.decorate('pageStore', undefined);
+  }
+
   registerErrorHandlers(app);
-  await app.register(siteRoutes, deps);
-  await app.register(eventsRoutes, deps);
-  await app.register(articlesRoutes, deps);
+  for (const lang of LANGS) {
+    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, prefix: `/${lang}` });
+  }
+  // `/`, the language choice and the old unprefixed addresses.
+  await app.register(languageRoutes, deps);
+  await app.register(mediaFilesRoutes, deps);
+  // robots.txt and the sitemap, for every language at once.
+  await app.register(seoRoutes, deps);
+  await app.register(adminRoutes, {
+    ...deps,
+    features: options.adminFeatures ?? ADMIN_FEATURES,
+    panels: ADMIN_DASHBOARD_PANELS,
+    contentChanges,
+    prefix: '/admin',
+  });
   return app;
 }

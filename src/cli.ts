@@ -7,13 +7,22 @@
  *   import <file…> [--dry-run] [--kind events|articles]
  *                               import listing pages in one transaction
  *   seed                        import the sample content into an empty database
+ *   backup <file> / restore <file>
+ *                               copy the whole database to a file, or back
+ *   generate --events N --articles N [--seed S]
+ *                               fill the database with made-up bilingual items (load tests)
+ *   user <create|list|set-password|disable|enable> …
+ *                               manage admin accounts
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
-import { formatImportReport, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
+import { formatImportReport, generateContent, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
 import { ensureTaxonomy } from './modules/taxonomy/index.js';
 import { ImportError } from './shared/errors.js';
+import { CommandError, runUserCommand } from './modules/auth/user-command.js';
+import { announceToServers } from './modules/content/content-changes.js';
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { openRuntime } from './runtime.js';
 import { startServer } from './server.js';
 
@@ -28,6 +37,22 @@ Commands:
                                  All files go in one transaction: a line that
                                  cannot be understood aborts the whole import.
   seed                           Import the sample content into an empty database.
+  generate --events <n> --articles <n> [--seed <n>]
+                                 Add made-up, published, bilingual events and
+                                 articles (to try the site with a large archive).
+  backup <file>                  Copy the whole database to <file> while the site
+                                 runs (SQLite: online backup; PostgreSQL: pg_dump).
+  restore <file>                 Replace the database's content with a backup
+                                 (SQLite: online copy; PostgreSQL: pg_restore).
+                                 Stop the servers first.
+  user create --email <email> --role admin|editor|contributor [--name <name>] [--generate-password]
+  user list
+  user set-password --email <email> [--generate-password]
+  user disable --email <email>
+  user enable --email <email>
+                                 Manage admin accounts. A password is asked
+                                 (not shown) on a terminal, or generated and
+                                 printed once.
   help                           Show this help.
 
 Settings come from environment variables; see .env.example.`;
@@ -71,12 +96,79 @@ async function runImport(args: string[]): Promise<void> {
     const taxonomy = loadTaxonomy();
     if (!values['dry-run']) await ensureTaxonomy(deps.db, taxonomy, deps.now().toISOString());
     const report = await importListings(deps.db, sources, { dryRun: values['dry-run'], now: deps.now(), taxonomy });
+    // Running servers drop their copies of pages (on SQLite they notice the commit by themselves).
+    if (!values['dry-run']) await announceToServers(deps.db, deps.dialect, handle.schema, 'import');
     console.log(formatImportReport(report));
   } catch (error) {
     if (error instanceof ImportError) fail(`${error.message}\nNothing was imported.`);
     throw error;
   } finally {
     await handle.destroy();
+  }
+}
+
+/** A whole number of items from an option, or a usage error. */
+function count(name: string, value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(`almanac generate: --${name} must be a whole number, not "${value}".`, 2);
+  return n;
+}
+
+async function runGenerate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { events: { type: 'string' }, articles: { type: 'string' }, seed: { type: 'string' } } });
+  const events = count('events', values.events);
+  const articles = count('articles', values.articles);
+  if (events + articles === 0) fail('almanac generate: say how many with --events and/or --articles.\n\n' + USAGE, 2);
+  const seed = values.seed === undefined ? 1 : count('seed', values.seed);
+  const { handle, deps } = await openRuntime(config());
+  try {
+    const interactive = process.stderr.isTTY;
+    const report = await generateContent(deps.db, {
+      events,
+      articles,
+      seed,
+      now: deps.now(),
+      onProgress: (done) => {
+        if (interactive) process.stderr.write(`\r${done.events} events, ${done.articles} articles…`);
+      },
+    });
+    if (interactive) process.stderr.write('\n');
+    await announceToServers(deps.db, deps.dialect, handle.schema, 'generated content');
+    const perSecond = Math.round(((report.events + report.articles) / Math.max(report.milliseconds, 1)) * 1000);
+    console.log(`Added ${report.events} events and ${report.articles} articles in ${(report.milliseconds / 1000).toFixed(1)} s (${perSecond} items/s).`);
+  } finally {
+    await handle.destroy();
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function runBackup(args: string[], direction: 'backup' | 'restore'): Promise<void> {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0) fail(`almanac ${direction}: name one file.\n\n${USAGE}`, 2);
+  const env = config();
+  const target = { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH };
+  try {
+    if (direction === 'backup') {
+      const report = await backupDatabase(target, file);
+      console.log(`Backed up the database to ${report.file} (${megabytes(report.bytes)}, ${(report.milliseconds / 1000).toFixed(1)} s).`);
+      return;
+    }
+    const report = await restoreDatabase(target, file);
+    // A backup from an older release is brought up to date; running servers drop their copies of pages.
+    const { handle, deps } = await openRuntime(env);
+    try {
+      await announceToServers(deps.db, deps.dialect, handle.schema, 'database restored');
+    } finally {
+      await handle.destroy();
+    }
+    console.log(`Restored the database from ${report.file} (${megabytes(report.bytes)}, ${(report.milliseconds / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    if (error instanceof BackupError) fail(`almanac ${direction}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -95,6 +187,28 @@ async function main(argv: string[]): Promise<void> {
     case 'import':
       await runImport(rest);
       return;
+    case 'backup':
+    case 'restore':
+      await runBackup(rest, command);
+      return;
+    case 'generate':
+      await runGenerate(rest);
+      return;
+    case 'user': {
+      const { handle, deps } = await openRuntime(config());
+      try {
+        await runUserCommand(deps, rest);
+      } catch (error) {
+        if (error instanceof CommandError) {
+          await handle.destroy();
+          fail(error.message, error.exitCode);
+        }
+        throw error;
+      } finally {
+        await handle.destroy();
+      }
+      return;
+    }
     case 'seed': {
       const { handle, deps } = await openRuntime(config());
       try {
@@ -102,7 +216,9 @@ async function main(argv: string[]): Promise<void> {
           console.log('The database already has content; the sample content was not imported.');
           return;
         }
-        console.log(formatImportReport(await importSampleContent(deps.db, deps.now())));
+        const report = await importSampleContent(deps.db, deps.now());
+        await announceToServers(deps.db, deps.dialect, handle.schema, 'sample content imported');
+        console.log(formatImportReport(report));
       } finally {
         await handle.destroy();
       }

@@ -45,3 +45,12 @@ test('every bad value is reported together, with its name and what was expected'
 test('an empty string counts as unset', () => {
   assert.equal(loadEnv({ PORT: '' }).PORT, 3000);
 });
+
+test('media folder and upload limit: defaults, and a bad limit is refused', () => {
+  const env = loadEnv({});
+  assert.equal(env.MEDIA_DIR, './data/media');
+  assert.equal(env.MEDIA_MAX_BYTES, 10 * 1024 * 1024);
+  assert.equal(loadEnv({ MEDIA_MAX_BYTES: '2000000' }).MEDIA_MAX_BYTES, 2000000);
+  assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: 'ten megabytes' }), /MEDIA_MAX_BYTES: expected a number of bytes/);
+  assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: '12' }), /MEDIA_MAX_BYTES: expected at least 1024 bytes/);
+});

@@ -49,6 +49,33 @@ export const envSchema = z.object({
   OFFICE_TIME_ZONE: timeZone.default('Asia/Ho_Chi_Minh'),
   /** Import the sample content (../shared seeds vendored in content/seeds) into an empty database on start. */
   SEED_ON_FIRST_START: booleanFlag.default(true),
+  /** Folder for uploaded images' variants and documents, served at /media/. */
+  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  /** Largest upload accepted, in bytes (10 MB by default: a full-resolution camera JPEG fits). */
+  MEDIA_MAX_BYTES: z.coerce
+    .number({ message: 'expected a number of bytes' })
+    .int({ message: 'expected a whole number of bytes' })
+    .min(1024, { message: 'expected at least 1024 bytes' })
+    // Images are decoded in memory; beyond this one upload could exhaust a small server.
+    .max(200 * 1024 * 1024, { message: 'expected at most 209715200 bytes (200 MB)' })
+    .default(10 * 1024 * 1024),
+  /** Keep rendered public pages in memory (on) or render every request (off, e.g. to compare). */
+  PAGE_CACHE: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+  /** Memory the page cache may use, in bytes, counting every stored encoding; least recently used pages go first. */
+  PAGE_CACHE_MAX_BYTES: z.coerce
+    .number({ message: 'expected a number of bytes' })
+    .int({ message: 'expected a whole number of bytes' })
+    // Below 1 MB the largest pages (the calendar feed, the sitemap) would not fit at all.
+    .min(1024 * 1024, { message: 'expected at least 1048576 bytes (1 MB)' })
+    // 64 MB holds a few thousand pages in three encodings, on a server with 1 GB of memory.
+    .default(64 * 1024 * 1024),
+  /** How long a stopping server waits for requests in flight before it exits anyway, in milliseconds. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds' })
+    .int({ message: 'expected a whole number of milliseconds' })
+    .min(0, { message: 'expected 0 or more milliseconds' })
+    // systemd sends SIGKILL 90 s after SIGTERM by default; 10 s is ample for a page and well inside that.
+    .default(10_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** development shows nothing more to visitors; it only makes logs human-readable. */

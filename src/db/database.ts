@@ -17,6 +17,11 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** The PostgreSQL schema in use, when not the default. */
   schema?: string | undefined;
+  /**
+   * SQLite only: a number that changes when another connection (another
+   * process) commits, and not for this connection's own writes.
+   */
+  dataVersion?: () => number;
   destroy(): Promise<void>;
 }
 
@@ -38,6 +43,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       // Two cores per machine: a handful of connections keeps Postgres busy without queueing in it.
       max: 10,
     });
+    // An idle connection ended by the server (a restart, a failover, an administrator) is an
+    // 'error' event on the pool; unheard, it would end the process. The pool drops that
+    // connection and opens a new one for the next query, so a line in the log is enough.
+    pool.on('error', (error) => {
+      process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.\n`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', schema: options.postgresSchema, destroy: () => db.destroy() };
   }
@@ -52,7 +63,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   // Wait for a writer (an import, say) instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
+  return { db, dialect: 'sqlite', dataVersion: () => dataVersion.get() as number, destroy: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -19,6 +19,22 @@ export type EventType =
   | 'other';
 export type AttendanceMode = 'in_person' | 'online' | 'mixed';
 export type BylineKind = 'by' | 'op-ed';
+/** The status of one language's text of an item (the item's own status governs the item and its English text). */
+export type TranslationStatus = 'draft' | 'published';
+
+/**
+ * Columns every translation row has for per-language publishing. `slug` is
+ * the item's address in that language, unique per language (null only
+ * before it is first set). `source_snapshot` is JSON of the English fields
+ * a translation was made from; `translated_at` when it was last marked
+ * current.
+ */
+interface TranslationPublishing {
+  slug: string | null;
+  status: Generated<TranslationStatus>;
+  source_snapshot: string | null;
+  translated_at: string | null;
+}
 
 export interface LanguagesTable {
   code: LangCode;
@@ -78,9 +94,13 @@ export interface EventsTable {
   revision: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The account that created the event; null for imported ones. */
+  created_by: number | null;
+  /** The account that saved it last. */
+  updated_by: number | null;
 }
 
-export interface EventTranslationsTable {
+export interface EventTranslationsTable extends TranslationPublishing {
   event_id: number;
   lang: LangCode;
   title: string;
@@ -109,6 +129,8 @@ export interface ArticlesTable {
   status: Generated<PublicationStatus>;
   published_on: string;
   hero_image_path: string | null;
+  /** A library image; when set it replaces hero_image_path, hero_alt and the credit columns. */
+  hero_media_id: number | null;
   credit_holder: string | null;
   credit_photographer: string | null;
   credit_year: number | null;
@@ -119,9 +141,11 @@ export interface ArticlesTable {
   revision: Generated<number>;
   created_at: string;
   updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
 }
 
-export interface ArticleTranslationsTable {
+export interface ArticleTranslationsTable extends TranslationPublishing {
   article_id: number;
   lang: LangCode;
   title: string;
@@ -151,6 +175,149 @@ export interface SiteTextsTable {
   updated_at: string;
 }
 
+/** Site settings edited at run time: JSON values by key (see modules/settings). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export type ContentKind = 'event' | 'article';
+
+/** One saved state of an event or article (see the revisions migration). */
+export interface RevisionsTable {
+  id: Generated<number>;
+  item_kind: ContentKind;
+  item_id: number;
+  revision: number;
+  user_id: number | null;
+  created_at: string;
+  action: string;
+  /** JSON: the whole item, all translations and tags. */
+  snapshot: string;
+  /** JSON: the names of the fields that changed, as a string array. */
+  changes: string;
+}
+
+/** A slug an item used to have in a language; its old URL redirects to the item. */
+export interface SlugRedirectsTable {
+  item_kind: ContentKind;
+  lang: LangCode;
+  old_slug: string;
+  item_id: number;
+  created_at: string;
+}
+
+export type MediaKind = 'image' | 'document';
+export type MediaFormat = 'avif' | 'webp' | 'jpeg' | 'png';
+
+export interface MediaTable {
+  id: Generated<number>;
+  kind: MediaKind;
+  original_name: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  /** The stored file of a document, relative to MEDIA_DIR; null for images (served through variants). */
+  path: string | null;
+  alt_en: string | null;
+  alt_vi: string | null;
+  credit_holder: string | null;
+  credit_photographer: string | null;
+  credit_year: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaVariantsTable {
+  media_id: number;
+  format: MediaFormat;
+  width: number;
+  height: number;
+  /** Relative to MEDIA_DIR and to /media/. */
+  path: string;
+  bytes: number;
+}
+
+export interface EventAttachmentsTable {
+  event_id: number;
+  media_id: number;
+  position: number;
+  label_en: string;
+  label_vi: string | null;
+}
+
+export type UserRole = 'admin' | 'editor' | 'contributor';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased by the application before it is stored or looked up. */
+  email: string;
+  name: string;
+  role: UserRole;
+  password_hash: string;
+  ui_lang: Generated<LangCode>;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  summary: string;
+  ip: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** What a search document indexes: the same kinds as revisions. */
+export type SearchKind = ContentKind;
+
+/** One item's searchable text in one language (the full-text columns are kept apart, per database). */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: SearchKind;
+  item_id: number;
+  lang: LangCode;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  place: string | null;
+  topics: string | null;
+  programmes: string | null;
+  byline: string | null;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -166,6 +333,18 @@ export interface Database {
   article_topics: ArticleTopicsTable;
   article_programmes: ArticleProgrammesTable;
   site_texts: SiteTextsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
+  setup_tokens: SetupTokensTable;
+  settings: SettingsTable;
+  revisions: RevisionsTable;
+  slug_redirects: SlugRedirectsTable;
+  media: MediaTable;
+  media_variants: MediaVariantsTable;
+  event_attachments: EventAttachmentsTable;
+  search_documents: SearchDocumentsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -175,3 +354,10 @@ export type EventTranslationRow = Selectable<EventTranslationsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleTranslationRow = Selectable<ArticleTranslationsTable>;
+export type RevisionRow = Selectable<RevisionsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type MediaVariantRow = Selectable<MediaVariantsTable>;
+export type EventAttachmentRow = Selectable<EventAttachmentsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

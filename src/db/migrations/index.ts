@@ -8,6 +8,26 @@ import * as createTaxonomy from './2026-11-23T1410-create-taxonomy.js';
 import * as createEvents from './2026-11-23T1420-create-events.js';
 import * as createArticles from './2026-11-23T1430-create-articles.js';
 import * as createSiteTexts from './2026-11-23T1440-create-site-texts.js';
+import * as addTranslationPublishing from './2026-11-23T1500-add-translation-publishing.js';
+import * as backfillTranslationSlugs from './2026-11-23T1505-backfill-translation-slugs.js';
+import * as backfillTranslationStatus from './2026-11-23T1506-backfill-translation-status.js';
+import * as backfillTranslationSources from './2026-11-23T1507-backfill-translation-sources.js';
+import * as createSettings from './2026-11-23T1510-create-settings.js';
+import * as createUsers from './2026-11-23T1520-create-users.js';
+import * as createSessions from './2026-11-23T1521-create-sessions.js';
+import * as createAuditLog from './2026-11-23T1522-create-audit-log.js';
+import * as createLoginAttempts from './2026-11-23T1523-create-login-attempts.js';
+import * as createSetupTokens from './2026-11-23T1524-create-setup-tokens.js';
+import * as createRevisions from './2026-11-23T1540-create-revisions.js';
+import * as createSlugRedirects from './2026-11-23T1545-create-slug-redirects.js';
+import * as addAuthorsToContent from './2026-11-23T1550-add-authors-to-content.js';
+import * as indexPublishAt from './2026-11-23T1555-index-publish-at.js';
+import * as createMedia from './2026-11-23T1600-create-media.js';
+import * as createEventAttachments from './2026-11-23T1605-create-event-attachments.js';
+import * as addArticleHeroMedia from './2026-11-23T1610-add-article-hero-media.js';
+import * as createSearchDocuments from './2026-11-23T1620-create-search-documents.js';
+import * as indexTranslationStatusAndTermLinks from './2026-11-24T0900-index-translation-status-and-term-links.js';
+import * as indexListingColumns from './2026-11-24T0910-index-listing-columns.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -15,6 +35,26 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1420-create-events': createEvents,
   '2026-11-23T1430-create-articles': createArticles,
   '2026-11-23T1440-create-site-texts': createSiteTexts,
+  '2026-11-23T1500-add-translation-publishing': addTranslationPublishing,
+  '2026-11-23T1505-backfill-translation-slugs': backfillTranslationSlugs,
+  '2026-11-23T1506-backfill-translation-status': backfillTranslationStatus,
+  '2026-11-23T1507-backfill-translation-sources': backfillTranslationSources,
+  '2026-11-23T1510-create-settings': createSettings,
+  '2026-11-23T1520-create-users': createUsers,
+  '2026-11-23T1521-create-sessions': createSessions,
+  '2026-11-23T1522-create-audit-log': createAuditLog,
+  '2026-11-23T1523-create-login-attempts': createLoginAttempts,
+  '2026-11-23T1524-create-setup-tokens': createSetupTokens,
+  '2026-11-23T1540-create-revisions': createRevisions,
+  '2026-11-23T1545-create-slug-redirects': createSlugRedirects,
+  '2026-11-23T1550-add-authors-to-content': addAuthorsToContent,
+  '2026-11-23T1555-index-publish-at': indexPublishAt,
+  '2026-11-23T1600-create-media': createMedia,
+  '2026-11-23T1605-create-event-attachments': createEventAttachments,
+  '2026-11-23T1610-add-article-hero-media': addArticleHeroMedia,
+  '2026-11-23T1620-create-search-documents': createSearchDocuments,
+  '2026-11-24T0900-index-translation-status-and-term-links': indexTranslationStatusAndTermLinks,
+  '2026-11-24T0910-index-listing-columns': indexListingColumns,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,7 +25,7 @@ describe('GET /articles', () => {
   after(() => t.close());
 
   test('groups by year, newest first, with dates, credit and byline', async () => {
-    const res = await t.app.inject({ url: '/articles' });
+    const res = await t.app.inject({ url: '/en/articles' });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['cache-control']), /public/);
     const doc = html(res.body);
@@ -40,8 +40,8 @@ describe('GET /articles', () => {
   });
 
   test('bad and out-of-range pages', async () => {
-    assert.equal((await t.app.inject({ url: '/articles?page=-1' })).statusCode, 400);
-    assert.equal((await t.app.inject({ url: '/articles?page=9' })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: '/en/articles?page=-1' })).statusCode, 400);
+    assert.equal((await t.app.inject({ url: '/en/articles?page=9' })).statusCode, 404);
   });
 });
 
@@ -65,7 +65,7 @@ describe('GET /articles/:slug', () => {
   after(() => t.close());
 
   test('shows the hero image with alt text and credit, the byline and the escaped body', async () => {
-    const res = await t.app.inject({ url: '/articles/potatoes-and-perseverance' });
+    const res = await t.app.inject({ url: '/en/articles/potatoes-and-perseverance' });
     assert.equal(res.statusCode, 200);
     const doc = html(res.body);
     assert.equal(text(doc.querySelector('h1')), 'Potatoes and perseverance');
@@ -81,7 +81,7 @@ describe('GET /articles/:slug', () => {
   });
 
   test('unpublished and unknown articles are 404', async () => {
-    assert.equal((await t.app.inject({ url: '/articles/hidden' })).statusCode, 404);
-    assert.equal((await t.app.inject({ url: '/articles/nope' })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: '/en/articles/hidden' })).statusCode, 404);
+    assert.equal((await t.app.inject({ url: '/en/articles/nope' })).statusCode, 404);
   });
 });

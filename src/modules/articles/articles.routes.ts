@@ -1,28 +1,30 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { h } from 'preact';
-import { z } from 'zod';
-import type { AppDeps } from '../../app-deps.js';
+import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
 import { sendPage, viewContext } from '../../shared/http/html.js';
-import { pageQuery, parseQuery } from '../../shared/http/query.js';
-import { getPublishedArticle, listArticlesPage } from './articles.service.js';
+import { articlePath } from '../../shared/http/paths.js';
+import { parseQuery, slugParams } from '../../shared/http/query.js';
+import { articleListingQuery } from '../search/index.js';
+import { getArticlePage, listArticlesPage } from './articles.service.js';
 import { ArticlePage, ArticlesPage } from './articles.views.js';
 
-const slugParams = z.object({ slug: z.string().min(1).max(200) });
-
-/** Public article pages: the listing by year and one article. */
-export const articlesRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+/** Public article pages in one language: the listing by year (filtered by the query string) and one article. */
+export const articlesRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, deps) => {
   app.get('/articles', async (request, reply) => {
-    const { page } = parseQuery(pageQuery, request.query);
-    const ctx = viewContext(request);
-    const listing = await listArticlesPage(deps.db, ctx.lang, page);
+    const { page, ...filters } = parseQuery(articleListingQuery, request.query);
+    const ctx = viewContext(request, deps.lang);
+    const listing = await listArticlesPage(deps.db, ctx.lang, deps.now(), page, filters);
     return sendPage(cachePublicPage(reply), h(ArticlesPage, { ctx, listing }));
   });
 
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = parseQuery(slugParams, request.params);
-    const ctx = viewContext(request);
-    const detail = await getPublishedArticle(deps.db, slug, ctx.lang);
-    return sendPage(cachePublicPage(reply), h(ArticlePage, { ctx, detail }));
+    const ctx = viewContext(request, deps.lang);
+    const { detail, relatedEvents } = await getArticlePage(deps.db, slug, ctx.lang, deps.today(), deps.now());
+    // Reached by its slug in another language, an old slug, or one from before its translation was published
+    // or withdrawn. Moved for good, but cached briefly: publishing or withdrawing a translation turns it round.
+    if (detail.slugs[deps.lang] !== slug) return cachePublicPage(reply).redirect(articlePath(deps.lang, detail.slugs[deps.lang]), 301);
+    return sendPage(cachePublicPage(reply), h(ArticlePage, { ctx, detail, relatedEvents }));
   });
 };

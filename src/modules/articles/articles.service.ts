@@ -1,30 +1,70 @@
-/** What visitors can see of feature articles: the listing by year and one article. */
+/**
+ * What visitors can see of feature articles: the listing by year and one
+ * article. Only articles visitors may see at `now` are shown: published, and
+ * past their publication time if scheduled.
+ */
 import type { Kysely } from 'kysely';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
+import { slugRedirects } from '../content/index.js';
+import { loadPicture, loadPictures, type PictureImage } from '../media/index.js';
+import { LANGS } from '../i18n/index.js';
+import { getSettings } from '../settings/index.js';
+import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
+import { listRelatedEvents, type EventListRow } from '../events/index.js';
 import * as repo from './articles.repository.js';
-import type { ArticleListRow } from './articles.repository.js';
+import type { ArticleFilters, ArticleListRow, TextChoice } from './articles.repository.js';
 
-export type { ArticleListRow };
+export type { ArticleFilters, ArticleListRow };
+
+/** Which text visitors' listings in `lang` show at `now`, per the site's `untranslated` setting. */
+async function textChoice(db: Kysely<Database>, lang: LangCode, now: Date): Promise<TextChoice> {
+  const { untranslated } = await getSettings(db);
+  return { lang, now, omitUntranslated: untranslated === 'omit' };
+}
 
 export interface ArticlesListing {
   info: PageInfo;
   rows: ArticleListRow[];
   /** Each row's 1-based number within its year group (continuing across pages). */
   numbers: number[];
+  /** Library images of the rows that have one, by media id. */
+  pictures: Map<number, PictureImage>;
+  /** The filters applied (a topic or programme no one has is left out: see `unknown`). */
+  filters: ArticleFilters;
+  /** Slugs asked for that name no topic or programme; the page says they were left out. */
+  unknown: { topic?: string; programme?: string };
+  /** The choices of the filter form. */
+  options: { years: number[]; topics: TermRow[]; programmes: TermRow[] };
 }
 
-/** One page of published articles, newest first, 20 to a page; NotFoundError past the last page. */
-export async function listArticlesPage(db: Kysely<Database>, lang: LangCode, page: number): Promise<ArticlesListing> {
-  const total = await repo.countPublishedArticles(db);
+/**
+ * One page of published articles, newest first, 20 to a page; in Vietnamese,
+ * untranslated ones in English or left out per the `untranslated` setting.
+ * `asked` narrows the list (year, topic, programme); a topic or programme
+ * slug naming nothing is dropped and reported in `unknown`. Also gives the
+ * filter form's choices. NotFoundError past the last page.
+ */
+export async function listArticlesPage(
+  db: Kysely<Database>,
+  lang: LangCode,
+  now: Date,
+  page: number,
+  asked: ArticleFilters = {},
+): Promise<ArticlesListing> {
+  const unfiltered = await textChoice(db, lang, now);
+  const [years, topics, programmes] = await Promise.all([repo.listArticleYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
+  const { filters, unknown } = knownTerms(asked, topics, programmes);
+  const choice: TextChoice = { ...unfiltered, filters };
+  const total = await repo.countPublishedArticles(db, choice);
   const info = pageInfo(page, total);
   if (page > info.pages) throw new NotFoundError();
-  const rows = await repo.listPublishedArticles(db, lang, info.pageSize, info.offset);
+  const rows = await repo.listPublishedArticles(db, choice, info.pageSize, info.offset);
   let first = 1;
   const head = rows[0];
   if (head && info.offset > 0) {
-    const newer = await repo.countPublishedAfter(db, `${head.published_on.slice(0, 4)}-12-31`);
+    const newer = await repo.countPublishedAfter(db, choice, `${head.published_on.slice(0, 4)}-12-31`);
     first = info.offset - newer + 1;
   }
   const numbers: number[] = [];
@@ -36,15 +76,64 @@ export async function listArticlesPage(db: Kysely<Database>, lang: LangCode, pag
     year = y;
     numbers.push(n);
   }
-  return { info, rows, numbers };
+  const pictures = await loadPictures(db, rows.map((r) => r.hero_media_id));
+  return { info, rows, numbers, pictures, filters, unknown, options: { years, topics, programmes } };
+}
+
+/** The newest `limit` articles matching the filters (a topic's or programme's page), with how many match. */
+export async function listArticlesFiltered(
+  db: Kysely<Database>,
+  lang: LangCode,
+  now: Date,
+  filters: ArticleFilters,
+  limit: number,
+): Promise<{ rows: ArticleListRow[]; total: number }> {
+  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters };
+  const [rows, total] = await Promise.all([repo.listPublishedArticles(db, choice, limit), repo.countPublishedArticles(db, choice)]);
+  return { rows, total };
+}
+
+/**
+ * Articles sharing a topic or programme with an event (its tags by slug),
+ * newest first, at most `limit`; none for an untagged event.
+ */
+export async function listRelatedArticles(
+  db: Kysely<Database>,
+  lang: LangCode,
+  now: Date,
+  sharing: { topics: string[]; programmes: string[] },
+  limit: number,
+): Promise<ArticleListRow[]> {
+  if (sharing.topics.length + sharing.programmes.length === 0) return [];
+  return repo.listPublishedArticles(db, { ...(await textChoice(db, lang, now)), filters: { sharing } }, limit);
+}
+
+/** How many related events an article's page links: a few, not a second listing. */
+const RELATED_COUNT = 3;
+
+export interface ArticlePageData {
+  detail: ArticleDetail;
+  /** Events sharing a topic or programme with the article: upcoming ones first. */
+  relatedEvents: EventListRow[];
+}
+
+/**
+ * An article's public page: the article (as getPublishedArticle finds it)
+ * and a few events sharing one of its topics or programmes, upcoming first.
+ */
+export async function getArticlePage(db: Kysely<Database>, slug: string, lang: LangCode, today: string, now: Date): Promise<ArticlePageData> {
+  const detail = await getPublishedArticle(db, slug, lang, now);
+  const sharing = { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) };
+  const relatedEvents = await listRelatedEvents(db, lang, today, now, sharing, RELATED_COUNT);
+  return { detail, relatedEvents };
 }
 
 /** How many articles the home page lists. */
 const LATEST_COUNT = 5;
 
 /** The newest published articles, for the home page. */
-export async function latestArticles(db: Kysely<Database>, lang: LangCode): Promise<ArticleListRow[]> {
-  return repo.listPublishedArticles(db, lang, LATEST_COUNT);
+export async function latestArticles(db: Kysely<Database>, lang: LangCode, now: Date): Promise<ArticleListRow[]> {
+  return repo.listPublishedArticles(db, await textChoice(db, lang, now), LATEST_COUNT);
 }
 
 export interface ArticleDetail {
@@ -56,15 +145,50 @@ export interface ArticleDetail {
   bylineRole: string | null;
   bylineOrganisation: string | null;
   textLang: LangCode;
+  /** The hero from the media library; imported articles have `article.hero_image_path` instead. */
+  hero: PictureImage | null;
+  /** The article's slug in each language, for the switcher and hreflang links. */
+  slugs: Record<LangCode, string>;
+  programmes: { slug: string; name: string }[];
+  topics: { slug: string; name: string }[];
 }
 
-/** A published article by slug, in `lang` or English when not translated. */
-export async function getPublishedArticle(db: Kysely<Database>, slug: string, lang: LangCode): Promise<ArticleDetail> {
-  const article = await repo.findArticleBySlug(db, slug);
-  if (!article || article.status !== 'published') throw new NotFoundError();
+/**
+ * The article visitors may see at `now` whose address in `lang` ends in
+ * `slug`, with its text in `lang`: the translation once published, else
+ * English (textLang says which). An address using its slug in another
+ * language, or an old slug (slug_redirects), also finds it; the route then
+ * moves the visitor to `slugs[lang]`. Throws NotFoundError.
+ */
+export async function getPublishedArticle(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<ArticleDetail> {
+  const id =
+    (await repo.findLiveArticleIdBySlug(db, lang, slug, now)) ??
+    (await repo.findLiveArticleIdByAnySlug(db, slug, now)) ??
+    (await slugRedirects.findRedirectTarget(db, 'article', lang, slug)) ??
+    (lang === 'en' ? undefined : await slugRedirects.findRedirectTarget(db, 'article', 'en', slug));
+  const article = id === undefined ? undefined : await repo.findLiveArticleById(db, id, now);
+  if (!article) throw new NotFoundError();
+  return articleDetail(db, article, lang);
+}
+
+/**
+ * An article as its page in `lang` shows it. With `draftText` (an editor's
+ * preview) a translation is shown even before it is published.
+ */
+export async function articleDetail(
+  db: Kysely<Database>,
+  article: ArticleRow,
+  lang: LangCode,
+  options: { draftText?: boolean } = {},
+): Promise<ArticleDetail> {
   const translations = await repo.listArticleTranslations(db, article.id);
-  const text = translations.find((t) => t.lang === lang) ?? translations.find((t) => t.lang === 'en');
-  if (!text) throw new NotFoundError();
+  const english = translations.find((t) => t.lang === 'en');
+  if (!english) throw new NotFoundError();
+  const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
+  const englishSlug = english.slug ?? article.slug;
+  const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
+  const text = shown(lang) ?? english;
+  const [hero, taxonomy] = await Promise.all([loadPicture(db, article.hero_media_id), repo.listArticleTaxonomy(db, article.id, lang)]);
   return {
     article,
     title: text.title,
@@ -74,5 +198,8 @@ export async function getPublishedArticle(db: Kysely<Database>, slug: string, la
     bylineRole: text.byline_role,
     bylineOrganisation: text.byline_organisation,
     textLang: text.lang,
+    hero,
+    slugs,
+    ...taxonomy,
   };
 }

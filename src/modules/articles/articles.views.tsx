@@ -1,16 +1,20 @@
+import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '../../shared/dates/format.js';
-import { PublishedDate } from '../../shared/views/DateRange.js';
+import { formatDate, type Lang } from '../../shared/dates/format.js';
+import { DateRange, PublishedDate } from '../../shared/views/DateRange.js';
+import { alternates, articlePath, articlesPath, eventPath } from '../../shared/http/paths.js';
+import { TermLinks } from '../../shared/views/TermLinks.js';
+import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
+import type { EventListRow } from '../events/index.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
-import { Paragraphs } from '../../shared/views/Paragraphs.js';
+import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { MediaFigure, Picture, renderMarkdown, shareableImage, type PictureImage } from '../media/index.js';
+import { FollowNews, NewsFeedLinks } from '../feeds/index.js';
+import { JsonLd, articleJsonLd } from '../seo/index.js';
 import { formatByline, formatCredit } from './attribution.js';
 import type { ArticleDetail, ArticleListRow, ArticlesListing } from './articles.service.js';
-
-export function articlePath(slug: string): string {
-  return `/articles/${encodeURIComponent(slug)}`;
-}
 
 interface Attribution {
   credit_holder: string | null;
@@ -28,34 +32,59 @@ export function bylineText(a: Attribution, role: string | null, organisation: st
   return a.byline_kind && a.byline_name ? formatByline({ kind: a.byline_kind, name: a.byline_name, role, organisation }, lang) : null;
 }
 
-function langAttr(textLang: Lang, pageLang: Lang): Lang | undefined {
-  return textLang === pageLang ? undefined : textLang;
+/** The hero offered to link previews: the library image, or an imported article's own. */
+function heroForSharing(detail: ArticleDetail): { url: string; alt?: string | null } | undefined {
+  if (detail.hero) return shareableImage(detail.hero, detail.textLang);
+  return detail.article.hero_image_path ? { url: detail.article.hero_image_path, alt: detail.heroAlt } : undefined;
 }
 
-function ArticleItem({ ctx, row, number }: { ctx: ViewContext; row: ArticleListRow; number: number }) {
-  const credit = creditText(row);
+/** How wide a hero is shown: the whole column on phones, at most 60rem (the .hero's max-width) on wide screens. */
+const HERO_SIZES = '(min-width: 62.5rem) 60rem, calc(100vw - 2.5rem)';
+/** How wide a listing's thumbnail is shown. */
+const THUMBNAIL_SIZES = '20rem';
+
+function ArticleItem({ ctx, row, number, picture }: { ctx: ViewContext; row: ArticleListRow; number: number; picture: PictureImage | undefined }) {
+  const credit = picture ? (picture.credit ? formatCredit(picture.credit) : null) : creditText(row);
   const byline = bylineText(row, row.byline_role, row.byline_organisation, row.text_lang);
+  const textLang = langAttr(row.text_lang, ctx.lang);
   return (
-    <li value={number} class="article-item" lang={langAttr(row.text_lang, ctx.lang)}>
-      {row.hero_image_path ? (
+    <li value={number} class="article-item">
+      {picture ? (
+        <Picture class="article-item__picture" image={picture} lang={row.text_lang} sizes={THUMBNAIL_SIZES} />
+      ) : row.hero_image_path ? (
         <img class="article-item__image" src={row.hero_image_path} alt={row.hero_alt ?? ''} loading="lazy" width={320} height={180} />
       ) : null}
       {credit ? <p class="credit">{credit}</p> : null}
-      <a class="item-title" href={articlePath(row.slug)}>
+      <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={textLang}>
         {row.title}
       </a>
+      <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
       <p class="item-date">
         <PublishedDate date={row.published_on} lang={ctx.lang} />
       </p>
-      {byline ? <p class="byline">{byline}</p> : null}
-      {row.summary ? <p class="item-text">{row.summary}</p> : null}
+      {byline ? (
+        <p class="byline" lang={textLang}>
+          {byline}
+        </p>
+      ) : null}
+      {row.summary ? (
+        <p class="item-text" lang={textLang}>
+          {row.summary}
+        </p>
+      ) : null}
     </li>
   );
 }
 
+/** The filters the articles listing offers, in order. */
+const ARTICLE_FILTERS = ['year', 'topic', 'programme'] as const;
+
 export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: ArticlesListing }) {
   const { t } = ctx;
-  const { info } = listing;
+  const { info, filters } = listing;
+  const href = (lang: typeof ctx.lang, values: FilterValues, page?: number) => articlesPath(lang, { ...filterParams(values), page });
+  // As with events: a filtered listing is not indexed; the plain listing is the page to index.
+  const filtered = hasAnyFilter(filters);
   const groups: { year: string; start: number; items: ComponentChildren[] }[] = [];
   listing.rows.forEach((row, i) => {
     const year = row.published_on.slice(0, 4);
@@ -65,13 +94,30 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
       group = { year, start: number, items: [] };
       groups.push(group);
     }
-    group.items.push(<ArticleItem ctx={ctx} row={row} number={number} />);
+    const picture = row.hero_media_id === null ? undefined : listing.pictures.get(row.hero_media_id);
+    group.items.push(<ArticleItem ctx={ctx} row={row} number={number} picture={picture} />);
   });
   const title = info.page > 1 ? t('articles.pageTitle', { page: info.page }) : t('articles.title');
   return (
-    <Layout ctx={ctx} title={title} canonicalPath={info.page > 1 ? `/articles?page=${info.page}` : '/articles'}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      noindex={filtered}
+      alternates={alternates((lang) => href(lang, filters, info.page))}
+      head={<NewsFeedLinks ctx={ctx} scope={{ kind: 'all' }} title={t('news.title', { site: ctx.siteName })} />}
+    >
       <h1>{t('articles.title')}</h1>
-      {info.total === 0 ? <p class="empty">{t('articles.noArticles')}</p> : null}
+      <FollowNews ctx={ctx} scope={{ kind: 'all' }} />
+      <ListingFilters
+        ctx={ctx}
+        action={articlesPath(ctx.lang)}
+        values={filters}
+        options={listing.options}
+        show={ARTICLE_FILTERS}
+        unknown={listing.unknown}
+        href={(values) => href(ctx.lang, values)}
+      />
+      {info.total === 0 ? <p class="empty">{filtered ? t('filter.noArticles') : t('articles.noArticles')}</p> : null}
       {groups.map((g) => (
         <section class="year-group" aria-labelledby={`year-${g.year}`}>
           <h2 id={`year-${g.year}`} class="year-heading">
@@ -82,31 +128,80 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
           </ol>
         </section>
       ))}
-      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => (p === 1 ? '/articles' : `/articles?page=${p}`)} />
+      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(page) => href(ctx.lang, filters, page)} />
     </Layout>
   );
 }
 
-export function ArticlePage({ ctx, detail }: { ctx: ViewContext; detail: ArticleDetail }) {
+/** Events sharing a topic or programme with an article, as links with their dates. */
+function RelatedEvents({ ctx, rows }: { ctx: ViewContext; rows: EventListRow[] }) {
+  const { t } = ctx;
+  return (
+    <section class="related related--events" aria-labelledby="related-events">
+      <h2 id="related-events">{t('related.events')}</h2>
+      <ul class="teaser-list">
+        {rows.map((row) => (
+          <li>
+            <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
+              {row.title}
+            </a>
+            <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
+            <p class="item-date">
+              <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ArticlePageProps {
+  ctx: ViewContext;
+  detail: ArticleDetail;
+  /** Events sharing a topic or programme (visitors' page only; not in previews). */
+  relatedEvents?: EventListRow[];
+  banner?: ComponentChildren;
+}
+
+/** One article's page; with a `banner`, the admin's preview of it (never indexed). */
+export function ArticlePage({ ctx, detail, relatedEvents = [], banner }: ArticlePageProps) {
   const { t } = ctx;
   const { article } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);
   const credit = creditText(article);
   const byline = bylineText(article, detail.bylineRole, detail.bylineOrganisation, detail.textLang);
   return (
-    <Layout ctx={ctx} title={detail.title} description={detail.summary ?? undefined} canonicalPath={articlePath(article.slug)}>
-      <article class="article" lang={textLang}>
-        <p class="breadcrumb" lang={ctx.lang}>
-          <a href="/articles">{t('article.backToList')}</a>
+    <Layout
+      ctx={ctx}
+      banner={banner}
+      title={detail.title}
+      description={
+        excerpt([detail.summary, detail.body]) ?? t('article.metaDescription', { title: detail.title, date: formatDate(article.published_on, ctx.lang), site: ctx.siteName })
+      }
+      alternates={alternates((lang) => articlePath(lang, detail.slugs[lang]))}
+      social={{ type: 'article', image: heroForSharing(detail) }}
+      head={<JsonLd data={articleJsonLd(detail, ctx)} />}
+    >
+      <article class="article">
+        <p class="breadcrumb">
+          <a href={articlesPath(ctx.lang)}>{t('article.backToList')}</a>
         </p>
-        <h1>{detail.title}</h1>
+        <h1 lang={textLang}>{detail.title}</h1>
+        <UntranslatedNotice ctx={ctx} textLang={detail.textLang} />
         <p class="article-meta">
           <PublishedDate date={article.published_on} lang={ctx.lang} />
         </p>
-        {byline ? <p class="byline">{byline}</p> : null}
-        {article.hero_image_path ? (
+        {byline ? (
+          <p class="byline" lang={textLang}>
+            {byline}
+          </p>
+        ) : null}
+        {detail.hero ? (
+          <MediaFigure figureClass="hero" image={detail.hero} lang={detail.textLang} sizes={HERO_SIZES} eager />
+        ) : article.hero_image_path ? (
           <figure class="hero">
-            <img src={article.hero_image_path} alt={detail.heroAlt ?? ''} width={1200} height={675} />
+            <img src={article.hero_image_path} alt={detail.heroAlt ?? ''} lang={textLang} width={1200} height={675} />
             {credit ? <figcaption class="credit">{credit}</figcaption> : null}
           </figure>
         ) : credit ? (
@@ -115,11 +210,35 @@ export function ArticlePage({ ctx, detail }: { ctx: ViewContext; detail: Article
             {credit}
           </p>
         ) : null}
-        {detail.summary ? <p class="lead">{detail.summary}</p> : null}
-        <div class="article-body">
-          <Paragraphs text={detail.body} />
-        </div>
+        {detail.summary ? (
+          <p class="lead" lang={textLang}>
+            {detail.summary}
+          </p>
+        ) : null}
+        {/* Sanitized Markdown: the only raw HTML a page may contain. */}
+        <div class="article-body" lang={textLang} dangerouslySetInnerHTML={{ __html: renderMarkdown(detail.body) }} />
+        {detail.programmes.length > 0 || detail.topics.length > 0 ? (
+          <dl class="facts article-tags">
+            {detail.programmes.length > 0 ? (
+              <>
+                <dt>{t('article.programmes')}</dt>
+                <dd>
+                  <TermLinks lang={ctx.lang} kind="programme" terms={detail.programmes} />
+                </dd>
+              </>
+            ) : null}
+            {detail.topics.length > 0 ? (
+              <>
+                <dt>{t('article.topics')}</dt>
+                <dd>
+                  <TermLinks lang={ctx.lang} kind="topic" terms={detail.topics} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        ) : null}
       </article>
+      {relatedEvents.length > 0 ? <RelatedEvents ctx={ctx} rows={relatedEvents} /> : null}
     </Layout>
   );
 }
@@ -129,14 +248,19 @@ export function ArticleTeaserList({ ctx, rows }: { ctx: ViewContext; rows: Artic
   return (
     <ul class="teaser-list">
       {rows.map((row) => (
-        <li lang={langAttr(row.text_lang, ctx.lang)}>
-          <a class="item-title" href={articlePath(row.slug)}>
+        <li>
+          <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
             {row.title}
           </a>
+          <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
           <p class="item-date">
             <PublishedDate date={row.published_on} lang={ctx.lang} />
           </p>
-          {row.summary ? <p class="item-text">{row.summary}</p> : null}
+          {row.summary ? (
+            <p class="item-text" lang={langAttr(row.text_lang, ctx.lang)}>
+              {row.summary}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@
  * feature articles page, parsed into fields and written back identically.
  */
 import type { Lang } from '../../shared/dates/format.js';
+import { translator } from '../i18n/index.js';
 
 /** Who holds the rights to a photo, who took it, and when. */
 export interface PhotoCredit {
@@ -153,11 +154,6 @@ export function parseByline(line: string): Byline | null {
   };
 }
 
-const BYLINE_LEAD: Record<Lang, Record<Byline['kind'], string>> = {
-  en: { by: 'By ', 'op-ed': 'Op-ed by ' },
-  vi: { by: 'Bài viết của ', 'op-ed': 'Bài bình luận của ' },
-};
-
 /**
  * Writes a byline in the page's language: "By André Gama, Social Protection
  * Programme Manager, ILO Viet Nam", "Op-ed by Chang-Hee Lee, ILO Viet Nam
@@ -166,5 +162,5 @@ const BYLINE_LEAD: Record<Lang, Record<Byline['kind'], string>> = {
  */
 export function formatByline(b: Byline, lang: Lang): string {
   const parts = [b.name, b.role, b.organisation].filter((p): p is string => p !== null && p !== '');
-  return BYLINE_LEAD[lang][b.kind] + parts.join(', ');
+  return translator(lang)(b.kind === 'by' ? 'article.bylineBy' : 'article.bylineOpEd', { author: parts.join(', ') });
 }

@@ -1,5 +1,27 @@
 export { articlesRoutes } from './articles.routes.js';
 export { latestArticles, type ArticleListRow } from './articles.service.js';
-export { ArticleTeaserList, articlePath } from './articles.views.js';
+export { ArticleTeaserList } from './articles.views.js';
 export * as articlesRepository from './articles.repository.js';
 export { parseCredit, formatCredit, parseByline, formatByline, type PhotoCredit, type Byline } from './attribution.js';
+export {
+  getArticleForEditing,
+  createArticle,
+  updateArticle,
+  submitArticle,
+  returnArticleToDraft,
+  publishArticle,
+  scheduleArticle,
+  unpublishArticle,
+  deleteArticle,
+  listArticleRevisions,
+  getArticleRevision,
+  diffArticleRevisions,
+  restoreArticleRevision,
+  recordDueArticlesLive,
+  type ArticleSnapshot,
+  type EditableArticle,
+} from './articles.editing.js';
+export { getPublishedArticle, listArticlesFiltered, listRelatedArticles, type ArticleDetail, type ArticleFilters } from './articles.service.js';
+export { listNewsArticles, type NewsArticle, type ArticleScope } from './news.service.js';
+export { creditText, bylineText } from './articles.views.js';
+export { articlesAdminRoutes } from './admin/articles-admin.routes.js';

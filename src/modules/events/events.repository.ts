@@ -3,6 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { isLive } from '../content/index.js';
 import type {
   Database,
   EventRow,
@@ -11,12 +12,14 @@ import type {
   LangCode,
   NewEventRow,
   EventUpdate,
+  TranslationStatus,
 } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface EventListRow {
   id: number;
+  /** The event's slug in the language asked for (its English slug while it has no published translation). */
   slug: string;
   start_date: string;
   end_date: string | null;
@@ -25,25 +28,103 @@ export interface EventListRow {
   title: string;
   summary: string | null;
   description: string | null;
-  /** The language the text is in: the one asked for, or English when it has no translation yet. */
+  /** The language the text is in: the one asked for, or English when that text is missing or unpublished. */
   text_lang: LangCode;
+}
+
+/** Which events and which text a visitors' page shows. */
+export interface TextChoice {
+  /** The page's language. */
+  lang: LangCode;
+  /** The instant of the request: scheduled events show once their time has come (see content/live.ts). */
+  now: Date;
+  /**
+   * Leave out events whose text in `lang` is missing or unpublished (the
+   * site's 'omit' setting) instead of showing their English text.
+   */
+  omitUntranslated: boolean;
+  /** Narrows the events: every filter given must hold. */
+  filters?: EventFilters | undefined;
+}
+
+/** The filters of a visitors' listing of events (topics and programmes by slug). */
+export interface EventFilters {
+  /** Events running during the year: one that runs across New Year counts in both, as in search. */
+  year?: number | undefined;
+  topic?: string | undefined;
+  programme?: string | undefined;
+  type?: EventType | undefined;
+  /** Events tagged with any of these topics or programmes (related content); nothing when both are empty. */
+  sharing?: { topics: string[]; programmes: string[] } | undefined;
 }
 
 /** The last day an event runs: its end date, or its start for a one-day event. */
 const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
 
-function publishedWithText(db: Db, lang: LangCode) {
-  return db
+/**
+ * Events visitors may see now, with their English text (te) and, as tl,
+ * their text in the chosen language when it may be shown: English always,
+ * another language only once that translation is published.
+ */
+function publishedWithText(db: Db, choice: TextChoice) {
+  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+  let query = db
     .selectFrom('events as e')
     .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang))
-    .where('e.status', '=', 'published');
+    .leftJoin('event_translations as tl', (j) =>
+      j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown),
+    )
+    .where(isLive('e', choice.now));
+  if (choice.omitUntranslated && choice.lang !== 'en') query = query.where('tl.event_id', 'is not', null);
+  const f = choice.filters ?? {};
+  if (f.year !== undefined) {
+    const year = String(f.year).padStart(4, '0');
+    query = query.where('e.start_date', '<=', `${year}-12-31`).where(lastDay, '>=', `${year}-01-01`);
+  }
+  if (f.type !== undefined) query = query.where('e.event_type', '=', f.type);
+  const { topic, programme, sharing } = f;
+  if (topic !== undefined) query = query.where(({ exists }) => exists(taggedWithTopics(db, [topic])));
+  if (programme !== undefined) query = query.where(({ exists }) => exists(taggedWithProgrammes(db, [programme])));
+  if (sharing !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        ...(sharing.topics.length > 0 ? [eb.exists(taggedWithTopics(db, sharing.topics))] : []),
+        ...(sharing.programmes.length > 0 ? [eb.exists(taggedWithProgrammes(db, sharing.programmes))] : []),
+        // Tagged with nothing, an item has no related events.
+        sql<boolean>`1 = 0`,
+      ]),
+    );
+  }
+  return query;
 }
 
-function listColumns(db: Db, lang: LangCode) {
-  return publishedWithText(db, lang).select([
+/** A subquery finding the outer event (e) among those tagged with any of these topic slugs. */
+function taggedWithTopics(db: Db, slugs: string[]) {
+  return db
+    .selectFrom('event_topics as ft')
+    .innerJoin('topics as ftt', 'ftt.id', 'ft.topic_id')
+    .select('ft.event_id')
+    .whereRef('ft.event_id', '=', sql.ref('e.id'))
+    .where('ftt.slug', 'in', slugs);
+}
+
+/** A subquery finding the outer event (e) among those tagged with any of these programme slugs. */
+function taggedWithProgrammes(db: Db, slugs: string[]) {
+  return db
+    .selectFrom('event_programmes as fp')
+    .innerJoin('programmes as fpp', 'fpp.id', 'fp.programme_id')
+    .select('fp.event_id')
+    .whereRef('fp.event_id', '=', sql.ref('e.id'))
+    .where('fpp.slug', 'in', slugs);
+}
+
+/** The slug of the shown text: the translation's once published, else the English one. */
+const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
+
+function listColumns(db: Db, choice: TextChoice) {
+  return publishedWithText(db, choice).select([
     'e.id',
-    'e.slug',
+    shownSlug.as('slug'),
     'e.start_date',
     'e.end_date',
     'e.event_status',
@@ -56,8 +137,8 @@ function listColumns(db: Db, lang: LangCode) {
 }
 
 /** Published events still running on or after `today`, soonest first. */
-export async function listUpcoming(db: Db, lang: LangCode, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  return listColumns(db, lang)
+export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
+  return listColumns(db, choice)
     .where(lastDay, '>=', today)
     .orderBy('e.start_date', 'asc')
     .orderBy(lastDay, 'asc')
@@ -71,8 +152,8 @@ export async function listUpcoming(db: Db, lang: LangCode, today: string, limit:
  * Published events that ended before `today`, newest first. Events starting
  * the same day keep the office's order: shorter first, then as entered.
  */
-export async function listPast(db: Db, lang: LangCode, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  return listColumns(db, lang)
+export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
+  return listColumns(db, choice)
     .where(lastDay, '<', today)
     .orderBy('e.start_date', 'desc')
     .orderBy(lastDay, 'asc')
@@ -83,8 +164,8 @@ export async function listPast(db: Db, lang: LangCode, today: string, limit: num
 }
 
 /** Published events running on `today` (started on or before it, not yet ended). */
-export async function listHappeningOn(db: Db, lang: LangCode, today: string, limit: number): Promise<EventListRow[]> {
-  return listColumns(db, lang)
+export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
+  return listColumns(db, choice)
     .where('e.start_date', '<=', today)
     .where(lastDay, '>=', today)
     .orderBy('e.start_date', 'asc')
@@ -94,8 +175,8 @@ export async function listHappeningOn(db: Db, lang: LangCode, today: string, lim
 }
 
 /** Published events starting after `today`, soonest first. */
-export async function listStartingAfter(db: Db, lang: LangCode, today: string, limit: number): Promise<EventListRow[]> {
-  return listColumns(db, lang)
+export async function listStartingAfter(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
+  return listColumns(db, choice)
     .where('e.start_date', '>', today)
     .orderBy('e.start_date', 'asc')
     .orderBy(lastDay, 'asc')
@@ -104,13 +185,8 @@ export async function listStartingAfter(db: Db, lang: LangCode, today: string, l
     .execute();
 }
 
-export async function countUpcomingAndPast(db: Db, today: string): Promise<{ upcoming: number; past: number }> {
-  const row = await db
-    .selectFrom('events as e')
-    .where('e.status', '=', 'published')
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom('event_translations as te').select('te.event_id').whereRef('te.event_id', '=', 'e.id').where('te.lang', '=', 'en')),
-    )
+export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
+  const row = await publishedWithText(db, choice)
     .select([
       sql<number>`sum(case when ${lastDay} >= ${today} then 1 else 0 end)`.as('upcoming'),
       sql<number>`sum(case when ${lastDay} < ${today} then 1 else 0 end)`.as('past'),
@@ -118,6 +194,51 @@ export async function countUpcomingAndPast(db: Db, today: string): Promise<{ upc
     .executeTakeFirstOrThrow();
   // Postgres returns sums as strings (bigint) and null on an empty table.
   return { upcoming: Number(row.upcoming ?? 0), past: Number(row.past ?? 0) };
+}
+
+/**
+ * The published event whose address in `lang` ends in `slug`: its
+ * published translation's slug, or its English slug while it has none.
+ */
+export async function findLiveEventIdBySlug(db: Db, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
+  const row = await publishedWithText(db, { lang, now, omitUntranslated: false })
+    // The shown slug is computed, so no index can answer it; the slug must be that of the English
+    // text or of the text in `lang`, which the (lang, slug) index finds at once. Without this the
+    // query read every published event (a quarter of a second with 50,000).
+    .where('e.id', 'in', (eb) =>
+      eb.selectFrom('event_translations as s').select('s.event_id').where('s.slug', '=', slug).where('s.lang', 'in', lang === 'en' ? ['en'] : ['en', lang]),
+    )
+    .where(shownSlug, '=', slug)
+    .select('e.id')
+    .orderBy('e.id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * A published event known by `slug` in some language: an address from the
+ * other language, from before its translation was published, or from while
+ * it was, that should move to the event's current address.
+ */
+export async function findLiveEventIdByAnySlug(db: Db, slug: string, now: Date): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as t', 't.event_id', 'e.id')
+    .where(isLive('e', now))
+    .where('t.slug', '=', slug)
+    .select('e.id')
+    .orderBy('e.id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findEventById(db: Db, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The event with this id if visitors may see it now. */
+export async function findLiveEventById(db: Db, id: number, now: Date): Promise<EventRow | undefined> {
+  return db.selectFrom('events as e').selectAll('e').where('e.id', '=', id).where(isLive('e', now)).executeTakeFirst();
 }
 
 export async function findEventBySlug(db: Db, slug: string): Promise<EventRow | undefined> {
@@ -165,8 +286,24 @@ export interface EventTextInput {
   city?: string | null;
 }
 
-/** Inserts or replaces one language's text of an event. */
-export async function upsertEventTranslation(db: Db, eventId: number, lang: LangCode, text: EventTextInput, now: string): Promise<void> {
+/** A translation row's own address and status; left as they are when not given. */
+export interface TranslationPublishingInput {
+  slug?: string;
+  status?: TranslationStatus;
+}
+
+/**
+ * Inserts or replaces one language's text of an event. A new English row
+ * without a slug takes the event's own slug, so every English text has an address.
+ */
+export async function upsertEventTranslation(
+  db: Db,
+  eventId: number,
+  lang: LangCode,
+  text: EventTextInput,
+  now: string,
+  publishing: TranslationPublishingInput = {},
+): Promise<void> {
   const values = {
     title: text.title,
     summary: text.summary ?? null,
@@ -175,10 +312,16 @@ export async function upsertEventTranslation(db: Db, eventId: number, lang: Lang
     city: text.city ?? null,
     updated_at: now,
   };
+  const given = {
+    ...(publishing.slug !== undefined ? { slug: publishing.slug } : {}),
+    ...(publishing.status !== undefined ? { status: publishing.status } : {}),
+  };
+  let slug = publishing.slug ?? null;
+  if (slug === null && lang === 'en') slug = (await findEventById(db, eventId))?.slug ?? null;
   await db
     .insertInto('event_translations')
-    .values({ event_id: eventId, lang, created_at: now, ...values })
-    .onConflict((oc) => oc.columns(['event_id', 'lang']).doUpdateSet(values))
+    .values({ event_id: eventId, lang, created_at: now, ...values, ...given, slug })
+    .onConflict((oc) => oc.columns(['event_id', 'lang']).doUpdateSet({ ...values, ...given }))
     .execute();
 }
 
@@ -205,9 +348,23 @@ export async function listEventTaxonomy(db: Db, eventId: number, lang: LangCode)
   return { programmes, topics };
 }
 
+/**
+ * The years visitors' events run in (an event across New Year in both), newest
+ * first: the choices of the listing's year filter.
+ */
+export async function listEventYears(db: Db, choice: TextChoice): Promise<number[]> {
+  const rows = await publishedWithText(db, choice)
+    .select([sql<string>`substr(e.start_date, 1, 4)`.as('first'), sql<string>`substr(${lastDay}, 1, 4)`.as('last')])
+    .distinct()
+    .execute();
+  const years = new Set<number>();
+  for (const row of rows) for (let y = Number(row.first); y <= Number(row.last); y += 1) years.add(y);
+  return [...years].sort((a, b) => b - a);
+}
+
 /** Upcoming events that start before `date` (to number a month group continued from an earlier page). */
-export async function countUpcomingStartingBefore(db: Db, today: string, date: string): Promise<number> {
-  const row = await publishedWithText(db, 'en')
+export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  const row = await publishedWithText(db, choice)
     .where(lastDay, '>=', today)
     .where('e.start_date', '<', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -216,8 +373,8 @@ export async function countUpcomingStartingBefore(db: Db, today: string, date: s
 }
 
 /** Past events that start on or after `date` (the same, for the newest-first list). */
-export async function countPastStartingFrom(db: Db, today: string, date: string): Promise<number> {
-  const row = await publishedWithText(db, 'en')
+export async function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  const row = await publishedWithText(db, choice)
     .where(lastDay, '<', today)
     .where('e.start_date', '>=', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -20,7 +20,7 @@ describe('GET /events', () => {
   after(() => t.close());
 
   test('lists upcoming (soonest first) then past (newest first) under month headings', async () => {
-    const res = await t.app.inject({ url: '/events' });
+    const res = await t.app.inject({ url: '/en/events' });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/html; charset=utf-8/);
     assert.match(String(res.headers['cache-control']), /public, max-age=\d+/);
@@ -47,7 +47,7 @@ describe('GET /events', () => {
   });
 
   test('writes dates as the office does, with machine-readable <time>', async () => {
-    const doc = html((await t.app.inject({ url: '/events' })).body);
+    const doc = html((await t.app.inject({ url: '/en/events' })).body);
     const dates = doc.querySelectorAll('.item-date').map(text);
     assert.ok(dates.includes('20 - 25 November 2026'), dates.join(' | '));
     assert.ok(dates.includes('28 December 2026 - 3 January 2027'), dates.join(' | '));
@@ -57,7 +57,7 @@ describe('GET /events', () => {
   });
 
   test('numbers items per month group and marks cancelled events', async () => {
-    const doc = html((await t.app.inject({ url: '/events' })).body);
+    const doc = html((await t.app.inject({ url: '/en/events' })).body);
     const lists = doc.querySelectorAll('section[aria-labelledby=upcoming] ol.event-list');
     assert.deepEqual(
       lists.map((ol) => ol.querySelectorAll('li').map((li) => li.getAttribute('value'))),
@@ -68,7 +68,7 @@ describe('GET /events', () => {
   });
 
   test('the office email line is a mailto link to the configured address', async () => {
-    const doc = html((await t.app.inject({ url: '/events' })).body);
+    const doc = html((await t.app.inject({ url: '/en/events' })).body);
     const link = doc.querySelector('.office-email a');
     assert.equal(link?.getAttribute('href'), `mailto:${t.config.OFFICE_EMAIL}`);
     assert.equal(text(doc.querySelector('.office-email')), 'Any queries should be sent to the office by email.');
@@ -78,7 +78,7 @@ describe('GET /events', () => {
     // 2026-11-23T17:30Z is 2026-11-24 00:30 in Asia/Ho_Chi_Minh: "Ends today" (23rd) is now past.
     t.setNow(new Date('2026-11-23T17:30:00Z'));
     try {
-      const doc = html((await t.app.inject({ url: '/events' })).body);
+      const doc = html((await t.app.inject({ url: '/en/events' })).body);
       const past = doc.querySelector('section[aria-labelledby=past]');
       assert.deepEqual(past?.querySelectorAll('.item-title').map(text), ['Ends today', 'Past one-day meeting']);
     } finally {
@@ -87,13 +87,13 @@ describe('GET /events', () => {
   });
 
   test('a bad page number is a 400 page; one past the end is a 404 page', async () => {
-    const bad = await t.app.inject({ url: '/events?page=abc' });
+    const bad = await t.app.inject({ url: '/en/events?page=abc' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.headers['content-type'] as string, /text\/html/);
-    assert.match(bad.body, /page must be a number/);
-    const zero = await t.app.inject({ url: '/events?page=0' });
+    assert.match(bad.body, /The page number must be a whole number, 1 or more\./);
+    const zero = await t.app.inject({ url: '/en/events?page=0' });
     assert.equal(zero.statusCode, 400);
-    const beyond = await t.app.inject({ url: '/events?page=2' });
+    const beyond = await t.app.inject({ url: '/en/events?page=2' });
     assert.equal(beyond.statusCode, 404);
     assert.match(beyond.body, /Page not found/);
     assert.equal(beyond.headers['cache-control'], 'no-store');
@@ -115,15 +115,15 @@ describe('GET /events pagination', () => {
   after(() => t.close());
 
   test('20 per page across upcoming and past, with previous/next links', async () => {
-    const p1 = html((await t.app.inject({ url: '/events' })).body);
+    const p1 = html((await t.app.inject({ url: '/en/events' })).body);
     assert.equal(p1.querySelectorAll('li.event-item').length, 20);
-    assert.equal(p1.querySelector('a[rel=next]')?.getAttribute('href'), '/events?page=2');
+    assert.equal(p1.querySelector('a[rel=next]')?.getAttribute('href'), '/en/events?page=2');
     assert.equal(p1.querySelector('a[rel=prev]'), null);
     assert.equal(text(p1.querySelector('.pager__status')), 'Page 1 of 3');
 
-    const p3 = html((await t.app.inject({ url: '/events?page=3' })).body);
+    const p3 = html((await t.app.inject({ url: '/en/events?page=3' })).body);
     assert.equal(p3.querySelectorAll('li.event-item').length, 5);
-    assert.equal(p3.querySelector('a[rel=prev]')?.getAttribute('href'), '/events?page=2');
+    assert.equal(p3.querySelector('a[rel=prev]')?.getAttribute('href'), '/en/events?page=2');
     assert.equal(p3.querySelector('a[rel=next]'), null);
     // Page 3 has no upcoming events, so no empty "Upcoming" section either.
     assert.equal(p3.querySelector('section[aria-labelledby=upcoming]'), null);
@@ -131,7 +131,7 @@ describe('GET /events pagination', () => {
 
   test('a month group cut by a page break goes on numbering on the next page', async () => {
     // Page 1: 3 upcoming + 17 of September's 28 (newest first). Page 2 continues September at 18.
-    const p2 = html((await t.app.inject({ url: '/events?page=2' })).body);
+    const p2 = html((await t.app.inject({ url: '/en/events?page=2' })).body);
     const firstList = p2.querySelector('ol.event-list');
     assert.equal(text(p2.querySelector('.month-heading')), 'September 2026');
     assert.equal(firstList?.getAttribute('start'), '18');
@@ -171,7 +171,7 @@ describe('GET /events/:slug', () => {
   after(() => t.close());
 
   test('shows everything known about the event and a query mailto with its title as subject', async () => {
-    const res = await t.app.inject({ url: '/events/tripartite-consultation' });
+    const res = await t.app.inject({ url: '/en/events/tripartite-consultation' });
     assert.equal(res.statusCode, 200);
     const doc = html(res.body);
     assert.equal(text(doc.querySelector('h1')), 'Tripartite consultation on the "Labour Code" (revised)');
@@ -189,17 +189,17 @@ describe('GET /events/:slug', () => {
     assert.ok(doc.querySelector('a[href="https://example.org/register"]'));
     assert.equal(
       doc.querySelector('link[rel=canonical]')?.getAttribute('href'),
-      `${t.config.PUBLIC_URL}/events/tripartite-consultation`,
+      `${t.config.PUBLIC_URL}/en/events/tripartite-consultation`,
     );
   });
 
   test('a cancelled event says so and offers no registration', async () => {
-    const doc = html((await t.app.inject({ url: '/events/called-off' })).body);
+    const doc = html((await t.app.inject({ url: '/en/events/called-off' })).body);
     assert.equal(text(doc.querySelector('.status-notice')), 'This event has been cancelled.');
   });
 
   test('a timed event shows its time in its own zone, whatever the server TZ', async () => {
-    const doc = html((await t.app.inject({ url: '/events/timed-webinar' })).body);
+    const doc = html((await t.app.inject({ url: '/en/events/timed-webinar' })).body);
     const times = doc.querySelectorAll('dl.facts time');
     const shown = times.map(text).join(' ');
     // 02:00Z is 09:00 in Asia/Ho_Chi_Minh (UTC+7).
@@ -209,7 +209,7 @@ describe('GET /events/:slug', () => {
   });
 
   test('drafts and unknown slugs are 404 pages, not errors', async () => {
-    for (const url of ['/events/not-yet', '/events/no-such-event']) {
+    for (const url of ['/en/events/not-yet', '/en/events/no-such-event']) {
       const res = await t.app.inject({ url });
       assert.equal(res.statusCode, 404, url);
       assert.match(res.body, /<h1>Page not found<\/h1>/);
@@ -218,7 +218,7 @@ describe('GET /events/:slug', () => {
   });
 
   test('JSON clients get a JSON 404', async () => {
-    const res = await t.app.inject({ url: '/events/no-such-event', headers: { accept: 'application/json' } });
+    const res = await t.app.inject({ url: '/en/events/no-such-event', headers: { accept: 'application/json' } });
     assert.equal(res.statusCode, 404);
     assert.deepEqual(res.json(), { error: { code: 'not_found', message: 'The page you asked for does not exist.' } });
   });

@@ -1,17 +1,30 @@
 /**
  * What visitors can see of events: listings split into upcoming and past by
- * the office's date, and one event's page. Only published events are shown.
+ * the office's date, and one event's page. Only events visitors may see at
+ * `now` are shown: published, and past their publication time if scheduled.
  */
 import type { Kysely } from 'kysely';
 import type { Database, EventRow, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
+import { slugRedirects } from '../content/index.js';
+import { LANGS } from '../i18n/index.js';
+import { getSettings } from '../settings/index.js';
 import { findSiteText } from '../site/site-texts.repository.js';
+import { listEventAttachments, type AttachmentListRow } from '../media/index.js';
+import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
+import { listRelatedArticles, type ArticleListRow } from '../articles/index.js';
 import * as repo from './events.repository.js';
-import type { EventListRow } from './events.repository.js';
+import type { EventFilters, EventListRow, TextChoice } from './events.repository.js';
 
-export type { EventListRow };
+export type { EventFilters, EventListRow };
+
+/** Which text visitors' listings in `lang` show at `now`, per the site's `untranslated` setting. */
+async function textChoice(db: Kysely<Database>, lang: LangCode, now: Date): Promise<TextChoice> {
+  const { untranslated } = await getSettings(db);
+  return { lang, now, omitUntranslated: untranslated === 'omit' };
+}
 
 export interface EventSection {
   rows: EventListRow[];
@@ -21,10 +34,18 @@ export interface EventSection {
 
 export interface EventsListing {
   intro: string | undefined;
+  /** The intro's language: English when it has no text in the page's language. */
+  introLang: LangCode;
   info: PageInfo;
   totalUpcoming: number;
   upcoming: EventSection;
   past: EventSection;
+  /** The filters applied (a topic or programme no one has is left out: see `unknown`). */
+  filters: EventFilters;
+  /** Slugs asked for that name no topic or programme; the page says they were left out. */
+  unknown: { topic?: string; programme?: string };
+  /** The choices of the filter form. */
+  options: { years: number[]; topics: TermRow[]; programmes: TermRow[] };
 }
 
 function firstOfMonth(date: string): string {
@@ -51,11 +72,26 @@ function numberByMonth(rows: EventListRow[], firstNumber: number): number[] {
 
 /**
  * One page of the events listing: upcoming events (soonest first) followed by
- * past events (newest first), 20 to a page across both. Throws NotFoundError
- * for a page beyond the last.
+ * past events (newest first), 20 to a page across both. In Vietnamese, an
+ * event without published Vietnamese text is listed in English or left out,
+ * per the `untranslated` setting. `asked` narrows the list (year, topic,
+ * programme, type); a topic or programme slug naming nothing is dropped and
+ * reported in `unknown`. Also gives the filter form's choices. Throws
+ * NotFoundError for a page beyond the last.
  */
-export async function listEventsPage(db: Kysely<Database>, lang: LangCode, today: string, page: number): Promise<EventsListing> {
-  const counts = await repo.countUpcomingAndPast(db, today);
+export async function listEventsPage(
+  db: Kysely<Database>,
+  lang: LangCode,
+  today: string,
+  now: Date,
+  page: number,
+  asked: EventFilters = {},
+): Promise<EventsListing> {
+  const unfiltered = await textChoice(db, lang, now);
+  const [years, topics, programmes] = await Promise.all([repo.listEventYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
+  const { filters, unknown } = knownTerms(asked, topics, programmes);
+  const choice: TextChoice = { ...unfiltered, filters };
+  const counts = await repo.countUpcomingAndPast(db, choice, today);
   const info = pageInfo(page, counts.upcoming + counts.past);
   if (page > info.pages) throw new NotFoundError();
 
@@ -64,33 +100,107 @@ export async function listEventsPage(db: Kysely<Database>, lang: LangCode, today
   const pastOffset = Math.max(0, info.offset - counts.upcoming);
   const pastTake = info.pageSize - upcomingTake;
 
-  const [upcomingRows, pastRows, intro] = await Promise.all([
-    upcomingTake > 0 ? repo.listUpcoming(db, lang, today, upcomingTake, upcomingOffset) : Promise.resolve([]),
-    pastTake > 0 && pastOffset < counts.past ? repo.listPast(db, lang, today, pastTake, pastOffset) : Promise.resolve([]),
-    findSiteText(db, 'events.intro', lang).then((text) => text ?? (lang === 'en' ? undefined : findSiteText(db, 'events.intro', 'en'))),
+  const [upcomingRows, pastRows, localIntro] = await Promise.all([
+    upcomingTake > 0 ? repo.listUpcoming(db, choice, today, upcomingTake, upcomingOffset) : Promise.resolve([]),
+    pastTake > 0 && pastOffset < counts.past ? repo.listPast(db, choice, today, pastTake, pastOffset) : Promise.resolve([]),
+    findSiteText(db, 'events.intro', lang),
   ]);
+  const intro = localIntro ?? (lang === 'en' ? undefined : await findSiteText(db, 'events.intro', 'en'));
+  const introLang: LangCode = localIntro === undefined ? 'en' : lang;
 
   // A month group cut by the previous page goes on with its numbering.
   let upcomingFirst = 1;
   const firstUpcoming = upcomingRows[0];
   if (firstUpcoming && upcomingOffset > 0) {
-    const before = await repo.countUpcomingStartingBefore(db, today, firstOfMonth(firstUpcoming.start_date));
+    const before = await repo.countUpcomingStartingBefore(db, choice, today, firstOfMonth(firstUpcoming.start_date));
     upcomingFirst = upcomingOffset - before + 1;
   }
   let pastFirst = 1;
   const firstPast = pastRows[0];
   if (firstPast && pastOffset > 0) {
-    const newer = await repo.countPastStartingFrom(db, today, firstOfNextMonth(firstPast.start_date));
+    const newer = await repo.countPastStartingFrom(db, choice, today, firstOfNextMonth(firstPast.start_date));
     pastFirst = pastOffset - newer + 1;
   }
 
   return {
     intro,
+    introLang,
     info,
     totalUpcoming: counts.upcoming,
     upcoming: { rows: upcomingRows, numbers: numberByMonth(upcomingRows, upcomingFirst) },
     past: { rows: pastRows, numbers: numberByMonth(pastRows, pastFirst) },
+    filters,
+    unknown,
+    options: { years, topics, programmes },
   };
+}
+
+export interface TermEvents {
+  upcoming: EventListRow[];
+  past: EventListRow[];
+  totalUpcoming: number;
+  totalPast: number;
+}
+
+/**
+ * Events of one topic or programme (or any other filters) for its page: the
+ * first `limits.upcoming` upcoming ones, soonest first, and the latest
+ * `limits.past` past ones, with how many there are of each.
+ */
+export async function listEventsFiltered(
+  db: Kysely<Database>,
+  lang: LangCode,
+  today: string,
+  now: Date,
+  filters: EventFilters,
+  limits: { upcoming: number; past: number },
+): Promise<TermEvents> {
+  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters };
+  const [counts, upcoming, past] = await Promise.all([
+    repo.countUpcomingAndPast(db, choice, today),
+    repo.listUpcoming(db, choice, today, limits.upcoming),
+    repo.listPast(db, choice, today, limits.past),
+  ]);
+  return { upcoming, past, totalUpcoming: counts.upcoming, totalPast: counts.past };
+}
+
+/** How many related articles an event's page links: a few, not a second listing. */
+const RELATED_COUNT = 3;
+
+export interface EventPageData {
+  detail: EventDetail;
+  /** Articles sharing a topic or programme with the event, newest first. */
+  relatedArticles: ArticleListRow[];
+}
+
+/**
+ * An event's public page: the event (as getPublishedEvent finds it) and the
+ * newest few articles sharing one of its topics or programmes.
+ */
+export async function getEventPage(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventPageData> {
+  const detail = await getPublishedEvent(db, slug, lang, now);
+  const sharing = { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) };
+  const relatedArticles = await listRelatedArticles(db, lang, now, sharing, RELATED_COUNT);
+  return { detail, relatedArticles };
+}
+
+/**
+ * Events sharing a topic or programme with an article (its tags by slug):
+ * upcoming ones first, soonest first, then past ones, newest first; `limit` in all.
+ */
+export async function listRelatedEvents(
+  db: Kysely<Database>,
+  lang: LangCode,
+  today: string,
+  now: Date,
+  sharing: { topics: string[]; programmes: string[] },
+  limit: number,
+): Promise<EventListRow[]> {
+  if (sharing.topics.length + sharing.programmes.length === 0) return [];
+  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters: { sharing } };
+  const upcoming = await repo.listUpcoming(db, choice, today, limit);
+  const past = upcoming.length < limit ? await repo.listPast(db, choice, today, limit - upcoming.length) : [];
+  return [...upcoming, ...past];
 }
 
 export interface EventDetail {
@@ -101,18 +211,45 @@ export interface EventDetail {
   venue: string | null;
   city: string | null;
   textLang: LangCode;
+  /** The event's slug in each language, for the switcher and hreflang links. */
+  slugs: Record<LangCode, string>;
   programmes: { slug: string; name: string }[];
   topics: { slug: string; name: string }[];
+  /** Documents (agenda, concept note) in the editor's order. */
+  attachments: AttachmentListRow[];
 }
 
-/** A published event by slug, with its text in `lang` (English when not translated). */
-export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang: LangCode): Promise<EventDetail> {
-  const event = await repo.findEventBySlug(db, slug);
-  if (!event || event.status !== 'published') throw new NotFoundError();
+/**
+ * The event visitors may see at `now` whose address in `lang` ends in
+ * `slug`, with its text in `lang`: the translation once published, else
+ * English (textLang says which). An address using the event's slug in
+ * another language, or an old slug (slug_redirects), also finds it; the
+ * route then moves the visitor to `slugs[lang]`. Throws NotFoundError.
+ */
+export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventDetail> {
+  const id =
+    (await repo.findLiveEventIdBySlug(db, lang, slug, now)) ??
+    (await repo.findLiveEventIdByAnySlug(db, slug, now)) ??
+    (await slugRedirects.findRedirectTarget(db, 'event', lang, slug)) ??
+    (lang === 'en' ? undefined : await slugRedirects.findRedirectTarget(db, 'event', 'en', slug));
+  const event = id === undefined ? undefined : await repo.findLiveEventById(db, id, now);
+  if (!event) throw new NotFoundError();
+  return eventDetail(db, event, lang);
+}
+
+/**
+ * An event as its page in `lang` shows it. With `draftText` (an editor's
+ * preview) a translation is shown even before it is published.
+ */
+export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: LangCode, options: { draftText?: boolean } = {}): Promise<EventDetail> {
   const translations = await repo.listEventTranslations(db, event.id);
-  const text = translations.find((t) => t.lang === lang) ?? translations.find((t) => t.lang === 'en');
-  if (!text) throw new NotFoundError();
-  const taxonomy = await repo.listEventTaxonomy(db, event.id, lang);
+  const english = translations.find((t) => t.lang === 'en');
+  if (!english) throw new NotFoundError();
+  const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
+  const englishSlug = english.slug ?? event.slug;
+  const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
+  const text = shown(lang) ?? english;
+  const [taxonomy, attachments] = await Promise.all([repo.listEventTaxonomy(db, event.id, lang), listEventAttachments(db, event.id)]);
   return {
     event,
     title: text.title,
@@ -121,7 +258,9 @@ export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang
     venue: text.venue,
     city: text.city,
     textLang: text.lang,
+    slugs,
     ...taxonomy,
+    attachments,
   };
 }
 
@@ -134,12 +273,13 @@ export interface EventsAtAGlance {
 /** How many events the home page shows in each of its lists: enough to scan at a glance. */
 const HOME_LIST_LENGTH = 5;
 
-/** The home page's events: running today, starting later, and the latest past ones. */
-export async function eventsAtAGlance(db: Kysely<Database>, lang: LangCode, today: string): Promise<EventsAtAGlance> {
+/** The home page's events: running today, starting later, and the latest past ones (untranslated ones as in listings). */
+export async function eventsAtAGlance(db: Kysely<Database>, lang: LangCode, today: string, now: Date): Promise<EventsAtAGlance> {
+  const choice = await textChoice(db, lang, now);
   const [happeningNow, comingUp, recent] = await Promise.all([
-    repo.listHappeningOn(db, lang, today, HOME_LIST_LENGTH),
-    repo.listStartingAfter(db, lang, today, HOME_LIST_LENGTH),
-    repo.listPast(db, lang, today, HOME_LIST_LENGTH),
+    repo.listHappeningOn(db, choice, today, HOME_LIST_LENGTH),
+    repo.listStartingAfter(db, choice, today, HOME_LIST_LENGTH),
+    repo.listPast(db, choice, today, HOME_LIST_LENGTH),
   ]);
   return { happeningNow, comingUp, recent };
 }

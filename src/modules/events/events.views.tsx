@@ -1,34 +1,38 @@
+import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatMonthHeading, type Lang } from '../../shared/dates/format.js';
+import { formatDateRange, formatMonthHeading, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
+import { alternates, articlePath, eventPath, eventsPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
+import { AttachmentList, renderMarkdown } from '../media/index.js';
+import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { PublishedDate } from '../../shared/views/DateRange.js';
+import { TermLinks } from '../../shared/views/TermLinks.js';
+import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
+import type { ArticleListRow } from '../articles/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
-
-export function eventPath(slug: string): string {
-  return `/events/${encodeURIComponent(slug)}`;
-}
+import { calendarEventFromDetail } from './calendar.service.js';
+import { AddToCalendar, SubscribeToCalendar } from '../feeds/index.js';
+import { JsonLd, eventJsonLd } from '../seo/index.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */
 export function officeMailto(email: string, subject?: string): string {
   return subject ? `mailto:${email}?subject=${encodeURIComponent(subject)}` : `mailto:${email}`;
 }
 
-/** Text in a language other than the page's is marked so screen readers switch voice. */
-function langAttr(textLang: Lang, pageLang: Lang): Lang | undefined {
-  return textLang === pageLang ? undefined : textLang;
-}
-
 function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; number: number }) {
   const { t } = ctx;
   const text = row.description ?? row.summary;
+  const textLang = langAttr(row.text_lang, ctx.lang);
   return (
-    <li value={number} class="event-item" lang={langAttr(row.text_lang, ctx.lang)}>
-      <a class="item-title" href={eventPath(row.slug)}>
+    <li value={number} class="event-item">
+      <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={textLang}>
         {row.title}
       </a>
+      <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
       {row.event_status !== 'scheduled' ? (
         <strong class={`badge badge--${row.event_status}`}>
           {row.event_status === 'cancelled' ? t('event.cancelled') : t('event.postponed')}
@@ -37,11 +41,8 @@ function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; 
       <p class="item-date">
         <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
       </p>
-      {text ? (
-        <div class="item-text">
-          <Paragraphs text={text} />
-        </div>
-      ) : null}
+      {/* Sanitized Markdown. */}
+      {text ? <div class="item-text" lang={textLang} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} /> : null}
     </li>
   );
 }
@@ -78,24 +79,49 @@ function MonthGroups({ ctx, section, headingLevel }: { ctx: ViewContext; section
   );
 }
 
+/** The filters the events listing offers, in order. */
+const EVENT_FILTERS = ['year', 'topic', 'programme', 'type'] as const;
+
 export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: EventsListing }) {
   const { t } = ctx;
-  const { info } = listing;
+  const { info, filters } = listing;
   const [before, after] = t('events.queries').split('{email}');
   const title = info.page > 1 ? t('events.pageTitle', { page: info.page }) : t('events.title');
+  const href = (lang: typeof ctx.lang, values: FilterValues, page?: number) => eventsPath(lang, { ...filterParams(values), page });
+  // A filtered listing is a view of the same events as the plain one: it is not indexed (so search
+  // engines neither crawl every combination nor list near-duplicates); the plain listing is the page to index.
+  const filtered = hasAnyFilter(filters);
   return (
-    <Layout ctx={ctx} title={title} description={listing.intro} canonicalPath={info.page > 1 ? `/events?page=${info.page}` : '/events'}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      description={listing.intro}
+      noindex={filtered}
+      alternates={alternates((lang) => href(lang, filters, info.page))}
+    >
       <h1>{t('events.title')}</h1>
       <div class="intro">
-        <Paragraphs text={listing.intro} />
+        <div lang={langAttr(listing.introLang, ctx.lang)}>
+          <Paragraphs text={listing.intro} />
+        </div>
         <p class="office-email">
           {before}
           <a href={officeMailto(ctx.officeEmail)}>{t('events.queriesLinkText')}</a>
           {after}
         </p>
       </div>
-      {info.total === 0 ? <p class="empty">{t('events.noEvents')}</p> : null}
-      {info.page === 1 || listing.upcoming.rows.length > 0 ? (
+      <SubscribeToCalendar ctx={ctx} scope={{ kind: 'all' }} />
+      <ListingFilters
+        ctx={ctx}
+        action={eventsPath(ctx.lang)}
+        values={filters}
+        options={listing.options}
+        show={EVENT_FILTERS}
+        unknown={listing.unknown}
+        href={(values) => href(ctx.lang, values)}
+      />
+      {info.total === 0 ? <p class="empty">{filtered ? t('filter.noEvents') : t('events.noEvents')}</p> : null}
+      {info.total > 0 && (info.page === 1 || listing.upcoming.rows.length > 0) ? (
         <section class="events-section" aria-labelledby="upcoming">
           <h2 id="upcoming">{t('events.upcoming')}</h2>
           {listing.upcoming.rows.length > 0 ? (
@@ -111,7 +137,7 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
           <MonthGroups ctx={ctx} section={listing.past} headingLevel={3} />
         </section>
       ) : null}
-      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => (p === 1 ? '/events' : `/events?page=${p}`)} />
+      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(page) => href(ctx.lang, filters, page)} />
     </Layout>
   );
 }
@@ -125,7 +151,39 @@ function formatTime(instant: string, zone: string, lang: Lang): string {
   }).format(new Date(instant));
 }
 
-export function EventPage({ ctx, detail }: { ctx: ViewContext; detail: EventDetail }) {
+/** Articles sharing a topic or programme with an event, as links with their dates. */
+function RelatedArticles({ ctx, rows }: { ctx: ViewContext; rows: ArticleListRow[] }) {
+  const { t } = ctx;
+  return (
+    <section class="related related--articles" aria-labelledby="related-articles">
+      <h2 id="related-articles">{t('related.articles')}</h2>
+      <ul class="teaser-list">
+        {rows.map((row) => (
+          <li>
+            <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
+              {row.title}
+            </a>
+            <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
+            <p class="item-date">
+              <PublishedDate date={row.published_on} lang={ctx.lang} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface EventPageProps {
+  ctx: ViewContext;
+  detail: EventDetail;
+  /** Articles sharing a topic or programme (visitors' page only; not in previews). */
+  relatedArticles?: ArticleListRow[];
+  banner?: ComponentChildren;
+}
+
+/** One event's page; with a `banner`, the admin's preview of it (never indexed). */
+export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPageProps) {
   const { t } = ctx;
   const { event } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);
@@ -133,12 +191,23 @@ export function EventPage({ ctx, detail }: { ctx: ViewContext; detail: EventDeta
   const online = event.attendance_mode !== 'in_person';
   const email = event.contact_email ?? ctx.officeEmail;
   return (
-    <Layout ctx={ctx} title={detail.title} description={detail.summary ?? undefined} canonicalPath={eventPath(event.slug)}>
+    <Layout
+      ctx={ctx}
+      banner={banner}
+      title={detail.title}
+      description={
+        excerpt([detail.summary, detail.description]) ??
+        t('event.metaDescription', { title: detail.title, dates: formatDateRange(event.start_date, event.end_date, ctx.lang), site: ctx.siteName })
+      }
+      alternates={alternates((lang) => eventPath(lang, detail.slugs[lang]))}
+      head={<JsonLd data={eventJsonLd(detail, ctx)} />}
+    >
       <article class={`event event--${event.event_status}`}>
         <p class="breadcrumb">
-          <a href="/events">{t('event.backToList')}</a>
+          <a href={eventsPath(ctx.lang)}>{t('event.backToList')}</a>
         </p>
         <h1 lang={textLang}>{detail.title}</h1>
+        <UntranslatedNotice ctx={ctx} textLang={detail.textLang} />
         {event.event_status === 'cancelled' ? (
           <p class="status-notice status-notice--cancelled" role="status">
             {t('event.cancelled')}
@@ -183,20 +252,26 @@ export function EventPage({ ctx, detail }: { ctx: ViewContext; detail: EventDeta
           {detail.programmes.length > 0 ? (
             <>
               <dt>{t('event.programmes')}</dt>
-              <dd>{detail.programmes.map((p) => p.name).join(', ')}</dd>
+              <dd>
+                <TermLinks lang={ctx.lang} kind="programme" terms={detail.programmes} />
+              </dd>
             </>
           ) : null}
           {detail.topics.length > 0 ? (
             <>
               <dt>{t('event.topics')}</dt>
-              <dd>{detail.topics.map((p) => p.name).join(', ')}</dd>
+              <dd>
+                <TermLinks lang={ctx.lang} kind="topic" terms={detail.topics} />
+              </dd>
             </>
           ) : null}
         </dl>
         <div class="event-body" lang={textLang}>
           {detail.summary ? <p class="lead">{detail.summary}</p> : null}
-          <Paragraphs text={detail.description} />
+          {/* Sanitized Markdown. */}
+          {detail.description ? <div class="event-description" dangerouslySetInnerHTML={{ __html: renderMarkdown(detail.description) }} /> : null}
         </div>
+        <AttachmentList attachments={detail.attachments} lang={ctx.lang} t={t} />
         <p class="actions">
           {event.registration_url && event.event_status === 'scheduled' ? (
             <a class="button" href={event.registration_url}>
@@ -207,7 +282,9 @@ export function EventPage({ ctx, detail }: { ctx: ViewContext; detail: EventDeta
             {t('event.query')}
           </a>
         </p>
+        {event.event_status === 'cancelled' ? null : <AddToCalendar ctx={ctx} event={calendarEventFromDetail(detail, ctx.lang)} />}
       </article>
+      {relatedArticles.length > 0 ? <RelatedArticles ctx={ctx} rows={relatedArticles} /> : null}
     </Layout>
   );
 }
@@ -217,10 +294,11 @@ export function EventTeaserList({ ctx, rows }: { ctx: ViewContext; rows: EventLi
   return (
     <ul class="teaser-list">
       {rows.map((row) => (
-        <li lang={langAttr(row.text_lang, ctx.lang)}>
-          <a class="item-title" href={eventPath(row.slug)}>
+        <li>
+          <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
             {row.title}
           </a>
+          <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
           <p class="item-date">
             <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
           </p>

@@ -1,4 +1,35 @@
 export { eventsRoutes } from './events.routes.js';
 export { eventsAtAGlance, type EventListRow } from './events.service.js';
-export { EventTeaserList, eventPath } from './events.views.js';
+export { EventTeaserList } from './events.views.js';
 export * as eventsRepository from './events.repository.js';
+export {
+  getEventForEditing,
+  createEvent,
+  updateEvent,
+  rescheduleEvent,
+  submitEvent,
+  returnEventToDraft,
+  publishEvent,
+  scheduleEvent,
+  unpublishEvent,
+  cancelEvent,
+  postponeEvent,
+  deleteEvent,
+  listEventRevisions,
+  getEventRevision,
+  diffEventRevisions,
+  restoreEventRevision,
+  recordDueEventsLive,
+  type EventSnapshot,
+  type EditableEvent,
+} from './events.editing.js';
+export {
+  getPublishedEvent,
+  listEventsFiltered,
+  listRelatedEvents,
+  type EventDetail,
+  type EventFilters,
+  type TermEvents,
+} from './events.service.js';
+export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
+export { eventsAdminRoutes } from './admin/events-admin.routes.js';

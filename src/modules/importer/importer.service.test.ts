@@ -65,6 +65,36 @@ describe('importListings', () => {
     assert.match(survey.title, /ENHANCE/);
   });
 
+  test('Vietnamese pages become published Vietnamese text with its own slug and the English it was made from', async () => {
+    await importListings(db, [seedFile('events.en.txt'), seedFile('events.vi.txt')], { now: NOW, taxonomy });
+    const rows = await db
+      .selectFrom('event_translations as t')
+      .innerJoin('events as e', 'e.id', 't.event_id')
+      .select(['e.slug as item_slug', 't.lang', 't.slug', 't.status', 't.source_snapshot', 't.translated_at', 't.title', 't.event_id'])
+      .execute();
+    const english = rows.filter((r) => r.lang === 'en');
+    const vietnamese = rows.filter((r) => r.lang === 'vi');
+    assert.equal(english.length, 20);
+    assert.equal(vietnamese.length, 18);
+    assert.ok(english.every((r) => r.slug === r.item_slug && r.status === 'published' && r.source_snapshot === null));
+    assert.ok(vietnamese.every((r) => r.status === 'published' && r.translated_at === NOW.toISOString()));
+    // Transliterated from the Vietnamese title.
+    const meeting = vietnamese.find((r) => r.title.startsWith('Cuộc họp kỹ thuật lần thứ sáu'));
+    assert.equal(meeting?.slug, 'cuoc-hop-ky-thuat-lan-thu-sau-cua-cac-chuyen-gia-dau-moi-ve-thong-ke-di-cu-lao');
+    // No slug names two items, in any language.
+    const owners = new Map<string, number>();
+    for (const r of rows) {
+      assert.ok(r.slug && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.slug), String(r.slug));
+      assert.ok((owners.get(r.slug) ?? r.event_id) === r.event_id, r.slug);
+      owners.set(r.slug, r.event_id);
+    }
+    // The snapshot is the English text of the same event.
+    const en = english.find((r) => r.event_id === meeting?.event_id);
+    const snapshot = JSON.parse(String(meeting?.source_snapshot)) as Record<string, unknown>;
+    assert.equal(snapshot.title, en?.title);
+    assert.deepEqual(Object.keys(snapshot), ['title', 'summary', 'description', 'venue', 'city']);
+  });
+
   test('re-importing the same files creates nothing new', async () => {
     const sources = [seedFile('events.en.txt'), seedFile('articles.en.txt'), seedFile('events.vi.txt')];
     await importListings(db, sources, { now: NOW, taxonomy });
@@ -195,6 +225,8 @@ describe('importListings', () => {
     const row = await db.selectFrom('events').selectAll().executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft');
     assert.equal(row.event_type, 'workshop');
+    const text = await db.selectFrom('event_translations').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([text.lang, text.slug, text.status, text.source_snapshot], ['vi', 'hoi-thao-ve-an-toan-lao-dong', 'published', null]);
   });
 
   test('a Vietnamese articles page becomes the vi text of the English articles with the same dates', async () => {

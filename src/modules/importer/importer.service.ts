@@ -12,6 +12,8 @@ import { ImportError } from '../../shared/errors.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { articlesRepository } from '../articles/index.js';
 import { eventsRepository } from '../events/index.js';
+import { markTranslationCurrent, uniqueSlug, type TranslatableKind } from '../i18n/index.js';
+import { rebuildIndex } from '../search/index.js';
 import { upsertSiteText } from '../site/index.js';
 import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
 import { inferAttendanceMode, inferEventType } from './event-type.js';
@@ -99,6 +101,8 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
         else await importArticles(context, listing.articles);
       }
       if (report.dryRun) throw new DryRunRollback(report);
+      // In the same transaction, so search never sees a half-imported site.
+      await rebuildIndex(trx);
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
@@ -134,14 +138,20 @@ function itemKey(date: string, title: string): string {
   return `${date}:${slugify(title, 200) || title.trim().toLowerCase()}`;
 }
 
-async function uniqueSlug(exists: (slug: string) => Promise<boolean>, title: string, date: string, fallback: string): Promise<string> {
-  const base = slugify(title) || fallback;
-  const candidates = [base, `${base}-${date.slice(0, 4)}`, `${base}-${date}`];
-  for (const candidate of candidates) if (!(await exists(candidate))) return candidate;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${base}-${date}-${n}`;
-    if (!(await exists(candidate))) return candidate;
-  }
+/**
+ * The slug of a translated text: the one it already has, else a new one
+ * from its title (transliterated, unique across items and languages).
+ */
+async function translationSlug(
+  trx: Transaction<Database>,
+  kind: TranslatableKind,
+  itemId: number,
+  current: { slug: string | null } | undefined,
+  title: string,
+  date: string,
+  fallback: string,
+): Promise<string> {
+  return current?.slug ?? uniqueSlug(trx, kind, { title, date, itemId, fallback });
 }
 
 function tagsFor(taxonomy: Taxonomy | undefined, text: string) {
@@ -169,7 +179,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       const sourceKey = `event:${key}`;
       const existing = await eventsRepository.findEventBySourceKey(trx, sourceKey);
       if (!existing) {
-        const slug = await uniqueSlug((s) => eventsRepository.slugExists(trx, s), ev.title, ev.start, 'event');
+        const slug = await uniqueSlug(trx, 'event', { title: ev.title, date: ev.start, itemId: null, fallback: 'event' });
         const id = await eventsRepository.insertEvent(trx, {
           slug,
           source_key: sourceKey,
@@ -188,7 +198,10 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
           created_at: now,
           updated_at: now,
         });
-        await eventsRepository.upsertEventTranslation(trx, id, 'en', { title: ev.title, description: ev.description }, now);
+        await eventsRepository.upsertEventTranslation(trx, id, 'en', { title: ev.title, description: ev.description }, now, {
+          slug,
+          status: 'published',
+        });
         const tags = tagsFor(ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
         await tagItem(trx, 'event', id, tags.programmes, tags.topics);
         report.items.push({ ...base, outcome: 'created', slug });
@@ -226,7 +239,13 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
         report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
         continue;
       }
-      await eventsRepository.upsertEventTranslation(trx, match.id, lang, { ...current, title: ev.title, description: ev.description }, now);
+      // A translated page is the office's published text, made from the English as it stands.
+      const slug = await translationSlug(trx, 'event', match.id, current, ev.title, ev.start, match.slug);
+      await eventsRepository.upsertEventTranslation(trx, match.id, lang, { ...current, title: ev.title, description: ev.description }, now, {
+        slug,
+        status: 'published',
+      });
+      await markTranslationCurrent(trx, 'event', match.id, new Date(now), lang);
       await eventsRepository.updateEvent(trx, match.id, { updated_at: now, revision: match.revision + 1 });
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
       continue;
@@ -238,7 +257,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
       continue;
     }
-    const slug = await uniqueSlug((s) => eventsRepository.slugExists(trx, s), ev.title, ev.start, 'event');
+    const slug = await uniqueSlug(trx, 'event', { title: ev.title, date: ev.start, itemId: null, fallback: 'event' });
     const id = await eventsRepository.insertEvent(trx, {
       slug,
       source_key: sourceKey,
@@ -257,7 +276,11 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       created_at: now,
       updated_at: now,
     });
-    await eventsRepository.upsertEventTranslation(trx, id, lang, { title: ev.title, description: ev.description }, now);
+    // The text is published on the office's page; the item stays a draft, so nothing shows until it has English.
+    await eventsRepository.upsertEventTranslation(trx, id, lang, { title: ev.title, description: ev.description }, now, {
+      slug,
+      status: 'published',
+    });
     report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English event on these dates: kept as a draft' });
   }
 }
@@ -293,7 +316,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       const sourceKey = `article:${key}`;
       const existing = await articlesRepository.findArticleBySourceKey(trx, sourceKey);
       if (!existing) {
-        const slug = await uniqueSlug((s) => articlesRepository.slugExists(trx, s), item.title, item.date, 'article');
+        const slug = await uniqueSlug(trx, 'article', { title: item.title, date: item.date, itemId: null, fallback: 'article' });
         const id = await articlesRepository.insertArticle(trx, {
           slug,
           source_key: sourceKey,
@@ -307,7 +330,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
           created_at: now,
           updated_at: now,
         });
-        await articlesRepository.upsertArticleTranslation(trx, id, 'en', text, now);
+        await articlesRepository.upsertArticleTranslation(trx, id, 'en', text, now, { slug, status: 'published' });
         const tags = tagsFor(ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
         await tagItem(trx, 'article', id, tags.programmes, tags.topics);
         report.items.push({ ...base, outcome: 'created', slug });
@@ -357,7 +380,9 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
         report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
         continue;
       }
-      await articlesRepository.upsertArticleTranslation(trx, match.id, lang, { ...current, ...text }, now);
+      const slug = await translationSlug(trx, 'article', match.id, current, text.title, item.date, match.slug);
+      await articlesRepository.upsertArticleTranslation(trx, match.id, lang, { ...current, ...text }, now, { slug, status: 'published' });
+      await markTranslationCurrent(trx, 'article', match.id, new Date(now), lang);
       await articlesRepository.updateArticle(trx, match.id, { updated_at: now, revision: match.revision + 1 });
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
       continue;
@@ -368,7 +393,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
       continue;
     }
-    const slug = await uniqueSlug((s) => articlesRepository.slugExists(trx, s), item.title, item.date, 'article');
+    const slug = await uniqueSlug(trx, 'article', { title: item.title, date: item.date, itemId: null, fallback: 'article' });
     const id = await articlesRepository.insertArticle(trx, {
       slug,
       source_key: sourceKey,
@@ -382,7 +407,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       created_at: now,
       updated_at: now,
     });
-    await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now);
+    await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now, { slug, status: 'published' });
     report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English article on this date: kept as a draft' });
   }
 }

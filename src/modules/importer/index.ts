@@ -1,3 +1,4 @@
 export { importListings, summarize, type ImportReport, type ImportSource, type ImportedItem } from './importer.service.js';
 export { formatImportReport } from './import-report.js';
 export { seedIfEmpty, importSampleContent, isContentEmpty, loadTaxonomy, contentDir } from './sample-content.js';
+export { generateContent, type GenerateOptions, type GenerateReport } from './generate.service.js';

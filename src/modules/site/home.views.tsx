@@ -1,7 +1,9 @@
 import { ArticleTeaserList, type ArticleListRow } from '../articles/index.js';
 import { EventTeaserList, type EventListRow } from '../events/index.js';
+import { alternates, articlesPath, eventsPath, homePath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { NewsFeedLinks } from '../feeds/index.js';
 
 interface HomeProps {
   ctx: ViewContext;
@@ -15,7 +17,14 @@ interface HomeProps {
 export function HomePage({ ctx, happeningNow, comingUp, recent, articles }: HomeProps) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={ctx.siteName} canonicalPath="/">
+    <Layout
+      ctx={ctx}
+      title={ctx.siteName}
+      description={t('home.description', { site: ctx.siteName })}
+      alternates={alternates(homePath)}
+      xDefault="/"
+      head={<NewsFeedLinks ctx={ctx} scope={{ kind: 'all' }} title={t('news.title', { site: ctx.siteName })} />}
+    >
       <h1>{t('home.title')}</h1>
       <div class="home-grid">
         <section class="home-events" aria-labelledby="home-events">
@@ -34,14 +43,14 @@ export function HomePage({ ctx, happeningNow, comingUp, recent, articles }: Home
             </>
           ) : null}
           <p class="more">
-            <a href="/events">{t('home.allEvents')}</a>
+            <a href={eventsPath(ctx.lang)}>{t('home.allEvents')}</a>
           </p>
         </section>
         <section class="home-articles" aria-labelledby="home-articles">
           <h2 id="home-articles">{t('home.latestArticles')}</h2>
           <ArticleTeaserList ctx={ctx} rows={articles} />
           <p class="more">
-            <a href="/articles">{t('home.allArticles')}</a>
+            <a href={articlesPath(ctx.lang)}>{t('home.allArticles')}</a>
           </p>
         </section>
       </div>

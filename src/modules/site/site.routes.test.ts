@@ -16,7 +16,7 @@ describe('GET /', () => {
   after(() => t.close());
 
   test('shows what is happening now, what is coming up, recent events and the latest articles', async () => {
-    const res = await t.app.inject({ url: '/' });
+    const res = await t.app.inject({ url: '/en' });
     assert.equal(res.statusCode, 200);
     const doc = html(res.body);
     assert.equal(doc.querySelectorAll('h1').length, 1);
@@ -24,13 +24,13 @@ describe('GET /', () => {
     assert.deepEqual(headings, ['Happening now', 'Coming up', 'Recent events', 'Latest feature articles']);
     const lists = doc.querySelectorAll('ul.teaser-list').map((ul) => ul.querySelectorAll('.item-title').map(text));
     assert.deepEqual(lists, [['On this week'], ['Next week'], ['Last month'], ['Fresh article']]);
-    assert.equal(doc.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href'), '/');
+    assert.equal(doc.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href'), '/en');
   });
 
   test('says so when nothing is coming up', async () => {
     t.setNow(new Date('2027-06-01T00:00:00Z'));
     try {
-      const doc = html((await t.app.inject({ url: '/' })).body);
+      const doc = html((await t.app.inject({ url: '/en' })).body);
       assert.match(text(doc.querySelector('.home-events')), /No upcoming events have been announced yet/);
       assert.equal(doc.querySelectorAll('h2').map(text).includes('Happening now'), false);
     } finally {
@@ -57,17 +57,17 @@ describe('site-wide behaviour', () => {
   });
 
   test('malformed and over-long addresses get error pages, not raw framework JSON', async () => {
-    const bad = await t.app.inject({ url: '/events/%E0%A4%A' });
+    const bad = await t.app.inject({ url: '/en/events/%E0%A4%A' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.headers['content-type'] as string, /text\/html/);
     assert.match(text(html(bad.body).querySelector('main')), /The address of this page is not valid\./);
-    const long = await t.app.inject({ url: `/events/${'a'.repeat(300)}` });
+    const long = await t.app.inject({ url: `/en/events/${'a'.repeat(300)}` });
     assert.equal(long.statusCode, 414);
     assert.match(long.body, /The address of this page is too long\./);
   });
 
   test('the stylesheet is served under a content hash with a long cache life', async () => {
-    const page = html((await t.app.inject({ url: '/' })).body);
+    const page = html((await t.app.inject({ url: '/en' })).body);
     const href = page.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? '';
     assert.match(href, /^\/assets\/site\.[0-9a-f]{12}\.css$/);
     const css = await t.app.inject({ url: href });
@@ -81,13 +81,13 @@ describe('site-wide behaviour', () => {
     const broken = await buildTestApp();
     await broken.destroyDatabase();
     try {
-      const res = await broken.app.inject({ url: '/events' });
+      const res = await broken.app.inject({ url: '/en/events' });
       assert.equal(res.statusCode, 500);
       const doc = html(res.body);
       assert.equal(text(doc.querySelector('h1')), 'Something went wrong');
       assert.match(text(doc.querySelector('main')), /Reference: req-/);
       assert.doesNotMatch(res.body, /at \w+ \(|node_modules|\.ts:\d+/);
-      const json = await broken.app.inject({ url: '/events', headers: { accept: 'application/json' } });
+      const json = await broken.app.inject({ url: '/en/events', headers: { accept: 'application/json' } });
       assert.deepEqual(json.json(), { error: { code: 'internal_error', message: 'Internal error' } });
     } finally {
       await broken.close();
