@@ -6,13 +6,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
+import { isLive } from '../content/index.js';
 import type { AttendanceMode, Database, TranslationStatus, EventStatus, EventType, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Which translations may be shown: English always, another language once published. */
-function shownStatuses(choice: TextChoice): TranslationStatus[] {
-  return choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+function shownStatuses(lang: LangCode): TranslationStatus[] {
+  return lang === 'en' ? ['draft', 'published'] : ['published'];
 }
 
 export interface CalendarEventRow {
@@ -43,19 +44,59 @@ export interface CalendarEventRow {
 /** Which events: all, or those tagged with one topic or programme (by slug). */
 export type EventScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'programme'; slug: string };
 
-/**
- * Published events in a scope, in order of their first day, with their text in
- * `lang` (English where untranslated): every event still to come or running,
- * and the `pastLimit` latest that have ended.
- */
-export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, pastLimit: number): Promise<CalendarEventRow[]> {
+/** Ids of events at most in one query: well within every database's limit on parameters. */
+const ID_CHUNK = 500;
+
+/** Events visitors may see now in a scope, with English text (te): no more than choosing which needs. */
+function liveInScope(db: Db, choice: TextChoice, scope: EventScope) {
   let query = db
     .selectFrom('events as e')
     .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) =>
-      j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shownStatuses(choice)),
-    )
-    .where('e.status', '=', 'published')
+    .where(isLive('e', choice.now));
+  if (choice.omitUntranslated && choice.lang !== 'en') {
+    const lang = choice.lang;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('event_translations as tx')
+          .select('tx.event_id')
+          .whereRef('tx.event_id', '=', 'e.id')
+          .where('tx.lang', '=', lang)
+          .where('tx.status', '=', 'published'),
+      ),
+    );
+  }
+  if (scope.kind === 'topic') {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('event_topics as x')
+          .innerJoin('topics as t', 't.id', 'x.topic_id')
+          .select('x.event_id')
+          .whereRef('x.event_id', '=', 'e.id')
+          .where('t.slug', '=', scope.slug),
+      ),
+    );
+  } else if (scope.kind === 'programme') {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('event_programmes as x')
+          .innerJoin('programmes as p', 'p.id', 'x.programme_id')
+          .select('x.event_id')
+          .whereRef('x.event_id', '=', 'e.id')
+          .where('p.slug', '=', scope.slug),
+      ),
+    );
+  }
+  return query;
+}
+
+/** The calendar columns of these events, with their text in `lang` (English where untranslated). */
+function calendarRows(db: Db, lang: LangCode, ids: number[]) {
+  const shown = shownStatuses(lang);
+  return db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
+    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown))
+    .where('e.id', 'in', ids)
     .select([
       'e.id',
       sql<string>`coalesce(tl.slug, te.slug, e.slug)`.as('slug'),
@@ -78,52 +119,45 @@ export async function listCalendarEvents(db: Db, choice: TextChoice, scope: Even
         sql<string | null>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`.as(column),
       ),
       sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
-    ]);
-  if (choice.omitUntranslated && choice.lang !== 'en') query = query.where('tl.lang', 'is not', null);
-  if (scope.kind === 'topic') {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_topics as x')
-          .innerJoin('topics as t', 't.id', 'x.topic_id')
-          .select('x.event_id')
-          .whereRef('x.event_id', '=', 'e.id')
-          .where('t.slug', '=', scope.slug),
-      ),
-    );
-  } else if (scope.kind === 'programme') {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_programmes as x')
-          .innerJoin('programmes as p', 'p.id', 'x.programme_id')
-          .select('x.event_id')
-          .whereRef('x.event_id', '=', 'e.id')
-          .where('p.slug', '=', scope.slug),
-      ),
-    );
-  }
+    ])
+    .execute();
+}
+
+/**
+ * Published events in a scope, in order of their first day, with their text in
+ * `lang` (English where untranslated): every event still to come or running,
+ * and the `pastLimit` latest that have ended. The events are chosen from the
+ * indexes first; only their rows are read, a chunk of ids at a time.
+ */
+export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, pastLimit: number): Promise<CalendarEventRow[]> {
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
   const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
   const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
-  const current = await query.where(lastDay, '>=', cutoff).execute();
-  const ended = await query.where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(pastLimit).execute();
-  const rows = [...ended, ...current] as CalendarEventRow[];
+  const [current, ended] = await Promise.all([
+    liveInScope(db, choice, scope).select('e.id').where(lastDay, '>=', cutoff).execute(),
+    liveInScope(db, choice, scope).select('e.id').where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(pastLimit).execute(),
+  ]);
+  const ids = [...ended, ...current].map((row) => row.id);
+  const rows: CalendarEventRow[] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) rows.push(...((await calendarRows(db, choice.lang, ids.slice(i, i + ID_CHUNK))) as CalendarEventRow[]));
   return rows.sort((a, b) => a.start_date.localeCompare(b.start_date) || a.id - b.id);
 }
 
 /** The names of the topics of these events in `lang` (English where untranslated), by event id, sorted by slug. */
 export async function listTopicNames(db: Db, eventIds: number[], lang: LangCode): Promise<Map<number, string[]>> {
   const names = new Map<number, string[]>();
-  if (eventIds.length === 0) return names;
-  const rows = await db
-    .selectFrom('event_topics as x')
-    .innerJoin('topics as t', 't.id', 'x.topic_id')
-    .innerJoin('topic_translations as ne', (j) => j.onRef('ne.topic_id', '=', 't.id').on('ne.lang', '=', 'en'))
-    .leftJoin('topic_translations as nl', (j) => j.onRef('nl.topic_id', '=', 't.id').on('nl.lang', '=', lang))
-    .where('x.event_id', 'in', eventIds)
-    .select(['x.event_id', sql<string>`coalesce(nl.name, ne.name)`.as('name')])
-    .orderBy('x.event_id')
-    .orderBy('t.slug')
-    .execute();
-  for (const row of rows) names.set(row.event_id, [...(names.get(row.event_id) ?? []), row.name]);
+  for (let i = 0; i < eventIds.length; i += ID_CHUNK) {
+    const rows = await db
+      .selectFrom('event_topics as x')
+      .innerJoin('topics as t', 't.id', 'x.topic_id')
+      .innerJoin('topic_translations as ne', (j) => j.onRef('ne.topic_id', '=', 't.id').on('ne.lang', '=', 'en'))
+      .leftJoin('topic_translations as nl', (j) => j.onRef('nl.topic_id', '=', 't.id').on('nl.lang', '=', lang))
+      .where('x.event_id', 'in', eventIds.slice(i, i + ID_CHUNK))
+      .select(['x.event_id', sql<string>`coalesce(nl.name, ne.name)`.as('name')])
+      .orderBy('x.event_id')
+      .orderBy('t.slug')
+      .execute();
+    for (const row of rows) names.set(row.event_id, [...(names.get(row.event_id) ?? []), row.name]);
+  }
   return names;
 }

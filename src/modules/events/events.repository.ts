@@ -62,20 +62,24 @@ export interface EventFilters {
 const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
 
 /**
- * Events visitors may see now, with their English text (te) and, as tl,
- * their text in the chosen language when it may be shown: English always,
- * another language only once that translation is published.
+ * Events visitors may see now (e), with their English text (te). Counts,
+ * year choices and the choice of a page's events need no more than this, so
+ * they read indexes only; the text to show is joined for a page's few rows.
  */
-function publishedWithText(db: Db, choice: TextChoice) {
-  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
-  let query = db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) =>
-      j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown),
-    )
-    .where(isLive('e', choice.now));
-  if (choice.omitUntranslated && choice.lang !== 'en') query = query.where('tl.event_id', 'is not', null);
+function liveEvents(db: Db, choice: TextChoice) {
+  let query = eventsWithEnglish(db).where(isLive('e', choice.now));
+  if (choice.omitUntranslated && choice.lang !== 'en') {
+    const lang = choice.lang;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('event_translations as tx')
+          .select('tx.event_id')
+          .whereRef('tx.event_id', '=', 'e.id')
+          .where('tx.lang', '=', lang)
+          .where('tx.status', '=', 'published'),
+      ),
+    );
+  }
   const f = choice.filters ?? {};
   if (f.year !== undefined) {
     const year = String(f.year).padStart(4, '0');
@@ -96,6 +100,25 @@ function publishedWithText(db: Db, choice: TextChoice) {
     );
   }
   return query;
+}
+
+/** Events with their English text (te), by id, whatever their status. */
+function eventsWithEnglish(db: Db) {
+  return db.selectFrom('events as e').innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'));
+}
+
+/**
+ * Adds, as tl, the events' text in the chosen language when it may be shown:
+ * English always, another language only once that translation is published.
+ */
+function withShownText<Q extends ReturnType<typeof eventsWithEnglish>>(query: Q, lang: LangCode) {
+  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
+  return query.leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown));
+}
+
+/** Live events with the text to show. */
+function publishedWithText(db: Db, choice: TextChoice) {
+  return withShownText(liveEvents(db, choice), choice.lang);
 }
 
 /** A subquery finding the outer event (e) among those tagged with any of these topic slugs. */
@@ -121,8 +144,9 @@ function taggedWithProgrammes(db: Db, slugs: string[]) {
 /** The slug of the shown text: the translation's once published, else the English one. */
 const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
 
-function listColumns(db: Db, choice: TextChoice) {
-  return publishedWithText(db, choice).select([
+/** The listing columns of the events with the given ids, whose liveness their choice has checked. */
+function listColumns(db: Db, lang: LangCode, ids: number[]) {
+  return withShownText(eventsWithEnglish(db).where('e.id', 'in', ids), lang).select([
     'e.id',
     shownSlug.as('slug'),
     'e.start_date',
@@ -136,16 +160,36 @@ function listColumns(db: Db, choice: TextChoice) {
   ]);
 }
 
+/**
+ * The listing rows of these events, in this order. A page first picks its
+ * events' ids from the indexes (liveEvents), then reads the text of those
+ * few: skipping to a deep page, or past thousands of ended events, then
+ * costs index entries rather than whole rows.
+ */
+async function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await listColumns(db, choice.lang, ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function pickIds(query: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
+  return (await query.execute()).map((row) => row.id);
+}
+
 /** Published events still running on or after `today`, soonest first. */
 export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  return listColumns(db, choice)
-    .where(lastDay, '>=', today)
-    .orderBy('e.start_date', 'asc')
-    .orderBy(lastDay, 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const ids = await pickIds(
+    liveEvents(db, choice)
+      .select('e.id')
+      .where(lastDay, '>=', today)
+      .orderBy('e.start_date', 'asc')
+      .orderBy(lastDay, 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limit)
+      .offset(offset),
+  );
+  return listRows(db, choice, ids);
 }
 
 /**
@@ -153,40 +197,49 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * the same day keep the office's order: shorter first, then as entered.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  return listColumns(db, choice)
-    .where(lastDay, '<', today)
-    .orderBy('e.start_date', 'desc')
-    .orderBy(lastDay, 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const ids = await pickIds(
+    liveEvents(db, choice)
+      .select('e.id')
+      .where(lastDay, '<', today)
+      .orderBy('e.start_date', 'desc')
+      .orderBy(lastDay, 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limit)
+      .offset(offset),
+  );
+  return listRows(db, choice, ids);
 }
 
 /** Published events running on `today` (started on or before it, not yet ended). */
 export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  return listColumns(db, choice)
-    .where('e.start_date', '<=', today)
-    .where(lastDay, '>=', today)
-    .orderBy('e.start_date', 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(limit)
-    .execute();
+  const ids = await pickIds(
+    liveEvents(db, choice)
+      .select('e.id')
+      .where('e.start_date', '<=', today)
+      .where(lastDay, '>=', today)
+      .orderBy('e.start_date', 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limit),
+  );
+  return listRows(db, choice, ids);
 }
 
 /** Published events starting after `today`, soonest first. */
 export async function listStartingAfter(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  return listColumns(db, choice)
-    .where('e.start_date', '>', today)
-    .orderBy('e.start_date', 'asc')
-    .orderBy(lastDay, 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(limit)
-    .execute();
+  const ids = await pickIds(
+    liveEvents(db, choice)
+      .select('e.id')
+      .where('e.start_date', '>', today)
+      .orderBy('e.start_date', 'asc')
+      .orderBy(lastDay, 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limit),
+  );
+  return listRows(db, choice, ids);
 }
 
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const row = await publishedWithText(db, choice)
+  const row = await liveEvents(db, choice)
     .select([
       sql<number>`sum(case when ${lastDay} >= ${today} then 1 else 0 end)`.as('upcoming'),
       sql<number>`sum(case when ${lastDay} < ${today} then 1 else 0 end)`.as('past'),
@@ -350,21 +403,41 @@ export async function listEventTaxonomy(db: Db, eventId: number, lang: LangCode)
 
 /**
  * The years visitors' events run in (an event across New Year in both), newest
- * first: the choices of the listing's year filter.
+ * first: the choices of the listing's year filter. The first and last years
+ * come from the ends of the date index, then one look per year in between,
+ * rather than reading every event.
  */
 export async function listEventYears(db: Db, choice: TextChoice): Promise<number[]> {
-  const rows = await publishedWithText(db, choice)
-    .select([sql<string>`substr(e.start_date, 1, 4)`.as('first'), sql<string>`substr(${lastDay}, 1, 4)`.as('last')])
-    .distinct()
-    .execute();
-  const years = new Set<number>();
-  for (const row of rows) for (let y = Number(row.first); y <= Number(row.last); y += 1) years.add(y);
-  return [...years].sort((a, b) => b - a);
+  // Bounds from the events alone (cheap: the listing index holds these columns); each year
+  // between them is then checked against everything liveEvents asks.
+  const live = db.selectFrom('events as e').where(isLive('e', choice.now));
+  const [first, last] = await Promise.all([
+    live.select('e.start_date as day').orderBy('e.start_date', 'asc').limit(1).executeTakeFirst(),
+    live.select((eb) => eb.fn.max(lastDay).as('day')).executeTakeFirst(),
+  ]);
+  if (!first || !last?.day) return [];
+  const years: number[] = [];
+  for (let y = Number(last.day.slice(0, 4)); y >= Number(first.day.slice(0, 4)); y -= 1) years.push(y);
+  const held = await Promise.all(
+    years.map(async (y) => {
+      const year = String(y).padStart(4, '0');
+      const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+      const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
+      const liveOne = () => liveEvents(db, choice).select('e.id').limit(1);
+      // Starts in the year: one look at the start-date index. Failing that (rare: a year with
+      // nothing starting in it), started before the year and still running in it.
+      return (
+        (await any(liveOne().where('e.start_date', '>=', from).where('e.start_date', '<=', to))) ||
+        (await any(liveOne().where('e.start_date', '<', from).where(lastDay, '>=', from)))
+      );
+    }),
+  );
+  return years.filter((_, i) => held[i]);
 }
 
 /** Upcoming events that start before `date` (to number a month group continued from an earlier page). */
 export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  const row = await publishedWithText(db, choice)
+  const row = await liveEvents(db, choice)
     .where(lastDay, '>=', today)
     .where('e.start_date', '<', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -374,7 +447,7 @@ export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, to
 
 /** Past events that start on or after `date` (the same, for the newest-first list). */
 export async function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  const row = await publishedWithText(db, choice)
+  const row = await liveEvents(db, choice)
     .where(lastDay, '<', today)
     .where('e.start_date', '>=', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))
