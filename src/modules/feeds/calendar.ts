@@ -110,9 +110,15 @@ function zoneYears(events: CalendarEvent[]): Map<string, { from: number; to: num
   return years;
 }
 
-/** The calendar of `events` as iCalendar text (CRLF line ends, folded at 75 octets). */
+/**
+ * The calendar of `events` as iCalendar text (CRLF line ends, folded at 75 octets).
+ *
+ * ical-generator writes the calendar's properties and each event; the parts
+ * are put together and folded here. Its own folding (version 10, the last for
+ * Node 20) encodes every character separately to count its octets: 17 s of a
+ * 20 s feed of 5,000 events. foldLines gives the same lines in milliseconds.
+ */
 export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
-  const years = zoneYears(events);
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Almanac', product: 'Events', language: options.lang.toUpperCase() },
@@ -120,13 +126,48 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
     ttl: CALENDAR_REFRESH_SECONDS,
     ...(options.pageUrl ? { url: options.pageUrl } : {}),
   });
-  calendar.timezone({
-    name: null,
-    generator: (zone) => {
-      const span = years.get(zone);
-      return span ? vtimezone(zone, span.from, span.to) : null;
-    },
-  });
-  for (const event of events) calendar.createEvent(eventData(event, options));
-  return calendar.toString();
+  const parts: string[] = [];
+  // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
+  for (const [zone, span] of zoneYears(events)) parts.push(vtimezone(zone, span.from, span.to).replace(/\r?\n/g, '\r\n').trim() + '\r\n');
+  for (const event of events) parts.push(calendar.createEvent(eventData(event, options)).toString());
+  calendar.clear();
+  const frame = calendar.toString();
+  const end = frame.lastIndexOf('END:VCALENDAR');
+  return frame.slice(0, end) + foldLines(parts.join('')) + frame.slice(end);
+}
+
+/** The UTF-8 length of a code point. */
+function octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * Folds CRLF-separated lines longer than 75 octets (RFC 5545 §3.1): a line
+ * break and a space before the character that would pass 74 octets, never
+ * inside a character, as ical-generator folds.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (line.length * 4 <= 74) return line;
+      const pieces: string[] = [];
+      let start = 0;
+      let used = 0;
+      for (let i = 0; i < line.length; ) {
+        const codePoint = line.codePointAt(i)!;
+        const width = codePoint > 0xffff ? 2 : 1;
+        const size = octets(codePoint);
+        used += size;
+        if (used > 74) {
+          pieces.push(line.slice(start, i));
+          start = i;
+          used = size;
+        }
+        i += width;
+      }
+      pieces.push(line.slice(start));
+      return pieces.join('\r\n ');
+    })
+    .join('\r\n');
 }
