@@ -138,6 +138,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       now: deps.now,
       nextTimeBoundary: (now) => nextPageChangeByClock(deps.db, now, deps.config.OFFICE_TIME_ZONE),
       isSignedIn: (request) => SESSION_COOKIE_PATTERN.test(request.headers.cookie ?? ''),
+      closing: () => app.lifecycle.shuttingDown,
     });
   } else {
     app.decorate('pageStore', undefined);

@@ -65,6 +65,27 @@ describe('the page cache', () => {
     assert.equal(second.headers['set-cookie'], undefined);
   });
 
+  test('a hit carries the security headers and a length; HEAD is answered from a stored page but never stores one', async () => {
+    const miss = await t.app.inject({ url: '/en/articles' });
+    const hit = await t.app.inject({ url: '/en/articles' });
+    assert.equal(hit.headers['x-cache'], 'HIT');
+    for (const name of ['x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy']) {
+      assert.equal(hit.headers[name], miss.headers[name], name);
+      assert.ok(hit.headers[name], name);
+    }
+    assert.equal(Number(hit.headers['content-length']), Buffer.byteLength(miss.body));
+    const head = await t.app.inject({ method: 'HEAD', url: '/en/articles' });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.headers['x-cache'], 'HIT');
+    assert.equal(head.headers.etag, hit.headers.etag);
+    assert.equal(head.body, '');
+
+    const headFirst = await t.app.inject({ method: 'HEAD', url: '/en/events' });
+    assert.equal(headFirst.statusCode, 200);
+    assert.equal(headFirst.headers['x-cache'], undefined, 'a HEAD miss is rendered and not stored');
+    assert.equal((await t.app.inject({ url: '/en/events' })).headers['x-cache'], 'MISS');
+  });
+
   test('If-None-Match with the current ETag gets an empty 304; an old one the page', async () => {
     const page = await t.app.inject({ url: '/en/articles' });
     const etag = String(page.headers.etag);

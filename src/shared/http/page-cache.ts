@@ -219,6 +219,8 @@ export interface PageCacheOptions {
   nextTimeBoundary: (now: Date) => Promise<number>;
   /** Whether the request comes from a signed-in editor (never served from, nor stored in, the cache). */
   isSignedIn: (request: FastifyRequest) => boolean;
+  /** Whether the server is shutting down (answers then ask keep-alive clients to close the connection). */
+  closing?: () => boolean;
 }
 
 interface RequestCacheState {
@@ -257,6 +259,40 @@ function answer(request: FastifyRequest, reply: FastifyReply, store: PageStore, 
   return variant.body;
 }
 
+/**
+ * Writes a stored page straight to the connection. Everything a page needs
+ * was stored with it (the security headers included), so a hit skips the
+ * reply's hooks and serialisation: the cost of a hit is the lookup and the
+ * write. Fastify still logs the request and runs onResponse.
+ */
+function sendHit(request: FastifyRequest, reply: FastifyReply, store: PageStore, page: CachedPage, nowMs: number, closing: boolean): void {
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  const variant = page.variants[encoding];
+  const notModified = etagMatches(request.headers['if-none-match'], variant.etag);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of page.headers) {
+    if (notModified && name === 'content-type') continue;
+    headers[name] = value;
+  }
+  headers['cache-control'] = cacheControl(store, nowMs);
+  headers['vary'] = 'Accept-Encoding';
+  headers['etag'] = variant.etag;
+  headers['x-cache'] = 'HIT';
+  if (closing) headers['connection'] = 'close';
+  reply.hijack();
+  const raw = reply.raw;
+  if (notModified) {
+    raw.writeHead(304, headers);
+    raw.end();
+    return;
+  }
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  headers['content-length'] = String(variant.body.length);
+  raw.writeHead(200, headers);
+  if (request.method === 'HEAD') raw.end();
+  else raw.end(variant.body);
+}
+
 /** Whether a response may be stored: a public 200 for everyone, no cookie, nothing varying by request. */
 function storable(reply: FastifyReply, payload: unknown): payload is string | Buffer {
   if (reply.statusCode !== 200) return false;
@@ -275,7 +311,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   app.decorateRequest('pageCache', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/admin')) return;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/admin')) return;
     if (options.isSignedIn(request)) return;
     // Writes by other processes (SQLite) become visible here, before the lookup.
     changes.poll();
@@ -289,8 +325,11 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const page = store.get(key, nowMs);
     if (page) {
       request.pageCache = { hit: true, key, generation: store.generation };
-      return reply.send(answer(request, reply, store, page, nowMs, 'HIT'));
+      sendHit(request, reply, store, page, nowMs, options.closing?.() ?? false);
+      return;
     }
+    // HEAD is answered from a stored page, but never fills the store.
+    if (request.method !== 'GET') return;
     const generation = store.generation;
     await store.ensureBoundary(() => options.nextTimeBoundary(options.now()));
     request.pageCache = { hit: false, key, generation };
