@@ -28,6 +28,7 @@ import * as addArticleHeroMedia from './2026-11-23T1610-add-article-hero-media.j
 import * as createSearchDocuments from './2026-11-23T1620-create-search-documents.js';
 import * as indexTranslationStatusAndTermLinks from './2026-11-24T0900-index-translation-status-and-term-links.js';
 import * as indexListingColumns from './2026-11-24T0910-index-listing-columns.js';
+import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1620-create-search-documents': createSearchDocuments,
   '2026-11-24T0900-index-translation-status-and-term-links': indexTranslationStatusAndTermLinks,
   '2026-11-24T0910-index-listing-columns': indexListingColumns,
+  '2026-12-02T1000-index-article-listing': indexArticleListing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,21 +48,32 @@ export interface ArticleFilters {
   sharing?: { topics: string[]; programmes: string[] } | undefined;
 }
 
+/** Articles with their English text (te), whatever their status. */
+function articlesWithEnglish(db: Db) {
+  return db.selectFrom('articles as a').innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'));
+}
+
 /**
- * Articles visitors may see now, with their English text (te) and, as tl,
- * their text in the chosen language when it may be shown: English always,
- * another language only once that translation is published.
+ * Articles visitors may see now (a). Counts, year choices and the choice of a
+ * page's articles need no more than this, so they read the articles' indexes
+ * only; the text is joined for a page's few rows. Every live article has its
+ * English text: the importer and the generator write it with the article,
+ * and every save in the admin writes it (writeTexts in articles.editing.ts).
  */
-function publishedWithText(db: Db, choice: TextChoice) {
-  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
-  let query = db
-    .selectFrom('articles as a')
-    .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
-    .leftJoin('article_translations as tl', (j) =>
-      j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown),
-    )
-    .where(isLive('a', choice.now));
-  if (choice.omitUntranslated && choice.lang !== 'en') query = query.where('tl.article_id', 'is not', null);
+function liveArticles(db: Db, choice: TextChoice) {
+  let query = db.selectFrom('articles as a').where(isLive('a', choice.now));
+  if (choice.omitUntranslated && choice.lang !== 'en') {
+    const lang = choice.lang;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('article_translations as tx')
+          .select('tx.article_id')
+          .whereRef('tx.article_id', '=', 'a.id')
+          .where('tx.lang', '=', lang)
+          .where('tx.status', '=', 'published'),
+      ),
+    );
+  }
   const f = choice.filters ?? {};
   if (f.year !== undefined) {
     const year = String(f.year).padStart(4, '0');
@@ -82,6 +93,20 @@ function publishedWithText(db: Db, choice: TextChoice) {
     );
   }
   return query;
+}
+
+/** Adds, as tl, the articles' text in `lang` when it may be shown: English always, another language once published. */
+function withShownText<Q extends ReturnType<typeof articlesWithEnglish>>(query: Q, lang: LangCode) {
+  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
+  return query.leftJoin('article_translations as tl', (j) => j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown));
+}
+
+/** Live articles with their English text (te) and the text to show (tl). */
+function publishedWithText(db: Db, choice: TextChoice) {
+  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+  return liveArticles(db, choice)
+    .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
+    .leftJoin('article_translations as tl', (j) => j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown));
 }
 
 /** A subquery finding the outer article (a) among those tagged with any of these topic slugs. */
@@ -106,11 +131,24 @@ function taggedWithProgrammes(db: Db, slugs: string[]) {
 
 /** The years of visitors' articles, newest first: the choices of the listing's year filter. */
 export async function listArticleYears(db: Db, choice: TextChoice): Promise<number[]> {
-  const rows = await publishedWithText(db, choice)
-    .select(sql<string>`substr(a.published_on, 1, 4)`.as('year'))
-    .distinct()
-    .execute();
-  return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
+  // The newest and oldest dates from the date index, then one look per year in between,
+  // rather than reading every article.
+  const live = () => liveArticles(db, choice).select('a.published_on').limit(1);
+  const [newest, oldest] = await Promise.all([
+    live().orderBy('a.published_on', 'desc').executeTakeFirst(),
+    live().orderBy('a.published_on', 'asc').executeTakeFirst(),
+  ]);
+  if (!newest || !oldest) return [];
+  const years: number[] = [];
+  for (let y = Number(newest.published_on.slice(0, 4)); y >= Number(oldest.published_on.slice(0, 4)); y -= 1) years.push(y);
+  const held = await Promise.all(
+    years.map(async (y) => {
+      const year = String(y).padStart(4, '0');
+      const row = await live().where('a.published_on', '>=', `${year}-01-01`).where('a.published_on', '<=', `${year}-12-31`).executeTakeFirst();
+      return row !== undefined;
+    }),
+  );
+  return years.filter((_, i) => held[i]);
 }
 
 /** Names of the article's programmes or topics in a language (English when untranslated), by slug. */
@@ -144,9 +182,22 @@ function pick<T>(column: string) {
   return sql<T>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`;
 }
 
-/** Published articles, newest first; the same day keeps the order they were entered. */
+/**
+ * Published articles, newest first; the same day keeps the order they were
+ * entered. The page's articles are chosen from the indexes first, then only
+ * their rows are read: a deep page costs index entries, not whole rows.
+ */
 export async function listPublishedArticles(db: Db, choice: TextChoice, limit: number, offset = 0): Promise<ArticleListRow[]> {
-  return publishedWithText(db, choice)
+  const picked = await liveArticles(db, choice)
+    .select('a.id')
+    .orderBy('a.published_on', 'desc')
+    .orderBy('a.id', 'asc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const ids = picked.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const rows = await withShownText(articlesWithEnglish(db).where('a.id', 'in', ids), choice.lang)
     .select([
       'a.id',
       shownSlug.as('slug'),
@@ -165,15 +216,13 @@ export async function listPublishedArticles(db: Db, choice: TextChoice, limit: n
       pick<string | null>('byline_organisation').as('byline_organisation'),
       sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
     ])
-    .orderBy('a.published_on', 'desc')
-    .orderBy('a.id', 'asc')
-    .limit(limit)
-    .offset(offset)
     .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countPublishedArticles(db: Db, choice: TextChoice): Promise<number> {
-  const row = await publishedWithText(db, choice)
+  const row = await liveArticles(db, choice)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -181,7 +230,7 @@ export async function countPublishedArticles(db: Db, choice: TextChoice): Promis
 
 /** Published articles dated after `date` (to number a year group continued from an earlier page). */
 export async function countPublishedAfter(db: Db, choice: TextChoice, date: string): Promise<number> {
-  const row = await publishedWithText(db, choice)
+  const row = await liveArticles(db, choice)
     .where('a.published_on', '>', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -62,12 +62,14 @@ export interface EventFilters {
 const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
 
 /**
- * Events visitors may see now (e), with their English text (te). Counts,
- * year choices and the choice of a page's events need no more than this, so
- * they read indexes only; the text to show is joined for a page's few rows.
+ * Events visitors may see now (e). Counts, year choices and the choice of a
+ * page's events need no more than this, so they read the events' indexes
+ * only; the text is joined for a page's few rows. Every live event has its
+ * English text: the importer and the generator write it with the event, and
+ * every save in the admin writes it (writeTexts in events.editing.ts).
  */
 function liveEvents(db: Db, choice: TextChoice) {
-  let query = eventsWithEnglish(db).where(isLive('e', choice.now));
+  let query = db.selectFrom('events as e').where(isLive('e', choice.now));
   if (choice.omitUntranslated && choice.lang !== 'en') {
     const lang = choice.lang;
     query = query.where(({ exists, selectFrom }) =>
@@ -108,17 +110,15 @@ function eventsWithEnglish(db: Db) {
 }
 
 /**
- * Adds, as tl, the events' text in the chosen language when it may be shown:
- * English always, another language only once that translation is published.
+ * Live events with their English text (te) and, as tl, their text in the
+ * chosen language when it may be shown: English always, another language
+ * only once that translation is published.
  */
-function withShownText<Q extends ReturnType<typeof eventsWithEnglish>>(query: Q, lang: LangCode) {
-  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
-  return query.leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown));
-}
-
-/** Live events with the text to show. */
 function publishedWithText(db: Db, choice: TextChoice) {
-  return withShownText(liveEvents(db, choice), choice.lang);
+  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+  return liveEvents(db, choice)
+    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
+    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown));
 }
 
 /** A subquery finding the outer event (e) among those tagged with any of these topic slugs. */
@@ -146,7 +146,13 @@ const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
 
 /** The listing columns of the events with the given ids, whose liveness their choice has checked. */
 function listColumns(db: Db, lang: LangCode, ids: number[]) {
-  return withShownText(eventsWithEnglish(db).where('e.id', 'in', ids), lang).select([
+  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
+  return db
+    .selectFrom('events as e')
+    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
+    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown))
+    .where('e.id', 'in', ids)
+    .select([
     'e.id',
     shownSlug.as('slug'),
     'e.start_date',
