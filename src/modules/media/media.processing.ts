@@ -3,7 +3,7 @@
  * an image. Nothing here touches the database or the disk.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { MediaFormat, MediaKind } from '../../db/schema.js';
 
 /** The types accepted, by what the bytes say they are (never the name or the Content-Type). */
@@ -86,8 +86,12 @@ export class UnreadableImageError extends Error {
   }
 }
 
-function open(bytes: Uint8Array): Sharp {
-  return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
+/**
+ * sharp (libvips) is loaded at the first upload, not at start: most
+ * instances only serve pages, and it adds about 10 MB to a process.
+ */
+async function loadSharp(): Promise<typeof import('sharp').default> {
+  return (await import('sharp')).default;
 }
 
 /**
@@ -99,6 +103,8 @@ function open(bytes: Uint8Array): Sharp {
  * time, so an upload uses one core.
  */
 export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
+  const open = (input: Uint8Array): Sharp => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
   let width: number;
   let height: number;
   let hasAlpha: boolean;
