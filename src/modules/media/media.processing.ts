@@ -3,7 +3,7 @@
  * an image. Nothing here touches the database or the disk.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import type { Sharp } from 'sharp';
+import type { default as SharpFactory, Sharp } from 'sharp';
 import type { MediaFormat, MediaKind } from '../../db/schema.js';
 
 /** The types accepted, by what the bytes say they are (never the name or the Content-Type). */
@@ -90,7 +90,7 @@ export class UnreadableImageError extends Error {
  * sharp (libvips) is loaded at the first upload, not at start: most
  * instances only serve pages, and it adds about 10 MB to a process.
  */
-async function loadSharp(): Promise<typeof import('sharp').default> {
+async function loadSharp(): Promise<typeof SharpFactory> {
   return (await import('sharp')).default;
 }
 
