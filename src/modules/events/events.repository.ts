@@ -104,11 +104,6 @@ function liveEvents(db: Db, choice: TextChoice) {
   return query;
 }
 
-/** Events with their English text (te), by id, whatever their status. */
-function eventsWithEnglish(db: Db) {
-  return db.selectFrom('events as e').innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'));
-}
-
 /**
  * Live events with their English text (te) and, as tl, their text in the
  * chosen language when it may be shown: English always, another language
