@@ -288,7 +288,8 @@ export async function countMatches(db: Db, index: SearchIndex, query: SearchQuer
 }
 
 /**
- * One page of matching items, best first; equally good ones newest first.
+ * One page of matching items, best first; equally good ones newest first,
+ * and how many items match in all (undefined when the page is empty).
  * Without a query, newest first. The slug is the item's address in the
  * page's language: its translation's once published, else its English one.
  */
@@ -300,10 +301,10 @@ export async function listMatches(
   choice: SearchTextChoice,
   limit: number,
   offset: number,
-): Promise<SearchRow[]> {
+): Promise<{ rows: SearchRow[]; total: number | undefined }> {
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
-  const result = await sql<SearchRow>`with ${bestDocuments(index, query, filters, choice)}
-    select b.kind, b.item_id, b.lang, b.score,
+  const result = await sql<SearchRow & { total: number | string }>`with ${bestDocuments(index, query, filters, choice)}
+    select b.kind, b.item_id, b.lang, b.score, count(*) over () as total,
       d.title, d.summary, d.body, d.place, d.topics, d.programmes, d.byline,
       coalesce(
         (select x.slug from event_translations x where b.kind = 'event' and x.event_id = b.item_id and x.lang = ${choice.lang} and ${shown}),
@@ -319,7 +320,16 @@ export async function listMatches(
     where b.rn = 1
     order by b.score, b.sort_date desc, b.kind, b.item_id
     limit ${limit} offset ${offset}`.execute(db);
-  return result.rows.map((row) => ({ ...row, item_id: Number(row.item_id), score: Number(row.score) }));
+  const first = result.rows[0];
+  return {
+    rows: result.rows.map((row) => {
+      const hit: SearchRow & { total?: unknown } = { ...row, item_id: Number(row.item_id), score: Number(row.score) };
+      delete hit.total;
+      return hit;
+    }),
+    // Counted before LIMIT: every match, not only this page's.
+    total: first === undefined ? undefined : Number(first.total),
+  };
 }
 
 /**

@@ -137,10 +137,14 @@ export async function searchSite(db: Db, request: SearchRequest): Promise<Search
   const index = searchIndexFor(dialectOf(db));
   const { untranslated } = await getSettings(db);
   const choice = { lang: request.lang, omitUntranslated: untranslated === 'omit' };
-  const total = await repo.countMatches(db, index, query, request.filters, choice);
+  // One pass finds the page and counts every match; a page past the last has no row to carry
+  // the count, so only then (or for a link to a page that no longer exists) is it counted apart.
+  const wanted = pageInfo(request.page, 0);
+  const page = await repo.listMatches(db, index, query, request.filters, choice, wanted.pageSize, wanted.offset);
+  const total = page.total ?? (request.page === 1 ? 0 : await repo.countMatches(db, index, query, request.filters, choice));
   const info = pageInfo(request.page, total);
   if (request.page > info.pages) throw new NotFoundError();
-  const rows = total === 0 ? [] : await repo.listMatches(db, index, query, request.filters, choice, info.pageSize, info.offset);
+  const rows = page.rows;
   const terms = query?.terms ?? [];
   const hits = rows.map(
     (row): SearchHit => ({
