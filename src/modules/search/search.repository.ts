@@ -303,23 +303,30 @@ export async function listMatches(
   offset: number,
 ): Promise<{ rows: SearchRow[]; total: number | undefined }> {
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
-  const result = await sql<SearchRow & { total: number | string }>`with ${bestDocuments(index, query, filters, choice)}
-    select b.kind, b.item_id, b.lang, b.score, count(*) over () as total,
+  // The page is chosen, and every match counted, on the ranking columns alone; the text, dates
+  // and address are read for that page's rows only, not carried through the sort for every match.
+  const result = await sql<SearchRow & { total: number | string }>`with ${bestDocuments(index, query, filters, choice)},
+    page as (
+      select b.id, b.kind, b.item_id, b.lang, b.score, b.sort_date, count(*) over () as total
+      from best b
+      where b.rn = 1
+      order by b.score, b.sort_date desc, b.kind, b.item_id
+      limit ${limit} offset ${offset}
+    )
+    select p.kind, p.item_id, p.lang, p.score, p.total,
       d.title, d.summary, d.body, d.place, d.topics, d.programmes, d.byline,
       coalesce(
-        (select x.slug from event_translations x where b.kind = 'event' and x.event_id = b.item_id and x.lang = ${choice.lang} and ${shown}),
-        (select x.slug from article_translations x where b.kind = 'article' and x.article_id = b.item_id and x.lang = ${choice.lang} and ${shown}),
-        (select x.slug from event_translations x where b.kind = 'event' and x.event_id = b.item_id and x.lang = 'en'),
-        (select x.slug from article_translations x where b.kind = 'article' and x.article_id = b.item_id and x.lang = 'en'),
+        (select x.slug from event_translations x where p.kind = 'event' and x.event_id = p.item_id and x.lang = ${choice.lang} and ${shown}),
+        (select x.slug from article_translations x where p.kind = 'article' and x.article_id = p.item_id and x.lang = ${choice.lang} and ${shown}),
+        (select x.slug from event_translations x where p.kind = 'event' and x.event_id = p.item_id and x.lang = 'en'),
+        (select x.slug from article_translations x where p.kind = 'article' and x.article_id = p.item_id and x.lang = 'en'),
         e.slug, a.slug) as slug,
       e.start_date, e.end_date, a.published_on, e.event_status, e.event_type
-    from best b
-    join search_documents d on d.id = b.id
-    left join events e on b.kind = 'event' and e.id = b.item_id
-    left join articles a on b.kind = 'article' and a.id = b.item_id
-    where b.rn = 1
-    order by b.score, b.sort_date desc, b.kind, b.item_id
-    limit ${limit} offset ${offset}`.execute(db);
+    from page p
+    join search_documents d on d.id = p.id
+    left join events e on p.kind = 'event' and e.id = p.item_id
+    left join articles a on p.kind = 'article' and a.id = p.item_id
+    order by p.score, p.sort_date desc, p.kind, p.item_id`.execute(db);
   const first = result.rows[0];
   return {
     rows: result.rows.map((row) => {
