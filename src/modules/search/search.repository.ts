@@ -263,7 +263,12 @@ function translatedInto(lang: LangCode) {
 function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice) {
   const hits = query ? index.matching(query) : sql`select id as doc_id, 0 as score from search_documents`;
   const where = filterConditions(filters);
-  where.push(sql`(d.lang = 'en' or coalesce(dt.status, dat.status) = 'published')`);
+  // Found with the (item, language, status) index alone: the translation rows hold long texts.
+  where.push(sql`(d.lang = 'en'
+    or (d.kind = 'event' and exists (select 1 from event_translations dt
+      where dt.event_id = d.item_id and dt.lang = d.lang and dt.status = 'published'))
+    or (d.kind = 'article' and exists (select 1 from article_translations dat
+      where dat.article_id = d.item_id and dat.lang = d.lang and dat.status = 'published')))`);
   if (choice.omitUntranslated && choice.lang !== 'en') where.push(translatedInto(choice.lang));
   return sql`hits as (${hits}),
     best as (
@@ -274,8 +279,6 @@ function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: S
       join search_documents d on d.id = h.doc_id
       left join events e on d.kind = 'event' and e.id = d.item_id
       left join articles a on d.kind = 'article' and a.id = d.item_id
-      left join event_translations dt on d.kind = 'event' and dt.event_id = d.item_id and dt.lang = d.lang
-      left join article_translations dat on d.kind = 'article' and dat.article_id = d.item_id and dat.lang = d.lang
       where ${sql.join(where, sql` and `)}
     )`;
 }
