@@ -2,7 +2,7 @@
  * Table types for Kysely. Dates are 'YYYY-MM-DD' text; `_at` columns are
  * ISO-8601 UTC text; booleans are 0/1 integers (the same on SQLite and Postgres).
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 export type LangCode = 'en' | 'vi';
 export type PublicationStatus = 'draft' | 'in_review' | 'published';
@@ -81,6 +81,8 @@ export interface EventsTable {
   event_type: Generated<EventType>;
   start_date: string;
   end_date: string | null;
+  /** The last day the event runs: its end date, or its start for a one-day event (computed by the database). */
+  last_day: GeneratedAlways<string>;
   all_day: Generated<number>;
   starts_at: string | null;
   ends_at: string | null;

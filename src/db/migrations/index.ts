@@ -29,6 +29,7 @@ import * as createSearchDocuments from './2026-11-23T1620-create-search-document
 import * as indexTranslationStatusAndTermLinks from './2026-11-24T0900-index-translation-status-and-term-links.js';
 import * as indexListingColumns from './2026-11-24T0910-index-listing-columns.js';
 import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js';
+import * as addEventLastDay from './2026-12-02T1010-add-event-last-day.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T0900-index-translation-status-and-term-links': indexTranslationStatusAndTermLinks,
   '2026-11-24T0910-index-listing-columns': indexListingColumns,
   '2026-12-02T1000-index-article-listing': indexArticleListing,
+  '2026-12-02T1010-add-event-last-day': addEventLastDay,
 };
 
 export const migrationProvider: MigrationProvider = {

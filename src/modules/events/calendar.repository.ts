@@ -132,8 +132,9 @@ function calendarRows(db: Db, lang: LangCode, ids: number[]) {
 export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, pastLimit: number): Promise<CalendarEventRow[]> {
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
   const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
-  const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
+  const lastDay = sql.ref<string>('e.last_day');
   const [current, ended] = await Promise.all([
+    // Ranges of the (status, last_day) index: those to come, and the latest ended from the end.
     liveInScope(db, choice, scope).select('e.id').where(lastDay, '>=', cutoff).execute(),
     liveInScope(db, choice, scope).select('e.id').where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(pastLimit).execute(),
   ]);

@@ -2,7 +2,7 @@
  * Queries on events. Every function takes the database (or a transaction)
  * first and returns plain rows. Visitors' listings read published events only.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { isLive } from '../content/index.js';
 import type {
   Database,
@@ -60,6 +60,15 @@ export interface EventFilters {
 
 /** The last day an event runs: its end date, or its start for a one-day event. */
 const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
+
+/**
+ * The same, as the generated column with its own index (status, last_day,
+ * start_date, publish_at): for "still running on or after a day" and "the
+ * latest last day", which are ranges of that index. Where events are read in
+ * order of their start (past events, counts of them), the listing index,
+ * which holds both dates, answers `lastDay` without reading any row.
+ */
+const lastDayIndexed = sql.ref<string>('e.last_day');
 
 /**
  * Events visitors may see now (e). Counts, year choices and the choice of a
@@ -183,9 +192,9 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
   const ids = await pickIds(
     liveEvents(db, choice)
       .select('e.id')
-      .where(lastDay, '>=', today)
+      .where(lastDayIndexed, '>=', today)
       .orderBy('e.start_date', 'asc')
-      .orderBy(lastDay, 'asc')
+      .orderBy(lastDayIndexed, 'asc')
       .orderBy('e.id', 'asc')
       .limit(limit)
       .offset(offset),
@@ -202,6 +211,8 @@ export async function listPast(db: Db, choice: TextChoice, today: string, limit:
     liveEvents(db, choice)
       .select('e.id')
       .where(lastDay, '<', today)
+      // Implied by the line above; it lets the listing index give the events in order of their start.
+      .where('e.start_date', '<', today)
       .orderBy('e.start_date', 'desc')
       .orderBy(lastDay, 'asc')
       .orderBy('e.id', 'asc')
@@ -217,7 +228,7 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
     liveEvents(db, choice)
       .select('e.id')
       .where('e.start_date', '<=', today)
-      .where(lastDay, '>=', today)
+      .where(lastDayIndexed, '>=', today)
       .orderBy('e.start_date', 'asc')
       .orderBy('e.id', 'asc')
       .limit(limit),
@@ -240,14 +251,13 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
 }
 
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const row = await liveEvents(db, choice)
-    .select([
-      sql<number>`sum(case when ${lastDay} >= ${today} then 1 else 0 end)`.as('upcoming'),
-      sql<number>`sum(case when ${lastDay} < ${today} then 1 else 0 end)`.as('past'),
-    ])
-    .executeTakeFirstOrThrow();
-  // Postgres returns sums as strings (bigint) and null on an empty table.
-  return { upcoming: Number(row.upcoming ?? 0), past: Number(row.past ?? 0) };
+  const count = (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => eb.fn.countAll<number | string>().as('n');
+  const [upcoming, past] = await Promise.all([
+    liveEvents(db, choice).where(lastDayIndexed, '>=', today).select(count).executeTakeFirstOrThrow(),
+    liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today).select(count).executeTakeFirstOrThrow(),
+  ]);
+  // Postgres returns counts as strings (bigint).
+  return { upcoming: Number(upcoming.n), past: Number(past.n) };
 }
 
 /**
@@ -414,9 +424,9 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
   const live = db.selectFrom('events as e').where(isLive('e', choice.now));
   const [first, last] = await Promise.all([
     live.select('e.start_date as day').orderBy('e.start_date', 'asc').limit(1).executeTakeFirst(),
-    live.select((eb) => eb.fn.max(lastDay).as('day')).executeTakeFirst(),
+    live.select(lastDayIndexed.as('day')).orderBy(lastDayIndexed, 'desc').limit(1).executeTakeFirst(),
   ]);
-  if (!first || !last?.day) return [];
+  if (!first || !last) return [];
   const years: number[] = [];
   for (let y = Number(last.day.slice(0, 4)); y >= Number(first.day.slice(0, 4)); y -= 1) years.push(y);
   const held = await Promise.all(
@@ -439,7 +449,7 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
 /** Upcoming events that start before `date` (to number a month group continued from an earlier page). */
 export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
   const row = await liveEvents(db, choice)
-    .where(lastDay, '>=', today)
+    .where(lastDayIndexed, '>=', today)
     .where('e.start_date', '<', date)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
