@@ -2,6 +2,7 @@
  * Builds the Fastify application. It never listens: server.ts does, and tests
  * call `inject` on what this returns.
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { registerAssets } from './shared/http/assets.js';
@@ -21,7 +22,7 @@ import { localContentChanges, type ContentChanges } from './modules/content/cont
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { SESSION_COOKIE } from './modules/admin/security.js';
 import { registerHealthRoutes } from './shared/http/health.js';
-import { PageStore, registerPageCache } from './shared/http/page-cache.js';
+import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';
 
 export type { AppDeps };
 
@@ -90,11 +91,20 @@ declare module 'fastify' {
   }
 }
 
+/** Log levels at which each request is logged. */
+const LOGGED_LEVELS = new Set(['trace', 'debug', 'info']);
+
 /** A session cookie in the request: a signed-in editor, whose pages are never cached. */
 const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
+  let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!frontDoor?.(req, res)) handler(req, res);
+      }),
     logger: options.logger ?? false,
     // Behind a reverse proxy the client's address comes from X-Forwarded-For.
     trustProxy: true,
@@ -132,13 +142,19 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   if (deps.config.PAGE_CACHE === 'on') {
     const store = new PageStore(deps.config.PAGE_CACHE_MAX_BYTES);
     app.decorate('pageStore', store);
-    registerPageCache(app, {
+    const cacheOptions: PageCacheOptions = {
       store,
       changes: contentChanges,
       now: deps.now,
       nextTimeBoundary: (now) => nextPageChangeByClock(deps.db, now, deps.config.OFFICE_TIME_ZONE),
       isSignedIn: (request) => SESSION_COOKIE_PATTERN.test(request.headers.cookie ?? ''),
       closing: () => app.lifecycle.shuttingDown,
+    };
+    registerPageCache(app, cacheOptions);
+    frontDoor = pageCacheFrontDoor(cacheOptions, (req, statusCode, startedAt) => {
+      // The same line Fastify writes for the requests it answers.
+      if (!LOGGED_LEVELS.has(app.log.level)) return;
+      app.log.info({ req: { method: req.method, url: req.url }, res: { statusCode }, responseTime: performance.now() - startedAt, cache: 'HIT' }, 'request completed');
     });
   } else {
     app.decorate('pageStore', undefined);

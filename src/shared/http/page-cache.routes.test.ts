@@ -8,6 +8,7 @@ import { html, text } from '../../../test/helpers/html.js';
 import { ensureTaxonomy } from '../../modules/taxonomy/index.js';
 import { loadTaxonomy } from '../../modules/importer/index.js';
 import { eventPath } from './paths.js';
+import { SESSION_COOKIE } from '../../modules/admin/security.js';
 
 /** What the new-event form sends for a valid all-day event. */
 function newEvent(title: string): Record<string, string> {
@@ -225,5 +226,65 @@ describe('the page cache turned off', () => {
       assert.match(String(res.headers['cache-control']), /^public, max-age=60/);
     }
     assert.equal(t.app.pageStore, undefined);
+  });
+});
+
+describe('the page cache over a real connection', () => {
+  let t: TestApp;
+  let base: string;
+
+  before(async () => {
+    t = await buildTestApp({ seed: true });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = t.app.server.address();
+    assert.ok(address && typeof address === 'object');
+    base = `http://127.0.0.1:${address.port}`;
+  });
+  after(() => t.close());
+
+  test('a stored page is answered before the framework, with the headers and bytes of the first answer', async () => {
+    const first = await fetch(`${base}/en/articles`, { headers: { 'accept-encoding': 'identity' } });
+    const firstBody = await first.text();
+    assert.equal(first.headers.get('x-cache'), 'MISS');
+    const second = await fetch(`${base}/en/articles`, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(second.headers.get('x-cache'), 'HIT');
+    assert.equal(await second.text(), firstBody);
+    for (const name of ['content-type', 'etag', 'cache-control', 'x-content-type-options', 'content-security-policy', 'x-frame-options', 'referrer-policy']) {
+      assert.equal(second.headers.get(name), first.headers.get(name), name);
+    }
+    assert.equal(Number(second.headers.get('content-length')), Buffer.byteLength(firstBody));
+
+    const gzipped = await fetch(`${base}/en/articles`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzipped.headers.get('x-cache'), 'HIT');
+    assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(await gzipped.text(), firstBody, 'decoded, the same page');
+
+    const revalidated = await fetch(`${base}/en/articles`, { headers: { 'accept-encoding': 'identity', 'if-none-match': String(first.headers.get('etag')) } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(await revalidated.text(), '');
+
+    const head = await fetch(`${base}/en/articles`, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('x-cache'), 'HIT');
+  });
+
+  test('signed-in editors, the admin and other methods go to the app', async () => {
+    await fetch(`${base}/en/events`);
+    assert.equal((await fetch(`${base}/en/events`)).headers.get('x-cache'), 'HIT');
+    const signedIn = await fetch(`${base}/en/events`, { headers: { cookie: `${SESSION_COOKIE}=whatever` } });
+    assert.equal(signedIn.status, 200);
+    assert.equal(signedIn.headers.get('x-cache'), null);
+    const admin = await fetch(`${base}/admin/login`);
+    assert.equal(admin.headers.get('x-cache'), null);
+    const posted = await fetch(`${base}/en/events`, { method: 'POST' });
+    assert.equal(posted.headers.get('x-cache'), null);
+    assert.equal(posted.status, 404);
+  });
+
+  test('a content change is seen by the next request', async () => {
+    await fetch(`${base}/en/events`);
+    assert.equal((await fetch(`${base}/en/events`)).headers.get('x-cache'), 'HIT');
+    await t.app.contentChanges.announce('an edit');
+    assert.equal((await fetch(`${base}/en/events`)).headers.get('x-cache'), 'MISS');
   });
 });

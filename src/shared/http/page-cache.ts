@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentChanges } from '../../modules/content/content-changes.js';
 import { PUBLIC_PAGE_MAX_AGE_SECONDS, publicCacheControl } from './cache.js';
@@ -218,7 +219,7 @@ export interface PageCacheOptions {
   /** The next instant (epoch ms) after `now` at which pages change without a write. */
   nextTimeBoundary: (now: Date) => Promise<number>;
   /** Whether the request comes from a signed-in editor (never served from, nor stored in, the cache). */
-  isSignedIn: (request: FastifyRequest) => boolean;
+  isSignedIn: (request: { headers: IncomingHttpHeaders }) => boolean;
   /** Whether the server is shutting down (answers then ask keep-alive clients to close the connection). */
   closing?: () => boolean;
 }
@@ -259,16 +260,17 @@ function answer(request: FastifyRequest, reply: FastifyReply, store: PageStore, 
   return variant.body;
 }
 
-/**
- * Writes a stored page straight to the connection. Everything a page needs
- * was stored with it (the security headers included), so a hit skips the
- * reply's hooks and serialisation: the cost of a hit is the lookup and the
- * write. Fastify still logs the request and runs onResponse.
- */
-function sendHit(request: FastifyRequest, reply: FastifyReply, store: PageStore, page: CachedPage, nowMs: number, closing: boolean): void {
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
+/** What a stored page answers to one request: a 200 (body left out for HEAD) or an empty 304. */
+interface HitAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+}
+
+function hitAnswer(method: string, requestHeaders: IncomingHttpHeaders, store: PageStore, page: CachedPage, nowMs: number, closing: boolean): HitAnswer {
+  const encoding = chooseEncoding(requestHeaders['accept-encoding']);
   const variant = page.variants[encoding];
-  const notModified = etagMatches(request.headers['if-none-match'], variant.etag);
+  const notModified = etagMatches(requestHeaders['if-none-match'], variant.etag);
   const headers: Record<string, string> = {};
   for (const [name, value] of page.headers) {
     if (notModified && name === 'content-type') continue;
@@ -279,18 +281,16 @@ function sendHit(request: FastifyRequest, reply: FastifyReply, store: PageStore,
   headers['etag'] = variant.etag;
   headers['x-cache'] = 'HIT';
   if (closing) headers['connection'] = 'close';
-  reply.hijack();
-  const raw = reply.raw;
-  if (notModified) {
-    raw.writeHead(304, headers);
-    raw.end();
-    return;
-  }
+  if (notModified) return { status: 304, headers, body: undefined };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   headers['content-length'] = String(variant.body.length);
-  raw.writeHead(200, headers);
-  if (request.method === 'HEAD') raw.end();
-  else raw.end(variant.body);
+  return { status: 200, headers, body: method === 'HEAD' ? undefined : variant.body };
+}
+
+function writeAnswer(res: ServerResponse, answer: HitAnswer): void {
+  res.writeHead(answer.status, answer.headers);
+  if (answer.body) res.end(answer.body);
+  else res.end();
 }
 
 /** Whether a response may be stored: a public 200 for everyone, no cookie, nothing varying by request. */
@@ -304,32 +304,68 @@ function storable(reply: FastifyReply, payload: unknown): payload is string | Bu
 }
 
 /** Registers the cache's hooks on the app (at its root, after the headers every response gets). */
+/**
+ * The stored page that may answer a request, if any: a GET or HEAD outside
+ * /admin from a visitor who is not signed in, while this instance hears every
+ * change. Undefined means the app answers.
+ */
+function storedPageFor(method: string, url: string, headers: IncomingHttpHeaders, options: PageCacheOptions, nowMs: number): CachedPage | undefined {
+  const { store, changes } = options;
+  if ((method !== 'GET' && method !== 'HEAD') || url.startsWith('/admin')) return undefined;
+  if (options.isSignedIn({ headers })) return undefined;
+  // Writes by other processes (SQLite) become visible here, before the lookup.
+  changes.poll();
+  // Not hearing other instances: a change may have gone unheard, so nothing stored is trusted.
+  if (!changes.receiving) {
+    if (store.size > 0) store.clear();
+    return undefined;
+  }
+  return store.get(url, nowMs);
+}
+
+/**
+ * The front door: answers requests that a stored page can answer before the
+ * framework sees them (no routing, no request objects, no hooks), and tells
+ * the caller to pass the others on. `log` is called for each answer.
+ */
+export function pageCacheFrontDoor(
+  options: PageCacheOptions,
+  log: (req: IncomingMessage, status: number, startedAt: number) => void,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const startedAt = performance.now();
+    const nowMs = options.now().getTime();
+    const method = req.method ?? 'GET';
+    const page = storedPageFor(method, req.url ?? '/', req.headers, options, nowMs);
+    if (!page) return false;
+    const answer = hitAnswer(method, req.headers, options.store, page, nowMs, options.closing?.() ?? false);
+    writeAnswer(res, answer);
+    log(req, answer.status, startedAt);
+    return true;
+  };
+}
+
+/** Registers the cache's hooks on the app (at its root, after the headers every response gets). */
 export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): void {
   const { store, changes } = options;
   const unsubscribe = changes.subscribe(() => store.clear());
   app.addHook('onClose', async () => unsubscribe());
   app.decorateRequest('pageCache', undefined);
 
+  // Requests that reach the app (inject, or a page the front door did not have when it came in).
   app.addHook('onRequest', async (request, reply) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/admin')) return;
-    if (options.isSignedIn(request)) return;
-    // Writes by other processes (SQLite) become visible here, before the lookup.
-    changes.poll();
-    // Not hearing other instances: a change may have gone unheard, so nothing stored is trusted.
-    if (!changes.receiving) {
-      if (store.size > 0) store.clear();
-      return;
-    }
     const nowMs = options.now().getTime();
     const key = request.url;
-    const page = store.get(key, nowMs);
+    const page = storedPageFor(request.method, key, request.headers, options, nowMs);
     if (page) {
       request.pageCache = { hit: true, key, generation: store.generation };
-      sendHit(request, reply, store, page, nowMs, options.closing?.() ?? false);
+      // Everything the page needs was stored with it: the reply's hooks are skipped (Fastify still logs).
+      reply.hijack();
+      writeAnswer(reply.raw, hitAnswer(request.method, request.headers, store, page, nowMs, options.closing?.() ?? false));
       return;
     }
+    if (request.method !== 'GET' || key.startsWith('/admin') || options.isSignedIn(request) || !changes.receiving) return;
     // HEAD is answered from a stored page, but never fills the store.
-    if (request.method !== 'GET') return;
     const generation = store.generation;
     await store.ensureBoundary(() => options.nextTimeBoundary(options.now()));
     request.pageCache = { hit: false, key, generation };
