@@ -37,24 +37,25 @@ export interface FilterValues {
 const blank = (value: unknown) => (value === '' ? undefined : value);
 const slug = z
   .string()
-  .max(200, { message: 'filter value is too long' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'topic and programme must be given by their slug' });
+  .max(200, messageKey('filter.error.term'))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, messageKey('filter.error.term'));
 
+/** Search's filters. The messages are message keys: a bad value is a 400 page in the page's language. */
 export const filterQuery = z.object({
-  kind: z.preprocess(blank, z.enum(['event', 'article'], { message: 'kind must be "event" or "article"' }).optional()),
+  kind: z.preprocess(blank, z.enum(['event', 'article'], messageKey('filter.error.kind')).optional()),
   year: z.preprocess(
     blank,
     z.coerce
-      .number({ message: 'year must be a number' })
-      .int({ message: 'year must be a whole number' })
+      .number(messageKey('filter.error.year'))
+      .int(messageKey('filter.error.year'))
       // Wider than any office's archive, narrow enough to stay a calendar year.
-      .min(1900, { message: 'year must be 1900 or later' })
-      .max(2200, { message: 'year must be 2200 or earlier' })
+      .min(1900, messageKey('filter.error.year'))
+      .max(2200, messageKey('filter.error.year'))
       .optional(),
   ),
   topic: z.preprocess(blank, slug.optional()),
   programme: z.preprocess(blank, slug.optional()),
-  type: z.preprocess(blank, z.enum(EVENT_TYPES, { message: 'type must be an event type' }).optional()),
+  type: z.preprocess(blank, z.enum(EVENT_TYPES, messageKey('filter.error.type')).optional()),
 });
 
 /** `?q=` as typed; a repeated parameter keeps its first value. */
@@ -65,15 +66,12 @@ export const searchQuery = filterQuery.extend({ q: searchText }).extend(pageQuer
 /** A repeated parameter (`?year=2020&year=2021`) keeps its first value, as `q` does. */
 const firstOf = (value: unknown) => blank(Array.isArray(value) ? value[0] : value);
 
-const listingSlug = z
-  .string()
-  .max(200, messageKey('filter.error.term'))
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, messageKey('filter.error.term'));
+const listingSlug = slug;
 
 /**
- * The filters of the events and articles listings, and the page. Unlike
- * search's, the messages are message keys: a bad value is a 400 page that
- * explains itself in the page's language. Parameters a listing does not
+ * The filters of the events and articles listings, and the page. As in
+ * search, a bad value is a 400 page that explains itself in the page's
+ * language. Parameters a listing does not
  * offer (`type` on articles, `kind`) are dropped by the listing's own schema.
  */
 export const listingQuery = z.object({

@@ -137,6 +137,11 @@ describe('GET /:lang/search', () => {
       assert.match(res.headers['content-type'] as string, /text\/html/);
     }
     assert.equal((await t.app.inject({ url: '/en/search?q=labour&page=99' })).statusCode, 404);
+    // The page explains itself in its own language.
+    const vietnamese = await t.app.inject({ url: '/vi/search?q=a&year=twenty' });
+    assert.equal(vietnamese.statusCode, 400);
+    assert.match(text(html(vietnamese.body)), /Năm phải được viết bằng bốn chữ số/);
+    assert.match(text(html((await t.app.inject({ url: '/en/search?q=a&kind=people' })).body)), /Choose events or articles\./);
   });
 });
 

@@ -40,6 +40,7 @@ export const discoveryEn = {
   'filter.chosen': 'Chosen filters',
   'filter.remove': 'Remove filter: {name}',
   'filter.clearAll': 'Clear all filters',
+  'filter.error.kind': 'Choose events or articles.',
   'filter.error.year': 'The year must be written in four digits, for example 2024.',
   'filter.error.term': 'A topic or programme is given by the short name in its address, for example child-labour.',
   'filter.error.type': 'That is not one of the types of event.',
