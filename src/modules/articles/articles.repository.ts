@@ -1,6 +1,6 @@
 /** Queries on feature articles; published ones only for visitors' listings. */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isLive } from '../content/index.js';
+import { isLive, shownTranslationStatuses } from '../content/index.js';
 import type { ArticleRow, Database, LangCode, NewArticleRow, ArticlesTable, TranslationStatus } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 
@@ -97,13 +97,13 @@ function liveArticles(db: Db, choice: TextChoice) {
 
 /** Adds, as tl, the articles' text in `lang` when it may be shown: English always, another language once published. */
 function withShownText<Q extends ReturnType<typeof articlesWithEnglish>>(query: Q, lang: LangCode) {
-  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
+  const shown = shownTranslationStatuses(lang);
   return query.leftJoin('article_translations as tl', (j) => j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown));
 }
 
 /** Live articles with their English text (te) and the text to show (tl). */
 function publishedWithText(db: Db, choice: TextChoice) {
-  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+  const shown = shownTranslationStatuses(choice.lang);
   return liveArticles(db, choice)
     .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
     .leftJoin('article_translations as tl', (j) => j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown));

@@ -4,15 +4,11 @@
  * names of their topics.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { shownTranslationStatuses } from '../content/index.js';
 import type { TextChoice } from './articles.repository.js';
-import type { BylineKind, Database, TranslationStatus, LangCode } from '../../db/schema.js';
+import type { BylineKind, Database, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** Which translations may be shown: English always, another language once published. */
-function shownStatuses(choice: TextChoice): TranslationStatus[] {
-  return choice.lang === 'en' ? ['draft', 'published'] : ['published'];
-}
 
 export interface NewsArticleRow {
   id: number;
@@ -47,7 +43,7 @@ export async function listNewsArticles(db: Db, choice: TextChoice, scope: Articl
     .selectFrom('articles as a')
     .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
     .leftJoin('article_translations as tl', (j) =>
-      j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shownStatuses(choice)),
+      j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shownTranslationStatuses(choice.lang)),
     )
     .where('a.status', '=', 'published')
     .select([

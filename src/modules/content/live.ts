@@ -6,6 +6,7 @@
  * run yet. Every public query on events and articles goes through this.
  */
 import { sql, type SqlBool } from 'kysely';
+import type { LangCode, TranslationStatus } from '../../db/schema.js';
 
 /** `alias` is the table alias of the events or articles table in the query; `now` an instant. */
 export function isLive(alias: string, now: Date) {
@@ -13,4 +14,13 @@ export function isLive(alias: string, now: Date) {
   const publishAt = sql.ref(`${alias}.publish_at`);
   // publish_at holds ISO-8601 UTC text written by Date#toISOString, which sorts as time.
   return sql<SqlBool>`(${status} = 'published' and (${publishAt} is null or ${publishAt} <= ${now.toISOString()}))`;
+}
+
+/**
+ * Which statuses of an item's text in `lang` visitors may see: English is
+ * the item's own text and shows with it (its row is marked draft until a
+ * first publication); another language only once that translation is published.
+ */
+export function shownTranslationStatuses(lang: LangCode): TranslationStatus[] {
+  return lang === 'en' ? ['draft', 'published'] : ['published'];
 }

@@ -4,17 +4,12 @@
  * the names of their topics.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { TextChoice } from './events.repository.js';
+import { liveEvents, type TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
-import { isLive } from '../content/index.js';
-import type { AttendanceMode, Database, TranslationStatus, EventStatus, EventType, LangCode } from '../../db/schema.js';
+import { shownTranslationStatuses } from '../content/index.js';
+import type { AttendanceMode, Database, EventStatus, EventType, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** Which translations may be shown: English always, another language once published. */
-function shownStatuses(lang: LangCode): TranslationStatus[] {
-  return lang === 'en' ? ['draft', 'published'] : ['published'];
-}
 
 export interface CalendarEventRow {
   id: number;
@@ -47,51 +42,15 @@ export type EventScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { k
 /** Ids of events at most in one query: well within every database's limit on parameters. */
 const ID_CHUNK = 500;
 
-/** Events visitors may see now in a scope, with English text (te): no more than choosing which needs. */
+/** Events visitors may see now in a scope: the listings' choice, with the scope as their topic or programme filter. */
 function liveInScope(db: Db, choice: TextChoice, scope: EventScope) {
-  let query = db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .where(isLive('e', choice.now));
-  if (choice.omitUntranslated && choice.lang !== 'en') {
-    const lang = choice.lang;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_translations as tx')
-          .select('tx.event_id')
-          .whereRef('tx.event_id', '=', 'e.id')
-          .where('tx.lang', '=', lang)
-          .where('tx.status', '=', 'published'),
-      ),
-    );
-  }
-  if (scope.kind === 'topic') {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_topics as x')
-          .innerJoin('topics as t', 't.id', 'x.topic_id')
-          .select('x.event_id')
-          .whereRef('x.event_id', '=', 'e.id')
-          .where('t.slug', '=', scope.slug),
-      ),
-    );
-  } else if (scope.kind === 'programme') {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_programmes as x')
-          .innerJoin('programmes as p', 'p.id', 'x.programme_id')
-          .select('x.event_id')
-          .whereRef('x.event_id', '=', 'e.id')
-          .where('p.slug', '=', scope.slug),
-      ),
-    );
-  }
-  return query;
+  const filters = scope.kind === 'topic' ? { topic: scope.slug } : scope.kind === 'programme' ? { programme: scope.slug } : undefined;
+  return liveEvents(db, { ...choice, filters });
 }
 
 /** The calendar columns of these events, with their text in `lang` (English where untranslated). */
 function calendarRows(db: Db, lang: LangCode, ids: number[]) {
-  const shown = shownStatuses(lang);
+  const shown = shownTranslationStatuses(lang);
   return db
     .selectFrom('events as e')
     .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))

@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { isLive } from '../content/index.js';
+import { isLive, shownTranslationStatuses } from '../content/index.js';
 import type {
   Database,
   EventRow,
@@ -77,7 +77,7 @@ const lastDayIndexed = sql.ref<string>('e.last_day');
  * English text: the importer and the generator write it with the event, and
  * every save in the admin writes it (writeTexts in events.editing.ts).
  */
-function liveEvents(db: Db, choice: TextChoice) {
+export function liveEvents(db: Db, choice: TextChoice) {
   let query = db.selectFrom('events as e').where(isLive('e', choice.now));
   if (choice.omitUntranslated && choice.lang !== 'en') {
     const lang = choice.lang;
@@ -119,7 +119,7 @@ function liveEvents(db: Db, choice: TextChoice) {
  * only once that translation is published.
  */
 function publishedWithText(db: Db, choice: TextChoice) {
-  const shown: TranslationStatus[] = choice.lang === 'en' ? ['draft', 'published'] : ['published'];
+  const shown = shownTranslationStatuses(choice.lang);
   return liveEvents(db, choice)
     .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
     .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown));
@@ -150,7 +150,7 @@ const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
 
 /** The listing columns of the events with the given ids, whose liveness their choice has checked. */
 function listColumns(db: Db, lang: LangCode, ids: number[]) {
-  const shown: TranslationStatus[] = lang === 'en' ? ['draft', 'published'] : ['published'];
+  const shown = shownTranslationStatuses(lang);
   return db
     .selectFrom('events as e')
     .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
