@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ContentChanges } from '../../modules/content/content-changes.js';
 import { PUBLIC_PAGE_MAX_AGE_SECONDS, publicCacheControl } from './cache.js';
 
@@ -241,33 +241,23 @@ function cacheControl(store: PageStore, nowMs: number): string {
   return publicCacheControl(Math.min(PUBLIC_PAGE_MAX_AGE_SECONDS, Math.floor(store.secondsLeft(nowMs))));
 }
 
-/** Sets the headers of a stored page for this request; returns the body to send, or undefined for a 304. */
-function answer(request: FastifyRequest, reply: FastifyReply, store: PageStore, page: CachedPage, nowMs: number, state: 'HIT' | 'MISS'): Buffer | undefined {
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
-  const variant = page.variants[encoding];
-  for (const [name, value] of page.headers) reply.header(name, value);
-  reply.header('cache-control', cacheControl(store, nowMs));
-  reply.header('vary', 'Accept-Encoding');
-  reply.header('etag', variant.etag);
-  reply.header('x-cache', state);
-  if (etagMatches(request.headers['if-none-match'], variant.etag)) {
-    reply.code(304);
-    reply.removeHeader('content-type');
-    return undefined;
-  }
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  reply.code(200);
-  return variant.body;
-}
 
 /** What a stored page answers to one request: a 200 (body left out for HEAD) or an empty 304. */
-interface HitAnswer {
+interface StoredAnswer {
   status: 200 | 304;
   headers: Record<string, string>;
   body: Buffer | undefined;
 }
 
-function hitAnswer(method: string, requestHeaders: IncomingHttpHeaders, store: PageStore, page: CachedPage, nowMs: number, closing: boolean): HitAnswer {
+function storedAnswer(
+  method: string,
+  requestHeaders: IncomingHttpHeaders,
+  store: PageStore,
+  page: CachedPage,
+  nowMs: number,
+  state: 'HIT' | 'MISS',
+  closing: boolean,
+): StoredAnswer {
   const encoding = chooseEncoding(requestHeaders['accept-encoding']);
   const variant = page.variants[encoding];
   const notModified = etagMatches(requestHeaders['if-none-match'], variant.etag);
@@ -279,7 +269,7 @@ function hitAnswer(method: string, requestHeaders: IncomingHttpHeaders, store: P
   headers['cache-control'] = cacheControl(store, nowMs);
   headers['vary'] = 'Accept-Encoding';
   headers['etag'] = variant.etag;
-  headers['x-cache'] = 'HIT';
+  headers['x-cache'] = state;
   if (closing) headers['connection'] = 'close';
   if (notModified) return { status: 304, headers, body: undefined };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
@@ -287,7 +277,7 @@ function hitAnswer(method: string, requestHeaders: IncomingHttpHeaders, store: P
   return { status: 200, headers, body: method === 'HEAD' ? undefined : variant.body };
 }
 
-function writeAnswer(res: ServerResponse, answer: HitAnswer): void {
+function writeAnswer(res: ServerResponse, answer: StoredAnswer): void {
   res.writeHead(answer.status, answer.headers);
   if (answer.body) res.end(answer.body);
   else res.end();
@@ -338,7 +328,7 @@ export function pageCacheFrontDoor(
     const method = req.method ?? 'GET';
     const page = storedPageFor(method, req.url ?? '/', req.headers, options, nowMs);
     if (!page) return false;
-    const answer = hitAnswer(method, req.headers, options.store, page, nowMs, options.closing?.() ?? false);
+    const answer = storedAnswer(method, req.headers, options.store, page, nowMs, 'HIT', options.closing?.() ?? false);
     writeAnswer(res, answer);
     log(req, answer.status, startedAt);
     return true;
@@ -361,7 +351,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       request.pageCache = { hit: true, key, generation: store.generation };
       // Everything the page needs was stored with it: the reply's hooks are skipped (Fastify still logs).
       reply.hijack();
-      writeAnswer(reply.raw, hitAnswer(request.method, request.headers, store, page, nowMs, options.closing?.() ?? false));
+      writeAnswer(reply.raw, storedAnswer(request.method, request.headers, store, page, nowMs, 'HIT', options.closing?.() ?? false));
       return;
     }
     if (request.method !== 'GET' || key.startsWith('/admin') || options.isSignedIn(request) || !changes.receiving) return;
@@ -383,6 +373,11 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const nowMs = options.now().getTime();
     store.set(state.key, page, state.generation, nowMs);
     // The first visitor gets exactly what the next ones will: same encoding, same validators.
-    return answer(request, reply, store, page, nowMs, 'MISS') ?? '';
+    const answer = storedAnswer(request.method, request.headers, store, page, nowMs, 'MISS', false);
+    // Fastify counts the length of what is returned; a shutdown's connection header is set by its own hook.
+    for (const [name, value] of Object.entries(answer.headers)) if (name !== 'content-length') reply.header(name, value);
+    if (answer.status === 304) reply.removeHeader('content-type');
+    reply.code(answer.status);
+    return answer.body ?? '';
   });
 }
