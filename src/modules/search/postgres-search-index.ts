@@ -50,11 +50,15 @@ export const postgresSearchIndex: SearchIndex = {
   async removeWords() {},
   async removeAllWords() {},
 
-  matching(query): RawBuilder<{ doc_id: number; score: number }> {
+  matchingIds(query): RawBuilder<{ doc_id: number }> {
+    return sql<{ doc_id: number }>`select id as doc_id from search_documents where folded_words @@ to_tsquery('simple', ${tsQueryText(query, true)})`;
+  },
+
+  scores(query, candidates): RawBuilder<{ doc_id: number; score: number }> {
     const folded = sql`to_tsquery('simple', ${tsQueryText(query, true)})`;
     const plain = sql`to_tsquery('simple', ${tsQueryText(query, false)})`;
-    return sql<{ doc_id: number; score: number }>`select id as doc_id,
-        -(ts_rank(folded_words, ${folded}) + ts_rank(words, ${plain}))::float8 as score
-      from search_documents where folded_words @@ ${folded}`;
+    return sql<{ doc_id: number; score: number }>`select d.id as doc_id,
+        -(ts_rank(d.folded_words, ${folded}) + ts_rank(d.words, ${plain}))::float8 as score
+      from ${candidates} c join search_documents d on d.id = c.id`;
   },
 };

@@ -36,12 +36,18 @@ export interface SearchIndex {
   /** Forgets every document's words. */
   removeAllWords(db: Db): Promise<void>;
   /**
-   * A query yielding `doc_id` and `score` for every document that contains
-   * all the terms, diacritics ignored. Lower scores rank first; a document
+   * A query yielding `doc_id` for every document that contains all the terms,
+   * diacritics ignored. It is the first table of a search, read newest
+   * document first: the database can stop once it has enough.
+   */
+  matchingIds(query: SearchQuery): RawBuilder<{ doc_id: number }>;
+  /**
+   * `doc_id` and `score` for the documents of the `candidates` table (its
+   * column `id`), all of which match. Lower scores rank first; a document
    * whose words match as typed (with the same diacritics) scores better than
    * one that only matches once folded.
    */
-  matching(query: SearchQuery): RawBuilder<{ doc_id: number; score: number }>;
+  scores(query: SearchQuery, candidates: RawBuilder<unknown>): RawBuilder<{ doc_id: number; score: number }>;
 }
 
 /** The implementation for a database, chosen from its dialect. */

@@ -254,14 +254,24 @@ function translatedInto(lang: LangCode) {
 }
 
 /**
+ * How many matching documents a search ranks at most: the newest this many
+ * (of published items, after the filters). Ranking costs every document it
+ * looks at, so a word found in most of a large archive would otherwise cost
+ * as much as the archive; this keeps a search's cost bounded by this number.
+ * When more match, the page says so (`more`) and suggests narrowing down.
+ */
+export const RANKED_DOCUMENTS = 1000;
+
+/**
  * The matching documents of published items, one per item: its document in
  * the page's language when that one matches, else its best other one,
  * numbered `rn` = 1. A document in another language than English counts only
- * while that translation is published. Without a query every document that
- * passes the filters matches, with score 0.
+ * while that translation is published. With a query, the newest
+ * `ranked` matches are ranked (RANKED_DOCUMENTS; `more` says whether
+ * there were others); without one, every document that passes the filters matches, with
+ * score 0, and the order is by date alone.
  */
-function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice) {
-  const hits = query ? index.matching(query) : sql`select id as doc_id, 0 as score from search_documents`;
+function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number) {
   const where = filterConditions(filters);
   // Found with the (item, language, status) index alone: the translation rows hold long texts.
   where.push(sql`(d.lang = 'en'
@@ -270,31 +280,55 @@ function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: S
     or (d.kind = 'article' and exists (select 1 from article_translations dat
       where dat.article_id = d.item_id and dat.lang = d.lang and dat.status = 'published')))`);
   if (choice.omitUntranslated && choice.lang !== 'en') where.push(translatedInto(choice.lang));
-  return sql`hits as (${hits}),
-    best as (
-      select d.id, d.kind, d.item_id, d.lang, h.score,
-        coalesce(e.start_date, a.published_on) as sort_date,
-        row_number() over (partition by d.kind, d.item_id order by case when d.lang = ${choice.lang} then 0 else 1 end, h.score, d.id) as rn
-      from hits h
+  const source = query ? index.matchingIds(query) : sql`select id as doc_id from search_documents`;
+  const matched = sql`select d.id, d.kind, d.item_id, d.lang, coalesce(e.start_date, a.published_on) as sort_date
+      from (${source}) h
       join search_documents d on d.id = h.doc_id
       left join events e on d.kind = 'event' and e.id = d.item_id
       left join articles a on d.kind = 'article' and a.id = d.item_id
-      where ${sql.join(where, sql` and `)}
+      where ${sql.join(where, sql` and `)}`;
+  const rank = (score: RawBuilder<unknown>) =>
+    sql`row_number() over (partition by c.kind, c.item_id order by case when c.lang = ${choice.lang} then 0 else 1 end, ${score}, c.id)`;
+  if (!query) {
+    return sql`matched as (${matched}),
+      best as (
+        select c.id, c.kind, c.item_id, c.lang, 0 as score, c.sort_date, ${rank(sql`c.id`)} as rn, 0 as more
+        from matched c
+      )`;
+  }
+  // One past the limit, to know whether there were more; the newest come first from the index itself.
+  return sql`matched as (${matched} order by h.doc_id desc limit ${ranked + 1}),
+    candidates as (select * from matched order by id desc limit ${ranked}),
+    scored as (${index.scores(query, sql`candidates`)}),
+    best as (
+      select c.id, c.kind, c.item_id, c.lang, s.score, c.sort_date, ${rank(sql`s.score`)} as rn,
+        case when (select count(*) from matched) > ${ranked} then 1 else 0 end as more
+      from candidates c
+      join scored s on s.doc_id = c.id
     )`;
 }
 
-/** How many items match. */
-export async function countMatches(db: Db, index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice): Promise<number> {
-  const result = await sql<{ n: number | string }>`with ${bestDocuments(index, query, filters, choice)}
-    select count(*) as n from best where rn = 1`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+/** How many items match (of those ranked), and whether more documents matched than were ranked. */
+export async function countMatches(
+  db: Db,
+  index: SearchIndex,
+  query: SearchQuery | null,
+  filters: SearchFilters,
+  choice: SearchTextChoice,
+  ranked = RANKED_DOCUMENTS,
+): Promise<{ total: number; more: boolean }> {
+  const result = await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, ranked)}
+    select count(*) as n, max(more) as more from best where rn = 1`.execute(db);
+  const row = result.rows[0];
+  return { total: Number(row?.n ?? 0), more: Number(row?.more ?? 0) === 1 };
 }
 
 /**
  * One page of matching items, best first; equally good ones newest first,
- * and how many items match in all (undefined when the page is empty).
- * Without a query, newest first. The slug is the item's address in the
- * page's language: its translation's once published, else its English one.
+ * how many items match in all (undefined when the page is empty), and
+ * whether more matched than were ranked (see RANKED_DOCUMENTS). Without a
+ * query, newest first. The slug is the item's address in the page's
+ * language: its translation's once published, else its English one.
  */
 export async function listMatches(
   db: Db,
@@ -304,19 +338,20 @@ export async function listMatches(
   choice: SearchTextChoice,
   limit: number,
   offset: number,
-): Promise<{ rows: SearchRow[]; total: number | undefined }> {
+  ranked = RANKED_DOCUMENTS,
+): Promise<{ rows: SearchRow[]; total: number | undefined; more: boolean }> {
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
   // The page is chosen, and every match counted, on the ranking columns alone; the text, dates
   // and address are read for that page's rows only, not carried through the sort for every match.
-  const result = await sql<SearchRow & { total: number | string }>`with ${bestDocuments(index, query, filters, choice)},
+  const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${bestDocuments(index, query, filters, choice, ranked)},
     page as (
-      select b.id, b.kind, b.item_id, b.lang, b.score, b.sort_date, count(*) over () as total
+      select b.id, b.kind, b.item_id, b.lang, b.score, b.sort_date, b.more, count(*) over () as total
       from best b
       where b.rn = 1
       order by b.score, b.sort_date desc, b.kind, b.item_id
       limit ${limit} offset ${offset}
     )
-    select p.kind, p.item_id, p.lang, p.score, p.total,
+    select p.kind, p.item_id, p.lang, p.score, p.total, p.more,
       d.title, d.summary, d.body, d.place, d.topics, d.programmes, d.byline,
       coalesce(
         (select x.slug from event_translations x where p.kind = 'event' and x.event_id = p.item_id and x.lang = ${choice.lang} and ${shown}),
@@ -333,27 +368,51 @@ export async function listMatches(
   const first = result.rows[0];
   return {
     rows: result.rows.map((row) => {
-      const hit: SearchRow & { total?: unknown } = { ...row, item_id: Number(row.item_id), score: Number(row.score) };
+      const hit: SearchRow & { total?: unknown; more?: unknown } = { ...row, item_id: Number(row.item_id), score: Number(row.score) };
       delete hit.total;
+      delete hit.more;
       return hit;
     }),
     // Counted before LIMIT: every match, not only this page's.
     total: first === undefined ? undefined : Number(first.total),
+    more: first !== undefined && Number(first.more) === 1,
   };
 }
 
 /**
  * Years that have published events or articles (of one kind, or both), newest
  * first: the choices of a year filter. An event running across New Year
- * counts in both years.
+ * counts in both years. The first and last years come from the ends of the
+ * date indexes, then each year between is one indexed look, rather than a
+ * pass over every item.
  */
 export async function listContentYears(db: Db, kind?: SearchKind): Promise<number[]> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (kind !== 'article') {
-    parts.push(sql`select substr(start_date, 1, 4) as y from events where status = 'published'`);
-    parts.push(sql`select substr(coalesce(end_date, start_date), 1, 4) as y from events where status = 'published'`);
-  }
-  if (kind !== 'event') parts.push(sql`select substr(published_on, 1, 4) as y from articles where status = 'published'`);
-  const result = await sql<{ y: string }>`select distinct y from (${sql.join(parts, sql` union `)}) years order by y desc`.execute(db);
-  return result.rows.map((r) => Number(r.y));
+  const events = () => db.selectFrom('events').where('status', '=', 'published');
+  const articles = () => db.selectFrom('articles').where('status', '=', 'published');
+  const day = async (query: { executeTakeFirst(): Promise<{ day: string } | undefined> }) => (await query.executeTakeFirst())?.day;
+  const ends = await Promise.all([
+    kind !== 'article' ? day(events().select('start_date as day').orderBy('start_date', 'asc').limit(1)) : undefined,
+    kind !== 'article' ? day(events().select('last_day as day').orderBy('last_day', 'desc').limit(1)) : undefined,
+    kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'asc').limit(1)) : undefined,
+    kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'desc').limit(1)) : undefined,
+  ]);
+  const known = ends.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(0, 4)));
+  if (known.length === 0) return [];
+  const years: number[] = [];
+  for (let y = Math.max(...known); y >= Math.min(...known); y -= 1) years.push(y);
+  const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
+  const held = await Promise.all(
+    years.map(async (y) => {
+      const year = String(y).padStart(4, '0');
+      const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+      return (
+        (kind !== 'event' && (await any(articles().select('id').where('published_on', '>=', from).where('published_on', '<=', to).limit(1)))) ||
+        (kind !== 'article' &&
+          ((await any(events().select('id').where('start_date', '>=', from).where('start_date', '<=', to).limit(1))) ||
+            // Rare: nothing starts in the year, but an event begun before runs into it.
+            (await any(events().select('id').where('start_date', '<', from).where('last_day', '>=', from).limit(1)))))
+      );
+    }),
+  );
+  return years.filter((_, i) => held[i]);
 }

@@ -9,6 +9,7 @@ import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { rebuildIndex, reindexItem, searchSite, type SearchFilters, type SearchHit } from './search.service.js';
 import { NotFoundError } from '../../shared/errors.js';
+import { listContentYears } from './search.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -242,5 +243,48 @@ describe('search: pages', () => {
     assert.equal(second.length, 5);
     assert.equal(titles(second).at(-1), 'Cooperative news 1');
     await assert.rejects(searchSite(db, { q: 'cooperative', filters: {}, page: 3, lang: 'en' }), NotFoundError);
+    assert.equal(first.more, false);
+  });
+
+  test('a query found in more documents than are ranked ranks the newest, says there are more, and narrower queries reach older ones', async () => {
+    const request = { q: 'cooperative', filters: {}, page: 1, lang: 'en' } as const;
+    const capped = await searchSite(db, request, { rankedDocuments: 10 });
+    assert.equal(capped.state, 'results');
+    if (capped.state !== 'results') return;
+    assert.equal(capped.more, true);
+    assert.equal(capped.info.total, 10);
+    assert.equal(capped.info.pages, 1);
+    // Indexed in order, so the newest documents are the last ten articles.
+    assert.deepEqual(
+      titles(capped.hits),
+      Array.from({ length: 10 }, (_, i) => `Cooperative news ${25 - i}`),
+    );
+    await assert.rejects(searchSite(db, { ...request, page: 2 }, { rankedDocuments: 10 }), NotFoundError);
+
+    const older = await searchSite(db, { ...request, q: 'cooperative news 3' }, { rankedDocuments: 10 });
+    assert.ok(older.state === 'results');
+    assert.equal(older.more, false);
+    assert.deepEqual(titles(older.hits), ['Cooperative news 3']);
+  });
+});
+
+describe('search: the year filter’s choices', () => {
+  let handle: DatabaseHandle;
+  let db: Db;
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    await createEvent(db, { title: 'Year-end review', start: '2016-12-28', end: '2017-01-03' });
+    await createEvent(db, { title: 'Long project', start: '2018-06-01', end: '2020-02-01' });
+    await createEvent(db, { title: 'Draft event', start: '2022-05-05', status: 'draft' });
+    await createArticle(db, { title: 'A feature', date: '2014-03-03' });
+    await createArticle(db, { title: 'Draft feature', date: '2023-03-03', status: 'draft' });
+  });
+  after(() => handle.destroy());
+
+  test('years with published items, newest first; events count in every year they run into; drafts do not count', async () => {
+    assert.deepEqual(await listContentYears(db), [2020, 2019, 2018, 2017, 2016, 2014]);
+    assert.deepEqual(await listContentYears(db, 'event'), [2020, 2019, 2018, 2017, 2016]);
+    assert.deepEqual(await listContentYears(db, 'article'), [2014]);
   });
 });

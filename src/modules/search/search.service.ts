@@ -94,7 +94,8 @@ export type SearchOutcome =
   | { state: 'blank' }
   /** The query cannot be searched as it is; say why. */
   | { state: 'problem'; problem: QueryProblem }
-  | { state: 'results'; info: PageInfo; hits: SearchHit[] };
+  /** `more`: more documents matched than a search ranks (RANKED_DOCUMENTS); these are the best of the newest. */
+  | { state: 'results'; info: PageInfo; hits: SearchHit[]; more: boolean };
 
 export interface SearchRequest {
   q: string;
@@ -123,9 +124,12 @@ function resultSnippet(row: repo.SearchRow, terms: SearchTerm[]): TextPiece[] {
  * select, newest first. A translation is searched once it is published; on
  * a page in another language than English, items without a published text
  * in it are left out when the site's `untranslated` setting is 'omit', like
- * in the listings. Throws NotFoundError for a page past the last.
+ * in the listings. A query found in more documents than
+ * `options.rankedDocuments` (RANKED_DOCUMENTS) ranks the newest of them and
+ * says there are more. Throws NotFoundError for a page past the last.
  */
-export async function searchSite(db: Db, request: SearchRequest): Promise<SearchOutcome> {
+export async function searchSite(db: Db, request: SearchRequest, options: { rankedDocuments?: number } = {}): Promise<SearchOutcome> {
+  const ranked = options.rankedDocuments ?? repo.RANKED_DOCUMENTS;
   const blank = request.q.trim() === '';
   if (blank && !hasFilters(request.filters)) return { state: 'blank' };
   let query = null;
@@ -140,8 +144,13 @@ export async function searchSite(db: Db, request: SearchRequest): Promise<Search
   // One pass finds the page and counts every match; a page past the last has no row to carry
   // the count, so only then (or for a link to a page that no longer exists) is it counted apart.
   const wanted = pageInfo(request.page, 0);
-  const page = await repo.listMatches(db, index, query, request.filters, choice, wanted.pageSize, wanted.offset);
-  const total = page.total ?? (request.page === 1 ? 0 : await repo.countMatches(db, index, query, request.filters, choice));
+  const page = await repo.listMatches(db, index, query, request.filters, choice, wanted.pageSize, wanted.offset, ranked);
+  const { total, more } =
+    page.total !== undefined
+      ? { total: page.total, more: page.more }
+      : request.page === 1
+        ? { total: 0, more: false }
+        : await repo.countMatches(db, index, query, request.filters, choice, ranked);
   const info = pageInfo(request.page, total);
   if (request.page > info.pages) throw new NotFoundError();
   const rows = page.rows;
@@ -161,5 +170,5 @@ export async function searchSite(db: Db, request: SearchRequest): Promise<Search
       eventType: row.event_type,
     }),
   );
-  return { state: 'results', info, hits };
+  return { state: 'results', info, hits, more };
 }

@@ -54,6 +54,8 @@ export interface SearchPageProps {
 
 /** The search form, then the results, a no-results page, or what is wrong with the query. */
 export function SearchPage({ ctx, q, filters, options, outcome }: SearchPageProps) {
+  // "1,000 results" in English, "1.000 kết quả" in Vietnamese.
+  const count = (n: number) => n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
   const { t } = ctx;
   const base = searchPath(ctx.lang);
   const href = (values: FilterValues, page?: number, lang = ctx.lang) => searchPath(lang, { q: q.trim(), ...filterParams(values), page });
@@ -101,13 +103,16 @@ export function SearchPage({ ctx, q, filters, options, outcome }: SearchPageProp
           </h2>
           <p class="search-count" role="status">
             {shownQuery
-              ? outcome.info.total === 1
-                ? t('search.countOne', { query: shownQuery })
-                : t('search.countMany', { count: outcome.info.total, query: shownQuery })
+              ? outcome.more
+                ? t('search.countMore', { count: count(outcome.info.total), query: shownQuery })
+                : outcome.info.total === 1
+                  ? t('search.countOne', { query: shownQuery })
+                  : t('search.countMany', { count: count(outcome.info.total), query: shownQuery })
               : outcome.info.total === 1
                 ? t('search.countFilteredOne')
-                : t('search.countFilteredMany', { count: outcome.info.total })}
+                : t('search.countFilteredMany', { count: count(outcome.info.total) })}
           </p>
+          {outcome.more ? <p class="search-more">{t('search.moreHelp')}</p> : null}
           {outcome.info.total === 0 ? (
             <div class="no-results">
               <p class="lead">{shownQuery ? t('search.noResults', { query: shownQuery }) : t('search.noResultsFiltered')}</p>

@@ -71,8 +71,16 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`delete from search_fts`.execute(db);
   },
 
-  matching(query): RawBuilder<{ doc_id: number; score: number }> {
-    return sql<{ doc_id: number; score: number }>`select rowid as doc_id, bm25(search_fts, ${sql.join(WEIGHTS.map((w) => sql.lit(w)))}) as score
-      from search_fts where search_fts match ${ftsExpression(query)}`;
+  matchingIds(query): RawBuilder<{ doc_id: number }> {
+    return sql<{ doc_id: number }>`select rowid as doc_id from search_fts where search_fts match ${ftsExpression(query)}`;
+  },
+
+  scores(query, candidates): RawBuilder<{ doc_id: number; score: number }> {
+    // bm25 over the range of rowids from the oldest candidate, read in one pass of the index (CROSS
+    // JOIN keeps it the outer loop): looking each candidate up in the index anew costs far more.
+    // Matches in the range that were not candidates (filtered out) are dropped by the join.
+    return sql<{ doc_id: number; score: number }>`select f.rowid as doc_id, bm25(search_fts, ${sql.join(WEIGHTS.map((w) => sql.lit(w)))}) as score
+      from search_fts f cross join ${candidates} c
+      where search_fts match ${ftsExpression(query)} and f.rowid >= (select min(id) from ${candidates}) and c.id = f.rowid`;
   },
 };

@@ -11,6 +11,8 @@ export const discoveryVi: Record<keyof typeof discoveryEn, string> = {
   'search.submit': 'Tìm',
   'search.countOne': '1 kết quả cho “{query}”',
   'search.countMany': '{count} kết quả cho “{query}”',
+  'search.countMore': '{count} kết quả phù hợp nhất trong số rất nhiều kết quả cho “{query}”',
+  'search.moreHelp': 'Có quá nhiều mục phù hợp nên chỉ hiển thị những mục gần đây nhất. Hãy thêm từ khóa, hoặc thu hẹp theo năm, chủ đề hay chương trình, để tìm các mục cũ hơn.',
   'search.countFilteredOne': '1 mục phù hợp với bộ lọc',
   'search.countFilteredMany': '{count} mục phù hợp với bộ lọc',
   'search.noResults': 'Không tìm thấy kết quả nào cho “{query}”.',
