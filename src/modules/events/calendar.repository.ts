@@ -84,18 +84,24 @@ function calendarRows(db: Db, lang: LangCode, ids: number[]) {
 
 /**
  * Published events in a scope, in order of their first day, with their text in
- * `lang` (English where untranslated): every event still to come or running,
- * and the `pastLimit` latest that have ended. The events are chosen from the
+ * `lang` (English where untranslated): the `limits.upcoming` soonest still
+ * to come or running, and the `limits.past` latest that have ended. The events are chosen from the
  * indexes first; only their rows are read, a chunk of ids at a time.
  */
-export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, pastLimit: number): Promise<CalendarEventRow[]> {
+export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, limits: { upcoming: number; past: number }): Promise<CalendarEventRow[]> {
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
   const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
   const lastDay = sql.ref<string>('e.last_day');
   const [current, ended] = await Promise.all([
-    // Ranges of the (status, last_day) index: those to come, and the latest ended from the end.
-    liveInScope(db, choice, scope).select('e.id').where(lastDay, '>=', cutoff).execute(),
-    liveInScope(db, choice, scope).select('e.id').where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(pastLimit).execute(),
+    // Ranges of the (status, last_day) index: the soonest to come, and the latest ended from the end.
+    liveInScope(db, choice, scope)
+      .select('e.id')
+      .where(lastDay, '>=', cutoff)
+      .orderBy('e.start_date', 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limits.upcoming)
+      .execute(),
+    liveInScope(db, choice, scope).select('e.id').where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(limits.past).execute(),
   ]);
   const ids = [...ended, ...current].map((row) => row.id);
   const rows: CalendarEventRow[] = [];

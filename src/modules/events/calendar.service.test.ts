@@ -24,8 +24,8 @@ before(async () => {
 });
 after(() => handle.destroy());
 
-test('a calendar carries every event to come or running and the latest ended ones, in order of their first day', async () => {
-  const titles = (limit: number) => listCalendarEvents(handle.db, 'en', { kind: 'all' }, NOW, limit).then((rows) => rows.map((r) => r.title));
+test('a calendar carries the soonest events to come or running and the latest ended ones, in order of their first day', async () => {
+  const titles = (past: number, upcoming = 1000) => listCalendarEvents(handle.db, 'en', { kind: 'all' }, NOW, { past, upcoming }).then((rows) => rows.map((r) => r.title));
   // "Yesterday" is kept: the cut is a day before today in UTC, so that nothing running today anywhere is cut.
   assert.deepEqual(await titles(2), ['March meeting', 'April workshop', 'Two-year programme launch', 'Ended yesterday in Hanoi', 'December forum']);
   assert.deepEqual(await titles(0), ['Two-year programme launch', 'Ended yesterday in Hanoi', 'December forum']);
@@ -38,4 +38,7 @@ test('a calendar carries every event to come or running and the latest ended one
     'Ended yesterday in Hanoi',
     'December forum',
   ]);
+  // The running one started first, so it is the soonest.
+  assert.deepEqual(await titles(1, 2), ['April workshop', 'Two-year programme launch', 'Ended yesterday in Hanoi']);
+  assert.deepEqual(await titles(0, 0), []);
 });

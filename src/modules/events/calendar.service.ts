@@ -13,29 +13,35 @@ import type { EventDetail } from './events.service.js';
 export type { EventScope };
 
 /**
- * How many ended events a subscribed calendar carries, besides every one to
- * come. Calendar programs fetch the whole feed again every few hours; years
- * of old events would make that slow for them and for the server, while
- * five hundred covers several years of this office's events. Each event's
- * own .ics stays available.
+ * How many events a subscribed calendar carries: the `upcoming` soonest of
+ * those to come or running, and the `past` latest that have ended. Calendar
+ * programs fetch the whole feed again every few hours; thousands of events
+ * would make that slow for them and for the server, while these numbers
+ * cover years of this office's events. The website lists every event, and
+ * each event's own .ics stays available.
  */
-export const CALENDAR_PAST_EVENTS = 500;
+export const CALENDAR_LIMITS: CalendarLimits = { upcoming: 1000, past: 500 };
+
+export interface CalendarLimits {
+  upcoming: number;
+  past: number;
+}
 
 export interface CalendarEvent extends CalendarEventRow {
   /** Names of the event's topics in the calendar's language. */
   topics: string[];
 }
 
-/** Published events in a scope (all, a topic, a programme): all to come and the latest `pastLimit` ended, in order of their first day, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
+/** Published events in a scope (all, a topic, a programme): the soonest `limits.upcoming` to come or running and the latest `limits.past` ended, in order of their first day, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
 export async function listCalendarEvents(
   db: Kysely<Database>,
   lang: LangCode,
   scope: EventScope,
   now: Date,
-  pastLimit: number = CALENDAR_PAST_EVENTS,
+  limits: CalendarLimits = CALENDAR_LIMITS,
 ): Promise<CalendarEvent[]> {
   const { untranslated } = await getSettings(db);
-  const rows = await repo.listCalendarEvents(db, { lang, now, omitUntranslated: untranslated === 'omit' }, scope, pastLimit);
+  const rows = await repo.listCalendarEvents(db, { lang, now, omitUntranslated: untranslated === 'omit' }, scope, limits);
   const topics = await repo.listTopicNames(
     db,
     rows.map((r) => r.id),
