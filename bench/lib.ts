@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -27,10 +28,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `src/server.ts` with `env` and waits until it answers /readyz. */
+/** The memory budget `npm start` gives the server (see docs/deployment.md, "Memory"), read from package.json so the two agree. */
+const SERVER_NODE_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--max-'));
+})();
+
+/** Starts `src/server.ts` with `env` and the flags of `npm start`, and waits until it answers /readyz. */
 export async function startAlmanac(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -51,9 +51,13 @@ async function lastPage(base: string, path: string): Promise<number> {
 }
 
 export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): Promise<void> {
-  // Latency, not throughput: few connections, so the numbers are per-request costs.
-  const latencyWrk: WrkOptions = { ...options.wrk, connections: Math.min(options.wrk.connections, 4), threads: 1, seconds: Math.min(options.wrk.seconds, 3) };
+  // Latency, not throughput: one connection, one request at a time. The server answers on one
+  // thread, so with n connections each request would also wait for n - 1 others (p50 about n
+  // times the cost of one request), which measures the queue rather than the page.
+  const latencyWrk: WrkOptions = { ...options.wrk, connections: 1, threads: 1, seconds: Math.min(options.wrk.seconds, 3) };
   const rows: string[][] = [];
+  // p50 of each page at the first size, to compare the larger sizes with it (cost should follow the page, not the archive).
+  const firstP50 = new Map<string, number>();
   const summary: string[][] = [];
   for (const size of options.sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
@@ -72,9 +76,9 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
         const articlePages = await lastPage(off.url, '/en/articles');
         const targets = [
           ['events listing', '/en/events'],
-          [`events, last page (${eventPages})`, `/en/events?page=${eventPages}`],
+          ['events, last page', `/en/events?page=${eventPages}`],
           ['articles listing', '/en/articles'],
-          [`articles, last page (${articlePages})`, `/en/articles?page=${articlePages}`],
+          ['articles, last page', `/en/articles?page=${articlePages}`],
           ['event page', event],
           ['article page', article],
           ['search "wages"', '/en/search?q=wages'],
@@ -91,21 +95,33 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
             const probe = await fetch(`${off.url}${path}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
             bytes = (await probe.arrayBuffer()).byteLength;
             if (probe.status !== 200) {
-              rows.push([size.toLocaleString('en-US'), label, `HTTP ${probe.status}`, '', '', '', '']);
+              rows.push([size.toLocaleString('en-US'), label, `HTTP ${probe.status}`, '', '', '', '', '']);
               continue;
             }
           } catch {
-            rows.push([size.toLocaleString('en-US'), label, `no answer in ${PROBE_TIMEOUT_MS / 1000} s`, '', '', '', '']);
+            rows.push([size.toLocaleString('en-US'), label, `no answer in ${PROBE_TIMEOUT_MS / 1000} s`, '', '', '', '', '']);
             continue;
           }
           // wrk gives up on a request after 2 s: a page slower than that is reported by its single time.
           if (Date.now() - probeStarted > 1500) {
             const ms = Date.now() - probeStarted;
-            rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, (1000 / ms).toFixed(2), fmt.ms(ms), '', 'single request']);
+            rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, (1000 / ms).toFixed(2), fmt.ms(ms), '', '', 'single request']);
             continue;
           }
           const r = await wrk(`${off.url}${path}`, latencyWrk);
-          rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, fmt.rps(r.rps), fmt.ms(r.p50ms), fmt.ms(r.p99ms), r.errors ? String(r.errors) : '']);
+          const base = firstP50.get(label);
+          if (base === undefined) firstP50.set(label, r.p50ms);
+          const shownLabel = label.endsWith('last page') ? `${label} (${label.startsWith('events') ? eventPages : articlePages})` : label;
+          rows.push([
+            size.toLocaleString('en-US'),
+            shownLabel,
+            `${(bytes / 1024).toFixed(0)} KB`,
+            fmt.rps(r.rps),
+            fmt.ms(r.p50ms),
+            fmt.ms(r.p99ms),
+            base === undefined ? '' : `${(r.p50ms / base).toFixed(2)}×`,
+            r.errors ? String(r.errors) : '',
+          ]);
           console.error(`${size}: measured ${label}`);
         }
         const offRss = await rssMb(off.pid);
@@ -132,7 +148,7 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
     }
   }
   console.log(`\nLatency with the page cache off (every request reaches SQLite): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s\n`);
-  printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', 'errors'], rows);
+  printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', `p50 vs ${options.sizes[0]?.toLocaleString('en-US')}`, 'errors'], rows);
   console.log('\nGeneration (almanac generate, one transaction, search index included) and server memory\n');
   printTable(['items', 'generate', 'wall time', 'RSS, cache off, after load', 'RSS, cache on, pages cached'], summary);
 }
