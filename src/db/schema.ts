@@ -305,6 +305,13 @@ export interface SetupTokensTable {
 /** What a search document indexes: the same kinds as revisions. */
 export type SearchKind = ContentKind;
 
+/** How many events or articles have a status; kept by triggers on every insert, delete and change of status. */
+export interface ItemCountsTable {
+  kind: ContentKind;
+  status: PublicationStatus;
+  n: number;
+}
+
 /** One item's searchable text in one language (the full-text columns are kept apart, per database). */
 export interface SearchDocumentsTable {
   id: Generated<number>;
@@ -347,6 +354,7 @@ export interface Database {
   media_variants: MediaVariantsTable;
   event_attachments: EventAttachmentsTable;
   search_documents: SearchDocumentsTable;
+  item_counts: ItemCountsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

@@ -30,6 +30,7 @@ import * as indexTranslationStatusAndTermLinks from './2026-11-24T0900-index-tra
 import * as indexListingColumns from './2026-11-24T0910-index-listing-columns.js';
 import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js';
 import * as addEventLastDay from './2026-12-02T1010-add-event-last-day.js';
+import * as countItemsByStatus from './2026-12-03T0900-count-items-by-status.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T0910-index-listing-columns': indexListingColumns,
   '2026-12-02T1000-index-article-listing': indexArticleListing,
   '2026-12-02T1010-add-event-last-day': addEventLastDay,
+  '2026-12-03T0900-count-items-by-status': countItemsByStatus,
 };
 
 export const migrationProvider: MigrationProvider = {

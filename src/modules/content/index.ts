@@ -3,7 +3,7 @@
  * "live" condition of public queries, revisions and their differences, slugs
  * and their redirects, form helpers, and what follows every change.
  */
-export { isLive, shownTranslationStatuses } from './live.js';
+export { countLive, isLive, shownTranslationStatuses } from './live.js';
 export { StaleEditError } from './stale-edit-error.js';
 export { diffWords, type DiffPart, type DiffOp } from './word-diff.js';
 export * from './form-fields.js';

@@ -5,8 +5,8 @@
  * scheduled item appears exactly on time, whether or not the scheduler has
  * run yet. Every public query on events and articles goes through this.
  */
-import { sql, type SqlBool } from 'kysely';
-import type { LangCode, TranslationStatus } from '../../db/schema.js';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { ContentKind, Database, LangCode, TranslationStatus } from '../../db/schema.js';
 
 /** `alias` is the table alias of the events or articles table in the query; `now` an instant. */
 export function isLive(alias: string, now: Date) {
@@ -23,4 +23,25 @@ export function isLive(alias: string, now: Date) {
  */
 export function shownTranslationStatuses(lang: LangCode): TranslationStatus[] {
   return lang === 'en' ? ['draft', 'published'] : ['published'];
+}
+
+/**
+ * How many events or articles visitors may see at `now`, with no other
+ * condition: the published ones, which the database counts as they change
+ * (item_counts), less those published for a later time (an index range of
+ * the few scheduled ones). Its cost does not grow with the archive, where
+ * counting live items one by one would.
+ */
+export async function countLive(db: Kysely<Database> | Transaction<Database>, kind: ContentKind, now: Date): Promise<number> {
+  const table = kind === 'event' ? 'events' : 'articles';
+  const [published, scheduled] = await Promise.all([
+    db.selectFrom('item_counts').select('n').where('kind', '=', kind).where('status', '=', 'published').executeTakeFirst(),
+    db
+      .selectFrom(table)
+      .where('status', '=', 'published')
+      .where('publish_at', '>', now.toISOString())
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return Number(published?.n ?? 0) - Number(scheduled.n);
 }

@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { isLive, shownTranslationStatuses } from '../content/index.js';
+import { countLive, isLive, shownTranslationStatuses } from '../content/index.js';
 import type {
   Database,
   EventRow,
@@ -250,10 +250,28 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
   return listRows(db, choice, ids);
 }
 
+/** Whether a choice shows every live event (no filters, nothing left out for want of a translation). */
+function choosesAll(choice: TextChoice): boolean {
+  const omitting = choice.omitUntranslated && choice.lang !== 'en';
+  return !omitting && Object.values(choice.filters ?? {}).every((value) => value === undefined);
+}
+
+/**
+ * How many of the chosen events are upcoming (still running on or after
+ * `today`) and past. Upcoming ones are an index range, few however large the
+ * archive. When the choice is every live event, the past ones are the live
+ * ones (counted by the database as they change) less the upcoming, rather
+ * than counted one by one.
+ */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
   const count = (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => eb.fn.countAll<number | string>().as('n');
+  const upcomingCount = liveEvents(db, choice).where(lastDayIndexed, '>=', today).select(count).executeTakeFirstOrThrow();
+  if (choosesAll(choice)) {
+    const [upcoming, live] = await Promise.all([upcomingCount, countLive(db, 'event', choice.now)]);
+    return { upcoming: Number(upcoming.n), past: live - Number(upcoming.n) };
+  }
   const [upcoming, past] = await Promise.all([
-    liveEvents(db, choice).where(lastDayIndexed, '>=', today).select(count).executeTakeFirstOrThrow(),
+    upcomingCount,
     liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today).select(count).executeTakeFirstOrThrow(),
   ]);
   // Postgres returns counts as strings (bigint).
