@@ -125,6 +125,15 @@ export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<It
   }));
 }
 
+/** When each event and article last changed (ISO-8601 UTC), keyed `kind:id`. */
+export async function listItemChangeTimes(db: Db): Promise<Map<string, string>> {
+  const [events, articles] = await Promise.all([
+    db.selectFrom('events').select(['id', 'updated_at']).execute(),
+    db.selectFrom('articles').select(['id', 'updated_at']).execute(),
+  ]);
+  return new Map([...events.map((r) => [`event:${r.id}`, r.updated_at] as const), ...articles.map((r) => [`article:${r.id}`, r.updated_at] as const)]);
+}
+
 /** Ids of every event and article, for rebuilding the index. */
 export async function listAllItemIds(db: Db): Promise<{ events: number[]; articles: number[] }> {
   const [events, articles] = await Promise.all([

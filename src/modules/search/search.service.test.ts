@@ -266,6 +266,18 @@ describe('search: pages', () => {
     assert.equal(older.more, false);
     assert.deepEqual(titles(older.hits), ['Cooperative news 3']);
   });
+
+  test('a rebuilt index numbers documents in order of their items’ last change, so the ranked ones stay the newest', async () => {
+    const { article_id } = await db.selectFrom('article_translations').select('article_id').where('title', '=', 'Cooperative news 3').executeTakeFirstOrThrow();
+    await db.updateTable('articles').set({ updated_at: '2030-01-01T00:00:00.000Z' }).where('id', '=', article_id).execute();
+    await rebuildIndex(db);
+    const capped = await searchSite(db, { q: 'cooperative', filters: {}, page: 1, lang: 'en' }, { rankedDocuments: 10 });
+    assert.ok(capped.state === 'results');
+    const shown = titles(capped.hits);
+    assert.ok(shown.includes('Cooperative news 3'), shown.join());
+    assert.ok(!shown.includes('Cooperative news 16'), shown.join());
+    assert.equal(shown.length, 10);
+  });
 });
 
 describe('search: the year filter’s choices', () => {

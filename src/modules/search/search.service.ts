@@ -68,6 +68,11 @@ export async function rebuildIndex(db: Db): Promise<{ documents: number }> {
     await index.removeAllWords(trx);
     await repo.deleteAllDocuments(trx);
     const texts = [...(await repo.loadEventTexts(trx, null)), ...(await repo.loadArticleTexts(trx, null))];
+    // Documents are numbered in order of their items' last change, as saving one by one would
+    // have numbered them: a query matching more than a search ranks keeps the newest.
+    const changed = await repo.listItemChangeTimes(trx);
+    const when = (text: ItemText) => changed.get(`${text.kind}:${text.itemId}`) ?? '';
+    texts.sort((a, b) => when(a).localeCompare(when(b)) || a.kind.localeCompare(b.kind) || a.itemId - b.itemId || a.lang.localeCompare(b.lang));
     await writeDocuments(trx, texts);
     documents = texts.length;
   });

@@ -10,7 +10,7 @@ export const discoveryEn = {
   'search.countOne': '1 result for “{query}”',
   'search.countMany': '{count} results for “{query}”',
   'search.countMore': 'The best {count} of many results for “{query}”',
-  'search.moreHelp': 'So many items match that only the most recent ones are shown. Add a word, or narrow down by year, topic or programme, to find older ones.',
+  'search.moreHelp': 'So many items match that only the most recently added or updated ones are ranked. Add a word, or narrow down by year, topic or programme, to find others.',
   'search.countFilteredOne': '1 item matches these filters',
   'search.countFilteredMany': '{count} items match these filters',
   'search.noResults': 'Nothing was found for “{query}”.',

@@ -12,7 +12,7 @@ export const discoveryVi: Record<keyof typeof discoveryEn, string> = {
   'search.countOne': '1 kết quả cho “{query}”',
   'search.countMany': '{count} kết quả cho “{query}”',
   'search.countMore': '{count} kết quả phù hợp nhất trong số rất nhiều kết quả cho “{query}”',
-  'search.moreHelp': 'Có quá nhiều mục phù hợp nên chỉ hiển thị những mục gần đây nhất. Hãy thêm từ khóa, hoặc thu hẹp theo năm, chủ đề hay chương trình, để tìm các mục cũ hơn.',
+  'search.moreHelp': 'Có quá nhiều mục phù hợp nên chỉ những mục được thêm hoặc cập nhật gần đây nhất được xếp hạng. Hãy thêm từ khóa, hoặc thu hẹp theo năm, chủ đề hay chương trình, để tìm các mục khác.',
   'search.countFilteredOne': '1 mục phù hợp với bộ lọc',
   'search.countFilteredMany': '{count} mục phù hợp với bộ lọc',
   'search.noResults': 'Không tìm thấy kết quả nào cho “{query}”.',
