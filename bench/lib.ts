@@ -34,10 +34,10 @@ const SERVER_NODE_FLAGS: string[] = (() => {
   return start.split(/\s+/).filter((word) => word.startsWith('--max-'));
 })();
 
-/** Starts `src/server.ts` with `env` and the flags of `npm start`, and waits until it answers /readyz. */
+/** Starts the built server (`dist/server.js`, as `npm start` does, with its flags) with `env`, and waits until it answers /readyz. */
 export async function startAlmanac(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/server.js'], {
     cwd: root,
     env: {
       ...process.env,

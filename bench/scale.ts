@@ -20,7 +20,7 @@ const PROBE_TIMEOUT_MS = 60_000;
 function generate(sqlitePath: string, events: number, articles: number): Promise<{ perSecond: number; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'generate', '--events', String(events), '--articles', String(articles)], {
+    const child = spawn(process.execPath, ['dist/cli.js', 'generate', '--events', String(events), '--articles', String(articles)], {
       cwd: root,
       env: { ...process.env, SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
