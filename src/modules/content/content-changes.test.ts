@@ -44,7 +44,7 @@ describe('the content-changed signal', () => {
     assert.deepEqual(heard, ['one']);
   });
 
-  test('SQLite: a commit by another connection (another process) is noticed by poll(), our own writes are not', async (t) => {
+  test('SQLite: a commit by another connection (another process) is noticed by poll() within its interval, our own writes are not', async (t) => {
     if (testDatabaseUrl) return t.skip('SQLite only');
     const dir = mkdtempSync(join(tmpdir(), 'almanac-changes-'));
     const path = join(dir, 'shared.sqlite');
@@ -52,16 +52,24 @@ describe('the content-changed signal', () => {
     await migrateToLatest(server.db);
     const other = openDatabase({ sqlitePath: path });
     try {
-      const changes = localContentChanges({ externalVersion: server.dataVersion });
+      let clock = 0;
+      const changes = localContentChanges({ externalVersion: server.dataVersion, pollIntervalMs: 100, clock: () => clock });
       let heard = 0;
       changes.subscribe(() => (heard += 1));
+      clock = 100;
       changes.poll();
       await server.db.insertInto('settings').values({ key: 'x', value: '1' }).execute();
+      clock = 200;
       changes.poll();
       assert.equal(heard, 0, 'own write: announced by the writer, not by poll');
       await other.db.insertInto('settings').values({ key: 'y', value: '1' }).execute();
+      clock = 250;
+      changes.poll();
+      assert.equal(heard, 0, 'asked at most every 100 ms');
+      clock = 300;
       changes.poll();
       assert.equal(heard, 1);
+      clock = 400;
       changes.poll();
       assert.equal(heard, 1);
     } finally {
