@@ -293,7 +293,6 @@ function storable(reply: FastifyReply, payload: unknown): payload is string | Bu
   return true;
 }
 
-/** Registers the cache's hooks on the app (at its root, after the headers every response gets). */
 /**
  * The stored page that may answer a request, if any: a GET or HEAD outside
  * /admin from a visitor who is not signed in, while this instance hears every
