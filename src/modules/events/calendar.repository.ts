@@ -85,8 +85,9 @@ function calendarRows(db: Db, lang: LangCode, ids: number[]) {
 /**
  * Published events in a scope, in order of their first day, with their text in
  * `lang` (English where untranslated): the `limits.upcoming` soonest still
- * to come or running, and the `limits.past` latest that have ended. The events are chosen from the
- * indexes first; only their rows are read, a chunk of ids at a time.
+ * to come or running, and the `limits.past` latest that have ended. The
+ * events are chosen from the indexes first; only their rows are read, a
+ * chunk of ids at a time.
  */
 export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, limits: { upcoming: number; past: number }): Promise<CalendarEventRow[]> {
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.

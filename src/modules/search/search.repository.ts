@@ -275,9 +275,9 @@ export const RANKED_DOCUMENTS = 1000;
  * The matching documents of published items, one per item: its document in
  * the page's language when that one matches, else its best other one,
  * numbered `rn` = 1. A document in another language than English counts only
- * while that translation is published. With a query, the newest
- * `ranked` matches are ranked (RANKED_DOCUMENTS; `more` says whether
- * there were others); without one, every document that passes the filters matches, with
+ * while that translation is published. With a query, the newest `ranked`
+ * matches (RANKED_DOCUMENTS) are ranked, and `more` says whether there were
+ * others; without one, every document that passes the filters matches, with
  * score 0, and the order is by date alone.
  */
 function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number) {
