@@ -227,7 +227,9 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
   const ids = await pickIds(
     liveEvents(db, choice)
       .select('e.id')
-      .where('e.start_date', '<=', today)
+      // Written as a negation so that the planner reads the range of events still running (the
+      // last_day index) rather than every event that has ever started (a start_date index).
+      .where((eb) => eb.not(eb('e.start_date', '>', today)))
       .where(lastDayIndexed, '>=', today)
       .orderBy('e.start_date', 'asc')
       .orderBy('e.id', 'asc')
