@@ -20,18 +20,14 @@ const TODAY = '2026-11-23';
 /** item_counts as rows, and the same counted from the tables, for comparison. */
 async function keptAndCounted(db: Kysely<Database>) {
   const kept = await db.selectFrom('item_counts').select(['kind', 'status', 'n']).where('n', '<>', 0).orderBy('kind').orderBy('status').execute();
-  const counted = [
-    ...(await db.selectFrom('articles').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').orderBy('status').execute()).map((r) => ({
-      kind: 'article',
-      status: r.status,
-      n: Number(r.n),
-    })),
-    ...(await db.selectFrom('events').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').orderBy('status').execute()).map((r) => ({
-      kind: 'event',
-      status: r.status,
-      n: Number(r.n),
-    })),
-  ];
+  const counted = [];
+  for (const [kind, table] of [
+    ['article', 'articles'],
+    ['event', 'events'],
+  ] as const) {
+    const rows = await db.selectFrom(table).select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').orderBy('status').execute();
+    counted.push(...rows.map((r) => ({ kind, status: r.status, n: Number(r.n) })));
+  }
   return { kept: kept.map((r) => ({ ...r, n: Number(r.n) })), counted };
 }
 
