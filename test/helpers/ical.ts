@@ -1,5 +1,9 @@
 import ICAL from 'ical.js';
 
+// NAME (RFC 7986) and X-WR-CALNAME are TEXT, which ical.js does not know: without this it
+// would hand back their escaped form, and a test could not tell escaped from broken.
+for (const name of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[name] ??= { defaultType: 'text' };
+
 /** Parses iCalendar text with ical.js, registering its time zones, and returns the events by UID. */
 export function parseCalendar(text: string): { calendar: ICAL.Component; events: Map<string, ICAL.Event> } {
   const calendar = new ICAL.Component(ICAL.parse(text));

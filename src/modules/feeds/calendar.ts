@@ -10,7 +10,7 @@
  *   LAST-MODIFIED are its last change, so the same data always gives the same
  *   bytes whatever the server's TZ or clock.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { Lang, Translate } from '../i18n/index.js';
 import type { CalendarEvent } from '../events/index.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
@@ -120,7 +120,6 @@ function zoneYears(events: CalendarEvent[]): Map<string, { from: number; to: num
  */
 export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
   const calendar = ical({
-    name: options.name,
     prodId: { company: 'Almanac', product: 'Events', language: options.lang.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: CALENDAR_REFRESH_SECONDS,
@@ -133,7 +132,12 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   calendar.clear();
   const frame = calendar.toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
-  return frame.slice(0, end) + foldLines(parts.join('')) + frame.slice(end);
+  // The name is TEXT (RFC 7986 NAME, and X-WR-CALNAME that older clients read), which
+  // ical-generator writes unescaped: a comma or semicolon in a title would split it.
+  const name = escape(options.name, false);
+  const head = `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`;
+  // Every line ends in CRLF, the last one too (RFC 5545 §3.1); ical-generator leaves it off.
+  return frame.slice(0, end) + foldLines(head + parts.join('')) + 'END:VCALENDAR\r\n';
 }
 
 /** The UTF-8 length of a code point. */
