@@ -3,6 +3,7 @@
  * start-up against one schema; all problems are reported together and the
  * process refuses to start rather than run with a half-understood setting.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -21,6 +22,44 @@ const timeZone = z.string().refine(
   { message: 'expected an IANA time zone such as Asia/Ho_Chi_Minh' },
 );
 
+/** Names the proxy-address matcher understands for whole ranges (127.0.0.0/8 and ::1; 169.254/16 and fe80::/10; private ranges). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, an address with a CIDR prefix, or one of the range names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may tell the client's address and scheme
+ * (X-Forwarded-For, X-Forwarded-Proto): none (false), the nearest N hops
+ * (a number), or the proxies at these addresses (a list). `true`, trusting
+ * whoever sends the header, is refused: anyone could then choose the address
+ * the sign-in limits and the audit log see.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === 'false' || value === 'none' || value === '0') return false;
+    if (/^[0-9]+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 20) return hops;
+    }
+    const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    if (value !== 'true' && entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected the number of proxies in front (1 to 20), or their addresses or CIDR ranges separated by commas (e.g. 127.0.0.1 or 10.0.0.0/8), or loopback; leave unset when there is no proxy',
+    });
+    return z.NEVER;
+  });
+
 /** Each entry: the variable, what it means, and its default where a safe one exists. */
 export const envSchema = z.object({
   /** Address to listen on. Loopback by default: put a reverse proxy in front for the public. */
@@ -32,6 +71,12 @@ export const envSchema = z.object({
     .min(1, { message: 'expected a port between 1 and 65535' })
     .max(65535, { message: 'expected a port between 1 and 65535' })
     .default(3000),
+  /**
+   * The reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed:
+   * a hop count, or addresses/CIDR ranges separated by commas. Unset: none, the
+   * client's address is the connection's.
+   */
+  TRUST_PROXY: trustProxy.default(false),
   /** postgres://… to use PostgreSQL; unset for the embedded SQLite database. */
   DATABASE_URL: z
     .string()

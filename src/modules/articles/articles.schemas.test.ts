@@ -75,3 +75,18 @@ test('a stored article shows as form values that validate back to the same input
 test('a new article form is dated today', () => {
   assert.equal(newArticleFormValues('2026-11-23').published_on, '2026-11-23');
 });
+
+test('text is normalised: controls go from titles, credits and bylines; a vertical tab is a line break in the body', () => {
+  const result = validateArticleForm(
+    form({ en_title: 'Coffee\vfarms\0', en_body: 'Harvest.\vTime.\u0000', credit_holder: 'ILO\0', byline_kind: 'by', byline_name: 'Lan\u0007 Nguyen' }),
+  );
+  assert.ok(result.ok);
+  assert.equal(result.input.en.title, 'Coffee farms');
+  assert.equal(result.input.en.body, 'Harvest.\nTime.');
+  assert.equal(result.input.credit_holder, 'ILO');
+  assert.equal(result.input.byline_name, 'Lan Nguyen');
+});
+
+test('a byline name of nothing but control characters is missing', () => {
+  assert.equal(errorsOf({ byline_kind: 'by', byline_name: '\0\u0007' }).byline_name, 'editing.error.bylineName');
+});

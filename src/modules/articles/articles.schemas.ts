@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { BylineKind, LangCode } from '../../db/schema.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 import {
   calendarDate,
   fieldErrorsFrom,
@@ -206,7 +207,8 @@ export function validateArticleForm(values: ArticleFormValues): ArticleFormResul
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
   // Rules across fields are checked even when other fields failed, so every message shows at once.
   const ok = (name: string) => errors[name] === undefined;
-  const filled = (name: keyof ArticleFormValues) => String(values[name]).trim() !== '';
+  // As the fields are normalised: a name of nothing but control characters is empty.
+  const filled = (name: keyof ArticleFormValues) => normalizeLine(String(values[name])) !== '';
 
   if (filled('hero_image_path') && ok('hero_image_path') && !filled('en_hero_alt')) errors.en_hero_alt = 'editing.error.heroAlt';
   if (filled('hero_image_path') && filled('hero_media_id') && ok('hero_image_path')) errors.hero_image_path = 'editing.error.twoHeroes';

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { TranslationStatus } from '../../db/schema.js';
 import { isCalendarDate } from '../../shared/dates/calendar-date.js';
+import { normalizeLine, normalizeText } from '../../shared/text/normalize.js';
 import type { MessageKey } from '../i18n/index.js';
 import { isSlug } from './slugs.js';
 
@@ -32,21 +33,28 @@ export function formList(body: Body, name: string): string[] {
 
 const err = (key: MessageKey) => ({ error: key });
 
+/**
+ * A single line of text (a title, a name, a place, a credit): normalised as
+ * `normalizeLine` says (no controls; line breaks become spaces; trimmed).
+ * Every text field of every form starts with this or `lines`, so that nothing
+ * a feed or a calendar cannot carry is ever stored.
+ */
+export const line = () => z.string().transform(normalizeLine);
+
+/** Multi-line text (a summary, a description): normalised as `normalizeText` says, and trimmed. */
+export const lines = () => z.string().transform((v) => normalizeText(v).trim());
+
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, err('editing.error.required')).max(max, err('editing.error.tooLong'));
+  line().pipe(z.string().min(1, err('editing.error.required')).max(max, err('editing.error.tooLong')));
 
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, err('editing.error.tooLong'))
+  line()
+    .pipe(z.string().max(max, err('editing.error.tooLong')))
     .transform((v) => (v === '' ? null : v));
 
-/** Multi-paragraph text: line endings are normalised, nothing else is touched. */
+/** Multi-paragraph text: normalised (line endings too) and trimmed, the lines kept as typed. */
 export const optionalLongText = (max: number) =>
-  z
-    .string()
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+  lines()
     .pipe(z.string().max(max, err('editing.error.tooLong')))
     .transform((v) => (v === '' ? null : v));
 

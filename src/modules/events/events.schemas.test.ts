@@ -184,3 +184,17 @@ test('a new event form starts as an all-day meeting today in the office zone', (
   assert.equal(values.time_zone, OFFICE);
   assert.equal(values.en_title, '');
 });
+
+test('text is normalised: a pasted vertical tab is a line break in a summary and a space in a title; NUL and other controls go', () => {
+  const result = validateEventForm(form({ en_title: ' Workshop\vin\0 Đắk Lắk\r\n', en_summary: 'Day one.\vDay two.\0\u0085', en_venue: 'Hotel\u0007 Melia' }), OFFICE);
+  assert.ok(result.ok);
+  assert.equal(result.input.en.title, 'Workshop in Đắk Lắk');
+  assert.equal(result.input.en.summary, 'Day one.\nDay two.');
+  assert.equal(result.input.en.venue, 'Hotel Melia');
+});
+
+test('a title of nothing but control characters is empty: required in English, and in Vietnamese once other Vietnamese text is given', () => {
+  const errors = errorsOf({ en_title: '\0\v\u0085', vi_title: '\0\u0007', vi_summary: 'Hai ngày.' });
+  assert.equal(errors.en_title, 'editing.error.required');
+  assert.equal(errors.vi_title, 'editing.error.viTitleRequired');
+});

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AttendanceMode, EventType, LangCode } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 import {
   calendarDate,
   checkbox,
@@ -203,7 +204,8 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   // Rules across fields are checked even when other fields failed, so every message shows at once;
   // each only looks at fields that passed on their own.
   const ok = (name: string) => errors[name] === undefined;
-  const raw = (name: keyof EventFormValues) => String(values[name]).trim();
+  // As the fields are normalised: a title of nothing but control characters is empty.
+  const raw = (name: keyof EventFormValues) => normalizeLine(String(values[name]));
 
   const zone = raw('time_zone') || defaultTimeZone;
   if (!isValidTimeZone(zone)) errors.time_zone = 'editing.error.timeZone';
