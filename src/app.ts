@@ -97,6 +97,11 @@ const LOGGED_LEVELS = new Set(['trace', 'debug', 'info']);
 /** A session cookie in the request: a signed-in editor, whose pages are never cached. */
 const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n hops". */
+function trustedProxy(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
   let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
@@ -106,8 +111,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         if (!frontDoor?.(req, res)) handler(req, res);
       }),
     logger: options.logger ?? false,
-    // Behind a reverse proxy the client's address comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-For and -Proto are believed only from the configured proxy (TRUST_PROXY);
+    // from anyone else they would let a client choose the address the sign-in limits see.
+    trustProxy: trustedProxy(deps.config.TRUST_PROXY),
     frameworkErrors: frameworkErrorHandler,
     routerOptions: {
       ignoreTrailingSlash: true,

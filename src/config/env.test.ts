@@ -54,3 +54,14 @@ test('media folder and upload limit: defaults, and a bad limit is refused', () =
   assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: 'ten megabytes' }), /MEDIA_MAX_BYTES: expected a number of bytes/);
   assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: '12' }), /MEDIA_MAX_BYTES: expected at least 1024 bytes/);
 });
+
+test('the trusted proxy: none by default; a hop count or addresses; never everyone', () => {
+  assert.equal(loadEnv({}).TRUST_PROXY, false);
+  assert.equal(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY, 1);
+  assert.equal(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY, false);
+  assert.deepEqual(loadEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).TRUST_PROXY, ['127.0.0.1', '10.0.0.0/8', '::1']);
+  assert.deepEqual(loadEnv({ TRUST_PROXY: 'loopback' }).TRUST_PROXY, ['loopback']);
+  for (const bad of ['true', 'yes-please', '10.0.0.0/33', '300.1.1.1', '100']) {
+    assert.throws(() => loadEnv({ TRUST_PROXY: bad }), /TRUST_PROXY: expected the number of proxies/, bad);
+  }
+});

@@ -17,7 +17,11 @@ describe('admin shell: sessions, CSRF and headers', () => {
     app.post('/', async (request) => ({ saved: request.user?.email }));
   };
   before(async () => {
-    t = await buildTestApp({ appOptions: { adminFeatures: [{ prefix: '/widgets', routes: widgets, nav: { labelKey: 'admin.nav.settings' } }] } });
+    t = await buildTestApp({
+      // Behind a proxy on the same machine, which says whether the visitor came over https.
+      env: { TRUST_PROXY: 'loopback' },
+      appOptions: { adminFeatures: [{ prefix: '/widgets', routes: widgets, nav: { labelKey: 'admin.nav.settings' } }] },
+    });
   });
   beforeEach(() => t.setNow(DEFAULT_NOW));
   after(() => t.close());

@@ -7,7 +7,8 @@ import { html, text } from '../../../test/helpers/html.js';
 describe('sign-in page', () => {
   let t: TestApp;
   before(async () => {
-    t = await buildTestApp();
+    // As deployed behind the documented proxy on the same machine: requests come from loopback.
+    t = await buildTestApp({ env: { TRUST_PROXY: 'loopback' } });
   });
   beforeEach(async () => {
     t.setNow(DEFAULT_NOW);
@@ -171,5 +172,66 @@ describe('sign-in page', () => {
     const res = await getPage(t.app, '/admin/login?next=%2Fadmin%2Faccount', { cookie });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/admin/account');
+  });
+});
+
+describe('the client address, with and without a configured proxy', () => {
+  let t: TestApp;
+  after(() => t?.close());
+
+  async function attemptFrom(app: TestApp, fields: Record<string, string>, headers: Record<string, string>, remoteAddress = '127.0.0.1') {
+    const form = await getPage(app.app, '/admin/login');
+    return app.app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      remoteAddress,
+      headers: {
+        cookie: `almanac_form=${setCookieValue(form, 'almanac_form')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
+      payload: new URLSearchParams({ _csrf: csrfFromPage(form.body), ...fields }).toString(),
+    });
+  }
+
+  test('with no proxy configured, a forged X-Forwarded-For changes neither the limit nor the audit log', async () => {
+    t = await buildTestApp();
+    const user = await createTestUser(t.db, { role: 'editor' });
+    // Thirty failures from one machine, each claiming another address, on thirty accounts.
+    for (let i = 0; i < 30; i += 1) {
+      const res = await attemptFrom(t, { email: `guess${i}@example.org`, password: 'x' }, { 'x-forwarded-for': `203.0.113.${i + 1}` }, '198.51.100.20');
+      assert.equal(res.statusCode, 401);
+    }
+    const locked = await attemptFrom(t, { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-for': '203.0.113.200' }, '198.51.100.20');
+    assert.equal(locked.statusCode, 429, 'the machine is held to the per-address limit whatever it claims');
+    const entries = await t.db.selectFrom('audit_log').select('ip').where('action', '=', 'auth.sign_in_failed').execute();
+    assert.equal(entries.length, 30);
+    assert.deepEqual([...new Set(entries.map((e) => e.ip))], ['198.51.100.20'], 'the connection\'s address is recorded, not the claimed one');
+    const secure = await attemptFrom(t, { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-proto': 'https' }, '198.51.100.21');
+    assert.equal(secure.statusCode, 303);
+    assert.equal(secure.cookies.find((c) => c.name === 'almanac_session')?.secure, undefined, 'a claimed https is not believed either');
+    await t.close();
+  });
+
+  test('behind the configured proxy, its X-Forwarded-For is believed, and nobody else\'s', async () => {
+    t = await buildTestApp({ env: { TRUST_PROXY: '10.0.0.5' } });
+    const user = await createTestUser(t.db, { role: 'editor' });
+    const viaProxy = await attemptFrom(t, { email: user.email, password: 'wrong' }, { 'x-forwarded-for': '192.0.2.1, 203.0.113.7' }, '10.0.0.5');
+    assert.equal(viaProxy.statusCode, 401);
+    const direct = await attemptFrom(t, { email: user.email, password: 'wrong' }, { 'x-forwarded-for': '203.0.113.8' }, '198.51.100.30');
+    assert.equal(direct.statusCode, 401);
+    const entries = await t.db.selectFrom('audit_log').select('ip').where('action', '=', 'auth.sign_in_failed').orderBy('id').execute();
+    // The proxy appends the address it saw; what the client put before it is not believed.
+    assert.deepEqual(entries.map((e) => e.ip), ['203.0.113.7', '198.51.100.30']);
+    await t.close();
+  });
+
+  test('with a hop count, the address the nearest proxy saw is the client\'s', async () => {
+    t = await buildTestApp({ env: { TRUST_PROXY: '1' } });
+    const user = await createTestUser(t.db, { role: 'editor' });
+    await attemptFrom(t, { email: user.email, password: 'wrong' }, { 'x-forwarded-for': '192.0.2.1, 203.0.113.7' }, '10.0.0.5');
+    const entry = await t.db.selectFrom('audit_log').select('ip').where('action', '=', 'auth.sign_in_failed').executeTakeFirst();
+    assert.equal(entry?.ip, '203.0.113.7');
+    await t.close();
   });
 });
