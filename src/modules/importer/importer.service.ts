@@ -9,6 +9,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { ImportError } from '../../shared/errors.js';
+import { normalizeText } from '../../shared/text/normalize.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { articlesRepository } from '../articles/index.js';
 import { eventsRepository } from '../events/index.js';
@@ -68,7 +69,8 @@ export function summarize(report: ImportReport): Record<ItemOutcome, number> {
 
 function parseSource(source: ImportSource): ParsedListing {
   try {
-    return parseListing(source.text, source.kind ? { kind: source.kind } : undefined);
+    // Text enters here: normalised line by line, so a line number in a message is still the file's.
+    return parseListing(normalizeText(source.text, { keepLines: true }), source.kind ? { kind: source.kind } : undefined);
   } catch (error) {
     if (error instanceof ListingParseError) throw new ImportError(source.file, error.line, error.reason);
     throw error;
