@@ -4,7 +4,7 @@
  * names of their topics.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { shownTranslationStatuses } from '../content/index.js';
+import { isLive, shownTranslationStatuses } from '../content/index.js';
 import type { TextChoice } from './articles.repository.js';
 import type { BylineKind, Database, LangCode } from '../../db/schema.js';
 
@@ -35,7 +35,7 @@ export interface NewsArticleRow {
 /** Which articles: all, or those tagged with one topic or programme (by slug). */
 export type ArticleScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'programme'; slug: string };
 
-/** The newest published articles in a scope, newest first, with their text in `lang` (English where untranslated). */
+/** The newest articles visitors may see at `choice.now` in a scope, newest first, with their text in `lang` (English where untranslated). */
 export async function listNewsArticles(db: Db, choice: TextChoice, scope: ArticleScope, limit: number): Promise<NewsArticleRow[]> {
   const pick = (column: 'summary' | 'body' | 'hero_alt' | 'byline_role' | 'byline_organisation') =>
     sql<string | null>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`.as(column);
@@ -45,7 +45,7 @@ export async function listNewsArticles(db: Db, choice: TextChoice, scope: Articl
     .leftJoin('article_translations as tl', (j) =>
       j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shownTranslationStatuses(choice.lang)),
     )
-    .where('a.status', '=', 'published')
+    .where(isLive('a', choice.now))
     .select([
       'a.id',
       sql<string>`coalesce(tl.slug, te.slug, a.slug)`.as('slug'),

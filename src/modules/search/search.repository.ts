@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { EventStatus, EventType, LangCode, SearchKind } from '../../db/schema.js';
 import type { Db, DocumentText, SearchIndex } from './search-index.js';
+import { isLive } from '../content/index.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
 
@@ -220,8 +221,10 @@ export interface SearchRow extends DocumentText {
   event_type: EventType | null;
 }
 
-function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [sql`(e.status = 'published' or a.status = 'published')`];
+function filterConditions(filters: SearchFilters, now: Date): RawBuilder<unknown>[] {
+  // The index holds items of every status; what visitors may see is decided here, at query time,
+  // by the clock, so a scheduled item is found from its time on without any reindexing.
+  const where: RawBuilder<unknown>[] = [sql`(${isLive('e', now)} or ${isLive('a', now)})`];
   if (filters.kind) where.push(sql`d.kind = ${filters.kind}`);
   if (filters.type) where.push(sql`d.kind = 'event' and e.event_type = ${filters.type}`);
   if (filters.year !== undefined) {
@@ -246,9 +249,11 @@ function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   return where;
 }
 
-/** Which documents a search may show: the page's language and the site's choice for untranslated items. */
+/** Which documents a search may show: the page's language, the site's choice for untranslated items, and the instant of the search. */
 export interface SearchTextChoice {
   lang: LangCode;
+  /** Items live at this instant are searched (content/live.ts). */
+  now: Date;
   /** Leave out items whose text in `lang` is missing or unpublished (the 'omit' setting). */
   omitUntranslated: boolean;
 }
@@ -281,7 +286,7 @@ export const RANKED_DOCUMENTS = 1000;
  * score 0, and the order is by date alone.
  */
 function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number) {
-  const where = filterConditions(filters);
+  const where = filterConditions(filters, choice.now);
   // Found with the (item, language, status) index alone: the translation rows hold long texts.
   where.push(sql`(d.lang = 'en'
     or (d.kind = 'event' and exists (select 1 from event_translations dt
@@ -389,15 +394,15 @@ export async function listMatches(
 }
 
 /**
- * Years that have published events or articles (of one kind, or both), newest
+ * Years that have events or articles visitors may see at `now` (of one kind, or both), newest
  * first: the choices of a year filter. An event running across New Year
  * counts in both years. The first and last years come from the ends of the
  * date indexes, then each year between is one indexed look, rather than a
  * pass over every item.
  */
-export async function listContentYears(db: Db, kind?: SearchKind): Promise<number[]> {
-  const events = () => db.selectFrom('events').where('status', '=', 'published');
-  const articles = () => db.selectFrom('articles').where('status', '=', 'published');
+export async function listContentYears(db: Db, now: Date, kind?: SearchKind): Promise<number[]> {
+  const events = () => db.selectFrom('events as e').where(isLive('e', now));
+  const articles = () => db.selectFrom('articles as a').where(isLive('a', now));
   const day = async (query: { executeTakeFirst(): Promise<{ day: string } | undefined> }) => (await query.executeTakeFirst())?.day;
   const ends = await Promise.all([
     kind !== 'article' ? day(events().select('start_date as day').orderBy('start_date', 'asc').limit(1)) : undefined,

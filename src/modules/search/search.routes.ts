@@ -15,9 +15,10 @@ export const searchRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
   app.get('/search', async (request, reply) => {
     const { q, page, ...filters } = parseQuery(searchQuery, request.query);
     const ctx = viewContext(request, deps.lang);
+    const now = deps.now();
     const [outcome, years, topics, programmes] = await Promise.all([
-      searchSite(deps.db, { q, page, lang: deps.lang, filters }),
-      listContentYears(deps.db),
+      searchSite(deps.db, { q, page, lang: deps.lang, filters, now }),
+      listContentYears(deps.db, now),
       listTopics(deps.db, deps.lang),
       listProgrammes(deps.db, deps.lang),
     ]);

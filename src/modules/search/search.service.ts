@@ -36,8 +36,9 @@ async function writeDocuments(db: Db, texts: ItemText[]): Promise<void> {
  * Brings one item's search documents up to date with its current text, in
  * every language it has (or removes them when the item is gone). Call it after
  * every save of an event or article, inside the save's transaction if there is
- * one. Items of any status are indexed; searches only show published ones, so
- * publishing, unpublishing and scheduled publication need no reindexing.
+ * one. Items of any status are indexed; searches only show those live at the
+ * search's instant, so publishing, unpublishing and scheduled publication
+ * need no reindexing.
  */
 export async function reindexItem(db: Db, kind: SearchKind, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -108,6 +109,8 @@ export interface SearchRequest {
   page: number;
   /** The page's language: an item's text in it is preferred. */
   lang: LangCode;
+  /** The instant of the search: only items live then are found (content/live.ts). */
+  now: Date;
 }
 
 function hasFilters(filters: SearchFilters): boolean {
@@ -123,7 +126,7 @@ function resultSnippet(row: repo.SearchRow, terms: SearchTerm[]): TextPiece[] {
 }
 
 /**
- * Searches published events and articles in both languages. The query is
+ * Searches the events and articles visitors may see at `request.now`, in both languages. The query is
  * read by parseSearchQuery (words, quoted phrases; no syntax reaches the
  * database); filters narrow it, and with filters alone it lists what they
  * select, newest first. A translation is searched once it is published; on
@@ -145,7 +148,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
   }
   const index = searchIndexFor(dialectOf(db));
   const { untranslated } = await getSettings(db);
-  const choice = { lang: request.lang, omitUntranslated: untranslated === 'omit' };
+  const choice = { lang: request.lang, now: request.now, omitUntranslated: untranslated === 'omit' };
   // One pass finds the page and counts every match; a page past the last has no row to carry
   // the count, so only then (or for a link to a page that no longer exists) is it counted apart.
   const wanted = pageInfo(request.page, 0);

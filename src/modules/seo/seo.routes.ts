@@ -37,7 +37,7 @@ export const seoRoutes: FastifyPluginAsync<SeoRouteOptions> = async (app, deps) 
   });
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    const parts = splitSitemap(await listSitemapEntries(deps.db, origin), maxUrls);
+    const parts = splitSitemap(await listSitemapEntries(deps.db, origin, deps.now()), maxUrls);
     const body =
       parts.length === 1
         ? urlsetXml(parts[0]!)
@@ -47,7 +47,7 @@ export const seoRoutes: FastifyPluginAsync<SeoRouteOptions> = async (app, deps) 
 
   app.get('/sitemap-:part.xml', async (request, reply) => {
     const { part } = parseQuery(partParams, request.params);
-    const parts = splitSitemap(await listSitemapEntries(deps.db, origin), maxUrls);
+    const parts = splitSitemap(await listSitemapEntries(deps.db, origin, deps.now()), maxUrls);
     // A site that fits in one file has no numbered parts.
     if (parts.length === 1 || part > parts.length) throw new NotFoundError();
     return cachePublicPage(reply).type('application/xml; charset=utf-8').send(urlsetXml(parts[part - 1]!));

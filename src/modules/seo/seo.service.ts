@@ -26,7 +26,7 @@ function pageEntries(path: (lang: Lang) => string, origin: string, lastmod: stri
 
 /**
  * Every public page search engines should know: each language's home page and
- * listings, and each published event and article in every language its text
+ * listings, and each event and article live at `now` in every language its text
  * is published in (an untranslated item's page in another language would be
  * an English duplicate, so it is left out). Listing pages carry the last
  * change of the content they list; each topic's and programme's page with
@@ -34,13 +34,13 @@ function pageEntries(path: (lang: Lang) => string, origin: string, lastmod: stri
  * translated) the last change under it.
  * Filtered listings are not listed: they are not indexed.
  */
-export async function listSitemapEntries(db: Kysely<Database>, publicUrl: string): Promise<SitemapEntry[]> {
+export async function listSitemapEntries(db: Kysely<Database>, publicUrl: string, now: Date): Promise<SitemapEntry[]> {
   const origin = publicUrl.replace(/\/+$/, '');
   const [eventRows, articleRows, topics, programmes] = await Promise.all([
-    repo.listEventAddresses(db),
-    repo.listArticleAddresses(db),
-    repo.listTermActivity(db, 'topic'),
-    repo.listTermActivity(db, 'programme'),
+    repo.listEventAddresses(db, now),
+    repo.listArticleAddresses(db, now),
+    repo.listTermActivity(db, 'topic', now),
+    repo.listTermActivity(db, 'programme', now),
   ]);
   const events = itemEntries(eventRows, origin, eventPath);
   const articles = itemEntries(articleRows, origin, articlePath);

@@ -6,8 +6,16 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
+import { isLive, shownTranslationStatuses } from '../content/index.js';
+import { LANGS } from '../i18n/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A translation row (t) whose text visitors may see in its language. */
+const shownText = sql<boolean>`(${sql.join(
+  LANGS.map((lang) => sql`(t.lang = ${lang} and t.status in (${sql.join(shownTranslationStatuses(lang))}))`),
+  sql` or `,
+)})`;
 
 export interface ItemAddress {
   id: number;
@@ -17,13 +25,13 @@ export interface ItemAddress {
   updated_at: string;
 }
 
-/** Published events, one row per language with shown text, by id then language. */
-export async function listEventAddresses(db: Db): Promise<ItemAddress[]> {
+/** Events live at `now`, one row per language with shown text, by id then language. */
+export async function listEventAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
   return db
     .selectFrom('events as e')
     .innerJoin('event_translations as t', 't.event_id', 'e.id')
-    .where('e.status', '=', 'published')
-    .where((eb) => eb.or([eb('t.lang', '=', 'en'), eb('t.status', '=', 'published')]))
+    .where(isLive('e', now))
+    .where(shownText)
     .select([
       'e.id',
       't.lang',
@@ -35,13 +43,13 @@ export async function listEventAddresses(db: Db): Promise<ItemAddress[]> {
     .execute();
 }
 
-/** Published articles, one row per language with shown text, by id then language. */
-export async function listArticleAddresses(db: Db): Promise<ItemAddress[]> {
+/** Articles live at `now`, one row per language with shown text, by id then language. */
+export async function listArticleAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
   return db
     .selectFrom('articles as a')
     .innerJoin('article_translations as t', 't.article_id', 'a.id')
-    .where('a.status', '=', 'published')
-    .where((eb) => eb.or([eb('t.lang', '=', 'en'), eb('t.status', '=', 'published')]))
+    .where(isLive('a', now))
+    .where(shownText)
     .select([
       'a.id',
       't.lang',
@@ -55,12 +63,12 @@ export async function listArticleAddresses(db: Db): Promise<ItemAddress[]> {
 
 export interface TermActivity {
   slug: string;
-  /** The last change of a published item under the term; null when it has none. */
+  /** The last change of a live item under the term; null when it has none. */
   updated_at: string | null;
 }
 
-/** Every topic or programme with the last change of its published events and articles. */
-export async function listTermActivity(db: Db, kind: 'topic' | 'programme'): Promise<TermActivity[]> {
+/** Every topic or programme with the last change of its events and articles live at `now`. */
+export async function listTermActivity(db: Db, kind: 'topic' | 'programme', now: Date): Promise<TermActivity[]> {
   const [terms, eventLinks, articleLinks, column] =
     kind === 'topic'
       ? (['topics', 'event_topics', 'article_topics', 'topic_id'] as const)
@@ -70,10 +78,10 @@ export async function listTermActivity(db: Db, kind: 'topic' | 'programme'): Pro
     from ${sql.table(terms)} t
     left join (
       select x.${sql.ref(column)} as term_id, e.updated_at from ${sql.table(eventLinks)} x
-        join events e on e.id = x.event_id where e.status = 'published'
+        join events e on e.id = x.event_id where ${isLive('e', now)}
       union all
       select x.${sql.ref(column)} as term_id, a.updated_at from ${sql.table(articleLinks)} x
-        join articles a on a.id = x.article_id where a.status = 'published'
+        join articles a on a.id = x.article_id where ${isLive('a', now)}
     ) c on c.term_id = t.id
     group by t.slug
     order by t.slug`.execute(db);
