@@ -5,7 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type MigrationResultSet,
+  type QueryResult,
+} from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -32,6 +43,116 @@ export interface DatabaseOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to work in instead of the default (several sites, or isolated tests, on one database). */
   postgresSchema?: string | undefined;
+  /** SQLite: how long a write transaction waits for another writer before DatabaseBusyError (tests shorten it). */
+  writeWaitMs?: number;
+}
+
+/** The database stayed busy with another writer (an import, another server) for longer than a save may wait. */
+export class DatabaseBusyError extends Error {
+  override name = 'DatabaseBusyError';
+}
+
+/** SQLite result codes of a lock held by another connection. */
+const SQLITE_BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
+/** PostgreSQL: serialization failure, deadlock, lock not available (SQLSTATE). */
+const POSTGRES_BUSY_CODES = new Set(['40001', '40P01', '55P03']);
+
+/**
+ * Whether an error means "another writer was in the way": worth saving again
+ * in a moment, and never a reason to lose what was typed.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError) return true;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && (SQLITE_BUSY_CODES.test(code) || POSTGRES_BUSY_CODES.has(code));
+}
+
+/**
+ * How long a write waits for another connection's (an import's, another
+ * server's) before giving up: far longer than an import of the office's pages
+ * holds the file (a quarter of a second for the sample content), short enough
+ * that an editor is told within seconds to save again.
+ */
+const WRITE_WAIT_MS = 5_000;
+/** The first pause between tries; it doubles up to the longest, so short locks cost little and long ones few tries. */
+const FIRST_PAUSE_MS = 5;
+const LONGEST_PAUSE_MS = 100;
+
+/**
+ * The one connection, waiting for other writers itself. SQLite's own wait
+ * (busy_timeout) would freeze the whole server, since better-sqlite3 is
+ * synchronous; instead a statement refused as busy is tried again after a
+ * pause, so other requests go on meanwhile. A refused statement changed
+ * nothing, so trying it again is safe. Inside a transaction nothing is
+ * retried: it began IMMEDIATE, so it already holds the write lock.
+ */
+class WaitingSqliteConnection implements DatabaseConnection {
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly waitMs: number,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.sqlite.inTransaction) return this.inner.executeQuery<R>(query);
+    const deadline = Date.now() + this.waitMs;
+    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+      try {
+        return await this.inner.executeQuery<R>(query);
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+        if (Date.now() + pause > deadline) {
+          throw new DatabaseBusyError(`Another writer held the database for more than ${this.waitMs} ms.`, { cause: error });
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+/**
+ * Kysely's SQLite driver begins transactions DEFERRED: a save reads, then
+ * asks for the write lock, and if another connection committed in between
+ * SQLite refuses at once (SQLITE_BUSY_SNAPSHOT), however long it may wait.
+ * This one begins every transaction IMMEDIATE, taking the write lock before
+ * the first read, and waits for it as the connection above does.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  private connection: WaitingSqliteConnection | undefined;
+
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly waitMs: number,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection();
+    this.connection ??= new WaitingSqliteConnection(inner, this.sqlite, this.waitMs);
+    return this.connection;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly waitMs: number,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqlite, this.waitMs);
+  }
 }
 
 /** Opens the database named by the options; does not migrate. */
@@ -57,12 +178,15 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   // WAL lets readers go on while an editor saves; NORMAL sync is safe with WAL.
+  // Opening waits for a writer (an import, say) instead of failing at once…
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  // Wait for a writer (an import, say) instead of failing at once.
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // …and from here the connection waits by itself, between tries (WaitingSqliteConnection).
+  sqlite.pragma('busy_timeout = 0');
+  const dialect = new ImmediateSqliteDialect(sqlite, options.writeWaitMs ?? WRITE_WAIT_MS);
+  const db = new Kysely<Database>({ dialect });
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   return { db, dialect: 'sqlite', dataVersion: () => dataVersion.get() as number, destroy: () => db.destroy() };
 }

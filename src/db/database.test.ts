@@ -1,0 +1,133 @@
+/**
+ * Writers on one SQLite file: the server, an import, a second server. A write
+ * transaction waits for the one holding the file, without holding up the
+ * event loop, and gives up with a recognisable error only after its wait.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { DatabaseBusyError, isDatabaseBusy, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
+
+/**
+ * Another process that takes the file's write lock, says so on stdout, holds
+ * it for `holdMs` (writing a row of its own), then commits and exits.
+ */
+function holdWriteLock(path: string, holdMs: number): Promise<ChildProcess & { done: Promise<number | null> }> {
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(${JSON.stringify(path)});
+    db.pragma('busy_timeout = 5000');
+    db.exec('begin immediate');
+    db.prepare("insert into site_texts (key, lang, value, updated_at) values ('other.process', 'en', 'held', '2026-01-01T00:00:00Z')").run();
+    process.stdout.write('locked\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${holdMs});
+    db.exec('commit');
+    db.close();
+  `;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const done = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('locked')) resolve(Object.assign(child, { done }));
+    });
+    child.once('exit', (code) => reject(new Error(`the locking process ended early (${code})`)));
+  });
+}
+
+describe('write transactions on a shared SQLite file', () => {
+  let dir: string;
+  let handle: DatabaseHandle | undefined;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'almanac-writers-'));
+  });
+  afterEach(async () => {
+    await handle?.destroy();
+    handle = undefined;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function open(name: string, writeWaitMs?: number): Promise<DatabaseHandle> {
+    handle = openDatabase({ sqlitePath: join(dir, name), ...(writeWaitMs ? { writeWaitMs } : {}) });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+
+  /** A save's shape: read what is stored, then write. */
+  async function readThenWrite(h: DatabaseHandle, key: string): Promise<void> {
+    await h.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('site_texts').selectAll().execute();
+      await trx.insertInto('site_texts').values({ key, lang: 'en', value: 'saved', updated_at: '2026-01-01T00:00:00Z' }).execute();
+    });
+  }
+
+  test('a save waits for another process holding the file, and the server answers meanwhile', async () => {
+    const path = join(dir, 'wait.sqlite');
+    const h = await open('wait.sqlite');
+    const other = await holdWriteLock(path, 700);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 20);
+    try {
+      const started = Date.now();
+      await readThenWrite(h, 'this.process');
+      const waited = Date.now() - started;
+      assert.ok(waited >= 400, `the save waited for the other writer (${waited} ms)`);
+      // The wait is a sleep between tries, not SQLite blocking the thread.
+      assert.ok(ticks >= 5, `timers ran while the save waited (${ticks} ticks)`);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.equal(await other.done, 0);
+    const keys = (await h.db.selectFrom('site_texts').select('key').execute()).map((r) => r.key).sort();
+    assert.deepEqual(keys, ['other.process', 'this.process']);
+  });
+
+  test('a single write outside a transaction waits the same way', async () => {
+    const path = join(dir, 'single.sqlite');
+    const h = await open('single.sqlite');
+    const other = await holdWriteLock(path, 500);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 20);
+    try {
+      await h.db.insertInto('site_texts').values({ key: 'this.process', lang: 'en', value: 'saved', updated_at: '2026-01-01T00:00:00Z' }).execute();
+      assert.ok(ticks >= 5, `timers ran while the write waited (${ticks} ticks)`);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.equal(await other.done, 0);
+    assert.equal((await h.db.selectFrom('site_texts').select('key').execute()).length, 2);
+  });
+
+  test('a save that cannot get the file within its wait fails with DatabaseBusyError, leaving nothing half-written', async () => {
+    const path = join(dir, 'busy.sqlite');
+    const h = await open('busy.sqlite', 200);
+    const other = await holdWriteLock(path, 1500);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 20);
+    try {
+      await assert.rejects(readThenWrite(h, 'this.process'), (error: unknown) => {
+        assert.ok(error instanceof DatabaseBusyError, `a DatabaseBusyError, not ${String(error)}`);
+        assert.ok(isDatabaseBusy(error));
+        return true;
+      });
+      assert.ok(ticks >= 3, `timers ran while the save waited (${ticks} ticks)`);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.equal(await other.done, 0);
+    const keys = (await h.db.selectFrom('site_texts').select('key').execute()).map((r) => r.key);
+    assert.deepEqual(keys, ['other.process']);
+    // The connection is usable again once the file is free.
+    await readThenWrite(h, 'this.process');
+  });
+
+  test('isDatabaseBusy knows busy and lock errors of both databases, and nothing else', () => {
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', '40001', '40P01', '55P03']) assert.ok(isDatabaseBusy(coded(code)), code);
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', '23505', 'ENOENT']) assert.ok(!isDatabaseBusy(coded(code)), code);
+    assert.ok(!isDatabaseBusy(new Error('database is locked')));
+    assert.ok(!isDatabaseBusy(undefined));
+  });
+});
