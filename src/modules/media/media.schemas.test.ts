@@ -58,3 +58,11 @@ test('sizes and limits read naturally in both languages', () => {
   assert.equal(issueText({ key: 'media.error.tooLarge', max: 10 * 1024 * 1024 }, 'en'), 'This file is too large. Files can be at most 10 MB.');
   assert.equal(issueText({ key: 'media.error.tooLarge', max: 10 * 1024 * 1024 }, 'vi'), 'Tệp này quá lớn. Mỗi tệp chỉ được tối đa 10 MB.');
 });
+
+test('alt text, credit and labels lose the control characters that feeds and calendars cannot carry', () => {
+  const details = parseMediaDetails({ altEn: 'A farmer\vat\0 work', altVi: 'Nông dân\u0085', credit: 'ILO\0/Nguyen\u0007 Hai Dat 2024' }, 'image');
+  assert.deepEqual(details.issues, {});
+  assert.deepEqual(details.value, { altEn: 'A farmer at work', altVi: 'Nông dân', credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year: 2024 } });
+  assert.equal(parseMediaDetails({ altEn: '\0\u0007' }, 'image').issues.altEn?.key, 'media.error.altRequired');
+  assert.deepEqual(parseAttachmentLabels({ labelEn: 'Agenda\0', labelVi: '\u009b' }).value, { labelEn: 'Agenda', labelVi: null });
+});

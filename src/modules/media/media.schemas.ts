@@ -9,6 +9,7 @@ import { formatCredit, parseCredit, type PhotoCredit } from '../articles/attribu
 import { translator, type Lang, type MessageKey } from '../i18n/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { MediaKind } from '../../db/schema.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 
 /** One problem with one field. */
 export interface MediaIssue {
@@ -66,7 +67,8 @@ interface Parsed<T> {
 }
 
 function clean(text: string | undefined): string | null {
-  const folded = (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  // Normalised as every text entering the site (no controls a feed cannot carry); runs of spaces folded too.
+  const folded = normalizeLine(text ?? '').replace(/\s+/g, ' ');
   return folded === '' ? null : folded;
 }
 
