@@ -7,15 +7,19 @@ import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A term's name, normalised as every text entering the site. */
+const termName = z.string().transform(normalizeLine).pipe(z.string().min(1));
 
 const termSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   code: z.string().optional(),
   /** Phrases that, found in an item's title or text, tag it with this term. */
   match: z.array(z.string().min(2)).default([]),
-  name: z.object({ en: z.string().min(1), vi: z.string().min(1) }),
+  name: z.object({ en: termName, vi: termName }),
 });
 
 const taxonomySchema = z.object({ programmes: z.array(termSchema), topics: z.array(termSchema) });
