@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { createTestUser, csrfFromPage, getPage, setCookieValue, TEST_PASSWORD } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
+import { resetPassword } from '../auth/index.js';
 
 describe('sign-in page', () => {
   let t: TestApp;
@@ -17,13 +18,14 @@ describe('sign-in page', () => {
   after(() => t.close());
 
   /** Opens the form and posts it, as a browser would, from a given address. */
-  async function attempt(fields: Record<string, string>, ip = '198.51.100.7') {
+  async function attempt(fields: Record<string, string>, ip = '198.51.100.7', extraCookie?: string) {
     const form = await getPage(t.app, '/admin/login');
     const formCookie = setCookieValue(form, 'almanac_form');
+    const cookie = [`almanac_form=${formCookie}`, ...(extraCookie ? [extraCookie] : [])].join('; ');
     return t.app.inject({
       method: 'POST',
       url: '/admin/login',
-      headers: { cookie: `almanac_form=${formCookie}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
       payload: new URLSearchParams({ _csrf: csrfFromPage(form.body), ...fields }).toString(),
     });
   }
@@ -115,24 +117,69 @@ describe('sign-in page', () => {
     assert.equal(wrong.statusCode, 401, 'with a wrong password it says nothing about the account');
   });
 
-  test('five failures lock the account for the rest of the quarter hour, even for the right password', async () => {
-    const user = await createTestUser(t.db, { role: 'editor' });
-    for (let i = 0; i < 5; i += 1) {
-      t.setNow(new Date(DEFAULT_NOW.getTime() + i * 60_000));
-      // From different addresses: the account's own limit applies.
+  test('wrong passwords from other addresses do not lock the owner out', async () => {
+    const user = await createTestUser(t.db, { role: 'admin' });
+    // Anyone may type five (or nineteen) wrong passwords for the only admin, each from another address.
+    for (let i = 0; i < 19; i += 1) {
       assert.equal((await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`)).statusCode, 401);
     }
+    const owner = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.99');
+    assert.equal(owner.statusCode, 303, 'the right password from the owner\'s own address still signs in');
+  });
+
+  test('five failures from one address lock that account from that address for the rest of the quarter hour', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    const other = await createTestUser(t.db, { role: 'editor' });
+    for (let i = 0; i < 5; i += 1) {
+      t.setNow(new Date(DEFAULT_NOW.getTime() + i * 60_000));
+      assert.equal((await attempt({ email: user.email, password: `guess ${i}` }, '203.0.113.5')).statusCode, 401);
+    }
     t.setNow(new Date(DEFAULT_NOW.getTime() + 5 * 60_000));
-    const locked = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.99');
+    const locked = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.5');
     assert.equal(locked.statusCode, 429);
     // The first failure (minute 0) leaves the window at minute 15: 10 minutes from now.
     assert.equal(locked.headers['retry-after'], '600');
     assert.equal(text(html(locked.body).querySelector('.notice--error')), 'Too many sign-in attempts. Try again in 10 minutes.');
     assert.equal(setCookieValue(locked, 'almanac_session'), undefined);
+    assert.equal((await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.6')).statusCode, 303, 'another address is not locked');
+    assert.equal((await attempt({ email: other.email, password: TEST_PASSWORD }, '203.0.113.5')).statusCode, 303, 'another account from the same address is not locked');
 
     t.setNow(new Date(DEFAULT_NOW.getTime() + 15 * 60_000 + 1000));
-    const open = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.99');
+    const open = await attempt({ email: user.email, password: TEST_PASSWORD }, '203.0.113.5');
     assert.equal(open.statusCode, 303, 'the lock ends when the oldest failure leaves the window');
+  });
+
+  test('twenty failures from anywhere stop new devices, not a device the account signed in from before', async () => {
+    const user = await createTestUser(t.db, { role: 'admin' });
+    const first = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.1');
+    assert.equal(first.statusCode, 303);
+    const device = setCookieValue(first, 'almanac_device');
+    assert.ok(device, 'a signed-in browser is remembered as a known device');
+    const deviceCookie = first.cookies.find((c) => c.name === 'almanac_device');
+    assert.equal(deviceCookie?.httpOnly, true);
+    assert.equal(deviceCookie?.path, '/admin');
+
+    for (let i = 0; i < 20; i += 1) await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`);
+    const stranger = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.2');
+    assert.equal(stranger.statusCode, 429, 'a new device must wait');
+    assert.match(text(html(stranger.body).querySelector('.notice--error')), /computer or phone you have signed in from before/);
+    const unknown = await attempt({ email: 'nobody@example.org', password: 'x' }, '198.51.100.2');
+    assert.equal(unknown.statusCode, 401, 'the lock is the account\'s, not the address\'s');
+
+    const known = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.3', `almanac_device=${device}`);
+    assert.equal(known.statusCode, 303, 'the known device signs in with the right password');
+    const knownWrong = await attempt({ email: user.email, password: 'wrong' }, '198.51.100.3', `almanac_device=${device}`);
+    assert.equal(knownWrong.statusCode, 401, 'and still needs the right password');
+    const forged = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.4', `almanac_device=${user.id}.AAAA.BBBB`);
+    assert.equal(forged.statusCode, 429, 'a made-up device cookie is not a known device');
+  });
+
+  test('a password reset lifts the account\'s lock', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    for (let i = 0; i < 20; i += 1) await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`);
+    assert.equal((await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.2')).statusCode, 429);
+    await resetPassword(t.db, user.id, 'a brand new password', { userId: null }, DEFAULT_NOW);
+    assert.equal((await attempt({ email: user.email, password: 'a brand new password' }, '198.51.100.2')).statusCode, 303);
   });
 
   test('a success clears the account count, so earlier mistakes do not add up', async () => {

@@ -10,7 +10,7 @@ import { signIn, signOut } from '../auth/index.js';
 import type { Lang } from '../i18n/index.js';
 import type { FieldErrors } from './components.js';
 import { LoginPage, type LoginFormState } from './login.views.js';
-import { clearFormCookie, clearSessionCookie, safeNextPath, SESSION_COOKIE, setSessionCookie } from './security.js';
+import { clearFormCookie, clearSessionCookie, DEVICE_COOKIE, safeNextPath, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from './security.js';
 import { adminViewContext } from './view-context.js';
 
 const langField = z.enum(['en', 'vi']).optional().catch(undefined);
@@ -58,17 +58,30 @@ export const loginRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
 
     const result = await signIn(
       deps.db,
-      { email: body.email, password: body.password, ip: request.ip, userAgent: request.headers['user-agent'] },
+      {
+        email: body.email,
+        password: body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      },
       deps.now(),
     );
     switch (result.outcome) {
       case 'signed_in':
         setSessionCookie(request, reply, result.session.token);
+        setDeviceCookie(request, reply, result.deviceToken);
         clearFormCookie(request, reply);
         return reply.redirect(next, 303);
       case 'throttled': {
         const minutes = Math.ceil(result.retryAfterSeconds / 60);
-        const problem = minutes <= 1 ? t('admin.login.throttledOne') : t('admin.login.throttled', { minutes });
+        // Held back only by guesses made elsewhere: say how the owner gets in anyway.
+        const problem =
+          result.scope === 'account'
+            ? t('admin.login.accountThrottled', { minutes: Math.max(minutes, 1) })
+            : minutes <= 1
+              ? t('admin.login.throttledOne')
+              : t('admin.login.throttled', { minutes });
         reply.header('retry-after', String(result.retryAfterSeconds));
         return sendPage(reply, h(LoginPage, { ctx, form: { ...form, problem } }), 429);
       }

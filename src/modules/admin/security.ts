@@ -14,6 +14,15 @@ export const SESSION_COOKIE = 'almanac_session';
  */
 export const FORM_COOKIE = 'almanac_form';
 
+/**
+ * Marks a browser an account has signed in from (see auth's known-device.ts):
+ * it passes the account's sign-in limit that strangers' guesses can reach.
+ */
+export const DEVICE_COOKIE = 'almanac_device';
+
+/** A device stays known for half a year after its last sign-in. */
+const DEVICE_COOKIE_MAX_AGE_SECONDS = 183 * 24 * 60 * 60;
+
 /** The cookie is only needed by the admin, so the public pages never receive it. */
 export const COOKIE_PATH = '/admin';
 
@@ -74,6 +83,16 @@ export function setFormCookie(request: FastifyRequest, reply: FastifyReply, valu
     sameSite: 'lax',
     secure: isHttps(request),
     maxAge: FORM_COOKIE_MAX_AGE_SECONDS,
+  });
+}
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, value: string): void {
+  reply.setCookie(DEVICE_COOKIE, value, {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isHttps(request),
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });
 }
 

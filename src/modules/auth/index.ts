@@ -11,7 +11,7 @@ export {
   type NewSession,
 } from './sessions.service.js';
 export { signIn, signOut, normaliseEmail, type SignInInput, type SignInResult } from './sign-in.service.js';
-export { FAILURE_WINDOW_MS, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from './login-throttle.js';
+export { FAILURE_WINDOW_MS, PAIR_FAILURE_LIMIT, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from './login-throttle.js';
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, generatePassword, hashPassword, verifyPassword } from './passwords.js';
 export { csrfTokenFor, newToken, sameToken } from './tokens.js';
 export {

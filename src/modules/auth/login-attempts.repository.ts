@@ -1,5 +1,5 @@
-/** Failed sign-ins per key ('email:…', 'ip:…'), for the rate limit. */
-import type { Kysely, Transaction } from 'kysely';
+/** Failed sign-ins per key ('email:…', 'ip:…', 'pair:…'), for the rate limits. */
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,4 +31,13 @@ export async function deleteAttempts(db: Db, key: string): Promise<void> {
 
 export async function deleteAttemptsBefore(db: Db, beforeIso: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('at', '<=', beforeIso).execute();
+}
+
+/** Deletes every key starting with `prefix` (compared as text: no wildcard in an email can widen it). */
+export async function deleteAttemptsWithPrefix(db: Db, prefix: string): Promise<void> {
+  await db
+    .deleteFrom('login_attempts')
+    // Both databases count characters (code points), not UTF-16 units.
+    .where(sql<boolean>`substr(key, 1, ${Array.from(prefix).length}) = ${prefix}`)
+    .execute();
 }

@@ -1,9 +1,18 @@
 /**
- * The sign-in rate limit, per account and per client address. Failures are
- * counted in the database, so the limit holds across app instances. A
- * refused (throttled) attempt is not counted, so waiting always ends the lock.
+ * The sign-in rate limits. Failures are counted in the database, so the
+ * limits hold across app instances. A refused (throttled) attempt is not
+ * counted, so waiting always ends a lock.
+ *
+ * Three counts, so that nobody can lock someone else out:
+ * - per account and address: a few mistakes lock that account from that
+ *   address only; the owner elsewhere is not affected;
+ * - per address: one machine trying many accounts;
+ * - per account, from anywhere: a slower limit on guessing spread over many
+ *   addresses. It stops only new devices: a browser the account has signed in
+ *   from before (a known device, see known-device.ts) passes it, and a
+ *   password reset clears it.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import * as repo from './login-attempts.repository.js';
 
@@ -13,11 +22,18 @@ const MINUTE_MS = 60 * 1000;
 export const FAILURE_WINDOW_MS = 15 * MINUTE_MS;
 
 /**
- * Five wrong passwords for one account within the window lock it for the rest
- * of the window: plenty for someone mistyping, a crawl for someone guessing
- * (about 480 guesses a day).
+ * Five wrong passwords for one account from one address within the window
+ * lock that pair for the rest of the window: plenty for someone mistyping, a
+ * crawl for someone guessing (about 480 guesses a day per address).
  */
-export const ACCOUNT_FAILURE_LIMIT = 5;
+export const PAIR_FAILURE_LIMIT = 5;
+
+/**
+ * Twenty failures for one account from anywhere within the window: far more
+ * than its owner makes, while guessing spread over many addresses stays below
+ * 2,000 tries a day against a password of 12 characters or more.
+ */
+export const ACCOUNT_FAILURE_LIMIT = 20;
 
 /**
  * Thirty failures from one address within the window: higher than per account
@@ -26,43 +42,78 @@ export const ACCOUNT_FAILURE_LIMIT = 5;
  */
 export const IP_FAILURE_LIMIT = 30;
 
-export function accountKey(email: string): string {
+/** What a key counts; the scope of a lock decides what the person is told. */
+export type ThrottleScope = 'pair' | 'address' | 'account';
+
+interface ThrottleKey {
+  key: string;
+  scope: ThrottleScope;
+  limit: number;
+}
+
+function accountKey(email: string): string {
   return `email:${email}`;
 }
 
-export function addressKey(ip: string): string {
-  return `ip:${ip}`;
-}
-
-function limitFor(key: string): number {
-  return key.startsWith('ip:') ? IP_FAILURE_LIMIT : ACCOUNT_FAILURE_LIMIT;
+/** Email first, so that every address's count for one account shares a prefix (see clearAccountFailures). */
+function pairPrefix(email: string): string {
+  return `pair:${email} `;
 }
 
 /**
- * Seconds until a sign-in may be tried again for these keys, or 0 when it may
- * be tried now. A key is locked while its limit of failures lies in the
- * window; it opens when the oldest of those leaves the window.
+ * The counts an attempt for `email` from `ip` is checked against and counted
+ * in. A known device is not held back by the account's count from anywhere.
  */
-export async function secondsUntilAllowed(db: Kysely<Database>, keys: string[], now: Date): Promise<number> {
+export function throttleKeys(email: string, ip: string, knownDevice: boolean): ThrottleKey[] {
+  const keys: ThrottleKey[] = [
+    { key: `${pairPrefix(email)}${ip}`, scope: 'pair', limit: PAIR_FAILURE_LIMIT },
+    { key: `ip:${ip}`, scope: 'address', limit: IP_FAILURE_LIMIT },
+  ];
+  if (!knownDevice) keys.push({ key: accountKey(email), scope: 'account', limit: ACCOUNT_FAILURE_LIMIT });
+  return keys;
+}
+
+/** The wait before a sign-in may be tried again, and the count that imposes it. */
+export interface ThrottleWait {
+  seconds: number;
+  scope: ThrottleScope;
+}
+
+/**
+ * How long until a sign-in may be tried again for these keys, or undefined
+ * when it may be tried now. A key is locked while its limit of failures lies
+ * in the window; it opens when the oldest of those leaves the window.
+ */
+export async function throttleWait(db: Kysely<Database>, keys: ThrottleKey[], now: Date): Promise<ThrottleWait | undefined> {
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
-  let wait = 0;
-  for (const key of keys) {
-    const limit = limitFor(key);
+  let wait: ThrottleWait | undefined;
+  for (const { key, scope, limit } of keys) {
     const times = await repo.recentAttemptTimes(db, key, since, limit);
     if (times.length < limit) continue;
     const opensAt = Date.parse(times[times.length - 1]!) + FAILURE_WINDOW_MS;
-    wait = Math.max(wait, Math.ceil((opensAt - now.getTime()) / 1000));
+    const seconds = Math.max(1, Math.ceil((opensAt - now.getTime()) / 1000));
+    if (!wait || seconds > wait.seconds) wait = { seconds, scope };
   }
   return wait;
 }
 
-/** Counts a failed sign-in against each key, and forgets failures too old to matter. */
-export async function recordFailure(db: Kysely<Database>, keys: string[], now: Date): Promise<void> {
+/** Counts a failure against each key, and forgets failures too old to matter. */
+export async function recordFailure(db: Kysely<Database>, keys: ThrottleKey[], now: Date): Promise<void> {
   await repo.deleteAttemptsBefore(db, new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString());
-  await repo.insertAttempts(db, keys, now.toISOString());
+  await repo.insertAttempts(db, keys.map((k) => k.key), now.toISOString());
 }
 
-/** After a successful sign-in the account's count starts again (the address's does not). */
-export async function clearAccountFailures(db: Kysely<Database>, email: string): Promise<void> {
+/**
+ * After a successful sign-in the count of that account from that address
+ * starts again. The account's count from anywhere does not: someone guessing
+ * elsewhere must not get a fresh allowance each time the owner signs in.
+ */
+export async function clearPairFailures(db: Kysely<Database>, email: string, ip: string): Promise<void> {
+  await repo.deleteAttempts(db, `${pairPrefix(email)}${ip}`);
+}
+
+/** After a password reset, every count of the account starts again (its own and per address). */
+export async function clearAccountFailures(db: Kysely<Database> | Transaction<Database>, email: string): Promise<void> {
   await repo.deleteAttempts(db, accountKey(email));
+  await repo.deleteAttemptsWithPrefix(db, pairPrefix(email));
 }

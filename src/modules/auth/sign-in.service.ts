@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { AdminUser } from './auth.types.js';
-import { accountKey, addressKey, clearAccountFailures, recordFailure, secondsUntilAllowed } from './login-throttle.js';
+import { isKnownDevice, knownDeviceToken } from './known-device.js';
+import { clearPairFailures, recordFailure, throttleKeys, throttleWait, type ThrottleScope } from './login-throttle.js';
 import { verifyDummyPassword, verifyPassword } from './passwords.js';
 import { endSession, startSession, type NewSession } from './sessions.service.js';
 import * as users from './users.repository.js';
@@ -16,15 +17,19 @@ export interface SignInInput {
   password: string;
   ip: string;
   userAgent?: string | undefined;
+  /** The known-device cookie the browser sent, if any. */
+  deviceToken?: string | undefined;
 }
 
 export type SignInResult =
-  | { outcome: 'signed_in'; user: AdminUser; session: NewSession }
+  /** `deviceToken`: a fresh known-device cookie for the browser. */
+  | { outcome: 'signed_in'; user: AdminUser; session: NewSession; deviceToken: string }
   /** Unknown email or wrong password: deliberately indistinguishable. */
   | { outcome: 'rejected' }
   /** The password was right but the account is disabled. */
   | { outcome: 'disabled' }
-  | { outcome: 'throttled'; retryAfterSeconds: number };
+  /** `scope`: 'account' when only the account's count from anywhere holds this browser back. */
+  | { outcome: 'throttled'; retryAfterSeconds: number; scope: ThrottleScope };
 
 /** Emails are compared lower-cased and without surrounding spaces. */
 export function normaliseEmail(email: string): string {
@@ -37,15 +42,17 @@ const LOGGED_EMAIL_MAX_LENGTH = 120;
 /**
  * Checks an email and password and, when they match an enabled account,
  * starts a new session. Every attempt is recorded in the audit log; failures
- * count towards the rate limit of the account and of the client's address.
+ * count towards the rate limits (see login-throttle.ts): of the account from
+ * this address, of the address, and of the account from anywhere, which a
+ * known device is not held back by.
  */
 export async function signIn(db: Kysely<Database>, input: SignInInput, now: Date): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const keys = [accountKey(email), addressKey(input.ip)];
-  const wait = await secondsUntilAllowed(db, keys, now);
-  if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
-
   const user = await users.findUserByEmail(db, email);
+  const keys = throttleKeys(email, input.ip, user !== undefined && isKnownDevice(user, input.deviceToken));
+  const wait = await throttleWait(db, keys, now);
+  if (wait) return { outcome: 'throttled', retryAfterSeconds: wait.seconds, scope: wait.scope };
+
   const matches = user ? await verifyPassword(user.password_hash, input.password) : await verifyDummyPassword(input.password);
   const shownEmail = email.includes('@') ? email.slice(0, LOGGED_EMAIL_MAX_LENGTH) : '(not an email address)';
 
@@ -76,7 +83,7 @@ export async function signIn(db: Kysely<Database>, input: SignInInput, now: Date
     return { outcome: 'disabled' };
   }
 
-  await clearAccountFailures(db, email);
+  await clearPairFailures(db, email, input.ip);
   const session = await startSession(db, user.id, { ip: input.ip, userAgent: input.userAgent }, now);
   await recordAudit(db, {
     userId: user.id,
@@ -87,7 +94,12 @@ export async function signIn(db: Kysely<Database>, input: SignInInput, now: Date
     ip: input.ip,
     at: now,
   });
-  return { outcome: 'signed_in', user: { id: user.id, email: user.email, name: user.name, role: user.role }, session };
+  return {
+    outcome: 'signed_in',
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    session,
+    deviceToken: knownDeviceToken(user),
+  };
 }
 
 /** Ends the session a cookie's token belongs to, and records the sign-out. */

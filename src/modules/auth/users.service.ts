@@ -9,6 +9,7 @@ import type { Database, LangCode, UserRow } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { ROLES, type AdminUser, type Role } from './auth.types.js';
+import { clearAccountFailures } from './login-throttle.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions.service.js';
 import { normaliseEmail } from './sign-in.service.js';
@@ -199,7 +200,8 @@ export async function enableUser(db: Kysely<Database>, userId: number, actor: Ac
 
 /**
  * Sets a new password for someone else's account (an admin's reset, or the
- * command line) and ends all of that account's sessions.
+ * command line), ends all of that account's sessions and lifts its sign-in
+ * limits (a reset is how an account locked by strangers' guesses is freed).
  */
 export async function resetPassword(db: Kysely<Database>, userId: number, password: string, actor: Actor, now: Date): Promise<void> {
   const problem = passwordProblemKey(password);
@@ -210,6 +212,7 @@ export async function resetPassword(db: Kysely<Database>, userId: number, passwo
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, userId, { password_hash: passwordHash, updated_at: now.toISOString() });
     await endUserSessions(trx, userId);
+    await clearAccountFailures(trx, row.email);
     await recordAudit(trx, {
       userId: actor.userId,
       action: 'user.password_reset',
