@@ -31,6 +31,7 @@ import {
   PreviewBanner,
   previewQuery,
   type StepName,
+  unsavedForm,
 } from '../../content/admin/index.js';
 import { formString, isLiveAt, pick, StaleEditError, WorkflowError, type EditContext } from '../../content/index.js';
 import { translationStatus } from '../../i18n/index.js';
@@ -151,9 +152,10 @@ export const articlesAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
     return sendNewPage(reply, ctx, newArticleFormValues(deps.today()), NO_ERRORS, 200);
   });
 
-  async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: ArticleFormValues, errors: FieldErrors, status: number) {
+  async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: ArticleFormValues, errors: FieldErrors, status: number, problem?: string) {
     const props: ArticleEditPageProps = {
       ctx,
+      problem,
       action: ARTICLES_ADMIN_PATH,
       values,
       errors,
@@ -176,6 +178,8 @@ export const articlesAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
       return reply.redirect(`${articleAdminPath(article.id)}?done=created`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, error.fields), 422);
+      const unsaved = unsavedForm(request, reply, ctx, error);
+      if (unsaved) return sendNewPage(reply, ctx, values, NO_ERRORS, unsaved.status, unsaved.problem);
       throw error;
     }
   });
@@ -212,6 +216,8 @@ export const articlesAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
           status: 409,
         });
       }
+      const unsaved = unsavedForm(request, reply, ctx, error);
+      if (unsaved) return sendEditPage(request, reply, current, { values, problem: unsaved.problem, status: unsaved.status });
       throw error;
     }
   });

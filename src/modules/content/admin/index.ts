@@ -4,6 +4,6 @@ export { WorkflowPanel, StateTag, availableSteps, stepPath, type StepName } from
 export { HistoryPage, DiffTable, actionLabel, type HistoryPageProps } from './history.views.js';
 export { ConflictComparison } from './conflict.views.js';
 export { formatInstant, fieldLabel } from './format.js';
-export { idParam, parseListQuery, previewQuery, parseScheduleInput, listUserNames, PreviewBanner } from './routes-support.js';
+export { idParam, parseListQuery, previewQuery, parseScheduleInput, listUserNames, PreviewBanner, unsavedForm } from './routes-support.js';
 export { DoneNotice, doneOf, ConflictIntro, ItemLinks, TranslationState, DONE_KEYS, type Done, type ConflictInfo } from './page-parts.js';
 export { workPanel } from './dashboard.panel.js';

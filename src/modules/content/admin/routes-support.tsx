@@ -3,10 +3,12 @@
  * filters from the address, the schedule field, the names of the people in a
  * history, and the banner of a preview.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { isDatabaseBusy } from '../../../db/database.js';
 import type { Database, LangCode } from '../../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../../shared/errors.js';
+import { AppError, NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { zonedTimeToInstant } from '../../../shared/dates/zoned-time.js';
 import type { AdminViewContext } from '../../admin/index.js';
 
@@ -46,6 +48,32 @@ export function parseScheduleInput(value: string, zone: string): Date {
   const instant = match ? zonedTimeToInstant(match[1]!, match[2]!, zone) : null;
   if (instant === null) throw new ValidationError('Enter a date and time.', { publish_at: 'editing.error.dateTime' });
   return new Date(instant);
+}
+
+/** Seconds a person is asked to wait before saving again after the database was busy (a long import's lock, at most). */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A save that failed for a reason other than the form or a conflict (the
+ * database busy with an import or another server, or broken): the status and
+ * message to show the form again with, everything typed kept, rather than an
+ * error page that would lose it. Undefined for the errors the error handler
+ * answers itself (not found, forbidden…), which lose nothing worth keeping.
+ */
+export function unsavedForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: AdminViewContext,
+  error: unknown,
+): { status: number; problem: string } | undefined {
+  if (error instanceof AppError) return undefined;
+  if (isDatabaseBusy(error)) {
+    request.log.warn({ err: error }, 'save not made: the database was busy');
+    reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+    return { status: 503, problem: ctx.t('editing.error.busy') };
+  }
+  request.log.error({ err: error, url: request.url, method: request.method }, 'save failed');
+  return { status: 500, problem: ctx.t('editing.error.saveFailed') };
 }
 
 /** The names of accounts by id, for a history (a removed account is simply missing). */

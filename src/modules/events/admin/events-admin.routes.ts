@@ -31,6 +31,7 @@ import {
   PreviewBanner,
   previewQuery,
   type StepName,
+  unsavedForm,
 } from '../../content/admin/index.js';
 import { formString, isLiveAt, pick, StaleEditError, WorkflowError, type EditContext } from '../../content/index.js';
 import { translationStatus } from '../../i18n/index.js';
@@ -146,9 +147,10 @@ export const eventsAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) 
     return sendNewPage(reply, ctx, newEventFormValues(deps.today(), zone), NO_ERRORS, 200);
   });
 
-  async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: EventFormValues, errors: FieldErrors, status: number) {
+  async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: EventFormValues, errors: FieldErrors, status: number, problem?: string) {
     const props: EventEditPageProps = {
       ctx,
+      problem,
       action: EVENTS_ADMIN_PATH,
       values,
       errors,
@@ -171,6 +173,8 @@ export const eventsAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) 
       return reply.redirect(`${eventAdminPath(event.id)}?done=created`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, error.fields), 422);
+      const unsaved = unsavedForm(request, reply, ctx, error);
+      if (unsaved) return sendNewPage(reply, ctx, values, NO_ERRORS, unsaved.status, unsaved.problem);
       throw error;
     }
   });
@@ -209,6 +213,8 @@ export const eventsAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) 
           status: 409,
         });
       }
+      const unsaved = unsavedForm(request, reply, ctx, error);
+      if (unsaved) return sendEditPage(request, reply, current, { values, problem: unsaved.problem, status: unsaved.status });
       throw error;
     }
   });

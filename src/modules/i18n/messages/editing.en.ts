@@ -2,10 +2,14 @@
 export const editingEn = {
   // Validation messages, shown next to the field they concern.
   'editing.error.required': 'This field is required.',
+  'editing.error.busy': 'The site was busy with other changes (an import, perhaps), so this was not saved. Your text is kept below: save again in a moment.',
+  'editing.error.saveFailed': 'Something went wrong and this was not saved. Your text is kept below: save again, and if it fails again, copy your text somewhere safe and tell the site administrator.',
   'editing.error.tooLong': 'This is too long; please shorten it.',
   'editing.error.invalid': 'This value could not be read; please enter it again.',
   'editing.error.date': 'Enter a real date as YYYY-MM-DD, for example 2026-11-24.',
   'editing.error.endBeforeStart': 'The end date cannot be before the start date.',
+  'editing.error.dateOutsideYears': 'Enter a date between the years 1900 and 2100.',
+  'editing.error.eventTooLong': 'An event lasts at most two years (731 days). Shorten the dates, or make separate events.',
   'editing.error.time': 'Enter a time as HH:MM on the 24-hour clock, for example 09:30.',
   'editing.error.timeRequired': 'A timed event needs a start time. Tick "All day" if it has none.',
   'editing.error.timeDoesNotExist': 'This time does not exist in that time zone (the clocks change then).',

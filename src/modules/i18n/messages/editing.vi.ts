@@ -3,10 +3,14 @@ import type { editingEn } from './editing.en.js';
 
 export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.error.required': 'Trường này là bắt buộc.',
+  'editing.error.busy': 'Trang web đang bận với các thay đổi khác (có thể là một lần nhập dữ liệu), nên nội dung này chưa được lưu. Văn bản của bạn vẫn được giữ bên dưới: hãy lưu lại sau giây lát.',
+  'editing.error.saveFailed': 'Đã xảy ra lỗi và nội dung này chưa được lưu. Văn bản của bạn vẫn được giữ bên dưới: hãy lưu lại; nếu vẫn không được, hãy sao chép văn bản ra nơi an toàn và báo cho quản trị viên trang web.',
   'editing.error.tooLong': 'Nội dung quá dài; vui lòng rút ngắn.',
   'editing.error.invalid': 'Không đọc được giá trị này; vui lòng nhập lại.',
   'editing.error.date': 'Nhập một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-11-24.',
   'editing.error.endBeforeStart': 'Ngày kết thúc không được trước ngày bắt đầu.',
+  'editing.error.dateOutsideYears': 'Hãy nhập một ngày trong khoảng từ năm 1900 đến năm 2100.',
+  'editing.error.eventTooLong': 'Một sự kiện kéo dài tối đa hai năm (731 ngày). Hãy rút ngắn thời gian, hoặc tạo các sự kiện riêng.',
   'editing.error.time': 'Nhập giờ theo dạng HH:MM (24 giờ), ví dụ 09:30.',
   'editing.error.timeRequired': 'Sự kiện có giờ cần có giờ bắt đầu. Hãy đánh dấu "Cả ngày" nếu không có giờ.',
   'editing.error.timeDoesNotExist': 'Giờ này không tồn tại ở múi giờ đã chọn (đồng hồ được chỉnh vào lúc đó).',
