@@ -53,6 +53,8 @@ test('media folder and upload limit: defaults, and a bad limit is refused', () =
   assert.equal(loadEnv({ MEDIA_MAX_BYTES: '2000000' }).MEDIA_MAX_BYTES, 2000000);
   assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: 'ten megabytes' }), /MEDIA_MAX_BYTES: expected a number of bytes/);
   assert.throws(() => loadEnv({ MEDIA_MAX_BYTES: '12' }), /MEDIA_MAX_BYTES: expected at least 1024 bytes/);
+  assert.equal(env.MEDIA_MAX_PIXELS, 40_000_000);
+  assert.throws(() => loadEnv({ MEDIA_MAX_PIXELS: '500' }), /MEDIA_MAX_PIXELS: expected at least 1000000 pixels/);
 });
 
 test('the trusted proxy: none by default; a hop count or addresses; never everyone', () => {

@@ -104,6 +104,18 @@ export const envSchema = z.object({
     // Images are decoded in memory; beyond this one upload could exhaust a small server.
     .max(200 * 1024 * 1024, { message: 'expected at most 209715200 bytes (200 MB)' })
     .default(10 * 1024 * 1024),
+  /**
+   * Largest image accepted, in pixels (width × height as its header declares them). 40 megapixels
+   * holds any camera photograph (a 36 MP full-frame sensor is 7360 × 4912) while a tiny file
+   * declaring a larger canvas is refused before it is decoded.
+   */
+  MEDIA_MAX_PIXELS: z.coerce
+    .number({ message: 'expected a number of pixels' })
+    .int({ message: 'expected a whole number of pixels' })
+    .min(1_000_000, { message: 'expected at least 1000000 pixels (1 megapixel)' })
+    // Decoding needs about 3–4 bytes a pixel outside the JavaScript heap; beyond this one image outgrows a small server.
+    .max(100_000_000, { message: 'expected at most 100000000 pixels (100 megapixels)' })
+    .default(40_000_000),
   /** Keep rendered public pages in memory (on) or render every request (off, e.g. to compare). */
   PAGE_CACHE: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
   /** Memory the page cache may use, in bytes, counting every stored encoding; least recently used pages go first. */

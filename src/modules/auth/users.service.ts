@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, LangCode, UserRow } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 import { recordAudit } from '../audit/index.js';
 import { ROLES, type AdminUser, type Role } from './auth.types.js';
 import { clearAccountFailures } from './login-throttle.js';
@@ -59,7 +60,7 @@ function toAdminUser(row: UserRow): AdminUser {
  */
 export async function newUserProblems(db: Kysely<Database>, input: NewUserInput): Promise<Record<string, string>> {
   const email = normaliseEmail(input.email);
-  const name = input.name.trim();
+  const name = normalizeLine(input.name);
   const fields: Record<string, string> = {};
   if (!email) fields.email = 'admin.field.required';
   else if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) fields.email = 'admin.users.emailInvalid';
@@ -80,7 +81,7 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, acto
   const fields = await newUserProblems(db, input);
   if (Object.keys(fields).length > 0) throw new ValidationError('The account could not be created.', fields);
   const email = normaliseEmail(input.email);
-  const name = input.name.trim();
+  const name = normalizeLine(input.name);
 
   const stamp = now.toISOString();
   const row = await repo.insertUser(db, {

@@ -12,7 +12,10 @@ import {
   pngWithAlpha,
   webpImage,
 } from '../../../test/helpers/images.js';
-import { detectType, processImage, UnreadableImageError, variantWidths } from './media.processing.js';
+import { detectType, processImage, SerialQueue, UnreadableImageError, variantWidths } from './media.processing.js';
+
+/** The default MEDIA_MAX_PIXELS. */
+const LIMITS = { maxPixels: 40_000_000 };
 
 describe('detectType', () => {
   test('reads the type from the bytes', async () => {
@@ -48,7 +51,7 @@ describe('processImage', () => {
     assert.ok(exifHasGps(before.exif), 'the input has a GPS directory');
     assert.equal(before.orientation, 6);
 
-    const result = await processImage(input);
+    const result = await processImage(input, LIMITS);
     // Orientation 6 is a quarter turn: the stored image is portrait.
     assert.equal(result.width, 600);
     assert.equal(result.height, 800);
@@ -66,7 +69,7 @@ describe('processImage', () => {
   });
 
   test('makes AVIF, WebP and JPEG at each width, never larger than the original', async () => {
-    const result = await processImage(await jpegWithGps(700, 350));
+    const result = await processImage(await jpegWithGps(700, 350), LIMITS);
     const summary = result.variants.map((v) => `${v.format}:${v.width}x${v.height}`);
     assert.deepEqual(summary, [
       'avif:320x160', 'webp:320x160', 'jpeg:320x160',
@@ -81,7 +84,7 @@ describe('processImage', () => {
   });
 
   test('a transparent PNG keeps its transparency: PNG instead of JPEG', async () => {
-    const result = await processImage(await pngWithAlpha(400, 300));
+    const result = await processImage(await pngWithAlpha(400, 300), LIMITS);
     assert.equal(result.fallback, 'png');
     assert.deepEqual(
       result.variants.map((v) => v.format),
@@ -93,6 +96,67 @@ describe('processImage', () => {
   });
 
   test('bytes that look like a JPEG but do not decode are refused', async () => {
-    await assert.rejects(processImage(brokenJpeg()), (error: unknown) => error instanceof UnreadableImageError && error.reason === 'unreadable');
+    await assert.rejects(processImage(brokenJpeg(), LIMITS), (error: unknown) => error instanceof UnreadableImageError && error.reason === 'unreadable');
+  });
+});
+
+describe('images that would take the server memory', () => {
+  /** A canvas of one colour compresses to almost nothing whatever size it declares. */
+  async function hugeCanvas(width: number, height: number): Promise<Buffer> {
+    return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
+  }
+
+  test('a 145 KB PNG declaring 49000 × 1000 pixels is refused from its header, before decoding', async () => {
+    const png = await hugeCanvas(49_000, 1_000);
+    assert.ok(png.length < 200_000, `the file is small (${png.length} bytes)`);
+    await assert.rejects(
+      processImage(png, LIMITS),
+      (error: unknown) => error instanceof UnreadableImageError && error.reason === 'too_many_pixels',
+    );
+  });
+
+  test('the limit is the one given: just under it is processed, just over it refused', async () => {
+    const png = await hugeCanvas(1_100, 1_000);
+    await assert.rejects(processImage(png, { maxPixels: 1_000_000 }), (error: unknown) => error instanceof UnreadableImageError && error.reason === 'too_many_pixels');
+    const result = await processImage(png, { maxPixels: 1_100_000 });
+    assert.equal(result.width, 1_100);
+  });
+
+  test('libvips keeps no cache of decoded images and works on one thread', async () => {
+    await processImage(await jpegWithGps(200, 100), LIMITS);
+    assert.equal(sharp.cache().memory.max, 0, 'no operation cache');
+    assert.equal(sharp.cache().items.max, 0);
+    assert.equal(sharp.concurrency(), 1);
+  });
+});
+
+describe('SerialQueue', () => {
+  test('runs one task at a time, in order, and a failure does not stop the next', async () => {
+    const queue = new SerialQueue();
+    const log: string[] = [];
+    const gates = [0, 1, 2].map(() => {
+      let resolve = (): void => undefined;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve: () => resolve() };
+    });
+    const tasks = [0, 1, 2].map((i) =>
+      queue.run(async () => {
+        log.push(`start ${i}`);
+        await gates[i]!.promise;
+        log.push(`end ${i}`);
+        if (i === 1) throw new Error('task 1 fails');
+        return i;
+      }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(log, ['start 0'], 'the others wait');
+    assert.deepEqual(queue.stats(), { running: 1, waiting: 2, peakRunning: 1, peakWaiting: 3 });
+    gates[2]!.resolve();
+    gates[1]!.resolve();
+    gates[0]!.resolve();
+    const settled = await Promise.allSettled(tasks);
+    assert.deepEqual(log, ['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+    assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.deepEqual(queue.stats(), { running: 0, waiting: 0, peakRunning: 1, peakWaiting: 3 });
   });
 });

@@ -16,6 +16,8 @@ export interface MediaIssue {
   key: MessageKey;
   /** For size messages: the limit, shown in the reader's units. */
   max?: number;
+  /** For the pixel limit: the most pixels an image may have, shown in megapixels. */
+  maxPixels?: number;
 }
 
 /** Formats a size for people: "850 KB", "2.4 MB" ("2,4 MB" in Vietnamese). */
@@ -29,6 +31,10 @@ export function formatBytes(bytes: number, lang: Lang): string {
 /** The text of an issue in a language. */
 export function issueText(issue: MediaIssue, lang: Lang): string {
   const t = translator(lang);
+  if (issue.maxPixels !== undefined) {
+    const megapixels = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(issue.maxPixels / 1_000_000);
+    return t(issue.key, { max: megapixels });
+  }
   return issue.max === undefined ? t(issue.key) : t(issue.key, { max: formatBytes(issue.max, lang) });
 }
 

@@ -140,10 +140,12 @@ export async function uploadMedia(deps: MediaDeps, input: UploadInput): Promise<
 
   let image: ProcessedImage;
   try {
-    image = await processImage(input.data);
+    image = await processImage(input.data, { maxPixels: deps.config.MEDIA_MAX_PIXELS });
   } catch (error) {
     if (!(error instanceof UnreadableImageError)) throw error;
-    throw new MediaInputError({ file: { key: error.reason === 'too_many_pixels' ? 'media.error.tooManyPixels' : 'media.error.unreadable' } });
+    throw new MediaInputError({
+      file: error.reason === 'too_many_pixels' ? { key: 'media.error.tooManyPixels', maxPixels: deps.config.MEDIA_MAX_PIXELS } : { key: 'media.error.unreadable' },
+    });
   }
   const variants = image.variants.map((v) => ({ ...v, path: variantPath(v.data, v.format) }));
   for (const v of variants) await storeFile(deps.config.MEDIA_DIR, v.path, v.data);

@@ -8,7 +8,7 @@ export const mediaEn = {
   'media.error.fileRequired': 'Choose a file to upload.',
   'media.error.notAccepted': 'This file is not a JPEG, PNG, WebP or AVIF image or a PDF document. The type is read from the file itself, not from its name.',
   'media.error.unreadable': 'This image could not be read. It may be damaged; try saving it again and uploading the new copy.',
-  'media.error.tooManyPixels': 'This image has too many pixels (more than 50 megapixels). Make it smaller and upload it again.',
+  'media.error.tooManyPixels': 'This image has too many pixels (more than {max} megapixels). Make it smaller and upload it again.',
   'media.error.altRequired': 'Describe the image in English for people who cannot see it.',
   'media.error.altTooLong': 'Keep the description under 500 characters.',
   'media.error.creditFormat': 'Write the credit as holder/photographer and year, for example "© ILO/Nguyen Hai Dat 2024".',

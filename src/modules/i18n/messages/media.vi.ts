@@ -10,7 +10,7 @@ export const mediaVi: Record<keyof typeof mediaEn, string> = {
   'media.error.fileRequired': 'Hãy chọn một tệp để tải lên.',
   'media.error.notAccepted': 'Tệp này không phải là ảnh JPEG, PNG, WebP, AVIF hay tài liệu PDF. Loại tệp được xác định từ chính nội dung tệp, không phải từ tên tệp.',
   'media.error.unreadable': 'Không đọc được ảnh này. Có thể tệp đã bị hỏng; hãy lưu lại ảnh rồi tải bản mới lên.',
-  'media.error.tooManyPixels': 'Ảnh này có quá nhiều điểm ảnh (hơn 50 megapixel). Hãy thu nhỏ ảnh rồi tải lên lại.',
+  'media.error.tooManyPixels': 'Ảnh này có quá nhiều điểm ảnh (hơn {max} megapixel). Hãy thu nhỏ ảnh rồi tải lên lại.',
   'media.error.altRequired': 'Hãy mô tả ảnh bằng tiếng Anh cho những người không nhìn thấy ảnh.',
   'media.error.altTooLong': 'Phần mô tả cần ngắn hơn 500 ký tự.',
   'media.error.creditFormat': 'Hãy ghi nguồn ảnh theo dạng đơn vị giữ bản quyền/người chụp và năm, ví dụ "© ILO/Nguyen Hai Dat 2024".',
