@@ -85,6 +85,13 @@ describe('users page', () => {
     assert.equal(html(taken.body).querySelector('#field-name')?.getAttribute('value'), 'Again');
   });
 
+  test('a name with control characters is stored without them', async () => {
+    const res = await postForm(t.app, { url: '/admin/users', session: admin, fields: { name: 'Mai\vPhạm\0', email: 'mai@example.org', role: 'editor', password: TEST_PASSWORD } });
+    assert.equal(res.statusCode, 201, res.body.slice(0, 300));
+    const row = await t.db.selectFrom('users').select('name').where('email', '=', 'mai@example.org').executeTakeFirstOrThrow();
+    assert.equal(row.name, 'Mai Phạm');
+  });
+
   test('changing a role', async () => {
     const user = await createTestUser(t.db, { role: 'contributor' });
     const res = await postForm(t.app, { url: `/admin/users/${user.id}/role`, session: admin, fields: { role: 'editor' } });

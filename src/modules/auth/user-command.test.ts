@@ -63,6 +63,15 @@ describe('almanac user (command line)', () => {
     assert.doesNotMatch(malformed.out, /Password/, 'no password printed for an account not made');
   });
 
+  test('a name pasted with control characters is stored without them', async () => {
+    const run = almanac('user', 'create', '--role', 'editor', '--email', 'nam@example.org', '--name', ' Nguyễn\vVăn\u0007 Nam\u009b ');
+    assert.equal(run.code, 0, run.err);
+    assert.equal((await userRow('nam@example.org'))?.name, 'Nguyễn Văn Nam');
+    const blank = almanac('user', 'create', '--role', 'editor', '--email', 'blank@example.org', '--name', '\u0007\u001b');
+    assert.equal(blank.code, 1);
+    assert.match(blank.err, /name/);
+  });
+
   test('list shows every account with its role and state', () => {
     assert.equal(almanac('user', 'create', '--role', 'editor', '--email', 'minh@example.org').code, 0);
     const run = almanac('user', 'list');
