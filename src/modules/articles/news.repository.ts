@@ -92,9 +92,9 @@ export async function listNewsArticles(db: Db, choice: TextChoice, scope: Articl
   return query.orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(limit).execute();
 }
 
-/** The names of the topics of these articles in `lang` (English where untranslated), by article id, sorted by slug. */
-export async function listArticleTopicNames(db: Db, articleIds: number[], lang: LangCode): Promise<Map<number, string[]>> {
-  const names = new Map<number, string[]>();
+/** The topics of these articles, by slug with their name in `lang` (English where untranslated), by article id, sorted by slug. */
+export async function listArticleTopicNames(db: Db, articleIds: number[], lang: LangCode): Promise<Map<number, { slug: string; name: string }[]>> {
+  const names = new Map<number, { slug: string; name: string }[]>();
   if (articleIds.length === 0) return names;
   const rows = await db
     .selectFrom('article_topics as x')
@@ -102,10 +102,10 @@ export async function listArticleTopicNames(db: Db, articleIds: number[], lang: 
     .innerJoin('topic_translations as ne', (j) => j.onRef('ne.topic_id', '=', 't.id').on('ne.lang', '=', 'en'))
     .leftJoin('topic_translations as nl', (j) => j.onRef('nl.topic_id', '=', 't.id').on('nl.lang', '=', lang))
     .where('x.article_id', 'in', articleIds)
-    .select(['x.article_id', sql<string>`coalesce(nl.name, ne.name)`.as('name')])
+    .select(['x.article_id', 't.slug', sql<string>`coalesce(nl.name, ne.name)`.as('name')])
     .orderBy('x.article_id')
     .orderBy('t.slug')
     .execute();
-  for (const row of rows) names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name]);
+  for (const row of rows) names.set(row.article_id, [...(names.get(row.article_id) ?? []), { slug: row.slug, name: row.name }]);
   return names;
 }

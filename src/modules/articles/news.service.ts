@@ -20,8 +20,8 @@ export interface NewsHero {
 }
 
 export interface NewsArticle extends NewsArticleRow {
-  /** Names of the article's topics in the feed's language. */
-  topics: string[];
+  /** The article's topics: their slugs, and names in the feed's language. */
+  topics: { slug: string; name: string }[];
   hero: NewsHero | null;
 }
 

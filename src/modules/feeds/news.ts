@@ -1,13 +1,20 @@
 /**
- * News feeds of feature articles: Atom 1.0, RSS 2.0 and JSON Feed, built with
- * the `feed` package from the same articles. Entries carry the summary, the
- * hero image with its photo credit, the byline and the topics; ids are tag:
- * URIs on the article's id, so they survive slug changes; dates come from the
- * content, never from the clock, so the same content gives the same feed.
+ * News feeds of feature articles: Atom 1.0, RSS 2.0 and JSON Feed 1.1, built
+ * with the `feed` package from the same articles. Entries carry the summary,
+ * the hero image with its photo credit, the byline, the body rendered from
+ * its Markdown, and the topics; ids are tag: URIs on the article's id, so
+ * they survive slug changes; dates come from the content, never from the
+ * clock, so the same content gives the same feed.
+ *
+ * Where the package falls short of a standard, this module makes up for it:
+ * Atom categories get a term (the topic's slug), RSS names the byline with
+ * dc:creator (RSS's own <author> must be an email address), and JSON Feed is
+ * declared 1.1, with `authors` lists and the feed's language.
  */
 import { Feed, type Item } from 'feed';
 import type { Lang, Translate } from '../i18n/index.js';
 import { bylineText, creditText, type NewsArticle } from '../articles/index.js';
+import { renderMarkdown } from '../media/index.js';
 import { articlePath, type NewsFeedFormat } from '../../shared/http/paths.js';
 
 /**
@@ -50,9 +57,21 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The authority of the site's tag: URIs (RFC 4151): a DNS name, so the host
+ * without its port (a port is no part of a tagging entity) and without a
+ * final dot. An IPv6 literal is no DNS name: its hex digits joined by dashes
+ * stand in for it.
+ */
+function tagAuthority(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname.toLowerCase().replace(/\.$/, '');
+  if (!host.startsWith('[')) return host;
+  return host.replace(/[^0-9a-f]+/g, '-').replace(/^-+|-+$/g, '') || 'localhost';
+}
+
 /** A stable id for an article's entry: the same in every feed and across edits and slug changes. */
 export function articleEntryId(id: number, publicUrl: string): string {
-  return `tag:${new URL(publicUrl).host},${TAG_DATE}:article-${id}`;
+  return `tag:${tagAuthority(publicUrl)},${TAG_DATE}:article-${id}`;
 }
 
 /**
@@ -68,8 +87,17 @@ function absolute(url: string, origin: string): string {
   return /^https?:\/\//i.test(url) ? url : `${origin}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
-/** The entry's HTML: hero image with credit, byline, summary and body, every text escaped. */
-function entryHtml(article: NewsArticle, imageUrl: string | null, credit: string | null, byline: string | null): string {
+/**
+ * The body as HTML, rendered and sanitised as on the article's page, with
+ * the site's own links and images made absolute: a feed reader shows the
+ * entry away from the site, and RSS has no base address to resolve them by.
+ */
+function bodyHtml(body: string | null, origin: string): string {
+  return renderMarkdown(body).replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${origin}/`);
+}
+
+/** The entry's HTML: hero image with credit, byline, summary (every text escaped) and the rendered body. */
+function entryHtml(article: NewsArticle, imageUrl: string | null, credit: string | null, byline: string | null, origin: string): string {
   const parts: string[] = [];
   const hero = article.hero;
   if (imageUrl && hero) {
@@ -81,9 +109,8 @@ function entryHtml(article: NewsArticle, imageUrl: string | null, credit: string
   }
   if (byline) parts.push(`<p><em>${escapeHtml(byline)}</em></p>`);
   if (article.summary) parts.push(`<p><strong>${escapeHtml(article.summary)}</strong></p>`);
-  for (const paragraph of (article.body ?? '').split(/\n\s*\n/)) {
-    if (paragraph.trim()) parts.push(`<p>${escapeHtml(paragraph.trim())}</p>`);
-  }
+  const body = bodyHtml(article.body, origin);
+  if (body) parts.push(body);
   return parts.join('\n');
 }
 
@@ -104,11 +131,18 @@ function entry(article: NewsArticle, format: NewsFeedFormat, options: NewsFeedOp
     date: changed > published ? changed : published,
     published,
     ...(article.summary ? { description: text(article.summary) } : {}),
-    content: entryHtml(article, imageUrl, credit, byline),
+    content: entryHtml(article, imageUrl, credit, byline, options.publicUrl),
     ...(imageUrl ? { image: { url: imageUrl, ...(IMAGE_TYPES[extension] ? { type: IMAGE_TYPES[extension] } : {}) } } : {}),
-    ...(article.byline_name ? { author: [{ name: article.byline_name }] } : {}),
+    // RSS's <author> is an email address, which a byline is not: a name goes in dc:creator
+    // (its namespace is declared with the content's, which every entry with a byline has).
+    ...(article.byline_name
+      ? format === 'rss'
+        ? { extensions: [{ name: 'dc:creator', objects: { _text: article.byline_name } }] }
+        : { author: [{ name: article.byline_name }] }
+      : {}),
     ...(credit ? { copyright: credit } : {}),
-    category: article.topics.map((name) => ({ name })),
+    // Atom requires a term: the topic's slug, the same in every language; the name is its label.
+    category: article.topics.map((topic) => ({ name: topic.name, term: topic.slug })),
   };
 }
 
@@ -132,5 +166,20 @@ export function buildNewsFeed(articles: NewsArticle[], format: NewsFeedFormat, o
   // The Atom writer guesses an enclosure's type from its extension ("image/jpg", which does not exist).
   if (format === 'atom') return feed.atom1().replace(/(<link rel="enclosure" href="[^"]*" type=")image\/jpg"/g, '$1image/jpeg"');
   if (format === 'rss') return feed.rss2();
-  return feed.json1();
+  return jsonFeed11(feed.json1(), options.lang);
+}
+
+/** JSON Feed 1.1 from the package's 1.0 output: `authors` lists in place of `author`, and the feed's language. */
+function jsonFeed11(json: string, lang: Lang): string {
+  const feed = JSON.parse(json) as Record<string, unknown> & { items: Record<string, unknown>[] };
+  const authorsOf = (object: Record<string, unknown>) => {
+    if (object.author === undefined) return;
+    object.authors = [object.author];
+    delete object.author;
+  };
+  feed.version = 'https://jsonfeed.org/version/1.1';
+  feed.language = lang;
+  authorsOf(feed);
+  for (const item of feed.items) authorsOf(item);
+  return JSON.stringify(feed, null, 4);
 }
