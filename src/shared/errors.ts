@@ -70,3 +70,16 @@ export class ImportError extends AppError {
     this.name = 'ImportError';
   }
 }
+
+/** Too many failed tries of a secret (a password); may be tried again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends AppError {
+  readonly statusCode = 429;
+  readonly code = 'too_many_attempts';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'TooManyAttemptsError';
+  }
+}

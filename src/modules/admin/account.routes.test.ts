@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { createTestUser, getPage, postForm, signInAs, TEST_PASSWORD } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
+import { verifyPassword } from '../auth/index.js';
 
 describe('own account page', () => {
   let t: TestApp;
@@ -53,6 +54,30 @@ describe('own account page', () => {
     await signInAs(t.app, user.email, 'a new long password');
     const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.password_change').executeTakeFirstOrThrow();
     assert.equal(entry.user_id, user.id);
+  });
+
+  test('the current password may be tried five times in a quarter hour, then the form says to wait', async () => {
+    const user = await createTestUser(t.db, { role: 'editor' });
+    const session = await signInAs(t.app, user.email, TEST_PASSWORD);
+    const change = (current: string) =>
+      postForm(t.app, { url: '/admin/account/password', session, fields: { current, password: 'a new long password', confirm: 'a new long password' } });
+    for (let i = 0; i < 5; i += 1) assert.equal((await change(`guess ${i}`)).statusCode, 422);
+    const held = await change(TEST_PASSWORD);
+    assert.equal(held.statusCode, 429, 'even the right password waits');
+    assert.equal(held.headers['retry-after'], '900');
+    const doc = html(held.body);
+    assert.equal(text(doc.querySelector('#error-current')), 'Too many wrong passwords. Try again in 15 minutes.');
+    assert.equal(doc.querySelector('#field-current')?.getAttribute('aria-invalid'), 'true');
+    assert.doesNotMatch(held.body, /a new long password/, 'passwords are never sent back');
+    const row = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    assert.ok(await verifyPassword(row.password_hash, TEST_PASSWORD), 'the password is unchanged');
+    await signInAs(t.app, user.email, TEST_PASSWORD);
+
+    t.setNow(new Date(DEFAULT_NOW.getTime() + 15 * 60_000 + 1000));
+    const later = await change(TEST_PASSWORD);
+    assert.equal(later.statusCode, 303, 'after the quarter hour the right password works');
+    assert.ok(later.cookies.find((c) => c.name === 'almanac_device')?.value, 'this browser stays a known device under the new password');
+    t.setNow(DEFAULT_NOW);
   });
 
   test('the interface language follows the choice', async () => {

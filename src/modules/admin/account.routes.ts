@@ -6,12 +6,12 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
-import { UnauthenticatedError, ValidationError } from '../../shared/errors.js';
+import { TooManyAttemptsError, UnauthenticatedError, ValidationError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/http/html.js';
 import { changeOwnPassword, countUserSessions, setInterfaceLanguage, signOutEverywhere } from '../auth/index.js';
 import { AccountPage, type AccountNotice } from './account.views.js';
 import { translateFieldErrors, type FieldErrors } from './components.js';
-import { clearSessionCookie } from './security.js';
+import { clearSessionCookie, setDeviceCookie } from './security.js';
 import { adminViewContext } from './view-context.js';
 
 const text = z.string().max(1000).catch('');
@@ -43,10 +43,18 @@ export const accountRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     const { user, sessionId } = signedIn(request);
     const body = passwordBody.parse(request.body ?? {});
     try {
-      await changeOwnPassword(deps.db, user, body, sessionId, request.ip, deps.now());
+      const { deviceToken } = await changeOwnPassword(deps.db, user, body, sessionId, request.ip, deps.now());
+      setDeviceCookie(request, reply, deviceToken);
     } catch (error) {
+      const { t } = adminViewContext(request);
+      if (error instanceof TooManyAttemptsError) {
+        const minutes = Math.ceil(error.retryAfterSeconds / 60);
+        const message = minutes <= 1 ? t('admin.account.currentThrottledOne') : t('admin.account.currentThrottled', { minutes });
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        return sendPage(reply, await render(request, { current: message }), 429);
+      }
       if (!(error instanceof ValidationError)) throw error;
-      return sendPage(reply, await render(request, translateFieldErrors(adminViewContext(request).t, error.fields)), 422);
+      return sendPage(reply, await render(request, translateFieldErrors(t, error.fields)), 422);
     }
     return reply.redirect('/admin/account?done=password', 303);
   });

@@ -42,6 +42,14 @@ export const ACCOUNT_FAILURE_LIMIT = 20;
  */
 export const IP_FAILURE_LIMIT = 30;
 
+/**
+ * Five wrong current passwords on the password-change form within the window
+ * hold that account's form for the rest of it. Whoever uses the form is
+ * already signed in; this stops a borrowed or stolen session being used to
+ * find the password itself.
+ */
+export const CURRENT_PASSWORD_FAILURE_LIMIT = 5;
+
 /** What a key counts; the scope of a lock decides what the person is told. */
 export type ThrottleScope = 'pair' | 'address' | 'account';
 
@@ -71,6 +79,11 @@ export function throttleKeys(email: string, ip: string, knownDevice: boolean): T
   ];
   if (!knownDevice) keys.push({ key: accountKey(email), scope: 'account', limit: ACCOUNT_FAILURE_LIMIT });
   return keys;
+}
+
+/** The count of wrong current passwords typed while signed in to an account (kept apart from sign-in). */
+export function currentPasswordKeys(userId: number): ThrottleKey[] {
+  return [{ key: `current-password:${userId}`, scope: 'account', limit: CURRENT_PASSWORD_FAILURE_LIMIT }];
 }
 
 /** The wait before a sign-in may be tried again, and the count that imposes it. */
@@ -116,4 +129,9 @@ export async function clearPairFailures(db: Kysely<Database>, email: string, ip:
 export async function clearAccountFailures(db: Kysely<Database> | Transaction<Database>, email: string): Promise<void> {
   await repo.deleteAttempts(db, accountKey(email));
   await repo.deleteAttemptsWithPrefix(db, pairPrefix(email));
+}
+
+/** After the password is changed, its form's count starts again. */
+export async function clearCurrentPasswordFailures(db: Kysely<Database> | Transaction<Database>, userId: number): Promise<void> {
+  await repo.deleteAttempts(db, currentPasswordKeys(userId)[0]!.key);
 }

@@ -6,11 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, LangCode, UserRow } from '../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
 import { recordAudit } from '../audit/index.js';
 import { ROLES, type AdminUser, type Role } from './auth.types.js';
-import { clearAccountFailures } from './login-throttle.js';
+import { knownDeviceToken } from './known-device.js';
+import { clearAccountFailures, clearCurrentPasswordFailures, currentPasswordKeys, recordFailure, throttleWait } from './login-throttle.js';
 import { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions.service.js';
 import { normaliseEmail } from './sign-in.service.js';
@@ -235,6 +236,10 @@ export interface PasswordChange {
 /**
  * Changes one's own password: needs the current one; ends every other
  * session of the account (the one making the change stays signed in).
+ * Wrong current passwords are counted: past the limit the check is not even
+ * made (TooManyAttemptsError) until the window has passed. Returns a new
+ * known-device cookie for the browser, since the old one was tied to the old
+ * password.
  */
 export async function changeOwnPassword(
   db: Kysely<Database>,
@@ -243,12 +248,20 @@ export async function changeOwnPassword(
   keepSessionId: number,
   ip: string | null,
   now: Date,
-): Promise<void> {
+): Promise<{ deviceToken: string }> {
   const row = await repo.findUserById(db, user.id);
   if (!row) throw new NotFoundError();
+  const keys = currentPasswordKeys(user.id);
   const fields: Record<string, string> = {};
   if (!change.current) fields.current = 'admin.field.required';
-  else if (!(await verifyPassword(row.password_hash, change.current))) fields.current = 'admin.account.currentWrong';
+  else {
+    const wait = await throttleWait(db, keys, now);
+    if (wait) throw new TooManyAttemptsError('Too many wrong current passwords.', wait.seconds);
+    if (!(await verifyPassword(row.password_hash, change.current))) {
+      await recordFailure(db, keys, now);
+      fields.current = 'admin.account.currentWrong';
+    }
+  }
   const problem = passwordProblemKey(change.password);
   if (problem) fields.password = problem;
   else if (change.password !== change.confirm) fields.confirm = 'admin.password.mismatch';
@@ -258,6 +271,7 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now.toISOString() });
     await endUserSessions(trx, user.id, keepSessionId);
+    await clearCurrentPasswordFailures(trx, user.id);
     await recordAudit(trx, {
       userId: user.id,
       action: 'user.password_change',
@@ -268,6 +282,7 @@ export async function changeOwnPassword(
       at: now,
     });
   });
+  return { deviceToken: knownDeviceToken({ id: user.id, password_hash: passwordHash }) };
 }
 
 /** Sets the language of the admin interface for a person. */

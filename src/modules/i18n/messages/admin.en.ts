@@ -124,6 +124,8 @@ export const adminEn = {
   'admin.account.confirm': 'New password again',
   'admin.account.changePassword': 'Change the password',
   'admin.account.currentWrong': 'This is not your current password.',
+  'admin.account.currentThrottled': 'Too many wrong passwords. Try again in {minutes} minutes.',
+  'admin.account.currentThrottledOne': 'Too many wrong passwords. Try again in a minute.',
   'admin.account.passwordChanged': 'Your password was changed. Your other sessions were ended.',
   'admin.account.langSection': 'Interface language',
   'admin.account.lang': 'Language of the admin',

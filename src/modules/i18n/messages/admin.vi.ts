@@ -126,6 +126,8 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'admin.account.confirm': 'Nhập lại mật khẩu mới',
   'admin.account.changePassword': 'Đổi mật khẩu',
   'admin.account.currentWrong': 'Đây không phải mật khẩu hiện tại của bạn.',
+  'admin.account.currentThrottled': 'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'admin.account.currentThrottledOne': 'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau một phút.',
   'admin.account.passwordChanged': 'Đã đổi mật khẩu. Các phiên làm việc khác của bạn đã kết thúc.',
   'admin.account.langSection': 'Ngôn ngữ giao diện',
   'admin.account.lang': 'Ngôn ngữ của trang quản trị',
