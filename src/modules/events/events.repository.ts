@@ -14,6 +14,7 @@ import type {
   EventUpdate,
   TranslationStatus,
 } from '../../db/schema.js';
+import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -448,7 +449,9 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
   ]);
   if (!first || !last) return [];
   const years: number[] = [];
-  for (let y = Number(last.day.slice(0, 4)); y >= Number(first.day.slice(0, 4)); y -= 1) years.push(y);
+  // Within the years dates may have, so that an event stored across centuries costs at most those.
+  const [lastYear, firstYear] = [Math.min(Number(last.day.slice(0, 4)), LATEST_YEAR), Math.max(Number(first.day.slice(0, 4)), EARLIEST_YEAR)];
+  for (let y = lastYear; y >= firstYear; y -= 1) years.push(y);
   const held = await Promise.all(
     years.map(async (y) => {
       const year = String(y).padStart(4, '0');

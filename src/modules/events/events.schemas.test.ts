@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { EARLIEST_YEAR, LATEST_YEAR, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
+import { translator } from '../i18n/index.js';
 import { eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
 
 const OFFICE = 'Asia/Ho_Chi_Minh';
@@ -42,6 +44,21 @@ test('dates must exist and the end cannot come before the start', () => {
   assert.equal(errorsOf({ start_date: '3 December 2026' }).start_date, 'editing.error.date');
   assert.equal(errorsOf({ end_date: '2026-12-02' }).end_date, 'editing.error.endBeforeStart');
   assert.ok(validateEventForm(form({ end_date: '2026-12-03' }), OFFICE).ok);
+});
+
+test('dates lie in the years 1900 to 2100 and an event lasts at most two years', () => {
+  assert.equal(errorsOf({ start_date: '1899-12-31' }).start_date, 'editing.error.dateOutsideYears');
+  assert.equal(errorsOf({ start_date: '2000-01-01', end_date: '3999-12-31' }).end_date, 'editing.error.dateOutsideYears');
+  const timed = errorsOf({ all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' });
+  assert.equal(timed.end_date, 'editing.error.dateOutsideYears');
+  assert.equal(errorsOf({ start_date: '2026-01-01', end_date: '2028-01-02' }).end_date, 'editing.error.eventTooLong');
+  assert.ok(validateEventForm(form({ start_date: '2026-01-01', end_date: '2027-12-31' }), OFFICE).ok);
+  // The messages state the rule's own bounds, in both languages.
+  for (const lang of ['en', 'vi'] as const) {
+    const t = translator(lang);
+    assert.match(t('editing.error.dateOutsideYears'), new RegExp(`${EARLIEST_YEAR}.*${LATEST_YEAR}`));
+    assert.match(t('editing.error.eventTooLong'), new RegExp(String(MAX_EVENT_DAYS)));
+  }
 });
 
 test('a timed event is stored as UTC instants from local times in the office zone by default', () => {

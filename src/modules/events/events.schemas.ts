@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { AttendanceMode, EventType, LangCode } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
+import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
 import {
@@ -213,6 +214,10 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   const start = raw('start_date');
   const end = raw('end_date');
   if (ok('start_date') && ok('end_date') && end !== '' && end < start) errors.end_date = 'editing.error.endBeforeStart';
+  // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
+  if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
+  if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
+  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, end || null) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
 
   let startsAt: string | null = null;
   let endsAt: string | null = null;

@@ -16,7 +16,7 @@ import type { CalendarEvent } from '../events/index.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { vtimezone } from './vtimezone.js';
-import { ZonedInstant } from './zoned-instant.js';
+import { wallClock, ZonedInstant } from './zoned-instant.js';
 
 /**
  * How often calendar apps should fetch the feed again: often enough that a
@@ -97,15 +97,21 @@ function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventDat
   };
 }
 
-/** The years each zone of the timed events spans, for their VTIMEZONE components. */
-function zoneYears(events: CalendarEvent[]): Map<string, { from: number; to: number }> {
-  const years = new Map<string, { from: number; to: number }>();
+/**
+ * The local years of the times each zone's events name (their starts and
+ * ends), for their VTIMEZONE components: not the years between, which a
+ * client never needs and which an event stored across centuries would make
+ * costly.
+ */
+function zoneYears(events: CalendarEvent[]): Map<string, Set<number>> {
+  const years = new Map<string, Set<number>>();
   for (const event of events) {
     if (!isTimed(event)) continue;
-    const from = Number(event.start_date.slice(0, 4));
-    const to = Number((event.end_date ?? event.start_date).slice(0, 4));
-    const known = years.get(event.time_zone);
-    years.set(event.time_zone, { from: Math.min(from, known?.from ?? from), to: Math.max(to, known?.to ?? to) });
+    const zone = years.get(event.time_zone) ?? new Set<number>();
+    for (const instant of [event.starts_at, event.ends_at]) {
+      if (instant !== null) zone.add(wallClock(Date.parse(instant), event.time_zone).year);
+    }
+    years.set(event.time_zone, zone);
   }
   return years;
 }
@@ -127,7 +133,7 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   });
   const parts: string[] = [];
   // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
-  for (const [zone, span] of zoneYears(events)) parts.push(vtimezone(zone, span.from, span.to).replace(/\r?\n/g, '\r\n').trim() + '\r\n');
+  for (const [zone, years] of zoneYears(events)) parts.push(vtimezone(zone, years) + '\r\n');
   for (const event of events) parts.push(calendar.createEvent(eventData(event, options)).toString());
   calendar.clear();
   const frame = calendar.toString();

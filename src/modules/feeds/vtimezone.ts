@@ -2,7 +2,7 @@
  * VTIMEZONE components (RFC 5545 §3.6.5) for the zones of timed events, built
  * from the runtime's own time-zone data through Intl. Rather than rules
  * (RRULE), each component lists the actual changes of offset in the years the
- * calendar covers, which every client understands and which stays right when
+ * calendar names, which every client understands and which stays right when
  * a country changes its rules.
  */
 import { icsDate, icsTime, offsetMinutes, wallClock } from './zoned-instant.js';
@@ -50,26 +50,75 @@ function transitions(zone: string, from: number, to: number): Transition[] {
   return found;
 }
 
+interface Run {
+  /** The offset in force on 1 January of the first year. */
+  first: number;
+  changes: Transition[];
+}
+
 /**
- * The VTIMEZONE of `zone` covering the years `fromYear` to `toYear`, with CRLF
- * line ends. A zone that keeps one offset (Asia/Ho_Chi_Minh) has one STANDARD
- * component; others get one component per change of offset.
+ * Runs already worked out, by zone and years: finding the changes takes a
+ * look per day, and a zone's past and rules do not change while the process
+ * runs. Bounded, since stored events can name any year; when full it starts
+ * again rather than tracking use.
  */
-export function vtimezone(zone: string, fromYear: number, toYear: number): string {
-  // From a day early, so that 1 January is covered in zones ahead of UTC too.
-  const start = Date.UTC(fromYear, 0, 1) - DAY;
-  const end = Date.UTC(toYear + 1, 0, 1) + DAY;
-  const first = offsetMinutes(start, zone);
+const runs = new Map<string, Run>();
+const MAX_RUNS = 2000;
+
+/** The offset on 1 January of `fromYear` and every change until the end of `toYear`, in the zone's local years. */
+function run(zone: string, fromYear: number, toYear: number): Run {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let found = runs.get(key);
+  if (!found) {
+    // From a day early, so that 1 January is covered in zones ahead of UTC too.
+    const start = Date.UTC(fromYear, 0, 1) - DAY;
+    const end = Date.UTC(toYear + 1, 0, 1) + DAY;
+    found = { first: offsetMinutes(start, zone), changes: transitions(zone, start, end) };
+    if (runs.size >= MAX_RUNS) runs.clear();
+    runs.set(key, found);
+  }
+  return found;
+}
+
+/** Consecutive years grouped into [first, last] runs, in order. */
+function yearRuns(years: Iterable<number>): [number, number][] {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const grouped: [number, number][] = [];
+  for (const year of sorted) {
+    const last = grouped[grouped.length - 1];
+    if (last && year === last[1] + 1) last[1] = year;
+    else grouped.push([year, year]);
+  }
+  return grouped;
+}
+
+/**
+ * The VTIMEZONE of `zone` for the given years (the local years of the
+ * instants a calendar names), with CRLF line ends. Only those years are
+ * covered: a calendar names its times, and a client needs the offset at
+ * those times only, so an event from 2000 to 3999 costs two years of zone
+ * data, not two thousand. Each run of consecutive years starts with the
+ * offset in force on its first 1 January (left out when the offset before it
+ * already says so), then lists each change of offset in it. A zone that keeps
+ * one offset (Asia/Ho_Chi_Minh) has one STANDARD component.
+ */
+export function vtimezone(zone: string, years: Iterable<number>): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const component = (kind: 'STANDARD' | 'DAYLIGHT', dtstart: string, from: number, to: number) => {
     lines.push(`BEGIN:${kind}`, `DTSTART:${dtstart}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`, `END:${kind}`);
   };
-  const changes = transitions(zone, start, end);
-  // The offset in force at the start of the range; daylight time if the next change lowers it.
-  const firstIsDaylight = changes.length > 0 && changes[0]!.to < first;
-  component(firstIsDaylight ? 'DAYLIGHT' : 'STANDARD', `${String(fromYear).padStart(4, '0')}0101T000000`, first, first);
-  for (const change of changes) {
-    component(change.to > change.from ? 'DAYLIGHT' : 'STANDARD', localAt(change.at, change.from), change.from, change.to);
+  let inForce: number | undefined;
+  for (const [fromYear, toYear] of yearRuns(years)) {
+    const { first, changes } = run(zone, fromYear, toYear);
+    if (first !== inForce) {
+      // Daylight time if the next change lowers the offset.
+      const firstIsDaylight = changes.length > 0 && changes[0]!.to < first;
+      component(firstIsDaylight ? 'DAYLIGHT' : 'STANDARD', `${String(fromYear).padStart(4, '0')}0101T000000`, inForce ?? first, first);
+    }
+    for (const change of changes) {
+      component(change.to > change.from ? 'DAYLIGHT' : 'STANDARD', localAt(change.at, change.from), change.from, change.to);
+    }
+    inForce = changes.length > 0 ? changes[changes.length - 1]!.to : first;
   }
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');

@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendanceMode, Database, EventType } from '../../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
+import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from '../../shared/dates/bounds.js';
 import { indexNewItems } from '../search/index.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { loadTaxonomy } from './sample-content.js';
@@ -138,6 +139,11 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
   const pick = randomSource(options.seed ?? 1);
   const nowIso = options.now.toISOString();
   const today = options.now.getTime();
+  // Events from ten years back to a year (and a few days) ahead, articles from fifteen years back.
+  const [earliest, latest] = [isoDate(today - 5475 * DAY_MS), isoDate(today + 368 * DAY_MS)];
+  if (!isWithinYears(earliest) || !isWithinYears(latest)) {
+    throw new RangeError(`generated items would be dated ${earliest} to ${latest}, but dates lie between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+  }
   await ensureTaxonomy(db, loadTaxonomy(), nowIso);
 
   await db.transaction().execute(async (trx) => {

@@ -628,6 +628,11 @@ describe('refusals name the line and the reason', () => {
     refuses(lines('Events', '  1. A', '    17/9/20'), 3, /four-digit year/);
   });
 
+  test('dates outside the years 1900 to 2100, and an event lasting more than two years', () => {
+    refuses(lines('Events', '  1. A', '    1 January 2000 - 31 December 3999'), 3, /between 1900 and 2100/);
+    refuses(lines('Events', '  1. A', '    1 January 2020 - 31 December 2022'), 3, /"A" \(item 1\) lasts 1096 days; an event lasts at most 731/);
+  });
+
   test('a range that ends before it starts', () => {
     refuses(lines('Events', 'July 2020', '  1. A', '    23 - 22 July 2020'), 4, /the range ends before it starts/);
   });

@@ -23,6 +23,7 @@
 import { monthKey } from '../../shared/dates/calendar-date.js';
 import { formatDate, type Lang } from '../../shared/dates/format.js';
 import { dateTextLanguage, parseDateText, parseMonthHeading } from '../../shared/dates/parse.js';
+import { daysSpanned, eventDatesProblem, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
 import { parseByline, parseCredit, type Byline, type PhotoCredit } from '../articles/attribution.js';
 
 export type ListingKind = 'events' | 'articles';
@@ -472,6 +473,9 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
         if (dateTextLanguage(t) === 'vi') markVietnamese();
         if (kind === 'articles' && parsed.end !== null) {
           throw new ListingParseError(line.no, `${quote(t)} is a range, but an article has a single publication date`);
+        }
+        if (eventDatesProblem(parsed.start, parsed.end) === 'tooLong') {
+          throw new ListingParseError(line.no, `${itemLabel(d)} lasts ${daysSpanned(parsed.start, parsed.end)} days; an event lasts at most ${MAX_EVENT_DAYS}`);
         }
         if (groupMonth && monthKey(parsed.start) !== groupMonth.key) {
           throw new ListingParseError(

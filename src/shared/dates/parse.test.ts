@@ -199,3 +199,12 @@ describe('parseMonthHeading', () => {
     }
   });
 });
+
+describe('parseDateText: the years dates may have', () => {
+  test('dates before 1900 or after 2100 are refused, naming the years', () => {
+    assert.match(fails('1 January 3999'), /between 1900 and 2100/);
+    assert.match(fails('31 December 1899'), /between 1900 and 2100/);
+    assert.match(fails('1 January 2000 - 31 December 3999'), /between 1900 and 2100/);
+    assert.deepEqual(ok('1 January 1900 - 31 December 2100'), { start: '1900-01-01', end: '2100-12-31' });
+  });
+});

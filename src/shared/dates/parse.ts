@@ -5,6 +5,7 @@
  * calendar directly.
  */
 import { daysInMonth, makeCalendarDate } from './calendar-date.js';
+import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './bounds.js';
 import type { Lang } from './format.js';
 
 /** Result of {@link parseDateText}: a start and optional end, or a reason for refusing the text. */
@@ -197,6 +198,10 @@ function splitRange(t: string): string[] {
   return t.split('-');
 }
 
+function outsideYears(quoted: string): { error: string } {
+  return { error: `"${quoted}" is not between ${EARLIEST_YEAR} and ${LATEST_YEAR}, the years a date may have` };
+}
+
 /**
  * Parses a date or date range as written on the office's pages.
  *
@@ -211,8 +216,9 @@ function splitRange(t: string): string[] {
  * end. When the start names a month but no year and would then fall after
  * the end ("28 December - 3 January 2021"), it is taken to be in the year
  * before. A range that starts and ends on the same day gives end null.
- * Anything else that cannot be a real date or range comes back as
- * `{ error }` with a reason written for the person who typed it.
+ * Anything else that cannot be a real date or range, or falls outside the
+ * years dates may have (bounds.ts), comes back as `{ error }` with a reason
+ * written for the person who typed it.
  */
 export function parseDateText(text: string): DateTextResult {
   const whole = text.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -227,6 +233,7 @@ export function parseDateText(text: string): DateTextResult {
     if (side.year === null) return { error: `"${whole}" has no year` };
     const date = makeCalendarDate(side.year, side.month, side.day);
     if (date === null) return notRealDate(whole, side.day, side.month, side.year);
+    if (!isWithinYears(date)) return outsideYears(whole);
     return { start: date, end: null };
   }
 
@@ -252,6 +259,7 @@ export function parseDateText(text: string): DateTextResult {
   }
   if (start === null) return notRealDate(quoteStart(startYear), left.day, startMonth, startYear);
   if (start > end) return { error: `"${whole}": the range ends before it starts` };
+  if (!isWithinYears(start) || !isWithinYears(end)) return outsideYears(whole);
   return { start, end: start === end ? null : end };
 }
 

@@ -119,6 +119,18 @@ describe('admin event pages', () => {
     assert.equal(await t.db.selectFrom('events').select('id').executeTakeFirst(), undefined);
   });
 
+  test('absurd dates are refused with a message by the field: a timed event from 2000 to 3999, one of three years', async () => {
+    const timed = newEvent({ all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' });
+    const res = await postForm(t.app, { url: '/admin/events', session: editor, fields: timed });
+    assert.equal(res.statusCode, 422);
+    assert.equal(text(html(res.body).querySelector('#error-end_date')), 'Enter a date between the years 1900 and 2100.');
+    assert.equal(formFields(res.body, 'form.edit-form').end_date, '3999-12-31');
+    const long = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent({ start_date: '2026-01-01', end_date: '2028-12-31' }) });
+    assert.equal(long.statusCode, 422);
+    assert.match(text(html(long.body).querySelector('#error-end_date')), /at most two years/);
+    assert.equal(await t.db.selectFrom('events').select('id').executeTakeFirst(), undefined);
+  });
+
   test('a valid form creates a draft and leads to its edit page', async () => {
     const id = await create(contributor);
     const page = await getPage(t.app, `/admin/events/${id}?done=created`, contributor);

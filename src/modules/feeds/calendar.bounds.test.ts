@@ -1,0 +1,54 @@
+/**
+ * An event stored with absurd dates (before the date rule, or straight into
+ * the database) costs calendars and pages no more than an ordinary one: zone
+ * data covers only the instants the calendar names, and year choices only the
+ * years dates may have.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { createEvent } from '../../../test/helpers/factories.js';
+import { parseCalendar } from '../../../test/helpers/ical.js';
+
+// Far more than these pages take (a few milliseconds to tens), far less than the seconds the spans took.
+const BUDGET_MS = 400;
+
+describe('an event from 2000 to 3999 in New York', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp({ seed: true });
+    const { id } = await createEvent(t.db, {
+      slug: 'two-millennia',
+      title: 'Two millennia',
+      start: '2000-01-01',
+      end: '3999-12-31',
+      startsAt: '2000-01-01T14:00:00.000Z',
+      endsAt: '3999-12-31T22:00:00.000Z',
+    });
+    await t.db.updateTable('events').set({ time_zone: 'America/New_York' }).where('id', '=', id).execute();
+    await t.app.contentChanges.announce('an absurd event');
+  });
+  after(() => t.close());
+
+  for (const url of ['/en/events.ics', '/vi/events.ics', '/en/events/two-millennia/calendar.ics', '/en/events', '/en/events/two-millennia', '/en']) {
+    test(`${url} answers within ${BUDGET_MS} ms`, async () => {
+      const started = performance.now();
+      const res = await t.app.inject({ url });
+      const ms = performance.now() - started;
+      assert.equal(res.statusCode, 200);
+      assert.ok(ms < BUDGET_MS, `${url} took ${Math.round(ms)} ms`);
+    });
+  }
+
+  test('the calendar still gives the right instants, with zone data for only the years it names', async () => {
+    const text = (await t.app.inject({ url: '/en/events/two-millennia/calendar.ics' })).body;
+    const { calendar, events } = parseCalendar(text);
+    const event = [...events.values()][0]!;
+    assert.equal(event.startDate.toJSDate().toISOString(), '2000-01-01T14:00:00.000Z');
+    assert.equal(event.endDate.toJSDate().toISOString(), '3999-12-31T22:00:00.000Z');
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    const onsets = zone.getAllSubcomponents().map((c) => String(c.getFirstPropertyValue('dtstart')).slice(0, 4));
+    assert.deepEqual([...new Set(onsets)].sort(), ['2000', '3999']);
+    assert.ok(text.length < 5000, `${text.length} characters`);
+  });
+});
