@@ -9,6 +9,8 @@ import { ImportError } from '../../shared/errors.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { importListings, summarize, type ImportSource } from './importer.service.js';
 import { contentDir, loadTaxonomy } from './sample-content.js';
+import { createEvent } from '../../../test/helpers/factories.js';
+import { reindexItem } from '../search/index.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const seedFile = (name: string): ImportSource => ({ file: `content/seeds/${name}`, text: readFileSync(`${contentDir}seeds/${name}`, 'utf8') });
@@ -293,5 +295,20 @@ describe('importListings', () => {
         'study-visit-to-sri-lanka-to-learn-about-child-labour-free-zones',
       ],
     );
+  });
+
+  test('an import indexes the items it writes and leaves the rest of the search index alone (it holds the database briefly on a large site)', async () => {
+    const other = await createEvent(db, { title: 'Workshop on social insurance' });
+    await reindexItem(db, 'event', other.id);
+    const documentsBefore = await db.selectFrom('search_documents').select('id').where('kind', '=', 'event').where('item_id', '=', other.id).execute();
+    assert.ok(documentsBefore.length > 0);
+    const report = await importListings(db, [seedFile('events.en.txt')], { now: NOW, taxonomy });
+    const documentsAfter = await db.selectFrom('search_documents').select('id').where('kind', '=', 'event').where('item_id', '=', other.id).execute();
+    assert.deepEqual(documentsAfter, documentsBefore, "the other item's documents were not rewritten");
+    // Every imported item is found by its title's words.
+    const created = report.items.filter((i) => i.outcome === 'created');
+    assert.equal(created.length, 20);
+    const indexed = await db.selectFrom('search_documents').select('item_id').where('kind', '=', 'event').where('lang', '=', 'en').execute();
+    assert.equal(new Set(indexed.map((r) => r.item_id)).size, 21);
   });
 });

@@ -14,7 +14,7 @@ import { slugify } from '../../shared/text/slugify.js';
 import { articlesRepository } from '../articles/index.js';
 import { eventsRepository } from '../events/index.js';
 import { markTranslationCurrent, uniqueSlug, type TranslatableKind } from '../i18n/index.js';
-import { rebuildIndex } from '../search/index.js';
+import { reindexItem } from '../search/index.js';
 import { upsertSiteText } from '../site/index.js';
 import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
 import { inferAttendanceMode, inferEventType } from './event-type.js';
@@ -90,6 +90,7 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
 
   const report: ImportReport = { dryRun: options.dryRun ?? false, files: [], items: [] };
   const now = options.now.toISOString();
+  const touched: Touched = { event: new Set(), article: new Set() };
   try {
     await db.transaction().execute(async (trx) => {
       for (const { source, listing } of parsed) {
@@ -98,13 +99,16 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
         if (listing.intro) {
           await upsertSiteText(trx, listing.kind === 'events' ? 'events.intro' : 'articles.intro', listing.lang, stripEmailSentence(listing.intro), now);
         }
-        const context: FileContext = { trx, file: source.file, lang: listing.lang, now, taxonomy: options.taxonomy, report };
+        const context: FileContext = { trx, file: source.file, lang: listing.lang, now, taxonomy: options.taxonomy, report, touched };
         if (listing.kind === 'events') await importEvents(context, listing.events);
         else await importArticles(context, listing.articles);
       }
       if (report.dryRun) throw new DryRunRollback(report);
-      // In the same transaction, so search never sees a half-imported site.
-      await rebuildIndex(trx);
+      // In the same transaction, so search never sees a half-imported site. Only the items written:
+      // rebuilding the whole index held the database for seconds on a large site, and every save waited.
+      for (const kind of ['event', 'article'] as const) {
+        for (const id of touched[kind]) await reindexItem(trx, kind, id);
+      }
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
@@ -127,8 +131,12 @@ export function stripEmailSentence(intro: string): string {
   return intro;
 }
 
+/** The items an import wrote, by kind: their search documents are brought up to date at the end. */
+type Touched = Record<TranslatableKind, Set<number>>;
+
 interface FileContext {
   trx: Transaction<Database>;
+  touched: Touched;
   file: string;
   lang: LangCode;
   now: string;
@@ -206,6 +214,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
         });
         const tags = tagsFor(ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
         await tagItem(trx, 'event', id, tags.programmes, tags.topics);
+        ctx.touched.event.add(id);
         report.items.push({ ...base, outcome: 'created', slug });
         continue;
       }
@@ -226,6 +235,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
         { ...current, title: ev.title, description: ev.description },
         now,
       );
+      ctx.touched.event.add(existing.id);
       report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
       continue;
     }
@@ -249,6 +259,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       });
       await markTranslationCurrent(trx, 'event', match.id, new Date(now), lang);
       await eventsRepository.updateEvent(trx, match.id, { updated_at: now, revision: match.revision + 1 });
+      ctx.touched.event.add(match.id);
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
       continue;
     }
@@ -283,6 +294,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       slug,
       status: 'published',
     });
+    ctx.touched.event.add(id);
     report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English event on these dates: kept as a draft' });
   }
 }
@@ -335,6 +347,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
         await articlesRepository.upsertArticleTranslation(trx, id, 'en', text, now, { slug, status: 'published' });
         const tags = tagsFor(ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
         await tagItem(trx, 'article', id, tags.programmes, tags.topics);
+        ctx.touched.article.add(id);
         report.items.push({ ...base, outcome: 'created', slug });
         continue;
       }
@@ -363,6 +376,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       }
       await articlesRepository.updateArticle(trx, existing.id, { ...credit, ...byline, updated_at: now, revision: existing.revision + 1 });
       await articlesRepository.upsertArticleTranslation(trx, existing.id, 'en', { ...current, ...text }, now);
+      ctx.touched.article.add(existing.id);
       report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
       continue;
     }
@@ -386,6 +400,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       await articlesRepository.upsertArticleTranslation(trx, match.id, lang, { ...current, ...text }, now, { slug, status: 'published' });
       await markTranslationCurrent(trx, 'article', match.id, new Date(now), lang);
       await articlesRepository.updateArticle(trx, match.id, { updated_at: now, revision: match.revision + 1 });
+      ctx.touched.article.add(match.id);
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
       continue;
     }
@@ -410,6 +425,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       updated_at: now,
     });
     await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now, { slug, status: 'published' });
+    ctx.touched.article.add(id);
     report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English article on this date: kept as a draft' });
   }
 }
