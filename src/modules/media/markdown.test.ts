@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { html, text } from '../../../test/helpers/html.js';
-import { renderMarkdown, sanitizeRenderedHtml } from './markdown.js';
+import { MARKDOWN_MAX_LENGTH, MAX_NESTING, renderMarkdown, sanitizeRenderedHtml } from './markdown.js';
 
 /** Every attribute name and URL in the output, for checks that nothing active survives. */
 function activeParts(output: string): { tags: string[]; attributes: string[]; urls: string[] } {
@@ -129,5 +129,70 @@ describe('sanitizeRenderedHtml (the second layer, on HTML from anywhere)', () =>
   test('images only from https or this site', () => {
     const doc = html(sanitizeRenderedHtml('<img src="http://x.example/a.png"><img src="https://x.example/b.png"><img src="/media/i/ab/c.jpg"><img src="data:image/png;base64,AAAA">'));
     assert.deepEqual(doc.querySelectorAll('img').map((i) => i.getAttribute('src') ?? null), [null, 'https://x.example/b.png', '/media/i/ab/c.jpg', null]);
+  });
+});
+
+/** How deeply the output's block quotes, lists, emphasis and links nest. */
+function nestingDepth(output: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of output.matchAll(/<(\/?)(?:blockquote|ul|ol|em|strong|del|a)\b/g)) {
+    depth += m[1] ? -1 : 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+/**
+ * The least processor time of a few runs, in microseconds. Processor time
+ * rather than the clock, and the least of several runs, so that other work on
+ * the machine hardly moves it.
+ */
+function cpuTime(work: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, used.user + used.system);
+  }
+  return best;
+}
+
+describe('renderMarkdown on hostile shapes: bounded depth and time, never an error', () => {
+  test('block quotes and lists nested thousands deep render, nested no deeper than the limit, their text kept', () => {
+    for (const input of ['> '.repeat(9999) + 'x', '- '.repeat(3000) + 'x', '* '.repeat(3000) + 'x', '1. '.repeat(3000) + 'x', '> - '.repeat(3000) + 'x']) {
+      const out = renderMarkdown(input);
+      assert.ok(nestingDepth(out) <= MAX_NESTING, `depth ${nestingDepth(out)} for ${input.slice(0, 8)}…`);
+      assert.match(out, /x/);
+    }
+  });
+
+  test('emphasis, strikethrough and links nested thousands deep render', () => {
+    for (const input of ['*_'.repeat(5000) + 'a' + '_*'.repeat(5000), '~~'.repeat(5000) + 'a' + '~~'.repeat(5000), '['.repeat(5000) + 'a' + '](b)'.repeat(5000)]) {
+      const out = renderMarkdown(input);
+      assert.ok(nestingDepth(out) <= MAX_NESTING + 2, `depth ${nestingDepth(out)}`);
+      assert.match(out, /a/);
+    }
+  });
+
+  test('ordinary nesting is still Markdown: a quote in a list in a quote', () => {
+    const doc = html(renderMarkdown('> - one\n>   > quoted\n> - two'));
+    assert.equal(text(doc.querySelector('blockquote > ul > li > blockquote')), 'quoted');
+  });
+
+  test('runs of delimiters take time in proportion to their length (ten times the text, not a hundred times the time)', () => {
+    renderMarkdown('_a'.repeat(1000));
+    for (const unit of ['_a', '**a', '~a', '*_', 'a@a.']) {
+      const short = unit.repeat(Math.ceil(5_000 / unit.length));
+      const long = unit.repeat(Math.ceil(50_000 / unit.length));
+      const ratio = cpuTime(() => renderMarkdown(long)) / cpuTime(() => renderMarkdown(short), 5);
+      assert.ok(ratio < 40, `${unit}: 10× the text took ${ratio.toFixed(1)}× the time`);
+    }
+  });
+
+  test('text longer than any field allows is shown as escaped plain paragraphs', () => {
+    const out = renderMarkdown(`**not bold** <b>\n\n${'x'.repeat(MARKDOWN_MAX_LENGTH.body)}`);
+    assert.match(out, /^<p>\*\*not bold\*\* &lt;b&gt;<\/p>\n<p>x+<\/p>$/);
   });
 });
