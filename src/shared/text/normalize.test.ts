@@ -107,8 +107,22 @@ describe('normalizeLine', () => {
 });
 
 describe('stripForbidden', () => {
-  test('drops what XML and iCalendar forbid, keeps line ends for the writer', () => {
-    assert.equal(stripForbidden('a\0b\vc\r\nd\uD800e\uFFFEf\u0085g'), 'ab\nc\r\nd\uFFFDef\ng');
+  test('drops what XML and iCalendar forbid; makes no new line end, keeps the existing ones', () => {
+    assert.equal(stripForbidden('a\0b\vc\r\nd\uD800e\uFFFEf\u0085g\rh\ni'), 'ab c\r\nd\uFFFDef g h\ni');
+  });
+
+  test('applied to a finished calendar, leaves every content line whole and free of controls', () => {
+    fc.assert(
+      fc.property(hostileString, (s) => {
+        const calendar = ical({ prodId: '-//Almanac//Test//EN' });
+        calendar.createEvent({ id: 'x', start: new Date(Date.UTC(2020, 0, 1)), allDay: true, summary: s, description: s });
+        const written = calendar.toString();
+        const cleaned = stripForbidden(written);
+        assert.equal(cleaned.split('\r\n').length, written.split('\r\n').length);
+        for (const line of cleaned.split('\r\n')) assert.doesNotMatch(line, ICAL_CTL);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });
 

@@ -26,9 +26,10 @@ const OTHER_LINE_BREAK = /[\v\f\u0085\u2028\u2029]/g;
 // C0 controls but tab and LF (CR is gone by then), DEL, C1 controls, noncharacters.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
-// Outputs must also drop CR only when it is alone: writers turn LF and CR LF into their own line ends.
+// In finished output, where LF and CR LF already end lines, the other line breaks can only be spaces.
+const SPACE_IN_OUTPUT = /[\v\f\u0085]|\r(?!\n)/g;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const FORBIDDEN_IN_OUTPUT = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
+const FORBIDDEN_IN_OUTPUT = /[\0-\x08\x0E-\x1F\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
 const LINE_BREAK_OR_TAB = /\s*[\n\t]\s*/g;
 
 export interface NormalizeOptions {
@@ -65,10 +66,12 @@ export function normalizeLine(s: string): string {
 /**
  * For writers of XML and iCalendar, as a last guard for text stored before
  * normalisation: removes the characters those formats forbid (controls but
- * tab, LF and CR; DEL; C1 controls; noncharacters), turns vertical tab, form
- * feed and NEL into LF and replaces lone surrogates. Line ends and escaping
- * are left to the writer.
+ * tab, LF and CR; DEL; C1 controls; noncharacters), replaces lone surrogates
+ * with U+FFFD, and turns vertical tab, form feed, NEL and a CR not before an
+ * LF into spaces. LF and CR LF are left alone and no character becomes a
+ * line end, so it may be applied to a finished document (a feed, a calendar's
+ * events) as well as to one value.
  */
 export function stripForbidden(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD').replace(/[\v\f\u0085]/g, '\n').replace(FORBIDDEN_IN_OUTPUT, '');
+  return s.replace(LONE_SURROGATE, '\uFFFD').replace(SPACE_IN_OUTPUT, ' ').replace(FORBIDDEN_IN_OUTPUT, '');
 }
