@@ -15,6 +15,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import type { CalendarEvent } from '../events/index.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { eventPath } from '../../shared/http/paths.js';
+import { stripForbidden } from '../../shared/text/normalize.js';
 import { vtimezone } from './vtimezone.js';
 import { wallClock, ZonedInstant } from './zoned-instant.js';
 
@@ -134,7 +135,8 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   const parts: string[] = [];
   // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
   for (const [zone, years] of zoneYears(events)) parts.push(vtimezone(zone, years) + '\r\n');
-  for (const event of events) parts.push(calendar.createEvent(eventData(event, options)).toString());
+  // stripForbidden: text stored before it was normalised may hold controls iCalendar forbids (a NUL, a vertical tab).
+  for (const event of events) parts.push(stripForbidden(calendar.createEvent(eventData(event, options)).toString()));
   calendar.clear();
   const frame = calendar.toString();
   const end = frame.lastIndexOf('END:VCALENDAR');

@@ -16,6 +16,7 @@ import type { Lang, Translate } from '../i18n/index.js';
 import { bylineText, creditText, type NewsArticle } from '../articles/index.js';
 import { renderMarkdown } from '../media/index.js';
 import { articlePath, type NewsFeedFormat } from '../../shared/http/paths.js';
+import { stripForbidden } from '../../shared/text/normalize.js';
 
 /**
  * How many articles a feed lists: readers keep what they have already
@@ -164,8 +165,9 @@ export function buildNewsFeed(articles: NewsArticle[], format: NewsFeedFormat, o
   });
   for (const item of items) feed.addItem(item);
   // The Atom writer guesses an enclosure's type from its extension ("image/jpg", which does not exist).
-  if (format === 'atom') return feed.atom1().replace(/(<link rel="enclosure" href="[^"]*" type=")image\/jpg"/g, '$1image/jpeg"');
-  if (format === 'rss') return feed.rss2();
+  // stripForbidden: text stored before it was normalised may hold characters XML forbids.
+  if (format === 'atom') return stripForbidden(feed.atom1().replace(/(<link rel="enclosure" href="[^"]*" type=")image\/jpg"/g, '$1image/jpeg"'));
+  if (format === 'rss') return stripForbidden(feed.rss2());
   return jsonFeed11(feed.json1(), options.lang);
 }
 

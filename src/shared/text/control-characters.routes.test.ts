@@ -4,6 +4,7 @@ import { validateXML } from 'xmllint-wasm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
+import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { importListings } from '../../modules/importer/index.js';
 
 /** Every C0 control, DEL and every C1 control. */
@@ -133,5 +134,18 @@ describe('control characters pasted into titles and summaries never reach the fe
     assertCleanCalendar(ics);
     const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
     assert.ok(summaries.includes('Labour migration forum'), summaries.join(' | '));
+  });
+
+  test('rows stored before normalisation still give well-formed feeds and a clean calendar', async () => {
+    const hostile = `Old\vrow\0 from\u0085 before\r${EVERY_CONTROL}\uD800\uFFFE`;
+    await createArticle(t.db, { slug: 'old-row', title: `Old article ${hostile}`, date: '2026-11-22', summary: hostile, body: hostile, byline: { kind: 'by', name: `Lan${hostile}`, role: null, organisation: null } });
+    await createEvent(t.db, { slug: 'old-event', title: `Old event ${hostile}`, start: '2026-12-20', description: hostile, venue: hostile, city: hostile });
+    const { rss, atom, ics } = await feeds();
+    await assertWellFormedXml('articles.rss', rss);
+    await assertWellFormedXml('articles.atom', atom);
+    assert.match(rss, /Old article Old row/);
+    assertCleanCalendar(ics);
+    const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
+    assert.ok(summaries.some((s) => s.startsWith('Old event Old row')), summaries.join(' | '));
   });
 });
