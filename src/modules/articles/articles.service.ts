@@ -141,6 +141,8 @@ export interface ArticleDetail {
   title: string;
   summary: string | null;
   body: string | null;
+  /** The body's HTML, rendered when it was saved (null without a body, or before it is rendered). */
+  bodyHtml: string | null;
   heroAlt: string | null;
   bylineRole: string | null;
   bylineOrganisation: string | null;
@@ -149,6 +151,12 @@ export interface ArticleDetail {
   hero: PictureImage | null;
   /** The article's slug in each language, for the switcher and hreflang links. */
   slugs: Record<LangCode, string>;
+  /**
+   * The languages the page is indexed in (hreflang, sitemap): English, each
+   * language the article's text is published in, and every other one too when
+   * the site shows English in place of a missing translation ('fallback').
+   */
+  indexedIn: LangCode[];
   programmes: { slug: string; name: string }[];
   topics: { slug: string; name: string }[];
 }
@@ -187,6 +195,8 @@ export async function articleDetail(
   const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
   const englishSlug = english.slug ?? article.slug;
   const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
+  const { untranslated } = await getSettings(db);
+  const indexedIn = LANGS.filter((l) => shown(l) !== undefined || untranslated === 'fallback');
   const text = shown(lang) ?? english;
   const [hero, taxonomy] = await Promise.all([loadPicture(db, article.hero_media_id), repo.listArticleTaxonomy(db, article.id, lang)]);
   return {
@@ -194,12 +204,14 @@ export async function articleDetail(
     title: text.title,
     summary: text.summary,
     body: text.body,
+    bodyHtml: text.body_html,
     heroAlt: text.hero_alt,
     bylineRole: text.byline_role,
     bylineOrganisation: text.byline_organisation,
     textLang: text.lang,
     hero,
     slugs,
+    indexedIn,
     ...taxonomy,
   };
 }

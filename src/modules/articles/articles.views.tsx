@@ -10,7 +10,7 @@ import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { MediaFigure, Picture, renderMarkdown, shareableImage, type PictureImage } from '../media/index.js';
+import { MediaFigure, Picture, StoredMarkdown, shareableImage, type PictureImage } from '../media/index.js';
 import { FollowNews, NewsFeedLinks } from '../feeds/index.js';
 import { JsonLd, articleJsonLd } from '../seo/index.js';
 import { formatByline, formatCredit } from './attribution.js';
@@ -180,6 +180,7 @@ export function ArticlePage({ ctx, detail, relatedEvents = [], banner }: Article
         excerpt([detail.summary, detail.body]) ?? t('article.metaDescription', { title: detail.title, date: formatDate(article.published_on, ctx.lang), site: ctx.siteName })
       }
       alternates={alternates((lang) => articlePath(lang, detail.slugs[lang]))}
+      indexedIn={detail.indexedIn}
       social={{ type: 'article', image: heroForSharing(detail) }}
       head={<JsonLd data={articleJsonLd(detail, ctx)} />}
     >
@@ -215,8 +216,7 @@ export function ArticlePage({ ctx, detail, relatedEvents = [], banner }: Article
             {detail.summary}
           </p>
         ) : null}
-        {/* Sanitized Markdown: the only raw HTML a page may contain. */}
-        <div class="article-body" lang={textLang} dangerouslySetInnerHTML={{ __html: renderMarkdown(detail.body) }} />
+        <StoredMarkdown class="article-body" lang={textLang} html={detail.bodyHtml} text={detail.body} />
         {detail.programmes.length > 0 || detail.topics.length > 0 ? (
           <dl class="facts article-tags">
             {detail.programmes.length > 0 ? (

@@ -208,11 +208,19 @@ export interface EventDetail {
   title: string;
   summary: string | null;
   description: string | null;
+  /** The description's HTML, rendered when it was saved (null without a description, or before it is rendered). */
+  descriptionHtml: string | null;
   venue: string | null;
   city: string | null;
   textLang: LangCode;
   /** The event's slug in each language, for the switcher and hreflang links. */
   slugs: Record<LangCode, string>;
+  /**
+   * The languages the page is indexed in (hreflang, sitemap): English, each
+   * language the event's text is published in, and every other one too when
+   * the site shows English in place of a missing translation ('fallback').
+   */
+  indexedIn: LangCode[];
   programmes: { slug: string; name: string }[];
   topics: { slug: string; name: string }[];
   /** Documents (agenda, concept note) in the editor's order. */
@@ -248,6 +256,8 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
   const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
   const englishSlug = english.slug ?? event.slug;
   const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
+  const { untranslated } = await getSettings(db);
+  const indexedIn = LANGS.filter((l) => shown(l) !== undefined || untranslated === 'fallback');
   const text = shown(lang) ?? english;
   const [taxonomy, attachments] = await Promise.all([repo.listEventTaxonomy(db, event.id, lang), listEventAttachments(db, event.id)]);
   return {
@@ -255,10 +265,12 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
     title: text.title,
     summary: text.summary,
     description: text.description,
+    descriptionHtml: text.description_html,
     venue: text.venue,
     city: text.city,
     textLang: text.lang,
     slugs,
+    indexedIn,
     ...taxonomy,
     attachments,
   };

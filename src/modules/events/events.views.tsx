@@ -6,7 +6,7 @@ import { alternates, articlePath, eventPath, eventsPath } from '../../shared/htt
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
-import { AttachmentList, renderMarkdown } from '../media/index.js';
+import { AttachmentList, StoredMarkdown } from '../media/index.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { PublishedDate } from '../../shared/views/DateRange.js';
@@ -25,7 +25,6 @@ export function officeMailto(email: string, subject?: string): string {
 
 function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; number: number }) {
   const { t } = ctx;
-  const text = row.description ?? row.summary;
   const textLang = langAttr(row.text_lang, ctx.lang);
   return (
     <li value={number} class="event-item">
@@ -41,8 +40,13 @@ function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; 
       <p class="item-date">
         <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
       </p>
-      {/* Sanitized Markdown. */}
-      {text ? <div class="item-text" lang={textLang} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} /> : null}
+      {row.description ? (
+        <StoredMarkdown class="item-text" lang={textLang} html={row.description_html} text={row.description} />
+      ) : row.summary ? (
+        <div class="item-text" lang={textLang}>
+          <Paragraphs text={row.summary} />
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -200,6 +204,7 @@ export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPa
         t('event.metaDescription', { title: detail.title, dates: formatDateRange(event.start_date, event.end_date, ctx.lang), site: ctx.siteName })
       }
       alternates={alternates((lang) => eventPath(lang, detail.slugs[lang]))}
+      indexedIn={detail.indexedIn}
       head={<JsonLd data={eventJsonLd(detail, ctx)} />}
     >
       <article class={`event event--${event.event_status}`}>
@@ -268,8 +273,7 @@ export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPa
         </dl>
         <div class="event-body" lang={textLang}>
           {detail.summary ? <p class="lead">{detail.summary}</p> : null}
-          {/* Sanitized Markdown. */}
-          {detail.description ? <div class="event-description" dangerouslySetInnerHTML={{ __html: renderMarkdown(detail.description) }} /> : null}
+          <StoredMarkdown class="event-description" html={detail.descriptionHtml} text={detail.description} />
         </div>
         <AttachmentList attachments={detail.attachments} lang={ctx.lang} t={t} />
         <p class="actions">

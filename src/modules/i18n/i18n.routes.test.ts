@@ -115,7 +115,7 @@ describe('language switcher and alternates', () => {
   after(() => t.close());
 
   const pages = [
-    { en: '/en', vi: '/vi', xDefault: '/' },
+    { en: '/en', vi: '/vi', xDefault: '/en' },
     { en: '/en/events', vi: '/vi/events', xDefault: '/en/events' },
     { en: '/en/articles', vi: '/vi/articles', xDefault: '/en/articles' },
     { en: '/en/events/labour-code-consultation', vi: '/vi/events/labour-code-consultation', xDefault: '/en/events/labour-code-consultation' },

@@ -2,16 +2,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { LANGS } from '../i18n/index.js';
+import { getSettings } from '../settings/index.js';
 import { articlePath, articlesPath, eventPath, eventsPath, homePath, programmePath, topicPath, topicsPath, type Lang } from '../../shared/http/paths.js';
 import * as repo from './sitemap.repository.js';
 import { latest, type SitemapEntry } from './sitemap.js';
 
-/** One entry per language an item is shown in, each naming all of them as alternates. */
-function itemEntries(rows: repo.ItemAddress[], origin: string, path: (lang: Lang, slug: string) => string): SitemapEntry[] {
+/**
+ * One entry per language an item's page is indexed in, each naming all of
+ * them as alternates. English always; another language where the item's
+ * text is published in it, or, when the site shows English in place of a
+ * missing translation (`fallback`), in every language, at the English slug.
+ */
+function itemEntries(rows: repo.ItemAddress[], origin: string, path: (lang: Lang, slug: string) => string, fallback: boolean): SitemapEntry[] {
   const byItem = new Map<number, repo.ItemAddress[]>();
   for (const row of rows) byItem.set(row.id, [...(byItem.get(row.id) ?? []), row]);
   const entries: SitemapEntry[] = [];
-  for (const versions of byItem.values()) {
+  for (const shown of byItem.values()) {
+    const english = shown.find((v) => v.lang === 'en');
+    const versions = fallback && english ? LANGS.map((lang) => shown.find((v) => v.lang === lang) ?? { ...english, lang }) : shown;
     const alternates = Object.fromEntries(versions.map((v) => [v.lang, `${origin}${path(v.lang, v.slug)}`]));
     for (const v of versions) entries.push({ loc: `${origin}${path(v.lang, v.slug)}`, lastmod: v.updated_at, alternates });
   }
@@ -25,25 +33,27 @@ function pageEntries(path: (lang: Lang) => string, origin: string, lastmod: stri
 }
 
 /**
- * Every public page search engines should know: each language's home page and
- * listings, and each event and article live at `now` in every language its text
- * is published in (an untranslated item's page in another language would be
- * an English duplicate, so it is left out). Listing pages carry the last
- * change of the content they list; each topic's and programme's page with
- * anything published under it (in both languages: their names are
- * translated) the last change under it.
- * Filtered listings are not listed: they are not indexed.
+ * Every public page search engines should know: each language's home page
+ * and listings, and each event and article live at `now` in every language
+ * its page is indexed in (see itemEntries), with the same alternates as the
+ * pages' own hreflang links, x-default the English page. Listing pages carry
+ * the last change of the content they list; each topic's and programme's
+ * page with anything live under it (in both languages: their names are
+ * translated) the last change under it. Filtered listings are not listed:
+ * they are not indexed.
  */
 export async function listSitemapEntries(db: Kysely<Database>, publicUrl: string, now: Date): Promise<SitemapEntry[]> {
   const origin = publicUrl.replace(/\/+$/, '');
-  const [eventRows, articleRows, topics, programmes] = await Promise.all([
+  const [eventRows, articleRows, topics, programmes, settings] = await Promise.all([
     repo.listEventAddresses(db, now),
     repo.listArticleAddresses(db, now),
     repo.listTermActivity(db, 'topic', now),
     repo.listTermActivity(db, 'programme', now),
+    getSettings(db),
   ]);
-  const events = itemEntries(eventRows, origin, eventPath);
-  const articles = itemEntries(articleRows, origin, articlePath);
+  const fallback = settings.untranslated === 'fallback';
+  const events = itemEntries(eventRows, origin, eventPath, fallback);
+  const articles = itemEntries(articleRows, origin, articlePath, fallback);
   const newestEvent = latest(events);
   const newestArticle = latest(articles);
   const newest = latest([{ loc: '', lastmod: newestEvent }, { loc: '', lastmod: newestArticle }]);

@@ -33,7 +33,8 @@ function urlXml(entry: SitemapEntry): string {
   const lines = [`<url><loc>${escapeXml(entry.loc)}</loc>`];
   if (entry.lastmod) lines.push(`<lastmod>${w3cDate(entry.lastmod)}</lastmod>`);
   const alternates = Object.entries(entry.alternates ?? {});
-  if (alternates.length > 1) {
+  // As the page itself declares them: every language it is indexed in, even one, and x-default.
+  if (alternates.length > 0) {
     for (const [lang, href] of alternates) lines.push(`<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(href!)}"/>`);
     const fallback = entry.alternates?.en;
     if (fallback) lines.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(fallback)}"/>`);

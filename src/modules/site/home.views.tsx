@@ -22,7 +22,6 @@ export function HomePage({ ctx, happeningNow, comingUp, recent, articles }: Home
       title={ctx.siteName}
       description={t('home.description', { site: ctx.siteName })}
       alternates={alternates(homePath)}
-      xDefault="/"
       head={<NewsFeedLinks ctx={ctx} scope={{ kind: 'all' }} title={t('news.title', { site: ctx.siteName })} />}
     >
       <h1>{t('home.title')}</h1>

@@ -9,6 +9,7 @@ import {
   searchPath,
   topicsPath,
   type Alternates,
+  type Lang,
 } from '../http/paths.js';
 import { SocialMeta, type SocialInfo } from './SocialMeta.js';
 import type { ViewContext } from './view-context.js';
@@ -24,8 +25,12 @@ interface LayoutProps {
    * Pages without one (errors) switch to the other language's home page.
    */
   alternates?: Alternates | undefined;
-  /** The hreflang="x-default" target: the English page unless given (the home page gives `/`). */
-  xDefault?: string | undefined;
+  /**
+   * The languages this page is indexed in (every one unless given): only
+   * they get hreflang links (x-default is always the English page), and the
+   * page in any other language is noindex. The sitemap lists the same.
+   */
+  indexedIn?: readonly Lang[] | undefined;
   /** Canonical path of this page (without origin), when not its own alternate. */
   canonicalPath?: string | undefined;
   /** Pages that must not be indexed (errors, previews). */
@@ -89,9 +94,9 @@ function LanguageSwitcher({ ctx, alternates }: { ctx: ViewContext; alternates: A
 }
 
 /** The document shell shared by every public page: head, skip link, header, navigation, language switcher, footer. */
-export function Layout({ ctx, title, description, alternates, xDefault, canonicalPath, noindex: noindexAsked, social, head, banner, children }: LayoutProps) {
+export function Layout({ ctx, title, description, alternates, indexedIn = PUBLIC_LANGS, canonicalPath, noindex: noindexAsked, social, head, banner, children }: LayoutProps) {
   const { t } = ctx;
-  const noindex = noindexAsked || banner !== undefined;
+  const noindex = noindexAsked || banner !== undefined || !indexedIn.includes(ctx.lang);
   const fullTitle = title === ctx.siteName ? title : `${title} | ${ctx.siteName}`;
   const canonical = canonicalPath ?? alternates?.[ctx.lang];
   return (
@@ -105,10 +110,10 @@ export function Layout({ ctx, title, description, alternates, xDefault, canonica
         {canonical && !noindex ? <link rel="canonical" href={`${ctx.publicUrl}${canonical}`} /> : null}
         {alternates && !noindex ? (
           <>
-            {PUBLIC_LANGS.map((lang) => (
+            {indexedIn.map((lang) => (
               <link rel="alternate" hrefLang={lang} href={`${ctx.publicUrl}${alternates[lang]}`} />
             ))}
-            <link rel="alternate" hrefLang="x-default" href={`${ctx.publicUrl}${xDefault ?? alternates.en}`} />
+            <link rel="alternate" hrefLang="x-default" href={`${ctx.publicUrl}${alternates.en}`} />
           </>
         ) : null}
         {noindex ? null : (
