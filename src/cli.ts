@@ -44,6 +44,9 @@ Commands:
                                  runs (SQLite: online backup; PostgreSQL: pg_dump).
   restore <file>                 Replace the database's content with a backup
                                  (SQLite: online copy; PostgreSQL: pg_restore).
+                                 Only an Almanac backup of this version or an
+                                 older one is accepted; SQLite keeps the database
+                                 it replaced as <database>.before-restore.
                                  Stop the servers first.
   user create --email <email> --role admin|editor|contributor [--name <name>] [--generate-password]
   user list
@@ -166,6 +169,7 @@ async function runBackup(args: string[], direction: 'backup' | 'restore'): Promi
       await handle.destroy();
     }
     console.log(`Restored the database from ${report.file} (${megabytes(report.bytes)}, ${(report.milliseconds / 1000).toFixed(1)} s).`);
+    if (report.previous) console.log(`The database it replaced is kept in ${report.previous} until the next restore.`);
   } catch (error) {
     if (error instanceof BackupError) fail(`almanac ${direction}: ${error.message}`);
     throw error;
