@@ -9,6 +9,7 @@ import { creditText, formatCredit } from '../articles/index.js';
 import { shareableImage } from '../media/index.js';
 import { isoWithOffset } from '../feeds/index.js';
 import { articlePath, eventPath } from '../../shared/http/paths.js';
+import { SHARE_IMAGE, shareImageUrl } from '../../shared/http/assets.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -30,6 +31,23 @@ function absolute(url: string, origin: string): string {
   return /^https?:\/\//i.test(url) ? url : `${origin}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
+/** The site's default picture, absolute, for items without an image of their own. */
+function defaultImage(ctx: ViewContext): string {
+  return absolute(shareImageUrl(), ctx.publicUrl);
+}
+
+/** The most characters of a headline search engines show (Google's limit for Article). */
+const MAX_HEADLINE = 110;
+
+/** A headline within MAX_HEADLINE characters: cut where a word ends, with an ellipsis. */
+export function headline(title: string): string {
+  const chars = [...title];
+  if (chars.length <= MAX_HEADLINE) return title;
+  const room = chars.slice(0, MAX_HEADLINE - 1).join('');
+  const space = room.search(/\s+\S*$/);
+  return `${(space > 0 ? room.slice(0, space) : room).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
 function office(ctx: ViewContext): JsonObject {
   return { '@type': 'Organization', name: ctx.siteName, url: `${ctx.publicUrl}/`, email: ctx.officeEmail };
 }
@@ -37,8 +55,9 @@ function office(ctx: ViewContext): JsonObject {
 /**
  * An Event: all-day events give plain dates (the last day inclusive, as
  * schema.org reads endDate), timed ones local times with their offset.
- * Where it happens: a Place when a venue or city is known, a VirtualLocation
- * when it is online (both for mixed events); nothing when neither is known.
+ * Where it happens: a Place (the venue or city, else the office) unless it
+ * is online only, a VirtualLocation unless it is in person only. The image is
+ * the site's default picture: events have none of their own.
  */
 export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const { event } = detail;
@@ -47,14 +66,23 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const startDate = timed ? isoWithOffset(event.starts_at!, event.time_zone) : event.start_date;
   const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : (event.end_date ?? event.start_date);
   const locations: JsonObject[] = [];
-  if (event.attendance_mode !== 'online' && (detail.venue || detail.city)) {
-    locations.push({
-      '@type': 'Place',
-      name: detail.venue ?? detail.city ?? undefined,
-      ...(detail.city ? { address: { '@type': 'PostalAddress', addressLocality: detail.city } } : {}),
-    });
+  if (event.attendance_mode !== 'online') {
+    // Search engines require a place: the venue and city as known, else the office, which
+    // holds the events it lists unless they say otherwise (the site knows no street address).
+    locations.push(
+      detail.venue || detail.city
+        ? {
+            '@type': 'Place',
+            name: detail.venue ?? detail.city ?? undefined,
+            address: detail.city ? { '@type': 'PostalAddress', addressLocality: detail.city } : (detail.venue ?? undefined),
+          }
+        : { '@type': 'Place', name: ctx.siteName, address: ctx.siteName },
+    );
   }
-  if (event.attendance_mode !== 'in_person') locations.push({ '@type': 'VirtualLocation', url: event.online_url ?? url });
+  // Where people join: the meeting link, else where they register for it; never this page,
+  // which is not the event's online place. With neither, no address rather than a wrong one.
+  const joinAt = event.online_url ?? event.registration_url;
+  if (event.attendance_mode !== 'in_person') locations.push({ '@type': 'VirtualLocation', ...(joinAt ? { url: joinAt } : {}) });
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -69,14 +97,25 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
     url,
     inLanguage: detail.textLang,
     keywords: detail.topics.length > 0 ? detail.topics.map((topic) => topic.name).join(', ') : undefined,
+    image: [defaultImage(ctx)],
   };
 }
 
 /**
- * A NewsArticle: headline, publication date (a plain date, as the office
- * dates its articles) and last change, the author from the byline (the
- * office itself when there is none), and the hero image with its credit and
- * rights holder.
+ * When an article was published, as a date-time with an offset: the moment
+ * it went live where that fell on the day the office dates it, else the
+ * start of that day (UTC) for items dated by hand or imported.
+ */
+function publishedAt(publishedOn: string, publishedAt: string | null): string {
+  if (publishedAt && publishedAt.slice(0, 10) === publishedOn) return isoWithOffset(publishedAt, 'UTC');
+  return `${publishedOn}T00:00:00+00:00`;
+}
+
+/**
+ * A NewsArticle: headline (within 110 characters), publication date and
+ * last change as date-times, the author from the byline (the office itself
+ * when there is none), and the hero image with its credit and rights holder
+ * (the site's default picture when there is none).
  */
 export function articleJsonLd(detail: ArticleDetail, ctx: ViewContext): JsonObject {
   const { article } = detail;
@@ -94,7 +133,7 @@ export function articleJsonLd(detail: ArticleDetail, ctx: ViewContext): JsonObje
   const shared = detail.hero ? shareableImage(detail.hero, detail.textLang) : undefined;
   const heroCredit = detail.hero ? detail.hero.credit : article.credit_holder ? { holder: article.credit_holder, photographer: article.credit_photographer, year: article.credit_year } : null;
   const heroUrl = shared?.url ?? article.hero_image_path;
-  const image: JsonObject | undefined = heroUrl
+  const image: JsonObject = heroUrl
     ? {
         '@type': 'ImageObject',
         url: absolute(heroUrl, ctx.publicUrl),
@@ -107,13 +146,13 @@ export function articleJsonLd(detail: ArticleDetail, ctx: ViewContext): JsonObje
         creator: heroCredit?.photographer ? { '@type': 'Person', name: heroCredit.photographer } : undefined,
         copyrightYear: heroCredit?.year ?? undefined,
       }
-    : undefined;
+    : { '@type': 'ImageObject', url: defaultImage(ctx), contentUrl: defaultImage(ctx), width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: detail.title,
+    headline: headline(detail.title),
     description: detail.summary ?? undefined,
-    datePublished: article.published_on,
+    datePublished: publishedAt(article.published_on, article.published_at),
     dateModified: article.updated_at,
     author,
     publisher: { '@type': 'Organization', name: ctx.siteName, url: `${ctx.publicUrl}/` },

@@ -38,6 +38,14 @@ export function scriptUrl(name: ScriptName): string {
   return load(name, 'text/javascript; charset=utf-8').url;
 }
 
+/** The picture for link previews and structured data of pages without one of their own (public/share.png, 1200 x 630). */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
+
+/** The fingerprinted, site-relative URL of the default share image. */
+export function shareImageUrl(): string {
+  return load('share.png', 'image/png').url;
+}
+
 export interface Assets {
   stylesheet: string;
   /** The admin's own styles, loaded after the site's. */
@@ -51,7 +59,8 @@ export function registerAssets(app: FastifyInstance): Assets {
   const adminCss = load('admin.css', 'text/css; charset=utf-8');
   const icon = load('favicon.svg', 'image/svg+xml');
   const scripts = (['markdown-preview.js'] as const).map((name) => load(name, 'text/javascript; charset=utf-8'));
-  for (const asset of [css, adminCss, icon, ...scripts]) {
+  const share = load('share.png', 'image/png');
+  for (const asset of [css, adminCss, icon, share, ...scripts]) {
     app.get(asset.url, async (_request, reply) =>
       reply
         .header('cache-control', 'public, max-age=31536000, immutable')

@@ -1,4 +1,5 @@
 import type { ViewContext } from './view-context.js';
+import { SHARE_IMAGE, shareImageUrl } from '../http/assets.js';
 
 /** What a page offers link previews beyond its title and description. */
 export interface SocialInfo {
@@ -13,10 +14,13 @@ const OG_LOCALES = { en: 'en_GB', vi: 'vi_VN' } as const;
 
 /**
  * Open Graph and Twitter card tags, so links shared on social networks and
- * in chat apps show the page's title, summary and image.
+ * in chat apps show the page's title, summary and image (the site's default
+ * picture when the page has none).
  */
 export function SocialMeta({ ctx, title, description, url, social }: { ctx: ViewContext; title: string; description?: string | undefined; url?: string | undefined; social?: SocialInfo | undefined }) {
-  const image = social?.image ? (/^https?:\/\//i.test(social.image.url) ? social.image.url : `${ctx.publicUrl}${social.image.url}`) : undefined;
+  const own = social?.image ? (/^https?:\/\//i.test(social.image.url) ? social.image.url : `${ctx.publicUrl}${social.image.url}`) : undefined;
+  // Every page gets a picture in previews: its own, else the site's (whose size is known).
+  const image = own ?? `${ctx.publicUrl}${shareImageUrl()}`;
   return (
     <>
       <meta property="og:site_name" content={ctx.siteName} />
@@ -30,13 +34,16 @@ export function SocialMeta({ ctx, title, description, url, social }: { ctx: View
         .map(([, locale]) => (
           <meta property="og:locale:alternate" content={locale} />
         ))}
-      {image ? <meta property="og:image" content={image} /> : null}
-      {image && social?.image?.alt ? <meta property="og:image:alt" content={social.image.alt} /> : null}
-      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+      <meta property="og:image" content={image} />
+      {own ? null : <meta property="og:image:width" content={String(SHARE_IMAGE.width)} />}
+      {own ? null : <meta property="og:image:height" content={String(SHARE_IMAGE.height)} />}
+      {own && social?.image?.alt ? <meta property="og:image:alt" content={social.image.alt} /> : null}
+      {/* The site's picture is its mark, shown small; a page's own picture is shown large. */}
+      <meta name="twitter:card" content={own ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={title} />
       {description ? <meta name="twitter:description" content={description} /> : null}
-      {image ? <meta name="twitter:image" content={image} /> : null}
-      {image && social?.image?.alt ? <meta name="twitter:image:alt" content={social.image.alt} /> : null}
+      <meta name="twitter:image" content={image} />
+      {own && social?.image?.alt ? <meta name="twitter:image:alt" content={social.image.alt} /> : null}
     </>
   );
 }
