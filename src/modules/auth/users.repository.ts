@@ -1,6 +1,6 @@
 /** Queries on user accounts. Emails are passed in already lower-cased. */
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, UserRole, UserRow, UsersTable } from '../../db/schema.js';
+import { PostgresAdapter, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Database, UserRow, UsersTable } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,13 +36,17 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Enabled accounts with a role (the last enabled admin must stay). */
-export async function countEnabledWithRole(db: Db, role: UserRole): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('role', '=', role)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Inside a transaction that may leave the site with fewer enabled admins:
+ * waits until no other such transaction holds them, then returns their ids.
+ * On PostgreSQL the enabled admins' rows are locked (FOR UPDATE, in id order
+ * so that two transactions never wait for each other), and a transaction that
+ * waited sees them as they are after the other one committed. SQLite
+ * transactions here begin IMMEDIATE (see db/database.ts): they already hold
+ * the only write lock from their first read.
+ */
+export async function lockEnabledAdmins(trx: Transaction<Database>): Promise<number[]> {
+  const query = trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id');
+  const rows = await (trx.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query).execute();
+  return rows.map((r) => r.id);
 }

@@ -126,19 +126,24 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return repo.countUsers(db);
 }
 
-/** True when `row` is the only enabled admin: the site must always keep one. */
-async function isLastAdmin(db: Kysely<Database>, row: UserRow): Promise<boolean> {
-  return row.role === 'admin' && row.disabled_at === null && (await repo.countEnabledWithRole(db, 'admin')) <= 1;
+/** True when `row` is the only enabled admin (given all of them, locked): the site must always keep one. */
+function isLastAdmin(row: UserRow, enabledAdmins: number[]): boolean {
+  return row.role === 'admin' && row.disabled_at === null && enabledAdmins.length <= 1;
 }
 
-/** Changes an account's role; refuses to demote the last enabled admin. */
+/**
+ * Changes an account's role; refuses to demote the last enabled admin, also
+ * when two admins demote or disable each other at the same moment (the check
+ * and the change happen under a lock on the enabled admins).
+ */
 export async function changeRole(db: Kysely<Database>, userId: number, role: string, actor: Actor, now: Date): Promise<void> {
   if (!isRole(role)) throw new ValidationError('Choose a role.', { role: 'admin.users.roleInvalid' });
   await db.transaction().execute(async (trx) => {
+    const admins = await repo.lockEnabledAdmins(trx);
     const row = await repo.findUserById(trx, userId);
     if (!row) throw new NotFoundError();
     if (row.role === role) return;
-    if (role !== 'admin' && (await isLastAdmin(trx, row))) {
+    if (role !== 'admin' && isLastAdmin(row, admins)) {
       throw new ValidationError('The last administrator cannot be given another role.', { role: 'admin.users.lastAdminRole' });
     }
     await repo.updateUser(trx, userId, { role, updated_at: now.toISOString() });
@@ -156,15 +161,17 @@ export async function changeRole(db: Kysely<Database>, userId: number, role: str
 
 /**
  * Disables an account and ends its sessions. Refuses for the last enabled
- * admin and for the person's own account (they would lock themselves out).
+ * admin (checked under the same lock as in changeRole) and for the person's
+ * own account (they would lock themselves out).
  */
 export async function disableUser(db: Kysely<Database>, userId: number, actor: Actor, now: Date): Promise<void> {
   if (actor.userId === userId) throw new ValidationError('You cannot disable your own account.', { account: 'admin.users.cannotDisableSelf' });
   await db.transaction().execute(async (trx) => {
+    const admins = await repo.lockEnabledAdmins(trx);
     const row = await repo.findUserById(trx, userId);
     if (!row) throw new NotFoundError();
     if (row.disabled_at !== null) return;
-    if (await isLastAdmin(trx, row)) {
+    if (isLastAdmin(row, admins)) {
       throw new ValidationError('The last administrator cannot be disabled.', { account: 'admin.users.lastAdminDisable' });
     }
     await repo.updateUser(trx, userId, { disabled_at: now.toISOString(), updated_at: now.toISOString() });
