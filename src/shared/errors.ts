@@ -83,3 +83,17 @@ export class TooManyAttemptsError extends AppError {
     this.name = 'TooManyAttemptsError';
   }
 }
+
+/** A request body the server cannot take: malformed or cut off (400), or beyond the form's limits (413). */
+export class RequestBodyError extends AppError {
+  readonly code: string;
+  constructor(
+    readonly statusCode: 400 | 413,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.code = statusCode === 413 ? 'body_too_large' : 'bad_body';
+    this.name = 'RequestBodyError';
+  }
+}

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/http/html.js';
+import { isMessageKey } from '../i18n/index.js';
 import { AdminLayout } from './AdminLayout.js';
 import { adminViewContext, type AdminViewContext } from './view-context.js';
 
@@ -100,7 +101,9 @@ export function adminErrorHandler(error: FastifyError | AppError | Error, reques
     if (error instanceof ValidationError && wantsJson(request)) {
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, fields: error.fields } });
     }
-    return sendAdminError(request, reply, 'bad_request', { message: error.message, status: error.statusCode });
+    // A message that is a message key is shown in the reader's language.
+    const message = isMessageKey(error.message) ? adminViewContext(request).t(error.message) : error.message;
+    return sendAdminError(request, reply, 'bad_request', { message, status: error.statusCode });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 500) {

@@ -49,6 +49,13 @@ describe('language entry points', () => {
       assert.equal(res.headers.location, '/vi', next);
     }
     assert.equal((await t.app.inject({ url: '/language?to=vi' })).headers.location, '/vi');
+    const accented = await t.app.inject({ url: '/language?to=vi&next=%2Fvi%2F%C4%81', headers: { accept: 'text/html' } });
+    assert.equal(accented.statusCode, 303);
+    assert.equal(accented.statusMessage, 'See Other');
+    assert.equal(accented.headers.location, '/vi/%C4%81', 'a path outside ASCII is percent-encoded');
+    assert.match(String(accented.headers['set-cookie']), /^lang=vi;/);
+    const kept = await t.app.inject({ url: `/language?to=vi&next=${encodeURIComponent('/vi/search?q=%C4%81 x')}` });
+    assert.equal(kept.headers.location, '/vi/search?q=%C4%81%20x', 'escapes already there are kept as they are');
     const bad = await t.app.inject({ url: '/language?to=fr&next=%2Ffr' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.headers['set-cookie'], undefined);

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { cachePublicPage, noStore } from '../../shared/http/cache.js';
+import { encodeLocation } from '../../shared/http/location.js';
 import { articlePath, articlesPath, eventPath, eventsPath, homePath, isPathInLang } from '../../shared/http/paths.js';
 import { messageKey, parseQuery, slugParams } from '../../shared/http/query.js';
 import type { Lang } from './i18n.js';
@@ -31,7 +32,7 @@ function searchOf(url: string): string {
 }
 
 function movedTo(reply: FastifyReply, target: string): FastifyReply {
-  return reply.header('cache-control', `public, max-age=${MOVED_MAX_AGE_SECONDS}`).redirect(target, 301);
+  return reply.header('cache-control', `public, max-age=${MOVED_MAX_AGE_SECONDS}`).redirect(encodeLocation(target), 301);
 }
 
 /** `/`, `/language` and the permanent redirects from the unprefixed addresses. */
@@ -47,7 +48,8 @@ export const languageRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => 
   // The switcher's links come here: the only place the language cookie is set.
   app.get('/language', async (request, reply) => {
     const { to, next } = parseQuery(choiceQuery, request.query);
-    const target = next !== undefined && isPathInLang(next, to) ? next : homePath(to);
+    // The path came decoded from the query string: it is encoded again for the Location header.
+    const target = next !== undefined && isPathInLang(next, to) ? encodeLocation(next) : homePath(to);
     return noStore(reply).header('set-cookie', languageCookie(to, secureCookie)).redirect(target, 303);
   });
 

@@ -4,12 +4,13 @@
  * messages are shown; 5xx details go to the log with the request's id.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ValidationError } from '../errors.js';
+import { AppError, RequestBodyError, ValidationError } from '../errors.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { noStore } from './cache.js';
 import { sendPage, viewContext } from './html.js';
 import { langOfPath } from './paths.js';
 import { DEFAULT_LANG, isMessageKey, translator, type Lang } from '../../modules/i18n/index.js';
+import { registerLocationEncoding } from './location.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
@@ -32,6 +33,35 @@ function reply(request: FastifyRequest, res: FastifyReply, status: number, code:
 }
 
 /**
+ * @fastify/multipart's errors about the body itself, by code: limits reached
+ * are 413, a body that breaks its own rules 400. Any other error met while
+ * reading a multipart body comes from its parser (busboy: "Unexpected end of
+ * multipart data", "Boundary not found"…), which gives no code: the body was
+ * malformed or cut off.
+ */
+const MULTIPART_STATUS: Readonly<Record<string, 400 | 413>> = {
+  FST_PARTS_LIMIT: 413,
+  FST_FILES_LIMIT: 413,
+  FST_FIELDS_LIMIT: 413,
+  FST_REQ_FILE_TOO_LARGE: 413,
+  FST_PROTO_VIOLATION: 400,
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 400,
+  FST_INVALID_JSON_FIELD_ERROR: 400,
+};
+
+/**
+ * The error to answer with when reading a multipart body failed: 413 with
+ * "too many fields or files" for a limit, else 400 "the form arrived
+ * incomplete". Its message is a message key, shown in the reader's language.
+ */
+export function multipartBodyError(error: unknown): RequestBodyError {
+  if (error instanceof RequestBodyError) return error;
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  const status = MULTIPART_STATUS[code] ?? 400;
+  return new RequestBodyError(status, status === 413 ? 'error.formTooLarge' : 'error.formIncomplete', { cause: error });
+}
+
+/**
  * Errors Fastify raises before routing (a malformed or over-long URL): the
  * same pages as any other error, with a plain explanation.
  */
@@ -48,6 +78,7 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 }
 
 export function registerErrorHandlers(app: FastifyInstance): void {
+  registerLocationEncoding(app);
   app.setNotFoundHandler((request, res) => reply(request, res, 404, 'not_found'));
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, res) => {
@@ -60,6 +91,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       }
       return reply(request, res, error.statusCode, error.code, error.message);
     }
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+    if (code in MULTIPART_STATUS) {
+      request.log.info({ err: error }, 'bad request body');
+      const body = multipartBodyError(error);
+      return reply(request, res, body.statusCode, body.code, body.message);
+    }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
@@ -67,7 +104,6 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     }
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type): safe to show.
     request.log.info({ err: error }, 'bad request');
-    const code = 'code' in error && typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request';
-    return reply(request, res, status, code, error.message);
+    return reply(request, res, status, code ? code.toLowerCase() : 'bad_request', error.message);
   });
 }

@@ -91,6 +91,8 @@ export const en = {
   'error.badAddress': 'The address of this page is not valid.',
   'error.addressTooLong': 'The address of this page is too long.',
   'error.badRequest': 'This request could not be understood.',
+  'error.formIncomplete': 'The form arrived incomplete, so nothing was saved. Please send it again.',
+  'error.formTooLarge': 'This form has more fields or files than it can take. Send one file at a time, with its description.',
   'error.pageNumber': 'The page number must be a whole number, 1 or more.',
   'error.pageTooLarge': 'There is no page with so large a number.',
   'error.languageChoice': 'Choose English (en) or Vietnamese (vi).',

@@ -87,6 +87,8 @@ export const vi: Messages = {
   'error.badAddress': 'Địa chỉ của trang này không hợp lệ.',
   'error.addressTooLong': 'Địa chỉ của trang này quá dài.',
   'error.badRequest': 'Không thể hiểu yêu cầu này.',
+  'error.formIncomplete': 'Biểu mẫu gửi đến chưa đầy đủ nên chưa có gì được lưu. Vui lòng gửi lại.',
+  'error.formTooLarge': 'Biểu mẫu này có nhiều trường hoặc tệp hơn mức cho phép. Hãy gửi từng tệp một, kèm phần mô tả.',
   'error.pageNumber': 'Số trang phải là số nguyên, từ 1 trở lên.',
   'error.pageTooLarge': 'Không có trang nào mang số lớn như vậy.',
   'error.languageChoice': 'Hãy chọn tiếng Anh (en) hoặc tiếng Việt (vi).',

@@ -6,6 +6,7 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { multipartBodyError } from '../../../shared/http/errors.js';
 
 /** An upload form has one file, alt texts, a credit, labels: a handful of fields. */
 const MAX_FIELDS = 20;
@@ -37,16 +38,21 @@ export interface UploadForm {
 export async function readUploadForm(request: FastifyRequest): Promise<UploadForm> {
   const fields: Record<string, string> = {};
   let file: UploadedFile | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      // A file input left empty still sends a part, with no name and no bytes.
-      if (part.fieldname === 'file' && (part.filename !== '' || data.length > 0)) {
-        file = { data, filename: part.filename, truncated: part.file.truncated };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        // A file input left empty still sends a part, with no name and no bytes.
+        if (part.fieldname === 'file' && (part.filename !== '' || data.length > 0)) {
+          file = { data, filename: part.filename, truncated: part.file.truncated };
+        }
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+  } catch (error) {
+    // A body cut off, malformed or beyond the limits is the sender's problem (400 or 413), not the server's.
+    throw multipartBodyError(error);
   }
   return { fields, file };
 }
