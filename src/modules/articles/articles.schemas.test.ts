@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleFormValues, newArticleFormValues, readArticleForm, validateArticleForm } from './articles.schemas.js';
+import { ARTICLE_TEXT_FIELDS, articleFormValues, newArticleFormValues, readArticleForm, validateArticleForm } from './articles.schemas.js';
 
 function form(fields: Record<string, string | string[]>) {
   return readArticleForm({ published_on: '2026-11-20', en_title: 'Decent work in Đắk Lắk coffee farms', ...fields });
@@ -89,4 +89,17 @@ test('text is normalised: controls go from titles, credits and bylines; a vertic
 
 test('a byline name of nothing but control characters is missing', () => {
   assert.equal(errorsOf({ byline_kind: 'by', byline_name: '\0\u0007' }).byline_name, 'editing.error.bylineName');
+});
+
+test('no text field of either language, nor the credit or byline, lets a control character through', () => {
+  const hostile = 'Cà\vphê\0\u0007\u001b\u007f\u0085\u009b\uD800\uFFFE';
+  const fields: Record<string, string> = { credit_holder: hostile, credit_photographer: hostile, byline_kind: 'by', byline_name: hostile };
+  for (const lang of ['en', 'vi']) for (const field of ARTICLE_TEXT_FIELDS) fields[`${lang}_${field}`] = hostile;
+  const result = validateArticleForm(form(fields));
+  assert.ok(result.ok);
+  const { en, vi, credit_holder, credit_photographer, byline_name } = result.input;
+  const texts = [en, vi].flatMap((t) => ARTICLE_TEXT_FIELDS.map((f) => t?.[f])).concat([credit_holder, credit_photographer, byline_name]);
+  assert.equal(texts.length, ARTICLE_TEXT_FIELDS.length * 2 + 3);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  for (const text of texts) assert.doesNotMatch(String(text), /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE]/u);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EARLIEST_YEAR, LATEST_YEAR, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
 import { translator } from '../i18n/index.js';
-import { eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
+import { EVENT_TEXT_FIELDS, eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
 
 const OFFICE = 'Asia/Ho_Chi_Minh';
 
@@ -214,4 +214,16 @@ test('a title of nothing but control characters is empty: required in English, a
   const errors = errorsOf({ en_title: '\0\v\u0085', vi_title: '\0\u0007', vi_summary: 'Hai ngày.' });
   assert.equal(errors.en_title, 'editing.error.required');
   assert.equal(errors.vi_title, 'editing.error.viTitleRequired');
+});
+
+test('no text field of either language lets a control character through', () => {
+  const hostile = 'Hội\vthảo\0\u0007\u001b\u007f\u0085\u009b\uD800\uFFFE';
+  const fields: Record<string, string> = {};
+  for (const lang of ['en', 'vi']) for (const field of EVENT_TEXT_FIELDS) fields[`${lang}_${field}`] = hostile;
+  const result = validateEventForm(form(fields), OFFICE);
+  assert.ok(result.ok);
+  const texts = [result.input.en, result.input.vi].flatMap((t) => EVENT_TEXT_FIELDS.map((f) => t?.[f]));
+  assert.equal(texts.length, EVENT_TEXT_FIELDS.length * 2);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  for (const text of texts) assert.doesNotMatch(String(text), /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE]/u);
 });
