@@ -9,6 +9,7 @@
  *   seed                        import the sample content into an empty database
  *   backup <file> / restore <file>
  *                               copy the whole database to a file, or back
+ *   render-text                 render the HTML of every stored Markdown text again
  *   generate --events N --articles N [--seed S]
  *                               fill the database with made-up bilingual items (load tests)
  *   user <create|list|set-password|disable|enable> …
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { formatImportReport, generateContent, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
 import { ensureTaxonomy } from './modules/taxonomy/index.js';
+import { rerenderAllText } from './modules/media/index.js';
 import { ImportError } from './shared/errors.js';
 import { CommandError, runUserCommand } from './modules/auth/user-command.js';
 import { announceToServers } from './modules/content/content-changes.js';
@@ -37,6 +39,9 @@ Commands:
                                  All files go in one transaction: a line that
                                  cannot be understood aborts the whole import.
   seed                           Import the sample content into an empty database.
+  render-text                    Render the HTML of every event description and
+                                 article body again (after a change to the
+                                 Markdown renderer or its sanitizer).
   generate --events <n> --articles <n> [--seed <n>]
                                  Add made-up, published, bilingual events and
                                  articles (to try the site with a large archive).
@@ -198,6 +203,17 @@ async function main(argv: string[]): Promise<void> {
     case 'generate':
       await runGenerate(rest);
       return;
+    case 'render-text': {
+      const { handle, deps } = await openRuntime(config());
+      try {
+        const count = await rerenderAllText(deps.db);
+        await announceToServers(deps.db, deps.dialect, handle.schema, 'stored text rendered');
+        console.log(`Rendered ${count} ${count === 1 ? 'text' : 'texts'}.`);
+      } finally {
+        await handle.destroy();
+      }
+      return;
+    }
     case 'user': {
       const { handle, deps } = await openRuntime(config());
       try {

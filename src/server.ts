@@ -10,6 +10,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { prepareFirstSetup } from './modules/auth/index.js';
 import { seedIfEmpty } from './modules/importer/index.js';
+import { renderMissingText } from './modules/media/index.js';
 import { startPublishScheduler } from './modules/publishing/index.js';
 import { openContentChanges, openRuntime, type ChangesLog } from './runtime.js';
 
@@ -27,6 +28,13 @@ export async function startServer(config: Env): Promise<void> {
   // Structured JSON logs (pino), one line per request with its id, method, URL, status and time.
   const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL }, contentChanges: changes });
   logger.current = app.log;
+
+  // Texts saved before their HTML was stored beside them (or written by hand) get it now, before anyone asks for a page.
+  const rendered = await renderMissingText(deps.db);
+  if (rendered > 0) {
+    app.log.info({ texts: rendered }, 'rendered the HTML of stored Markdown texts');
+    await changes.announce('stored text rendered');
+  }
 
   if (config.SEED_ON_FIRST_START) {
     const report = await seedIfEmpty(deps.db, deps.now());

@@ -107,7 +107,10 @@ export interface EventTranslationsTable extends TranslationPublishing {
   lang: LangCode;
   title: string;
   summary: string | null;
+  /** Markdown. */
   description: string | null;
+  /** The description rendered and sanitized when saved (null until rendered; see media/rendered-text.ts). */
+  description_html: string | null;
   venue: string | null;
   city: string | null;
   created_at: string;
@@ -152,7 +155,10 @@ export interface ArticleTranslationsTable extends TranslationPublishing {
   lang: LangCode;
   title: string;
   summary: string | null;
+  /** Markdown. */
   body: string | null;
+  /** The body rendered and sanitized when saved (null until rendered; see media/rendered-text.ts). */
+  body_html: string | null;
   hero_alt: string | null;
   byline_role: string | null;
   byline_organisation: string | null;

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, EventStatus, EventType, PublicationStatus, TranslationStatus } from '../../src/db/schema.js';
 import { slugify } from '../../src/shared/text/slugify.js';
+import { renderMarkdownForStorage } from '../../src/modules/media/index.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 let counter = 0;
@@ -61,6 +62,7 @@ export async function createEvent(db: Kysely<Database>, input: EventFactoryInput
       title,
       summary: null,
       description: input.description ?? null,
+      description_html: renderMarkdownForStorage(input.description),
       venue: input.venue ?? null,
       city: input.city ?? null,
       slug,
@@ -78,6 +80,7 @@ export async function createEvent(db: Kysely<Database>, input: EventFactoryInput
         title: input.vi.title,
         summary: null,
         description: input.vi.description ?? null,
+        description_html: renderMarkdownForStorage(input.vi.description),
         venue: null,
         city: null,
         slug: input.vi.slug ?? slugify(input.vi.title),
@@ -138,6 +141,7 @@ export async function createArticle(db: Kysely<Database>, input: ArticleFactoryI
       title,
       summary: input.summary ?? null,
       body: input.body ?? null,
+      body_html: renderMarkdownForStorage(input.body),
       hero_alt: input.heroAlt ?? null,
       byline_role: input.byline?.role ?? null,
       byline_organisation: input.byline?.organisation ?? null,
@@ -156,6 +160,7 @@ export async function createArticle(db: Kysely<Database>, input: ArticleFactoryI
         title: input.vi.title,
         summary: input.vi.summary ?? null,
         body: input.vi.body ?? null,
+        body_html: renderMarkdownForStorage(input.vi.body),
         hero_alt: null,
         byline_role: null,
         byline_organisation: null,

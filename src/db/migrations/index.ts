@@ -31,6 +31,7 @@ import * as indexListingColumns from './2026-11-24T0910-index-listing-columns.js
 import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js';
 import * as addEventLastDay from './2026-12-02T1010-add-event-last-day.js';
 import * as countItemsByStatus from './2026-12-03T0900-count-items-by-status.js';
+import * as addRenderedTextHtml from './2026-12-04T1230-add-rendered-text-html.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1000-index-article-listing': indexArticleListing,
   '2026-12-02T1010-add-event-last-day': addEventLastDay,
   '2026-12-03T0900-count-items-by-status': countItemsByStatus,
+  '2026-12-04T1230-add-rendered-text-html': addRenderedTextHtml,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 /** Queries on feature articles; published ones only for visitors' listings. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { countLive, isLive, shownTranslationStatuses } from '../content/index.js';
+import { renderMarkdownForStorage } from '../media/index.js';
 import type { ArticleRow, Database, LangCode, NewArticleRow, ArticlesTable, TranslationStatus } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 
@@ -357,6 +358,8 @@ export async function upsertArticleTranslation(
     title: text.title,
     summary: text.summary ?? null,
     body: text.body ?? null,
+    // Rendered here, where every writer passes, so that no text is stored without its HTML.
+    body_html: renderMarkdownForStorage(text.body),
     hero_alt: text.hero_alt ?? null,
     byline_role: text.byline_role ?? null,
     byline_organisation: text.byline_organisation ?? null,

@@ -4,6 +4,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { countLive, isLive, shownTranslationStatuses } from '../content/index.js';
+import { renderMarkdownForStorage } from '../media/index.js';
 import type {
   Database,
   EventRow,
@@ -29,6 +30,8 @@ export interface EventListRow {
   title: string;
   summary: string | null;
   description: string | null;
+  /** The description's HTML, rendered when it was saved (null without a description, or before it is rendered). */
+  description_html: string | null;
   /** The language the text is in: the one asked for, or English when that text is missing or unpublished. */
   text_lang: LangCode;
 }
@@ -167,6 +170,7 @@ function listColumns(db: Db, lang: LangCode, ids: number[]) {
     sql<string>`coalesce(tl.title, te.title)`.as('title'),
     sql<string | null>`case when tl.title is null then te.summary else tl.summary end`.as('summary'),
     sql<string | null>`case when tl.title is null then te.description else tl.description end`.as('description'),
+    sql<string | null>`case when tl.title is null then te.description_html else tl.description_html end`.as('description_html'),
     sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
   ]);
 }
@@ -393,6 +397,8 @@ export async function upsertEventTranslation(
     title: text.title,
     summary: text.summary ?? null,
     description: text.description ?? null,
+    // Rendered here, where every writer passes, so that no text is stored without its HTML.
+    description_html: renderMarkdownForStorage(text.description),
     venue: text.venue ?? null,
     city: text.city ?? null,
     updated_at: now,

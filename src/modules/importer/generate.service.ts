@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type { AttendanceMode, Database, EventType } from '../../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from '../../shared/dates/bounds.js';
+import { renderMarkdownForStorage } from '../media/index.js';
 import { indexNewItems } from '../search/index.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { loadTaxonomy } from './sample-content.js';
@@ -215,6 +216,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
               title: it.titleEn,
               summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,
               description: it.paragraphs.map((p) => p[0]).join('\n\n'),
+              description_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[0]).join('\n\n')),
               venue: it.attendance === 'online' ? null : it.place[0],
               city: it.attendance === 'online' ? null : it.place[2],
               slug: it.slugEn,
@@ -228,6 +230,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
               title: it.titleVi,
               summary: `Sự kiện về ${it.subject[1]} với Chính phủ, người sử dụng lao động và người lao động.`,
               description: it.paragraphs.map((p) => p[1]).join('\n\n'),
+              description_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[1]).join('\n\n')),
               venue: it.attendance === 'online' ? null : it.place[1],
               city: it.attendance === 'online' ? null : it.place[3],
               slug: it.slugVi,
@@ -293,6 +296,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
               title: it.titleEn,
               summary: `What changes for workers and employers in ${it.subject[0]}.`,
               body: it.paragraphs.map((p) => p[0]).join('\n\n'),
+              body_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[0]).join('\n\n')),
               slug: it.slugEn,
               status: 'published' as const,
               created_at: nowIso,
@@ -304,6 +308,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
               title: it.titleVi,
               summary: `Những thay đổi cho người lao động và người sử dụng lao động về ${it.subject[1]}.`,
               body: it.paragraphs.map((p) => p[1]).join('\n\n'),
+              body_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[1]).join('\n\n')),
               slug: it.slugVi,
               status: 'published' as const,
               translated_at: nowIso,

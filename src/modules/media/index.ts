@@ -4,9 +4,11 @@ export { markdownAdminRoutes } from './admin/markdown-preview.routes.js';
 export { MarkdownField, MarkdownPreviewButton, MARKDOWN_PREVIEW_PATH } from './admin/MarkdownField.js';
 export { MediaPickerField, MEDIA_UPLOAD_PATH } from './admin/MediaPickerField.js';
 export { eventAttachmentsPath, mediaItemPath } from './admin/media-admin.views.js';
-export { renderMarkdown } from './markdown.js';
+export { renderMarkdown, renderMarkdownForStorage, plainParagraphsHtml, MARKDOWN_MAX_LENGTH } from './markdown.js';
+export { renderMissingText, rerenderAllText } from './rendered-text.js';
 export { Picture, MediaFigure, CreditCaption } from './Picture.js';
 export { AttachmentList } from './AttachmentList.js';
+export { StoredMarkdown } from './StoredMarkdown.js';
 export {
   uploadMedia,
   getMedia,

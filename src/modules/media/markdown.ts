@@ -191,6 +191,14 @@ export function renderMarkdown(text: string | null | undefined): string {
   }
 }
 
+/**
+ * The HTML stored beside a Markdown text when it is saved (null for no text),
+ * so that pages show it without rendering anything per request.
+ */
+export function renderMarkdownForStorage(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : renderMarkdown(text);
+}
+
 /** The second layer on its own: keeps only the allowlisted tags, attributes and protocols of any HTML. */
 export function sanitizeRenderedHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
