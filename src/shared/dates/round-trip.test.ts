@@ -174,3 +174,26 @@ describe('every form the parser accepts reads back the same date', () => {
     );
   });
 });
+
+describe('every month heading form the parser accepts reads back the same month', () => {
+  const HEADINGS: Record<string, (year: number, month: number) => string> = {
+    English: (y, m) => `${ENGLISH_MONTHS[m - 1]!} ${y}`,
+    'English, abbreviated': (y, m) => `${ENGLISH_MONTHS[m - 1]!.slice(0, 3).toUpperCase()} ${y}`,
+    'Vietnamese word': (y, m) => `Tháng ${VIETNAMESE_MONTH_WORDS[m - 1]!} ${y}`,
+    'Vietnamese word and năm': (y, m) => `tháng ${VIETNAMESE_MONTH_WORDS[m - 1]!.toLowerCase()} năm ${y}`,
+    'Vietnamese number, slash': (y, m) => `Tháng ${m}/${y}`,
+    'Vietnamese number and năm': (y, m) => `Tháng ${m} năm ${y}`,
+    'traditional names': (y, m) => `Tháng ${m === 1 ? 'Giêng' : m === 12 ? 'Chạp' : m} ${y}`,
+  };
+
+  test('in every form', () => {
+    fc.assert(
+      fc.property(date, fc.constantFrom(...Object.keys(HEADINGS)), (d, form) => {
+        const { year, month } = parts(d);
+        const text = HEADINGS[form]!(year, month);
+        assert.deepEqual(parseMonthHeading(text), { month: d.slice(0, 7) }, `${form}: ${text}`);
+      }),
+      params,
+    );
+  });
+});
