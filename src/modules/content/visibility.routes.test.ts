@@ -109,8 +109,9 @@ describe('a scheduled event and article are on no public surface before their ti
       ctx,
       articleInput({
         ...tags,
-        // The newest article: first in the feeds, on the home page and among related articles.
-        published_on: '2026-11-20',
+        // The newest article: first in the feeds, on the home page and among related articles;
+        // and the only one of its year, which no year filter may offer before its time.
+        published_on: '2027-01-05',
         en: { title: `${ARTICLE_WORD} story of coffee farms`, summary: 'Embargoed.', body: 'Harvest time on the **plateau**.', hero_alt: null, byline_role: null, byline_organisation: null },
         vi: {
           title: `Câu chuyện ${ARTICLE_WORD} về trang trại cà phê`,
@@ -136,7 +137,7 @@ describe('a scheduled event and article are on no public surface before their ti
       list.push(
         { name: `${lang} home page`, url: homePath(lang), words: both },
         { name: `${lang} events listing`, url: eventsPath(lang), words: [EVENT_WORD] },
-        { name: `${lang} articles listing`, url: articlesPath(lang), words: [ARTICLE_WORD] },
+        { name: `${lang} articles listing`, url: articlesPath(lang), words: [ARTICLE_WORD, 'value="2027"'] },
         { name: `${lang} event page`, url: eventPath(lang, slugs.event[lang]), words: [EVENT_WORD, '"@type":"Event"'], own: true },
         { name: `${lang} article page`, url: articlePath(lang, slugs.article[lang]), words: [ARTICLE_WORD, '"@type":"NewsArticle"'], own: true },
         { name: `${lang} event's calendar file`, url: eventCalendarPath(lang, slugs.event[lang]), words: [EVENT_WORD], own: true },
@@ -149,6 +150,7 @@ describe('a scheduled event and article are on no public surface before their ti
         { name: `${lang} search for the event`, url: searchPath(lang, { q: EVENT_WORD }), words: [eventPath(lang, slugs.event[lang])] },
         { name: `${lang} search for the article`, url: searchPath(lang, { q: ARTICLE_WORD }), words: [articlePath(lang, slugs.article[lang])] },
         { name: `${lang} search by topic`, url: searchPath(lang, { topic: 'child-labour' }), words: both },
+        { name: `${lang} search's year choices`, url: searchPath(lang), words: ['value="2027"'] },
       );
       for (const scope of SCOPES) {
         list.push({ name: `${lang} calendar (${scope.kind})`, url: calendarPath(lang, scope), words: [EVENT_WORD] });
