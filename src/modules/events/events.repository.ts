@@ -442,8 +442,9 @@ export async function listEventTaxonomy(db: Db, eventId: number, lang: LangCode)
 /**
  * The years visitors' events run in (an event across New Year in both), newest
  * first: the choices of the listing's year filter. The first and last years
- * come from the ends of the date index, then one look per year in between,
- * rather than reading every event.
+ * come from the ends of the date index, then one look per year in between
+ * (and a few per stretch of years with nothing starting in them), rather
+ * than reading every event.
  */
 export async function listEventYears(db: Db, choice: TextChoice): Promise<number[]> {
   // Bounds from the events alone (cheap: the listing index holds these columns); each year
@@ -458,21 +459,36 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
   // Within the years dates may have, so that an event stored across centuries costs at most those.
   const [lastYear, firstYear] = [Math.min(Number(last.day.slice(0, 4)), LATEST_YEAR), Math.max(Number(first.day.slice(0, 4)), EARLIEST_YEAR)];
   for (let y = lastYear; y >= firstYear; y -= 1) years.push(y);
-  const held = await Promise.all(
-    years.map(async (y) => {
-      const year = String(y).padStart(4, '0');
-      const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-      const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
-      const liveOne = () => liveEvents(db, choice).select('e.id').limit(1);
-      // Starts in the year: one look at the start-date index. Failing that (rare: a year with
-      // nothing starting in it), started before the year and still running in it.
-      return (
-        (await any(liveOne().where('e.start_date', '>=', from).where('e.start_date', '<=', to))) ||
-        (await any(liveOne().where('e.start_date', '<', from).where(lastDay, '>=', from)))
-      );
-    }),
+  const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
+  const liveOne = () => liveEvents(db, choice).select('e.id').limit(1);
+  const newYear = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
+  // Starts in the year: one look at the start-date index per year.
+  const starts = await Promise.all(
+    years.map((y) => any(liveOne().where('e.start_date', '>=', newYear(y)).where('e.start_date', '<=', `${String(y).padStart(4, '0')}-12-31`))),
   );
-  return years.filter((_, i) => held[i]);
+  const held = new Set(years.filter((_, i) => starts[i]));
+  // A year with nothing starting in it is held when an event begun before it still runs in it.
+  // Across a stretch of such years the events begun before are the same ones, so the held years
+  // are the stretch's first ones, up to the latest end: found by halving the stretch, a few
+  // looks however long it is (an event running for decades, stored before dates were bounded).
+  const runsInto = (y: number) => any(liveOne().where('e.start_date', '<', newYear(y)).where(lastDay, '>=', newYear(y)));
+  const ascending = [...years].reverse();
+  for (let i = 0; i < ascending.length; i += 1) {
+    if (held.has(ascending[i]!)) continue;
+    let j = i;
+    while (j + 1 < ascending.length && !held.has(ascending[j + 1]!)) j += 1;
+    // Years before `lo` + 1 in the stretch are held, from `hi` on they are not.
+    let lo = ascending[i]! - 1;
+    let hi = ascending[j]! + 1;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (await runsInto(mid)) lo = mid;
+      else hi = mid;
+    }
+    for (let y = ascending[i]!; y <= lo; y += 1) held.add(y);
+    i = j;
+  }
+  return years.filter((y) => held.has(y));
 }
 
 /** Upcoming events that start before `date` (to number a month group continued from an earlier page). */

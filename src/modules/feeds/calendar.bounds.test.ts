@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { createEvent } from '../../../test/helpers/factories.js';
+import { html } from '../../../test/helpers/html.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
 
 // Far more than these pages take (a few milliseconds to tens), far less than the seconds the spans took.
@@ -39,6 +40,12 @@ describe('an event from 2000 to 3999 in New York', () => {
       assert.ok(ms < BUDGET_MS, `${url} took ${Math.round(ms)} ms`);
     });
   }
+
+  test('the year filter offers every year the event runs in, within the years dates may have', async () => {
+    const doc = html((await t.app.inject({ url: '/en/events' })).body);
+    const years = doc.querySelectorAll('select[name=year] option').map((o) => o.getAttribute('value')).filter(Boolean);
+    assert.deepEqual(years, Array.from({ length: 101 }, (_, i) => String(2100 - i)));
+  });
 
   test('the calendar still gives the right instants, with zone data for only the years it names', async () => {
     const text = (await t.app.inject({ url: '/en/events/two-millennia/calendar.ics' })).body;
