@@ -103,11 +103,19 @@ export async function countMedia(db: Db, filter: MediaFilter): Promise<number> {
   return Number(row.n);
 }
 
+/** An item using a media item: its English title, and what decides who may edit it. */
+export interface MediaUser {
+  id: number;
+  title: string;
+  status: string;
+  createdBy: number | null;
+}
+
 export interface MediaUsage {
-  /** Articles using the image as their hero, with their English title. */
-  articles: { id: number; title: string }[];
-  /** Events with the document attached, with their English title. */
-  events: { id: number; title: string }[];
+  /** Articles using the image as their hero. */
+  articles: MediaUser[];
+  /** Events with the document attached. */
+  events: MediaUser[];
 }
 
 /** Where a media item is used; it may be deleted only when both lists are empty. */
@@ -116,14 +124,15 @@ export async function findMediaUsage(db: Db, mediaId: number): Promise<MediaUsag
     db
       .selectFrom('articles as a')
       .innerJoin('article_translations as t', (j) => j.onRef('t.article_id', '=', 'a.id').on('t.lang', '=', 'en'))
-      .select(['a.id', 't.title'])
+      .select(['a.id', 't.title', 'a.status', 'a.created_by as createdBy'])
       .where('a.hero_media_id', '=', mediaId)
       .orderBy('a.id')
       .execute(),
     db
       .selectFrom('event_attachments as ea')
       .innerJoin('event_translations as t', (j) => j.onRef('t.event_id', '=', 'ea.event_id').on('t.lang', '=', 'en'))
-      .select(['ea.event_id as id', 't.title'])
+      .innerJoin('events as e', 'e.id', 'ea.event_id')
+      .select(['ea.event_id as id', 't.title', 'e.status', 'e.created_by as createdBy'])
       .where('ea.media_id', '=', mediaId)
       .orderBy('ea.event_id')
       .execute(),

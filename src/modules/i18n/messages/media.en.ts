@@ -81,6 +81,10 @@ export const mediaEn = {
 
   'media.edit.title': 'Description and credit',
   'media.edit.save': 'Save changes',
+  'media.edit.locked':
+    'Only an editor can change the description and credit of this image: it is used by published or scheduled items, or by items that are not your drafts, and a change would reach readers without review.',
+  'media.edit.refused':
+    'Not saved: this image is used by published or scheduled items, or by items that are not your drafts. Ask an editor to make the change; what you typed is shown below so that you can send it to them.',
 
   'media.delete.title': 'Delete this file',
   'media.delete.explain': 'Deleting removes the file and all its sizes from the site. This cannot be undone.',

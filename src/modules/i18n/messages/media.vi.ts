@@ -82,6 +82,10 @@ export const mediaVi: Record<keyof typeof mediaEn, string> = {
 
   'media.edit.title': 'Mô tả và nguồn ảnh',
   'media.edit.save': 'Lưu thay đổi',
+  'media.edit.locked':
+    'Chỉ biên tập viên mới có thể thay đổi mô tả và ghi công của ảnh này: ảnh đang được dùng trong các mục đã đăng hoặc đã lên lịch, hoặc trong các mục không phải bản nháp của bạn, và mọi thay đổi sẽ đến với người đọc mà không qua duyệt.',
+  'media.edit.refused':
+    'Chưa lưu: ảnh này đang được dùng trong các mục đã đăng hoặc đã lên lịch, hoặc trong các mục không phải bản nháp của bạn. Hãy nhờ biên tập viên thực hiện thay đổi; nội dung bạn đã nhập được hiển thị bên dưới để bạn gửi cho họ.',
 
   'media.delete.title': 'Xóa tệp này',
   'media.delete.explain': 'Khi xóa, tệp và mọi kích thước của tệp sẽ bị gỡ khỏi trang web. Không thể hoàn tác.',

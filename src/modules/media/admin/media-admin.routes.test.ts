@@ -187,6 +187,49 @@ describe('/admin/media', () => {
     assert.deepEqual([row.alt_en, row.alt_vi, row.credit_holder, row.credit_year], ['After', null, 'UNDP', 2022]);
   });
 
+  test('a contributor may change alt text and credit only of an image unused or used by their own drafts alone', async () => {
+    const image = async (name: string, width: number) =>
+      idFromLocation(await upload(t, '/admin/media', contributor, { altEn: `${name} as uploaded` }, { filename: `${name}.jpg`, data: await jpegWithGps(width, 100) }));
+    const published = await image('published-hero', 301);
+    const scheduled = await image('scheduled-hero', 302);
+    const ownDraft = await image('own-draft-hero', 303);
+    const othersDraft = await image('others-draft-hero', 304);
+    const hero = async (mediaId: number, status: 'published' | 'draft', createdBy: number | null, publishAt: string | null = null) => {
+      const article = await createArticle(t.db, { title: `Story using ${mediaId}`, status });
+      await t.db.updateTable('articles').set({ hero_media_id: mediaId, created_by: createdBy, publish_at: publishAt }).where('id', '=', article.id).execute();
+    };
+    await hero(published, 'published', null);
+    await hero(scheduled, 'published', contributor.user.id, '2099-01-01T00:00:00.000Z');
+    await hero(ownDraft, 'draft', contributor.user.id);
+    await hero(othersDraft, 'draft', editor.user.id);
+    const fields = { altEn: 'Changed without review', altVi: 'Đổi mà không ai duyệt', credit: '© ILO/Someone Else 2025' };
+    const altOf = async (id: number) => (await t.db.selectFrom('media').select('alt_en').where('id', '=', id).executeTakeFirstOrThrow()).alt_en;
+
+    for (const id of [published, scheduled, othersDraft]) {
+      const refused = await postForm(t.app, { url: `/admin/media/${id}`, session: contributor, fields });
+      assert.equal(refused.statusCode, 403, `media ${id}`);
+      assert.equal(await altOf(id), id === published ? 'published-hero as uploaded' : id === scheduled ? 'scheduled-hero as uploaded' : 'others-draft-hero as uploaded');
+      const doc = html(refused.body);
+      assert.match(text(doc.querySelector('.notice--error')), /Not saved.*an editor/);
+      assert.equal(doc.querySelector(`form[action="/admin/media/${id}"]`), null, 'no form that would be refused again');
+      assert.deepEqual(doc.querySelectorAll('.media-details-locked dd').map(text), [fields.altEn, fields.altVi, fields.credit], 'what was typed is kept, to pass on');
+
+      const page = html((await getPage(t.app, `/admin/media/${id}`, contributor)).body);
+      assert.equal(page.querySelector(`form[action="/admin/media/${id}"]`), null);
+      assert.match(text(page.querySelector('.media-details-locked')), /Only an editor/);
+    }
+
+    const own = await postForm(t.app, { url: `/admin/media/${ownDraft}`, session: contributor, fields });
+    assert.equal(own.statusCode, 303, 'an image used only by the contributor\'s own draft stays theirs to describe');
+    assert.equal(await altOf(ownDraft), fields.altEn);
+
+    const byEditor = await postForm(t.app, { url: `/admin/media/${published}`, session: editor, fields });
+    assert.equal(byEditor.statusCode, 303);
+    assert.equal(await altOf(published), fields.altEn);
+    const editorPage = html((await getPage(t.app, `/admin/media/${scheduled}`, editor)).body);
+    assert.ok(editorPage.querySelector(`form[action="/admin/media/${scheduled}"]`), 'editors get the form');
+  });
+
   test('deleting: contributors may not; an image in use is refused with a clear message; an unused one goes', async () => {
     const used = idFromLocation(await upload(t, '/admin/media', editor, { altEn: 'Hero' }, { filename: 'hero.jpg', data: await jpegWithGps(210, 120) }));
     const unused = idFromLocation(await upload(t, '/admin/media', editor, { altEn: 'Spare' }, { filename: 'spare.jpg', data: await jpegWithGps(220, 120) }));

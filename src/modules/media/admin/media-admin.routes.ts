@@ -32,6 +32,7 @@ import {
   updateMediaDetails,
   uploadMedia,
   type MediaActor,
+  type MediaUsage,
 } from '../media.service.js';
 import {
   AttachmentsPage,
@@ -92,6 +93,18 @@ function safeBack(value: unknown): string | undefined {
 function user(request: FastifyRequest): AdminUser {
   // The admin shell sends anyone not signed in away before a feature route runs.
   return request.user as AdminUser;
+}
+
+/**
+ * Whether someone may change an item's alt text and credit: whoever may edit
+ * every article and event that uses it. Editors and admins always may; a
+ * contributor only while it is unused or used by their own drafts alone, since
+ * on anything published, scheduled, in review or someone else's the change
+ * would reach the public with nobody reviewing it.
+ */
+function mayDescribe(who: AdminUser, usage: MediaUsage): boolean {
+  if (!can(who, 'media.upload')) return false;
+  return [...usage.articles, ...usage.events].every((item) => can(who, 'content.edit', { createdBy: item.createdBy, status: item.status }));
 }
 
 function actor(request: FastifyRequest): MediaActor {
@@ -179,6 +192,7 @@ export const mediaAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
     const ctx = adminViewContext(request);
     const media = await getMedia(deps.db, id);
     const [picture, usage] = await Promise.all([loadPicture(deps.db, id), getMediaUsage(deps.db, id)]);
+    const canEdit = mayDescribe(user(request), usage);
     return h(MediaItemPage, {
       ctx,
       media,
@@ -189,7 +203,7 @@ export const mediaAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
       notice: state.notice,
       problem: state.problem,
       canDelete: can(user(request), 'media.delete'),
-      canEdit: can(user(request), 'media.upload'),
+      canEdit,
     });
   }
 
@@ -204,6 +218,11 @@ export const mediaAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) =
     assertCan(user(request), 'media.upload');
     const id = pathId((request.params as { id: string }).id);
     const values = typedDetails(formFields(request.body));
+    if (!mayDescribe(user(request), await getMediaUsage(deps.db, id))) {
+      // Refused, with the reason and what was typed shown so it can be passed to an editor.
+      const ctx = adminViewContext(request);
+      return sendPage(reply, await showItem(request, id, { values, problem: ctx.t('media.edit.refused') }), 403);
+    }
     try {
       await updateMediaDetails(deps, id, values, actor(request));
       return reply.redirect(`${mediaItemPath(id)}?notice=saved`, 303);

@@ -214,6 +214,7 @@ interface MediaItemPageProps {
   /** Why deleting was refused, shown at the top. */
   problem?: string | undefined;
   canDelete: boolean;
+  /** False for a contributor when the item is used by anything but their own drafts: the details are shown, not a form. */
   canEdit: boolean;
 }
 
@@ -304,6 +305,21 @@ export function MediaItemPage({ ctx, media, picture, usage, values, errors, noti
               </button>
             </div>
           </form>
+        </section>
+      ) : null}
+
+      {media.kind === 'image' && !canEdit ? (
+        <section aria-labelledby="details-heading" class="media-details-locked">
+          <h2 id="details-heading">{t('media.edit.title')}</h2>
+          <p>{t('media.edit.locked')}</p>
+          <dl class="facts">
+            <dt>{t('media.field.altEn')}</dt>
+            <dd>{values.altEn}</dd>
+            <dt>{t('media.field.altVi')}</dt>
+            <dd>{values.altVi}</dd>
+            <dt>{t('media.field.credit')}</dt>
+            <dd>{values.credit}</dd>
+          </dl>
         </section>
       ) : null}
 
