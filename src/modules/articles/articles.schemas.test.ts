@@ -103,3 +103,8 @@ test('no text field of either language, nor the credit or byline, lets a control
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   for (const text of texts) assert.doesNotMatch(String(text), /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE]/u);
 });
+
+test('an image address with a control character in it is refused, not stored', () => {
+  assert.equal(errorsOf({ hero_image_path: '/media/coffee\0.jpg', en_hero_alt: 'Coffee' }).hero_image_path, 'editing.error.imagePath');
+  assert.equal(errorsOf({ hero_image_path: 'https://example.org/coffee\u0085.jpg', en_hero_alt: 'Coffee' }).hero_image_path, 'editing.error.imagePath');
+});

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { BylineKind, LangCode } from '../../db/schema.js';
-import { normalizeLine } from '../../shared/text/normalize.js';
+import { hasControlCharacter, normalizeLine } from '../../shared/text/normalize.js';
 import {
   calendarDate,
   fieldErrorsFrom,
@@ -116,6 +116,7 @@ const LAST_CREDIT_YEAR = 2100;
 
 /** A site path ('/media/…', not '//host') or an http(s) address. */
 function isImageAddress(v: string): boolean {
+  if (hasControlCharacter(v)) return false;
   if (v.startsWith('/')) return !v.startsWith('//') && !/\s/.test(v);
   try {
     const url = new URL(v);

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { TranslationStatus } from '../../db/schema.js';
 import { isCalendarDate } from '../../shared/dates/calendar-date.js';
-import { normalizeLine, normalizeText } from '../../shared/text/normalize.js';
+import { hasControlCharacter, normalizeLine, normalizeText } from '../../shared/text/normalize.js';
 import type { MessageKey } from '../i18n/index.js';
 import { isSlug } from './slugs.js';
 
@@ -70,6 +70,8 @@ export const optionalCalendarDate = z
 const MAX_URL_LENGTH = 2000;
 
 function isHttpUrl(v: string): boolean {
+  // The URL parser would quietly encode a control character; the address typed is what is stored.
+  if (hasControlCharacter(v)) return false;
   try {
     const url = new URL(v);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';

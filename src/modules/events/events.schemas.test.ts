@@ -227,3 +227,9 @@ test('no text field of either language lets a control character through', () => 
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   for (const text of texts) assert.doesNotMatch(String(text), /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE]/u);
 });
+
+test('an address with a control character in it is refused, not stored', () => {
+  const errors = errorsOf({ online_url: 'https://meet.example.org/ilo\0room', registration_url: 'https://example.org/\u0007register' });
+  assert.equal(errors.online_url, 'editing.error.url');
+  assert.equal(errors.registration_url, 'editing.error.url');
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ical from 'ical-generator';
 import { validateXML } from 'xmllint-wasm';
-import { normalizeLine, normalizeText, stripForbidden } from './normalize.js';
+import { hasControlCharacter, normalizeLine, normalizeText, stripForbidden } from './normalize.js';
 
 /** Every C0 control, DEL and every C1 control. */
 const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)].map((c) =>
@@ -213,5 +213,12 @@ describe('text normalisation properties', () => {
       }),
       params,
     );
+  });
+});
+
+describe('hasControlCharacter', () => {
+  test('finds every control, a lone surrogate and a noncharacter; not ordinary text', () => {
+    for (const c of [...CONTROLS, ...LONE_SURROGATES, ...NONCHARACTERS, '\u2028']) assert.equal(hasControlCharacter(`https://example.org/${c}`), true, JSON.stringify(c));
+    for (const s of [...VIETNAMESE, 'https://example.org/a?b=c#d']) assert.equal(hasControlCharacter(s), false, s);
   });
 });

@@ -75,3 +75,14 @@ export function normalizeLine(s: string): string {
 export function stripForbidden(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(SPACE_IN_OUTPUT, ' ').replace(FORBIDDEN_IN_OUTPUT, '');
 }
+
+const CONTROL_OR_BROKEN = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u2028\u2029]/u;
+
+/**
+ * Whether `s` holds a control character (tab and line breaks included), a
+ * lone surrogate or a noncharacter. Such text is refused where it cannot be
+ * mended by normalising without changing its meaning: a web address.
+ */
+export function hasControlCharacter(s: string): boolean {
+  return CONTROL_OR_BROKEN.test(s);
+}
