@@ -26,6 +26,8 @@ export interface NewsArticleRow {
   title: string;
   summary: string | null;
   body: string | null;
+  /** The body's HTML, rendered when it was saved (null without a body, or before it is rendered). */
+  body_html: string | null;
   hero_alt: string | null;
   byline_role: string | null;
   byline_organisation: string | null;
@@ -37,7 +39,7 @@ export type ArticleScope = { kind: 'all' } | { kind: 'topic'; slug: string } | {
 
 /** The newest articles visitors may see at `choice.now` in a scope, newest first, with their text in `lang` (English where untranslated). */
 export async function listNewsArticles(db: Db, choice: TextChoice, scope: ArticleScope, limit: number): Promise<NewsArticleRow[]> {
-  const pick = (column: 'summary' | 'body' | 'hero_alt' | 'byline_role' | 'byline_organisation') =>
+  const pick = (column: 'summary' | 'body' | 'body_html' | 'hero_alt' | 'byline_role' | 'byline_organisation') =>
     sql<string | null>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`.as(column);
   let query = db
     .selectFrom('articles as a')
@@ -62,6 +64,7 @@ export async function listNewsArticles(db: Db, choice: TextChoice, scope: Articl
       sql<string>`coalesce(tl.title, te.title)`.as('title'),
       pick('summary'),
       pick('body'),
+      pick('body_html'),
       pick('hero_alt'),
       pick('byline_role'),
       pick('byline_organisation'),

@@ -14,7 +14,7 @@
 import { Feed, type Item } from 'feed';
 import type { Lang, Translate } from '../i18n/index.js';
 import { bylineText, creditText, type NewsArticle } from '../articles/index.js';
-import { renderMarkdown } from '../media/index.js';
+import { plainParagraphsHtml } from '../media/index.js';
 import { articlePath, type NewsFeedFormat } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
 
@@ -89,12 +89,16 @@ function absolute(url: string, origin: string): string {
 }
 
 /**
- * The body as HTML, rendered and sanitised as on the article's page, with
- * the site's own links and images made absolute: a feed reader shows the
- * entry away from the site, and RSS has no base address to resolve them by.
+ * The body as HTML: as rendered and sanitised when it was saved (escaped
+ * paragraphs for a row not rendered yet; feeds render nothing per request,
+ * as pages do not), with the site's own links and images made absolute: a
+ * feed reader shows the entry away from the site, and RSS has no base
+ * address to resolve them by.
  */
-function bodyHtml(body: string | null, origin: string): string {
-  return renderMarkdown(body).replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${origin}/`);
+function bodyHtml(article: NewsArticle, origin: string): string {
+  if (!article.body) return '';
+  const html = article.body_html ?? plainParagraphsHtml(article.body);
+  return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${origin}/`);
 }
 
 /** The entry's HTML: hero image with credit, byline, summary (every text escaped) and the rendered body. */
@@ -110,7 +114,7 @@ function entryHtml(article: NewsArticle, imageUrl: string | null, credit: string
   }
   if (byline) parts.push(`<p><em>${escapeHtml(byline)}</em></p>`);
   if (article.summary) parts.push(`<p><strong>${escapeHtml(article.summary)}</strong></p>`);
-  const body = bodyHtml(article.body, origin);
+  const body = bodyHtml(article, origin);
   if (body) parts.push(body);
   return parts.join('\n');
 }
