@@ -15,17 +15,17 @@
  *   user <create|list|set-password|disable|enable> …
  *                               manage admin accounts
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
-import { formatImportReport, generateContent, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
+import { decodeListingFile, NotUtf8TextError, formatImportReport, generateContent, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
 import { ensureTaxonomy } from './modules/taxonomy/index.js';
 import { rerenderAllText } from './modules/media/index.js';
 import { ImportError } from './shared/errors.js';
 import { CommandError, runUserCommand } from './modules/auth/user-command.js';
 import { announceToServers } from './modules/content/content-changes.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime, type Runtime } from './runtime.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: almanac <command> [options]
@@ -91,19 +91,30 @@ async function runImport(args: string[]): Promise<void> {
   const kind: 'events' | 'articles' | undefined = given;
 
   const sources = positionals.map((file) => {
+    let bytes: Buffer;
     try {
-      return { file, text: readFileSync(file, 'utf8'), kind };
+      bytes = readFileSync(file);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
       return fail(`${file}: cannot read the file (${reason}). Nothing was imported.`);
     }
+    try {
+      return { file, text: decodeListingFile(file, bytes), kind };
+    } catch (error) {
+      if (error instanceof NotUtf8TextError) return fail(`${error.message}\nNothing was imported.`);
+      throw error;
+    }
   });
 
-  const { handle, deps } = await openRuntime(config());
+  const env = config();
+  const dryRun = values['dry-run'];
+  // A dry run on SQLite works on a copy in memory of the database (an empty one when there is none yet):
+  // it creates no file and migrates nothing on disk.
+  const { handle, deps } = dryRun && !env.DATABASE_URL ? await openDryRun(env) : await openRuntime(env);
   try {
     const taxonomy = loadTaxonomy();
-    if (!values['dry-run']) await ensureTaxonomy(deps.db, taxonomy, deps.now().toISOString());
-    const report = await importListings(deps.db, sources, { dryRun: values['dry-run'], now: deps.now(), taxonomy });
+    if (!dryRun || !env.DATABASE_URL) await ensureTaxonomy(deps.db, taxonomy, deps.now().toISOString());
+    const report = await importListings(deps.db, sources, { dryRun, now: deps.now(), taxonomy });
     // Running servers drop their copies of pages (on SQLite they notice the commit by themselves).
     if (!values['dry-run']) await announceToServers(deps.db, deps.dialect, handle.schema, 'import');
     console.log(formatImportReport(report));
@@ -113,6 +124,11 @@ async function runImport(args: string[]): Promise<void> {
   } finally {
     await handle.destroy();
   }
+}
+
+/** The runtime of a dry run on SQLite: an in-memory copy of the configured database, migrated there. */
+async function openDryRun(env: Env): Promise<Runtime> {
+  return openRuntime({ ...env, SQLITE_PATH: ':memory:' }, undefined, existsSync(env.SQLITE_PATH) ? env.SQLITE_PATH : undefined);
 }
 
 /** A whole number of items from an option, or a usage error. */

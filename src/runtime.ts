@@ -13,9 +13,12 @@ export interface Runtime {
   deps: AppDeps;
 }
 
-/** Opens and migrates the database named by the config. */
-export async function openRuntime(config: Env, now: () => Date = () => new Date()): Promise<Runtime> {
-  const handle = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH });
+/**
+ * Opens and migrates the database named by the config. With `copyOf` (and
+ * SQLITE_PATH ':memory:'), the database is an in-memory copy of that file.
+ */
+export async function openRuntime(config: Env, now: () => Date = () => new Date(), copyOf?: string): Promise<Runtime> {
+  const handle = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, copyOf });
   try {
     await migrateToLatest(handle.db, handle.schema);
   } catch (error) {

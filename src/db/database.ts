@@ -43,6 +43,8 @@ export interface DatabaseOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to work in instead of the default (several sites, or isolated tests, on one database). */
   postgresSchema?: string | undefined;
+  /** SQLite: start an in-memory database (sqlitePath ':memory:') as a copy of this file, which is only read (dry runs). */
+  copyOf?: string | undefined;
   /** SQLite: how long a write transaction waits for another writer before DatabaseBusyError (tests shorten it). */
   writeWaitMs?: number;
 }
@@ -155,6 +157,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The whole content of an SQLite file (its WAL included), read without writing to it. */
+function readOnlyCopy(path: string): Buffer {
+  const source = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+  try {
+    const copy = source.serialize();
+    // Bytes 18 and 19 of the header say "WAL" (2); a database in memory cannot be one, and would not open.
+    copy[18] = 1;
+    copy[19] = 1;
+    return copy;
+  } finally {
+    source.close();
+  }
+}
+
 /** Opens the database named by the options; does not migrate. */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
@@ -176,7 +192,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 
   const path = options.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
+  const sqlite = path === ':memory:' && options.copyOf ? new SqliteDatabase(readOnlyCopy(options.copyOf)) : new SqliteDatabase(path);
   // WAL lets readers go on while an editor saves; NORMAL sync is safe with WAL.
   // Opening waits for a writer (an import, say) instead of failing at once…
   sqlite.pragma('busy_timeout = 5000');

@@ -18,6 +18,8 @@ export function formatImportReport(report: ImportReport): string {
     const note = item.note ? `  (${item.note})` : '';
     lines.push(`  ${label.padEnd(width + (report.dryRun ? 6 : 0))}  ${item.file}:${item.line}  ${item.date}  ${item.title}${note}`);
   }
+  // Lines read but not imported: said, so that nothing is left out without anyone knowing.
+  for (const n of report.notices) lines.push(`  not imported  ${n.file}:${n.line}: ${n.message}`);
   const c = summarize(report);
   lines.push(
     `${report.dryRun ? 'Dry run, nothing written: would create' : 'Created'} ${c.created + c['created-draft']} (${c['created-draft']} as drafts), ` +

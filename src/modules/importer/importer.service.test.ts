@@ -130,10 +130,10 @@ describe('importListings', () => {
 
   test('an entry repeated within a file is imported once and reported', async () => {
     const source = seedFile('articles.en.txt');
-    const repeated = {
-      ...source,
-      text: `${source.text}\n\n\n  1. Potatoes and perseverance\n\n    29 March 2024\n\n    With resources and training.\n`,
-    };
+    // The first article again, word for word.
+    const firstItem = source.text.split('\n').slice(3, 8).join('\n');
+    assert.match(firstItem, /^ {2}1\. Potatoes and perseverance\n\n {4}29 March 2024\n\n {4}With resources/);
+    const repeated = { ...source, text: `${source.text}\n\n\n${firstItem}\n` };
     const report = await importListings(db, [repeated], { now: NOW });
     const rep = report.items.filter((i) => i.outcome === 'repeated');
     assert.equal(rep.length, 1);

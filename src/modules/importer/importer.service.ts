@@ -46,6 +46,8 @@ export interface ImportReport {
   dryRun: boolean;
   files: { file: string; kind: ListingKind; lang: LangCode; items: number }[];
   items: ImportedItem[];
+  /** Lines read but not imported (a page heading the importer does not know, taken as such with --kind). */
+  notices: { file: string; line: number; message: string }[];
 }
 
 export interface ImportOptions {
@@ -88,7 +90,7 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
   // English before Vietnamese, so Vietnamese pages find the items they translate.
   parsed.sort((a, b) => (a.listing.lang === b.listing.lang ? 0 : a.listing.lang === 'en' ? -1 : 1));
 
-  const report: ImportReport = { dryRun: options.dryRun ?? false, files: [], items: [] };
+  const report: ImportReport = { dryRun: options.dryRun ?? false, files: [], items: [], notices: [] };
   const now = options.now.toISOString();
   const touched: Touched = { event: new Set(), article: new Set() };
   try {
@@ -96,6 +98,7 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
       for (const { source, listing } of parsed) {
         const count = listing.kind === 'events' ? listing.events.length : listing.articles.length;
         report.files.push({ file: source.file, kind: listing.kind, lang: listing.lang, items: count });
+        for (const u of listing.unplaced) report.notices.push({ file: source.file, line: u.line, message: `"${u.text}": ${u.reason}` });
         if (listing.intro) {
           await upsertSiteText(trx, listing.kind === 'events' ? 'events.intro' : 'articles.intro', listing.lang, stripEmailSentence(listing.intro), now);
         }
@@ -148,6 +151,66 @@ function itemKey(date: string, title: string): string {
   return `${date}:${slugify(title, 200) || title.trim().toLowerCase()}`;
 }
 
+/** Where an entry stands among the file's entries with its title and date. */
+type LookAlike =
+  /** An earlier entry is the same in every field: a repeat, imported once. */
+  | { repeatOf: number }
+  /** The entry's own key (`#2`, `#3`… after the first, so re-imports find each again) and how it differs from the first. */
+  | { key: string; differsFrom?: { line: number; fields: string[] } };
+
+/**
+ * The entries of one file sharing a title and (start) date: only an entry
+ * identical to an earlier one is a repeat; any other is an item of its own.
+ * `differences` names the fields in which two entries differ.
+ */
+function lookAlikes<T extends { line: number }>(differences: (a: T, b: T) => string[]) {
+  const byKey = new Map<string, T[]>();
+  return (key: string, entry: T): LookAlike => {
+    const earlier = byKey.get(key) ?? [];
+    const same = earlier.find((e) => differences(e, entry).length === 0);
+    if (same) return { repeatOf: same.line };
+    byKey.set(key, [...earlier, entry]);
+    if (earlier.length === 0) return { key };
+    return { key: `${key}#${earlier.length + 1}`, differsFrom: { line: earlier[0]!.line, fields: differences(earlier[0]!, entry) } };
+  };
+}
+
+/** The report's note for a look-alike kept as an item of its own. */
+function lookAlikeNote(place: LookAlike, dates: string): string | undefined {
+  if (!('key' in place) || !place.differsFrom) return undefined;
+  return `same title and ${dates} as line ${place.differsFrom.line} but a different ${place.differsFrom.fields.join(' and ')}: kept as a separate entry`;
+}
+
+/** `{ note }` when there is one (the report leaves the key out otherwise). */
+function optionalNote(note: string | undefined): { note?: string } {
+  return note === undefined ? {} : { note };
+}
+
+/** Notes joined for the report, leaving out the absent ones. */
+function notes(...parts: (string | undefined)[]): string | undefined {
+  const present = parts.filter((p): p is string => p !== undefined && p !== '');
+  return present.length > 0 ? present.join('; ') : undefined;
+}
+
+function eventDifferences(a: ParsedEvent, b: ParsedEvent): string[] {
+  const fields: string[] = [];
+  if (a.title !== b.title) fields.push('title');
+  if (a.start !== b.start) fields.push('start date');
+  if (a.end !== b.end) fields.push('end date');
+  if (a.description !== b.description) fields.push('description');
+  return fields;
+}
+
+function articleDifferences(a: ParsedArticle, b: ParsedArticle): string[] {
+  const fields: string[] = [];
+  if (a.title !== b.title) fields.push('title');
+  if (a.date !== b.date) fields.push('date');
+  if (a.summary !== b.summary) fields.push('summary');
+  if (JSON.stringify(a.credit) !== JSON.stringify(b.credit)) fields.push('photo credit');
+  if (JSON.stringify(a.byline) !== JSON.stringify(b.byline)) fields.push('byline');
+  return fields;
+}
+
 /**
  * The slug of a translated text: the one it already has, else a new one
  * from its title (transliterated, unique across items and languages).
@@ -171,19 +234,19 @@ function tagsFor(taxonomy: Taxonomy | undefined, text: string) {
 
 async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<void> {
   const { trx, file, lang, now, report } = ctx;
-  const seen = new Map<string, number>();
+  const place = lookAlikes(eventDifferences);
   // For pairing a translated page: how many items with the same dates came before.
   const sameDates = new Map<string, number>();
 
   for (const ev of events) {
-    const key = itemKey(ev.start, ev.title);
-    const first = seen.get(key);
+    const placed = place(itemKey(ev.start, ev.title), ev);
     const base = { file, line: ev.line, kind: 'event' as const, lang, title: ev.title, date: ev.start };
-    if (first !== undefined) {
-      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${first}; imported once` });
+    if ('repeatOf' in placed) {
+      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${placed.repeatOf}; imported once` });
       continue;
     }
-    seen.set(key, ev.line);
+    const key = placed.key;
+    const lookAlike = lookAlikeNote(placed, placed.differsFrom?.fields.includes('end date') ? 'start date' : 'dates');
 
     if (lang === 'en') {
       const sourceKey = `event:${key}`;
@@ -215,7 +278,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
         const tags = tagsFor(ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
         await tagItem(trx, 'event', id, tags.programmes, tags.topics);
         ctx.touched.event.add(id);
-        report.items.push({ ...base, outcome: 'created', slug });
+        report.items.push({ ...base, outcome: 'created', slug, ...optionalNote(lookAlike) });
         continue;
       }
       const current = (await eventsRepository.listEventTranslations(trx, existing.id)).find((t) => t.lang === 'en');
@@ -247,7 +310,10 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
     const match = (await eventsRepository.listEnglishEventsByDates(trx, ev.start, ev.end))[index];
     if (match) {
       const current = (await eventsRepository.listEventTranslations(trx, match.id)).find((t) => t.lang === lang);
-      if (current && current.title === ev.title && (current.description ?? null) === ev.description) {
+      const viChanges: string[] = [];
+      if (current?.title !== ev.title) viChanges.push('title');
+      if ((current?.description ?? null) !== ev.description) viChanges.push('description');
+      if (current && viChanges.length === 0) {
         report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
         continue;
       }
@@ -260,7 +326,8 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       await markTranslationCurrent(trx, 'event', match.id, new Date(now), lang);
       await eventsRepository.updateEvent(trx, match.id, { updated_at: now, revision: match.revision + 1 });
       ctx.touched.event.add(match.id);
-      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
+      const note = notes(`${lang} text of ${match.slug}`, current ? viChanges.join(', ') : undefined, lookAlike);
+      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, ...optionalNote(note) });
       continue;
     }
     // No English item to translate: keep the text as a draft for an editor rather than lose it.
@@ -295,24 +362,24 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       status: 'published',
     });
     ctx.touched.event.add(id);
-    report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English event on these dates: kept as a draft' });
+    report.items.push({ ...base, outcome: 'created-draft', slug, note: notes('no English event on these dates: kept as a draft', lookAlike)! });
   }
 }
 
 async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Promise<void> {
   const { trx, file, lang, now, report } = ctx;
-  const seen = new Map<string, number>();
+  const place = lookAlikes(articleDifferences);
   const sameDate = new Map<string, number>();
 
   for (const item of articles) {
-    const key = itemKey(item.date, item.title);
-    const first = seen.get(key);
+    const placed = place(itemKey(item.date, item.title), item);
     const base = { file, line: item.line, kind: 'article' as const, lang, title: item.title, date: item.date };
-    if (first !== undefined) {
-      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${first}; imported once` });
+    if ('repeatOf' in placed) {
+      report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${placed.repeatOf}; imported once` });
       continue;
     }
-    seen.set(key, item.line);
+    const key = placed.key;
+    const lookAlike = lookAlikeNote(placed, 'date');
     const credit = {
       credit_holder: item.credit?.holder ?? null,
       credit_photographer: item.credit?.photographer ?? null,
@@ -348,7 +415,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
         const tags = tagsFor(ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
         await tagItem(trx, 'article', id, tags.programmes, tags.topics);
         ctx.touched.article.add(id);
-        report.items.push({ ...base, outcome: 'created', slug });
+        report.items.push({ ...base, outcome: 'created', slug, ...optionalNote(lookAlike) });
         continue;
       }
       const current = (await articlesRepository.listArticleTranslations(trx, existing.id)).find((t) => t.lang === 'en');
@@ -386,13 +453,13 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
     const match = (await articlesRepository.listEnglishArticlesOn(trx, item.date))[index];
     if (match) {
       const current = (await articlesRepository.listArticleTranslations(trx, match.id)).find((t) => t.lang === lang);
-      if (
-        current &&
-        current.title === text.title &&
-        (current.summary ?? null) === text.summary &&
-        (current.byline_role ?? null) === text.byline_role &&
-        (current.byline_organisation ?? null) === text.byline_organisation
-      ) {
+      const viChanges: string[] = [];
+      if (current?.title !== text.title) viChanges.push('title');
+      if ((current?.summary ?? null) !== text.summary) viChanges.push('summary');
+      if ((current?.byline_role ?? null) !== text.byline_role || (current?.byline_organisation ?? null) !== text.byline_organisation) {
+        viChanges.push('byline');
+      }
+      if (current && viChanges.length === 0) {
         report.items.push({ ...base, outcome: 'unchanged', slug: match.slug });
         continue;
       }
@@ -401,7 +468,8 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       await markTranslationCurrent(trx, 'article', match.id, new Date(now), lang);
       await articlesRepository.updateArticle(trx, match.id, { updated_at: now, revision: match.revision + 1 });
       ctx.touched.article.add(match.id);
-      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, note: `${lang} text of ${match.slug}` });
+      const note = notes(`${lang} text of ${match.slug}`, current ? viChanges.join(', ') : undefined, lookAlike);
+      report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, ...optionalNote(note) });
       continue;
     }
     const sourceKey = `article:${lang}:${key}`;
@@ -426,6 +494,6 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
     });
     await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now, { slug, status: 'published' });
     ctx.touched.article.add(id);
-    report.items.push({ ...base, outcome: 'created-draft', slug, note: 'no English article on this date: kept as a draft' });
+    report.items.push({ ...base, outcome: 'created-draft', slug, note: notes('no English article on this date: kept as a draft', lookAlike)! });
   }
 }

@@ -61,6 +61,18 @@ export interface ParsedListing {
   intro: string | null;
   events: ParsedEvent[];
   articles: ParsedArticle[];
+  /**
+   * Lines read but not imported, for the report: with a kind given, a first
+   * line that is no heading the parser knows is taken as the page's heading.
+   */
+  unplaced: UnplacedLine[];
+}
+
+/** A line the import does not store, and why. */
+export interface UnplacedLine {
+  line: number;
+  text: string;
+  reason: string;
 }
 
 /** A line of the listing that could not be understood; `message` reads "line N: reason". */
@@ -207,6 +219,7 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
   let cursor = firstIndex;
   let kind: ListingKind;
   let lang: Lang | null = null;
+  const unplaced: UnplacedLine[] = [];
   if (known) {
     if (options?.kind && options.kind !== known.kind) {
       throw new ListingParseError(
@@ -223,6 +236,7 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
     if (!startsWithStructure) {
       heading = first.text;
       if (VIETNAMESE_LETTERS.test(heading)) lang = 'vi';
+      unplaced.push({ line: first.no, text: first.text, reason: 'taken as the page heading, which is not imported' });
       cursor++;
     }
   } else {
@@ -443,6 +457,8 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
         if ('start' in parseDateText(t)) {
           throw new ListingParseError(line.no, `the date ${quote(t)} comes before the first numbered item; each date belongs under an item's title`);
         }
+        // The heading again (pages copied with their title shown twice): it is the heading, not the intro.
+        if (introParagraphs.length === 0 && headingKey(t) === headingKey(heading)) break;
         if (wasBlankBefore || introParagraphs.length === 0) introParagraphs.push(t);
         else introParagraphs[introParagraphs.length - 1] += ` ${t}`;
         break;
@@ -524,5 +540,6 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
     intro: intro === '' ? null : intro,
     events,
     articles,
+    unplaced,
   };
 }
