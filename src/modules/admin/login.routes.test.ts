@@ -242,7 +242,8 @@ describe('the client address, with and without a configured proxy', () => {
   }
 
   test('with no proxy configured, a forged X-Forwarded-For changes neither the limit nor the audit log', async () => {
-    t = await buildTestApp();
+    const logged: string[] = [];
+    t = await buildTestApp({ appOptions: { logger: { level: 'warn', stream: { write: (line: string) => void logged.push(line) } } } });
     const user = await createTestUser(t.db, { role: 'editor' });
     // Thirty failures from one machine, each claiming another address, on thirty accounts.
     for (let i = 0; i < 30; i += 1) {
@@ -257,6 +258,8 @@ describe('the client address, with and without a configured proxy', () => {
     const secure = await attemptFrom(t, { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-proto': 'https' }, '198.51.100.21');
     assert.equal(secure.statusCode, 303);
     assert.equal(secure.cookies.find((c) => c.name === 'almanac_session')?.secure, undefined, 'a claimed https is not believed either');
+    const warnings = logged.filter((line) => line.includes('TRUST_PROXY is not set'));
+    assert.equal(warnings.length, 1, 'the log says once that the header was ignored');
     await t.close();
   });
 

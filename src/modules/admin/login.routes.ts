@@ -1,7 +1,7 @@
 /**
  * Signing in and out: GET/POST /admin/login, POST /admin/logout.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
@@ -30,6 +30,18 @@ const loginBody = z.object({
 });
 
 export const loginRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  // A sign-in through a proxy that TRUST_PROXY does not name counts every visitor under the
+  // proxy's address; said once in the log, so that whoever runs the site sets it.
+  let untrustedProxyReported = false;
+  function reportUntrustedProxy(request: FastifyRequest): void {
+    if (untrustedProxyReported || deps.config.TRUST_PROXY !== false || request.headers['x-forwarded-for'] === undefined) return;
+    untrustedProxyReported = true;
+    request.log.warn(
+      { address: request.ip },
+      'A sign-in came with X-Forwarded-For but TRUST_PROXY is not set, so the header is ignored and sign-in limits count by the connection\'s address. Behind a reverse proxy, set TRUST_PROXY to its address (see docs/deployment.md).',
+    );
+  }
+
   app.get('/login', { config: { adminPublic: true } }, async (request, reply) => {
     const query = loginQuery.parse(request.query ?? {});
     const next = safeNextPath(query.next);
@@ -42,6 +54,7 @@ export const loginRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   });
 
   app.post('/login', { config: { adminPublic: true } }, async (request, reply) => {
+    reportUntrustedProxy(request);
     const body = loginBody.parse(request.body ?? {});
     const lang: Lang | undefined = body.lang;
     const next = safeNextPath(body.next);
