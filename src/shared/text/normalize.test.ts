@@ -222,3 +222,16 @@ describe('hasControlCharacter', () => {
     for (const s of [...VIETNAMESE, 'https://example.org/a?b=c#d']) assert.equal(hasControlCharacter(s), false, s);
   });
 });
+
+describe('time', () => {
+  test('linear in the length: a long run of spaces without a line break is no slower than any text', () => {
+    // A form field can be as long as the body limit; anything worse than linear would stall the server.
+    const started = performance.now();
+    for (const s of [`a${' '.repeat(300_000)}a`, `\n${' \t'.repeat(150_000)}x`, '\v\0'.repeat(150_000)]) {
+      normalizeLine(s);
+      normalizeText(s);
+      stripForbidden(s);
+    }
+    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+  });
+});

@@ -30,7 +30,7 @@ const FORBIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
 const SPACE_IN_OUTPUT = /[\v\f\u0085]|\r(?!\n)/g;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_IN_OUTPUT = /[\0-\x08\x0E-\x1F\x7F-\x9F\p{Noncharacter_Code_Point}]/gu;
-const LINE_BREAK_OR_TAB = /\s*[\n\t]\s*/g;
+const LINE_BREAK_OR_TAB = /[\n\t]/;
 
 export interface NormalizeOptions {
   /**
@@ -60,7 +60,13 @@ export function normalizeText(s: string, options: NormalizeOptions = {}): string
  * around it becomes one space, and the ends are trimmed.
  */
 export function normalizeLine(s: string): string {
-  return normalizeText(s).replace(LINE_BREAK_OR_TAB, ' ').trim();
+  // Split and trimmed rather than one pattern like /\s*\n\s*/: that backtracks over
+  // every run of spaces without a line break, quadratic in its length.
+  return normalizeText(s)
+    .split(LINE_BREAK_OR_TAB)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /**
