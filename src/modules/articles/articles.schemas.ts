@@ -25,6 +25,7 @@ import {
   type StoredTranslation,
   type TranslationInput,
 } from '../content/index.js';
+import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 
 export const BYLINE_KINDS = ['by', 'op-ed'] as const satisfies readonly BylineKind[];
 
@@ -106,7 +107,6 @@ export interface ArticleInput {
 // Limits: generous for real articles, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
 const MAX_SUMMARY = 2000;
-const MAX_BODY = 100_000;
 const MAX_NAME = 200;
 const MAX_ALT = 500;
 const MAX_IMAGE_PATH = 2000;
@@ -159,13 +159,13 @@ export const articleFormSchema = z.object({
   byline_name: optionalText(MAX_NAME),
   en_title: requiredText(MAX_TITLE),
   en_summary: optionalLongText(MAX_SUMMARY),
-  en_body: optionalLongText(MAX_BODY),
+  en_body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
   en_hero_alt: optionalText(MAX_ALT),
   en_byline_role: optionalText(MAX_NAME),
   en_byline_organisation: optionalText(MAX_NAME),
   vi_title: optionalText(MAX_TITLE),
   vi_summary: optionalLongText(MAX_SUMMARY),
-  vi_body: optionalLongText(MAX_BODY),
+  vi_body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
   vi_hero_alt: optionalText(MAX_ALT),
   vi_byline_role: optionalText(MAX_NAME),
   vi_byline_organisation: optionalText(MAX_NAME),

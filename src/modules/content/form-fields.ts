@@ -52,10 +52,10 @@ export const optionalText = (max: number) =>
     .pipe(z.string().max(max, err('editing.error.tooLong')))
     .transform((v) => (v === '' ? null : v));
 
-/** Multi-paragraph text: normalised (line endings too) and trimmed, the lines kept as typed. */
-export const optionalLongText = (max: number) =>
+/** Multi-paragraph text: normalised (line endings too) and trimmed, the lines kept as typed. `tooLong` may name the limit. */
+export const optionalLongText = (max: number, tooLong: MessageKey = 'editing.error.tooLong') =>
   lines()
-    .pipe(z.string().max(max, err('editing.error.tooLong')))
+    .pipe(z.string().max(max, err(tooLong)))
     .transform((v) => (v === '' ? null : v));
 
 export const calendarDate = z.string().trim().min(1, err('editing.error.required')).refine(isCalendarDate, err('editing.error.date'));

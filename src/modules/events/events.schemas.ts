@@ -14,6 +14,7 @@ import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
+import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 import {
   calendarDate,
   checkbox,
@@ -135,7 +136,6 @@ export interface EventInput {
 // Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
 const MAX_SUMMARY = 1000;
-const MAX_DESCRIPTION = 20000;
 const MAX_PLACE = 300;
 
 /** The field-by-field schema; rules across fields are checked after it. */
@@ -155,12 +155,12 @@ export const eventFormSchema = z.object({
   contact_email: optionalEmail,
   en_title: requiredText(MAX_TITLE),
   en_summary: optionalLongText(MAX_SUMMARY),
-  en_description: optionalLongText(MAX_DESCRIPTION),
+  en_description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
   en_venue: optionalText(MAX_PLACE),
   en_city: optionalText(MAX_PLACE),
   vi_title: optionalText(MAX_TITLE),
   vi_summary: optionalLongText(MAX_SUMMARY),
-  vi_description: optionalLongText(MAX_DESCRIPTION),
+  vi_description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
   vi_venue: optionalText(MAX_PLACE),
   vi_city: optionalText(MAX_PLACE),
   vi_slug: optionalSlug,

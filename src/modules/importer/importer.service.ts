@@ -14,6 +14,7 @@ import { slugify } from '../../shared/text/slugify.js';
 import { articlesRepository } from '../articles/index.js';
 import { eventsRepository } from '../events/index.js';
 import { markTranslationCurrent, uniqueSlug, type TranslatableKind } from '../i18n/index.js';
+import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 import { reindexItem } from '../search/index.js';
 import { upsertSiteText } from '../site/index.js';
 import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
@@ -72,7 +73,12 @@ export function summarize(report: ImportReport): Record<ItemOutcome, number> {
 function parseSource(source: ImportSource): ParsedListing {
   try {
     // Text enters here: normalised line by line, so a line number in a message is still the file's.
-    return parseListing(normalizeText(source.text, { keepLines: true }), source.kind ? { kind: source.kind } : undefined);
+    const listing = parseListing(normalizeText(source.text, { keepLines: true }), source.kind ? { kind: source.kind } : undefined);
+    // The form's limit holds for imported text too (it bounds the work of rendering it).
+    const max = MARKDOWN_MAX_LENGTH.description;
+    const long = listing.events.find((ev) => (ev.description?.length ?? 0) > max);
+    if (long) throw new ImportError(source.file, long.line, `the description is longer than ${max.toLocaleString('en-US')} characters`);
+    return listing;
   } catch (error) {
     if (error instanceof ListingParseError) throw new ImportError(source.file, error.line, error.reason);
     throw error;

@@ -22,14 +22,15 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * The longest Markdown text of each field, in characters. An event's
- * description is a paragraph or two (the longest of the office's is about
- * 850 characters); an article body is a feature of a few thousand words
- * (10,000 words is about 65,000 characters). The forms and the importer
- * refuse longer texts.
+ * description is a paragraph or two: the longest of the office's is about
+ * 850 characters, and 10,000 is some 1,500 words. An article body is a
+ * feature of one or two thousand words (6,000 to 12,000 characters); 50,000
+ * is some 8,000 words. The forms and the importer refuse longer texts; the
+ * renderer's time grows with the length, so these also bound a save.
  */
 export const MARKDOWN_MAX_LENGTH = {
-  description: 20_000,
-  body: 100_000,
+  description: 10_000,
+  body: 50_000,
 } as const;
 
 /** Longer texts are not given to marked at all (nothing a form accepts is this long). */

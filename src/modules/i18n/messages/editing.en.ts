@@ -5,6 +5,8 @@ export const editingEn = {
   'editing.error.busy': 'The site was busy with other changes (an import, perhaps), so this was not saved. Your text is kept below: save again in a moment.',
   'editing.error.saveFailed': 'Something went wrong and this was not saved. Your text is kept below: save again, and if it fails again, copy your text somewhere safe and tell the site administrator.',
   'editing.error.tooLong': 'This is too long; please shorten it.',
+  'editing.error.descriptionTooLong': 'A description has at most 10,000 characters (about 1,500 words); please shorten it.',
+  'editing.error.bodyTooLong': 'An article has at most 50,000 characters (about 8,000 words); please shorten it, or make two articles of it.',
   'editing.error.invalid': 'This value could not be read; please enter it again.',
   'editing.error.date': 'Enter a real date as YYYY-MM-DD, for example 2026-11-24.',
   'editing.error.endBeforeStart': 'The end date cannot be before the start date.',

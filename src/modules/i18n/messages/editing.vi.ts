@@ -6,6 +6,8 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.error.busy': 'Trang web đang bận với các thay đổi khác (có thể là một lần nhập dữ liệu), nên nội dung này chưa được lưu. Văn bản của bạn vẫn được giữ bên dưới: hãy lưu lại sau giây lát.',
   'editing.error.saveFailed': 'Đã xảy ra lỗi và nội dung này chưa được lưu. Văn bản của bạn vẫn được giữ bên dưới: hãy lưu lại; nếu vẫn không được, hãy sao chép văn bản ra nơi an toàn và báo cho quản trị viên trang web.',
   'editing.error.tooLong': 'Nội dung quá dài; vui lòng rút ngắn.',
+  'editing.error.descriptionTooLong': 'Phần mô tả dài tối đa 10.000 ký tự (khoảng 1.500 từ); vui lòng rút ngắn.',
+  'editing.error.bodyTooLong': 'Bài viết dài tối đa 50.000 ký tự (khoảng 8.000 từ); vui lòng rút ngắn, hoặc tách thành hai bài.',
   'editing.error.invalid': 'Không đọc được giá trị này; vui lòng nhập lại.',
   'editing.error.date': 'Nhập một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-11-24.',
   'editing.error.endBeforeStart': 'Ngày kết thúc không được trước ngày bắt đầu.',
