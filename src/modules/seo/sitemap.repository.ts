@@ -1,8 +1,8 @@
 /**
- * What the sitemap lists: the addresses of published events and articles in
- * each language whose text is published there (English always), with their
- * last change, and the last change of the content under each topic and
- * programme.
+ * What the sitemap reads: the addresses of the events and articles visitors
+ * may see now (content/live.ts) in each language whose text is shown there
+ * (English always), with their last change, and the last change of the live
+ * content under each topic and programme.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
