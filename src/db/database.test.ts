@@ -84,6 +84,24 @@ describe('write transactions on a shared SQLite file', () => {
     assert.deepEqual(keys, ['other.process', 'this.process']);
   });
 
+  test('two processes saving into one file at the same time: every save succeeds', async () => {
+    const path = join(dir, 'two.sqlite');
+    await open('two.sqlite');
+    const saves = 150;
+    const run = (name: string) =>
+      new Promise<{ saved: number; failures: string[] }>((resolvePromise, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/concurrent-saves.ts', path, name, String(saves)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.once('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out) as { saved: number; failures: string[] }) : reject(new Error(`exit ${code}`))));
+      });
+    const [a, b] = await Promise.all([run('a'), run('b')]);
+    assert.deepEqual([a.failures, b.failures], [[], []]);
+    assert.equal(a.saved + b.saved, 2 * saves);
+    const rows = await handle!.db.selectFrom('site_texts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(rows.n), 2 * saves);
+  });
+
   test('a single write outside a transaction waits the same way', async () => {
     const path = join(dir, 'single.sqlite');
     const h = await open('single.sqlite');
