@@ -217,10 +217,12 @@ export function snippet(text: string, terms: SearchTerm[], length = SNIPPET_LENG
  * code disappear.
  */
 export function plainText(markdown: string): string {
+  // No part of a pattern may run past the next opening bracket: each attempt
+  // then reads only up to it, and text full of unclosed ones takes linear time.
   return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_`~]+/g, '');
 }
