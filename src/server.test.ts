@@ -27,40 +27,38 @@ describe('starting the server on a fresh install', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('prints a one-time setup link that opens the setup form', async () => {
+  test('with only PORT set, prints the one-time setup link on a line of its own, at localhost and that port, and it opens the setup form', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        SQLITE_PATH: join(dir, 'fresh.sqlite'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SEED_ON_FIRST_START: 'false',
-        LOG_LEVEL: 'info',
-      },
-    });
+    const env: NodeJS.ProcessEnv = { ...process.env, SQLITE_PATH: join(dir, 'fresh.sqlite'), PORT: String(port), SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'info' };
+    delete env.HOST;
+    delete env.PUBLIC_URL;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
+    const closed = new Promise((resolve) => child.once('close', resolve));
     try {
       let output = '';
+      let errors = '';
+      child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
       const link = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${output}`)), 20_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString('utf8');
-          const found = /(http:\/\/127\.0\.0\.1:\d+\/admin\/setup\?token=[A-Za-z0-9_-]{43})/.exec(output);
+        const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${output}\n${errors}`)), 20_000);
+        const poll = setInterval(() => {
+          // The link is a line of its own, nothing around it, so that a terminal makes it clickable.
+          const found = new RegExp(`^  (http://localhost:${port}/admin/setup\\?token=[A-Za-z0-9_-]{43})$`, 'm').exec(errors);
           if (found && output.includes('Almanac is serving')) {
+            clearInterval(poll);
             clearTimeout(timer);
             resolve(found[1]!);
           }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+        }, 20);
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}\n${errors}`)));
       });
-      const page = await fetch(link);
+      assert.ok(!output.includes('token='), 'the token is not in the JSON log');
+      const page = await fetch(link.replace('localhost', '127.0.0.1'));
       assert.equal(page.status, 200);
       assert.match(await page.text(), /Create the first administrator/);
     } finally {
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('close', resolve));
+      await closed;
     }
   });
 

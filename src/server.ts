@@ -48,7 +48,10 @@ export async function startServer(config: Env): Promise<void> {
   const setupToken = await prepareFirstSetup(deps.db, deps.now());
   if (setupToken) {
     const link = `${config.PUBLIC_URL.replace(/\/+$/, '')}/admin/setup?token=${setupToken}`;
-    app.log.warn(`No admin account exists yet. Create the first administrator within 24 hours at: ${link}`);
+    // A person reads this, not a log collector: the link alone on its line, so that a terminal makes it
+    // clickable, and kept out of the JSON log, which may be shipped and kept elsewhere.
+    process.stderr.write(`\nNo admin account exists yet. Create the first administrator within 24 hours at:\n\n  ${link}\n\n`);
+    app.log.warn('No admin account exists yet: the one-time setup link is printed on standard error');
   }
 
   // Records scheduled items going live; visitors see them on time regardless.

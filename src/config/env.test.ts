@@ -67,3 +67,16 @@ test('the trusted proxy: none by default; a hop count or addresses; never everyo
     assert.throws(() => loadEnv({ TRUST_PROXY: bad }), /TRUST_PROXY: expected the number of proxies/, bad);
   }
 });
+
+test('PUBLIC_URL, when unset, is where the server listens: HOST and PORT, with localhost for loopback and every-address hosts', () => {
+  assert.equal(loadEnv({}).PUBLIC_URL, 'http://localhost:3000');
+  assert.equal(loadEnv({ PORT: '8080' }).PUBLIC_URL, 'http://localhost:8080');
+  for (const host of ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']) {
+    assert.equal(loadEnv({ HOST: host, PORT: '3301' }).PUBLIC_URL, 'http://localhost:3301', host);
+  }
+  assert.equal(loadEnv({ HOST: '192.168.1.20', PORT: '8080' }).PUBLIC_URL, 'http://192.168.1.20:8080');
+  assert.equal(loadEnv({ HOST: 'fd00::5', PORT: '8080' }).PUBLIC_URL, 'http://[fd00::5]:8080');
+  assert.equal(loadEnv({ HOST: 'almanac.internal', PORT: '80' }).PUBLIC_URL, 'http://almanac.internal');
+  // Set, it wins: behind a proxy the public address is not the one listened on.
+  assert.equal(loadEnv({ PORT: '8080', PUBLIC_URL: 'https://events.example.org' }).PUBLIC_URL, 'https://events.example.org');
+});

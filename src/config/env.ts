@@ -84,8 +84,12 @@ export const envSchema = z.object({
     .optional(),
   /** SQLite database file, used when DATABASE_URL is unset. */
   SQLITE_PATH: z.string().min(1).default('./data/almanac.sqlite'),
-  /** The public origin of the site, used for absolute links in feeds and mails. */
-  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://example.org' }).default('http://localhost:3000'),
+  /**
+   * The public origin of the site, used for absolute links in feeds, calendars and the setup link.
+   * Unset, it is where the server listens: http://HOST:PORT, with localhost for a loopback or
+   * every-address HOST (see publicUrlFor).
+   */
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://example.org' }).optional(),
   /** The office's name as shown in the header and page titles. */
   SITE_NAME: z.string().min(1).default('ILO Country Office for Viet Nam'),
   /** Where visitors' queries go: the events page and each event link to it. */
@@ -139,7 +143,20 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
-export type Env = Readonly<z.infer<typeof envSchema>>;
+export type Env = Readonly<Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string }>;
+
+/** Hosts that mean "this machine" to a browser on it: loopback, and the every-address binds. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+
+/**
+ * The address a person on this machine (or the network, for a named or
+ * numbered HOST) opens to reach the server: http://localhost:3000 by default,
+ * the port left out when it is 80.
+ */
+export function publicUrlFor(host: string, port: number): string {
+  const name = LOCAL_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return new URL(`http://${name}:${port}`).origin;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -168,5 +185,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     });
     throw new ConfigError(problems);
   }
-  return Object.freeze(parsed.data);
+  const data = parsed.data;
+  let publicUrl = data.PUBLIC_URL;
+  if (publicUrl === undefined) {
+    try {
+      publicUrl = publicUrlFor(data.HOST, data.PORT);
+    } catch {
+      throw new ConfigError([`HOST: expected a host name or IP address (got "${data.HOST}")`]);
+    }
+  }
+  return Object.freeze({ ...data, PUBLIC_URL: publicUrl });
 }
