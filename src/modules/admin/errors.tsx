@@ -4,11 +4,15 @@
  * and server errors with a reference but never their cause.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseBusy } from '../../db/database.js';
 import { AppError, ValidationError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/http/html.js';
 import { isMessageKey } from '../i18n/index.js';
 import { AdminLayout } from './AdminLayout.js';
 import { adminViewContext, type AdminViewContext } from './view-context.js';
+
+/** Seconds to wait before trying again after the database was busy: about as long as a save waits for it. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 export type AdminErrorKind = 'unauthenticated' | 'forbidden' | 'csrf' | 'not_found' | 'bad_request' | 'server';
 
@@ -104,6 +108,12 @@ export function adminErrorHandler(error: FastifyError | AppError | Error, reques
     // A message that is a message key is shown in the reader's language.
     const message = isMessageKey(error.message) ? adminViewContext(request).t(error.message) : error.message;
     return sendAdminError(request, reply, 'bad_request', { message, status: error.statusCode });
+  }
+  if (isDatabaseBusy(error)) {
+    // Another writer (an import, another server) held the database longer than a request waits: "try again in a moment".
+    request.log.warn({ err: error, url: request.url, method: request.method }, 'database busy');
+    reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+    return sendAdminError(request, reply, 'server', { status: 503 });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 500) {

@@ -155,6 +155,21 @@ describe('saving while another writer holds the database', () => {
     }
   });
 
+  test('a workflow step (publish) that cannot get the file answers 503 "try again in a moment", not 500', async () => {
+    const { id, revision } = await createEvent();
+    const lock = holdLock();
+    try {
+      const res = await postForm(app, { url: `/admin/events/${id}/publish`, session: editor, fields: { revision } });
+      assert.equal(res.statusCode, 503);
+      assert.match(String(res.headers['retry-after']), /^\d+$/);
+      assert.ok(res.body.includes(en['admin.error.serverBody']));
+    } finally {
+      lock.release();
+    }
+    const res = await postForm(app, { url: `/admin/events/${id}/publish`, session: editor, fields: { revision } });
+    assert.equal(res.statusCode, 303);
+  });
+
   test('any other failure of a save also keeps the text, with a message that it was not saved', async () => {
     const { id, revision } = await createEvent();
     other.exec("create trigger refuse_event_updates before update on events begin select raise(abort, 'refused for the test'); end");
