@@ -16,7 +16,7 @@ import { eventsRepository } from '../events/index.js';
 import { markTranslationCurrent, uniqueSlug, type TranslatableKind } from '../i18n/index.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 import { reindexItem } from '../search/index.js';
-import { upsertSiteText } from '../site/index.js';
+import { upsertSiteText } from '../settings/index.js';
 import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
 import { inferAttendanceMode, inferEventType } from './event-type.js';
 import { ListingParseError, parseListing, type ListingKind, type ParsedArticle, type ParsedEvent, type ParsedListing } from './listing-parser.js';
