@@ -32,6 +32,7 @@ import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js
 import * as addEventLastDay from './2026-12-02T1010-add-event-last-day.js';
 import * as countItemsByStatus from './2026-12-03T0900-count-items-by-status.js';
 import * as addRenderedTextHtml from './2026-12-04T1230-add-rendered-text-html.js';
+import * as clearOneDayEndDates from './2026-12-04T1600-clear-one-day-end-dates.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1010-add-event-last-day': addEventLastDay,
   '2026-12-03T0900-count-items-by-status': countItemsByStatus,
   '2026-12-04T1230-add-rendered-text-html': addRenderedTextHtml,
+  '2026-12-04T1600-clear-one-day-end-dates': clearOneDayEndDates,
 };
 
 export const migrationProvider: MigrationProvider = {

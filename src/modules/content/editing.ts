@@ -76,6 +76,16 @@ export interface ContentStore<S extends BaseSnapshot> {
   claimDue(trx: Trx, id: number, at: string): Promise<number | undefined>;
   /** Checks of a form against the database particular to this kind (a chosen image still there): the fields in error. */
   check?(trx: Trx, input: ContentInput<S>): Promise<Record<string, MessageKey>>;
+  /**
+   * The kind's own rules on how a value is stored (a one-day event has no end
+   * date), applied to every snapshot created, saved or restored, so that
+   * every writer stores the same item the same way.
+   */
+  normalize?(snapshot: S): S;
+}
+
+export function normalized<S extends BaseSnapshot>(store: ContentStore<S>, snapshot: S): S {
+  return store.normalize ? store.normalize(snapshot) : snapshot;
 }
 
 /** Validation errors found against the database (a slug in use, a deleted topic). */
@@ -207,7 +217,8 @@ async function assertNotStale<S extends BaseSnapshot>(store: ContentStore<S>, tr
   if (loadedRevision < current.revision) {
     const loaded = await revisionsRepository.findRevisionRow(trx, store.kind, current.id, loadedRevision);
     if (loaded) {
-      const then = JSON.parse(loaded.snapshot) as S;
+      // A revision written before a rule of the kind's came in is compared as that rule stores it.
+      const then = normalized(store, JSON.parse(loaded.snapshot) as S);
       if (changedFields(pick(then, store.contentFields), pick(current.snapshot, store.contentFields)).length === 0) return;
     }
   }
@@ -279,7 +290,7 @@ export async function createItem<S extends BaseSnapshot>(
     await checkSpecific(store, trx, input);
     const content = await contentFromInput(store, trx, ctx, input, null);
     const at = ctx.now.toISOString();
-    const snapshot = { ...initial, ...content, status: 'draft', publish_at: null, published_at: null } as unknown as S;
+    const snapshot = normalized(store, { ...initial, ...content, status: 'draft', publish_at: null, published_at: null } as unknown as S);
     const id = await store.insert(trx, snapshot, { at, userId: ctx.user.id });
     await recordSlugChanges(store.kind, trx, id, null, snapshot, at);
     await trackTranslation(store.kind, trx, id, null, snapshot, input, ctx.now);
@@ -327,7 +338,7 @@ export async function saveItem<S extends BaseSnapshot>(
     await assertNotStale(store, trx, current, loadedRevision);
     await checkTags(trx, input);
     await checkSpecific(store, trx, input);
-    const next = { ...current.snapshot, ...(await contentFromInput(store, trx, ctx, input, current)), ...extra } as S;
+    const next = normalized(store, { ...current.snapshot, ...(await contentFromInput(store, trx, ctx, input, current)), ...extra } as S);
     if (changedFields(current.snapshot, next).length === 0) {
       // Nothing to record, but "checked against the English" still counts.
       await trackTranslation(store.kind, trx, id, current.snapshot, next, input, ctx.now);
@@ -538,14 +549,14 @@ export async function restoreRevision<S extends BaseSnapshot>(
       // Whether the Vietnamese text is published is publishing, not content: it stays as it is.
       vi = { ...old.vi, slug: viSlug, status: current.snapshot.vi?.status ?? 'draft' };
     }
-    const next = {
+    const next = normalized(store, {
       ...current.snapshot,
       ...content,
       slug,
       vi,
       topics: await existingTermIds(trx, 'topics', old.topics),
       programmes: await existingTermIds(trx, 'programmes', old.programmes),
-    } as S;
+    } as S);
     if (changedFields(current.snapshot, next).length === 0) {
       throw new WorkflowError('editing.workflow.nothingToRestore', 'That revision is the same as the current version.');
     }

@@ -29,6 +29,7 @@ import {
   type RevisionSummary,
   type Step,
 } from '../content/index.js';
+import { storedEndDate } from '../../shared/dates/day-range.js';
 import type { EventContent, EventInput, EventText } from './events.schemas.js';
 import * as repo from './events.repository.js';
 import * as editRepo from './events.editing.repository.js';
@@ -205,6 +206,7 @@ export const eventStore: ContentStore<EventSnapshot> = {
   slugUsedByOther: (db, slug, selfId) => editRepo.slugUsedByOtherEvent(db, slug, selfId),
   listDueIds: (db, at) => editRepo.listDueEventIds(db, at),
   claimDue: (trx, id, at) => editRepo.claimDueEvent(trx, id, at),
+  normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date) }),
 };
 
 export type EventListFilter = PublicationStatus | 'scheduled' | undefined;

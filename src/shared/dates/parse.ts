@@ -6,6 +6,7 @@
  */
 import { daysInMonth, makeCalendarDate } from './calendar-date.js';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './bounds.js';
+import { storedEndDate } from './day-range.js';
 import type { Lang } from './format.js';
 
 /** Result of {@link parseDateText}: a start and optional end, or a reason for refusing the text. */
@@ -260,7 +261,7 @@ export function parseDateText(text: string): DateTextResult {
   if (start === null) return notRealDate(quoteStart(startYear), left.day, startMonth, startYear);
   if (start > end) return { error: `"${whole}": the range ends before it starts` };
   if (!isWithinYears(start) || !isWithinYears(end)) return outsideYears(whole);
-  return { start, end: start === end ? null : end };
+  return { start, end: storedEndDate(start, end) };
 }
 
 /**
