@@ -80,6 +80,9 @@ const NASTY: readonly string[] = [
   '%',
   '_',
   '%00',
+  // The inputs that stalled or broke pages before (deep nesting; emphasis that took quadratic time).
+  '> '.repeat(9999) + 'x',
+  '_a'.repeat(50_000),
   '> '.repeat(3000) + 'x',
   '- '.repeat(3000),
   '_a'.repeat(5000),
@@ -152,6 +155,25 @@ function random(seed: number): () => number {
   };
 }
 
+interface SeenForm {
+  role: Role;
+  action: string;
+  fields: string[];
+  multipart: boolean;
+}
+
+/** Filled into every field of every form: the inputs that broke or stalled pages, and their kin. */
+const FORM_VALUES: readonly (string | string[])[] = [
+  '> '.repeat(9999) + 'x',
+  '_a'.repeat(50_000),
+  '- '.repeat(3000),
+  '\u0000\u0001\u0008\u000b\u000c\u001f\u007f\u0080\u0085\u009f\ufffe',
+  'x\ud800y\udfffz',
+  'x'.repeat(20_000),
+  '9'.repeat(400),
+  ['2000-01-01', '3999-12-31'],
+];
+
 interface Route {
   method: 'GET' | 'POST';
   url: string;
@@ -182,7 +204,7 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
   /** Real values for path parameters, so that hostile bodies reach real forms, not only 404s. */
   const known: Record<string, string[]> = { id: [], slug: [], mediaId: [], eventId: [], part: ['1', 'events-1', 'articles-1', 'pages'] };
   /** Field and query names seen in the pages' forms and links. */
-  const names = new Set<string>(['q', 'page', 'year', 'topic', 'programme', 'type', 'kind', 'next', 'to', 'back', 'notice', 'done', 'token', 'lang']);
+  const names = new Set<string>(['q', 'page', 'year', 'topic', 'programme', 'type', 'kind', 'next', 'to', 'back', 'notice', 'done', 'token', 'lang', 'text', 'title', 'description', 'email', 'password']);
   let tables: string[] = [];
 
   before(async () => {
@@ -242,10 +264,23 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
     return hash.digest('hex');
   }
 
-  function harvest(res: LightMyRequestResponse): void {
+  /** The forms each role was shown, by role and action, with their fields' names. */
+  const forms = new Map<string, SeenForm>();
+
+  function harvest(res: LightMyRequestResponse, role?: Role): void {
     if (!String(res.headers['content-type']).startsWith('text/html')) return;
     const doc = html(res.body);
     for (const field of doc.querySelectorAll('input[name], textarea[name], select[name]')) names.add(field.getAttribute('name')!);
+    if (!role) return;
+    for (const form of doc.querySelectorAll('form')) {
+      const action = form.getAttribute('action');
+      if (!action || (form.getAttribute('method') ?? 'get').toLowerCase() !== 'post') continue;
+      const inputs = form.querySelectorAll('input[name], textarea[name], select[name]');
+      const typed = inputs.filter((el) => el.tagName !== 'INPUT' || !['hidden', 'submit', 'checkbox', 'radio', 'file'].includes(el.getAttribute('type') ?? 'text'));
+      if (typed.length === 0) continue;
+      const fields = [...new Set(inputs.map((el) => el.getAttribute('name')!).filter((name) => name !== '_csrf'))];
+      forms.set(`${role} ${action}`, { role, action, fields, multipart: form.getAttribute('enctype') === 'multipart/form-data' });
+    }
   }
 
   test('every route answers hostile input with a page, quickly, showing nothing of the server, changing nothing when it refuses', { timeout: 120_000 }, async (context) => {
@@ -343,7 +378,7 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
       const after = await digest();
       if (res.statusCode >= 400 && after !== before) failures.push(`a refused request (${res.statusCode}) changed the database: ${what}`);
       before = after;
-      harvest(res);
+      harvest(res, firstPass ? role : undefined);
       // A request that signed the session out (or disabled its account) leaves the role signed out; sign in again.
       if (session && (res.statusCode === 401 || String(res.headers.location ?? '').startsWith('/admin/login'))) {
         const check = await t.app.inject({ url: '/admin', headers: { cookie: session.cookie } });
@@ -355,10 +390,31 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
     }
 
     // First, every GET route with real values, to learn the names the forms use.
+    let firstPass = true;
     for (const role of ROLES) {
       for (const route of routes.filter((r) => r.method === 'GET')) {
         const url = route.url.replace(/:(\w+)/g, (_m, name: string) => encode(known[name]?.[0] ?? '1')).replace(/\*$/, known['*']?.[0] ?? '');
         await send(route, role, url);
+      }
+    }
+    firstPass = false;
+
+    // Then every form each role was shown, every field filled with each of the worst values.
+    for (const form of [...forms.values()].sort((a, b) => a.action.localeCompare(b.action) || a.role.localeCompare(b.role))) {
+      const session = sessions.get(form.role);
+      for (const value of FORM_VALUES) {
+        const values = Object.fromEntries(form.fields.map((name) => [name, value]));
+        let body: ReturnType<typeof bodyFor>;
+        if (form.multipart) {
+          const multipart = multipartBody(Object.fromEntries(form.fields.map((name) => [name, [value].flat().join(' ')])));
+          body = { headers: multipart.headers, payload: multipart.payload, shown: `multipart, every field ${JSON.stringify(value).slice(0, 60)}` };
+        } else {
+          const params = new URLSearchParams();
+          for (const [name, v] of Object.entries(values)) for (const one of [v].flat()) params.append(name, one);
+          if (session) params.set('_csrf', session.csrfToken);
+          body = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString(), shown: `every field ${JSON.stringify(value).slice(0, 60)}` };
+        }
+        await send({ method: 'POST', url: form.action }, form.role, form.action, body);
       }
     }
 
@@ -373,7 +429,7 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
     }
 
     context.diagnostic(`${requests} requests; answers: ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status} × ${n}`).join(', ')}`);
-    assert.ok(requests > 1000, `enough requests were made (${requests})`);
+    assert.ok(requests >= routes.length * RUNS, `every route was tried ${RUNS} times (${requests} requests)`);
     assert.deepEqual(failures.slice(0, 40), [], `${failures.length} failures in ${requests} requests (seed ${SEED})`);
   });
 });
