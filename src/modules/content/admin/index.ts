@@ -7,3 +7,25 @@ export { formatInstant, fieldLabel } from './format.js';
 export { idParam, parseListQuery, previewQuery, parseScheduleInput, listUserNames, PreviewBanner, unsavedForm } from './routes-support.js';
 export { DoneNotice, doneOf, ConflictIntro, ItemLinks, TranslationState, DONE_KEYS, type Done, type ConflictInfo } from './page-parts.js';
 export { workPanel } from './dashboard.panel.js';
+export { contentAdminRoutes } from './content-admin.routes.js';
+export {
+  itemAdminPath,
+  LIST_FILTERS,
+  type ListFilter,
+  type ContentAdmin,
+  type KindFieldsProps,
+  type KindTextFieldsProps,
+  type SaveIntent,
+  type ExtraStep,
+} from './content-admin.views.js';
+// The description of a kind, which the admin pages are driven by.
+export type {
+  ContentType,
+  ContentTypeInput,
+  ContentTypeFormValues,
+  ContentFormResult,
+  ContentSummaryRow,
+  ContentListFilter,
+  ContentStepRun,
+  ContentSave,
+} from '../content-type.js';

@@ -1,0 +1,342 @@
+/**
+ * The admin's pages of one kind of content, mounted by the admin shell at the
+ * kind's path (signed-in people only, CSRF-checked), driven by the kind's
+ * description. Each route reads its input, calls the kind's editing service,
+ * and picks the page and status:
+ *
+ * - 422 with everything typed kept when the form is refused;
+ * - 409 with both versions side by side when someone else saved first;
+ * - 303 to the edit page with a message after every change (POST/redirect/GET).
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { z } from 'zod';
+import type { AppDeps } from '../../../app-deps.js';
+import { ValidationError } from '../../../shared/errors.js';
+import { sendPage, viewContext } from '../../../shared/http/html.js';
+import { instantToZonedTime } from '../../../shared/dates/zoned-time.js';
+import { adminViewContext, translateFieldErrors, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
+import { assertCan, can } from '../../auth/index.js';
+import { translationStatus } from '../../i18n/index.js';
+import { listProgrammes, listTopics } from '../../taxonomy/index.js';
+import type { ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
+import { isLiveAt, type BaseSnapshot, type Editable } from '../editing.js';
+import { formString } from '../form-fields.js';
+import { pick } from '../snapshots.js';
+import { StaleEditError } from '../stale-edit-error.js';
+import { WorkflowError, type EditContext } from '../workflow.js';
+import { ContentEditPage, ContentListPage, DeleteContentPage, itemAdminPath, type ContentAdmin, type ContentEditPageProps } from './content-admin.views.js';
+import { HistoryPage } from './history.views.js';
+import { doneOf, type ConflictInfo, type Done } from './page-parts.js';
+import { idParam, listUserNames, parseListQuery, parseScheduleInput, PreviewBanner, previewQuery, unsavedForm } from './routes-support.js';
+import { availableSteps, type StepName } from './workflow.views.js';
+
+const NO_ERRORS: FieldErrors = {};
+
+/** The admin's pages of a kind: list, new, edit, workflow steps, preview, history, restore, delete. */
+export function contentAdminRoutes<
+  S extends BaseSnapshot,
+  Input extends ContentTypeInput,
+  Values extends ContentTypeFormValues,
+  Row extends ContentSummaryRow,
+  Extras extends object,
+>(kind: ContentAdmin<S, Input, Values, Row, Extras>): FastifyPluginAsync<AppDeps> {
+  const { service, form } = kind.type;
+  const path = (id: number) => itemAdminPath(kind, id);
+
+  return async (app, deps) => {
+    const zone = deps.config.OFFICE_TIME_ZONE;
+
+    const editContext = (request: FastifyRequest): EditContext => ({ user: request.user!, now: deps.now(), ip: request.ip });
+
+    /** Everything the form needs besides the values. */
+    async function formSupport(ctx: AdminViewContext, item: Editable<S> | undefined, values: Values) {
+      const [topics, programmes, translation, extras] = await Promise.all([
+        listTopics(deps.db, ctx.lang),
+        listProgrammes(deps.db, ctx.lang),
+        item?.snapshot.vi && item.snapshot.en.title ? translationStatus(deps.db, kind.type.kind, item.id) : Promise.resolve(undefined),
+        kind.extras(deps.db, values),
+      ]);
+      return {
+        kind,
+        topics,
+        programmes,
+        translation,
+        canPublishTranslation: can(ctx.user, 'content.publish'),
+        officeZone: zone,
+        extras,
+        intents: item ? (kind.saveIntents ?? []).filter((x) => x.offered(item)) : [],
+      };
+    }
+
+    type EditExtra = Partial<Omit<ContentEditPageProps, 'values'>> & { values?: Values; status?: number };
+
+    /** The edit page of a stored item, with whatever the route adds (values typed, errors, a conflict…). */
+    async function sendEditPage(request: FastifyRequest, reply: FastifyReply, item: Editable<S>, extra: EditExtra = {}): Promise<FastifyReply> {
+      const ctx = adminViewContext(request);
+      const now = deps.now();
+      const { status = 200, values = form.fromSnapshot(item.snapshot, item.revision), ...rest } = extra;
+      const s = item.snapshot;
+      const live = isLiveAt(s, now);
+      const props: ContentEditPageProps = {
+        ctx,
+        action: path(item.id),
+        values,
+        errors: NO_ERRORS,
+        ...(await formSupport(ctx, item, values)),
+        item,
+        steps: availableSteps(ctx.user, item, now, (kind.extraSteps?.length ?? 0) > 0),
+        now,
+        schedule: { value: s.publish_at ? localDateTime(s.publish_at) : '' },
+        publicLinks: live
+          ? { en: kind.publicPath('en', s.slug), vi: kind.publicPath('vi', s.vi?.status === 'published' && s.vi.slug ? s.vi.slug : s.slug) }
+          : undefined,
+        done: doneOf(request.query),
+        ...rest,
+      };
+      return sendPage(reply, h(ContentEditPage, props), status);
+    }
+
+    /** "2026-11-24T09:00" in the office's zone, as a datetime-local input shows it. */
+    function localDateTime(instant: string): string {
+      const local = instantToZonedTime(instant, zone);
+      return local ? `${local.date}T${local.time}` : '';
+    }
+
+    app.get('/', async (request, reply) => {
+      const { status, page } = parseListQuery(request.query);
+      const now = deps.now();
+      const { rows, info } = await service.list(deps.db, status === 'all' ? undefined : status, page, now);
+      const ctx = adminViewContext(request);
+      return sendPage(
+        reply,
+        h(ContentListPage, { kind, ctx, filter: status, rows, info, now, zone, canCreate: can(ctx.user, 'content.create'), done: doneOf(request.query) }),
+      );
+    });
+
+    app.get('/new', async (request, reply) => {
+      assertCan(request.user, 'content.create');
+      const ctx = adminViewContext(request);
+      return sendNewPage(reply, ctx, form.blank(deps.today(), zone), NO_ERRORS, 200);
+    });
+
+    async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: Values, errors: FieldErrors, status: number, problem?: string) {
+      const props: ContentEditPageProps = {
+        ctx,
+        problem,
+        action: kind.basePath,
+        values,
+        errors,
+        ...(await formSupport(ctx, undefined, values)),
+        steps: [],
+        now: deps.now(),
+      };
+      return sendPage(reply, h(ContentEditPage, props), status);
+    }
+
+    app.post('/', async (request, reply) => {
+      assertCan(request.user, 'content.create');
+      const ctx = adminViewContext(request);
+      const values = form.read(request.body);
+      const result = form.validate(values, zone);
+      if (!result.ok) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, result.errors as Record<string, string>), 422);
+      try {
+        const item = await service.create(deps.db, editContext(request), result.input);
+        return reply.redirect(`${path(item.id)}?done=created`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, error.fields), 422);
+        const unsaved = unsavedForm(request, reply, ctx, error);
+        if (unsaved) return sendNewPage(reply, ctx, values, NO_ERRORS, unsaved.status, unsaved.problem);
+        throw error;
+      }
+    });
+
+    app.get('/:id', async (request, reply) => {
+      const item = await service.get(deps.db, idParam(request.params));
+      return sendEditPage(request, reply, item);
+    });
+
+    app.post('/:id', async (request, reply) => {
+      const id = idParam(request.params);
+      const current = await service.get(deps.db, id);
+      const ctx = adminViewContext(request);
+      const values = form.read(request.body);
+      const typedIntent = formString(request.body as Record<string, unknown>, 'intent');
+      const result = form.validate(values, zone);
+      if (!result.ok) {
+        return sendEditPage(request, reply, current, { values, errors: translateFieldErrors(ctx.t, result.errors as Record<string, string>), status: 422 });
+      }
+      if (result.revision === null) throw new ValidationError('The form did not say which version it was loaded from; reload the page.');
+      try {
+        const intent = kind.saveIntents?.find((x) => x.intent === typedIntent);
+        const save = intent?.save ?? service.update;
+        const saved = await save(deps.db, editContext(request), id, result.input, result.revision);
+        const done: Done = saved.revision === current.revision ? 'unchanged' : (intent?.done ?? 'saved');
+        return reply.redirect(`${path(id)}?done=${done}`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          return sendEditPage(request, reply, current, { values, errors: translateFieldErrors(ctx.t, error.fields), status: 422 });
+        }
+        if (error instanceof StaleEditError) {
+          const stored = await service.get(deps.db, id);
+          return sendEditPage(request, reply, stored, {
+            // The second person's text stays in the form, now set to save over the stored version.
+            values: { ...values, revision: String(error.storedRevision) },
+            conflict: await conflictInfo(ctx, stored, result.input),
+            status: 409,
+          });
+        }
+        const unsaved = unsavedForm(request, reply, ctx, error);
+        if (unsaved) return sendEditPage(request, reply, current, { values, problem: unsaved.problem, status: unsaved.status });
+        throw error;
+      }
+    });
+
+    /** Both versions of what the form edits, tags named, for the conflict page. */
+    async function conflictInfo(ctx: AdminViewContext, stored: Editable<S>, input: Input): Promise<ConflictInfo> {
+      const [topics, programmes] = await Promise.all([listTopics(deps.db, ctx.lang), listProgrammes(deps.db, ctx.lang)]);
+      const names = (ids: number[], terms: { id: number; name: string }[]) => ids.map((id) => terms.find((x) => x.id === id)?.name ?? `#${id}`);
+      const storedContent = pick(stored.snapshot, kind.type.contentFields) as { topics: number[]; programmes: number[] };
+      const yours = {
+        ...pick(input, kind.type.contentFields),
+        slug: input.slug ?? '',
+        vi: input.vi ? { ...input.vi, slug: input.vi.slug ?? '', status: input.vi.status ?? stored.snapshot.vi?.status ?? 'draft' } : null,
+      };
+      const named = (c: { topics: number[]; programmes: number[] }) => ({ ...c, topics: names(c.topics, topics), programmes: names(c.programmes, programmes) });
+      const savedBy =
+        stored.updatedBy === null
+          ? ctx.t('editing.history.system')
+          : ((await listUserNames(deps.db, [stored.updatedBy])).get(stored.updatedBy) ?? ctx.t('editing.history.formerUser'));
+      return { stored: named(storedContent), yours: named(yours), fieldOrder: kind.type.fieldOrder, savedBy, savedAt: stored.updatedAt };
+    }
+
+    /** A workflow step: taken, then back to the edit page; refused steps explain why on the same page. */
+    function stepRoute(stepPath: string, step: StepName, done: Done, run: (ctx: EditContext, id: number, revision: number | undefined) => Promise<unknown>) {
+      app.post(stepPath, async (request, reply) => {
+        const id = idParam(request.params);
+        const revision = revisionOf(request);
+        try {
+          await run(editContext(request), id, revision);
+          return reply.redirect(`${path(id)}?done=${done}`, 303);
+        } catch (error) {
+          return stepFailed(request, reply, id, error, step);
+        }
+      });
+    }
+
+    async function stepFailed(request: FastifyRequest, reply: FastifyReply, id: number, error: unknown, step: StepName, typed?: string) {
+      const ctx = adminViewContext(request);
+      if (error instanceof WorkflowError) {
+        return sendEditPage(request, reply, await service.get(deps.db, id), { problem: ctx.t(error.messageKey), status: 409 });
+      }
+      if (error instanceof StaleEditError) {
+        return sendEditPage(request, reply, await service.get(deps.db, id), { problem: ctx.t('editing.conflict.stepStale'), status: 409 });
+      }
+      if (error instanceof ValidationError && step === 'schedule') {
+        const message = translateFieldErrors(ctx.t, error.fields).publish_at;
+        return sendEditPage(request, reply, await service.get(deps.db, id), { schedule: { value: typed ?? '', error: message }, status: 422 });
+      }
+      throw error;
+    }
+
+    stepRoute('/:id/submit', 'submit', 'submitted', (c, id, r) => service.submit(deps.db, c, id, r));
+    stepRoute('/:id/return', 'return_to_draft', 'returned', (c, id, r) => service.returnToDraft(deps.db, c, id, r));
+    stepRoute('/:id/publish', 'publish', 'published', (c, id, r) => service.publish(deps.db, c, id, r));
+    stepRoute('/:id/unpublish', 'unpublish', 'unpublished', (c, id, r) => service.unpublish(deps.db, c, id, r));
+    for (const extra of kind.extraSteps ?? []) stepRoute(extra.path, extra.step, extra.done, (c, id, r) => extra.run(deps.db, c, id, r));
+
+    app.post('/:id/schedule', async (request, reply) => {
+      const id = idParam(request.params);
+      const typed = formString(request.body as Record<string, unknown>, 'publish_at');
+      try {
+        const at = parseScheduleInput(typed, zone);
+        await service.schedule(deps.db, editContext(request), id, at, revisionOf(request));
+        return reply.redirect(`${path(id)}?done=scheduled`, 303);
+      } catch (error) {
+        return stepFailed(request, reply, id, error, 'schedule', typed);
+      }
+    });
+
+    app.get('/:id/delete', async (request, reply) => {
+      const item = await service.get(deps.db, idParam(request.params));
+      assertCan(request.user, 'content.delete', { createdBy: item.createdBy, status: item.snapshot.status });
+      return sendPage(reply, h(DeleteContentPage, { kind, ctx: adminViewContext(request), item }));
+    });
+
+    app.post('/:id/delete', async (request, reply) => {
+      const id = idParam(request.params);
+      try {
+        await service.delete(deps.db, editContext(request), id, revisionOf(request));
+        return reply.redirect(`${kind.basePath}?done=deleted`, 303);
+      } catch (error) {
+        return stepFailed(request, reply, id, error, 'delete');
+      }
+    });
+
+    app.get('/:id/preview', async (request, reply) => {
+      const item = await service.get(deps.db, idParam(request.params));
+      const { lang } = previewQuery(request.query);
+      const admin = adminViewContext(request);
+      const banner = h(PreviewBanner, { ctx: admin, editHref: path(item.id), lang, live: isLiveAt(item.snapshot, deps.now()) });
+      const page = await kind.preview(deps.db, item, lang, viewContext(request, lang), banner);
+      reply.header('x-robots-tag', 'noindex');
+      return sendPage(reply, page);
+    });
+
+    app.get('/:id/history', async (request, reply) => {
+      const item = await service.get(deps.db, idParam(request.params));
+      return sendHistory(request, reply, item);
+    });
+
+    async function sendHistory(request: FastifyRequest, reply: FastifyReply, item: Editable<S>, notice?: { kind: 'success' | 'error'; text: string }, status = 200) {
+      const ctx = adminViewContext(request);
+      const revisions = await service.listRevisions(deps.db, item.id);
+      const query = z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }).safeParse(request.query);
+      const chosen = query.success ? query.data : {};
+      // By default, the latest change: the newest revision against the one before it.
+      const to = chosen.to ?? revisions[0]?.revision;
+      const from = chosen.from ?? revisions.find((r) => to !== undefined && r.revision < to)?.revision;
+      const comparison = from !== undefined && to !== undefined && from !== to ? await service.diffRevisions(deps.db, item.id, from, to, ctx.lang) : undefined;
+      const names = await listUserNames(deps.db, revisions.map((r) => r.userId).filter((u): u is number => u !== null));
+      return sendPage(
+        reply,
+        h(HistoryPage, {
+          ctx,
+          title: ctx.t('editing.history.title', { title: item.snapshot.en.title }),
+          basePath: path(item.id),
+          revisions,
+          names,
+          currentRevision: item.revision,
+          comparison,
+          canRestore: can(ctx.user, 'content.edit', { createdBy: item.createdBy, status: item.snapshot.status }),
+          zone,
+          notice,
+        }),
+        status,
+      );
+    }
+
+    app.post('/:id/restore', async (request, reply) => {
+      const id = idParam(request.params);
+      const body = request.body as Record<string, unknown>;
+      const revision = Number(formString(body, 'restore'));
+      if (!Number.isInteger(revision) || revision < 1) throw new ValidationError('Choose a revision to restore.');
+      try {
+        await service.restore(deps.db, editContext(request), id, revision, revisionOf(request));
+        return reply.redirect(`${path(id)}?done=restored`, 303);
+      } catch (error) {
+        const ctx = adminViewContext(request);
+        const text =
+          error instanceof WorkflowError ? ctx.t(error.messageKey) : error instanceof StaleEditError ? ctx.t('editing.conflict.stepStale') : undefined;
+        if (text === undefined) throw error;
+        return sendHistory(request, reply, await service.get(deps.db, id), { kind: 'error', text }, 409);
+      }
+    });
+  };
+}
+
+/** The revision a page was loaded at (hidden field `revision`); undefined when absent. */
+function revisionOf(request: FastifyRequest): number | undefined {
+  const value = formString(request.body as Record<string, unknown>, 'revision');
+  return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
+}

@@ -1,0 +1,360 @@
+/**
+ * The admin's pages for any kind of content: the list, the form (new, edit,
+ * and again after a refused save or a conflict), and the delete confirmation.
+ * What differs between kinds comes from the kind's description (its fields,
+ * its list's date, its extra tags and buttons); every text comes from the
+ * message files, every control has its label, hint and message.
+ */
+import type { Kysely } from 'kysely';
+import type { JSX } from 'preact';
+import type { Database, LangCode } from '../../../db/schema.js';
+import type { PageInfo } from '../../../shared/pagination.js';
+import type { ViewContext } from '../../../shared/views/view-context.js';
+import { Pager } from '../../../shared/views/Pager.js';
+import { AdminLayout, CsrfField, ErrorSummary, Notice, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
+import type { MessageKey, TranslationStatusReport } from '../../i18n/index.js';
+import type { TermRow } from '../../taxonomy/index.js';
+import type { ContentSave, ContentStepRun, ContentSummaryRow, ContentType, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
+import type { BaseSnapshot, Editable } from '../editing.js';
+import { workflowState } from '../workflow.js';
+import { CheckboxField, CheckboxGroup, InputField, LanguageFieldset, SelectField, TextAreaField } from './fields.js';
+import { formatInstant, fieldLabel } from './format.js';
+import { ConflictIntro, DoneNotice, ItemLinks, TranslationState, type ConflictInfo, type Done } from './page-parts.js';
+import { StateTag, WorkflowPanel, type StepName } from './workflow.views.js';
+
+/** What a kind's own fields are drawn with: the values as typed, the messages, and what the kind loaded for its form. */
+export interface KindFieldsProps<Values, Extras> {
+  ctx: AdminViewContext;
+  values: Values;
+  errors: FieldErrors;
+  extras: Extras;
+  officeZone: string;
+}
+
+/** A kind's translated fields beyond the title and summary, in one language's column. */
+export interface KindTextFieldsProps<Values> {
+  ctx: AdminViewContext;
+  lang: LangCode;
+  values: Values;
+  errors: FieldErrors;
+}
+
+/** A save besides the plain one, offered by its own button (an event's "save and put back on"). */
+export interface SaveIntent<S, Input> {
+  intent: string;
+  label: MessageKey;
+  done: Done;
+  save: ContentSave<S, Input>;
+  /** Whether the stored item offers it. */
+  offered(item: Editable<S>): boolean;
+}
+
+/** A workflow step beyond the publication ones (an event's postpone and cancel). */
+export interface ExtraStep<S> {
+  path: string;
+  step: StepName;
+  done: Done;
+  run: ContentStepRun<S>;
+}
+
+/** One kind of content as the admin shows it. */
+export interface ContentAdmin<
+  S extends BaseSnapshot,
+  Input extends ContentTypeInput,
+  Values extends ContentTypeFormValues,
+  Row extends ContentSummaryRow,
+  Extras extends object,
+> {
+  type: ContentType<S, Input, Values, Row>;
+  /** Where the admin shell mounts the kind, e.g. /admin/events. */
+  basePath: string;
+  messages: { title: MessageKey; new: MessageKey; editTitle: MessageKey; backToList: MessageKey };
+  /** The date the list shows beside the title, and its heading. */
+  dateColumn: { label: MessageKey; value(row: Row): string };
+  /** A tag after a title in the list (an event cancelled or postponed). */
+  titleTag?(ctx: AdminViewContext, row: Row): JSX.Element | null;
+  /** A tag after the workflow state on the edit page. */
+  statusTag?(ctx: AdminViewContext, item: Editable<S>): JSX.Element | null;
+  /** The kind's translated fields after the title and summary. */
+  TextFields(props: KindTextFieldsProps<Values>): JSX.Element;
+  /** The kind's untranslated fields, between the languages and the tags. */
+  DetailFields(props: KindFieldsProps<Values, Extras>): JSX.Element;
+  extraSteps?: readonly ExtraStep<S>[];
+  saveIntents?: readonly SaveIntent<S, Input>[];
+  /** The public address of the item in a language. */
+  publicPath(lang: LangCode, slug: string): string;
+  /** The public page as it would show now, text not yet published included, with `banner` on top. NotFoundError when gone. */
+  preview(db: Kysely<Database>, item: Editable<S>, lang: LangCode, ctx: ViewContext, banner: JSX.Element): Promise<JSX.Element>;
+  /** Whatever the kind's fields need loaded (choices of images…), for the values shown. */
+  extras(db: Kysely<Database>, values: Values): Promise<Extras>;
+}
+
+// The description's parameters, when only the shape of the pages matters.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyContentAdmin = ContentAdmin<any, any, any, any, any>;
+
+export function itemAdminPath(kind: AnyContentAdmin, id: number): string {
+  return `${kind.basePath}/${id}`;
+}
+
+/** The list filters, in the order of their links. */
+export const LIST_FILTERS = ['all', 'draft', 'in_review', 'scheduled', 'published'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+const FILTER_KEYS: Record<ListFilter, MessageKey> = {
+  all: 'editing.list.all',
+  draft: 'editing.list.drafts',
+  in_review: 'editing.list.inReview',
+  scheduled: 'editing.list.scheduled',
+  published: 'editing.list.published',
+};
+
+function listHref(basePath: string, filter: ListFilter, page = 1): string {
+  const params = new URLSearchParams();
+  if (filter !== 'all') params.set('status', filter);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${basePath}?${query}` : basePath;
+}
+
+export interface ContentListProps {
+  kind: AnyContentAdmin;
+  ctx: AdminViewContext;
+  filter: ListFilter;
+  rows: readonly ContentSummaryRow[];
+  info: PageInfo;
+  now: Date;
+  zone: string;
+  canCreate: boolean;
+  done?: Done | undefined;
+}
+
+/** Every item of a kind, newest first, filtered by where it stands. */
+export function ContentListPage({ kind, ctx, filter, rows, info, now, zone, canCreate, done }: ContentListProps) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t(kind.messages.title)}>
+      <h1>{t(kind.messages.title)}</h1>
+      <DoneNotice ctx={ctx} done={done} />
+      {canCreate ? (
+        <p>
+          <a class="button" href={`${kind.basePath}/new`}>
+            {t(kind.messages.new)}
+          </a>
+        </p>
+      ) : null}
+      <nav aria-label={t('editing.list.filterLabel')} class="filter-links">
+        <ul>
+          {LIST_FILTERS.map((f) => (
+            <li>
+              <a href={listHref(kind.basePath, f)} aria-current={f === filter ? 'page' : undefined}>
+                {t(FILTER_KEYS[f])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {rows.length === 0 ? (
+        <p class="empty">{t('editing.list.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('editing.field.title')}</th>
+                <th scope="col">{t(kind.dateColumn.label)}</th>
+                <th scope="col">{t('editing.field.status')}</th>
+                <th scope="col">{t('editing.field.vi')}</th>
+                <th scope="col">{t('editing.list.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <td>
+                    <a href={itemAdminPath(kind, row.id)}>{row.title}</a>
+                    {kind.titleTag ? kind.titleTag(ctx, row) : null}
+                  </td>
+                  <td class="nowrap">
+                    <time dateTime={kind.dateColumn.value(row)}>{kind.dateColumn.value(row)}</time>
+                  </td>
+                  <td>
+                    <StateTag ctx={ctx} state={workflowState(row.status, row.publish_at, now)} />
+                  </td>
+                  <td>{row.has_vi ? t('editing.list.yes') : t('editing.list.no')}</td>
+                  <td class="nowrap">
+                    <time dateTime={row.updated_at}>{formatInstant(row.updated_at, zone, ctx.lang)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => listHref(kind.basePath, filter, p)} />
+    </AdminLayout>
+  );
+}
+
+export interface ContentFormProps {
+  kind: AnyContentAdmin;
+  ctx: AdminViewContext;
+  /** Where the form posts. */
+  action: string;
+  values: ContentTypeFormValues;
+  errors: FieldErrors;
+  topics: readonly TermRow[];
+  programmes: readonly TermRow[];
+  /** Whether this person may publish or withdraw the Vietnamese text (editors and admins). */
+  canPublishTranslation: boolean;
+  /** How the Vietnamese text stands against the English, for an existing item. */
+  translation?: TranslationStatusReport | undefined;
+  officeZone: string;
+  /** What the kind loaded for its own fields. */
+  extras: object;
+  /** The saves besides the plain one this item offers now, by their buttons. */
+  intents: readonly { intent: string; label: MessageKey }[];
+}
+
+/** The form: the two languages side by side, the kind's own fields, topics and programmes. */
+export function ContentForm({ kind, ctx, action, values, errors, topics, programmes, canPublishTranslation, translation, officeZone, extras, intents }: ContentFormProps) {
+  const { t } = ctx;
+  const e = (name: string) => errors[name];
+  const v = (name: string) => (values as unknown as Record<string, string>)[name] ?? '';
+  const text = (lang: LangCode, field: string) => v(`${lang}_${field}`);
+  const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(t, name.replace(/^(en|vi)_/, '$1.'))]));
+  const { TextFields, DetailFields } = kind;
+  // A form with more than one way to save names the plain one too.
+  const named = (kind.saveIntents?.length ?? 0) > 0;
+  return (
+    <form method="post" action={action} class="edit-form" novalidate>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="revision" value={values.revision} />
+
+      <div class="language-columns">
+        {(['en', 'vi'] as const).map((lang) => (
+          <LanguageFieldset lang={lang} legend={t(lang === 'en' ? 'editing.form.english' : 'editing.form.vietnamese')}>
+            {lang === 'vi' ? <p class="field-hint">{t('editing.form.vietnameseHint')}</p> : null}
+            {lang === 'vi' && translation ? <TranslationState ctx={ctx} report={translation} /> : null}
+            <InputField name={`${lang}_title`} label={t('editing.field.title')} value={text(lang, 'title')} error={e(`${lang}_title`)} lang={lang} required={lang === 'en'} maxLength={300} />
+            <TextAreaField name={`${lang}_summary`} label={t('editing.field.summary')} hint={t('editing.hint.summary')} value={text(lang, 'summary')} error={e(`${lang}_summary`)} lang={lang} rows={3} />
+            <TextFields ctx={ctx} lang={lang} values={values} errors={errors} />
+            {lang === 'en' ? (
+              <InputField name="slug" label={t('editing.field.slug')} hint={t('editing.hint.slug')} value={v('slug')} error={e('slug')} maxLength={80} />
+            ) : (
+              <>
+                <InputField name="vi_slug" label={t('editing.field.slug')} hint={t('editing.hint.viSlug')} value={v('vi_slug')} error={e('vi_slug')} maxLength={80} />
+                {canPublishTranslation ? (
+                  <SelectField
+                    name="vi_status"
+                    label={t('editing.field.translationStatus')}
+                    hint={t('editing.hint.translationStatus')}
+                    value={v('vi_status') || 'draft'}
+                    error={e('vi_status')}
+                    options={[
+                      { value: 'draft', label: t('editing.translation.draft') },
+                      { value: 'published', label: t('editing.translation.published') },
+                    ]}
+                  />
+                ) : null}
+                <CheckboxField name="vi_current" label={t('editing.field.translationCurrent')} hint={t('editing.hint.translationCurrent')} checked={v('vi_current') !== ''} />
+              </>
+            )}
+          </LanguageFieldset>
+        ))}
+      </div>
+
+      <DetailFields ctx={ctx} values={values} errors={errors} extras={extras} officeZone={officeZone} />
+
+      <div class="form-section tag-columns">
+        <CheckboxGroup name="topics" legend={t('editing.field.topics')} error={e('topics')} options={topics.map((x) => ({ value: String(x.id), label: x.name }))} chosen={values.topics} />
+        <CheckboxGroup
+          name="programmes"
+          legend={t('editing.field.programmes')}
+          error={e('programmes')}
+          options={programmes.map((x) => ({ value: String(x.id), label: x.name }))}
+          chosen={values.programmes}
+        />
+      </div>
+
+      <div class="form-actions">
+        <button type="submit" class="button" name={named ? 'intent' : undefined} value={named ? 'save' : undefined}>
+          {t('editing.form.save')}
+        </button>
+        {intents.map((x) => (
+          <button type="submit" class="button button--secondary" name="intent" value={x.intent}>
+            {t(x.label)}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
+
+export interface ContentEditPageProps extends ContentFormProps {
+  /** Undefined for a new item. */
+  item?: Editable<BaseSnapshot> | undefined;
+  steps: readonly StepName[];
+  now: Date;
+  done?: Done | undefined;
+  /** A workflow step that could not be taken, with the reason. */
+  problem?: string | undefined;
+  schedule?: { value: string; error?: string | undefined } | undefined;
+  /** Links to the public page when live. */
+  publicLinks?: { en: string; vi: string } | undefined;
+  /** The conflict: what is stored now, and who saved it. */
+  conflict?: ConflictInfo | undefined;
+}
+
+/** The edit page: the form, and beside it the publishing panel and links (preview, history). */
+export function ContentEditPage(props: ContentEditPageProps) {
+  const { kind, ctx, item, steps, now, done, problem, schedule, publicLinks, conflict, officeZone } = props;
+  const { t } = ctx;
+  const title = item ? t(kind.messages.editTitle, { title: item.snapshot.en.title || props.values.en_title }) : t(kind.messages.new);
+  return (
+    <AdminLayout ctx={ctx} title={conflict ? t('editing.conflict.title') : title}>
+      <p class="breadcrumb">
+        <a href={kind.basePath}>{t(kind.messages.backToList)}</a>
+      </p>
+      {conflict ? <ConflictIntro ctx={ctx} conflict={conflict} zone={officeZone} /> : <h1>{title}</h1>}
+      <DoneNotice ctx={ctx} done={done} />
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {item && !conflict ? (
+        <div class="item-status">
+          <StateTag ctx={ctx} state={workflowState(item.snapshot.status, item.snapshot.publish_at, now)} />
+          {kind.statusTag ? kind.statusTag(ctx, item) : null}
+          <ItemLinks ctx={ctx} basePath={itemAdminPath(kind, item.id)} publicLinks={publicLinks} />
+        </div>
+      ) : null}
+      <div class={item && !conflict ? 'edit-layout' : undefined}>
+        <ContentForm {...props} />
+        {item && !conflict ? (
+          <aside>
+            <WorkflowPanel ctx={ctx} basePath={itemAdminPath(kind, item.id)} item={item} steps={steps} now={now} zone={officeZone} schedule={schedule} />
+          </aside>
+        ) : null}
+      </div>
+    </AdminLayout>
+  );
+}
+
+/** "Delete this item?" with the button that does it. */
+export function DeleteContentPage({ kind, ctx, item }: { kind: AnyContentAdmin; ctx: AdminViewContext; item: Editable<BaseSnapshot> }) {
+  const { t } = ctx;
+  const title = t('editing.delete.title', { title: item.snapshot.en.title });
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('editing.delete.explanation')}</p>
+      <form method="post" action={`${itemAdminPath(kind, item.id)}/delete`} class="form-actions">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="revision" value={String(item.revision)} />
+        <button type="submit" class="button button--danger">
+          {t('editing.delete.confirm')}
+        </button>
+        <a href={itemAdminPath(kind, item.id)}>{t('editing.delete.cancel')}</a>
+      </form>
+    </AdminLayout>
+  );
+}
