@@ -4,7 +4,6 @@ import type { MediaRow } from '../../../db/schema.js';
 import { Pager } from '../../../shared/views/Pager.js';
 import { formatCredit } from '../../articles/attribution.js';
 import type { Lang } from '../../i18n/index.js';
-import { renderMarkdown } from '../markdown.js';
 import type { AttachmentListRow, MediaListing, MediaUsage, PictureImage } from '../media.service.js';
 import { creditInputValue, formatBytes } from '../media.schemas.js';
 import { mediaUrl } from '../media.storage.js';
@@ -501,6 +500,8 @@ export interface PreviewSection {
   /** The text's language when the field says (en_body → 'en'), for the heading and lang attribute. */
   lang: Lang | undefined;
   text: string;
+  /** The text rendered and sanitized. */
+  html: string;
 }
 
 /** The no-JavaScript preview: each posted Markdown field rendered as the public pages will show it. */
@@ -517,7 +518,7 @@ export function MarkdownPreviewPage({ ctx, sections }: { ctx: AdminViewContext; 
             <p class="muted">{t('media.markdown.empty')}</p>
           ) : (
             // Sanitized Markdown.
-            <div class="article-body" lang={section.lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(section.text) }} />
+            <div class="article-body" lang={section.lang} dangerouslySetInnerHTML={{ __html: section.html }} />
           )}
         </section>
       ))}
