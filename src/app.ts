@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
-import { adminRoutes, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
+import { adminRoutes, SESSION_COOKIE, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
 import { workPanel } from './modules/content/admin/index.js';
 import { articlesAdminRoutes, articlesRoutes } from './modules/articles/index.js';
 import { eventsAdminRoutes, eventsRoutes } from './modules/events/index.js';
@@ -20,7 +20,6 @@ import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
 import { localContentChanges, type ContentChanges } from './modules/content/content-changes.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
-import { SESSION_COOKIE } from './modules/admin/security.js';
 import { registerHealthRoutes } from './shared/http/health.js';
 import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';
 

@@ -19,3 +19,4 @@ export {
 } from './components.js';
 export { sendAdminError, type AdminErrorKind } from './errors.js';
 export { recordAudit, type AuditEntry } from '../audit/index.js';
+export { SESSION_COOKIE } from './security.js';

@@ -42,3 +42,4 @@ export {
   type FirstAdminInput,
   type FirstSetupResult,
 } from './setup.service.js';
+export { CommandError, runUserCommand } from './user-command.js';
