@@ -2,8 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { getSettings } from '../settings/index.js';
-import { loadPictures, shareableImage } from '../media/index.js';
-import { formatCredit } from './attribution.js';
+import { formatCredit, loadPictures, shareableImage } from '../media/index.js';
 import * as repo from './news.repository.js';
 import type { ArticleScope, NewsArticleRow } from './news.repository.js';
 

@@ -24,7 +24,8 @@ import { monthKey } from '../../shared/dates/calendar-date.js';
 import { formatDate, type Lang } from '../../shared/dates/format.js';
 import { dateTextLanguage, parseDateText, parseMonthHeading } from '../../shared/dates/parse.js';
 import { daysSpanned, eventDatesProblem, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
-import { parseByline, parseCredit, type Byline, type PhotoCredit } from '../articles/attribution.js';
+import { parseByline, type Byline } from '../articles/index.js';
+import { parseCredit, type PhotoCredit } from '../media/index.js';
 
 export type ListingKind = 'events' | 'articles';
 

@@ -11,7 +11,8 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { formatDate, formatDateRange, formatMonthHeading, type Lang } from '../../shared/dates/format.js';
-import { formatByline, formatCredit, type Byline, type PhotoCredit } from '../articles/attribution.js';
+import { formatByline, type Byline } from '../articles/index.js';
+import { formatCredit, type PhotoCredit } from '../media/index.js';
 import { parseListing } from './listing-parser.js';
 
 /** Fixed, so that a failure reproduces; fast-check prints the seed and path of any counterexample. */

@@ -1,4 +1,4 @@
-import { formatCredit, type PhotoCredit } from '../articles/attribution.js';
+import { formatCredit, type PhotoCredit } from './photo-credit.js';
 import type { Lang } from '../i18n/index.js';
 import type { PictureImage, PictureSource } from './media.service.js';
 

@@ -36,3 +36,4 @@ export {
 } from './media.service.js';
 export { MediaInputError, issueText, formatBytes, creditInputValue, type MediaIssue } from './media.schemas.js';
 export { mediaUrl } from './media.storage.js';
+export { parseCredit, formatCredit, type PhotoCredit } from './photo-credit.js';

@@ -5,7 +5,7 @@
  */
 // attribution.ts has no imports of its own; taking it directly (not through
 // the articles index, which imports this module) keeps the modules acyclic.
-import { formatCredit, parseCredit, type PhotoCredit } from '../articles/attribution.js';
+import { formatCredit, parseCredit, type PhotoCredit } from './photo-credit.js';
 import { translator, type Lang, type MessageKey } from '../i18n/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { MediaKind } from '../../db/schema.js';

@@ -13,7 +13,7 @@ import * as repo from './media.repository.js';
 import type { AttachmentListRow, MediaFilter, MediaUsage } from './media.repository.js';
 import { MediaInputError, parseMediaDetails, parseAttachmentLabels, type MediaDetails, type MediaDetailsInput, type MediaIssue } from './media.schemas.js';
 import { documentPath, mediaUrl, removeFile, sha256Hex, storeFile, variantPath } from './media.storage.js';
-import type { PhotoCredit } from '../articles/attribution.js';
+import type { PhotoCredit } from './photo-credit.js';
 
 export type { AttachmentListRow, MediaFilter, MediaUsage };
 

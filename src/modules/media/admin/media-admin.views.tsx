@@ -2,7 +2,7 @@
 import { AdminLayout, CsrfField, ErrorSummary, Field, Notice, Select, TextInput, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
 import type { MediaRow } from '../../../db/schema.js';
 import { Pager } from '../../../shared/views/Pager.js';
-import { formatCredit } from '../../articles/attribution.js';
+import { formatCredit } from '../photo-credit.js';
 import type { Lang } from '../../i18n/index.js';
 import type { AttachmentListRow, MediaListing, MediaUsage, PictureImage } from '../media.service.js';
 import { creditInputValue, formatBytes } from '../media.schemas.js';
