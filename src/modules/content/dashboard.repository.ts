@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContentKind, Database, PublicationStatus } from '../../db/schema.js';
+import { lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -177,7 +178,7 @@ export async function listUpcomingWithoutVietnamese(db: Db, today: string, limit
     .leftJoin('event_translations as tv', (j) => j.onRef('tv.event_id', '=', 'e.id').on('tv.lang', '=', 'vi'))
     .select(['e.id', 'te.title', 'e.start_date', 'e.end_date', 'tv.status as vi_status'])
     .where('e.status', '=', 'published')
-    .where(sql<string>`coalesce(e.end_date, e.start_date)`, '>=', today)
+    .where(lastDayOfDates('e'), '>=', today)
     .where((eb) => eb.or([eb('tv.event_id', 'is', null), eb('tv.status', '!=', 'published')]))
     .orderBy('e.start_date', 'asc')
     .orderBy('e.id', 'asc')

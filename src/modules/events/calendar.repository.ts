@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { liveEvents, type TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
+import { lastDayColumn } from '../../shared/dates/day-range.js';
 import { shownTranslationStatuses } from '../content/index.js';
 import type { AttendanceMode, Database, EventStatus, EventType, LangCode } from '../../db/schema.js';
 
@@ -92,7 +93,7 @@ function calendarRows(db: Db, lang: LangCode, ids: number[]) {
 export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, limits: { upcoming: number; past: number }): Promise<CalendarEventRow[]> {
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
   const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
-  const lastDay = sql.ref<string>('e.last_day');
+  const lastDay = lastDayColumn('e');
   const [current, ended] = await Promise.all([
     // Ranges of the (status, last_day) index: the soonest to come, and the latest ended from the end.
     liveInScope(db, choice, scope)

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, EventUpdate, LangCode, PublicationStatus } from '../../db/schema.js';
+import { lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -155,7 +156,7 @@ export async function countEventSummaries(db: Db, filter: { status?: Publication
 export async function listUpcomingWithoutVietnamese(db: Db, today: string, limit: number): Promise<EventSummaryRow[]> {
   return summaries(db)
     .where('e.status', '=', 'published')
-    .where(sql<string>`coalesce(e.end_date, e.start_date)`, '>=', today)
+    .where(lastDayOfDates('e'), '>=', today)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('event_translations as tv').select('tv.event_id').whereRef('tv.event_id', '=', 'e.id').where('tv.lang', '=', 'vi'))),
     )

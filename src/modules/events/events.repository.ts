@@ -16,6 +16,7 @@ import type {
   TranslationStatus,
 } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
+import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -62,17 +63,16 @@ export interface EventFilters {
   sharing?: { topics: string[]; programmes: string[] } | undefined;
 }
 
-/** The last day an event runs: its end date, or its start for a one-day event. */
-const lastDay = sql<string>`coalesce(e.end_date, e.start_date)`;
-
 /**
- * The same, as the generated column with its own index (status, last_day,
- * start_date, publish_at): for "still running on or after a day" and "the
- * latest last day", which are ranges of that index. Where events are read in
- * order of their start (past events, counts of them), the listing index,
- * which holds both dates, answers `lastDay` without reading any row.
+ * The last day an event runs (shared/dates/day-range.ts), as the generated
+ * column with its own index (status, last_day, start_date, publish_at): for
+ * "still running on or after a day" and "the latest last day", which are
+ * ranges of that index. Where events are read in order of their start (past
+ * events, counts of them), the listing index, which holds both dates,
+ * answers `lastDay` without reading any row.
  */
-const lastDayIndexed = sql.ref<string>('e.last_day');
+const lastDay = lastDayOfDates('e');
+const lastDayIndexed = lastDayColumn('e');
 
 /**
  * Events visitors may see now (e). Counts, year choices and the choice of a

@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { EventStatus, EventType, LangCode, SearchKind } from '../../db/schema.js';
 import type { Db, DocumentText, SearchIndex } from './search-index.js';
 import { isLive } from '../content/index.js';
+import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
 
@@ -231,7 +232,7 @@ function filterConditions(filters: SearchFilters, now: Date): RawBuilder<unknown
     const first = `${String(filters.year).padStart(4, '0')}-01-01`;
     const last = `${String(filters.year).padStart(4, '0')}-12-31`;
     where.push(sql`(
-      (d.kind = 'event' and e.start_date <= ${last} and coalesce(e.end_date, e.start_date) >= ${first})
+      (d.kind = 'event' and e.start_date <= ${last} and ${lastDayOfDates('e')} >= ${first})
       or (d.kind = 'article' and a.published_on >= ${first} and a.published_on <= ${last}))`);
   }
   for (const [slug, term, eventLink, articleLink] of [
@@ -406,7 +407,7 @@ export async function listContentYears(db: Db, now: Date, kind?: SearchKind): Pr
   const day = async (query: { executeTakeFirst(): Promise<{ day: string } | undefined> }) => (await query.executeTakeFirst())?.day;
   const ends = await Promise.all([
     kind !== 'article' ? day(events().select('start_date as day').orderBy('start_date', 'asc').limit(1)) : undefined,
-    kind !== 'article' ? day(events().select('last_day as day').orderBy('last_day', 'desc').limit(1)) : undefined,
+    kind !== 'article' ? day(events().select(lastDayColumn('e').as('day')).orderBy(lastDayColumn('e'), 'desc').limit(1)) : undefined,
     kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'asc').limit(1)) : undefined,
     kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'desc').limit(1)) : undefined,
   ]);
@@ -424,7 +425,7 @@ export async function listContentYears(db: Db, now: Date, kind?: SearchKind): Pr
         (kind !== 'article' &&
           ((await any(events().select('id').where('start_date', '>=', from).where('start_date', '<=', to).limit(1))) ||
             // Rare: nothing starts in the year, but an event begun before runs into it.
-            (await any(events().select('id').where('start_date', '<', from).where('last_day', '>=', from).limit(1)))))
+            (await any(events().select('id').where('start_date', '<', from).where(lastDayColumn('e'), '>=', from).limit(1)))))
       );
     }),
   );

@@ -9,6 +9,7 @@ import { creditText, formatCredit } from '../articles/index.js';
 import { shareableImage } from '../media/index.js';
 import { isoWithOffset } from '../feeds/index.js';
 import { articlePath, eventPath } from '../../shared/http/paths.js';
+import { lastDay } from '../../shared/dates/day-range.js';
 import { SHARE_IMAGE, shareImageUrl } from '../../shared/http/assets.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 
@@ -64,7 +65,7 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const url = `${ctx.publicUrl}${eventPath(ctx.lang, detail.slugs[ctx.lang])}`;
   const timed = !event.all_day && event.starts_at !== null;
   const startDate = timed ? isoWithOffset(event.starts_at!, event.time_zone) : event.start_date;
-  const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : (event.end_date ?? event.start_date);
+  const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : lastDay(event.start_date, event.end_date);
   const locations: JsonObject[] = [];
   if (event.attendance_mode !== 'online') {
     // Search engines require a place: the venue and city as known, else the office, which

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { storedEndDate } from './day-range.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
+import type { Database } from '../../db/schema.js';
 
 describe("an event's days", () => {
   test('a one-day event has no end date, however the end was given', () => {
@@ -8,5 +11,21 @@ describe("an event's days", () => {
     assert.equal(storedEndDate('2020-09-17', ''), null);
     assert.equal(storedEndDate('2020-09-17', '2020-09-17'), null);
     assert.equal(storedEndDate('2020-07-22', '2020-07-23'), '2020-07-23');
+  });
+});
+
+describe('the last day', () => {
+  test('is the end date, or the first day of a one-day event', () => {
+    assert.equal(lastDay('2020-09-17', null), '2020-09-17');
+    assert.equal(lastDay('2020-12-28', '2021-01-03'), '2021-01-03');
+  });
+
+  test('in SQL, the generated column and the same rule from the two dates', () => {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
+    assert.equal(db.selectFrom('events as e').select(lastDayColumn('e').as('d')).compile().sql, 'select "e"."last_day" as "d" from "events" as "e"');
+    assert.equal(
+      db.selectFrom('events as e').select(lastDayOfDates('e').as('d')).compile().sql,
+      'select coalesce("e"."end_date", "e"."start_date") as "d" from "events" as "e"',
+    );
   });
 });

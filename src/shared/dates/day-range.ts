@@ -8,6 +8,7 @@
  * same way, and an imported event still matches its listing line (and its
  * translated page) once an editor has saved it.
  */
+import { sql } from 'kysely';
 
 /**
  * An event's end date as stored: null for a one-day event (no end, or an end
@@ -15,4 +16,31 @@
  */
 export function storedEndDate(start: string, end: string | null): string | null {
   return end === null || end === '' || end === start ? null : end;
+}
+
+/**
+ * The last day an event runs: its end date, or its first day when it has
+ * none. It decides whether an event is upcoming or past and which years it
+ * runs in.
+ */
+export function lastDay(start: string, end: string | null): string {
+  return end ?? start;
+}
+
+/**
+ * The last day in a query on the events table (`alias`): the column the
+ * database generates by the same rule (migration 2026-12-02T1010), whose
+ * index answers "still running on or after a day" and "the latest last day".
+ */
+export function lastDayColumn(alias: string) {
+  return sql.ref<string>(`${alias}.last_day`);
+}
+
+/**
+ * The same worked out from the row's two dates, for queries that read events
+ * in order of their start: the listing index holds both dates and answers it
+ * without reading a row, where the generated column would need each row.
+ */
+export function lastDayOfDates(alias: string) {
+  return sql<string>`coalesce(${sql.ref(`${alias}.end_date`)}, ${sql.ref(`${alias}.start_date`)})`;
 }
