@@ -15,6 +15,7 @@ import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '.
 import type { ArticleListRow } from '../articles/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
 import { calendarEventFromDetail } from './calendar.service.js';
+import { isTimed } from './event-timing.js';
 import { AddToCalendar, SubscribeToCalendar } from '../feeds/index.js';
 import { JsonLd, eventJsonLd } from '../seo/index.js';
 
@@ -228,7 +229,7 @@ export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPa
           <dd>
             <DateRange start={event.start_date} end={event.end_date} lang={ctx.lang} />
           </dd>
-          {!event.all_day && event.starts_at ? (
+          {isTimed(event) ? (
             <>
               <dt>{t('event.time')}</dt>
               <dd>

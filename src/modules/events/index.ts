@@ -32,4 +32,5 @@ export {
   type TermEvents,
 } from './events.service.js';
 export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
+export { isTimed } from './event-timing.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';

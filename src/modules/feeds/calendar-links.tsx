@@ -2,8 +2,8 @@
  * Links that put events into people's calendars: a Google Calendar template
  * link and the .ics file for one event, and webcal:// subscriptions for feeds.
  */
-import type { CalendarEvent } from '../events/index.js';
-import { addDays } from '../../shared/dates/calendar-date.js';
+import { isTimed, type CalendarEvent } from '../events/index.js';
+import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { calendarPath, eventCalendarPath, eventPath, type FeedScope } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { eventLocation } from './calendar.js';
@@ -23,10 +23,10 @@ const compactInstant = (instant: string) => new Date(instant).toISOString().repl
  * Google shows them at the right local time.
  */
 export function googleCalendarUrl(event: CalendarEvent, ctx: Pick<ViewContext, 'lang' | 't' | 'publicUrl'>): string {
-  const timed = !event.all_day && event.starts_at !== null;
+  const timed = isTimed(event);
   const dates = timed
-    ? `${compactInstant(event.starts_at!)}/${compactInstant(event.ends_at ?? event.starts_at!)}`
-    : `${compactDate(event.start_date)}/${compactDate(addDays(event.end_date ?? event.start_date, 1))}`;
+    ? `${compactInstant(event.starts_at)}/${compactInstant(event.ends_at ?? event.starts_at)}`
+    : `${compactDate(event.start_date)}/${compactDate(exclusiveEnd(event.start_date, event.end_date))}`;
   const page = `${ctx.publicUrl}${eventPath(ctx.lang, event.slug)}`;
   const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
   params.set('details', [event.summary, page].filter(Boolean).join('\n\n'));

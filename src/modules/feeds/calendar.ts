@@ -12,8 +12,8 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { CalendarEvent } from '../events/index.js';
-import { addDays } from '../../shared/dates/calendar-date.js';
+import { isTimed, type CalendarEvent } from '../events/index.js';
+import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
 import { vtimezone } from './vtimezone.js';
@@ -46,10 +46,6 @@ function utcMidnight(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
-function isTimed(event: CalendarEvent): event is CalendarEvent & { starts_at: string } {
-  return !event.all_day && event.starts_at !== null;
-}
-
 /** Where an event happens, as one line: its place, and/or that it is online. */
 export function eventLocation(event: CalendarEvent, t: Translate): string | null {
   const place = [event.venue, event.city].filter(Boolean).join(', ');
@@ -76,7 +72,7 @@ function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventDat
       }
     : {
         start: utcMidnight(event.start_date),
-        end: utcMidnight(addDays(event.end_date ?? event.start_date, 1)),
+        end: utcMidnight(exclusiveEnd(event.start_date, event.end_date)),
         allDay: true,
       };
   return {

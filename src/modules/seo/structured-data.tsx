@@ -4,7 +4,7 @@
  * data the page shows.
  */
 import type { ArticleDetail } from '../articles/index.js';
-import type { EventDetail } from '../events/index.js';
+import { isTimed, type EventDetail } from '../events/index.js';
 import { creditText, formatCredit } from '../articles/index.js';
 import { shareableImage } from '../media/index.js';
 import { isoWithOffset } from '../feeds/index.js';
@@ -63,8 +63,8 @@ function office(ctx: ViewContext): JsonObject {
 export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const { event } = detail;
   const url = `${ctx.publicUrl}${eventPath(ctx.lang, detail.slugs[ctx.lang])}`;
-  const timed = !event.all_day && event.starts_at !== null;
-  const startDate = timed ? isoWithOffset(event.starts_at!, event.time_zone) : event.start_date;
+  const timed = isTimed(event);
+  const startDate = timed ? isoWithOffset(event.starts_at, event.time_zone) : event.start_date;
   const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : lastDay(event.start_date, event.end_date);
   const locations: JsonObject[] = [];
   if (event.attendance_mode !== 'online') {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
+import { exclusiveEnd, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
 import type { Database } from '../../db/schema.js';
 
 describe("an event's days", () => {
@@ -27,5 +27,14 @@ describe('the last day', () => {
       db.selectFrom('events as e').select(lastDayOfDates('e').as('d')).compile().sql,
       'select coalesce("e"."end_date", "e"."start_date") as "d" from "events" as "e"',
     );
+  });
+});
+
+describe('the exclusive end of calendars', () => {
+  test('is the day after the last day, across months, years and leap days', () => {
+    assert.equal(exclusiveEnd('2020-09-17', null), '2020-09-18');
+    assert.equal(exclusiveEnd('2020-07-22', '2020-07-31'), '2020-08-01');
+    assert.equal(exclusiveEnd('2020-12-28', '2020-12-31'), '2021-01-01');
+    assert.equal(exclusiveEnd('2020-02-28', '2020-02-29'), '2020-03-01');
   });
 });

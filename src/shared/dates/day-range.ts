@@ -9,6 +9,7 @@
  * translated page) once an editor has saved it.
  */
 import { sql } from 'kysely';
+import { addDays } from './calendar-date.js';
 
 /**
  * An event's end date as stored: null for a one-day event (no end, or an end
@@ -43,4 +44,12 @@ export function lastDayColumn(alias: string) {
  */
 export function lastDayOfDates(alias: string) {
   return sql<string>`coalesce(${sql.ref(`${alias}.end_date`)}, ${sql.ref(`${alias}.start_date`)})`;
+}
+
+/**
+ * The day after an event's last day: calendars (iCalendar DTEND, Google
+ * Calendar links) end an all-day event there, exclusively.
+ */
+export function exclusiveEnd(start: string, end: string | null): string {
+  return addDays(lastDay(start, end), 1);
 }
