@@ -18,7 +18,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
-import { localContentChanges, type ContentChanges } from './modules/content/content-changes.js';
+import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { registerHealthRoutes } from './shared/http/health.js';
 import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';

@@ -23,7 +23,7 @@ import { ensureTaxonomy } from './modules/taxonomy/index.js';
 import { rerenderAllText } from './modules/media/index.js';
 import { ImportError } from './shared/errors.js';
 import { CommandError, runUserCommand } from './modules/auth/index.js';
-import { announceToServers } from './modules/content/content-changes.js';
+import { announceToServers } from './shared/http/content-changes.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { startServer } from './server.js';

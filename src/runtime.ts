@@ -6,7 +6,7 @@ import type { AppDeps } from './app-deps.js';
 import type { Env } from './config/env.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js';
 import { todayInZone } from './shared/dates/calendar-date.js';
-import { localContentChanges, postgresContentChanges, type ContentChanges } from './modules/content/content-changes.js';
+import { localContentChanges, postgresContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 
 export interface Runtime {
   handle: DatabaseHandle;

@@ -16,7 +16,7 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { AppDeps } from '../../app-deps.js';
-import type { ContentChanges } from '../content/content-changes.js';
+import type { ContentChanges } from '../../shared/http/content-changes.js';
 import { csrfTokenFor, newToken, resolveSession, sameToken, type Action } from '../auth/index.js';
 import type { MessageKey } from '../i18n/index.js';
 import { dashboardRoutes } from './dashboard.routes.js';

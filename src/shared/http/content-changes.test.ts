@@ -8,13 +8,13 @@ import { sql } from 'kysely';
 import { buildApp } from '../../app.js';
 import { loadEnv, type Env } from '../../config/env.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.js';
-import { todayInZone } from '../../shared/dates/calendar-date.js';
+import { todayInZone } from '../dates/calendar-date.js';
 import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { openTestDatabase, testDatabaseUrl } from '../../../test/helpers/test-database.js';
 import { getPage, postForm, signIn } from '../../../test/helpers/admin-session.js';
 import { formFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
-import { importSampleContent } from '../importer/index.js';
+import { importSampleContent } from '../../modules/importer/index.js';
 import { localContentChanges, postgresContentChanges, type ContentChanges } from './content-changes.js';
 
 function appOn(handle: DatabaseHandle, config: Env, changes: ContentChanges): Promise<FastifyInstance> {

@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ContentChanges } from '../../modules/content/content-changes.js';
+import type { ContentChanges } from './content-changes.js';
 import { PUBLIC_PAGE_MAX_AGE_SECONDS, publicCacheControl } from './cache.js';
 
 const brotli = promisify(brotliCompress);
