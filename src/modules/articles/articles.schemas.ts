@@ -9,18 +9,17 @@ import { z } from 'zod';
 import type { BylineKind, LangCode } from '../../db/schema.js';
 import { hasControlCharacter, normalizeLine } from '../../shared/text/normalize.js';
 import {
+  bilingualFields,
+  bilingualInput,
   calendarDate,
   fieldErrorsFrom,
-  formList,
-  formString,
-  checkbox,
-  idList,
+  formHeadFields,
+  formTailFields,
   optionalLongText,
-  optionalSlug,
-  translationStatusField,
   optionalText,
-  requiredText,
-  revisionField,
+  readBilingualForm,
+  storedFormValues,
+  vietnameseGiven,
   type FieldErrors,
   type StoredTranslation,
   type TranslationInput,
@@ -128,8 +127,7 @@ function isImageAddress(v: string): boolean {
 
 /** The field-by-field schema; rules across fields are checked after it. */
 export const articleFormSchema = z.object({
-  revision: revisionField,
-  slug: optionalSlug,
+  ...formHeadFields,
   published_on: calendarDate,
   hero_media_id: z
     .string()
@@ -157,50 +155,24 @@ export const articleFormSchema = z.object({
     .refine((v) => v === '' || (BYLINE_KINDS as readonly string[]).includes(v), { error: 'editing.error.choice' })
     .transform((v) => (v === '' ? null : (v as BylineKind))),
   byline_name: optionalText(MAX_NAME),
-  en_title: requiredText(MAX_TITLE),
-  en_summary: optionalLongText(MAX_SUMMARY),
-  en_body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
-  en_hero_alt: optionalText(MAX_ALT),
-  en_byline_role: optionalText(MAX_NAME),
-  en_byline_organisation: optionalText(MAX_NAME),
-  vi_title: optionalText(MAX_TITLE),
-  vi_summary: optionalLongText(MAX_SUMMARY),
-  vi_body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
-  vi_hero_alt: optionalText(MAX_ALT),
-  vi_byline_role: optionalText(MAX_NAME),
-  vi_byline_organisation: optionalText(MAX_NAME),
-  vi_slug: optionalSlug,
-  vi_status: translationStatusField,
-  vi_current: checkbox,
-  topics: idList,
-  programmes: idList,
+  ...bilingualFields(MAX_TITLE, {
+    summary: optionalLongText(MAX_SUMMARY),
+    body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
+    hero_alt: optionalText(MAX_ALT),
+    byline_role: optionalText(MAX_NAME),
+    byline_organisation: optionalText(MAX_NAME),
+  }),
+  ...formTailFields,
 });
 
 /** Reads the article form from an urlencoded body; missing fields are empty. */
 export function readArticleForm(body: unknown): ArticleFormValues {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const values = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') } as ArticleFormValues;
-  for (const name of ARTICLE_SCALAR_FIELDS) values[name] = formString(b, name);
-  for (const lang of ['en', 'vi'] as const) {
-    for (const field of ARTICLE_TEXT_FIELDS) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
-  }
-  return values;
+  return readBilingualForm(body, ARTICLE_SCALAR_FIELDS, ARTICLE_TEXT_FIELDS);
 }
 
 export type ArticleFormResult =
   | { ok: true; input: ArticleInput; revision: number | null }
   | { ok: false; errors: FieldErrors };
-
-function text(data: Record<string, string | null>, lang: LangCode): ArticleText {
-  return {
-    title: data[`${lang}_title`] ?? '',
-    summary: data[`${lang}_summary`] ?? null,
-    body: data[`${lang}_body`] ?? null,
-    hero_alt: data[`${lang}_hero_alt`] ?? null,
-    byline_role: data[`${lang}_byline_role`] ?? null,
-    byline_organisation: data[`${lang}_byline_organisation`] ?? null,
-  };
-}
 
 /** Validates the article form; returns one message key per field in error. */
 export function validateArticleForm(values: ArticleFormValues): ArticleFormResult {
@@ -216,12 +188,10 @@ export function validateArticleForm(values: ArticleFormValues): ArticleFormResul
   if ((filled('credit_photographer') || filled('credit_year')) && !filled('credit_holder')) errors.credit_holder = 'editing.error.creditHolder';
   if (filled('byline_kind') && ok('byline_kind') && !filled('byline_name')) errors.byline_name = 'editing.error.bylineName';
   if (filled('byline_name') && !filled('byline_kind')) errors.byline_kind = 'editing.error.bylineKind';
-  const viFilled = ARTICLE_TEXT_FIELDS.some((f) => filled(`vi_${f}`)) || filled('vi_slug');
-  if (viFilled && !filled('vi_title') && ok('vi_title')) errors.vi_title = 'editing.error.viTitleRequired';
+  const viGiven = vietnameseGiven(values, ARTICLE_TEXT_FIELDS, errors);
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const data = parsed.data;
-  const texts = data as unknown as Record<string, string | null>;
   return {
     ok: true,
     revision: data.revision,
@@ -235,11 +205,7 @@ export function validateArticleForm(values: ArticleFormValues): ArticleFormResul
       credit_year: data.credit_year,
       byline_kind: data.byline_kind,
       byline_name: data.byline_name,
-      en: text(texts, 'en'),
-      vi: viFilled ? { ...text(texts, 'vi'), slug: data.vi_slug, status: data.vi_status } : null,
-      vi_current: data.vi_current,
-      topics: data.topics,
-      programmes: data.programmes,
+      ...bilingualInput(data, ARTICLE_TEXT_FIELDS, viGiven),
     },
   };
 }
@@ -251,10 +217,9 @@ export function newArticleFormValues(today: string): ArticleFormValues {
 
 /** A stored article as form values. */
 export function articleFormValues(article: ArticleContent, revision: number): ArticleFormValues {
-  const values: ArticleFormValues = {
+  return {
     ...readArticleForm({}),
-    revision: String(revision),
-    slug: article.slug,
+    ...storedFormValues(article, revision, ARTICLE_TEXT_FIELDS),
     published_on: article.published_on,
     hero_media_id: article.hero_media_id === null ? '' : String(article.hero_media_id),
     hero_image_path: article.hero_image_path ?? '',
@@ -263,14 +228,5 @@ export function articleFormValues(article: ArticleContent, revision: number): Ar
     credit_year: article.credit_year === null ? '' : String(article.credit_year),
     byline_kind: article.byline_kind ?? '',
     byline_name: article.byline_name ?? '',
-    vi_slug: article.vi?.slug ?? '',
-    vi_status: article.vi?.status ?? '',
-    topics: article.topics.map(String),
-    programmes: article.programmes.map(String),
   };
-  for (const lang of ['en', 'vi'] as const) {
-    const t = article[lang];
-    for (const field of ARTICLE_TEXT_FIELDS) values[`${lang}_${field}`] = t?.[field] ?? '';
-  }
-  return values;
 }

@@ -6,7 +6,7 @@
  * (`editing.error.*`), translated when the form is rendered.
  */
 import { z } from 'zod';
-import type { TranslationStatus } from '../../db/schema.js';
+import type { LangCode, TranslationStatus } from '../../db/schema.js';
 import { isCalendarDate } from '../../shared/dates/calendar-date.js';
 import { hasControlCharacter, normalizeLine, normalizeText } from '../../shared/text/normalize.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -158,4 +158,104 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
     errors[field] = isEditingKey(issue.message) ? issue.message : 'editing.error.invalid';
   }
   return errors;
+}
+
+// ---- What every bilingual form of a kind shares around the kind's own fields ----
+
+const LANGS = ['en', 'vi'] as const;
+
+/** The first fields of every kind's schema: the revision the form was loaded at and the English slug. */
+export const formHeadFields = { revision: revisionField, slug: optionalSlug };
+
+/** The last fields of every kind's schema: the Vietnamese text's address, status and check, and the tags. */
+export const formTailFields = { vi_slug: optionalSlug, vi_status: translationStatusField, vi_current: checkbox, topics: idList, programmes: idList };
+
+type TitleFields = { en_title: ReturnType<typeof requiredText>; vi_title: ReturnType<typeof optionalText> };
+
+/**
+ * A kind's translated fields in both languages, English first: the title
+ * (required in English, optional in Vietnamese) and then `fields`, each with
+ * the same rule in both.
+ */
+export function bilingualFields<T extends Record<string, z.ZodType>>(maxTitle: number, fields: T): TitleFields & { [K in keyof T & string as `en_${K}` | `vi_${K}`]: T[K] } {
+  const out: Record<string, z.ZodType> = {};
+  for (const lang of LANGS) {
+    out[`${lang}_title`] = lang === 'en' ? requiredText(maxTitle) : optionalText(maxTitle);
+    for (const [name, schema] of Object.entries(fields)) out[`${lang}_${name}`] = schema;
+  }
+  return out as TitleFields & { [K in keyof T & string as `en_${K}` | `vi_${K}`]: T[K] };
+}
+
+/** A form's values from an urlencoded body, exactly as typed; missing fields are empty. */
+export function readBilingualForm<V>(body: unknown, scalarFields: readonly string[], textFields: readonly string[]): V {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const values: Record<string, string | string[]> = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') };
+  for (const name of scalarFields) values[name] = formString(b, name);
+  for (const lang of LANGS) {
+    for (const field of textFields) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
+  }
+  return values as V;
+}
+
+/** One language's text from parsed form data: the title ('' when absent), every other field or null. */
+export function textOf<F extends string>(data: Record<string, unknown>, lang: LangCode, fields: readonly F[]): { [K in F]: K extends 'title' ? string : string | null } {
+  const text: Record<string, string | null> = {};
+  for (const field of fields) text[field] = (data[`${lang}_${field}`] as string | null | undefined) ?? (field === 'title' ? '' : null);
+  return text as { [K in F]: K extends 'title' ? string : string | null };
+}
+
+/**
+ * Whether the Vietnamese text is given: any of its fields or its slug filled
+ * (as the fields are normalised, so control characters alone fill nothing).
+ * When it is, its title is required: the message goes in `errors` unless the
+ * title already has one.
+ */
+export function vietnameseGiven(values: Record<string, unknown>, textFields: readonly string[], errors: FieldErrors): boolean {
+  const filled = (name: string) => normalizeLine(String(values[name] ?? '')) !== '';
+  const given = textFields.some((f) => filled(`vi_${f}`)) || filled('vi_slug');
+  if (given && !filled('vi_title') && errors.vi_title === undefined) errors.vi_title = 'editing.error.viTitleRequired';
+  return given;
+}
+
+interface ParsedTail {
+  vi_slug: string | null;
+  vi_status: TranslationStatus | null;
+  vi_current: boolean;
+  topics: number[];
+  programmes: number[];
+}
+
+/** The texts, the Vietnamese text's state and the tags of a validated form, as the editing service takes them. */
+export function bilingualInput<F extends string>(data: ParsedTail & Record<string, unknown>, textFields: readonly F[], viGiven: boolean) {
+  return {
+    en: textOf(data, 'en', textFields),
+    vi: viGiven ? { ...textOf(data, 'vi', textFields), slug: data.vi_slug, status: data.vi_status } : null,
+    vi_current: data.vi_current,
+    topics: data.topics,
+    programmes: data.programmes,
+  };
+}
+
+interface StoredBilingual {
+  slug: string;
+  vi: { slug: string; status: TranslationStatus } | null;
+  topics: number[];
+  programmes: number[];
+}
+
+/** What every kind's stored item gives its form: the revision, the slugs and status, the tags, and the texts in both languages. */
+export function storedFormValues<F extends string>(item: StoredBilingual & Record<'en' | 'vi', unknown>, revision: number, textFields: readonly F[]) {
+  const values: Record<string, string | string[]> = {
+    revision: String(revision),
+    slug: item.slug,
+    vi_slug: item.vi?.slug ?? '',
+    vi_status: item.vi?.status ?? '',
+    topics: item.topics.map(String),
+    programmes: item.programmes.map(String),
+  };
+  for (const lang of LANGS) {
+    const text = item[lang] as Record<string, string | null> | null;
+    for (const field of textFields) values[`${lang}_${field}`] = text?.[field] ?? '';
+  }
+  return values;
 }

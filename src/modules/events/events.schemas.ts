@@ -16,22 +16,22 @@ import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../share
 import { normalizeLine } from '../../shared/text/normalize.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 import {
+  bilingualFields,
+  bilingualInput,
   calendarDate,
   checkbox,
   choice,
-  optionalSlug,
-  translationStatusField,
   fieldErrorsFrom,
-  formList,
-  formString,
-  idList,
+  formHeadFields,
+  formTailFields,
   optionalCalendarDate,
   optionalEmail,
   optionalLongText,
   optionalText,
   optionalUrl,
-  requiredText,
-  revisionField,
+  readBilingualForm,
+  storedFormValues,
+  vietnameseGiven,
   type FieldErrors,
   type StoredTranslation,
   type TranslationInput,
@@ -140,8 +140,7 @@ const MAX_PLACE = 300;
 
 /** The field-by-field schema; rules across fields are checked after it. */
 export const eventFormSchema = z.object({
-  revision: revisionField,
-  slug: optionalSlug,
+  ...formHeadFields,
   event_type: choice(EVENT_TYPES),
   attendance_mode: choice(ATTENDANCE_MODES),
   all_day: checkbox,
@@ -153,47 +152,23 @@ export const eventFormSchema = z.object({
   online_url: optionalUrl,
   registration_url: optionalUrl,
   contact_email: optionalEmail,
-  en_title: requiredText(MAX_TITLE),
-  en_summary: optionalLongText(MAX_SUMMARY),
-  en_description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
-  en_venue: optionalText(MAX_PLACE),
-  en_city: optionalText(MAX_PLACE),
-  vi_title: optionalText(MAX_TITLE),
-  vi_summary: optionalLongText(MAX_SUMMARY),
-  vi_description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
-  vi_venue: optionalText(MAX_PLACE),
-  vi_city: optionalText(MAX_PLACE),
-  vi_slug: optionalSlug,
-  vi_status: translationStatusField,
-  vi_current: checkbox,
-  topics: idList,
-  programmes: idList,
+  ...bilingualFields(MAX_TITLE, {
+    summary: optionalLongText(MAX_SUMMARY),
+    description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
+    venue: optionalText(MAX_PLACE),
+    city: optionalText(MAX_PLACE),
+  }),
+  ...formTailFields,
 });
 
 /** Reads the event form from an urlencoded body; missing fields are empty. */
 export function readEventForm(body: unknown): EventFormValues {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const values = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') } as EventFormValues;
-  for (const name of EVENT_SCALAR_FIELDS) values[name] = formString(b, name);
-  for (const lang of ['en', 'vi'] as const) {
-    for (const field of EVENT_TEXT_FIELDS) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
-  }
-  return values;
+  return readBilingualForm(body, EVENT_SCALAR_FIELDS, EVENT_TEXT_FIELDS);
 }
 
 export type EventFormResult =
   | { ok: true; input: EventInput; revision: number | null }
   | { ok: false; errors: FieldErrors };
-
-function text(data: Record<string, string | null>, lang: LangCode): EventText {
-  return {
-    title: data[`${lang}_title`] ?? '',
-    summary: data[`${lang}_summary`] ?? null,
-    description: data[`${lang}_description`] ?? null,
-    venue: data[`${lang}_venue`] ?? null,
-    city: data[`${lang}_city`] ?? null,
-  };
-}
 
 /**
  * Validates the event form. `defaultTimeZone` (the office's) applies when the
@@ -235,12 +210,10 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
     }
   }
 
-  const viFilled = EVENT_TEXT_FIELDS.some((f) => raw(`vi_${f}`) !== '') || raw('vi_slug') !== '';
-  if (viFilled && raw('vi_title') === '' && ok('vi_title')) errors.vi_title = 'editing.error.viTitleRequired';
+  const viGiven = vietnameseGiven(values, EVENT_TEXT_FIELDS, errors);
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const data = parsed.data;
-  const texts = data as unknown as Record<string, string | null>;
   return {
     ok: true,
     revision: data.revision,
@@ -257,11 +230,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       online_url: data.online_url,
       registration_url: data.registration_url,
       contact_email: data.contact_email,
-      en: text(texts, 'en'),
-      vi: viFilled ? { ...text(texts, 'vi'), slug: data.vi_slug, status: data.vi_status } : null,
-      vi_current: data.vi_current,
-      topics: data.topics,
-      programmes: data.programmes,
+      ...bilingualInput(data, EVENT_TEXT_FIELDS, viGiven),
     },
   };
 }
@@ -275,10 +244,9 @@ export function newEventFormValues(today: string, timeZone: string): EventFormVa
 /** A stored event as form values, times shown as the wall clock in the event's zone. */
 export function eventFormValues(event: EventContent, revision: number): EventFormValues {
   const local = (instant: string | null) => (instant ? (instantToZonedTime(instant, event.time_zone)?.time ?? '') : '');
-  const values: EventFormValues = {
+  return {
     ...readEventForm({}),
-    revision: String(revision),
-    slug: event.slug,
+    ...storedFormValues(event, revision, EVENT_TEXT_FIELDS),
     event_type: event.event_type,
     attendance_mode: event.attendance_mode,
     all_day: event.all_day ? '1' : '',
@@ -290,14 +258,5 @@ export function eventFormValues(event: EventContent, revision: number): EventFor
     online_url: event.online_url ?? '',
     registration_url: event.registration_url ?? '',
     contact_email: event.contact_email ?? '',
-    vi_slug: event.vi?.slug ?? '',
-    vi_status: event.vi?.status ?? '',
-    topics: event.topics.map(String),
-    programmes: event.programmes.map(String),
   };
-  for (const lang of ['en', 'vi'] as const) {
-    const t = event[lang];
-    for (const field of EVENT_TEXT_FIELDS) values[`${lang}_${field}`] = t?.[field] ?? '';
-  }
-  return values;
 }
