@@ -1,6 +1,6 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDateRange, formatMonthHeading, type Lang } from '../../shared/dates/format.js';
+import { formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { alternates, articlePath, eventPath, eventsPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
@@ -236,7 +236,7 @@ export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPa
                 <time dateTime={event.starts_at}>{formatTime(event.starts_at, event.time_zone, ctx.lang)}</time>
                 {event.ends_at ? (
                   <>
-                    {' - '}
+                    {RANGE_SEPARATOR}
                     <time dateTime={event.ends_at}>{formatTime(event.ends_at, event.time_zone, ctx.lang)}</time>
                   </>
                 ) : null}

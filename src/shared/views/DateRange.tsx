@@ -1,4 +1,4 @@
-import { formatDate, formatDateRange, type Lang } from '../dates/format.js';
+import { formatDate, formatDateRange, RANGE_SEPARATOR, type Lang } from '../dates/format.js';
 
 interface DateRangeProps {
   start: string;
@@ -14,16 +14,15 @@ interface DateRangeProps {
  */
 export function DateRange({ start, end, lang }: DateRangeProps) {
   const text = formatDateRange(start, end ?? null, lang);
-  const separator = ' - ';
-  const at = text.indexOf(separator);
+  const at = text.indexOf(RANGE_SEPARATOR);
   if (!end || end === start || at < 0) {
     return <time dateTime={start}>{text}</time>;
   }
   return (
     <span class="date-range">
       <time dateTime={start}>{text.slice(0, at)}</time>
-      {separator}
-      <time dateTime={end}>{text.slice(at + separator.length)}</time>
+      {RANGE_SEPARATOR}
+      <time dateTime={end}>{text.slice(at + RANGE_SEPARATOR.length)}</time>
     </span>
   );
 }
