@@ -12,7 +12,7 @@ import { workPanel } from './modules/content/admin/index.js';
 import { articlesAdminRoutes, articlesRoutes } from './modules/articles/index.js';
 import { eventsAdminRoutes, eventsRoutes } from './modules/events/index.js';
 import { markdownAdminRoutes, mediaAdminRoutes, mediaFilesRoutes } from './modules/media/index.js';
-import { LANGS, languageRoutes } from './modules/i18n/index.js';
+import { isMessageKey, LANGS, languageRoutes, translator } from './modules/i18n/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
@@ -129,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     publicUrl: deps.config.PUBLIC_URL,
     stylesheet: assets.stylesheet,
     adminStylesheet: assets.adminStylesheet,
+    messages: { translator, isMessageKey },
   });
 
   // Security headers for every response. The admin sets its own, stricter

@@ -3,16 +3,21 @@ import { en, type MessageKey, type Messages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 import type { Lang } from '../../shared/dates/format.js';
 import { PUBLIC_LANGS } from '../../shared/http/paths.js';
+import type { Translate } from '../../shared/messages.js';
 
-export type { MessageKey, Lang };
+export type { MessageKey, Lang, Translate };
+
+// Shared views and handlers name message keys through shared/messages.ts; this is where the keys come from.
+declare module '../../shared/messages.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageCatalogue extends Messages {}
+}
 
 /** The site's languages, English (the source language) first. */
 export const LANGS: readonly Lang[] = PUBLIC_LANGS;
 export const DEFAULT_LANG: Lang = 'en';
 
 const catalogues: Record<Lang, Messages> = { en, vi };
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Returns the translate function for a language. Unknown placeholders are left visible, never blank. */
 export function translator(lang: Lang): Translate {

@@ -9,7 +9,7 @@ import { ErrorPage } from '../views/ErrorPage.js';
 import { noStore } from './cache.js';
 import { sendPage, viewContext } from './html.js';
 import { langOfPath } from './paths.js';
-import { DEFAULT_LANG, isMessageKey, translator, type Lang } from '../../modules/i18n/index.js';
+import type { Lang } from '../dates/format.js';
 import { registerLocationEncoding } from './location.js';
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -18,18 +18,19 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** A message that is a message key is shown in the language asked for; other messages as they are. */
-function shown(message: string | undefined, lang: Lang): string | undefined {
-  return message !== undefined && isMessageKey(message) ? translator(lang)(message) : message;
+function shown(request: FastifyRequest, message: string | undefined, lang: Lang): string | undefined {
+  const { messages } = request.server.site;
+  return message !== undefined && messages.isMessageKey(message) ? messages.translator(lang)(message) : message;
 }
 
 function reply(request: FastifyRequest, res: FastifyReply, status: number, code: string, message?: string) {
   noStore(res);
   if (wantsJson(request)) {
-    return res.code(status).send({ error: { code, message: shown(message, 'en') ?? (status >= 500 ? 'Internal error' : code) } });
+    return res.code(status).send({ error: { code, message: shown(request, message, 'en') ?? (status >= 500 ? 'Internal error' : code) } });
   }
   // An error under /vi/… is a Vietnamese page; elsewhere (old URLs, unknown prefixes) English.
-  const ctx = viewContext(request, langOfPath(request.url) ?? DEFAULT_LANG);
-  return sendPage(res, <ErrorPage ctx={ctx} status={status} message={shown(message, ctx.lang)} requestId={request.id} />, status);
+  const ctx = viewContext(request, langOfPath(request.url) ?? 'en');
+  return sendPage(res, <ErrorPage ctx={ctx} status={status} message={shown(request, message, ctx.lang)} requestId={request.id} />, status);
 }
 
 /**
@@ -86,8 +87,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       const fields = error instanceof ValidationError ? error.fields : undefined;
       if (fields && wantsJson(request)) {
-        const english = Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, shown(text, 'en')]));
-        return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: shown(error.message, 'en'), fields: english } });
+        const english = Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, shown(request, text, 'en')]));
+        return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: shown(request, error.message, 'en'), fields: english } });
       }
       return reply(request, res, error.statusCode, error.code, error.message);
     }

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
-import { translator, type Lang } from '../../modules/i18n/index.js';
+import type { Lang } from '../dates/format.js';
+import type { MessageSource } from '../messages.js';
+import { PUBLIC_LANGS } from './paths.js';
 import { renderDocument } from '../views/render.js';
 import type { ViewContext } from '../views/view-context.js';
 
@@ -10,6 +12,8 @@ export interface SiteSettings {
   publicUrl: string;
   stylesheet: string;
   adminStylesheet: string;
+  /** The interface text (the i18n module's catalogues). */
+  messages: MessageSource;
 }
 
 declare module 'fastify' {
@@ -26,7 +30,8 @@ export function viewContext(request: FastifyRequest, lang: Lang): ViewContext {
   const site = request.server.site;
   return {
     lang,
-    t: translator(lang),
+    t: site.messages.translator(lang),
+    languageNames: Object.fromEntries(PUBLIC_LANGS.map((l) => [l, site.messages.translator(l)('language.name')])) as Record<Lang, string>,
     siteName: site.siteName,
     officeEmail: site.officeEmail,
     publicUrl: site.publicUrl.replace(/\/+$/, ''),

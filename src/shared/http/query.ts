@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageKey } from '../../modules/i18n/index.js';
+import type { MessageKey } from '../messages.js';
 import { ValidationError } from '../errors.js';
 
 /** A validation message: a message key, translated into the page's language when shown. */

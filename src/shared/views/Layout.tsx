@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { translator } from '../../modules/i18n/index.js';
 import {
   PUBLIC_LANGS,
   articlesPath,
@@ -69,7 +68,7 @@ function LanguageSwitcher({ ctx, alternates }: { ctx: ViewContext; alternates: A
     <nav class="language-switcher" aria-label={ctx.t('site.languageLabel')}>
       <ul>
         {PUBLIC_LANGS.map((lang) => {
-          const name = translator(lang)('language.name');
+          const name = ctx.languageNames[lang];
           if (lang === ctx.lang) {
             return (
               <li>

@@ -1,9 +1,12 @@
-import type { Lang, Translate } from '../../modules/i18n/index.js';
+import type { Lang } from '../dates/format.js';
+import type { Translate } from '../messages.js';
 
 /** What every page view needs besides its own data. Built once per request by the routes. */
 export interface ViewContext {
   lang: Lang;
   t: Translate;
+  /** Each language's name in itself ("Tiếng Việt"), for the language switcher. */
+  languageNames: Readonly<Record<Lang, string>>;
   siteName: string;
   officeEmail: string;
   /** Path of the current page, for the navigation's aria-current. */

@@ -14,6 +14,7 @@ import { MediaPickerField } from './MediaPickerField.js';
 const ctx: AdminViewContext = {
   lang: 'en',
   t: translator('en'),
+  languageNames: { en: 'English', vi: 'Tiếng Việt' },
   siteName: 'Almanac',
   officeEmail: 'office@example.org',
   path: '/admin/articles/1',
