@@ -361,10 +361,11 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
     async function send(route: Route, role: Role, url: string, body?: ReturnType<typeof bodyFor>): Promise<void> {
       const session = sessions.get(role);
       const started = performance.now();
+      const accept = next() < 0.9 ? 'text/html' : 'application/json';
       const res = await t.app.inject({
         method: route.method,
         url,
-        headers: { accept: next() < 0.9 ? 'text/html' : 'application/json', ...(session ? { cookie: session.cookie } : {}), ...body?.headers },
+        headers: { accept, ...(session ? { cookie: session.cookie } : {}), ...body?.headers },
         ...(body ? { payload: body.payload } : {}),
       });
       const ms = performance.now() - started;
@@ -373,6 +374,10 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
       const what = describeRequest(route.method, url, role, body?.shown);
       if (res.statusCode >= 500) failures.push(`${res.statusCode} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
       if (ms > MAX_MS) failures.push(`${Math.round(ms)} ms for ${what}`);
+      // A person's browser is always answered with one of the site's pages, never the framework's JSON.
+      if (accept === 'text/html' && res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('text/html')) {
+        failures.push(`${res.statusCode} as ${String(res.headers['content-type'])} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
+      }
       const internal = INTERNALS.find((pattern) => pattern.test(res.body));
       if (internal) failures.push(`the answer shows ${internal} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
       const after = await digest();
