@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AttendanceMode, EventType, LangCode } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
+import { endsBeforeStart } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
@@ -188,7 +189,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
 
   const start = raw('start_date');
   const end = raw('end_date');
-  if (ok('start_date') && ok('end_date') && end !== '' && end < start) errors.end_date = 'editing.error.endBeforeStart';
+  if (ok('start_date') && ok('end_date') && endsBeforeStart(start, end)) errors.end_date = 'editing.error.endBeforeStart';
   // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
   if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
   if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { exclusiveEnd, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
+import { endsBeforeStart, exclusiveEnd, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
 import type { Database } from '../../db/schema.js';
 
 describe("an event's days", () => {
@@ -36,5 +36,13 @@ describe('the exclusive end of calendars', () => {
     assert.equal(exclusiveEnd('2020-07-22', '2020-07-31'), '2020-08-01');
     assert.equal(exclusiveEnd('2020-12-28', '2020-12-31'), '2021-01-01');
     assert.equal(exclusiveEnd('2020-02-28', '2020-02-29'), '2020-03-01');
+  });
+});
+
+describe('the end is not before the start', () => {
+  test('an earlier end is refused; none, the same day or a later one are not', () => {
+    assert.equal(endsBeforeStart('2020-07-23', '2020-07-22'), true);
+    assert.equal(endsBeforeStart('2021-01-03', '2020-12-28'), true);
+    for (const end of [null, '', '2020-07-23', '2020-07-24', '2021-01-01']) assert.equal(endsBeforeStart('2020-07-23', end), false, String(end));
   });
 });

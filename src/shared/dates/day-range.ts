@@ -20,6 +20,15 @@ export function storedEndDate(start: string, end: string | null): string | null 
 }
 
 /**
+ * Whether a range ends before it starts, which no event, listing line or
+ * shown range may do (an end on the first day is a one-day event). Dates are
+ * 'YYYY-MM-DD', which sort as text in calendar order.
+ */
+export function endsBeforeStart(start: string, end: string | null): boolean {
+  return end !== null && end !== '' && end < start;
+}
+
+/**
  * The last day an event runs: its end date, or its first day when it has
  * none. It decides whether an event is upcoming or past and which years it
  * runs in.

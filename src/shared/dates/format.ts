@@ -8,6 +8,7 @@
  * the ICU version.
  */
 import { dateParts, isCalendarDate } from './calendar-date.js';
+import { endsBeforeStart } from './day-range.js';
 
 /** The two languages the site is published in. */
 export type Lang = 'en' | 'vi';
@@ -94,7 +95,7 @@ export function formatDateRange(start: string, end: string | null, lang: Lang): 
   const a = displayParts(start, lang, false);
   if (end === null || end === start) return joinFull(a, lang);
   const b = displayParts(end, lang, false);
-  if (end < start) throw new RangeError(`Date range ends before it starts: ${start} to ${end}`);
+  if (endsBeforeStart(start, end)) throw new RangeError(`Date range ends before it starts: ${start} to ${end}`);
   if (a.yearNumber !== b.yearNumber) return `${joinFull(a, lang)}${RANGE_SEPARATOR}${joinFull(b, lang)}`;
   if (a.monthNumber !== b.monthNumber) return `${a.day} ${a.month}${RANGE_SEPARATOR}${joinFull(b, lang)}`;
   return `${a.day}${RANGE_SEPARATOR}${joinFull(b, lang)}`;

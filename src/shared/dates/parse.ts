@@ -6,7 +6,7 @@
  */
 import { daysInMonth, makeCalendarDate } from './calendar-date.js';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from './bounds.js';
-import { storedEndDate } from './day-range.js';
+import { endsBeforeStart, storedEndDate } from './day-range.js';
 import type { Lang } from './format.js';
 
 /** Result of {@link parseDateText}: a start and optional end, or a reason for refusing the text. */
@@ -254,12 +254,12 @@ export function parseDateText(text: string): DateTextResult {
   const quoteStart = (y: number): string =>
     left.year !== null ? left.text : renderSide(left.day, startMonth, y, style);
   let start = makeCalendarDate(startYear, startMonth, left.day);
-  if (start !== null && start > end && left.year === null && left.month !== null) {
+  if (start !== null && endsBeforeStart(start, end) && left.year === null && left.month !== null) {
     startYear -= 1;
     start = makeCalendarDate(startYear, startMonth, left.day);
   }
   if (start === null) return notRealDate(quoteStart(startYear), left.day, startMonth, startYear);
-  if (start > end) return { error: `"${whole}": the range ends before it starts` };
+  if (endsBeforeStart(start, end)) return { error: `"${whole}": the range ends before it starts` };
   if (!isWithinYears(start) || !isWithinYears(end)) return outsideYears(whole);
   return { start, end: storedEndDate(start, end) };
 }
