@@ -81,3 +81,29 @@ describe('bad request bodies and redirects answer with the site pages', () => {
     assert.match(String(lone.headers.location), /^\/admin\/[%0-9A-F]+x$/);
   });
 });
+
+describe('when the error page itself cannot be drawn', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  test('a browser still gets a bare HTML page, not the framework JSON naming the cause', async () => {
+    // The layout reads the stylesheet's address: make that fail, for every page including the error page.
+    Object.defineProperty(t.app.site, 'stylesheet', {
+      get() {
+        throw new Error('boom in /work/main/src/shared/views/Layout.tsx:1:2');
+      },
+    });
+    for (const url of ['/en/no-such-page', '/vi/no-such-page']) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      assert.equal(res.statusCode, 500, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      assertNoInternals(res);
+      assert.doesNotMatch(res.body, /boom/);
+    }
+    const vi = await t.app.inject({ url: '/vi/no-such-page', headers: { accept: 'text/html' } });
+    assert.equal(text(html(vi.body).querySelector('h1')), 'Đã xảy ra lỗi');
+  });
+});

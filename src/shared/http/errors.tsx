@@ -29,8 +29,31 @@ function reply(request: FastifyRequest, res: FastifyReply, status: number, code:
     return res.code(status).send({ error: { code, message: shown(request, message, 'en') ?? (status >= 500 ? 'Internal error' : code) } });
   }
   // An error under /vi/… is a Vietnamese page; elsewhere (old URLs, unknown prefixes) English.
-  const ctx = viewContext(request, langOfPath(request.url) ?? 'en');
-  return sendPage(res, <ErrorPage ctx={ctx} status={status} message={shown(request, message, ctx.lang)} requestId={request.id} />, status);
+  const lang = langOfPath(request.url) ?? 'en';
+  try {
+    const ctx = viewContext(request, lang);
+    return sendPage(res, <ErrorPage ctx={ctx} status={status} message={shown(request, message, ctx.lang)} requestId={request.id} />, status);
+  } catch (error) {
+    // The error page itself failed to render: a bare page still, never the framework's JSON naming the cause.
+    request.log.error({ err: error }, 'the error page could not be rendered');
+    return res.code(500).type('text/html; charset=utf-8').send(bareErrorPage(request, lang));
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** The server-error page without the layout, for when the layout itself cannot be drawn. */
+function bareErrorPage(request: FastifyRequest, lang: Lang): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char] ?? char);
+  let texts: string[] = [];
+  try {
+    const t = request.server.site.messages.translator(lang);
+    texts = [t('error.serverTitle'), t('error.serverBody'), t('error.reference', { id: request.id })];
+  } catch {
+    // Without the catalogue the page says nothing rather than something untranslated.
+  }
+  const [title = '', body = '', reference = ''] = texts.map(escape);
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p><p>${reference}</p></body></html>\n`;
 }
 
 /**
