@@ -16,7 +16,7 @@ import type { ArticleListRow } from '../articles/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
 import { calendarEventFromDetail } from './calendar.service.js';
 import { isTimed } from './event-timing.js';
-import { AddToCalendar, SubscribeToCalendar } from '../feeds/index.js';
+import { AddToCalendar, SubscribeToCalendar } from './calendar-links.js';
 import { JsonLd, eventJsonLd } from '../seo/index.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */

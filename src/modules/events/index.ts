@@ -33,4 +33,5 @@ export {
 } from './events.service.js';
 export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
 export { isTimed } from './event-timing.js';
+export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';

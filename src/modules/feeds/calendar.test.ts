@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { parseCalendar } from '../../../test/helpers/ical.js';
 import { calendarEvents, calendarOptions } from '../../../test/fixtures/calendar-events.js';
 import { buildCalendar, eventUid } from './calendar.js';
-import { googleCalendarUrl, webcalUrl } from './calendar-links.js';
+import { googleCalendarUrl, webcalUrl } from '../events/index.js';
 import { vtimezone } from './vtimezone.js';
 
 const text = buildCalendar(calendarEvents, calendarOptions);

@@ -12,7 +12,7 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { Lang, Translate } from '../i18n/index.js';
-import { isTimed, type CalendarEvent } from '../events/index.js';
+import { eventLocation, isTimed, type CalendarEvent } from '../events/index.js';
 import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
@@ -44,13 +44,6 @@ export function eventUid(id: number, publicUrl: string): string {
 /** A calendar date as a Date at UTC midnight: ical-generator writes all-day dates from the UTC fields. */
 function utcMidnight(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
-}
-
-/** Where an event happens, as one line: its place, and/or that it is online. */
-export function eventLocation(event: CalendarEvent, t: Translate): string | null {
-  const place = [event.venue, event.city].filter(Boolean).join(', ');
-  const online = event.attendance_mode === 'in_person' ? '' : event.attendance_mode === 'mixed' ? t('event.onlineAndInPerson') : t('event.online');
-  return [place, online].filter(Boolean).join('; ') || null;
 }
 
 function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventData {

@@ -3,8 +3,8 @@ import { Layout } from '../../shared/views/Layout.js';
 import { langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { ArticleTeaserList } from '../articles/index.js';
-import { EventTeaserList } from '../events/index.js';
-import { FollowNews, NewsFeedLinks, SubscribeToCalendar } from '../feeds/index.js';
+import { EventTeaserList, SubscribeToCalendar } from '../events/index.js';
+import { FollowNews, NewsFeedLinks } from '../feeds/index.js';
 import type { TermRow } from '../taxonomy/index.js';
 import type { TermPage } from './topics.service.js';
 

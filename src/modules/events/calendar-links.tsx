@@ -1,12 +1,21 @@
 /**
  * Links that put events into people's calendars: a Google Calendar template
- * link and the .ics file for one event, and webcal:// subscriptions for feeds.
+ * link and the .ics file for one event, and webcal:// subscriptions for the
+ * calendar feeds (which the feeds module writes).
  */
-import { isTimed, type CalendarEvent } from '../events/index.js';
 import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { calendarPath, eventCalendarPath, eventPath, type FeedScope } from '../../shared/http/paths.js';
+import type { Translate } from '../../shared/messages.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { eventLocation } from './calendar.js';
+import type { CalendarEvent } from './calendar.service.js';
+import { isTimed } from './event-timing.js';
+
+/** Where an event happens, as one line: its place, and/or that it is online. */
+export function eventLocation(event: CalendarEvent, t: Translate): string | null {
+  const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const online = event.attendance_mode === 'in_person' ? '' : event.attendance_mode === 'mixed' ? t('event.onlineAndInPerson') : t('event.online');
+  return [place, online].filter(Boolean).join('; ') || null;
+}
 
 /** The same address with the webcal scheme, which calendar apps open as a subscription. */
 export function webcalUrl(httpUrl: string): string {
