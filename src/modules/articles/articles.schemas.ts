@@ -6,7 +6,7 @@
  * structured, as on the public pages ("© ILO/Nguyen Hai Dat 2024").
  */
 import { z } from 'zod';
-import type { BylineKind, LangCode } from '../../db/schema.js';
+import type { BylineKind } from '../../db/schema.js';
 import { hasControlCharacter, normalizeLine } from '../../shared/text/normalize.js';
 import {
   bilingualFields,
@@ -21,8 +21,11 @@ import {
   storedFormValues,
   vietnameseGiven,
   type FieldErrors,
-  type StoredTranslation,
-  type TranslationInput,
+  type FormResult,
+  type BilingualContent,
+  type BilingualFormValues,
+  type BilingualText,
+  type BilingualInput,
 } from '../content/index.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 
@@ -32,8 +35,6 @@ export const ARTICLE_TEXT_FIELDS = ['title', 'summary', 'body', 'hero_alt', 'byl
 export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
 
 const ARTICLE_SCALAR_FIELDS = [
-  'revision',
-  'slug',
   'published_on',
   'hero_media_id',
   'hero_image_path',
@@ -42,21 +43,20 @@ const ARTICLE_SCALAR_FIELDS = [
   'credit_year',
   'byline_kind',
   'byline_name',
-  'vi_slug',
-  'vi_status',
-  'vi_current',
 ] as const;
 
 /** Everything the article form holds, exactly as typed. */
-export type ArticleFormValues = Record<(typeof ARTICLE_SCALAR_FIELDS)[number] | `${LangCode}_${ArticleTextField}`, string> & {
-  topics: string[];
-  programmes: string[];
-};
+export type ArticleFormValues = BilingualFormValues<(typeof ARTICLE_SCALAR_FIELDS)[number], ArticleTextField>;
+
+/** Reads the article form from an urlencoded body; missing fields are empty. */
+export function readArticleForm(body: unknown): ArticleFormValues {
+  return readBilingualForm(body, ARTICLE_SCALAR_FIELDS, ARTICLE_TEXT_FIELDS);
+}
+
+export type ArticleFormResult = FormResult<ArticleInput>;
 
 /** One language's text of an article. */
-export interface ArticleText {
-  title: string;
-  summary: string | null;
+export interface ArticleText extends BilingualText {
   /** Markdown. */
   body: string | null;
   hero_alt: string | null;
@@ -64,9 +64,8 @@ export interface ArticleText {
   byline_organisation: string | null;
 }
 
-/** What the article form edits, as stored. */
-export interface ArticleContent {
-  slug: string;
+/** What only articles have, as stored and as a validated form gives it. */
+export interface ArticleFields {
   published_on: string;
   /** The hero from the media library (it brings its own description and credit). */
   hero_media_id: number | null;
@@ -77,31 +76,13 @@ export interface ArticleContent {
   credit_year: number | null;
   byline_kind: BylineKind | null;
   byline_name: string | null;
-  en: ArticleText;
-  vi: (ArticleText & StoredTranslation) | null;
-  topics: number[];
-  programmes: number[];
 }
 
+/** What the article form edits, as stored. */
+export interface ArticleContent extends BilingualContent<ArticleText>, ArticleFields {}
+
 /** A validated article form: what the editing service saves. */
-export interface ArticleInput {
-  /** Null: make one from the English title. */
-  slug: string | null;
-  published_on: string;
-  hero_media_id: number | null;
-  hero_image_path: string | null;
-  credit_holder: string | null;
-  credit_photographer: string | null;
-  credit_year: number | null;
-  byline_kind: BylineKind | null;
-  byline_name: string | null;
-  en: ArticleText;
-  vi: (ArticleText & TranslationInput) | null;
-  /** The Vietnamese text was checked against the English as it is now (translation tracking). */
-  vi_current: boolean;
-  topics: number[];
-  programmes: number[];
-}
+export interface ArticleInput extends BilingualInput<ArticleText>, ArticleFields {}
 
 // Limits: generous for real articles, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
@@ -164,15 +145,6 @@ export const articleFormSchema = z.object({
   }),
   ...formTailFields,
 });
-
-/** Reads the article form from an urlencoded body; missing fields are empty. */
-export function readArticleForm(body: unknown): ArticleFormValues {
-  return readBilingualForm(body, ARTICLE_SCALAR_FIELDS, ARTICLE_TEXT_FIELDS);
-}
-
-export type ArticleFormResult =
-  | { ok: true; input: ArticleInput; revision: number | null }
-  | { ok: false; errors: FieldErrors };
 
 /** Validates the article form; returns one message key per field in error. */
 export function validateArticleForm(values: ArticleFormValues): ArticleFormResult {

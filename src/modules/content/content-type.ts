@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { ContentKind, Database, LangCode, PublicationStatus } from '../../db/schema.js';
 import type { PageInfo } from '../../shared/pagination.js';
 import type { BaseSnapshot, Editable, RevisionDiff, RevisionSummary } from './editing.js';
-import type { FieldErrors } from './form-fields.js';
+import type { FormResult } from './form-fields.js';
 import type { EditContext } from './workflow.js';
 
 type Db = Kysely<Database>;
@@ -31,7 +31,7 @@ export interface ContentTypeFormValues {
 }
 
 /** A form checked: the input to save and the revision it was loaded at, or a message key per field. */
-export type ContentFormResult<Input> = { ok: true; input: Input; revision: number | null } | { ok: false; errors: FieldErrors };
+export type ContentFormResult<Input> = FormResult<Input>;
 
 /** One line of an admin list. */
 export interface ContentSummaryRow {

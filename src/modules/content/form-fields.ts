@@ -162,6 +162,48 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 
 // ---- What every bilingual form of a kind shares around the kind's own fields ----
 
+/** The single fields every kind's form has besides its own: the revision it was loaded at, the slugs, the Vietnamese text's status and check. */
+const COMMON_SCALAR_FIELDS = ['revision', 'slug', 'vi_slug', 'vi_status', 'vi_current'] as const;
+
+/** Everything a kind's form holds, exactly as typed: its own fields, its texts in both languages, the tags chosen. */
+export type BilingualFormValues<Scalar extends string, Text extends string> = Record<
+  (typeof COMMON_SCALAR_FIELDS)[number] | Scalar | `${LangCode}_${Text}`,
+  string
+> & {
+  topics: string[];
+  programmes: string[];
+};
+
+/** The text every kind has in each language. */
+export interface BilingualText {
+  title: string;
+  summary: string | null;
+}
+
+/** What every kind stores around its own fields: the English slug, the texts in both languages, the tags. */
+export interface BilingualContent<Text> {
+  slug: string;
+  en: Text;
+  vi: (Text & StoredTranslation) | null;
+  topics: number[];
+  programmes: number[];
+}
+
+/** What every kind's validated form holds around its own fields: what it stores, as typed, and the translation's check. */
+export interface BilingualInput<Text> {
+  /** Null: make one from the English title. */
+  slug: string | null;
+  en: Text;
+  vi: (Text & TranslationInput) | null;
+  /** The Vietnamese text was checked against the English as it is now (translation tracking). */
+  vi_current: boolean;
+  topics: number[];
+  programmes: number[];
+}
+
+/** A form checked: the input to save and the revision it was loaded at, or a message key per field. */
+export type FormResult<Input> = { ok: true; input: Input; revision: number | null } | { ok: false; errors: FieldErrors };
+
 const LANGS = ['en', 'vi'] as const;
 
 /** The first fields of every kind's schema: the revision the form was loaded at and the English slug. */
@@ -186,11 +228,11 @@ export function bilingualFields<T extends Record<string, z.ZodType>>(maxTitle: n
   return out as TitleFields & { [K in keyof T & string as `en_${K}` | `vi_${K}`]: T[K] };
 }
 
-/** A form's values from an urlencoded body, exactly as typed; missing fields are empty. */
+/** A form's values from an urlencoded body, exactly as typed (`scalarFields`: the kind's own); missing fields are empty. */
 export function readBilingualForm<V>(body: unknown, scalarFields: readonly string[], textFields: readonly string[]): V {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const values: Record<string, string | string[]> = { topics: formList(b, 'topics'), programmes: formList(b, 'programmes') };
-  for (const name of scalarFields) values[name] = formString(b, name);
+  for (const name of [...COMMON_SCALAR_FIELDS, ...scalarFields]) values[name] = formString(b, name);
   for (const lang of LANGS) {
     for (const field of textFields) values[`${lang}_${field}`] = formString(b, `${lang}_${field}`);
   }

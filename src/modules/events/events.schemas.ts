@@ -9,7 +9,7 @@
  * local dates in that zone.
  */
 import { z } from 'zod';
-import type { AttendanceMode, EventType, LangCode } from '../../db/schema.js';
+import type { AttendanceMode, EventType } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { endsBeforeStart } from '../../shared/dates/day-range.js';
@@ -34,8 +34,11 @@ import {
   storedFormValues,
   vietnameseGiven,
   type FieldErrors,
-  type StoredTranslation,
-  type TranslationInput,
+  type FormResult,
+  type BilingualContent,
+  type BilingualFormValues,
+  type BilingualText,
+  type BilingualInput,
 } from '../content/index.js';
 
 export const EVENT_TYPES = [
@@ -56,8 +59,6 @@ export const EVENT_TEXT_FIELDS = ['title', 'summary', 'description', 'venue', 'c
 export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
 
 const EVENT_SCALAR_FIELDS = [
-  'revision',
-  'slug',
   'event_type',
   'attendance_mode',
   'all_day',
@@ -69,31 +70,27 @@ const EVENT_SCALAR_FIELDS = [
   'online_url',
   'registration_url',
   'contact_email',
-  'vi_slug',
-  'vi_status',
-  'vi_current',
 ] as const;
 
-type TextFieldName = `${LangCode}_${EventTextField}`;
-
 /** Everything the event form holds, exactly as typed. */
-export type EventFormValues = Record<(typeof EVENT_SCALAR_FIELDS)[number] | TextFieldName, string> & {
-  topics: string[];
-  programmes: string[];
-};
+export type EventFormValues = BilingualFormValues<(typeof EVENT_SCALAR_FIELDS)[number], EventTextField>;
+
+/** Reads the event form from an urlencoded body; missing fields are empty. */
+export function readEventForm(body: unknown): EventFormValues {
+  return readBilingualForm(body, EVENT_SCALAR_FIELDS, EVENT_TEXT_FIELDS);
+}
+
+export type EventFormResult = FormResult<EventInput>;
 
 /** One language's text of an event. */
-export interface EventText {
-  title: string;
-  summary: string | null;
+export interface EventText extends BilingualText {
   description: string | null;
   venue: string | null;
   city: string | null;
 }
 
-/** What the event form edits, as stored. */
-export interface EventContent {
-  slug: string;
+/** What only events have, as stored and as a validated form gives it. */
+export interface EventFields {
   event_type: EventType;
   attendance_mode: AttendanceMode;
   all_day: boolean;
@@ -105,34 +102,13 @@ export interface EventContent {
   online_url: string | null;
   registration_url: string | null;
   contact_email: string | null;
-  en: EventText;
-  vi: (EventText & StoredTranslation) | null;
-  topics: number[];
-  programmes: number[];
 }
 
+/** What the event form edits, as stored. */
+export interface EventContent extends BilingualContent<EventText>, EventFields {}
+
 /** A validated event form: what the editing service saves. */
-export interface EventInput {
-  /** Null: make one from the English title. */
-  slug: string | null;
-  event_type: EventType;
-  attendance_mode: AttendanceMode;
-  all_day: boolean;
-  start_date: string;
-  end_date: string | null;
-  starts_at: string | null;
-  ends_at: string | null;
-  time_zone: string;
-  online_url: string | null;
-  registration_url: string | null;
-  contact_email: string | null;
-  en: EventText;
-  vi: (EventText & TranslationInput) | null;
-  /** The Vietnamese text was checked against the English as it is now (translation tracking). */
-  vi_current: boolean;
-  topics: number[];
-  programmes: number[];
-}
+export interface EventInput extends BilingualInput<EventText>, EventFields {}
 
 // Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
@@ -161,15 +137,6 @@ export const eventFormSchema = z.object({
   }),
   ...formTailFields,
 });
-
-/** Reads the event form from an urlencoded body; missing fields are empty. */
-export function readEventForm(body: unknown): EventFormValues {
-  return readBilingualForm(body, EVENT_SCALAR_FIELDS, EVENT_TEXT_FIELDS);
-}
-
-export type EventFormResult =
-  | { ok: true; input: EventInput; revision: number | null }
-  | { ok: false; errors: FieldErrors };
 
 /**
  * Validates the event form. `defaultTimeZone` (the office's) applies when the
