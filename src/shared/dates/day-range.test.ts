@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { endsBeforeStart, exclusiveEnd, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
+import { endsBeforeStart, exclusiveEnd, isOneDay, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
 import type { Database } from '../../db/schema.js';
 
 describe("an event's days", () => {
@@ -11,6 +11,11 @@ describe("an event's days", () => {
     assert.equal(storedEndDate('2020-09-17', ''), null);
     assert.equal(storedEndDate('2020-09-17', '2020-09-17'), null);
     assert.equal(storedEndDate('2020-07-22', '2020-07-23'), '2020-07-23');
+  });
+
+  test('a range is one day without an end or with its end on its first day', () => {
+    for (const end of [null, undefined, '', '2020-09-17']) assert.equal(isOneDay('2020-09-17', end), true, String(end));
+    assert.equal(isOneDay('2020-09-17', '2020-09-18'), false);
   });
 });
 

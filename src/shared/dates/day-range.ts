@@ -19,6 +19,11 @@ export function storedEndDate(start: string, end: string | null): string | null 
   return end === null || end === '' || end === start ? null : end;
 }
 
+/** Whether a range is one day: no end, or an end on its first day (shown as a single date). */
+export function isOneDay(start: string, end: string | null | undefined): boolean {
+  return storedEndDate(start, end ?? null) === null;
+}
+
 /**
  * Whether a range ends before it starts, which no event, listing line or
  * shown range may do (an end on the first day is a one-day event). Dates are

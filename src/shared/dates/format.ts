@@ -8,7 +8,7 @@
  * the ICU version.
  */
 import { dateParts, isCalendarDate } from './calendar-date.js';
-import { endsBeforeStart } from './day-range.js';
+import { endsBeforeStart, isOneDay } from './day-range.js';
 
 /** The two languages the site is published in. */
 export type Lang = 'en' | 'vi';
@@ -93,7 +93,7 @@ export function formatDate(date: string, lang: Lang, opts?: { padDay?: boolean }
  */
 export function formatDateRange(start: string, end: string | null, lang: Lang): string {
   const a = displayParts(start, lang, false);
-  if (end === null || end === start) return joinFull(a, lang);
+  if (end === null || isOneDay(start, end)) return joinFull(a, lang);
   const b = displayParts(end, lang, false);
   if (endsBeforeStart(start, end)) throw new RangeError(`Date range ends before it starts: ${start} to ${end}`);
   if (a.yearNumber !== b.yearNumber) return `${joinFull(a, lang)}${RANGE_SEPARATOR}${joinFull(b, lang)}`;

@@ -1,4 +1,5 @@
 import { formatDate, formatDateRange, RANGE_SEPARATOR, type Lang } from '../dates/format.js';
+import { isOneDay } from '../dates/day-range.js';
 
 interface DateRangeProps {
   start: string;
@@ -15,7 +16,7 @@ interface DateRangeProps {
 export function DateRange({ start, end, lang }: DateRangeProps) {
   const text = formatDateRange(start, end ?? null, lang);
   const at = text.indexOf(RANGE_SEPARATOR);
-  if (!end || end === start || at < 0) {
+  if (!end || isOneDay(start, end) || at < 0) {
     return <time dateTime={start}>{text}</time>;
   }
   return (
