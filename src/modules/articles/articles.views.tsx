@@ -11,7 +11,7 @@ import { Pager } from '../../shared/views/Pager.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { MediaFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
-import { FollowNews, NewsFeedLinks } from '../feeds/index.js';
+import { FollowNews, NewsFeedLinks } from './news-links.js';
 import { JsonLd, articleJsonLd } from '../seo/index.js';
 import { formatByline } from './attribution.js';
 import type { ArticleDetail, ArticleListRow, ArticlesListing } from './articles.service.js';

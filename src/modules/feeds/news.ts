@@ -46,12 +46,6 @@ export interface NewsFeedOptions {
   now: Date;
 }
 
-export const NEWS_FEED_TYPES: Record<NewsFeedFormat, string> = {
-  atom: 'application/atom+xml',
-  rss: 'application/rss+xml',
-  json: 'application/feed+json',
-};
-
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
 function escapeHtml(text: string): string {

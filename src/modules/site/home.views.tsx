@@ -1,9 +1,8 @@
-import { ArticleTeaserList, type ArticleListRow } from '../articles/index.js';
+import { ArticleTeaserList, NewsFeedLinks, type ArticleListRow } from '../articles/index.js';
 import { EventTeaserList, type EventListRow } from '../events/index.js';
 import { alternates, articlesPath, eventsPath, homePath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { NewsFeedLinks } from '../feeds/index.js';
 
 interface HomeProps {
   ctx: ViewContext;

@@ -2,9 +2,8 @@ import { alternates, articlesPath, eventsPath, programmePath, topicPath, topicsP
 import { Layout } from '../../shared/views/Layout.js';
 import { langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { ArticleTeaserList } from '../articles/index.js';
+import { ArticleTeaserList, FollowNews, NewsFeedLinks } from '../articles/index.js';
 import { EventTeaserList, SubscribeToCalendar } from '../events/index.js';
-import { FollowNews, NewsFeedLinks } from '../feeds/index.js';
 import type { TermRow } from '../taxonomy/index.js';
 import type { TermPage } from './topics.service.js';
 

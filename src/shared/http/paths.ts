@@ -140,6 +140,13 @@ export type NewsFeedFormat = 'atom' | 'rss' | 'json';
 
 const NEWS_FEED_FILES: Record<NewsFeedFormat, string> = { atom: 'articles.atom', rss: 'articles.rss', json: 'articles.json' };
 
+/** The media type each news feed is served as, and announced with in links. */
+export const NEWS_FEED_TYPES: Record<NewsFeedFormat, string> = {
+  atom: 'application/atom+xml',
+  rss: 'application/rss+xml',
+  json: 'application/feed+json',
+};
+
 /** A news feed of articles: `/en/articles.atom`, `/vi/topics/child-labour/articles.rss`. */
 export function newsFeedPath(lang: Lang, format: NewsFeedFormat, scope: FeedScope = { kind: 'all' }): string {
   return `${scopePrefix(lang, scope)}/${NEWS_FEED_FILES[format]}`;

@@ -1,7 +1,6 @@
-/** Links to the news feeds: autodiscovery in the page head, and visible ones for people. */
-import { newsFeedPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
+/** Links to the articles' news feeds (which the feeds module writes): autodiscovery in the page head, and visible ones for people. */
+import { NEWS_FEED_TYPES, newsFeedPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { NEWS_FEED_TYPES } from './news.js';
 
 const FORMATS: NewsFeedFormat[] = ['atom', 'rss', 'json'];
 
