@@ -8,6 +8,7 @@ import type { Database, EventRow, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
+import { listingMonth } from '../../shared/dates/day-range.js';
 import { slugRedirects } from '../content/index.js';
 import { LANGS } from '../i18n/index.js';
 import { findSiteText, getSettings } from '../settings/index.js';
@@ -61,7 +62,7 @@ function numberByMonth(rows: EventListRow[], firstNumber: number): number[] {
   let month = '';
   let n = 0;
   for (const [i, row] of rows.entries()) {
-    const m = row.start_date.slice(0, 7);
+    const m = listingMonth(row.start_date);
     n = m === month ? n + 1 : i === 0 ? firstNumber : 1;
     month = m;
     numbers.push(n);

@@ -2,6 +2,7 @@ import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
 import { formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
+import { listingMonth } from '../../shared/dates/day-range.js';
 import { alternates, articlePath, eventPath, eventsPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
@@ -56,7 +57,7 @@ function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; 
 function MonthGroups({ ctx, section, headingLevel }: { ctx: ViewContext; section: EventSection; headingLevel: 2 | 3 }) {
   const groups: { month: string; items: ComponentChildren[] }[] = [];
   section.rows.forEach((row, i) => {
-    const month = row.start_date.slice(0, 7);
+    const month = listingMonth(row.start_date);
     let group = groups[groups.length - 1];
     if (!group || group.month !== month) {
       group = { month, items: [] };

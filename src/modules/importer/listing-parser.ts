@@ -20,7 +20,7 @@
  * its line number and a reason, rather than being guessed at, because a
  * silently misread date or title would end up on the public site.
  */
-import { monthKey } from '../../shared/dates/calendar-date.js';
+import { listingMonth } from '../../shared/dates/day-range.js';
 import { formatDate, type Lang } from '../../shared/dates/format.js';
 import { dateTextLanguage, parseDateText, parseMonthHeading } from '../../shared/dates/parse.js';
 import { daysSpanned, eventDatesProblem, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
@@ -494,7 +494,7 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
         if (eventDatesProblem(parsed.start, parsed.end) === 'tooLong') {
           throw new ListingParseError(line.no, `${itemLabel(d)} lasts ${daysSpanned(parsed.start, parsed.end)} days; an event lasts at most ${MAX_EVENT_DAYS}`);
         }
-        if (groupMonth && monthKey(parsed.start) !== groupMonth.key) {
+        if (groupMonth && listingMonth(parsed.start) !== groupMonth.key) {
           throw new ListingParseError(
             line.no,
             `${itemLabel(d)} starts on ${formatDate(parsed.start, 'en')} but is listed under ${quote(groupMonth.text)}; ` +

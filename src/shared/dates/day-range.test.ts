@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { endsBeforeStart, exclusiveEnd, isOneDay, lastDay, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
+import { endsBeforeStart, exclusiveEnd, isOneDay, lastDay, listingMonth, lastDayColumn, lastDayOfDates, storedEndDate } from './day-range.js';
 import type { Database } from '../../db/schema.js';
 
 describe("an event's days", () => {
@@ -49,5 +49,13 @@ describe('the end is not before the start', () => {
     assert.equal(endsBeforeStart('2020-07-23', '2020-07-22'), true);
     assert.equal(endsBeforeStart('2021-01-03', '2020-12-28'), true);
     for (const end of [null, '', '2020-07-23', '2020-07-24', '2021-01-01']) assert.equal(endsBeforeStart('2020-07-23', end), false, String(end));
+  });
+});
+
+describe('the month an event is listed under', () => {
+  test('is the month it starts in, for a range across months or years too', () => {
+    assert.equal(listingMonth('2020-09-17'), '2020-09');
+    assert.equal(listingMonth('2020-01-01'), '2020-01');
+    assert.equal(listingMonth('2020-12-28'), '2020-12');
   });
 });

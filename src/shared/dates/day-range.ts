@@ -9,7 +9,7 @@
  * translated page) once an editor has saved it.
  */
 import { sql } from 'kysely';
-import { addDays } from './calendar-date.js';
+import { addDays, monthKey } from './calendar-date.js';
 
 /**
  * An event's end date as stored: null for a one-day event (no end, or an end
@@ -66,4 +66,13 @@ export function lastDayOfDates(alias: string) {
  */
 export function exclusiveEnd(start: string, end: string | null): string {
   return addDays(lastDay(start, end), 1);
+}
+
+/**
+ * The month ('YYYY-MM') an event is listed under: the month it starts in, a
+ * range across months standing under its first, as on the office's pages.
+ * Listings group and number by it; the importer expects each entry under it.
+ */
+export function listingMonth(start: string): string {
+  return monthKey(start);
 }
