@@ -228,6 +228,16 @@ export function bilingualFields<T extends Record<string, z.ZodType>>(maxTitle: n
   return out as TitleFields & { [K in keyof T & string as `en_${K}` | `vi_${K}`]: T[K] };
 }
 
+/** The names of a kind's own fields, from their rules (in the rules' order). */
+export function fieldNames<T extends object>(rules: T): (keyof T & string)[] {
+  return Object.keys(rules) as (keyof T & string)[];
+}
+
+/** The names of a kind's translated fields: the title, then those `rules` give. */
+export function textFieldNames<T extends object>(rules: T): readonly ('title' | (keyof T & string))[] {
+  return ['title', ...fieldNames(rules)];
+}
+
 /** A form's values from an urlencoded body, exactly as typed (`scalarFields`: the kind's own); missing fields are empty. */
 export function readBilingualForm<V>(body: unknown, scalarFields: readonly string[], textFields: readonly string[]): V {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
