@@ -20,6 +20,8 @@ import {
   readBilingualForm,
   storedFormValues,
   vietnameseGiven,
+  fieldNames,
+  textFieldNames,
   type FieldErrors,
   type FormResult,
   type BilingualContent,
@@ -31,26 +33,77 @@ import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 
 export const BYLINE_KINDS = ['by', 'op-ed'] as const satisfies readonly BylineKind[];
 
-export const ARTICLE_TEXT_FIELDS = ['title', 'summary', 'body', 'hero_alt', 'byline_role', 'byline_organisation'] as const;
+// Limits: generous for real articles, small enough to keep pages and the database sane.
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 2000;
+const MAX_NAME = 200;
+const MAX_ALT = 500;
+const MAX_IMAGE_PATH = 2000;
+// Photographs of the office's work are recent; older years are typos.
+const FIRST_CREDIT_YEAR = 1900;
+const LAST_CREDIT_YEAR = 2100;
+
+/** A site path ('/media/…', not '//host') or an http(s) address. */
+function isImageAddress(v: string): boolean {
+  if (hasControlCharacter(v)) return false;
+  if (v.startsWith('/')) return !v.startsWith('//') && !/\s/.test(v);
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** An article's own fields as typed, one rule each; rules across fields are checked after them. */
+const articleFieldRules = {
+  published_on: calendarDate,
+  hero_media_id: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), { error: 'editing.error.choice' })
+    .transform((v) => (v === '' ? null : Number(v))),
+  hero_image_path: z
+    .string()
+    .trim()
+    .max(MAX_IMAGE_PATH, { error: 'editing.error.tooLong' })
+    .refine((v) => v === '' || isImageAddress(v), { error: 'editing.error.imagePath' })
+    .transform((v) => (v === '' ? null : v)),
+  credit_holder: optionalText(MAX_NAME),
+  credit_photographer: optionalText(MAX_NAME),
+  credit_year: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= FIRST_CREDIT_YEAR && Number(v) <= LAST_CREDIT_YEAR), {
+      error: 'editing.error.year',
+    })
+    .transform((v) => (v === '' ? null : Number(v))),
+  byline_kind: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (BYLINE_KINDS as readonly string[]).includes(v), { error: 'editing.error.choice' })
+    .transform((v) => (v === '' ? null : (v as BylineKind))),
+  byline_name: optionalText(MAX_NAME),
+};
+
+/** An article's translated text after its title, with the same rule in both languages. */
+const articleTextRules = {
+  summary: optionalLongText(MAX_SUMMARY),
+  body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
+  hero_alt: optionalText(MAX_ALT),
+  byline_role: optionalText(MAX_NAME),
+  byline_organisation: optionalText(MAX_NAME),
+};
+
+export const ARTICLE_TEXT_FIELDS = textFieldNames(articleTextRules);
 export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
 
-const ARTICLE_SCALAR_FIELDS = [
-  'published_on',
-  'hero_media_id',
-  'hero_image_path',
-  'credit_holder',
-  'credit_photographer',
-  'credit_year',
-  'byline_kind',
-  'byline_name',
-] as const;
-
 /** Everything the article form holds, exactly as typed. */
-export type ArticleFormValues = BilingualFormValues<(typeof ARTICLE_SCALAR_FIELDS)[number], ArticleTextField>;
+export type ArticleFormValues = BilingualFormValues<keyof typeof articleFieldRules, ArticleTextField>;
 
 /** Reads the article form from an urlencoded body; missing fields are empty. */
 export function readArticleForm(body: unknown): ArticleFormValues {
-  return readBilingualForm(body, ARTICLE_SCALAR_FIELDS, ARTICLE_TEXT_FIELDS);
+  return readBilingualForm(body, fieldNames(articleFieldRules), ARTICLE_TEXT_FIELDS);
 }
 
 export type ArticleFormResult = FormResult<ArticleInput>;
@@ -84,65 +137,11 @@ export interface ArticleContent extends BilingualContent<ArticleText>, ArticleFi
 /** A validated article form: what the editing service saves. */
 export interface ArticleInput extends BilingualInput<ArticleText>, ArticleFields {}
 
-// Limits: generous for real articles, small enough to keep pages and the database sane.
-const MAX_TITLE = 300;
-const MAX_SUMMARY = 2000;
-const MAX_NAME = 200;
-const MAX_ALT = 500;
-const MAX_IMAGE_PATH = 2000;
-// Photographs of the office's work are recent; older years are typos.
-const FIRST_CREDIT_YEAR = 1900;
-const LAST_CREDIT_YEAR = 2100;
-
-/** A site path ('/media/…', not '//host') or an http(s) address. */
-function isImageAddress(v: string): boolean {
-  if (hasControlCharacter(v)) return false;
-  if (v.startsWith('/')) return !v.startsWith('//') && !/\s/.test(v);
-  try {
-    const url = new URL(v);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /** The field-by-field schema; rules across fields are checked after it. */
 export const articleFormSchema = z.object({
   ...formHeadFields,
-  published_on: calendarDate,
-  hero_media_id: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), { error: 'editing.error.choice' })
-    .transform((v) => (v === '' ? null : Number(v))),
-  hero_image_path: z
-    .string()
-    .trim()
-    .max(MAX_IMAGE_PATH, { error: 'editing.error.tooLong' })
-    .refine((v) => v === '' || isImageAddress(v), { error: 'editing.error.imagePath' })
-    .transform((v) => (v === '' ? null : v)),
-  credit_holder: optionalText(MAX_NAME),
-  credit_photographer: optionalText(MAX_NAME),
-  credit_year: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || (/^\d{4}$/.test(v) && Number(v) >= FIRST_CREDIT_YEAR && Number(v) <= LAST_CREDIT_YEAR), {
-      error: 'editing.error.year',
-    })
-    .transform((v) => (v === '' ? null : Number(v))),
-  byline_kind: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || (BYLINE_KINDS as readonly string[]).includes(v), { error: 'editing.error.choice' })
-    .transform((v) => (v === '' ? null : (v as BylineKind))),
-  byline_name: optionalText(MAX_NAME),
-  ...bilingualFields(MAX_TITLE, {
-    summary: optionalLongText(MAX_SUMMARY),
-    body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
-    hero_alt: optionalText(MAX_ALT),
-    byline_role: optionalText(MAX_NAME),
-    byline_organisation: optionalText(MAX_NAME),
-  }),
+  ...articleFieldRules,
+  ...bilingualFields(MAX_TITLE, articleTextRules),
   ...formTailFields,
 });
 
