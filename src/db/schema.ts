@@ -191,6 +191,9 @@ export interface SettingsTable {
 
 export type ContentKind = 'event' | 'article';
 
+/** A writer of content that is not an account: the listing importer, the content generator. */
+export type SystemActor = 'importer' | 'generator';
+
 /** One saved state of an event or article (see the revisions migration). */
 export interface RevisionsTable {
   id: Generated<number>;
@@ -198,6 +201,8 @@ export interface RevisionsTable {
   item_id: number;
   revision: number;
   user_id: number | null;
+  /** The command that made the change when no account did ('importer', 'generator'); null otherwise. */
+  actor: SystemActor | null;
   created_at: string;
   action: string;
   /** JSON: the whole item, all translations and tags. */

@@ -32,6 +32,8 @@ import * as indexArticleListing from './2026-12-02T1000-index-article-listing.js
 import * as addEventLastDay from './2026-12-02T1010-add-event-last-day.js';
 import * as countItemsByStatus from './2026-12-03T0900-count-items-by-status.js';
 import * as addRenderedTextHtml from './2026-12-04T1230-add-rendered-text-html.js';
+import * as addRevisionActor from './2026-12-04T1540-add-revision-actor.js';
+import * as indexTranslationSlugs from './2026-12-04T1545-index-translation-slugs.js';
 import * as clearOneDayEndDates from './2026-12-04T1600-clear-one-day-end-dates.js';
 
 const migrations: Record<string, Migration> = {
@@ -64,6 +66,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1010-add-event-last-day': addEventLastDay,
   '2026-12-03T0900-count-items-by-status': countItemsByStatus,
   '2026-12-04T1230-add-rendered-text-html': addRenderedTextHtml,
+  '2026-12-04T1540-add-revision-actor': addRevisionActor,
+  '2026-12-04T1545-index-translation-slugs': indexTranslationSlugs,
   '2026-12-04T1600-clear-one-day-end-dates': clearOneDayEndDates,
 };
 

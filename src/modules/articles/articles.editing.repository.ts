@@ -3,8 +3,8 @@
  * tags, conditional updates for optimistic locking and for the scheduler, and
  * the admin lists. Public listings stay in articles.repository.ts.
  */
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { ArticlesTable, Database, LangCode, PublicationStatus } from '../../db/schema.js';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { ArticlesTable, ArticleTranslationsTable, Database, LangCode, PublicationStatus } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -133,4 +133,33 @@ export async function countArticleSummaries(db: Db, filter: ListFilter): Promise
   else if (filter.status) query = query.where('a.status', '=', filter.status);
   const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Rows per multi-row INSERT: under SQLite's 32,766 bound values for the widest row here (about 20 columns). */
+const ROWS_PER_INSERT = 500;
+
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) yield rows.slice(start, start + ROWS_PER_INSERT);
+}
+
+/** Inserts many articles; their ids by slug. */
+export async function insertArticles(db: Db, rows: readonly Insertable<ArticlesTable>[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(rows)) {
+    for (const r of await db.insertInto('articles').values(chunk).returning(['id', 'slug']).execute()) ids.set(r.slug, r.id);
+  }
+  return ids;
+}
+
+/** Inserts many texts of new articles (their HTML already rendered). */
+export async function insertArticleTranslations(db: Db, rows: readonly Insertable<ArticleTranslationsTable>[]): Promise<void> {
+  for (const chunk of chunks(rows)) await db.insertInto('article_translations').values(chunk).execute();
+}
+
+/** Links many new articles to their topics and programmes. */
+export async function insertArticleTags(db: Db, rows: readonly { articleId: number; topics: number[]; programmes: number[] }[]): Promise<void> {
+  const topics = rows.flatMap((r) => r.topics.map((topic_id) => ({ article_id: r.articleId, topic_id })));
+  const programmes = rows.flatMap((r) => r.programmes.map((programme_id) => ({ article_id: r.articleId, programme_id })));
+  for (const chunk of chunks(topics)) await db.insertInto('article_topics').values(chunk).execute();
+  for (const chunk of chunks(programmes)) await db.insertInto('article_programmes').values(chunk).execute();
 }

@@ -29,8 +29,8 @@ import {
 } from '../content/index.js';
 import type { ArticleContent, ArticleInput, ArticleText } from './articles.schemas.js';
 import * as repo from './articles.repository.js';
-import { loadPictures } from '../media/index.js';
-import type { MessageKey } from '../i18n/index.js';
+import { loadPictures, renderMarkdownForStorage } from '../media/index.js';
+import { snapshotOf, type MessageKey } from '../i18n/index.js';
 import * as editRepo from './articles.editing.repository.js';
 
 type Db = Kysely<Database>;
@@ -157,7 +157,8 @@ function rowValues(s: ArticleSnapshot) {
 
 async function writeTexts(trx: Trx, id: number, s: ArticleSnapshot, at: string): Promise<void> {
   // The English text's address is the article's own slug; its status follows the article's.
-  await repo.upsertArticleTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
+  // An article kept from a Vietnamese page alone has no English text (an empty title) until an editor writes one.
+  if (s.en.title !== '') await repo.upsertArticleTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
   if (s.vi) await repo.upsertArticleTranslation(trx, id, 'vi', s.vi, at, { slug: s.vi.slug, status: s.vi.status });
   else await editRepo.deleteArticleTranslation(trx, id, 'vi');
 }
@@ -174,10 +175,10 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
     if (!row) return undefined;
     return toEditable(row, await repo.listArticleTranslations(db, id), await editRepo.listArticleTagIds(db, id));
   },
-  async insert(trx, s, { at, userId }) {
+  async insert(trx, s, { at, userId, sourceKey }) {
     const id = await repo.insertArticle(trx, {
       ...rowValues(s),
-      source_key: null,
+      source_key: sourceKey ?? null,
       revision: 1,
       created_at: at,
       updated_at: at,
@@ -195,6 +196,36 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
       await editRepo.replaceArticleTags(trx, id, next.topics, next.programmes);
     }
     return true;
+  },
+  async insertMany(trx, snapshots, { at }) {
+    const ids = await editRepo.insertArticles(
+      trx,
+      snapshots.map((s) => ({ ...rowValues(s), revision: 1, created_at: at, updated_at: at })),
+    );
+    const idOf = (s: ArticleSnapshot) => ids.get(s.slug)!;
+    const text = (t: ArticleText) => ({ ...textOf(t), body_html: renderMarkdownForStorage(t.body), created_at: at, updated_at: at });
+    await editRepo.insertArticleTranslations(
+      trx,
+      snapshots.flatMap((s) => [
+        { article_id: idOf(s), lang: 'en' as const, ...text(s.en), slug: s.slug, status: 'published' as const },
+        ...(s.vi
+          ? [
+              {
+                article_id: idOf(s),
+                lang: 'vi' as const,
+                ...text(s.vi),
+                slug: s.vi.slug,
+                status: s.vi.status,
+                // Translation tracking, as for a Vietnamese text saved with its English.
+                source_snapshot: JSON.stringify(snapshotOf('article', { ...s.en })),
+                translated_at: at,
+              },
+            ]
+          : []),
+      ]),
+    );
+    await editRepo.insertArticleTags(trx, snapshots.map((s) => ({ articleId: idOf(s), topics: s.topics, programmes: s.programmes })));
+    return snapshots.map(idOf);
   },
   deleteRow: (trx, id) => editRepo.deleteArticleRow(trx, id),
   slugUsedByOther: (db, slug, selfId) => editRepo.slugUsedByOtherArticle(db, slug, selfId),

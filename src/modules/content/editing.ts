@@ -10,12 +10,12 @@
  * fields, then the audit entry and search refresh.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ContentKind, Database, LangCode, PublicationStatus } from '../../db/schema.js';
+import type { ContentKind, Database, LangCode, PublicationStatus, SystemActor } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { assertCan, can, type Action, type PolicyItem } from '../auth/index.js';
 import { markTranslationCurrent, type MessageKey } from '../i18n/index.js';
 import { existingTermIds, listProgrammes, listTopics } from '../taxonomy/index.js';
-import { afterContentChange } from './effects.js';
+import { afterContentChange, type ContentChangeBatch } from './effects.js';
 import type { StoredTranslation, TranslationInput } from './form-fields.js';
 import * as revisionsRepository from './revisions.repository.js';
 import { changedFields, diffFlatSnapshots, flattenSnapshot, pick, type FieldDiff } from './snapshots.js';
@@ -65,8 +65,14 @@ export interface ContentStore<S extends BaseSnapshot> {
   /** The slug when the English title has no letters or digits. */
   fallbackSlug: string;
   load(db: AnyDb, id: number): Promise<Editable<S> | undefined>;
-  /** Inserts a new item with its texts and tags; returns its id. */
-  insert(trx: Trx, snapshot: S, meta: { at: string; userId: number }): Promise<number>;
+  /** Inserts a new item with its texts and tags; returns its id. `sourceKey` names an imported item's entry in its listing page. */
+  insert(trx: Trx, snapshot: S, meta: { at: string; userId: number | null; sourceKey?: string | null }): Promise<number>;
+  /**
+   * Inserts many new items with their texts and tags in multi-row INSERTs
+   * (the generator's archives); their ids in the order given. Vietnamese texts
+   * are recorded as translated from the English as inserted.
+   */
+  insertMany(trx: Trx, snapshots: readonly S[], meta: { at: string }): Promise<number[]>;
   /** Writes `next` if the item is still at `revision` (moving it to the next); false when someone saved first. */
   update(trx: Trx, id: number, revision: number, next: S, changes: string[], meta: { at: string; userId: number | null }): Promise<boolean>;
   deleteRow(trx: Trx, id: number): Promise<void>;
@@ -109,7 +115,7 @@ export function isLiveAt(s: BaseSnapshot, now: Date): boolean {
   return s.status === 'published' && (s.publish_at === null || s.publish_at <= now.toISOString());
 }
 
-async function checkTags(trx: Trx, s: { topics: number[]; programmes: number[] }): Promise<void> {
+export async function checkTags(trx: Trx, s: { topics: number[]; programmes: number[] }): Promise<void> {
   const fields: Record<string, MessageKey> = {};
   if ((await existingTermIds(trx, 'topics', s.topics)).length !== s.topics.length) fields.topics = 'editing.error.unknownTaxonomy';
   if ((await existingTermIds(trx, 'programmes', s.programmes)).length !== s.programmes.length) {
@@ -118,7 +124,7 @@ async function checkTags(trx: Trx, s: { topics: number[]; programmes: number[] }
   if (Object.keys(fields).length > 0) throw formError(fields);
 }
 
-async function checkSpecific<S extends BaseSnapshot>(store: ContentStore<S>, trx: Trx, input: ContentInput<S>): Promise<void> {
+export async function checkSpecific<S extends BaseSnapshot>(store: ContentStore<S>, trx: Trx, input: ContentInput<S>): Promise<void> {
   const fields = store.check ? await store.check(trx, input) : {};
   if (Object.keys(fields).length > 0) throw formError(fields);
 }
@@ -136,7 +142,7 @@ async function slugTaken(store: ContentStore<BaseSnapshot>, trx: Trx, slug: stri
  * or one made from the title when the field was left empty. Slugs are unique
  * across languages, so that an address can never name two items.
  */
-async function chooseSlug(
+export async function chooseSlug(
   store: ContentStore<BaseSnapshot>,
   trx: Trx,
   field: 'slug' | 'vi_slug',
@@ -189,7 +195,7 @@ async function contentFromInput<S extends BaseSnapshot>(
  * Keeps every old address working after a save: a changed slug in either
  * language redirects to the item, and a slug in use again redirects nowhere.
  */
-async function recordSlugChanges(kind: ContentKind, trx: Trx, id: number, before: BaseSnapshot | null, after: BaseSnapshot, at: string) {
+export async function recordSlugChanges(kind: ContentKind, trx: Trx, id: number, before: BaseSnapshot | null, after: BaseSnapshot, at: string) {
   if (before) await recordSlugChange(trx, kind, 'en', id, before.slug, after.slug, at);
   else await slugRedirects.deleteRedirect(trx, kind, 'en', after.slug);
   const oldVi = before?.vi?.slug ?? null;
@@ -203,7 +209,9 @@ async function recordSlugChanges(kind: ContentKind, trx: Trx, id: number, before
  * Translation tracking: a new Vietnamese text, or one the editor marked as
  * checked against the English, now matches the English as saved.
  */
-async function trackTranslation(kind: ContentKind, trx: Trx, id: number, before: BaseSnapshot | null, after: BaseSnapshot, input: { vi_current: boolean }, now: Date) {
+export async function trackTranslation(kind: ContentKind, trx: Trx, id: number, before: BaseSnapshot | null, after: BaseSnapshot, input: { vi_current: boolean }, now: Date) {
+  // An item kept from a Vietnamese page alone has no English for its text to match yet.
+  if (after.en.title === '') return;
   if (after.vi && (!before?.vi || input.vi_current)) await markTranslationCurrent(trx, kind, id, now);
 }
 
@@ -226,14 +234,27 @@ async function assertNotStale<S extends BaseSnapshot>(store: ContentStore<S>, tr
 }
 
 /**
+ * Who writes and how the effects follow: an account (its id; the effects at
+ * once), the scheduler (no id), or a command (`actor`) whose many changes in
+ * one transaction share a `batch` of effects done at its end.
+ */
+export interface WriterContext {
+  userId: number | null;
+  now: Date;
+  ip?: string | undefined;
+  actor?: SystemActor | undefined;
+  batch?: ContentChangeBatch | undefined;
+}
+
+/**
  * Writes `next` over `current` as the next revision and records it. The
  * store's UPDATE applies only at `current`'s revision, so of two saves racing
  * from the same state the second is refused rather than lost.
  */
-async function writeRevision<S extends BaseSnapshot>(
+export async function writeRevision<S extends BaseSnapshot>(
   store: ContentStore<S>,
   trx: Trx,
-  ctx: { userId: number | null; now: Date; ip?: string | undefined },
+  ctx: WriterContext,
   current: Editable<S>,
   next: S,
   action: RevisionAction,
@@ -247,16 +268,29 @@ async function writeRevision<S extends BaseSnapshot>(
   }
   await recordSlugChanges(store.kind, trx, current.id, current.snapshot, next, at);
   const revision = current.revision + 1;
-  await revisionsRepository.insertRevision(trx, { kind: store.kind, itemId: current.id, revision, userId, createdAt: at, action, snapshot: next, changes });
-  await afterContentChange(trx, {
-    userId,
+  await revisionsRepository.insertRevision(trx, {
     kind: store.kind,
     itemId: current.id,
-    action: `${store.kind}.${action}`,
-    summary: next.en.title,
-    at: ctx.now,
-    ip: ctx.ip,
+    revision,
+    userId,
+    actor: ctx.actor ?? null,
+    createdAt: at,
+    action,
+    snapshot: next,
+    changes,
   });
+  if (ctx.batch) ctx.batch.changedItem(store.kind, current.id);
+  else {
+    await afterContentChange(trx, {
+      userId,
+      kind: store.kind,
+      itemId: current.id,
+      action: `${store.kind}.${action}`,
+      summary: next.en.title,
+      at: ctx.now,
+      ip: ctx.ip,
+    });
+  }
   return { ...current, revision, updatedAt: at, updatedBy: userId, snapshot: next };
 }
 
@@ -460,15 +494,25 @@ export interface RevisionSummary {
   revision: number;
   action: RevisionAction;
   userId: number | null;
+  /** The command that made it when no account did. */
+  actor: SystemActor | null;
   createdAt: string;
   changes: string[];
 }
 
-function summaryOf(row: { revision: number; action: string; user_id: number | null; created_at: string; changes: string }): RevisionSummary {
+function summaryOf(row: {
+  revision: number;
+  action: string;
+  user_id: number | null;
+  actor: SystemActor | null;
+  created_at: string;
+  changes: string;
+}): RevisionSummary {
   return {
     revision: row.revision,
     action: row.action as RevisionAction,
     userId: row.user_id,
+    actor: row.actor,
     createdAt: row.created_at,
     changes: JSON.parse(row.changes) as string[],
   };

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentKind, Database } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { reindexItem } from '../search/index.js';
+import { indexNewItems, reindexItem } from '../search/index.js';
 
 export interface ContentChange {
   /** Who made the change; null for the scheduler. */
@@ -35,3 +35,39 @@ export async function afterContentChange(db: Kysely<Database>, change: ContentCh
   });
   await reindexItem(db, change.kind, change.itemId);
 }
+
+/**
+ * The effects of many changes made in one transaction (an import, a
+ * generated archive), done once at its end rather than after each: every
+ * item is indexed once, however often it changed, and search never sees the
+ * transaction half done. Items are indexed events first, each kind in the
+ * order it was first changed, as one save after another would have.
+ */
+export class ContentChangeBatch {
+  private readonly changed: Record<ContentKind, Set<number>> = { event: new Set(), article: new Set() };
+  private readonly created: Record<ContentKind, number[]> = { event: [], article: [] };
+
+  /** An item changed (or was created one at a time): its search documents are rebuilt at the end. */
+  changedItem(kind: ContentKind, id: number): void {
+    this.changed[kind].add(id);
+  }
+
+  /** Items inserted in bulk, with no search documents yet: indexed without looking for old ones. */
+  createdItems(kind: ContentKind, ids: readonly number[]): void {
+    this.created[kind].push(...ids);
+  }
+
+  /** Does what the changes call for, inside the transaction `db`. */
+  async flush(db: Kysely<Database>): Promise<void> {
+    for (const kind of ['event', 'article'] as const) {
+      for (const id of this.changed[kind]) await reindexItem(db, kind, id);
+      const created = this.created[kind].filter((id) => !this.changed[kind].has(id));
+      for (let start = 0; start < created.length; start += INDEX_BATCH) await indexNewItems(db, kind, created.slice(start, start + INDEX_BATCH));
+      this.changed[kind].clear();
+      this.created[kind] = [];
+    }
+  }
+}
+
+/** Items whose texts are read in one query when indexed in bulk: well under every database's limit of bound values. */
+const INDEX_BATCH = 500;

@@ -3,8 +3,8 @@
  * tags, conditional updates for optimistic locking and for the scheduler, and
  * the lists of the dashboard. Public listings stay in events.repository.ts.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, EventUpdate, LangCode, PublicationStatus } from '../../db/schema.js';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Database, EventsTable, EventTranslationsTable, EventUpdate, LangCode, PublicationStatus } from '../../db/schema.js';
 import { lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -164,4 +164,33 @@ export async function listUpcomingWithoutVietnamese(db: Db, today: string, limit
     .orderBy('e.id', 'asc')
     .limit(limit)
     .execute();
+}
+
+/** Rows per multi-row INSERT: under SQLite's 32,766 bound values for the widest row here (about 20 columns). */
+const ROWS_PER_INSERT = 500;
+
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) yield rows.slice(start, start + ROWS_PER_INSERT);
+}
+
+/** Inserts many events; their ids by slug. */
+export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable>[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(rows)) {
+    for (const r of await db.insertInto('events').values(chunk).returning(['id', 'slug']).execute()) ids.set(r.slug, r.id);
+  }
+  return ids;
+}
+
+/** Inserts many texts of new events (their HTML already rendered). */
+export async function insertEventTranslations(db: Db, rows: readonly Insertable<EventTranslationsTable>[]): Promise<void> {
+  for (const chunk of chunks(rows)) await db.insertInto('event_translations').values(chunk).execute();
+}
+
+/** Links many new events to their topics and programmes. */
+export async function insertEventTags(db: Db, rows: readonly { eventId: number; topics: number[]; programmes: number[] }[]): Promise<void> {
+  const topics = rows.flatMap((r) => r.topics.map((topic_id) => ({ event_id: r.eventId, topic_id })));
+  const programmes = rows.flatMap((r) => r.programmes.map((programme_id) => ({ event_id: r.eventId, programme_id })));
+  for (const chunk of chunks(topics)) await db.insertInto('event_topics').values(chunk).execute();
+  for (const chunk of chunks(programmes)) await db.insertInto('event_programmes').values(chunk).execute();
 }

@@ -32,6 +32,8 @@ import {
 import { storedEndDate } from '../../shared/dates/day-range.js';
 import type { EventContent, EventInput, EventText } from './events.schemas.js';
 import * as repo from './events.repository.js';
+import { snapshotOf } from '../i18n/index.js';
+import { renderMarkdownForStorage } from '../media/index.js';
 import * as editRepo from './events.editing.repository.js';
 
 type Db = Kysely<Database>;
@@ -165,7 +167,8 @@ function rowValues(s: EventSnapshot) {
 
 async function writeTexts(trx: Trx, id: number, s: EventSnapshot, at: string): Promise<void> {
   // The English text's address is the event's own slug; its status follows the event's.
-  await repo.upsertEventTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
+  // An event kept from a Vietnamese page alone has no English text (an empty title) until an editor writes one.
+  if (s.en.title !== '') await repo.upsertEventTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
   if (s.vi) await repo.upsertEventTranslation(trx, id, 'vi', s.vi, at, { slug: s.vi.slug, status: s.vi.status });
   else await editRepo.deleteEventTranslation(trx, id, 'vi');
 }
@@ -182,10 +185,10 @@ export const eventStore: ContentStore<EventSnapshot> = {
     if (!row) return undefined;
     return toEditable(row, await repo.listEventTranslations(db, id), await editRepo.listEventTagIds(db, id));
   },
-  async insert(trx, s, { at, userId }) {
+  async insert(trx, s, { at, userId, sourceKey }) {
     const id = await repo.insertEvent(trx, {
       ...rowValues(s),
-      source_key: null,
+      source_key: sourceKey ?? null,
       revision: 1,
       created_at: at,
       updated_at: at,
@@ -201,6 +204,36 @@ export const eventStore: ContentStore<EventSnapshot> = {
     if (changes.some((f) => f === 'slug' || f.startsWith('en.') || f.startsWith('vi.'))) await writeTexts(trx, id, next, at);
     if (changes.includes('topics') || changes.includes('programmes')) await editRepo.replaceEventTags(trx, id, next.topics, next.programmes);
     return true;
+  },
+  async insertMany(trx, snapshots, { at }) {
+    const ids = await editRepo.insertEvents(
+      trx,
+      snapshots.map((s) => ({ ...rowValues(s), revision: 1, created_at: at, updated_at: at })),
+    );
+    const idOf = (s: EventSnapshot) => ids.get(s.slug)!;
+    const text = (t: EventText) => ({ ...textOf(t), description_html: renderMarkdownForStorage(t.description), created_at: at, updated_at: at });
+    await editRepo.insertEventTranslations(
+      trx,
+      snapshots.flatMap((s) => [
+        { event_id: idOf(s), lang: 'en' as const, ...text(s.en), slug: s.slug, status: 'published' as const },
+        ...(s.vi
+          ? [
+              {
+                event_id: idOf(s),
+                lang: 'vi' as const,
+                ...text(s.vi),
+                slug: s.vi.slug,
+                status: s.vi.status,
+                // Translation tracking, as for a Vietnamese text saved with its English.
+                source_snapshot: JSON.stringify(snapshotOf('event', { ...s.en })),
+                translated_at: at,
+              },
+            ]
+          : []),
+      ]),
+    );
+    await editRepo.insertEventTags(trx, snapshots.map((s) => ({ eventId: idOf(s), topics: s.topics, programmes: s.programmes })));
+    return snapshots.map(idOf);
   },
   deleteRow: (trx, id) => editRepo.deleteEventRow(trx, id),
   slugUsedByOther: (db, slug, selfId) => editRepo.slugUsedByOtherEvent(db, slug, selfId),

@@ -20,6 +20,7 @@ export {
   diffEventRevisions,
   restoreEventRevision,
   recordDueEventsLive,
+  eventStore,
   type EventSnapshot,
   type EditableEvent,
 } from './events.editing.js';

@@ -2,7 +2,9 @@
  * Fills a database with made-up but realistic bilingual events and articles,
  * to see how the site behaves with a large archive (`almanac generate`).
  * Every item is published in English and Vietnamese, tagged with topics and
- * programmes, and indexed for search, exactly as if an editor had made it.
+ * programmes, and indexed for search, exactly as if an editor had made it:
+ * it goes through the content service's bulk entry point, with the same
+ * normalisation and checks, and a first revision naming the generator.
  *
  * Fast: rows go in with multi-row INSERTs of a few hundred at a time, all in
  * one transaction (so a failure leaves nothing behind, and SQLite syncs once).
@@ -12,17 +14,20 @@ import type { Kysely } from 'kysely';
 import type { AttendanceMode, Database, EventType } from '../../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from '../../shared/dates/bounds.js';
-import { renderMarkdownForStorage } from '../media/index.js';
-import { indexNewItems } from '../search/index.js';
+import { articleStore, type ArticleSnapshot } from '../articles/index.js';
+import { ContentChangeBatch, createItemsAsCommand, type CommandContext } from '../content/index.js';
+import { eventStore, type EventSnapshot } from '../events/index.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { loadTaxonomy } from './sample-content.js';
 
 /**
- * Rows per INSERT. Under SQLite's limit of 32,766 bound values for the
- * widest table here (about 20 columns), and large enough that per-statement
- * costs stop mattering.
+ * Items per call of the content service: its INSERTs take 500 rows at a
+ * time, and progress is told after each batch.
  */
 const BATCH_SIZE = 500;
+
+/** The zone generated (all-day) events are stored with: the one the events table gives a row that names none. */
+const GENERATED_EVENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 type Pair = readonly [en: string, vi: string];
 
@@ -147,6 +152,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
   }
   await ensureTaxonomy(db, loadTaxonomy(), nowIso);
 
+  const command: CommandContext = { actor: 'generator', now: options.now, batch: new ContentChangeBatch() };
   await db.transaction().execute(async (trx) => {
     const topics = (await trx.selectFrom('topics').select('id').execute()).map((r) => r.id);
     const programmes = (await trx.selectFrom('programmes').select('id').execute()).map((r) => r.id);
@@ -186,67 +192,49 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           attendance: ATTENDANCE[pick(ATTENDANCE.length)]!,
         };
       });
-      const rows = await trx
-        .insertInto('events')
-        .values(
-          items.map((it) => ({
-            slug: it.slugEn,
-            status: 'published' as const,
-            event_type: it.form[2],
-            start_date: it.startDate,
-            end_date: it.endDate,
-            all_day: 1,
-            attendance_mode: it.attendance,
-            published_at: nowIso,
-            created_at: nowIso,
-            updated_at: nowIso,
-          })),
-        )
-        .returning(['id', 'slug'])
-        .execute();
-      const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
-      const withIds = items.map((it) => ({ ...it, id: idBySlug.get(it.slugEn)! }));
-      await trx
-        .insertInto('event_translations')
-        .values(
-          withIds.flatMap((it) => [
-            {
-              event_id: it.id,
-              lang: 'en' as const,
-              title: it.titleEn,
-              summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,
-              description: it.paragraphs.map((p) => p[0]).join('\n\n'),
-              description_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[0]).join('\n\n')),
-              venue: it.attendance === 'online' ? null : it.place[0],
-              city: it.attendance === 'online' ? null : it.place[2],
-              slug: it.slugEn,
-              status: 'published' as const,
-              created_at: nowIso,
-              updated_at: nowIso,
-            },
-            {
-              event_id: it.id,
-              lang: 'vi' as const,
-              title: it.titleVi,
-              summary: `Sự kiện về ${it.subject[1]} với Chính phủ, người sử dụng lao động và người lao động.`,
-              description: it.paragraphs.map((p) => p[1]).join('\n\n'),
-              description_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[1]).join('\n\n')),
-              venue: it.attendance === 'online' ? null : it.place[1],
-              city: it.attendance === 'online' ? null : it.place[3],
-              slug: it.slugVi,
-              status: 'published' as const,
-              translated_at: nowIso,
-              created_at: nowIso,
-              updated_at: nowIso,
-            },
-          ]),
-        )
-        .execute();
-      const topicRows = withIds.filter((it) => it.topic !== undefined).map((it) => ({ event_id: it.id, topic_id: it.topic! }));
-      if (topicRows.length) await trx.insertInto('event_topics').values(topicRows).execute();
-      const programmeRows = withIds.filter((it) => it.programme !== undefined).map((it) => ({ event_id: it.id, programme_id: it.programme! }));
-      if (programmeRows.length) await trx.insertInto('event_programmes').values(programmeRows).execute();
-      await indexNewItems(trx, 'event', withIds.map((it) => it.id));
+      const snapshots = items.map((it): EventSnapshot => {
+        const venue = (lang: 0 | 1) => (it.attendance === 'online' ? null : it.place[lang]);
+        const city = (lang: 0 | 1) => (it.attendance === 'online' ? null : it.place[lang + 2]!);
+        return {
+          slug: it.slugEn,
+          status: 'published',
+          event_status: 'scheduled',
+          publish_at: null,
+          published_at: nowIso,
+          event_type: it.form[2],
+          attendance_mode: it.attendance,
+          all_day: true,
+          start_date: it.startDate,
+          end_date: it.endDate,
+          starts_at: null,
+          ends_at: null,
+          time_zone: GENERATED_EVENT_TIME_ZONE,
+          online_url: null,
+          registration_url: null,
+          contact_email: null,
+          en: {
+            title: it.titleEn,
+            summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,
+            description: it.paragraphs.map((p) => p[0]).join('\n\n'),
+            venue: venue(0),
+            city: city(0),
+          },
+          vi: {
+            title: it.titleVi,
+            summary: `Sự kiện về ${it.subject[1]} với Chính phủ, người sử dụng lao động và người lao động.`,
+            description: it.paragraphs.map((p) => p[1]).join('\n\n'),
+            venue: venue(1),
+            city: city(1),
+            slug: it.slugVi,
+            status: 'published',
+          },
+          topics: it.topic === undefined ? [] : [it.topic],
+          programmes: it.programme === undefined ? [] : [it.programme],
+        };
+      });
+      await createItemsAsCommand(eventStore, trx, command, snapshots);
+      // Indexed batch by batch, so that the progress told is the work done.
+      await command.batch.flush(trx);
       doneEvents += size;
       options.onProgress?.({ events: doneEvents, articles: doneArticles });
     }
@@ -270,57 +258,44 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           topic: topics.length ? topics[pick(topics.length)] : undefined,
         };
       });
-      const rows = await trx
-        .insertInto('articles')
-        .values(
-          items.map((it) => ({
-            slug: it.slugEn,
-            status: 'published' as const,
-            published_on: it.publishedOn,
-            published_at: nowIso,
-            created_at: nowIso,
-            updated_at: nowIso,
-          })),
-        )
-        .returning(['id', 'slug'])
-        .execute();
-      const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
-      const withIds = items.map((it) => ({ ...it, id: idBySlug.get(it.slugEn)! }));
-      await trx
-        .insertInto('article_translations')
-        .values(
-          withIds.flatMap((it) => [
-            {
-              article_id: it.id,
-              lang: 'en' as const,
-              title: it.titleEn,
-              summary: `What changes for workers and employers in ${it.subject[0]}.`,
-              body: it.paragraphs.map((p) => p[0]).join('\n\n'),
-              body_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[0]).join('\n\n')),
-              slug: it.slugEn,
-              status: 'published' as const,
-              created_at: nowIso,
-              updated_at: nowIso,
-            },
-            {
-              article_id: it.id,
-              lang: 'vi' as const,
-              title: it.titleVi,
-              summary: `Những thay đổi cho người lao động và người sử dụng lao động về ${it.subject[1]}.`,
-              body: it.paragraphs.map((p) => p[1]).join('\n\n'),
-              body_html: renderMarkdownForStorage(it.paragraphs.map((p) => p[1]).join('\n\n')),
-              slug: it.slugVi,
-              status: 'published' as const,
-              translated_at: nowIso,
-              created_at: nowIso,
-              updated_at: nowIso,
-            },
-          ]),
-        )
-        .execute();
-      const topicRows = withIds.filter((it) => it.topic !== undefined).map((it) => ({ article_id: it.id, topic_id: it.topic! }));
-      if (topicRows.length) await trx.insertInto('article_topics').values(topicRows).execute();
-      await indexNewItems(trx, 'article', withIds.map((it) => it.id));
+      const snapshots = items.map(
+        (it): ArticleSnapshot => ({
+          slug: it.slugEn,
+          status: 'published',
+          publish_at: null,
+          published_at: nowIso,
+          published_on: it.publishedOn,
+          hero_media_id: null,
+          hero_image_path: null,
+          credit_holder: null,
+          credit_photographer: null,
+          credit_year: null,
+          byline_kind: null,
+          byline_name: null,
+          en: {
+            title: it.titleEn,
+            summary: `What changes for workers and employers in ${it.subject[0]}.`,
+            body: it.paragraphs.map((p) => p[0]).join('\n\n'),
+            hero_alt: null,
+            byline_role: null,
+            byline_organisation: null,
+          },
+          vi: {
+            title: it.titleVi,
+            summary: `Những thay đổi cho người lao động và người sử dụng lao động về ${it.subject[1]}.`,
+            body: it.paragraphs.map((p) => p[1]).join('\n\n'),
+            hero_alt: null,
+            byline_role: null,
+            byline_organisation: null,
+            slug: it.slugVi,
+            status: 'published',
+          },
+          topics: it.topic === undefined ? [] : [it.topic],
+          programmes: [],
+        }),
+      );
+      await createItemsAsCommand(articleStore, trx, command, snapshots);
+      await command.batch.flush(trx);
       doneArticles += size;
       options.onProgress?.({ events: doneEvents, articles: doneArticles });
     }

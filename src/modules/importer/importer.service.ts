@@ -11,13 +11,13 @@ import type { Database, LangCode } from '../../db/schema.js';
 import { ImportError } from '../../shared/errors.js';
 import { normalizeText } from '../../shared/text/normalize.js';
 import { slugify } from '../../shared/text/slugify.js';
-import { articlesRepository } from '../articles/index.js';
-import { eventsRepository } from '../events/index.js';
-import { markTranslationCurrent, uniqueSlug, type TranslatableKind } from '../i18n/index.js';
+import { articleStore, articlesRepository, type ArticleSnapshot } from '../articles/index.js';
+import { ContentChangeBatch, createItemAsCommand, saveItemAsCommand, type CommandContext } from '../content/index.js';
+import { eventStore, eventsRepository, type EventSnapshot } from '../events/index.js';
+import { uniqueSlug, type TranslatableKind } from '../i18n/index.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
-import { reindexItem } from '../search/index.js';
 import { upsertSiteText } from '../settings/index.js';
-import { matchTerms, tagItem, type Taxonomy } from '../taxonomy/index.js';
+import { matchTerms, termIdsBySlug, type Taxonomy } from '../taxonomy/index.js';
 import { inferAttendanceMode, inferEventType } from './event-type.js';
 import { ListingParseError, parseListing, type ListingKind, type ParsedArticle, type ParsedEvent, type ParsedListing } from './listing-parser.js';
 
@@ -56,6 +56,13 @@ export interface ImportOptions {
   now: Date;
   taxonomy?: Taxonomy | undefined;
 }
+
+/**
+ * The zone an imported event is stored with. The listing pages give dates
+ * only (all-day events, which no zone changes); this is the zone the events
+ * table gives a row that names none, so imported rows are as they always were.
+ */
+const IMPORTED_EVENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 class DryRunRollback extends Error {
   constructor(readonly report: ImportReport) {
@@ -98,7 +105,8 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
 
   const report: ImportReport = { dryRun: options.dryRun ?? false, files: [], items: [], notices: [] };
   const now = options.now.toISOString();
-  const touched: Touched = { event: new Set(), article: new Set() };
+  // Every item goes through the content service as the importer; their effects (search) wait for the end.
+  const command: CommandContext = { actor: 'importer', now: options.now, batch: new ContentChangeBatch() };
   try {
     await db.transaction().execute(async (trx) => {
       for (const { source, listing } of parsed) {
@@ -108,16 +116,14 @@ export async function importListings(db: Kysely<Database>, sources: ImportSource
         if (listing.intro) {
           await upsertSiteText(trx, listing.kind === 'events' ? 'events.intro' : 'articles.intro', listing.lang, stripEmailSentence(listing.intro), now);
         }
-        const context: FileContext = { trx, file: source.file, lang: listing.lang, now, taxonomy: options.taxonomy, report, touched };
+        const context: FileContext = { trx, file: source.file, lang: listing.lang, now, taxonomy: options.taxonomy, report, command };
         if (listing.kind === 'events') await importEvents(context, listing.events);
         else await importArticles(context, listing.articles);
       }
       if (report.dryRun) throw new DryRunRollback(report);
       // In the same transaction, so search never sees a half-imported site. Only the items written:
       // rebuilding the whole index held the database for seconds on a large site, and every save waited.
-      for (const kind of ['event', 'article'] as const) {
-        for (const id of touched[kind]) await reindexItem(trx, kind, id);
-      }
+      await command.batch.flush(trx);
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
@@ -140,12 +146,9 @@ export function stripEmailSentence(intro: string): string {
   return intro;
 }
 
-/** The items an import wrote, by kind: their search documents are brought up to date at the end. */
-type Touched = Record<TranslatableKind, Set<number>>;
-
 interface FileContext {
   trx: Transaction<Database>;
-  touched: Touched;
+  command: CommandContext;
   file: string;
   lang: LangCode;
   now: string;
@@ -233,10 +236,43 @@ async function translationSlug(
   return current?.slug ?? uniqueSlug(trx, kind, { title, date, itemId, fallback });
 }
 
-function tagsFor(taxonomy: Taxonomy | undefined, text: string) {
+/** The topics and programmes (ids) whose words the text mentions. */
+async function tagsFor(trx: Transaction<Database>, taxonomy: Taxonomy | undefined, text: string): Promise<{ topics: number[]; programmes: number[] }> {
   if (!taxonomy) return { programmes: [], topics: [] };
-  return { programmes: matchTerms(taxonomy.programmes, text), topics: matchTerms(taxonomy.topics, text) };
+  return {
+    programmes: await termIdsBySlug(trx, 'programmes', matchTerms(taxonomy.programmes, text)),
+    topics: await termIdsBySlug(trx, 'topics', matchTerms(taxonomy.topics, text)),
+  };
 }
+
+/** An event as its listing page gives it: dates, a title and a description, all day, in person unless the title says. */
+function eventSnapshot(ev: ParsedEvent, fields: Pick<EventSnapshot, 'slug' | 'status' | 'published_at' | 'en' | 'vi' | 'topics' | 'programmes'>): EventSnapshot {
+  return {
+    ...fields,
+    event_status: 'scheduled',
+    publish_at: null,
+    event_type: inferEventType(ev.title),
+    attendance_mode: inferAttendanceMode(ev.title),
+    all_day: true,
+    start_date: ev.start,
+    end_date: ev.end,
+    starts_at: null,
+    ends_at: null,
+    time_zone: IMPORTED_EVENT_TIME_ZONE,
+    online_url: null,
+    registration_url: null,
+    contact_email: null,
+  };
+}
+
+/** An event's text as a listing page gives it (a title and a description), keeping what the page does not give. */
+function eventText(ev: ParsedEvent, kept: { summary: string | null; venue: string | null; city: string | null } | null = null) {
+  return { title: ev.title, summary: kept?.summary ?? null, description: ev.description, venue: kept?.venue ?? null, city: kept?.city ?? null };
+}
+
+/** The English text of an item kept from a translated page alone: none yet (an empty title). */
+const NO_EVENT_TEXT = { title: '', summary: null, description: null, venue: null, city: null };
+const NO_ARTICLE_TEXT = { title: '', summary: null, body: null, hero_alt: null, byline_role: null, byline_organisation: null };
 
 async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<void> {
   const { trx, file, lang, now, report } = ctx;
@@ -259,31 +295,9 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       const existing = await eventsRepository.findEventBySourceKey(trx, sourceKey);
       if (!existing) {
         const slug = await uniqueSlug(trx, 'event', { title: ev.title, date: ev.start, itemId: null, fallback: 'event' });
-        const id = await eventsRepository.insertEvent(trx, {
-          slug,
-          source_key: sourceKey,
-          status: 'published',
-          event_type: inferEventType(ev.title),
-          attendance_mode: inferAttendanceMode(ev.title),
-          start_date: ev.start,
-          end_date: ev.end,
-          starts_at: null,
-          ends_at: null,
-          online_url: null,
-          registration_url: null,
-          contact_email: null,
-          publish_at: null,
-          published_at: now,
-          created_at: now,
-          updated_at: now,
-        });
-        await eventsRepository.upsertEventTranslation(trx, id, 'en', { title: ev.title, description: ev.description }, now, {
-          slug,
-          status: 'published',
-        });
-        const tags = tagsFor(ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
-        await tagItem(trx, 'event', id, tags.programmes, tags.topics);
-        ctx.touched.event.add(id);
+        const tags = await tagsFor(trx, ctx.taxonomy, `${ev.title}\n${ev.description ?? ''}`);
+        const snapshot = eventSnapshot(ev, { slug, status: 'published', published_at: now, en: eventText(ev), vi: null, ...tags });
+        await createItemAsCommand(eventStore, trx, ctx.command, snapshot, { sourceKey });
         report.items.push({ ...base, outcome: 'created', slug, ...optionalNote(lookAlike) });
         continue;
       }
@@ -296,15 +310,7 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
         report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
         continue;
       }
-      await eventsRepository.updateEvent(trx, existing.id, { end_date: ev.end, updated_at: now, revision: existing.revision + 1 });
-      await eventsRepository.upsertEventTranslation(
-        trx,
-        existing.id,
-        'en',
-        { ...current, title: ev.title, description: ev.description },
-        now,
-      );
-      ctx.touched.event.add(existing.id);
+      await saveItemAsCommand(eventStore, trx, ctx.command, existing.id, (s) => ({ ...s, end_date: ev.end, en: eventText(ev, s.en) }));
       report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
       continue;
     }
@@ -325,13 +331,14 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       }
       // A translated page is the office's published text, made from the English as it stands.
       const slug = await translationSlug(trx, 'event', match.id, current, ev.title, ev.start, match.slug);
-      await eventsRepository.upsertEventTranslation(trx, match.id, lang, { ...current, title: ev.title, description: ev.description }, now, {
-        slug,
-        status: 'published',
-      });
-      await markTranslationCurrent(trx, 'event', match.id, new Date(now), lang);
-      await eventsRepository.updateEvent(trx, match.id, { updated_at: now, revision: match.revision + 1 });
-      ctx.touched.event.add(match.id);
+      await saveItemAsCommand(
+        eventStore,
+        trx,
+        ctx.command,
+        match.id,
+        (s) => ({ ...s, vi: { ...eventText(ev, s.vi), slug, status: 'published' } }),
+        { translationCurrent: true },
+      );
       const note = notes(`${lang} text of ${match.slug}`, current ? viChanges.join(', ') : undefined, lookAlike);
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, ...optionalNote(note) });
       continue;
@@ -344,30 +351,10 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
       continue;
     }
     const slug = await uniqueSlug(trx, 'event', { title: ev.title, date: ev.start, itemId: null, fallback: 'event' });
-    const id = await eventsRepository.insertEvent(trx, {
-      slug,
-      source_key: sourceKey,
-      status: 'draft',
-      event_type: inferEventType(ev.title),
-      attendance_mode: inferAttendanceMode(ev.title),
-      start_date: ev.start,
-      end_date: ev.end,
-      starts_at: null,
-      ends_at: null,
-      online_url: null,
-      registration_url: null,
-      contact_email: null,
-      publish_at: null,
-      published_at: null,
-      created_at: now,
-      updated_at: now,
-    });
     // The text is published on the office's page; the item stays a draft, so nothing shows until it has English.
-    await eventsRepository.upsertEventTranslation(trx, id, lang, { title: ev.title, description: ev.description }, now, {
-      slug,
-      status: 'published',
-    });
-    ctx.touched.event.add(id);
+    const vi = { ...eventText(ev), slug, status: 'published' as const };
+    const snapshot = eventSnapshot(ev, { slug, status: 'draft', published_at: null, en: NO_EVENT_TEXT, vi, topics: [], programmes: [] });
+    await createItemAsCommand(eventStore, trx, ctx.command, snapshot, { sourceKey });
     report.items.push({ ...base, outcome: 'created-draft', slug, note: notes('no English event on these dates: kept as a draft', lookAlike)! });
   }
 }
@@ -398,29 +385,24 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       byline_role: item.byline?.role ?? null,
       byline_organisation: item.byline?.organisation ?? null,
     };
+    const articleSnapshot = (fields: Pick<ArticleSnapshot, 'slug' | 'status' | 'published_at' | 'en' | 'vi' | 'topics' | 'programmes'>): ArticleSnapshot => ({
+      ...fields,
+      publish_at: null,
+      published_on: item.date,
+      hero_media_id: null,
+      hero_image_path: null,
+      ...credit,
+      ...byline,
+    });
 
     if (lang === 'en') {
       const sourceKey = `article:${key}`;
       const existing = await articlesRepository.findArticleBySourceKey(trx, sourceKey);
       if (!existing) {
         const slug = await uniqueSlug(trx, 'article', { title: item.title, date: item.date, itemId: null, fallback: 'article' });
-        const id = await articlesRepository.insertArticle(trx, {
-          slug,
-          source_key: sourceKey,
-          status: 'published',
-          published_on: item.date,
-          hero_image_path: null,
-          ...credit,
-          ...byline,
-          publish_at: null,
-          published_at: now,
-          created_at: now,
-          updated_at: now,
-        });
-        await articlesRepository.upsertArticleTranslation(trx, id, 'en', text, now, { slug, status: 'published' });
-        const tags = tagsFor(ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
-        await tagItem(trx, 'article', id, tags.programmes, tags.topics);
-        ctx.touched.article.add(id);
+        const tags = await tagsFor(trx, ctx.taxonomy, `${item.title}\n${item.summary ?? ''}`);
+        const snapshot = articleSnapshot({ slug, status: 'published', published_at: now, en: { ...NO_ARTICLE_TEXT, ...text }, vi: null, ...tags });
+        await createItemAsCommand(articleStore, trx, ctx.command, snapshot, { sourceKey });
         report.items.push({ ...base, outcome: 'created', slug, ...optionalNote(lookAlike) });
         continue;
       }
@@ -447,9 +429,7 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
         report.items.push({ ...base, outcome: 'unchanged', slug: existing.slug });
         continue;
       }
-      await articlesRepository.updateArticle(trx, existing.id, { ...credit, ...byline, updated_at: now, revision: existing.revision + 1 });
-      await articlesRepository.upsertArticleTranslation(trx, existing.id, 'en', { ...current, ...text }, now);
-      ctx.touched.article.add(existing.id);
+      await saveItemAsCommand(articleStore, trx, ctx.command, existing.id, (s) => ({ ...s, ...credit, ...byline, en: { ...s.en, ...text } }));
       report.items.push({ ...base, outcome: 'changed', slug: existing.slug, note: changes.join(', ') });
       continue;
     }
@@ -470,10 +450,14 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
         continue;
       }
       const slug = await translationSlug(trx, 'article', match.id, current, text.title, item.date, match.slug);
-      await articlesRepository.upsertArticleTranslation(trx, match.id, lang, { ...current, ...text }, now, { slug, status: 'published' });
-      await markTranslationCurrent(trx, 'article', match.id, new Date(now), lang);
-      await articlesRepository.updateArticle(trx, match.id, { updated_at: now, revision: match.revision + 1 });
-      ctx.touched.article.add(match.id);
+      await saveItemAsCommand(
+        articleStore,
+        trx,
+        ctx.command,
+        match.id,
+        (s) => ({ ...s, vi: { ...NO_ARTICLE_TEXT, ...(s.vi ?? {}), ...text, slug, status: 'published' } }),
+        { translationCurrent: true },
+      );
       const note = notes(`${lang} text of ${match.slug}`, current ? viChanges.join(', ') : undefined, lookAlike);
       report.items.push({ ...base, outcome: current ? 'changed' : 'created', slug: match.slug, ...optionalNote(note) });
       continue;
@@ -485,21 +469,9 @@ async function importArticles(ctx: FileContext, articles: ParsedArticle[]): Prom
       continue;
     }
     const slug = await uniqueSlug(trx, 'article', { title: item.title, date: item.date, itemId: null, fallback: 'article' });
-    const id = await articlesRepository.insertArticle(trx, {
-      slug,
-      source_key: sourceKey,
-      status: 'draft',
-      published_on: item.date,
-      hero_image_path: null,
-      ...credit,
-      ...byline,
-      publish_at: null,
-      published_at: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await articlesRepository.upsertArticleTranslation(trx, id, lang, text, now, { slug, status: 'published' });
-    ctx.touched.article.add(id);
+    const vi = { ...NO_ARTICLE_TEXT, ...text, slug, status: 'published' as const };
+    const snapshot = articleSnapshot({ slug, status: 'draft', published_at: null, en: NO_ARTICLE_TEXT, vi, topics: [], programmes: [] });
+    await createItemAsCommand(articleStore, trx, ctx.command, snapshot, { sourceKey });
     report.items.push({ ...base, outcome: 'created-draft', slug, note: notes('no English article on this date: kept as a draft', lookAlike)! });
   }
 }

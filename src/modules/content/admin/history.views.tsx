@@ -102,7 +102,12 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
   const { t } = ctx;
   const from = comparison?.from.revision;
   const to = comparison?.to.revision;
-  const who = (id: number | null) => (id === null ? t('editing.history.system') : (names.get(id) ?? t('editing.history.formerUser')));
+  const who = (r: RevisionSummary) =>
+    r.actor !== null
+      ? t(`editing.history.actor.${r.actor}`)
+      : r.userId === null
+        ? t('editing.history.system')
+        : (names.get(r.userId) ?? t('editing.history.formerUser'));
   return (
     <AdminLayout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -160,7 +165,7 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
                   <td class="nowrap">
                     <time dateTime={r.createdAt}>{formatInstant(r.createdAt, zone, ctx.lang)}</time>
                   </td>
-                  <td>{who(r.userId)}</td>
+                  <td>{who(r)}</td>
                   <td>
                     <strong>{actionLabel(ctx, r.action)}</strong>{' '}
                     {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}

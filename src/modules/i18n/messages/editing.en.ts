@@ -222,6 +222,8 @@ export const editingEn = {
   'editing.history.empty': '(empty)',
   'editing.history.system': 'Scheduled publication',
   'editing.history.formerUser': 'A former user',
+  'editing.history.actor.importer': 'Importer',
+  'editing.history.actor.generator': 'Generator',
   'editing.action.create': 'Created',
   'editing.action.update': 'Saved',
   'editing.action.submit': 'Submitted for review',

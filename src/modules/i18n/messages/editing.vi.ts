@@ -212,6 +212,8 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.history.empty': '(trống)',
   'editing.history.system': 'Đăng theo lịch',
   'editing.history.formerUser': 'Một người dùng cũ',
+  'editing.history.actor.importer': 'Trình nhập dữ liệu',
+  'editing.history.actor.generator': 'Trình tạo dữ liệu mẫu',
   'editing.action.create': 'Tạo mới',
   'editing.action.update': 'Lưu',
   'editing.action.submit': 'Gửi duyệt',
