@@ -46,6 +46,19 @@ test('dates must exist and the end cannot come before the start', () => {
   assert.ok(validateEventForm(form({ end_date: '2026-12-03' }), OFFICE).ok);
 });
 
+test('a one-day event has no end date: an end typed on the first day is none, all-day or timed', () => {
+  const allDay = validateEventForm(form({ start_date: '2026-12-03', end_date: '2026-12-03' }), OFFICE);
+  assert.ok(allDay.ok);
+  assert.equal(allDay.input.end_date, null);
+  const timed = validateEventForm(form({ all_day: '', start_date: '2026-12-03', end_date: '2026-12-03', start_time: '09:00', end_time: '11:30' }), OFFICE);
+  assert.ok(timed.ok);
+  assert.equal(timed.input.end_date, null);
+  assert.equal(timed.input.ends_at, '2026-12-03T04:30:00.000Z');
+  const twoDays = validateEventForm(form({ start_date: '2026-12-03', end_date: '2026-12-04' }), OFFICE);
+  assert.ok(twoDays.ok);
+  assert.equal(twoDays.input.end_date, '2026-12-04');
+});
+
 test('dates lie in the years 1900 to 2100 and an event lasts at most two years', () => {
   assert.equal(errorsOf({ start_date: '1899-12-31' }).start_date, 'editing.error.dateOutsideYears');
   assert.equal(errorsOf({ start_date: '2000-01-01', end_date: '3999-12-31' }).end_date, 'editing.error.dateOutsideYears');
