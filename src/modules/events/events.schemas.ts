@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AttendanceMode, EventType } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
-import { endsBeforeStart, lastDay, storedEndDate } from '../../shared/dates/day-range.js';
+import { endsBeforeStart } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
@@ -33,6 +33,8 @@ import {
   readBilingualForm,
   storedFormValues,
   vietnameseGiven,
+  fieldNames,
+  textFieldNames,
   type FieldErrors,
   type FormResult,
   type BilingualContent,
@@ -55,29 +57,43 @@ export const EVENT_TYPES = [
 
 export const ATTENDANCE_MODES = ['in_person', 'online', 'mixed'] as const satisfies readonly AttendanceMode[];
 
-export const EVENT_TEXT_FIELDS = ['title', 'summary', 'description', 'venue', 'city'] as const;
+// Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 1000;
+const MAX_PLACE = 300;
+
+/** An event's own fields as typed, one rule each; rules across fields are checked after them. */
+const eventFieldRules = {
+  event_type: choice(EVENT_TYPES),
+  attendance_mode: choice(ATTENDANCE_MODES),
+  all_day: checkbox,
+  start_date: calendarDate,
+  end_date: optionalCalendarDate,
+  start_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
+  end_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
+  time_zone: z.string().trim(),
+  online_url: optionalUrl,
+  registration_url: optionalUrl,
+  contact_email: optionalEmail,
+};
+
+/** An event's translated text after its title, with the same rule in both languages. */
+const eventTextRules = {
+  summary: optionalLongText(MAX_SUMMARY),
+  description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
+  venue: optionalText(MAX_PLACE),
+  city: optionalText(MAX_PLACE),
+};
+
+export const EVENT_TEXT_FIELDS = textFieldNames(eventTextRules);
 export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
 
-const EVENT_SCALAR_FIELDS = [
-  'event_type',
-  'attendance_mode',
-  'all_day',
-  'start_date',
-  'end_date',
-  'start_time',
-  'end_time',
-  'time_zone',
-  'online_url',
-  'registration_url',
-  'contact_email',
-] as const;
-
 /** Everything the event form holds, exactly as typed. */
-export type EventFormValues = BilingualFormValues<(typeof EVENT_SCALAR_FIELDS)[number], EventTextField>;
+export type EventFormValues = BilingualFormValues<keyof typeof eventFieldRules, EventTextField>;
 
 /** Reads the event form from an urlencoded body; missing fields are empty. */
 export function readEventForm(body: unknown): EventFormValues {
-  return readBilingualForm(body, EVENT_SCALAR_FIELDS, EVENT_TEXT_FIELDS);
+  return readBilingualForm(body, fieldNames(eventFieldRules), EVENT_TEXT_FIELDS);
 }
 
 export type EventFormResult = FormResult<EventInput>;
@@ -110,31 +126,11 @@ export interface EventContent extends BilingualContent<EventText>, EventFields {
 /** A validated event form: what the editing service saves. */
 export interface EventInput extends BilingualInput<EventText>, EventFields {}
 
-// Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
-const MAX_TITLE = 300;
-const MAX_SUMMARY = 1000;
-const MAX_PLACE = 300;
-
 /** The field-by-field schema; rules across fields are checked after it. */
 export const eventFormSchema = z.object({
   ...formHeadFields,
-  event_type: choice(EVENT_TYPES),
-  attendance_mode: choice(ATTENDANCE_MODES),
-  all_day: checkbox,
-  start_date: calendarDate,
-  end_date: optionalCalendarDate,
-  start_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
-  end_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
-  time_zone: z.string().trim(),
-  online_url: optionalUrl,
-  registration_url: optionalUrl,
-  contact_email: optionalEmail,
-  ...bilingualFields(MAX_TITLE, {
-    summary: optionalLongText(MAX_SUMMARY),
-    description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
-    venue: optionalText(MAX_PLACE),
-    city: optionalText(MAX_PLACE),
-  }),
+  ...eventFieldRules,
+  ...bilingualFields(MAX_TITLE, eventTextRules),
   ...formTailFields,
 });
 
@@ -160,7 +156,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
   if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
   if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
-  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
+  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, end || null) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
 
   let startsAt: string | null = null;
   let endsAt: string | null = null;
@@ -172,7 +168,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       if (startsAt === null) errors.start_time = 'editing.error.timeDoesNotExist';
     }
     if (raw('end_time') !== '' && ok('end_time') && ok('end_date')) {
-      endsAt = zonedTimeToInstant(lastDay(start, storedEndDate(start, end)), raw('end_time'), zone);
+      endsAt = zonedTimeToInstant(end || start, raw('end_time'), zone);
       if (endsAt === null) errors.end_time = 'editing.error.timeDoesNotExist';
       else if (startsAt !== null && endsAt <= startsAt) errors.end_time = 'editing.error.endTimeBeforeStart';
     }
@@ -191,7 +187,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       attendance_mode: data.attendance_mode,
       all_day: data.all_day,
       start_date: data.start_date,
-      end_date: storedEndDate(data.start_date, data.end_date),
+      end_date: data.end_date,
       starts_at: startsAt,
       ends_at: endsAt,
       time_zone: zone,
