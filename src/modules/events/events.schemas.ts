@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AttendanceMode, EventType } from '../../db/schema.js';
 import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
-import { endsBeforeStart } from '../../shared/dates/day-range.js';
+import { endsBeforeStart, lastDay, storedEndDate } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
@@ -156,7 +156,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
   if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
   if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
-  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, end || null) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
+  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
 
   let startsAt: string | null = null;
   let endsAt: string | null = null;
@@ -168,7 +168,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       if (startsAt === null) errors.start_time = 'editing.error.timeDoesNotExist';
     }
     if (raw('end_time') !== '' && ok('end_time') && ok('end_date')) {
-      endsAt = zonedTimeToInstant(end || start, raw('end_time'), zone);
+      endsAt = zonedTimeToInstant(lastDay(start, storedEndDate(start, end)), raw('end_time'), zone);
       if (endsAt === null) errors.end_time = 'editing.error.timeDoesNotExist';
       else if (startsAt !== null && endsAt <= startsAt) errors.end_time = 'editing.error.endTimeBeforeStart';
     }
@@ -187,7 +187,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       attendance_mode: data.attendance_mode,
       all_day: data.all_day,
       start_date: data.start_date,
-      end_date: data.end_date,
+      end_date: storedEndDate(data.start_date, data.end_date),
       starts_at: startsAt,
       ends_at: endsAt,
       time_zone: zone,
