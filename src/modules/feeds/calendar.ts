@@ -17,7 +17,8 @@ import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
 import { vtimezone } from './vtimezone.js';
-import { wallClock, ZonedInstant } from './zoned-instant.js';
+import { wallClockAt } from '../../shared/dates/zoned-time.js';
+import { ZonedInstant } from './zoned-instant.js';
 
 /**
  * How often calendar apps should fetch the feed again: often enough that a
@@ -99,7 +100,7 @@ function zoneYears(events: CalendarEvent[]): Map<string, Set<number>> {
     if (!isTimed(event)) continue;
     const zone = years.get(event.time_zone) ?? new Set<number>();
     for (const instant of [event.starts_at, event.ends_at]) {
-      if (instant !== null) zone.add(wallClock(Date.parse(instant), event.time_zone).year);
+      if (instant !== null) zone.add(wallClockAt(Date.parse(instant), event.time_zone).year);
     }
     years.set(event.time_zone, zone);
   }

@@ -5,7 +5,8 @@
  * calendar names, which every client understands and which stays right when
  * a country changes its rules.
  */
-import { icsDate, icsTime, offsetMinutes, wallClock } from './zoned-instant.js';
+import { offsetMinutes, wallClockAt } from '../../shared/dates/zoned-time.js';
+import { icsDate, icsTime } from './zoned-instant.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -18,7 +19,7 @@ function formatOffset(minutes: number): string {
 
 /** The local wall-clock time of an instant at a given offset, as iCalendar writes it. */
 function localAt(epochMs: number, offset: number): string {
-  const c = wallClock(epochMs + offset * MINUTE, 'UTC');
+  const c = wallClockAt(epochMs + offset * MINUTE, 'UTC');
   return `${icsDate(c)}T${icsTime(c)}`;
 }
 

@@ -7,7 +7,7 @@ import type { ArticleDetail } from '../articles/index.js';
 import { isTimed, type EventDetail } from '../events/index.js';
 import { creditText, formatCredit } from '../articles/index.js';
 import { shareableImage } from '../media/index.js';
-import { isoWithOffset } from '../feeds/index.js';
+import { isoWithOffset } from '../../shared/dates/zoned-time.js';
 import { articlePath, eventPath } from '../../shared/http/paths.js';
 import { lastDay } from '../../shared/dates/day-range.js';
 import { SHARE_IMAGE, shareImageUrl } from '../../shared/http/assets.js';

@@ -38,7 +38,8 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-interface WallClock {
+/** What the clocks of a zone show. */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -47,7 +48,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClockAt(epochMs: number, zone: string): WallClock {
+/** What the clocks of `zone` show at an instant (milliseconds since the epoch). */
+export function wallClockAt(epochMs: number, zone: string): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of partsFormatter(zone).formatToParts(new Date(epochMs))) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
@@ -61,6 +63,23 @@ function offsetAt(epochMs: number, zone: string): number {
   const asIfUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   // Intl drops milliseconds; compare whole seconds.
   return asIfUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The zone's offset from UTC at an instant, in whole minutes (+420 for Asia/Ho_Chi_Minh). */
+export function offsetMinutes(epochMs: number, zone: string): number {
+  return Math.round(offsetAt(epochMs, zone) / 60_000);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** An instant as ISO 8601 local time with its offset in a zone: '2026-12-07T09:00:00+07:00'. */
+export function isoWithOffset(instant: string, zone: string): string {
+  const ms = Date.parse(instant);
+  const c = wallClockAt(ms, zone);
+  const offset = offsetMinutes(ms, zone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /**
