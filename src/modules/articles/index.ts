@@ -24,5 +24,6 @@ export {
 } from './articles.editing.js';
 export { getPublishedArticle, listArticlesFiltered, listRelatedArticles, type ArticleDetail, type ArticleFilters } from './articles.service.js';
 export { listNewsArticles, type NewsArticle, type ArticleScope } from './news.service.js';
+export { NewsFeedLinks, FollowNews } from './news-links.js';
 export { creditText, bylineText } from './articles.views.js';
 export { articlesAdminRoutes } from './admin/articles-admin.routes.js';
