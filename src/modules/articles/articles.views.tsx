@@ -12,7 +12,8 @@ import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/vi
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { MediaFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
 import { FollowNews, NewsFeedLinks } from './news-links.js';
-import { JsonLd, articleJsonLd } from '../seo/index.js';
+import { JsonLd } from '../seo/index.js';
+import { articleJsonLd } from './structured-data.js';
 import { formatByline } from './attribution.js';
 import type { ArticleDetail, ArticleListRow, ArticlesListing } from './articles.service.js';
 

@@ -18,7 +18,8 @@ import type { EventDetail, EventListRow, EventSection, EventsListing } from './e
 import { calendarEventFromDetail } from './calendar.service.js';
 import { isTimed } from './event-timing.js';
 import { AddToCalendar, SubscribeToCalendar } from './calendar-links.js';
-import { JsonLd, eventJsonLd } from '../seo/index.js';
+import { JsonLd } from '../seo/index.js';
+import { eventJsonLd } from './structured-data.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */
 export function officeMailto(email: string, subject?: string): string {
