@@ -4,7 +4,7 @@
  * that have no published Vietnamese text.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ContentKind, Database, PublicationStatus } from '../../db/schema.js';
+import type { ContentKind, Database, PublicationStatus, SystemActor } from '../../db/schema.js';
 import { lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -97,6 +97,8 @@ export interface RecentChangeRow {
   action: string;
   created_at: string;
   user_name: string | null;
+  /** The command that made the change when no account did. */
+  actor: SystemActor | null;
 }
 
 /** The latest revision of each item that still exists, newest first, with who made it. */
@@ -104,7 +106,7 @@ export async function listRecentChanges(db: Db, limit: number): Promise<RecentCh
   return db
     .selectFrom('revisions as r')
     .leftJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.item_kind as kind', 'r.item_id', 'r.action', 'r.created_at', 'u.name as user_name'])
+    .select(['r.item_kind as kind', 'r.item_id', 'r.action', 'r.created_at', 'u.name as user_name', 'r.actor'])
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

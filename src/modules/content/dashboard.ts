@@ -5,7 +5,7 @@
  * Vietnamese texts whose English has changed since they were checked).
  */
 import type { Kysely } from 'kysely';
-import type { ContentKind, Database } from '../../db/schema.js';
+import type { ContentKind, Database, SystemActor } from '../../db/schema.js';
 import { can, type AdminUser } from '../auth/index.js';
 import { listTranslationTodos } from '../i18n/index.js';
 import {
@@ -26,7 +26,10 @@ export interface RecentChange {
   title: string;
   action: string;
   at: string;
+  /** The account's name; null for the scheduler or a command. */
   by: string | null;
+  /** The command that made the change ('importer', 'generator') when no account did. */
+  actor: SystemActor | null;
 }
 
 export interface OutdatedTranslation {
@@ -71,6 +74,7 @@ export async function dashboardLists(db: Kysely<Database>, user: AdminUser, now:
     action: c.action,
     at: c.created_at,
     by: c.user_name,
+    actor: c.actor,
   }));
 
   const missingVietnamese = await listUpcomingWithoutVietnamese(db, today, limit);

@@ -131,4 +131,14 @@ describe('one write path: the importer and the generator leave revisions', () =>
       for (const row of rows) assert.ok(text(row).includes(name), `${path}: "${text(row)}" names ${name}`);
     }
   });
+
+  test('the dashboard’s recent changes name the importer as who made an imported change', async () => {
+    await importListings(t.db, SEED_FILES.map(seed), { now: DEFAULT_NOW, taxonomy });
+    const editor = await signIn(t.app, t.db, 'editor');
+    const page = await getPage(t.app, '/admin', editor);
+    assert.equal(page.statusCode, 200);
+    const lines = html(page.body).querySelectorAll('section[aria-labelledby="work-recent"] li');
+    assert.ok(lines.length > 0, 'imported items are among the recent changes');
+    for (const line of lines) assert.match(text(line), /by Importer/);
+  });
 });

@@ -102,9 +102,15 @@ export function WorkPanel({ ctx, lists, zone }: { ctx: AdminViewContext; lists: 
                 ctx={ctx}
                 item={change}
                 detail={
-                  change.by === null
-                    ? t('editing.dashboard.changedAt', { action: actionLabel(ctx, change.action), when: when(change.at) })
-                    : t('editing.dashboard.changedBy', { action: actionLabel(ctx, change.action), name: change.by, when: when(change.at) })
+                  change.actor !== null
+                    ? t('editing.dashboard.changedBy', {
+                        action: actionLabel(ctx, change.action),
+                        name: t(`editing.history.actor.${change.actor}`),
+                        when: when(change.at),
+                      })
+                    : change.by === null
+                      ? t('editing.dashboard.changedAt', { action: actionLabel(ctx, change.action), when: when(change.at) })
+                      : t('editing.dashboard.changedBy', { action: actionLabel(ctx, change.action), name: change.by, when: when(change.at) })
                 }
               />
             ))}
