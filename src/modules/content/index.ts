@@ -5,7 +5,6 @@
  */
 export { countLive, isLive, shownTranslationStatuses } from './live.js';
 export { StaleEditError } from './stale-edit-error.js';
-export { diffWords, type DiffPart, type DiffOp } from './word-diff.js';
 export * from './form-fields.js';
 export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';
 export * as slugRedirects from './slugs.repository.js';

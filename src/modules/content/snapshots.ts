@@ -3,7 +3,7 @@
  * nested objects (one per language) flatten to dotted names ("en.title"), its
  * lists to one comma-separated value, so that two snapshots compare field by field.
  */
-import { diffWords, type DiffPart } from './word-diff.js';
+import { diffWords, type DiffPart } from '../../shared/text/word-diff.js';
 
 /** Field name → its value as text; null when empty. */
 export type FlatSnapshot = Record<string, string | null>;

@@ -18,7 +18,7 @@ import {
   updateSourceSnapshot,
   type TranslatableKind,
 } from './translations.repository.js';
-import { diffWords, type DiffPart } from '../content/index.js';
+import { diffWords, type DiffPart } from '../../shared/text/word-diff.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -7,7 +7,7 @@ import { AdminLayout, CsrfField, type AdminViewContext } from '../../admin/index
 import type { MessageKey } from '../../i18n/index.js';
 import type { RevisionDiff, RevisionSummary } from '../editing.js';
 import type { FieldDiff } from '../snapshots.js';
-import type { DiffPart } from '../word-diff.js';
+import type { DiffPart } from '../../../shared/text/word-diff.js';
 import { fieldLabel, formatInstant } from './format.js';
 
 /** What a revision did, as the history lists it. */
