@@ -2,7 +2,7 @@
  * Articles as a kind of content: their editing service and their form, as
  * every generic layer (the admin first) calls them.
  */
-import type { ContentType } from '../content/admin/index.js';
+import type { ContentType } from '../content/index.js';
 import type { ArticleSummaryRow } from './articles.editing.repository.js';
 import {
   ARTICLE_CONTENT_FIELDS,

@@ -35,3 +35,13 @@ export {
   type RevisionSummary,
   type RevisionDiff,
 } from './editing.js';
+export type {
+  ContentType,
+  ContentTypeInput,
+  ContentTypeFormValues,
+  ContentFormResult,
+  ContentSummaryRow,
+  ContentListFilter,
+  ContentStepRun,
+  ContentSave,
+} from './content-type.js';

@@ -2,7 +2,7 @@
  * Events as a kind of content: their editing service and their form, as
  * every generic layer (the admin first) calls them.
  */
-import type { ContentType } from '../content/admin/index.js';
+import type { ContentType } from '../content/index.js';
 import type { EventSummaryRow } from './events.editing.repository.js';
 import {
   createEvent,

@@ -18,14 +18,3 @@ export {
   type SaveIntent,
   type ExtraStep,
 } from './content-admin.views.js';
-// The description of a kind, which the admin pages are driven by.
-export type {
-  ContentType,
-  ContentTypeInput,
-  ContentTypeFormValues,
-  ContentFormResult,
-  ContentSummaryRow,
-  ContentListFilter,
-  ContentStepRun,
-  ContentSave,
-} from '../content-type.js';
