@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { getPage, signIn } from '../../../test/helpers/admin-session.js';
+import { getPage, postForm, signIn } from '../../../test/helpers/admin-session.js';
+import { formFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
 import type { ContentKind, Database } from '../../db/schema.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
@@ -140,5 +141,24 @@ describe('one write path: the importer and the generator leave revisions', () =>
     const lines = html(page.body).querySelectorAll('section[aria-labelledby="work-recent"] li');
     assert.ok(lines.length > 0, 'imported items are among the recent changes');
     for (const line of lines) assert.match(text(line), /by Importer/);
+  });
+
+  test('an editor whose form an import overtook is told the importer saved the newer version', async () => {
+    const english = seed('seeds/events.en.txt');
+    await importListings(t.db, [english], { now: DEFAULT_NOW, taxonomy });
+    const description = 'This meeting discusses international labour migration data statistics';
+    const item = await t.db
+      .selectFrom('event_translations')
+      .select('event_id')
+      .where('lang', '=', 'en')
+      .where('description', 'like', `${description}%`)
+      .executeTakeFirstOrThrow();
+    const editor = await signIn(t.app, t.db, 'editor');
+    const form = formFields((await getPage(t.app, `/admin/events/${item.event_id}`, editor)).body, 'form.edit-form');
+
+    await importListings(t.db, [{ ...english, text: english.text.replace(description, `${description}, and its new sources,`) }], { now: LATER, taxonomy });
+    const res = await postForm(t.app, { url: `/admin/events/${item.event_id}`, session: editor, fields: { ...form, en_description: 'Typed meanwhile.' } });
+    assert.equal(res.statusCode, 409);
+    assert.match(text(html(res.body).querySelector('.notice')), /^Importer saved a new version/);
   });
 });

@@ -192,6 +192,12 @@ export function contentAdminRoutes<
       }
     });
 
+    /** Who saved the newest version when no account did: a command (the importer…), else the scheduler. */
+    async function savedByNoAccount(ctx: AdminViewContext, id: number): Promise<string> {
+      const actor = (await service.listRevisions(deps.db, id))[0]?.actor ?? null;
+      return actor === null ? ctx.t('editing.history.system') : ctx.t(`editing.history.actor.${actor}`);
+    }
+
     /** Both versions of what the form edits, tags named, for the conflict page. */
     async function conflictInfo(ctx: AdminViewContext, stored: Editable<S>, input: Input): Promise<ConflictInfo> {
       const [topics, programmes] = await Promise.all([listTopics(deps.db, ctx.lang), listProgrammes(deps.db, ctx.lang)]);
@@ -205,7 +211,7 @@ export function contentAdminRoutes<
       const named = (c: { topics: number[]; programmes: number[] }) => ({ ...c, topics: names(c.topics, topics), programmes: names(c.programmes, programmes) });
       const savedBy =
         stored.updatedBy === null
-          ? ctx.t('editing.history.system')
+          ? await savedByNoAccount(ctx, stored.id)
           : ((await listUserNames(deps.db, [stored.updatedBy])).get(stored.updatedBy) ?? ctx.t('editing.history.formerUser'));
       return { stored: named(storedContent), yours: named(yours), fieldOrder: kind.type.fieldOrder, savedBy, savedAt: stored.updatedAt };
     }
