@@ -8,7 +8,7 @@ import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
 import { adminRoutes, SESSION_COOKIE, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
-import { workPanel } from './modules/content/admin/index.js';
+import { workPanel } from './modules/content/index.js';
 import { articlesAdminRoutes, articlesRoutes } from './modules/articles/index.js';
 import { eventsAdminRoutes, eventsRoutes } from './modules/events/index.js';
 import { markdownAdminRoutes, mediaAdminRoutes, mediaFilesRoutes } from './modules/media/index.js';

@@ -45,3 +45,15 @@ export type {
   ContentStepRun,
   ContentSave,
 } from './content-type.js';
+// The admin pages every kind shares, and the pieces a kind's own fields are built from.
+export {
+  contentAdminRoutes,
+  workPanel,
+  InputField,
+  TextAreaField,
+  SelectField,
+  CheckboxField,
+  type ContentAdmin,
+  type KindFieldsProps,
+  type KindTextFieldsProps,
+} from './admin/index.js';

@@ -6,7 +6,7 @@
 import { h } from 'preact';
 import { NotFoundError } from '../../../shared/errors.js';
 import { articlePath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, type ContentAdmin } from '../../content/admin/index.js';
+import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
 import { loadImageChoices } from '../../media/index.js';
 import type { ArticleSnapshot } from '../articles.editing.js';
 import type { ArticleSummaryRow } from '../articles.editing.repository.js';

@@ -3,7 +3,7 @@
  * image and its alt text, the photo credit and the byline. The pages around
  * them are the content admin's.
  */
-import { InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/admin/index.js';
+import { InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
 import { MediaPickerField, type PictureImage } from '../../media/index.js';
 import { BYLINE_KINDS, type ArticleFormValues } from '../articles.schemas.js';
 

@@ -6,7 +6,7 @@
 import { h } from 'preact';
 import { NotFoundError } from '../../../shared/errors.js';
 import { eventPath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, type ContentAdmin } from '../../content/admin/index.js';
+import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
 import { cancelEvent, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
 import { findEventById } from '../events.repository.js';

@@ -4,7 +4,7 @@
  * postponed event carries. The pages around them are the content admin's.
  */
 import type { AdminViewContext } from '../../admin/index.js';
-import { CheckboxField, InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/admin/index.js';
+import { CheckboxField, InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { ATTENDANCE_MODES, EVENT_TYPES, type EventFormValues } from '../events.schemas.js';
 
