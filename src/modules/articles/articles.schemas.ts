@@ -26,7 +26,7 @@ import {
   type FormResult,
   type BilingualContent,
   type BilingualFormValues,
-  type BilingualText,
+  type BilingualTextOf,
   type BilingualInput,
 } from '../content/index.js';
 import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
@@ -109,13 +109,7 @@ export function readArticleForm(body: unknown): ArticleFormValues {
 export type ArticleFormResult = FormResult<ArticleInput>;
 
 /** One language's text of an article. */
-export interface ArticleText extends BilingualText {
-  /** Markdown. */
-  body: string | null;
-  hero_alt: string | null;
-  byline_role: string | null;
-  byline_organisation: string | null;
-}
+export type ArticleText = BilingualTextOf<typeof articleTextRules>;
 
 /** What only articles have, as stored and as a validated form gives it. */
 export interface ArticleFields {

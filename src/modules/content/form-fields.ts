@@ -180,6 +180,9 @@ export interface BilingualText {
   summary: string | null;
 }
 
+/** One language's text of a kind: the title and summary, then the kind's own texts as their rules give them. */
+export type BilingualTextOf<Rules extends Record<string, z.ZodType>> = BilingualText & { [K in keyof Rules]: z.output<Rules[K]> };
+
 /** What every kind stores around its own fields: the English slug, the texts in both languages, the tags. */
 export interface BilingualContent<Text> {
   slug: string;

@@ -39,7 +39,7 @@ import {
   type FormResult,
   type BilingualContent,
   type BilingualFormValues,
-  type BilingualText,
+  type BilingualTextOf,
   type BilingualInput,
 } from '../content/index.js';
 
@@ -99,11 +99,7 @@ export function readEventForm(body: unknown): EventFormValues {
 export type EventFormResult = FormResult<EventInput>;
 
 /** One language's text of an event. */
-export interface EventText extends BilingualText {
-  description: string | null;
-  venue: string | null;
-  city: string | null;
-}
+export type EventText = BilingualTextOf<typeof eventTextRules>;
 
 /** What only events have, as stored and as a validated form gives it. */
 export interface EventFields {
