@@ -96,17 +96,14 @@ const articleTextRules = {
 };
 
 export const ARTICLE_TEXT_FIELDS = textFieldNames(articleTextRules);
-export type ArticleTextField = (typeof ARTICLE_TEXT_FIELDS)[number];
 
 /** Everything the article form holds, exactly as typed. */
-export type ArticleFormValues = BilingualFormValues<keyof typeof articleFieldRules, ArticleTextField>;
+export type ArticleFormValues = BilingualFormValues<typeof articleFieldRules, typeof articleTextRules>;
 
 /** Reads the article form from an urlencoded body; missing fields are empty. */
 export function readArticleForm(body: unknown): ArticleFormValues {
   return readBilingualForm(body, fieldNames(articleFieldRules), ARTICLE_TEXT_FIELDS);
 }
-
-export type ArticleFormResult = FormResult<ArticleInput>;
 
 /** One language's text of an article. */
 export type ArticleText = BilingualTextOf<typeof articleTextRules>;
@@ -140,7 +137,7 @@ export const articleFormSchema = z.object({
 });
 
 /** Validates the article form; returns one message key per field in error. */
-export function validateArticleForm(values: ArticleFormValues): ArticleFormResult {
+export function validateArticleForm(values: ArticleFormValues): FormResult<ArticleInput> {
   const parsed = articleFormSchema.safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
   // Rules across fields are checked even when other fields failed, so every message shows at once.

@@ -165,9 +165,9 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 /** The single fields every kind's form has besides its own: the revision it was loaded at, the slugs, the Vietnamese text's status and check. */
 const COMMON_SCALAR_FIELDS = ['revision', 'slug', 'vi_slug', 'vi_status', 'vi_current'] as const;
 
-/** Everything a kind's form holds, exactly as typed: its own fields, its texts in both languages, the tags chosen. */
-export type BilingualFormValues<Scalar extends string, Text extends string> = Record<
-  (typeof COMMON_SCALAR_FIELDS)[number] | Scalar | `${LangCode}_${Text}`,
+/** Everything a kind's form holds, exactly as typed: its own fields and its texts in both languages (named by their rules), the tags chosen. */
+export type BilingualFormValues<FieldRules extends object, TextRules extends object> = Record<
+  (typeof COMMON_SCALAR_FIELDS)[number] | (keyof FieldRules & string) | `${LangCode}_${'title' | (keyof TextRules & string)}`,
   string
 > & {
   topics: string[];

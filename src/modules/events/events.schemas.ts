@@ -86,17 +86,14 @@ const eventTextRules = {
 };
 
 export const EVENT_TEXT_FIELDS = textFieldNames(eventTextRules);
-export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
 
 /** Everything the event form holds, exactly as typed. */
-export type EventFormValues = BilingualFormValues<keyof typeof eventFieldRules, EventTextField>;
+export type EventFormValues = BilingualFormValues<typeof eventFieldRules, typeof eventTextRules>;
 
 /** Reads the event form from an urlencoded body; missing fields are empty. */
 export function readEventForm(body: unknown): EventFormValues {
   return readBilingualForm(body, fieldNames(eventFieldRules), EVENT_TEXT_FIELDS);
 }
-
-export type EventFormResult = FormResult<EventInput>;
 
 /** One language's text of an event. */
 export type EventText = BilingualTextOf<typeof eventTextRules>;
@@ -134,7 +131,7 @@ export const eventFormSchema = z.object({
  * Validates the event form. `defaultTimeZone` (the office's) applies when the
  * form leaves the zone empty. Returns one message key per field in error.
  */
-export function validateEventForm(values: EventFormValues, defaultTimeZone: string): EventFormResult {
+export function validateEventForm(values: EventFormValues, defaultTimeZone: string): FormResult<EventInput> {
   const parsed = eventFormSchema.safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
   // Rules across fields are checked even when other fields failed, so every message shows at once;
