@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { VNode } from 'preact';
 import type { Env } from './config/env.js';
 import type { Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
 import type { Lang } from './shared/dates/format.js';
+import type { ViewContext } from './shared/views/view-context.js';
 
 /** What route plugins are given: the database, the settings and the clock. */
 export interface AppDeps {
@@ -15,7 +17,23 @@ export interface AppDeps {
   today: () => string;
 }
 
+/** The topics and programmes of an item, by slug: what related items share with it. */
+export interface Sharing {
+  topics: string[];
+  programmes: string[];
+}
+
+/**
+ * A few items of one kind sharing a topic or programme with an item of the
+ * other, as a section of that item's page (null when there are none). Each
+ * kind offers its own; the app hands each page the other kind's, so events
+ * and articles never import each other.
+ */
+export type RelatedSection = (db: Kysely<Database>, ctx: ViewContext, sharing: Sharing, today: string, now: Date) => Promise<VNode | null>;
+
 /** Options of a public route plugin: registered once per language, under `/${lang}`. */
 export interface PublicRouteOptions extends AppDeps {
   lang: Lang;
+  /** The related items an event's page and an article's page show. */
+  related: { toEvent: RelatedSection; toArticle: RelatedSection };
 }

@@ -9,8 +9,8 @@ import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
 import { adminRoutes, SESSION_COOKIE, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
 import { workPanel } from './modules/content/index.js';
-import { articlesAdminRoutes, articlesRoutes } from './modules/articles/index.js';
-import { eventsAdminRoutes, eventsRoutes } from './modules/events/index.js';
+import { articlesAdminRoutes, articlesRoutes, relatedArticlesSection } from './modules/articles/index.js';
+import { eventsAdminRoutes, eventsRoutes, relatedEventsSection } from './modules/events/index.js';
 import { markdownAdminRoutes, mediaAdminRoutes, mediaFilesRoutes } from './modules/media/index.js';
 import { isMessageKey, LANGS, languageRoutes, translator } from './modules/i18n/index.js';
 import { siteRoutes } from './modules/site/index.js';
@@ -34,6 +34,9 @@ const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
   topicsRoutes,
   feedsRoutes,
 ];
+
+/** An event's page shows related articles, an article's page related events; neither kind imports the other. */
+const RELATED = { toEvent: relatedArticlesSection, toArticle: relatedEventsSection };
 
 /**
  * The public pages run no script at all and load styles and images from the
@@ -168,7 +171,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerErrorHandlers(app);
   for (const lang of LANGS) {
-    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, prefix: `/${lang}` });
+    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, related: RELATED, prefix: `/${lang}` });
   }
   // `/`, the language choice and the old unprefixed addresses.
   await app.register(languageRoutes, deps);

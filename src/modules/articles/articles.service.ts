@@ -4,6 +4,7 @@
  * past their publication time if scheduled.
  */
 import type { Kysely } from 'kysely';
+import type { Sharing } from '../../app-deps.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
@@ -12,7 +13,6 @@ import { loadPicture, loadPictures, type PictureImage } from '../media/index.js'
 import { LANGS } from '../i18n/index.js';
 import { getSettings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
-import { listRelatedEvents, type EventListRow } from '../events/index.js';
 import * as repo from './articles.repository.js';
 import type { ArticleFilters, ArticleListRow, TextChoice } from './articles.repository.js';
 
@@ -108,24 +108,16 @@ export async function listRelatedArticles(
   return repo.listPublishedArticles(db, { ...(await textChoice(db, lang, now)), filters: { sharing } }, limit);
 }
 
-/** How many related events an article's page links: a few, not a second listing. */
-const RELATED_COUNT = 3;
-
 export interface ArticlePageData {
   detail: ArticleDetail;
-  /** Events sharing a topic or programme with the article: upcoming ones first. */
-  relatedEvents: EventListRow[];
+  /** Its topics and programmes, which the related events on its page share. */
+  sharing: Sharing;
 }
 
-/**
- * An article's public page: the article (as getPublishedArticle finds it)
- * and a few events sharing one of its topics or programmes, upcoming first.
- */
-export async function getArticlePage(db: Kysely<Database>, slug: string, lang: LangCode, today: string, now: Date): Promise<ArticlePageData> {
+/** An article's public page: the article (as getPublishedArticle finds it) and what related items share with it. */
+export async function getArticlePage(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<ArticlePageData> {
   const detail = await getPublishedArticle(db, slug, lang, now);
-  const sharing = { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) };
-  const relatedEvents = await listRelatedEvents(db, lang, today, now, sharing, RELATED_COUNT);
-  return { detail, relatedEvents };
+  return { detail, sharing: { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) } };
 }
 
 /** How many articles the home page lists. */

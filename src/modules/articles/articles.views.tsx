@@ -1,11 +1,10 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate, type Lang } from '../../shared/dates/format.js';
-import { DateRange, PublishedDate } from '../../shared/views/DateRange.js';
-import { alternates, articlePath, articlesPath, eventPath } from '../../shared/http/paths.js';
+import { PublishedDate } from '../../shared/views/DateRange.js';
+import { alternates, articlePath, articlesPath } from '../../shared/http/paths.js';
 import { TermLinks } from '../../shared/views/TermLinks.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
-import type { EventListRow } from '../events/index.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
@@ -134,39 +133,16 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
   );
 }
 
-/** Events sharing a topic or programme with an article, as links with their dates. */
-function RelatedEvents({ ctx, rows }: { ctx: ViewContext; rows: EventListRow[] }) {
-  const { t } = ctx;
-  return (
-    <section class="related related--events" aria-labelledby="related-events">
-      <h2 id="related-events">{t('related.events')}</h2>
-      <ul class="teaser-list">
-        {rows.map((row) => (
-          <li>
-            <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
-              {row.title}
-            </a>
-            <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-            <p class="item-date">
-              <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
-            </p>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 interface ArticlePageProps {
   ctx: ViewContext;
   detail: ArticleDetail;
   /** Events sharing a topic or programme (visitors' page only; not in previews). */
-  relatedEvents?: EventListRow[];
+  related?: ComponentChildren;
   banner?: ComponentChildren;
 }
 
 /** One article's page; with a `banner`, the admin's preview of it (never indexed). */
-export function ArticlePage({ ctx, detail, relatedEvents = [], banner }: ArticlePageProps) {
+export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) {
   const { t } = ctx;
   const { article } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);
@@ -239,7 +215,7 @@ export function ArticlePage({ ctx, detail, relatedEvents = [], banner }: Article
           </dl>
         ) : null}
       </article>
-      {relatedEvents.length > 0 ? <RelatedEvents ctx={ctx} rows={relatedEvents} /> : null}
+      {related ?? null}
     </Layout>
   );
 }

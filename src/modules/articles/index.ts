@@ -22,7 +22,8 @@ export {
   type ArticleSnapshot,
   type EditableArticle,
 } from './articles.editing.js';
-export { getPublishedArticle, listArticlesFiltered, listRelatedArticles, type ArticleDetail, type ArticleFilters } from './articles.service.js';
+export { getPublishedArticle, listArticlesFiltered, type ArticleDetail, type ArticleFilters } from './articles.service.js';
+export { relatedArticlesSection } from './related.js';
 export { listNewsArticles, type NewsArticle, type ArticleScope } from './news.service.js';
 export { NewsFeedLinks, FollowNews } from './news-links.js';
 export { creditText, bylineText } from './articles.views.js';

@@ -21,10 +21,11 @@ export const eventsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
   app.get('/events/:slug', async (request, reply) => {
     const { slug } = parseQuery(slugParams, request.params);
     const ctx = viewContext(request, deps.lang);
-    const { detail, relatedArticles } = await getEventPage(deps.db, slug, ctx.lang, deps.now());
+    const { detail, sharing } = await getEventPage(deps.db, slug, ctx.lang, deps.now());
     // Reached by its slug in another language, an old slug, or one from before its translation was published
     // or withdrawn. Moved for good, but cached briefly: publishing or withdrawing a translation turns it round.
     if (detail.slugs[deps.lang] !== slug) return cachePublicPage(reply).redirect(eventPath(deps.lang, detail.slugs[deps.lang]), 301);
-    return sendPage(cachePublicPage(reply), h(EventPage, { ctx, detail, relatedArticles }));
+    const related = await deps.related.toEvent(deps.db, ctx, sharing, deps.today(), deps.now());
+    return sendPage(cachePublicPage(reply), h(EventPage, { ctx, detail, related }));
   });
 };

@@ -4,6 +4,7 @@
  * `now` are shown: published, and past their publication time if scheduled.
  */
 import type { Kysely } from 'kysely';
+import type { Sharing } from '../../app-deps.js';
 import type { Database, EventRow, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
@@ -14,7 +15,6 @@ import { LANGS } from '../i18n/index.js';
 import { findSiteText, getSettings } from '../settings/index.js';
 import { listEventAttachments, type AttachmentListRow } from '../media/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
-import { listRelatedArticles, type ArticleListRow } from '../articles/index.js';
 import * as repo from './events.repository.js';
 import type { EventFilters, EventListRow, TextChoice } from './events.repository.js';
 
@@ -164,24 +164,16 @@ export async function listEventsFiltered(
   return { upcoming, past, totalUpcoming: counts.upcoming, totalPast: counts.past };
 }
 
-/** How many related articles an event's page links: a few, not a second listing. */
-const RELATED_COUNT = 3;
-
 export interface EventPageData {
   detail: EventDetail;
-  /** Articles sharing a topic or programme with the event, newest first. */
-  relatedArticles: ArticleListRow[];
+  /** Its topics and programmes, which the related articles on its page share. */
+  sharing: Sharing;
 }
 
-/**
- * An event's public page: the event (as getPublishedEvent finds it) and the
- * newest few articles sharing one of its topics or programmes.
- */
+/** An event's public page: the event (as getPublishedEvent finds it) and what related items share with it. */
 export async function getEventPage(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventPageData> {
   const detail = await getPublishedEvent(db, slug, lang, now);
-  const sharing = { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) };
-  const relatedArticles = await listRelatedArticles(db, lang, now, sharing, RELATED_COUNT);
-  return { detail, relatedArticles };
+  return { detail, sharing: { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) } };
 }
 
 /**

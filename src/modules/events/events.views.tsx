@@ -3,17 +3,15 @@ import type { ComponentChildren } from 'preact';
 import { formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
-import { alternates, articlePath, eventPath, eventsPath } from '../../shared/http/paths.js';
+import { alternates, eventPath, eventsPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
 import { AttachmentList, StoredMarkdown } from '../media/index.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { PublishedDate } from '../../shared/views/DateRange.js';
 import { TermLinks } from '../../shared/views/TermLinks.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
-import type { ArticleListRow } from '../articles/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
 import { calendarEventFromDetail } from './calendar.service.js';
 import { isTimed } from './event-timing.js';
@@ -158,39 +156,16 @@ function formatTime(instant: string, zone: string, lang: Lang): string {
   }).format(new Date(instant));
 }
 
-/** Articles sharing a topic or programme with an event, as links with their dates. */
-function RelatedArticles({ ctx, rows }: { ctx: ViewContext; rows: ArticleListRow[] }) {
-  const { t } = ctx;
-  return (
-    <section class="related related--articles" aria-labelledby="related-articles">
-      <h2 id="related-articles">{t('related.articles')}</h2>
-      <ul class="teaser-list">
-        {rows.map((row) => (
-          <li>
-            <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
-              {row.title}
-            </a>
-            <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-            <p class="item-date">
-              <PublishedDate date={row.published_on} lang={ctx.lang} />
-            </p>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 interface EventPageProps {
   ctx: ViewContext;
   detail: EventDetail;
   /** Articles sharing a topic or programme (visitors' page only; not in previews). */
-  relatedArticles?: ArticleListRow[];
+  related?: ComponentChildren;
   banner?: ComponentChildren;
 }
 
 /** One event's page; with a `banner`, the admin's preview of it (never indexed). */
-export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPageProps) {
+export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
   const { t } = ctx;
   const { event } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);
@@ -291,7 +266,7 @@ export function EventPage({ ctx, detail, relatedArticles = [], banner }: EventPa
         </p>
         {event.event_status === 'cancelled' ? null : <AddToCalendar ctx={ctx} event={calendarEventFromDetail(detail, ctx.lang)} />}
       </article>
-      {relatedArticles.length > 0 ? <RelatedArticles ctx={ctx} rows={relatedArticles} /> : null}
+      {related ?? null}
     </Layout>
   );
 }

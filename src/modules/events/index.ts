@@ -27,12 +27,12 @@ export {
 export {
   getPublishedEvent,
   listEventsFiltered,
-  listRelatedEvents,
   type EventDetail,
   type EventFilters,
   type TermEvents,
 } from './events.service.js';
 export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
 export { isTimed } from './event-timing.js';
+export { relatedEventsSection } from './related.js';
 export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';
