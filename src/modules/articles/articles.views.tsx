@@ -1,6 +1,6 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDate, type Lang } from '../../shared/dates/format.js';
+import { formatDate } from '../../shared/dates/format.js';
 import { PublishedDate } from '../../shared/views/DateRange.js';
 import { alternates, articlePath, articlesPath } from '../../shared/http/paths.js';
 import { TermLinks } from '../../shared/views/TermLinks.js';
@@ -13,24 +13,8 @@ import { MediaFigure, Picture, StoredMarkdown, formatCredit, shareableImage, typ
 import { FollowNews, NewsFeedLinks } from './news-links.js';
 import { JsonLd } from '../seo/index.js';
 import { articleJsonLd } from './structured-data.js';
-import { formatByline } from './attribution.js';
+import { bylineText, creditText } from './attribution.js';
 import type { ArticleDetail, ArticleListRow, ArticlesListing } from './articles.service.js';
-
-interface Attribution {
-  credit_holder: string | null;
-  credit_photographer: string | null;
-  credit_year: number | null;
-  byline_kind: 'by' | 'op-ed' | null;
-  byline_name: string | null;
-}
-
-export function creditText(a: Attribution): string | null {
-  return a.credit_holder ? formatCredit({ holder: a.credit_holder, photographer: a.credit_photographer, year: a.credit_year }) : null;
-}
-
-export function bylineText(a: Attribution, role: string | null, organisation: string | null, lang: Lang): string | null {
-  return a.byline_kind && a.byline_name ? formatByline({ kind: a.byline_kind, name: a.byline_name, role, organisation }, lang) : null;
-}
 
 /** The hero offered to link previews: the library image, or an imported article's own. */
 function heroForSharing(detail: ArticleDetail): { url: string; alt?: string | null } | undefined {

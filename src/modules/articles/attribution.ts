@@ -6,6 +6,8 @@
 import type { Lang } from '../../shared/dates/format.js';
 import { translator } from '../i18n/index.js';
 
+import { formatCredit } from '../media/index.js';
+
 // An article shows its hero's credit beside its byline, so its index offers both.
 export { parseCredit, formatCredit, type PhotoCredit } from '../media/index.js';
 
@@ -126,4 +128,23 @@ export function parseByline(line: string): Byline | null {
 export function formatByline(b: Byline, lang: Lang): string {
   const parts = [b.name, b.role, b.organisation].filter((p): p is string => p !== null && p !== '');
   return translator(lang)(b.kind === 'by' ? 'article.bylineBy' : 'article.bylineOpEd', { author: parts.join(', ') });
+}
+
+/** The credit and byline columns of an article (or of a row listing one). */
+interface Attribution {
+  credit_holder: string | null;
+  credit_photographer: string | null;
+  credit_year: number | null;
+  byline_kind: 'by' | 'op-ed' | null;
+  byline_name: string | null;
+}
+
+/** An article's own photo credit as written under its photo, or null. */
+export function creditText(a: Attribution): string | null {
+  return a.credit_holder ? formatCredit({ holder: a.credit_holder, photographer: a.credit_photographer, year: a.credit_year }) : null;
+}
+
+/** An article's byline in a language, or null when it has none. */
+export function bylineText(a: Attribution, role: string | null, organisation: string | null, lang: Lang): string | null {
+  return a.byline_kind && a.byline_name ? formatByline({ kind: a.byline_kind, name: a.byline_name, role, organisation }, lang) : null;
 }

@@ -26,5 +26,5 @@ export { getPublishedArticle, listArticlesFiltered, type ArticleDetail, type Art
 export { relatedArticlesSection } from './related.js';
 export { listNewsArticles, type NewsArticle, type ArticleScope } from './news.service.js';
 export { NewsFeedLinks, FollowNews } from './news-links.js';
-export { creditText, bylineText } from './articles.views.js';
+export { creditText, bylineText } from './attribution.js';
 export { articlesAdminRoutes } from './admin/articles-admin.routes.js';

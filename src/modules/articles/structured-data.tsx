@@ -9,7 +9,7 @@ import type { ViewContext } from '../../shared/views/view-context.js';
 import { formatCredit, shareableImage } from '../media/index.js';
 import { absoluteUrl, defaultImage, headline, office, type JsonObject } from '../seo/index.js';
 import type { ArticleDetail } from './articles.service.js';
-import { creditText } from './articles.views.js';
+import { creditText } from './attribution.js';
 
 /**
  * When an article was published, as a date-time with an offset: the moment
