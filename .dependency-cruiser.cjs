@@ -15,27 +15,8 @@ module.exports = {
       // Folder scope: a module's folder stands for every file under it, so a loop
       // is found even when no single file imports itself back.
       scope: 'folder',
-      from: { path: '^src/modules/(?!(?:content|search)$)[^/]+$' },
+      from: { path: '^src/modules/[^/]+$' },
       to: { circular: true },
-    },
-    {
-      name: 'no-module-cycles',
-      severity: 'error',
-      comment: 'The same, for the two modules of the known loop below: any other loop through them is an error.',
-      scope: 'folder',
-      from: { path: '^src/modules/(?:content|search)$' },
-      to: { circular: true, pathNot: '^src/modules/(?:content|search)$' },
-    },
-    {
-      name: 'known-module-cycle',
-      severity: 'warn',
-      comment:
-        'Known, to be removed: content fires its effects on the search index (content/effects.ts) and search ' +
-        "reads content's live rule (content/live.ts). The way out is a module for the live rule below both, " +
-        'or the index kept by content; then delete this rule and the exemptions above.',
-      scope: 'folder',
-      from: { path: '^src/modules/(?:content|search)$' },
-      to: { circular: true, path: '^src/modules/(?:content|search)$' },
     },
     {
       name: 'no-module-internals',

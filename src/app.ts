@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { AppDeps, PublicRouteOptions } from './app-deps.js';
+import { linkModules } from './module-links.js';
 import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
 import { adminRoutes, SESSION_COOKIE, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
@@ -105,6 +106,7 @@ function trustedProxy(setting: false | number | string[]): boolean | string[] | 
 }
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  linkModules();
   // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
   let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({

@@ -5,6 +5,7 @@
 import type { AppDeps } from './app-deps.js';
 import type { Env } from './config/env.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js';
+import { linkModules } from './module-links.js';
 import { todayInZone } from './shared/dates/calendar-date.js';
 import { localContentChanges, postgresContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 
@@ -18,6 +19,7 @@ export interface Runtime {
  * SQLITE_PATH ':memory:'), the database is an in-memory copy of that file.
  */
 export async function openRuntime(config: Env, now: () => Date = () => new Date(), copyOf?: string): Promise<Runtime> {
+  linkModules();
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, copyOf });
   try {
     await migrateToLatest(handle.db, handle.schema);

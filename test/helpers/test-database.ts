@@ -8,8 +8,14 @@ import pg from 'pg';
 import { Migrator } from 'kysely';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrationProvider } from '../../src/db/migrations/index.js';
+import { linkModules } from '../../src/module-links.js';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+
+// As the server and the command line do at start-up: any test that opens a
+// database through here (or reads testDatabaseUrl) changes content with the
+// search index in step.
+linkModules();
 
 export interface TestDatabaseOptions {
   /** Stop after this migration (to test a later migration on data of an earlier schema). */

@@ -1,11 +1,33 @@
 /**
  * What follows every change to an event or article, inside the same
  * transaction: an entry in the audit log and a fresh entry in the search index.
+ * The search module reads content's live rule, so content cannot import it
+ * back: it names here what it needs of an index, and the app hands search's in.
  */
 import type { Kysely } from 'kysely';
 import type { ContentKind, Database } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { indexNewItems, reindexItem } from '../search/index.js';
+
+/** What content needs of the search index after a change, inside the change's transaction. */
+export interface ContentIndexer {
+  /** Rebuilds one item's search documents (removing them when it is deleted). */
+  reindexItem(db: Kysely<Database>, kind: ContentKind, id: number): Promise<void>;
+  /** Indexes items inserted in bulk, which have no search documents yet. */
+  indexNewItems(db: Kysely<Database>, kind: ContentKind, ids: number[]): Promise<void>;
+}
+
+let indexer: ContentIndexer | undefined;
+
+/** Sets the index every content change refreshes; the app calls it once at start-up, before any change. */
+export function useContentIndexer(next: ContentIndexer): void {
+  indexer = next;
+}
+
+function contentIndexer(): ContentIndexer {
+  // A change that skipped the index would leave search out of step without a word: refuse it instead.
+  if (!indexer) throw new Error('No search index was handed to the content module (useContentIndexer) before a change.');
+  return indexer;
+}
 
 export interface ContentChange {
   /** Who made the change; null for the scheduler. */
@@ -33,7 +55,7 @@ export async function afterContentChange(db: Kysely<Database>, change: ContentCh
     ip: change.ip,
     at: change.at,
   });
-  await reindexItem(db, change.kind, change.itemId);
+  await contentIndexer().reindexItem(db, change.kind, change.itemId);
 }
 
 /**
@@ -59,10 +81,11 @@ export class ContentChangeBatch {
 
   /** Does what the changes call for, inside the transaction `db`. */
   async flush(db: Kysely<Database>): Promise<void> {
+    const index = contentIndexer();
     for (const kind of ['event', 'article'] as const) {
-      for (const id of this.changed[kind]) await reindexItem(db, kind, id);
+      for (const id of this.changed[kind]) await index.reindexItem(db, kind, id);
       const created = this.created[kind].filter((id) => !this.changed[kind].has(id));
-      for (let start = 0; start < created.length; start += INDEX_BATCH) await indexNewItems(db, kind, created.slice(start, start + INDEX_BATCH));
+      for (let start = 0; start < created.length; start += INDEX_BATCH) await index.indexNewItems(db, kind, created.slice(start, start + INDEX_BATCH));
       this.changed[kind].clear();
       this.created[kind] = [];
     }
