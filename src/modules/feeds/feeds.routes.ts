@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
-import { parseQuery } from '../../shared/http/query.js';
+import { parseQuery, slugParams } from '../../shared/http/query.js';
 import { articlesPath, eventsPath, NEWS_FEED_TYPES, newsFeedPath, programmePath, topicPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
 import { translator } from '../i18n/index.js';
 import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents } from '../events/index.js';
@@ -10,8 +9,6 @@ import { getTerm } from '../taxonomy/index.js';
 import { listNewsArticles } from '../articles/index.js';
 import { buildCalendar } from './calendar.js';
 import { buildNewsFeed, NEWS_FEED_LENGTH } from './news.js';
-
-const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 function sendCalendar(reply: FastifyReply, body: string, filename?: string): FastifyReply {
   cachePublicPage(reply).type('text/calendar; charset=utf-8');

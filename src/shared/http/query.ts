@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../messages.js';
 import { ValidationError } from '../errors.js';
+import { hasControlCharacter } from '../text/normalize.js';
 
 /** A validation message: a message key, translated into the page's language when shown. */
 export const messageKey = (key: MessageKey) => ({ message: key });
@@ -16,8 +17,17 @@ export const pageQuery = z.object({
     .default(1),
 });
 
-/** A slug in a path: routing already limits its length (maxParamLength). */
-export const slugParams = z.object({ slug: z.string().min(1, messageKey('error.badAddress')) });
+/**
+ * A slug in a path: routing already limits its length (maxParamLength). No
+ * stored slug holds a control character, and PostgreSQL refuses a NUL in a
+ * query outright, so such an address is turned away here as a bad one.
+ */
+export const slugParams = z.object({
+  slug: z
+    .string()
+    .min(1, messageKey('error.badAddress'))
+    .refine((slug) => !hasControlCharacter(slug), messageKey('error.badAddress')),
+});
 
 /**
  * Parses query parameters with a schema; a bad value is a 400 whose message
