@@ -160,7 +160,7 @@ async function writeTexts(trx: Trx, id: number, s: ArticleSnapshot, at: string):
   // An article kept from a Vietnamese page alone has no English text (an empty title) until an editor writes one.
   if (s.en.title !== '') await repo.upsertArticleTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
   if (s.vi) await repo.upsertArticleTranslation(trx, id, 'vi', s.vi, at, { slug: s.vi.slug, status: s.vi.status });
-  else await editRepo.deleteArticleTranslation(trx, id, 'vi');
+  else await editRepo.rows.deleteTranslation(trx, id, 'vi');
 }
 
 /** How articles are stored, for the shared editing workflow. */
@@ -173,7 +173,7 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
   async load(db, id) {
     const row = await repo.findArticleById(db, id);
     if (!row) return undefined;
-    return toEditable(row, await repo.listArticleTranslations(db, id), await editRepo.listArticleTagIds(db, id));
+    return toEditable(row, await repo.listArticleTranslations(db, id), await editRepo.rows.listTagIds(db, id));
   },
   async insert(trx, s, { at, userId, sourceKey }) {
     const id = await repo.insertArticle(trx, {
@@ -186,25 +186,25 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
       updated_by: userId,
     });
     await writeTexts(trx, id, s, at);
-    await editRepo.replaceArticleTags(trx, id, s.topics, s.programmes);
+    await editRepo.rows.replaceTags(trx, id, s.topics, s.programmes);
     return id;
   },
   async update(trx, id, revision, next, changes, { at, userId }) {
-    if (!(await editRepo.updateArticleAtRevision(trx, id, revision, { ...rowValues(next), updated_at: at, updated_by: userId }))) return false;
+    if (!(await editRepo.rows.updateAtRevision(trx, id, revision, { ...rowValues(next), updated_at: at, updated_by: userId }))) return false;
     if (changes.some((f) => f === 'slug' || f.startsWith('en.') || f.startsWith('vi.'))) await writeTexts(trx, id, next, at);
     if (changes.includes('topics') || changes.includes('programmes')) {
-      await editRepo.replaceArticleTags(trx, id, next.topics, next.programmes);
+      await editRepo.rows.replaceTags(trx, id, next.topics, next.programmes);
     }
     return true;
   },
   async insertMany(trx, snapshots, { at }) {
-    const ids = await editRepo.insertArticles(
+    const ids = await editRepo.rows.insertItems(
       trx,
       snapshots.map((s) => ({ ...rowValues(s), revision: 1, created_at: at, updated_at: at })),
     );
     const idOf = (s: ArticleSnapshot) => ids.get(s.slug)!;
     const text = (t: ArticleText) => ({ ...textOf(t), body_html: renderMarkdownForStorage(t.body), created_at: at, updated_at: at });
-    await editRepo.insertArticleTranslations(
+    await editRepo.rows.insertTranslations(
       trx,
       snapshots.flatMap((s) => [
         { article_id: idOf(s), lang: 'en' as const, ...text(s.en), slug: s.slug, status: 'published' as const },
@@ -224,13 +224,13 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
           : []),
       ]),
     );
-    await editRepo.insertArticleTags(trx, snapshots.map((s) => ({ articleId: idOf(s), topics: s.topics, programmes: s.programmes })));
+    await editRepo.rows.insertTags(trx, snapshots.map((s) => ({ id: idOf(s), topics: s.topics, programmes: s.programmes })));
     return snapshots.map(idOf);
   },
-  deleteRow: (trx, id) => editRepo.deleteArticleRow(trx, id),
-  slugUsedByOther: (db, slug, selfId) => editRepo.slugUsedByOtherArticle(db, slug, selfId),
-  listDueIds: (db, at) => editRepo.listDueArticleIds(db, at),
-  claimDue: (trx, id, at) => editRepo.claimDueArticle(trx, id, at),
+  deleteRow: (trx, id) => editRepo.rows.deleteRow(trx, id),
+  slugUsedByOther: (db, slug, selfId) => editRepo.rows.slugUsedByOther(db, slug, selfId),
+  listDueIds: (db, at) => editRepo.rows.listDueIds(db, at),
+  claimDue: (trx, id, at) => editRepo.rows.claimDue(trx, id, at),
   async check(trx, input) {
     const problems: Record<string, MessageKey> = {};
     // The library image may have been deleted while the form was open.
@@ -255,7 +255,7 @@ export async function listArticlesForEditing(
   now: Date,
 ): Promise<{ rows: editRepo.ArticleSummaryRow[]; info: PageInfo }> {
   const where = { status: filter, now: now.toISOString() };
-  const info = pageInfo(page, await editRepo.countArticleSummaries(db, where));
+  const info = pageInfo(page, await editRepo.rows.countSummaries(db, where));
   if (page > info.pages) throw new NotFoundError();
   return { rows: await editRepo.listArticleSummaries(db, where, info.pageSize, info.offset), info };
 }

@@ -35,6 +35,7 @@ export {
   type RevisionSummary,
   type RevisionDiff,
 } from './editing.js';
+export { editingRows, type EditingRows, type KindTables, type ItemTags, type SummaryFilter } from './editing.repository.js';
 export type {
   ContentType,
   ContentTypeInput,

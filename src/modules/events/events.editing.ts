@@ -170,7 +170,7 @@ async function writeTexts(trx: Trx, id: number, s: EventSnapshot, at: string): P
   // An event kept from a Vietnamese page alone has no English text (an empty title) until an editor writes one.
   if (s.en.title !== '') await repo.upsertEventTranslation(trx, id, 'en', s.en, at, { slug: s.slug, status: 'published' });
   if (s.vi) await repo.upsertEventTranslation(trx, id, 'vi', s.vi, at, { slug: s.vi.slug, status: s.vi.status });
-  else await editRepo.deleteEventTranslation(trx, id, 'vi');
+  else await editRepo.rows.deleteTranslation(trx, id, 'vi');
 }
 
 /** How events are stored, for the shared editing workflow. */
@@ -183,7 +183,7 @@ export const eventStore: ContentStore<EventSnapshot> = {
   async load(db, id) {
     const row = await repo.findEventById(db, id);
     if (!row) return undefined;
-    return toEditable(row, await repo.listEventTranslations(db, id), await editRepo.listEventTagIds(db, id));
+    return toEditable(row, await repo.listEventTranslations(db, id), await editRepo.rows.listTagIds(db, id));
   },
   async insert(trx, s, { at, userId, sourceKey }) {
     const id = await repo.insertEvent(trx, {
@@ -196,23 +196,23 @@ export const eventStore: ContentStore<EventSnapshot> = {
       updated_by: userId,
     });
     await writeTexts(trx, id, s, at);
-    await editRepo.replaceEventTags(trx, id, s.topics, s.programmes);
+    await editRepo.rows.replaceTags(trx, id, s.topics, s.programmes);
     return id;
   },
   async update(trx, id, revision, next, changes, { at, userId }) {
-    if (!(await editRepo.updateEventAtRevision(trx, id, revision, { ...rowValues(next), updated_at: at, updated_by: userId }))) return false;
+    if (!(await editRepo.rows.updateAtRevision(trx, id, revision, { ...rowValues(next), updated_at: at, updated_by: userId }))) return false;
     if (changes.some((f) => f === 'slug' || f.startsWith('en.') || f.startsWith('vi.'))) await writeTexts(trx, id, next, at);
-    if (changes.includes('topics') || changes.includes('programmes')) await editRepo.replaceEventTags(trx, id, next.topics, next.programmes);
+    if (changes.includes('topics') || changes.includes('programmes')) await editRepo.rows.replaceTags(trx, id, next.topics, next.programmes);
     return true;
   },
   async insertMany(trx, snapshots, { at }) {
-    const ids = await editRepo.insertEvents(
+    const ids = await editRepo.rows.insertItems(
       trx,
       snapshots.map((s) => ({ ...rowValues(s), revision: 1, created_at: at, updated_at: at })),
     );
     const idOf = (s: EventSnapshot) => ids.get(s.slug)!;
     const text = (t: EventText) => ({ ...textOf(t), description_html: renderMarkdownForStorage(t.description), created_at: at, updated_at: at });
-    await editRepo.insertEventTranslations(
+    await editRepo.rows.insertTranslations(
       trx,
       snapshots.flatMap((s) => [
         { event_id: idOf(s), lang: 'en' as const, ...text(s.en), slug: s.slug, status: 'published' as const },
@@ -232,13 +232,13 @@ export const eventStore: ContentStore<EventSnapshot> = {
           : []),
       ]),
     );
-    await editRepo.insertEventTags(trx, snapshots.map((s) => ({ eventId: idOf(s), topics: s.topics, programmes: s.programmes })));
+    await editRepo.rows.insertTags(trx, snapshots.map((s) => ({ id: idOf(s), topics: s.topics, programmes: s.programmes })));
     return snapshots.map(idOf);
   },
-  deleteRow: (trx, id) => editRepo.deleteEventRow(trx, id),
-  slugUsedByOther: (db, slug, selfId) => editRepo.slugUsedByOtherEvent(db, slug, selfId),
-  listDueIds: (db, at) => editRepo.listDueEventIds(db, at),
-  claimDue: (trx, id, at) => editRepo.claimDueEvent(trx, id, at),
+  deleteRow: (trx, id) => editRepo.rows.deleteRow(trx, id),
+  slugUsedByOther: (db, slug, selfId) => editRepo.rows.slugUsedByOther(db, slug, selfId),
+  listDueIds: (db, at) => editRepo.rows.listDueIds(db, at),
+  claimDue: (trx, id, at) => editRepo.rows.claimDue(trx, id, at),
   normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date) }),
 };
 
@@ -256,7 +256,7 @@ export async function listEventsForEditing(
   now: Date,
 ): Promise<{ rows: editRepo.EventSummaryRow[]; info: PageInfo }> {
   const where = { status: filter, now: now.toISOString() };
-  const info = pageInfo(page, await editRepo.countEventSummaries(db, where));
+  const info = pageInfo(page, await editRepo.rows.countSummaries(db, where));
   if (page > info.pages) throw new NotFoundError();
   return { rows: await editRepo.listEventSummaries(db, where, info.pageSize, info.offset), info };
 }
