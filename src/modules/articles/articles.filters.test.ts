@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { html, text } from '../../../test/helpers/html.js';
-import { createTaggedContent } from '../../../test/fixtures/tagged-content.js';
+import { describe, test } from 'node:test';
+import { type html, text } from '../../../test/helpers/html.js';
+import { taggedSite } from '../../../test/helpers/tagged-site.js';
 
 describe('GET /articles with filters', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-    await createTaggedContent(t.db);
-  });
-  after(() => t.close());
-
-  async function page(url: string) {
-    const res = await t.app.inject({ url });
-    assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
-    return html(res.body);
-  }
+  const site = taggedSite();
+  const page = (url: string) => site.page(url);
   const titles = (doc: ReturnType<typeof html>) => doc.querySelectorAll('.article-item .item-title').map(text);
 
   test('offers year, topic and programme (no event type); years come from the articles', async () => {
@@ -53,10 +42,10 @@ describe('GET /articles with filters', () => {
 
   test('an event type (not offered here) is ignored; bad values are 400 pages', async () => {
     assert.equal(titles(await page('/en/articles?type=workshop')).length, 4);
-    const bad = await t.app.inject({ url: '/vi/articles?topic=LAO%20DONG' });
+    const bad = await site.t.app.inject({ url: '/vi/articles?topic=LAO%20DONG' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Chủ đề hoặc chương trình được ghi bằng tên ngắn/);
-    assert.equal((await t.app.inject({ url: '/en/articles?year=1800' })).statusCode, 400);
+    assert.equal((await site.t.app.inject({ url: '/en/articles?year=1800' })).statusCode, 400);
   });
 
   test('the Vietnamese listing shows Vietnamese text and names', async () => {
@@ -67,18 +56,8 @@ describe('GET /articles with filters', () => {
 });
 
 describe('article and event pages: tags and related content', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-    await createTaggedContent(t.db);
-  });
-  after(() => t.close());
-
-  async function page(url: string) {
-    const res = await t.app.inject({ url });
-    assert.equal(res.statusCode, 200, url);
-    return html(res.body);
-  }
+  const site = taggedSite();
+  const page = (url: string) => site.page(url);
   const related = (doc: ReturnType<typeof html>, kind: 'events' | 'articles') =>
     doc.querySelectorAll(`section.related--${kind} .item-title`).map((a) => [text(a), a.getAttribute('href')]);
 

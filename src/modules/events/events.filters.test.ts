@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { html, text } from '../../../test/helpers/html.js';
-import { createTaggedContent } from '../../../test/fixtures/tagged-content.js';
+import { describe, test } from 'node:test';
+import { type html, text } from '../../../test/helpers/html.js';
+import { taggedSite } from '../../../test/helpers/tagged-site.js';
 
 describe('GET /events with filters', () => {
-  let t: TestApp;
-  before(async () => {
-    // Office date 2026-11-23.
-    t = await buildTestApp();
-    await createTaggedContent(t.db);
-  });
-  after(() => t.close());
-
-  async function page(url: string) {
-    const res = await t.app.inject({ url });
-    assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
-    return html(res.body);
-  }
+  const site = taggedSite();
+  const page = (url: string) => site.page(url);
   const titles = (doc: ReturnType<typeof html>, section?: 'upcoming' | 'past') =>
     doc.querySelectorAll(`${section ? `section[aria-labelledby=${section}] ` : ''}.event-item .item-title`).map(text);
 
@@ -35,7 +23,7 @@ describe('GET /events with filters', () => {
     assert.ok(doc.querySelectorAll('#filter-programme option').some((o) => o.getAttribute('value') === 'enhance'));
     assert.ok(doc.querySelectorAll('#filter-type option').some((o) => o.getAttribute('value') === 'workshop'));
     assert.equal(doc.querySelector('meta[name=robots]'), null);
-    assert.equal(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), `${t.config.PUBLIC_URL.replace(/\/+$/, '')}/en/events`);
+    assert.equal(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), `${site.t.config.PUBLIC_URL.replace(/\/+$/, '')}/en/events`);
     assert.equal(doc.querySelector('.chosen-filters'), null);
   });
 
@@ -104,7 +92,7 @@ describe('GET /events with filters', () => {
     // February 2024's group starts on page 1 and goes on numbering on page 2, counting only filtered events.
     assert.deepEqual(second.querySelectorAll('.month-heading').map(text), ['February 2024', 'January 2024']);
     assert.deepEqual(second.querySelectorAll('.event-item').map((li) => li.getAttribute('value')), ['2', '1']);
-    assert.equal((await t.app.inject({ url: '/en/events?topic=safety&page=3' })).statusCode, 404);
+    assert.equal((await site.t.app.inject({ url: '/en/events?topic=safety&page=3' })).statusCode, 404);
   });
 
   test('bad filter values are 400 pages that say what is wrong, in the page language', async () => {
@@ -117,7 +105,7 @@ describe('GET /events with filters', () => {
       ['/vi/events?year=abc', /Năm phải được viết bằng bốn chữ số/],
     ];
     for (const [url, message] of cases) {
-      const res = await t.app.inject({ url });
+      const res = await site.t.app.inject({ url });
       assert.equal(res.statusCode, 400, url);
       assert.match(res.body, message, url);
       assert.doesNotMatch(res.body, /<script>/);
