@@ -1,6 +1,6 @@
 /** Queries on feature articles; published ones only for visitors' listings. */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { countLive, isLive, shownTranslationStatuses } from '../content/index.js';
+import { countLive, isLive, shownColumn, shownSlug, shownTranslationStatuses } from '../content/index.js';
 import { renderMarkdownForStorage } from '../media/index.js';
 import type { ArticleRow, Database, LangCode, NewArticleRow, ArticlesTable, TranslationStatus } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
@@ -175,14 +175,6 @@ export async function listArticleTaxonomy(db: Db, articleId: number, lang: LangC
   return { programmes, topics };
 }
 
-/** The slug of the shown text: the translation's once published, else the English one. */
-const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
-
-/** Picks the asked-for language's column when that translation exists, else English. */
-function pick<T>(column: string) {
-  return sql<T>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`;
-}
-
 /**
  * Published articles, newest first; the same day keeps the order they were
  * entered. The page's articles are chosen from the indexes first, then only
@@ -210,11 +202,11 @@ export async function listPublishedArticles(db: Db, choice: TextChoice, limit: n
       'a.credit_year',
       'a.byline_kind',
       'a.byline_name',
-      pick<string>('title').as('title'),
-      pick<string | null>('summary').as('summary'),
-      pick<string | null>('hero_alt').as('hero_alt'),
-      pick<string | null>('byline_role').as('byline_role'),
-      pick<string | null>('byline_organisation').as('byline_organisation'),
+      shownColumn<string>('title').as('title'),
+      shownColumn<string | null>('summary').as('summary'),
+      shownColumn<string | null>('hero_alt').as('hero_alt'),
+      shownColumn<string | null>('byline_role').as('byline_role'),
+      shownColumn<string | null>('byline_organisation').as('byline_organisation'),
       sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
     ])
     .execute();

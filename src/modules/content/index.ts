@@ -4,6 +4,7 @@
  * and their redirects, form helpers, and what follows every change.
  */
 export { countLive, isLive, shownTranslationStatuses } from './live.js';
+export { shownSlug, shownColumn } from './shown-text.js';
 export { StaleEditError } from './stale-edit-error.js';
 export * from './form-fields.js';
 export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';

@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { countLive, isLive, shownTranslationStatuses } from '../content/index.js';
+import { countLive, isLive, shownSlug, shownTranslationStatuses } from '../content/index.js';
 import { renderMarkdownForStorage } from '../media/index.js';
 import type {
   Database,
@@ -148,9 +148,6 @@ function taggedWithProgrammes(db: Db, slugs: string[]) {
     .whereRef('fp.event_id', '=', sql.ref('e.id'))
     .where('fpp.slug', 'in', slugs);
 }
-
-/** The slug of the shown text: the translation's once published, else the English one. */
-const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
 
 /** The listing columns of the events with the given ids, whose liveness their choice has checked. */
 function listColumns(db: Db, lang: LangCode, ids: number[]) {
