@@ -91,6 +91,8 @@ export interface EventsTable {
   online_url: string | null;
   registration_url: string | null;
   contact_email: string | null;
+  /** The hero from the media library (it brings its own alt text and credit). */
+  hero_media_id: number | null;
   publish_at: string | null;
   published_at: string | null;
   revision: Generated<number>;

@@ -42,6 +42,7 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
     online_url: null,
     registration_url: null,
     contact_email: null,
+    hero_media_id: null,
     en: { title: 'Workshop in Đắk Lắk', summary: null, description: 'Employers and workers meet in Buon Ma Thuot.', venue: null, city: null },
     vi: null,
     vi_current: false,

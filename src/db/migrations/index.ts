@@ -35,6 +35,7 @@ import * as addRenderedTextHtml from './2026-12-04T1230-add-rendered-text-html.j
 import * as addRevisionActor from './2026-12-04T1540-add-revision-actor.js';
 import * as indexTranslationSlugs from './2026-12-04T1545-index-translation-slugs.js';
 import * as clearOneDayEndDates from './2026-12-04T1600-clear-one-day-end-dates.js';
+import * as addEventHeroMedia from './2026-12-04T1630-add-event-hero-media.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1540-add-revision-actor': addRevisionActor,
   '2026-12-04T1545-index-translation-slugs': indexTranslationSlugs,
   '2026-12-04T1600-clear-one-day-end-dates': clearOneDayEndDates,
+  '2026-12-04T1630-add-event-hero-media': addEventHeroMedia,
 };
 
 export const migrationProvider: MigrationProvider = {

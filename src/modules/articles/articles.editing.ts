@@ -29,8 +29,8 @@ import {
 } from '../content/index.js';
 import type { ArticleContent, ArticleInput, ArticleText } from './articles.schemas.js';
 import * as repo from './articles.repository.js';
-import { loadPictures, renderMarkdownForStorage } from '../media/index.js';
-import { snapshotOf, type MessageKey } from '../i18n/index.js';
+import { heroChoiceProblems, renderMarkdownForStorage } from '../media/index.js';
+import { snapshotOf } from '../i18n/index.js';
 import * as editRepo from './articles.editing.repository.js';
 
 type Db = Kysely<Database>;
@@ -231,14 +231,7 @@ export const articleStore: ContentStore<ArticleSnapshot> = {
   slugUsedByOther: (db, slug, selfId) => editRepo.rows.slugUsedByOther(db, slug, selfId),
   listDueIds: (db, at) => editRepo.rows.listDueIds(db, at),
   claimDue: (trx, id, at) => editRepo.rows.claimDue(trx, id, at),
-  async check(trx, input) {
-    const problems: Record<string, MessageKey> = {};
-    // The library image may have been deleted while the form was open.
-    if (input.hero_media_id != null && !(await loadPictures(trx, [input.hero_media_id])).has(input.hero_media_id)) {
-      problems.hero_media_id = 'editing.error.heroMissing';
-    }
-    return problems;
-  },
+  check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
 };
 
 export type ArticleListFilter = PublicationStatus | 'scheduled' | undefined;

@@ -15,6 +15,7 @@ import {
   fieldErrorsFrom,
   formHeadFields,
   formTailFields,
+  libraryChoice,
   optionalLongText,
   optionalText,
   readBilingualForm,
@@ -58,11 +59,7 @@ function isImageAddress(v: string): boolean {
 /** An article's own fields as typed, one rule each; rules across fields are checked after them. */
 const articleFieldRules = {
   published_on: calendarDate,
-  hero_media_id: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), { error: 'editing.error.choice' })
-    .transform((v) => (v === '' ? null : Number(v))),
+  hero_media_id: libraryChoice,
   hero_image_path: z
     .string()
     .trim()

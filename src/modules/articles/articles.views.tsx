@@ -9,7 +9,7 @@ import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { MediaFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
+import { HeroFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
 import { FollowNews, NewsFeedLinks } from './news-links.js';
 import { JsonLd } from '../seo/index.js';
 import { articleJsonLd } from './structured-data.js';
@@ -22,8 +22,6 @@ function heroForSharing(detail: ArticleDetail): { url: string; alt?: string | nu
   return detail.article.hero_image_path ? { url: detail.article.hero_image_path, alt: detail.heroAlt } : undefined;
 }
 
-/** How wide a hero is shown: the whole column on phones, at most 60rem (the .hero's max-width) on wide screens. */
-const HERO_SIZES = '(min-width: 62.5rem) 60rem, calc(100vw - 2.5rem)';
 /** How wide a listing's thumbnail is shown. */
 const THUMBNAIL_SIZES = '20rem';
 
@@ -160,7 +158,7 @@ export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) 
           </p>
         ) : null}
         {detail.hero ? (
-          <MediaFigure figureClass="hero" image={detail.hero} lang={detail.textLang} sizes={HERO_SIZES} eager />
+          <HeroFigure image={detail.hero} lang={detail.textLang} />
         ) : article.hero_image_path ? (
           <figure class="hero">
             <img src={article.hero_image_path} alt={detail.heroAlt ?? ''} lang={textLang} width={1200} height={675} />

@@ -7,7 +7,7 @@ import { SHARE_IMAGE } from '../../shared/http/assets.js';
 import { articlePath } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { formatCredit, shareableImage } from '../media/index.js';
-import { absoluteUrl, defaultImage, headline, office, type JsonObject } from '../seo/index.js';
+import { defaultImage, headline, imageObject, office, type JsonObject } from '../seo/index.js';
 import type { ArticleDetail } from './articles.service.js';
 import { creditText } from './attribution.js';
 
@@ -44,18 +44,17 @@ export function articleJsonLd(detail: ArticleDetail, ctx: ViewContext): JsonObje
   const heroCredit = detail.hero ? detail.hero.credit : article.credit_holder ? { holder: article.credit_holder, photographer: article.credit_photographer, year: article.credit_year } : null;
   const heroUrl = shared?.url ?? article.hero_image_path;
   const image: JsonObject = heroUrl
-    ? {
-        '@type': 'ImageObject',
-        url: absoluteUrl(heroUrl, ctx.publicUrl),
-        contentUrl: absoluteUrl(heroUrl, ctx.publicUrl),
-        width: shared?.width,
-        height: shared?.height,
-        caption: (shared ? shared.alt : detail.heroAlt) ?? undefined,
-        creditText: (detail.hero ? (heroCredit ? formatCredit(heroCredit) : null) : credit) ?? undefined,
-        copyrightHolder: heroCredit ? { '@type': 'Organization', name: heroCredit.holder } : undefined,
-        creator: heroCredit?.photographer ? { '@type': 'Person', name: heroCredit.photographer } : undefined,
-        copyrightYear: heroCredit?.year ?? undefined,
-      }
+    ? imageObject(
+        {
+          url: heroUrl,
+          width: shared?.width,
+          height: shared?.height,
+          caption: shared ? shared.alt : detail.heroAlt,
+          creditText: detail.hero ? (heroCredit ? formatCredit(heroCredit) : null) : credit,
+          credit: heroCredit,
+        },
+        ctx,
+      )
     : { '@type': 'ImageObject', url: defaultImage(ctx), contentUrl: defaultImage(ctx), width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
   return {
     '@context': 'https://schema.org',

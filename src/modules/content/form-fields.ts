@@ -99,6 +99,13 @@ export const optionalEmail = z
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, err('editing.error.choice'));
 
+/** One item chosen from the media library by its id (e.g. a hero image), or none when left empty. */
+export const libraryChoice = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^[1-9]\d{0,9}$/.test(v), err('editing.error.choice'))
+  .transform((v) => (v === '' ? null : Number(v)));
+
 /** More topics or programmes than any item needs; stops absurd posts. */
 const MAX_LIST_LENGTH = 50;
 

@@ -26,6 +26,7 @@ export interface CalendarEventRow {
   attendance_mode: AttendanceMode;
   online_url: string | null;
   registration_url: string | null;
+  hero_media_id: number | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -71,6 +72,7 @@ function calendarRows(db: Db, lang: LangCode, ids: number[]) {
       'e.attendance_mode',
       'e.online_url',
       'e.registration_url',
+      'e.hero_media_id',
       'e.revision',
       'e.created_at',
       'e.updated_at',

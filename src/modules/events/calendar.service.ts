@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
+import { loadPictures, shareableImage } from '../media/index.js';
 import { getSettings } from '../settings/index.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarEventRow, EventScope } from './calendar.repository.js';
@@ -30,6 +31,8 @@ export interface CalendarLimits {
 export interface CalendarEvent extends CalendarEventRow {
   /** Names of the event's topics in the calendar's language. */
   topics: string[];
+  /** The address of the event's hero image (site-relative), for clients that show one; null without a hero. */
+  image: string | null;
 }
 
 /** Published events in a scope (all, a topic, a programme): the soonest `limits.upcoming` to come or running and the latest `limits.past` ended, in order of their first day, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
@@ -47,7 +50,15 @@ export async function listCalendarEvents(
     rows.map((r) => r.id),
     lang,
   );
-  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [] }));
+  const pictures = await loadPictures(
+    db,
+    rows.map((r) => r.hero_media_id),
+  );
+  const image = (id: number | null) => {
+    const picture = id === null ? undefined : pictures.get(id);
+    return (picture && shareableImage(picture, lang)?.url) ?? null;
+  };
+  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [], image: image(row.hero_media_id) }));
 }
 
 /** One event's page data as a calendar entry, for its "add to calendar" file. */
@@ -67,6 +78,7 @@ export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): Ca
     attendance_mode: event.attendance_mode,
     online_url: event.online_url,
     registration_url: event.registration_url,
+    hero_media_id: event.hero_media_id,
     revision: event.revision,
     created_at: event.created_at,
     updated_at: event.updated_at,
@@ -77,5 +89,6 @@ export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): Ca
     city: detail.city,
     text_lang: detail.textLang,
     topics: detail.topics.map((t) => t.name),
+    image: (detail.hero && shareableImage(detail.hero, lang)?.url) ?? null,
   };
 }

@@ -33,7 +33,7 @@ import { storedEndDate } from '../../shared/dates/day-range.js';
 import type { EventContent, EventInput, EventText } from './events.schemas.js';
 import * as repo from './events.repository.js';
 import { snapshotOf } from '../i18n/index.js';
-import { renderMarkdownForStorage } from '../media/index.js';
+import { heroChoiceProblems, renderMarkdownForStorage } from '../media/index.js';
 import * as editRepo from './events.editing.repository.js';
 
 type Db = Kysely<Database>;
@@ -63,6 +63,7 @@ export const EVENT_CONTENT_FIELDS = [
   'online_url',
   'registration_url',
   'contact_email',
+  'hero_media_id',
   'en',
   'vi',
   'topics',
@@ -93,6 +94,7 @@ export const EVENT_FIELD_ORDER = [
   'online_url',
   'registration_url',
   'contact_email',
+  'hero_media_id',
   'topics',
   'programmes',
   'event_status',
@@ -134,6 +136,7 @@ function toEditable(row: EventRow, translations: EventTranslationRow[], tags: { 
       online_url: row.online_url,
       registration_url: row.registration_url,
       contact_email: row.contact_email,
+      hero_media_id: row.hero_media_id,
       // An event imported from a Vietnamese page alone has no English text yet.
       en: en ? textOf(en) : EMPTY_TEXT,
       // A translation without a slug yet gets one at its next save.
@@ -160,6 +163,7 @@ function rowValues(s: EventSnapshot) {
     online_url: s.online_url,
     registration_url: s.registration_url,
     contact_email: s.contact_email,
+    hero_media_id: s.hero_media_id,
     publish_at: s.publish_at,
     published_at: s.published_at,
   };
@@ -240,6 +244,7 @@ export const eventStore: ContentStore<EventSnapshot> = {
   listDueIds: (db, at) => editRepo.rows.listDueIds(db, at),
   claimDue: (trx, id, at) => editRepo.rows.claimDue(trx, id, at),
   normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date) }),
+  check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
 };
 
 export type EventListFilter = PublicationStatus | 'scheduled' | undefined;

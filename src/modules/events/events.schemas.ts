@@ -25,6 +25,7 @@ import {
   fieldErrorsFrom,
   formHeadFields,
   formTailFields,
+  libraryChoice,
   optionalCalendarDate,
   optionalEmail,
   optionalLongText,
@@ -75,6 +76,7 @@ const eventFieldRules = {
   online_url: optionalUrl,
   registration_url: optionalUrl,
   contact_email: optionalEmail,
+  hero_media_id: libraryChoice,
 };
 
 /** An event's translated text after its title, with the same rule in both languages. */
@@ -111,6 +113,8 @@ export interface EventFields {
   online_url: string | null;
   registration_url: string | null;
   contact_email: string | null;
+  /** The hero from the media library (it brings its own alt text and credit). */
+  hero_media_id: number | null;
 }
 
 /** What the event form edits, as stored. */
@@ -187,6 +191,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       online_url: data.online_url,
       registration_url: data.registration_url,
       contact_email: data.contact_email,
+      hero_media_id: data.hero_media_id,
       ...bilingualInput(data, EVENT_TEXT_FIELDS, viGiven),
     },
   };
@@ -215,5 +220,6 @@ export function eventFormValues(event: EventContent, revision: number): EventFor
     online_url: event.online_url ?? '',
     registration_url: event.registration_url ?? '',
     contact_email: event.contact_email ?? '',
+    hero_media_id: event.hero_media_id === null ? '' : String(event.hero_media_id),
   };
 }

@@ -13,7 +13,7 @@ import { listingMonth } from '../../shared/dates/day-range.js';
 import { slugRedirects } from '../content/index.js';
 import { LANGS } from '../i18n/index.js';
 import { findSiteText, getSettings } from '../settings/index.js';
-import { listEventAttachments, type AttachmentListRow } from '../media/index.js';
+import { listEventAttachments, loadPicture, type AttachmentListRow, type PictureImage } from '../media/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './events.repository.js';
 import type { EventFilters, EventListRow, TextChoice } from './events.repository.js';
@@ -217,6 +217,8 @@ export interface EventDetail {
   topics: { slug: string; name: string }[];
   /** Documents (agenda, concept note) in the editor's order. */
   attachments: AttachmentListRow[];
+  /** The hero from the media library, with its alt text and credit. */
+  hero: PictureImage | null;
 }
 
 /**
@@ -251,7 +253,7 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
   const { untranslated } = await getSettings(db);
   const indexedIn = LANGS.filter((l) => shown(l) !== undefined || untranslated === 'fallback');
   const text = shown(lang) ?? english;
-  const [taxonomy, attachments] = await Promise.all([repo.listEventTaxonomy(db, event.id, lang), listEventAttachments(db, event.id)]);
+  const [taxonomy, attachments, hero] = await Promise.all([repo.listEventTaxonomy(db, event.id, lang), listEventAttachments(db, event.id), loadPicture(db, event.hero_media_id)]);
   return {
     event,
     title: text.title,
@@ -265,6 +267,7 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
     indexedIn,
     ...taxonomy,
     attachments,
+    hero,
   };
 }
 

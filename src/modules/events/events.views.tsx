@@ -7,7 +7,7 @@ import { alternates, eventPath, eventsPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
-import { AttachmentList, StoredMarkdown } from '../media/index.js';
+import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../media/index.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { TermLinks } from '../../shared/views/TermLinks.js';
@@ -183,6 +183,7 @@ export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
       }
       alternates={alternates((lang) => eventPath(lang, detail.slugs[lang]))}
       indexedIn={detail.indexedIn}
+      social={detail.hero ? { image: shareableImage(detail.hero, detail.textLang) } : undefined}
       head={<JsonLd data={eventJsonLd(detail, ctx)} />}
     >
       <article class={`event event--${event.event_status}`}>
@@ -201,6 +202,7 @@ export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
             {t('event.postponed')}
           </p>
         ) : null}
+        {detail.hero ? <HeroFigure image={detail.hero} lang={detail.textLang} /> : null}
         <dl class="facts">
           <dt>{t('event.date')}</dt>
           <dd>

@@ -6,7 +6,8 @@ import { lastDay } from '../../shared/dates/day-range.js';
 import { isoWithOffset } from '../../shared/dates/zoned-time.js';
 import { eventPath } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { defaultImage, office, type JsonObject } from '../seo/index.js';
+import { formatCredit, shareableImage } from '../media/index.js';
+import { defaultImage, imageObject, office, type JsonObject } from '../seo/index.js';
 import { isTimed } from './event-timing.js';
 import type { EventDetail } from './events.service.js';
 
@@ -27,7 +28,7 @@ const ATTENDANCE_MODE = {
  * schema.org reads endDate), timed ones local times with their offset.
  * Where it happens: a Place (the venue or city, else the office) unless it
  * is online only, a VirtualLocation unless it is in person only. The image is
- * the site's default picture: events have none of their own.
+ * the event's hero with its credit, else the site's default picture.
  */
 export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const { event } = detail;
@@ -35,6 +36,7 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const timed = isTimed(event);
   const startDate = timed ? isoWithOffset(event.starts_at, event.time_zone) : event.start_date;
   const endDate = timed ? (event.ends_at ? isoWithOffset(event.ends_at, event.time_zone) : undefined) : lastDay(event.start_date, event.end_date);
+  const shared = detail.hero ? shareableImage(detail.hero, detail.textLang) : undefined;
   const locations: JsonObject[] = [];
   if (event.attendance_mode !== 'online') {
     // Search engines require a place: the venue and city as known, else the office, which
@@ -67,6 +69,6 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
     url,
     inLanguage: detail.textLang,
     keywords: detail.topics.length > 0 ? detail.topics.map((topic) => topic.name).join(', ') : undefined,
-    image: [defaultImage(ctx)],
+    image: shared && detail.hero ? imageObject({ ...shared, caption: shared.alt, creditText: detail.hero.credit ? formatCredit(detail.hero.credit) : null, credit: detail.hero.credit }, ctx) : [defaultImage(ctx)],
   };
 }

@@ -83,6 +83,8 @@ function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventDat
     url,
     status,
     categories: [{ name: t(`eventType.${event.event_type}`) }, ...event.topics.map((name) => ({ name }))],
+    // The hero as an attachment by address (RFC 5545 ATTACH), which clients that show an event's picture read.
+    attachments: event.image ? [/^https?:\/\//i.test(event.image) ? event.image : `${options.publicUrl}${event.image}`] : [],
     // Information about an event, not a booking: it does not make the subscriber look busy.
     transparency: ICalEventTransparency.TRANSPARENT,
   };

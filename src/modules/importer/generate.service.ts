@@ -212,6 +212,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           online_url: null,
           registration_url: null,
           contact_email: null,
+          hero_media_id: null,
           en: {
             title: it.titleEn,
             summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,

@@ -262,6 +262,8 @@ function eventSnapshot(ev: ParsedEvent, fields: Pick<EventSnapshot, 'slug' | 'st
     online_url: null,
     registration_url: null,
     contact_email: null,
+    // The office's pages give no picture; an editor chooses one from the library.
+    hero_media_id: null,
   };
 }
 

@@ -65,3 +65,11 @@ export function MediaFigure(props: PictureProps & { figureClass?: string }) {
     </figure>
   );
 }
+
+/** How wide a hero is shown: the whole column on phones, at most 60rem (the .hero's max-width) on wide screens. */
+const HERO_SIZES = '(min-width: 62.5rem) 60rem, calc(100vw - 2.5rem)';
+
+/** An item's hero image from the library, above the fold, with its credit: the same on every kind's page. */
+export function HeroFigure({ image, lang }: { image: PictureImage; lang: Lang }) {
+  return <MediaFigure figureClass="hero" image={image} lang={lang} sizes={HERO_SIZES} eager />;
+}

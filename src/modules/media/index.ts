@@ -2,11 +2,11 @@ export { mediaFilesRoutes } from './media.routes.js';
 export { mediaAdminRoutes } from './admin/media-admin.routes.js';
 export { markdownAdminRoutes } from './admin/markdown-preview.routes.js';
 export { MarkdownField, MarkdownPreviewButton, MARKDOWN_PREVIEW_PATH } from './admin/MarkdownField.js';
-export { MediaPickerField, MEDIA_UPLOAD_PATH } from './admin/MediaPickerField.js';
+export { HeroPickerField, MediaPickerField, MEDIA_UPLOAD_PATH } from './admin/MediaPickerField.js';
 export { eventAttachmentsPath, mediaItemPath } from './admin/media-admin.views.js';
 export { renderMarkdown, renderMarkdownForStorage, plainParagraphsHtml, MARKDOWN_MAX_LENGTH } from './markdown.js';
 export { renderMissingText, rerenderAllText } from './rendered-text.js';
-export { Picture, MediaFigure, CreditCaption } from './Picture.js';
+export { Picture, MediaFigure, CreditCaption, HeroFigure } from './Picture.js';
 export { AttachmentList } from './AttachmentList.js';
 export { StoredMarkdown } from './StoredMarkdown.js';
 export {
@@ -20,6 +20,9 @@ export {
   loadPicture,
   loadPictures,
   loadImageChoices,
+  heroChoiceProblems,
+  loadHeroChoices,
+  type HeroFormExtras,
   shareableImage,
   listEventAttachments,
   attachDocument,

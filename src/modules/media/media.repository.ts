@@ -114,13 +114,13 @@ export interface MediaUser {
 export interface MediaUsage {
   /** Articles using the image as their hero. */
   articles: MediaUser[];
-  /** Events with the document attached. */
+  /** Events with the document attached, or the image as their hero. */
   events: MediaUser[];
 }
 
 /** Where a media item is used; it may be deleted only when both lists are empty. */
 export async function findMediaUsage(db: Db, mediaId: number): Promise<MediaUsage> {
-  const [articles, events] = await Promise.all([
+  const [articles, attachedTo, heroOf] = await Promise.all([
     db
       .selectFrom('articles as a')
       .innerJoin('article_translations as t', (j) => j.onRef('t.article_id', '=', 'a.id').on('t.lang', '=', 'en'))
@@ -136,7 +136,15 @@ export async function findMediaUsage(db: Db, mediaId: number): Promise<MediaUsag
       .where('ea.media_id', '=', mediaId)
       .orderBy('ea.event_id')
       .execute(),
+    db
+      .selectFrom('events as e')
+      .innerJoin('event_translations as t', (j) => j.onRef('t.event_id', '=', 'e.id').on('t.lang', '=', 'en'))
+      .select(['e.id', 't.title', 'e.status', 'e.created_by as createdBy'])
+      .where('e.hero_media_id', '=', mediaId)
+      .orderBy('e.id')
+      .execute(),
   ]);
+  const events = [...attachedTo, ...heroOf.filter((e) => !attachedTo.some((a) => a.id === e.id))].sort((a, b) => a.id - b.id);
   return { articles, events };
 }
 

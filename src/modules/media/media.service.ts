@@ -407,11 +407,32 @@ export async function loadPicture(db: Kysely<Database>, id: number | null | unde
   return (await loadPictures(db, [id])).get(id) ?? null;
 }
 
+/**
+ * What is wrong with a hero chosen from the library, by its form field:
+ * nothing, or that the image was deleted while the form was open. Every kind
+ * with a hero checks its choice with this when it saves.
+ */
+export async function heroChoiceProblems(db: Kysely<Database>, heroMediaId: number | null | undefined): Promise<{ hero_media_id?: 'editing.error.heroMissing' }> {
+  if (heroMediaId === null || heroMediaId === undefined || (await loadPictures(db, [heroMediaId])).has(heroMediaId)) return {};
+  return { hero_media_id: 'editing.error.heroMissing' };
+}
+
 /** The images a picker offers (`MediaPickerField`): the newest, and `selectedId` even when older. */
 export async function loadImageChoices(db: Kysely<Database>, selectedId?: number | null): Promise<PictureImage[]> {
   const rows = await listRecentImages(db, selectedId);
   const pictures = await loadPictures(db, rows.map((r) => r.id));
   return rows.map((r) => pictures.get(r.id)).filter((p): p is PictureImage => p !== undefined);
+}
+
+/** What a form with a hero picker loads besides its values. */
+export interface HeroFormExtras {
+  /** The library images the hero may be chosen from (the newest, and the chosen one). */
+  heroChoices: readonly PictureImage[];
+}
+
+/** The images a hero picker offers for the form's value (typed or stored): the newest, and the chosen one even when older. */
+export async function loadHeroChoices(db: Kysely<Database>, value: string): Promise<HeroFormExtras> {
+  return { heroChoices: await loadImageChoices(db, /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null) };
 }
 
 /** The size of a library image to offer link previews and search engines: the widest fallback (JPEG or PNG), which every reader decodes. */

@@ -23,6 +23,42 @@ export function defaultImage(ctx: ViewContext): string {
   return absoluteUrl(shareImageUrl(), ctx.publicUrl);
 }
 
+/** Who holds the rights to a photo, who took it, and when (as media's photo credits give them). */
+export interface ImageCredit {
+  holder: string;
+  photographer: string | null;
+  year: number | null;
+}
+
+/** An image as structured data describes it for any kind of item. */
+export interface ImageDescription {
+  url: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  caption?: string | null | undefined;
+  /** The credit line as printed under the photo ("© ILO/Nguyen Hai Dat 2024"). */
+  creditText?: string | null | undefined;
+  credit: ImageCredit | null;
+}
+
+/** A schema.org ImageObject: the address made absolute, its credit line, rights holder, photographer and year. */
+export function imageObject(image: ImageDescription, ctx: ViewContext): JsonObject {
+  const url = absoluteUrl(image.url, ctx.publicUrl);
+  const { credit } = image;
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width: image.width,
+    height: image.height,
+    caption: image.caption ?? undefined,
+    creditText: image.creditText ?? undefined,
+    copyrightHolder: credit ? { '@type': 'Organization', name: credit.holder } : undefined,
+    creator: credit?.photographer ? { '@type': 'Person', name: credit.photographer } : undefined,
+    copyrightYear: credit?.year ?? undefined,
+  };
+}
+
 /** The most characters of a headline search engines show (Google's limit for Article). */
 const MAX_HEADLINE = 110;
 

@@ -7,7 +7,7 @@ import { h } from 'preact';
 import { NotFoundError } from '../../../shared/errors.js';
 import { articlePath } from '../../../shared/http/paths.js';
 import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
-import { loadImageChoices } from '../../media/index.js';
+import { loadHeroChoices } from '../../media/index.js';
 import type { ArticleSnapshot } from '../articles.editing.js';
 import type { ArticleSummaryRow } from '../articles.editing.repository.js';
 import { findArticleById } from '../articles.repository.js';
@@ -33,10 +33,7 @@ export const articlesAdmin: ContentAdmin<ArticleSnapshot, ArticleInput, ArticleF
     return h(ArticlePage, { ctx, detail, banner });
   },
   // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
-  async extras(db, values) {
-    const chosen = /^[1-9]\d{0,9}$/.test(values.hero_media_id) ? Number(values.hero_media_id) : null;
-    return { heroChoices: await loadImageChoices(db, chosen) };
-  },
+  extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
 };
 
 /** The admin's article pages: list, new, edit, workflow steps, preview, history, restore, delete. */

@@ -4,14 +4,11 @@
  * them are the content admin's.
  */
 import { InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
-import { MediaPickerField, type PictureImage } from '../../media/index.js';
+import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
 import { BYLINE_KINDS, type ArticleFormValues } from '../articles.schemas.js';
 
-/** What the article form loads besides its values. */
-export interface ArticleFormExtras {
-  /** The library images the hero may be chosen from (the newest, and the chosen one). */
-  heroChoices: readonly PictureImage[];
-}
+/** What the article form loads besides its values: the hero's choices. */
+export type ArticleFormExtras = HeroFormExtras;
 
 /** An article's translated text after its title and summary: the body, the hero's alt text, the byline's role and organisation. */
 export function ArticleTextFields({ ctx, lang, values, errors }: KindTextFieldsProps<ArticleFormValues>) {
@@ -41,15 +38,7 @@ export function ArticleDetailFields({ ctx, values, errors, extras }: KindFieldsP
       <fieldset class="form-section">
         <legend>{t('editing.form.details')}</legend>
         <InputField name="published_on" type="date" label={t('editing.field.published_on')} hint={t('editing.hint.date')} value={values.published_on} error={e('published_on')} required />
-        <MediaPickerField
-          ctx={ctx}
-          name="hero_media_id"
-          label={t('editing.field.hero_media_id')}
-          hint={t('editing.hint.heroMedia')}
-          value={values.hero_media_id}
-          choices={extras.heroChoices}
-          error={e('hero_media_id')}
-        />
+        <HeroPickerField ctx={ctx} value={values.hero_media_id} choices={extras.heroChoices} error={e('hero_media_id')} />
         <InputField name="hero_image_path" label={t('editing.field.hero_image_path')} hint={t('editing.hint.heroImage')} value={values.hero_image_path} error={e('hero_image_path')} />
       </fieldset>
 

@@ -7,6 +7,7 @@ import { h } from 'preact';
 import { NotFoundError } from '../../../shared/errors.js';
 import { eventPath } from '../../../shared/http/paths.js';
 import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
+import { loadHeroChoices, type HeroFormExtras } from '../../media/index.js';
 import { cancelEvent, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
 import { findEventById } from '../events.repository.js';
@@ -17,7 +18,7 @@ import { EventPage } from '../events.views.js';
 import { EventDetailFields, EventStatusTag, EventTextFields, eventTitleTag } from './events-admin.views.js';
 
 /** Events as the admin shows them. */
-export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, object> = {
+export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, HeroFormExtras> = {
   type: eventType,
   basePath: '/admin/events',
   messages: { title: 'editing.events.title', new: 'editing.events.new', editTitle: 'editing.events.editTitle', backToList: 'editing.events.backToList' },
@@ -39,7 +40,8 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
     const detail = await eventDetail(db, row, lang, { draftText: true });
     return h(EventPage, { ctx, detail, banner });
   },
-  extras: async () => ({}),
+  // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
+  extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
 };
 
 /** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete. */

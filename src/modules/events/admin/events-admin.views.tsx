@@ -6,6 +6,7 @@
 import type { AdminViewContext } from '../../admin/index.js';
 import { CheckboxField, InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
 import { ATTENDANCE_MODES, EVENT_TYPES, type EventFormValues } from '../events.schemas.js';
 
 /** An event's translated text after its title and summary: the description and the place. */
@@ -38,8 +39,8 @@ const SUGGESTED_ZONES = [
   'UTC',
 ];
 
-/** An event's details: its type and attendance, dates and times in its zone, and where to join or register. */
-export function EventDetailFields({ ctx, values, errors, officeZone }: KindFieldsProps<EventFormValues, object>) {
+/** An event's details: its type and attendance, dates and times in its zone, where to join or register, and its hero image. */
+export function EventDetailFields({ ctx, values, errors, officeZone, extras }: KindFieldsProps<EventFormValues, HeroFormExtras>) {
   const { t } = ctx;
   const e = (name: string) => errors[name];
   return (
@@ -84,6 +85,7 @@ export function EventDetailFields({ ctx, values, errors, officeZone }: KindField
       <InputField name="online_url" type="url" label={t('editing.field.online_url')} value={values.online_url} error={e('online_url')} />
       <InputField name="registration_url" type="url" label={t('editing.field.registration_url')} value={values.registration_url} error={e('registration_url')} />
       <InputField name="contact_email" type="email" label={t('editing.field.contact_email')} hint={t('editing.hint.contactEmail')} value={values.contact_email} error={e('contact_email')} />
+      <HeroPickerField ctx={ctx} value={values.hero_media_id} choices={extras.heroChoices} error={e('hero_media_id')} />
     </fieldset>
   );
 }

@@ -74,3 +74,9 @@ export function MediaPickerField({ ctx, name, label, value, choices, error, hint
     </fieldset>
   );
 }
+
+/** The hero image of an item, chosen from the library: the same field on every kind's form. */
+export function HeroPickerField({ ctx, value, choices, error }: { ctx: AdminViewContext; value: string; choices: readonly PictureImage[]; error?: string | undefined }) {
+  const { t } = ctx;
+  return <MediaPickerField ctx={ctx} name="hero_media_id" label={t('editing.field.hero_media_id')} hint={t('editing.hint.heroMedia')} value={value} choices={choices} error={error} />;
+}
