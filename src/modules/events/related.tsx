@@ -4,11 +4,9 @@
  * articles import nothing of events.
  */
 import type { RelatedSection } from '../../app-deps.js';
-import { eventPath } from '../../shared/http/paths.js';
-import { DateRange } from '../../shared/views/DateRange.js';
-import { UntranslatedBadge, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { listRelatedEvents, type EventListRow } from './events.service.js';
+import { EventTeaserList } from './events.views.js';
 
 /** How many related events an article's page links: a few, not a second listing. */
 const RELATED_COUNT = 3;
@@ -19,19 +17,7 @@ function RelatedEvents({ ctx, rows }: { ctx: ViewContext; rows: EventListRow[] }
   return (
     <section class="related related--events" aria-labelledby="related-events">
       <h2 id="related-events">{t('related.events')}</h2>
-      <ul class="teaser-list">
-        {rows.map((row) => (
-          <li>
-            <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
-              {row.title}
-            </a>
-            <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-            <p class="item-date">
-              <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
-            </p>
-          </li>
-        ))}
-      </ul>
+      <EventTeaserList ctx={ctx} rows={rows} />
     </section>
   );
 }
