@@ -1,31 +1,117 @@
 #!/usr/bin/env node
-// Takes full-page screenshots of the main page types at phone and desktop
-// widths with Debian's Chromium, for looking at the design.
-// Usage: node scripts/screenshots.mjs http://127.0.0.1:3000 out-dir [path ...]
-import { mkdirSync } from 'node:fs';
+// Screenshots of every admin and public page type at phone and desktop widths,
+// with Debian's Chromium, for looking at the design and comparing it before
+// and after a change (docs/design.md shows them).
+//
+// Usage: node scripts/screenshots.mjs [out-dir] [width ...]
+//   out-dir  where the images go (default docs/screenshots/after)
+//   width    viewport widths in CSS pixels (default 375 1280)
+//
+// It starts the app as the browser journeys do: on 127.0.0.1 on a free port,
+// with a temporary SQLite database holding the sample content and three
+// upcoming events, signs in as an administrator and goes through the pages.
+// JPEGs at quality 65, cut at four screens' height, keep the files small
+// enough to commit.
+import { mkdirSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 
-const [base = 'http://127.0.0.1:3000', out = 'screenshots', ...paths] = process.argv.slice(2);
-const pages = paths.length
-  ? paths
-  : ['/en', '/en/events', '/vi/events', '/en/articles', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles/a-bridge-over-troubled-water', '/en/nope'];
-mkdirSync(out, { recursive: true });
+/** The tallest part of a page kept, in CSS pixels: four desktop screens. */
+const MAX_HEIGHT = 3600;
+
+const [out = 'docs/screenshots/after', ...widthArgs] = process.argv.slice(2);
+const widths = widthArgs.length ? widthArgs.map(Number) : [375, 1280];
+if (widths.some((w) => !Number.isInteger(w) || w < 200)) {
+  console.error('Widths are whole numbers of CSS pixels, 200 or more.');
+  process.exit(1);
+}
+
+const { startApp, TEST_PASSWORD } = await tsImport('../e2e/helpers/app-server.ts', import.meta.url);
+const { jpegWithGps } = await tsImport('../test/helpers/images.ts', import.meta.url);
+
+const app = await startApp();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
 });
+
+/** The href of the first link matching `selector` on the page at `path`. */
+async function firstHref(page, path, selector) {
+  await page.goto(path);
+  const href = await page.locator(selector).first().getAttribute('href');
+  if (!href) throw new Error(`no link "${selector}" on ${path}`);
+  return new URL(href, app.baseUrl).pathname;
+}
+
 try {
-  for (const width of [375, 1280]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    for (const path of pages) {
-      await page.goto(base + path);
-      const name = `${width}-${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}.png`;
-      await page.screenshot({ path: `${out}/${name}`, fullPage: true });
-      console.log(`${out}/${name}`);
-    }
-    await page.close();
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const email = await app.createUser('admin', 'Hoa Nguyen');
+  const context = await browser.newContext({ baseURL: app.baseUrl, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+
+  // Sign in, and put one image in the media library so its pages are not empty.
+  await page.goto('/admin/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/admin');
+  await page.goto('/admin/media/new');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'harvest.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(640, 480) });
+  await page.getByLabel('Description of the image (English)').fill('Coffee cherries drying in the sun');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.waitForLoadState('load');
+  const mediaItem = new URL(page.url()).pathname;
+
+  const eventEdit = await firstHref(page, '/admin/events', 'main table a');
+  const articleEdit = await firstHref(page, '/admin/articles', 'main table a');
+  const publicEvent = await firstHref(page, '/en/events', 'a.item-title');
+  const publicArticle = await firstHref(page, '/en/articles', 'a.item-title');
+
+  const pages = [
+    ['admin-dashboard', '/admin'],
+    ['admin-events', '/admin/events'],
+    ['admin-event-new', '/admin/events/new'],
+    ['admin-event-edit', eventEdit],
+    ['admin-event-history', `${eventEdit}/history`],
+    ['admin-articles', '/admin/articles'],
+    ['admin-article-edit', articleEdit],
+    ['admin-media', '/admin/media'],
+    ['admin-media-item', mediaItem],
+    ['admin-users', '/admin/users'],
+    ['admin-settings', '/admin/settings'],
+    ['admin-audit', '/admin/audit'],
+    ['admin-account', '/admin/account'],
+  ];
+  for (const lang of ['en', 'vi']) {
+    pages.push(
+      [`${lang}-home`, `/${lang}`],
+      [`${lang}-events`, `/${lang}/events`],
+      [`${lang}-event`, publicEvent.replace('/en/', `/${lang}/`)],
+      [`${lang}-articles`, `/${lang}/articles`],
+      [`${lang}-article`, publicArticle.replace('/en/', `/${lang}/`)],
+      [`${lang}-topic`, `/${lang}/topics/child-labour`],
+      [`${lang}-search`, `/${lang}/search?q=ILO`],
+    );
   }
+
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, path] of pages) {
+      const response = await page.goto(path);
+      if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+      const file = `${out}/${name}-${width}.jpg`;
+      // Long listings are cut at MAX_HEIGHT: past that they only repeat. The
+      // whole width is kept, so a page that scrolls sideways shows it.
+      const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+      const clip = { x: 0, y: 0, width: size.width, height: Math.min(size.height, MAX_HEIGHT) };
+      await page.screenshot({ path: file, fullPage: true, clip, type: 'jpeg', quality: 65 });
+      console.log(file);
+    }
+  }
+  await context.close();
 } finally {
   await browser.close();
+  await app.close();
 }
