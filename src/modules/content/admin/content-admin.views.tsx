@@ -171,18 +171,18 @@ export function ContentListPage({ kind, ctx, filter, rows, info, now, zone, canC
             <tbody>
               {rows.map((row) => (
                 <tr>
-                  <td>
+                  <td data-label={t('editing.field.title')}>
                     <a href={itemAdminPath(kind, row.id)}>{row.title}</a>
                     {kind.titleTag ? kind.titleTag(ctx, row) : null}
                   </td>
-                  <td class="nowrap">
+                  <td class="nowrap" data-label={t(kind.dateColumn.label)}>
                     <time dateTime={kind.dateColumn.value(row)}>{kind.dateColumn.value(row)}</time>
                   </td>
-                  <td>
+                  <td data-label={t('editing.field.status')}>
                     <StateTag ctx={ctx} state={workflowState(row.status, row.publish_at, now)} />
                   </td>
-                  <td>{row.has_vi ? t('editing.list.yes') : t('editing.list.no')}</td>
-                  <td class="nowrap">
+                  <td data-label={t('editing.field.vi')}>{row.has_vi ? t('editing.list.yes') : t('editing.list.no')}</td>
+                  <td class="nowrap" data-label={t('editing.list.updated')}>
                     <time dateTime={row.updated_at}>{formatInstant(row.updated_at, zone, ctx.lang)}</time>
                   </td>
                 </tr>

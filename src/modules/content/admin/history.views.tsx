@@ -64,10 +64,10 @@ export function DiffTable({ ctx, diffs, zone }: { ctx: AdminViewContext; diffs: 
                 </td>
               ) : (
                 <>
-                  <td>
+                  <td data-label={t('editing.history.before')}>
                     <Value ctx={ctx} field={d.field} value={d.before} zone={zone} />
                   </td>
-                  <td>
+                  <td data-label={t('editing.history.after')}>
                     <Value ctx={ctx} field={d.field} value={d.after} zone={zone} />
                   </td>
                 </>
@@ -143,7 +143,7 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
             <tbody>
               {revisions.map((r) => (
                 <tr>
-                  <td>
+                  <td data-label={t('editing.history.from')}>
                     <input
                       type="radio"
                       name="from"
@@ -152,7 +152,7 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
                       aria-label={t('editing.history.compareFrom', { revision: r.revision })}
                     />
                   </td>
-                  <td>
+                  <td data-label={t('editing.history.to')}>
                     <input
                       type="radio"
                       name="to"
@@ -161,17 +161,19 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
                       aria-label={t('editing.history.compareTo', { revision: r.revision })}
                     />
                   </td>
-                  <td class="nowrap">{r.revision}</td>
-                  <td class="nowrap">
+                  <td class="nowrap" data-label={t('editing.history.revision')}>
+                    {r.revision}
+                  </td>
+                  <td class="nowrap" data-label={t('editing.history.when')}>
                     <time dateTime={r.createdAt}>{formatInstant(r.createdAt, zone, ctx.lang)}</time>
                   </td>
-                  <td>{who(r)}</td>
-                  <td>
+                  <td data-label={t('editing.history.who')}>{who(r)}</td>
+                  <td data-label={t('editing.history.what')}>
                     <strong>{actionLabel(ctx, r.action)}</strong>{' '}
                     {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}
                   </td>
                   {canRestore ? (
-                    <td>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>
+                    <td data-label={t('editing.history.restore')}>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>
                   ) : null}
                 </tr>
               ))}
