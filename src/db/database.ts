@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -134,8 +135,9 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await super.acquireConnection();
-    this.connection ??= new WaitingSqliteConnection(inner, this.sqlite, this.waitMs);
+    // Kysely's driver keeps the one connection behind a lock; each query then runs through the statement cache.
+    await super.acquireConnection();
+    this.connection ??= new WaitingSqliteConnection(new CachingSqliteConnection(this.sqlite, new StatementCache(this.sqlite)), this.sqlite, this.waitMs);
     return this.connection;
   }
 

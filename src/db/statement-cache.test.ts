@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import { openDatabase } from './database.js';
+import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
+
+test('a query run again reuses its prepared statement, with the new values bound', async () => {
+  const sqlite = new SqliteDatabase(':memory:');
+  const cache = new StatementCache(sqlite);
+  const connection = new CachingSqliteConnection(sqlite, cache);
+  await connection.executeQuery(CompiledQuery.raw('create table t (n integer)'));
+  const insert = (n: number) => connection.executeQuery(CompiledQuery.raw('insert into t (n) values (?)', [n]));
+  const first = await insert(1);
+  await insert(2);
+  await insert(3);
+  assert.equal(first.numAffectedRows, 1n);
+  const read = await connection.executeQuery<{ n: number }>(CompiledQuery.raw('select n from t where n >= ? order by n', [2]));
+  assert.deepEqual(read.rows, [{ n: 2 }, { n: 3 }]);
+  // create, insert, select: three texts, three compilations for five queries.
+  assert.equal(cache.prepared, 3);
+  sqlite.close();
+});
+
+test('the least recently used statement goes first when the cache is full', () => {
+  const sqlite = new SqliteDatabase(':memory:');
+  const cache = new StatementCache(sqlite, 2);
+  cache.get('select 1');
+  cache.get('select 2');
+  cache.get('select 1');
+  cache.get('select 3');
+  assert.equal(cache.count, 2);
+  cache.get('select 1');
+  assert.equal(cache.prepared, 3, '"select 1" was used last and stayed');
+  cache.get('select 2');
+  assert.equal(cache.prepared, 4, '"select 2" had been dropped');
+  sqlite.close();
+});
+
+test('a stream reads every row of a query that was also run whole', async () => {
+  const { db, destroy } = openDatabase({ sqlitePath: ':memory:' });
+  await db.schema.createTable('t').addColumn('n', 'integer').execute();
+  await db.insertInto('t' as never).values([{ n: 1 }, { n: 2 }, { n: 3 }] as never).execute();
+  const query = () => db.selectFrom('t' as never).select('n' as never).orderBy('n' as never);
+  assert.equal((await query().execute()).length, 3);
+  const seen: number[] = [];
+  for await (const row of query().stream()) seen.push((row as { n: number }).n);
+  assert.deepEqual(seen, [1, 2, 3]);
+  assert.equal((await query().execute()).length, 3);
+  await destroy();
+});
