@@ -60,11 +60,10 @@ interface FieldProps {
   children: ComponentChildren;
 }
 
-/** Label, hint, the message when there is one, then the control. */
-export function Field({ name, id = name, label, error, hint, children }: FieldProps) {
+/** A field's hint and its message, when it has them, with the ids its control points at. */
+function FieldNotes({ id, error, hint }: { id: string; error?: string | undefined; hint?: string | undefined }) {
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`field-${id}`}>{label}</label>
+    <>
       {hint ? (
         <p class="field-hint" id={`hint-${id}`}>
           {hint}
@@ -75,14 +74,57 @@ export function Field({ name, id = name, label, error, hint, children }: FieldPr
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** Label, hint, the message when there is one, then the control. */
+export function Field({ name, id = name, label, error, hint, children }: FieldProps) {
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`field-${id}`}>{label}</label>
+      <FieldNotes id={id} error={error} hint={hint} />
       {children}
     </div>
   );
 }
 
-function describedBy(name: string, error?: string, hint?: string): string | undefined {
+/** The `aria-describedby` of a field's control: its hint and its message, when it has them. */
+export function describedBy(name: string, error?: string, hint?: string): string | undefined {
   const ids = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+interface ChoiceFieldsetProps {
+  name: string;
+  legend: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** The class naming the kind of choice ('radio-group', 'media-picker'…). */
+  kind: string;
+  children: ComponentChildren;
+}
+
+/**
+ * A field made of several controls (radio buttons, checkboxes): a fieldset
+ * named by its legend, with the hint and the message, then the controls.
+ */
+export function ChoiceFieldset({ name, legend, error, hint, kind, children }: ChoiceFieldsetProps) {
+  return (
+    <fieldset class={`field ${kind}${error ? ' field--error' : ''}`} id={`field-${name}`} aria-describedby={describedBy(name, error, hint)}>
+      <legend>{legend}</legend>
+      <FieldNotes id={name} error={error} hint={hint} />
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * The attributes that tie a form control to its hint and message (ids from
+ * `Field`), and mark it as refused when it has a message.
+ */
+export function controlAria(id: string, error?: string, hint?: string) {
+  return { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy(id, error, hint) };
 }
 
 interface TextInputProps {
@@ -93,15 +135,19 @@ interface TextInputProps {
   value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'time' | 'datetime-local';
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;
   autofocus?: boolean;
+  /** The id of a datalist of suggestions. */
+  list?: string;
+  /** The language of the value, for screen readers and spelling (the Vietnamese fields say vi). */
+  lang?: string | undefined;
 }
 
 /** A labelled single-line input. Password inputs never carry a value back. */
-export function TextInput({ name, id = name, label, value, error, hint, type = 'text', autocomplete, required, maxLength, autofocus }: TextInputProps) {
+export function TextInput({ name, id = name, label, value, error, hint, type = 'text', autocomplete, required, maxLength, autofocus, list, lang }: TextInputProps) {
   return (
     <Field name={name} id={id} label={label} error={error} hint={hint}>
       <input
@@ -109,12 +155,13 @@ export function TextInput({ name, id = name, label, value, error, hint, type = '
         name={name}
         type={type}
         value={type === 'password' ? undefined : (value ?? '')}
+        lang={lang}
         autoComplete={autocomplete}
         required={required}
         maxLength={maxLength}
+        list={list}
         autoFocus={autofocus}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAria(id, error, hint)}
       />
     </Field>
   );
@@ -133,7 +180,7 @@ interface SelectProps {
 export function Select({ name, label, value, options, error, hint }: SelectProps) {
   return (
     <Field name={name} label={label} error={error} hint={hint}>
-      <select id={`field-${name}`} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, error, hint)}>
+      <select id={`field-${name}`} name={name} {...controlAria(name, error, hint)}>
         {options.map((option) => (
           <option value={option.value} selected={option.value === value}>
             {option.label}
@@ -165,28 +212,31 @@ interface RadioGroupProps {
 /** A labelled group of radio buttons (one choice among a few, all visible). */
 export function RadioGroup({ name, legend, value, options, error, hint }: RadioGroupProps) {
   return (
-    <fieldset
-      class={error ? 'field field--error radio-group' : 'field radio-group'}
-      id={`field-${name}`}
-      aria-describedby={describedBy(name, error, hint)}
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p class="field-hint" id={`hint-${name}`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
+    <ChoiceFieldset name={name} legend={legend} error={error} hint={hint} kind="radio-group">
       {options.map((option) => (
         <label class="radio">
           <input type="radio" name={name} value={option.value} checked={option.value === value} />
           <span>{option.label}</span>
         </label>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
+  );
+}
+
+/** Column headings, then the rows: the admin's tables of records. */
+export function DataTable({ kind, headings, children }: { kind?: string; headings: readonly ComponentChildren[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap">
+      <table class={kind ? `data-table ${kind}` : 'data-table'}>
+        <thead>
+          <tr>
+            {headings.map((heading) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

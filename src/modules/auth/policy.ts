@@ -30,29 +30,15 @@ export interface PolicyItem {
   status: string;
 }
 
+// Each role may do all that the one below it may, and more.
+const CONTRIBUTOR_ACTIONS: readonly Action[] = ['content.create', 'content.edit', 'content.submit', 'media.upload'];
+const EDITOR_ACTIONS: readonly Action[] = [...CONTRIBUTOR_ACTIONS, 'content.publish', 'content.delete', 'media.delete'];
+const ADMIN_ACTIONS: readonly Action[] = [...EDITOR_ACTIONS, 'users.manage', 'settings.manage', 'audit.view'];
+
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>([
-    'content.create',
-    'content.edit',
-    'content.submit',
-    'content.publish',
-    'content.delete',
-    'media.upload',
-    'media.delete',
-    'users.manage',
-    'settings.manage',
-    'audit.view',
-  ]),
-  editor: new Set<Action>([
-    'content.create',
-    'content.edit',
-    'content.submit',
-    'content.publish',
-    'content.delete',
-    'media.upload',
-    'media.delete',
-  ]),
-  contributor: new Set<Action>(['content.create', 'content.edit', 'content.submit', 'media.upload']),
+  admin: new Set(ADMIN_ACTIONS),
+  editor: new Set(EDITOR_ACTIONS),
+  contributor: new Set(CONTRIBUTOR_ACTIONS),
 };
 
 /** Actions a contributor may take only on their own drafts. */

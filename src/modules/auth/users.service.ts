@@ -46,6 +46,11 @@ export function passwordProblemKey(password: string) {
   return undefined;
 }
 
+/** Records, in the audit log, a change `actor` made to the account `userId`. */
+function auditAccount(db: Kysely<Database>, actor: Actor, action: string, userId: number, summary: string, now: Date): Promise<void> {
+  return recordAudit(db, { userId: actor.userId, action, subjectKind: 'user', subjectId: userId, summary, ip: actor.ip, at: now });
+}
+
 function isRole(role: string): role is Role {
   return (ROLES as readonly string[]).includes(role);
 }
@@ -95,15 +100,7 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, acto
     created_at: stamp,
     updated_at: stamp,
   });
-  await recordAudit(db, {
-    userId: actor.userId,
-    action: 'user.create',
-    subjectKind: 'user',
-    subjectId: row.id,
-    summary: `Created the account ${row.email} (${row.role})${actor.userId === null ? ' from the command line or setup link' : ''}`,
-    ip: actor.ip,
-    at: now,
-  });
+  await auditAccount(db, actor, 'user.create', row.id, `Created the account ${row.email} (${row.role})${actor.userId === null ? ' from the command line or setup link' : ''}`, now);
   return toAdminUser(row);
 }
 
@@ -147,15 +144,7 @@ export async function changeRole(db: Kysely<Database>, userId: number, role: str
       throw new ValidationError('The last administrator cannot be given another role.', { role: 'admin.users.lastAdminRole' });
     }
     await repo.updateUser(trx, userId, { role, updated_at: now.toISOString() });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      action: 'user.role_change',
-      subjectKind: 'user',
-      subjectId: userId,
-      summary: `Changed the role of ${row.email} from ${row.role} to ${role}`,
-      ip: actor.ip,
-      at: now,
-    });
+    await auditAccount(trx, actor, 'user.role_change', userId, `Changed the role of ${row.email} from ${row.role} to ${role}`, now);
   });
 }
 
@@ -176,15 +165,7 @@ export async function disableUser(db: Kysely<Database>, userId: number, actor: A
     }
     await repo.updateUser(trx, userId, { disabled_at: now.toISOString(), updated_at: now.toISOString() });
     await endUserSessions(trx, userId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      action: 'user.disable',
-      subjectKind: 'user',
-      subjectId: userId,
-      summary: `Disabled the account ${row.email}`,
-      ip: actor.ip,
-      at: now,
-    });
+    await auditAccount(trx, actor, 'user.disable', userId, `Disabled the account ${row.email}`, now);
   });
 }
 
@@ -195,15 +176,7 @@ export async function enableUser(db: Kysely<Database>, userId: number, actor: Ac
     if (!row) throw new NotFoundError();
     if (row.disabled_at === null) return;
     await repo.updateUser(trx, userId, { disabled_at: null, updated_at: now.toISOString() });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      action: 'user.enable',
-      subjectKind: 'user',
-      subjectId: userId,
-      summary: `Enabled the account ${row.email}`,
-      ip: actor.ip,
-      at: now,
-    });
+    await auditAccount(trx, actor, 'user.enable', userId, `Enabled the account ${row.email}`, now);
   });
 }
 
@@ -222,15 +195,7 @@ export async function resetPassword(db: Kysely<Database>, userId: number, passwo
     await repo.updateUser(trx, userId, { password_hash: passwordHash, updated_at: now.toISOString() });
     await endUserSessions(trx, userId);
     await clearAccountFailures(trx, row.email);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      action: 'user.password_reset',
-      subjectKind: 'user',
-      subjectId: userId,
-      summary: `Set a new password for ${row.email}`,
-      ip: actor.ip,
-      at: now,
-    });
+    await auditAccount(trx, actor, 'user.password_reset', userId, `Set a new password for ${row.email}`, now);
   });
 }
 
@@ -279,15 +244,7 @@ export async function changeOwnPassword(
     await repo.updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now.toISOString() });
     await endUserSessions(trx, user.id, keepSessionId);
     await clearCurrentPasswordFailures(trx, user.id);
-    await recordAudit(trx, {
-      userId: user.id,
-      action: 'user.password_change',
-      subjectKind: 'user',
-      subjectId: user.id,
-      summary: `Changed their own password`,
-      ip,
-      at: now,
-    });
+    await auditAccount(trx, { userId: user.id, ip }, 'user.password_change', user.id, 'Changed their own password', now);
   });
   return { deviceToken: knownDeviceToken({ id: user.id, password_hash: passwordHash }) };
 }
@@ -301,14 +258,6 @@ export async function setInterfaceLanguage(db: Kysely<Database>, userId: number,
 /** Ends every session of the person, including the current one ("log out everywhere"). */
 export async function signOutEverywhere(db: Kysely<Database>, userId: number, ip: string | null, now: Date): Promise<number> {
   const ended = await endUserSessions(db, userId);
-  await recordAudit(db, {
-    userId,
-    action: 'auth.sign_out_everywhere',
-    subjectKind: 'user',
-    subjectId: userId,
-    summary: `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'})`,
-    ip,
-    at: now,
-  });
+  await auditAccount(db, { userId, ip }, 'auth.sign_out_everywhere', userId, `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'})`, now);
   return ended;
 }

@@ -5,12 +5,12 @@
  * `aria-invalid` set when the value was refused.
  */
 import type { ComponentChildren } from 'preact';
-import { Field } from '../../admin/index.js';
+import { ChoiceFieldset, controlAria, Field } from '../../admin/index.js';
 
-function describedBy(name: string, error?: string, hint?: string): string | undefined {
-  const ids = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
+/** A labelled one-line input of any of the types the forms use. */
+export { TextInput as InputField } from '../../admin/index.js';
+/** A labelled drop-down. */
+export { Select as SelectField } from '../../admin/index.js';
 
 interface Common {
   name: string;
@@ -19,36 +19,6 @@ interface Common {
   hint?: string | undefined;
   /** The language of the value, for screen readers and spelling (the Vietnamese fields say vi). */
   lang?: string | undefined;
-}
-
-interface InputProps extends Common {
-  value: string;
-  type?: 'text' | 'url' | 'email' | 'date' | 'time' | 'datetime-local';
-  required?: boolean;
-  maxLength?: number;
-  list?: string;
-  autocomplete?: string;
-}
-
-/** A labelled one-line input of any of the types the forms use. */
-export function InputField({ name, label, error, hint, lang, value, type = 'text', required, maxLength, list, autocomplete }: InputProps) {
-  return (
-    <Field name={name} label={label} error={error} hint={hint}>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={type}
-        value={value}
-        lang={lang}
-        required={required}
-        maxLength={maxLength}
-        list={list}
-        autoComplete={autocomplete}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-      />
-    </Field>
-  );
 }
 
 interface TextAreaProps extends Common {
@@ -61,37 +31,9 @@ interface TextAreaProps extends Common {
 export function TextAreaField({ name, label, error, hint, lang, value, rows = 4, maxLength }: TextAreaProps) {
   return (
     <Field name={name} label={label} error={error} hint={hint}>
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={rows}
-        lang={lang}
-        maxLength={maxLength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-      >
+      <textarea id={`field-${name}`} name={name} rows={rows} lang={lang} maxLength={maxLength} {...controlAria(name, error, hint)}>
         {value}
       </textarea>
-    </Field>
-  );
-}
-
-interface SelectProps extends Common {
-  value: string;
-  options: readonly { value: string; label: string }[];
-}
-
-/** A labelled drop-down. */
-export function SelectField({ name, label, error, hint, value, options }: SelectProps) {
-  return (
-    <Field name={name} label={label} error={error} hint={hint}>
-      <select id={`field-${name}`} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, error, hint)}>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </Field>
   );
 }
@@ -105,15 +47,7 @@ export function CheckboxField({ name, label, error, hint, checked }: Common & { 
           {error}
         </p>
       ) : null}
-      <input
-        id={`field-${name}`}
-        name={name}
-        type="checkbox"
-        value="1"
-        checked={checked}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-      />
+      <input id={`field-${name}`} name={name} type="checkbox" value="1" checked={checked} {...controlAria(name, error, hint)} />
       <label for={`field-${name}`}>{label}</label>
       {hint ? (
         <p class="field-hint" id={`hint-${name}`}>
@@ -139,13 +73,7 @@ export function CheckboxGroup({
   chosen: readonly string[];
 }) {
   return (
-    <fieldset class={error ? 'field checkbox-group field--error' : 'field checkbox-group'} id={`field-${name}`} aria-describedby={error ? `error-${name}` : undefined}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p class="field-error" id={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
+    <ChoiceFieldset name={name} legend={legend} error={error} kind="checkbox-group">
       <ul>
         {options.map((o) => (
           <li>
@@ -154,7 +82,7 @@ export function CheckboxGroup({
           </li>
         ))}
       </ul>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 

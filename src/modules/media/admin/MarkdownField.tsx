@@ -2,8 +2,7 @@
  * Markdown in the admin's forms: a textarea with a live preview (with
  * JavaScript) and a Preview button that works without it.
  */
-import type { AdminViewContext } from '../../admin/index.js';
-import { Field } from '../../admin/index.js';
+import { controlAria, Field, type AdminViewContext } from '../../admin/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { scriptUrl } from '../../../shared/http/assets.js';
 import { renderMarkdown } from '../markdown.js';
@@ -34,7 +33,6 @@ interface MarkdownFieldProps {
 export function MarkdownField({ ctx, name, label, value, error, hint, textLang, rows = 14 }: MarkdownFieldProps) {
   const { t } = ctx;
   const shownHint = hint ?? t('media.markdown.hint');
-  const describedBy = [`hint-${name}`, error ? `error-${name}` : ''].filter(Boolean).join(' ');
   return (
     <div class="markdown-field">
       <Field name={name} label={label} error={error} hint={shownHint}>
@@ -43,8 +41,7 @@ export function MarkdownField({ ctx, name, label, value, error, hint, textLang, 
           name={name}
           rows={rows}
           lang={textLang}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
+          {...controlAria(name, error, shownHint)}
           data-markdown-preview={`preview-${name}`}
           data-preview-url={MARKDOWN_PREVIEW_PATH}
         >

@@ -1,4 +1,4 @@
-import type { AdminViewContext } from '../../admin/index.js';
+import { ChoiceFieldset, type AdminViewContext } from '../../admin/index.js';
 import type { PictureImage } from '../media.service.js';
 
 /** Where to upload an image that is not in the library yet. */
@@ -31,20 +31,8 @@ function thumbnail(image: PictureImage) {
 export function MediaPickerField({ ctx, name, label, value, choices, error, hint }: MediaPickerFieldProps) {
   const { t } = ctx;
   const chosen = value === null || value === undefined ? '' : String(value);
-  const describedBy = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset class={error ? 'field media-picker field--error' : 'field media-picker'} id={`field-${name}`} aria-describedby={describedBy}>
-      <legend>{label}</legend>
-      {hint ? (
-        <p class="field-hint" id={`hint-${name}`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
+    <ChoiceFieldset name={name} legend={label} error={error} hint={hint} kind="media-picker">
       <ul class="media-picker__list">
         <li class="media-picker__choice media-picker__choice--none">
           <input type="radio" id={`${name}-none`} name={name} value="" checked={chosen === ''} />
@@ -71,7 +59,7 @@ export function MediaPickerField({ ctx, name, label, value, choices, error, hint
           {t('media.picker.upload')}
         </a>
       </p>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
