@@ -24,8 +24,13 @@ export function officeMailto(email: string, subject?: string): string {
   return subject ? `mailto:${email}?subject=${encodeURIComponent(subject)}` : `mailto:${email}`;
 }
 
+/** "Cancelled" or "Postponed" beside an event's title wherever it is listed; nothing for an event going ahead. */
+function EventStatusBadge({ ctx, status }: { ctx: ViewContext; status: EventListRow['event_status'] }) {
+  if (status === 'scheduled') return null;
+  return <strong class={`badge badge--${status}`}>{status === 'cancelled' ? ctx.t('event.cancelled') : ctx.t('event.postponed')}</strong>;
+}
+
 function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; number: number }) {
-  const { t } = ctx;
   const textLang = langAttr(row.text_lang, ctx.lang);
   return (
     <li value={number} class="event-item">
@@ -33,11 +38,7 @@ function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; 
         {row.title}
       </a>
       <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-      {row.event_status !== 'scheduled' ? (
-        <strong class={`badge badge--${row.event_status}`}>
-          {row.event_status === 'cancelled' ? t('event.cancelled') : t('event.postponed')}
-        </strong>
-      ) : null}
+      <EventStatusBadge ctx={ctx} status={row.event_status} />
       <p class="item-date">
         <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
       </p>
@@ -283,6 +284,7 @@ export function EventTeaserList({ ctx, rows }: { ctx: ViewContext; rows: EventLi
             {row.title}
           </a>
           <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
+          <EventStatusBadge ctx={ctx} status={row.event_status} />
           <p class="item-date">
             <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
           </p>

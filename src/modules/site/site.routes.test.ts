@@ -39,6 +39,31 @@ describe('GET /', () => {
   });
 });
 
+describe('GET / with a cancelled and a postponed event coming up', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await createEvent(t.db, { title: 'Called off', start: '2026-11-30', eventStatus: 'cancelled', vi: { title: 'Hội thảo A' } });
+    await createEvent(t.db, { title: 'Moved', start: '2026-12-02', eventStatus: 'postponed', vi: { title: 'Hội thảo B' } });
+    await createEvent(t.db, { title: 'Going ahead', start: '2026-12-04' });
+  });
+  after(() => t.close());
+
+  test('the "Coming up" list says which events are cancelled or postponed, as the event page does', async () => {
+    for (const [lang, cancelled, postponed] of [
+      ['en', 'This event has been cancelled.', 'This event has been postponed. A new date will be announced.'],
+      ['vi', 'Sự kiện này đã bị hủy.', 'Sự kiện này đã được hoãn lại. Ngày mới sẽ được thông báo sau.'],
+    ] as const) {
+      const doc = html((await t.app.inject({ url: `/${lang}` })).body);
+      const items = doc.querySelectorAll('.home-events .teaser-list li').map((li) => ({
+        title: text(li.querySelector('.item-title')),
+        status: li.querySelector('.badge--cancelled, .badge--postponed') ? text(li.querySelector('.badge--cancelled, .badge--postponed')) : null,
+      }));
+      assert.deepEqual(items.map((i) => i.status), [cancelled, postponed, null], `${lang}: ${JSON.stringify(items)}`);
+    }
+  });
+});
+
 describe('site-wide behaviour', () => {
   let t: TestApp;
   before(async () => {
