@@ -1,7 +1,7 @@
 /**
  * Starts the web server: reads the config, opens and migrates the database,
  * fills a new database with the sample content, starts the timer that records
- * scheduled items going live, listens, and shuts down cleanly on
+ * scheduled items going live and the worker that sends queued email, listens, and shuts down cleanly on
  * SIGTERM/SIGINT (finishing requests in flight).
  */
 import { realpathSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { prepareFirstSetup } from './modules/auth/index.js';
 import { seedIfEmpty } from './modules/importer/index.js';
 import { renderMissingText } from './modules/media/index.js';
+import { mailSenderFor, startMailWorker, usesSmtp } from './modules/mail/index.js';
 import { startPublishScheduler } from './modules/publishing/index.js';
 import { openContentChanges, openRuntime, type ChangesLog } from './runtime.js';
 
@@ -57,6 +58,12 @@ export async function startServer(config: Env): Promise<void> {
   // Records scheduled items going live; visitors see them on time regardless.
   const scheduler = startPublishScheduler(deps, { log: app.log, changes });
 
+  // Sends the queued email; web requests only queue it.
+  const sender = mailSenderFor(config);
+  if (usesSmtp(config)) app.log.info({ server: sender.destination }, `Email is sent through ${sender.destination}`);
+  else app.log.info({ outbox: sender.destination }, `No mail server is set (SMTP_URL or SMTP_HOST): email is written as .eml files to ${sender.destination}`);
+  const mailWorker = startMailWorker(deps, sender, { log: app.log });
+
   // On SIGTERM/SIGINT: /readyz turns 503, the listener closes (no new connections), requests in
   // flight finish, idle keep-alive connections are closed, then the timer, the LISTEN connection and
   // the database. If that takes longer than SHUTDOWN_TIMEOUT_MS, exit anyway. A second signal exits at once.
@@ -81,6 +88,7 @@ export async function startServer(config: Env): Promise<void> {
       await app.close();
       clearInterval(idleSweep);
       await scheduler.stop();
+      await mailWorker.stop();
       await changes.close();
       await handle.destroy();
       app.log.info('stopped');

@@ -80,3 +80,31 @@ test('PUBLIC_URL, when unset, is where the server listens: HOST and PORT, with l
   // Set, it wins: behind a proxy the public address is not the one listened on.
   assert.equal(loadEnv({ PORT: '8080', PUBLIC_URL: 'https://events.example.org' }).PUBLIC_URL, 'https://events.example.org');
 });
+
+test('mail: no server by default (the outbox folder), and the sender named after the site', () => {
+  const env = loadEnv({ PUBLIC_URL: 'https://events.example.org', SITE_NAME: 'The "Office"' });
+  assert.equal(env.SMTP_URL, undefined);
+  assert.equal(env.SMTP_HOST, undefined);
+  assert.equal(env.MAIL_OUTBOX_DIR, './data/outbox');
+  assert.equal(env.SMTP_STARTTLS, 'opportunistic');
+  assert.equal(env.MAIL_FROM, '"The Office" <no-reply@events.example.org>');
+  assert.equal(loadEnv({ MAIL_FROM: 'Web team <web@example.org>' }).MAIL_FROM, 'Web team <web@example.org>');
+});
+
+test('mail settings that do not fit together are refused, each named', () => {
+  assert.throws(
+    () => loadEnv({ SMTP_URL: 'smtp://mail.example.org', SMTP_HOST: 'mail.example.org', SMTP_USER: 'web', SMTP_SECURE: 'true', SMTP_STARTTLS: 'required', MAIL_FROM: 'nobody' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const text = error.problems.join('\n');
+      assert.match(text, /SMTP_URL: set either SMTP_URL or SMTP_HOST, not both/);
+      assert.match(text, /SMTP_PASSWORD: set SMTP_USER and SMTP_PASSWORD together/);
+      assert.match(text, /SMTP_STARTTLS: STARTTLS does not apply with SMTP_SECURE=true/);
+      assert.match(text, /MAIL_FROM: expected an email address/);
+      return true;
+    },
+  );
+  assert.throws(() => loadEnv({ SMTP_URL: 'http://mail.example.org' }), /SMTP_URL: expected an smtp:\/\/ or smtps:\/\/ URL/);
+  assert.throws(() => loadEnv({ SMTP_PORT: '2525' }), /SMTP_PORT: only used with SMTP_HOST/);
+  assert.throws(() => loadEnv({ SMTP_HOST: 'mail.example.org', SMTP_STARTTLS: 'sometimes' }), /SMTP_STARTTLS: expected required, opportunistic or off/);
+});

@@ -137,13 +137,71 @@ export const envSchema = z.object({
     .min(0, { message: 'expected 0 or more milliseconds' })
     // systemd sends SIGKILL 90 s after SIGTERM by default; 10 s is ample for a page and well inside that.
     .default(10_000),
+  /**
+   * The mail server, as one URL: smtp://user:password@host:587 (STARTTLS when offered) or
+   * smtps://…:465 (TLS from the start). Unset, with SMTP_HOST unset too, messages are written as
+   * .eml files to MAIL_OUTBOX_DIR instead of being sent.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587' })
+    .refine((v) => URL.canParse(v), { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587' })
+    .optional(),
+  /** The mail server's host name, when not given as SMTP_URL. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** The mail server's port: 587 by default (465 with SMTP_SECURE=true). */
+  SMTP_PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int({ message: 'expected a whole number' })
+    .min(1, { message: 'expected a port between 1 and 65535' })
+    .max(65535, { message: 'expected a port between 1 and 65535' })
+    .optional(),
+  /** The account Almanac signs in to the mail server with (with SMTP_PASSWORD); unset: no sign-in. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** true: TLS from the first byte (usually port 465); false: plain, upgraded with STARTTLS as SMTP_STARTTLS says. */
+  SMTP_SECURE: booleanFlag.default(false),
+  /**
+   * STARTTLS on a connection that is not TLS from the start: required (refuse a server that
+   * does not offer it), opportunistic (use it when offered, the default) or off (never).
+   */
+  SMTP_STARTTLS: z.enum(['required', 'opportunistic', 'off'], { message: 'expected required, opportunistic or off' }).default('opportunistic'),
+  /** A PEM file of the certificate authority to trust for the mail server (a private server); unset: the system's. */
+  SMTP_CA_FILE: z.string().min(1).optional(),
+  /** The sender of every message, e.g. "Office web team <web@example.org>". Unset: the site's name at no-reply@ the PUBLIC_URL host. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Where messages are written as .eml files when no mail server is set. */
+  MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** development shows nothing more to visitors; it only makes logs human-readable. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
-export type Env = Readonly<Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string }>;
+export type Env = Readonly<Omit<z.infer<typeof envSchema>, 'PUBLIC_URL' | 'MAIL_FROM'> & { PUBLIC_URL: string; MAIL_FROM: string }>;
+
+/** Something@something.something, optionally inside a display name's angle brackets. */
+const MAIL_FROM_PATTERN = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+/** The mail settings that only make sense together. */
+function mailProblems(data: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (data.SMTP_URL && data.SMTP_HOST) problems.push('SMTP_URL: set either SMTP_URL or SMTP_HOST, not both');
+  if (!data.SMTP_HOST) {
+    for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD'] as const) {
+      if (data[name] !== undefined) problems.push(`${name}: only used with SMTP_HOST, which is not set`);
+    }
+  } else if ((data.SMTP_USER === undefined) !== (data.SMTP_PASSWORD === undefined)) {
+    problems.push('SMTP_PASSWORD: set SMTP_USER and SMTP_PASSWORD together, or neither');
+  }
+  if (data.SMTP_SECURE && data.SMTP_STARTTLS === 'required') {
+    problems.push('SMTP_STARTTLS: STARTTLS does not apply with SMTP_SECURE=true (the connection is TLS from the start)');
+  }
+  if (data.MAIL_FROM !== undefined && !MAIL_FROM_PATTERN.test(data.MAIL_FROM.trim())) {
+    problems.push(`MAIL_FROM: expected an email address, optionally with a name: Office web team <web@example.org> (got "${data.MAIL_FROM}")`);
+  }
+  return problems;
+}
 
 /** Hosts that mean "this machine" to a browser on it: loopback, and the every-address binds. */
 const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
@@ -194,5 +252,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       throw new ConfigError([`HOST: expected a host name or IP address (got "${data.HOST}")`]);
     }
   }
-  return Object.freeze({ ...data, PUBLIC_URL: publicUrl });
+  const problems = mailProblems(data);
+  if (problems.length > 0) throw new ConfigError(problems);
+  // A name people recognise, at an address of the site's own host that nobody needs to read.
+  const mailFrom = data.MAIL_FROM?.trim() ?? `"${data.SITE_NAME.replace(/["\\]/g, '')}" <no-reply@${new URL(publicUrl).hostname}>`;
+  return Object.freeze({ ...data, PUBLIC_URL: publicUrl, MAIL_FROM: mailFrom });
 }

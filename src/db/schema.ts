@@ -277,6 +277,8 @@ export interface UsersTable {
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 1: the account receives the editorial notices by email; 0: switched off on the account page. */
+  editorial_notices: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -315,6 +317,51 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+export type OutgoingMailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A message waiting to be sent (or sent): composed when queued, claimed by one mail worker at a time. */
+export interface OutgoingMailTable {
+  id: Generated<number>;
+  recipient: string;
+  lang: LangCode;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** Extra headers as a JSON object, or null. */
+  headers: string | null;
+  status: Generated<OutgoingMailStatus>;
+  attempts: Generated<number>;
+  /** When the worker may next try it; while one is sending it, the end of its lease. */
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** A password-reset link (SHA-256 of its token). */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An invitation to create an account (SHA-256 of its token). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: UserRole;
+  lang: Generated<LangCode>;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  withdrawn_at: string | null;
+}
+
 /** What a search document indexes: the same kinds as revisions. */
 export type SearchKind = ContentKind;
 
@@ -338,6 +385,16 @@ export interface SearchDocumentsTable {
   topics: string | null;
   programmes: string | null;
   byline: string | null;
+  /** The item's publication status and scheduled time, the inputs of the live rule (kept by triggers). */
+  status: Generated<PublicationStatus>;
+  publish_at: string | null;
+  /** The status of this language's text of the item (its translation row's status). */
+  text_status: Generated<TranslationStatus>;
+  /** What results sort by: an event's first day, an article's publication date. */
+  sort_date: string | null;
+  /** The last day the item covers (an event's last day, an article's date), for the year filter. */
+  last_day: string | null;
+  event_type: EventType | null;
 }
 
 export interface Database {
@@ -368,6 +425,9 @@ export interface Database {
   event_attachments: EventAttachmentsTable;
   search_documents: SearchDocumentsTable;
   item_counts: ItemCountsTable;
+  outgoing_mail: OutgoingMailTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -384,3 +444,4 @@ export type EventAttachmentRow = Selectable<EventAttachmentsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type OutgoingMailRow = Selectable<OutgoingMailTable>;

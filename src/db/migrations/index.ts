@@ -36,6 +36,11 @@ import * as addRevisionActor from './2026-12-04T1540-add-revision-actor.js';
 import * as indexTranslationSlugs from './2026-12-04T1545-index-translation-slugs.js';
 import * as clearOneDayEndDates from './2026-12-04T1600-clear-one-day-end-dates.js';
 import * as addEventHeroMedia from './2026-12-04T1630-add-event-hero-media.js';
+import * as createOutgoingMail from './2026-12-04T1700-create-outgoing-mail.js';
+import * as createAccountLinks from './2026-12-04T1710-create-account-links.js';
+import * as addUserEditorialNotices from './2026-12-04T1720-add-user-editorial-notices.js';
+import * as addSearchDocumentFilters from './2026-12-04T1800-add-search-document-filters.js';
+import * as backfillSearchDocumentFilters from './2026-12-04T1805-backfill-search-document-filters.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -71,6 +76,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1545-index-translation-slugs': indexTranslationSlugs,
   '2026-12-04T1600-clear-one-day-end-dates': clearOneDayEndDates,
   '2026-12-04T1630-add-event-hero-media': addEventHeroMedia,
+  '2026-12-04T1700-create-outgoing-mail': createOutgoingMail,
+  '2026-12-04T1710-create-account-links': createAccountLinks,
+  '2026-12-04T1720-add-user-editorial-notices': addUserEditorialNotices,
+  '2026-12-04T1800-add-search-document-filters': addSearchDocumentFilters,
+  '2026-12-04T1805-backfill-search-document-filters': backfillSearchDocumentFilters,
 };
 
 export const migrationProvider: MigrationProvider = {
