@@ -93,6 +93,26 @@ export function FilterFields({ ctx, values, options, show }: FilterFieldsProps) 
   );
 }
 
+/**
+ * Folds a page's filters away behind a summary on narrow screens, where they
+ * would otherwise fill the first screen before any result; the stylesheet
+ * hides the summary and always shows the filters on wider ones. A <details>
+ * element, so it opens and closes without JavaScript.
+ */
+export function FilterDisclosure({ ctx, values, children }: { ctx: ViewContext; values: FilterValues; children: ComponentChildren }) {
+  const { t } = ctx;
+  const chosen = FILTER_KEYS.filter((key) => values[key] !== undefined).length;
+  return (
+    <details class="filter-disclosure">
+      <summary class="filter-disclosure__summary">
+        {t('filter.legend')}
+        {chosen > 0 ? <span class="filter-disclosure__count"> ({t('filter.chosenCount', { count: chosen })})</span> : null}
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 /** How a chosen filter reads in its "remove" link. */
 function filterLabel(ctx: ViewContext, key: FilterKey, values: FilterValues, options: FilterOptions): string {
   const { t } = ctx;
@@ -172,10 +192,12 @@ export function ListingFilters({ ctx, action, values, options, show, unknown, hr
   const { t } = ctx;
   return (
     <div class="listing-filters">
-      <form class="filter-form" method="get" action={action}>
-        <FilterFields ctx={ctx} values={values} options={options} show={show} />
-        <button type="submit">{t('filter.apply')}</button>
-      </form>
+      <FilterDisclosure ctx={ctx} values={values}>
+        <form class="filter-form" method="get" action={action}>
+          <FilterFields ctx={ctx} values={values} options={options} show={show} />
+          <button type="submit">{t('filter.apply')}</button>
+        </form>
+      </FilterDisclosure>
       {unknown.topic !== undefined ? (
         <p class="filter-notice" role="status">
           {t('filter.unknownTopic', { slug: unknown.topic })}

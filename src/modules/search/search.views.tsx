@@ -4,7 +4,7 @@ import { DateRange, PublishedDate } from '../../shared/views/DateRange.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { ChosenFilters, FilterFields, type FilterOptions } from './filter-views.js';
+import { ChosenFilters, FilterDisclosure, FilterFields, type FilterOptions } from './filter-views.js';
 import { filterParams, hasAnyFilter, type FilterValues } from './filters.js';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type TextPiece } from './search-text.js';
 import type { SearchHit, SearchOutcome } from './search.service.js';
@@ -91,7 +91,9 @@ export function SearchPage({ ctx, q, filters, options, outcome }: SearchPageProp
             {t('search.hint')}
           </p>
         </div>
-        <FilterFields ctx={ctx} values={filters} options={options} show={['kind', 'year', 'topic', 'programme', 'type']} />
+        <FilterDisclosure ctx={ctx} values={filters}>
+          <FilterFields ctx={ctx} values={filters} options={options} show={['kind', 'year', 'topic', 'programme', 'type']} />
+        </FilterDisclosure>
       </form>
 
       <ChosenFilters ctx={ctx} values={filters} options={options} href={(values) => href(values)} />

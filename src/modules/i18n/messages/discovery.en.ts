@@ -40,6 +40,7 @@ export const discoveryEn = {
   'filter.anyType': 'Any type',
   'filter.apply': 'Apply filters',
   'filter.chosen': 'Chosen filters',
+  'filter.chosenCount': '{count} chosen',
   'filter.remove': 'Remove filter: {name}',
   'filter.clearAll': 'Clear all filters',
   'filter.error.kind': 'Choose events or articles.',

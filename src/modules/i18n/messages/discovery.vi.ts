@@ -42,6 +42,7 @@ export const discoveryVi: Record<keyof typeof discoveryEn, string> = {
   'filter.anyType': 'Mọi loại',
   'filter.apply': 'Áp dụng bộ lọc',
   'filter.chosen': 'Bộ lọc đã chọn',
+  'filter.chosenCount': 'đã chọn {count}',
   'filter.remove': 'Bỏ bộ lọc: {name}',
   'filter.clearAll': 'Bỏ tất cả bộ lọc',
   'filter.error.kind': 'Hãy chọn sự kiện hoặc bài viết.',
