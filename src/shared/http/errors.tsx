@@ -11,6 +11,7 @@ import { sendPage, viewContext } from './html.js';
 import { langOfPath } from './paths.js';
 import type { Lang } from '../dates/format.js';
 import { registerLocationEncoding } from './location.js';
+import { isApiRequest, sendProblem } from './problem.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
@@ -24,6 +25,8 @@ function shown(request: FastifyRequest, message: string | undefined, lang: Lang)
 }
 
 function reply(request: FastifyRequest, res: FastifyReply, status: number, code: string, message?: string) {
+  // The read API answers machines: problem details, whatever the Accept header.
+  if (isApiRequest(request.url)) return sendProblem(request, res, status, code, shown(request, message, 'en'));
   noStore(res);
   if (wantsJson(request)) {
     return res.code(status).send({ error: { code, message: shown(request, message, 'en') ?? (status >= 500 ? 'Internal error' : code) } });
@@ -109,8 +112,9 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       const fields = error instanceof ValidationError ? error.fields : undefined;
-      if (fields && wantsJson(request)) {
+      if (fields && (isApiRequest(request.url) || wantsJson(request))) {
         const english = Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, shown(request, text, 'en')]));
+        if (isApiRequest(request.url)) return sendProblem(request, res, error.statusCode, error.code, shown(request, error.message, 'en'), english);
         return noStore(res).code(error.statusCode).send({ error: { code: error.code, message: shown(request, error.message, 'en'), fields: english } });
       }
       return reply(request, res, error.statusCode, error.code, error.message);

@@ -152,6 +152,17 @@ export function newsFeedPath(lang: Lang, format: NewsFeedFormat, scope: FeedScop
   return `${scopePrefix(lang, scope)}/${NEWS_FEED_FILES[format]}`;
 }
 
+/** The read API's page for people: `/en/api`. */
+export function apiDocsPath(lang: Lang): string {
+  return `/${lang}/api`;
+}
+
+/** The read API's root, outside the language prefixes (the language is a parameter). */
+export const API_ROOT = '/api/v1';
+
+/** The read API's OpenAPI document. */
+export const OPENAPI_PATH = `${API_ROOT}/openapi.json`;
+
 /** The sitemap (or sitemap index), outside the language prefixes. */
 export function sitemapPath(part?: number): string {
   return part === undefined ? '/sitemap.xml' : `/sitemap-${part}.xml`;
