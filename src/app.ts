@@ -19,6 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
+import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { registerHealthRoutes } from './shared/http/health.js';
@@ -34,6 +35,7 @@ const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
   searchRoutes,
   topicsRoutes,
   feedsRoutes,
+  apiDocsRoutes,
 ];
 
 /** An event's page shows related articles, an article's page related events; neither kind imports the other. */
@@ -180,6 +182,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(mediaFilesRoutes, deps);
   // robots.txt and the sitemap, for every language at once.
   await app.register(seoRoutes, deps);
+  // The read API, one address per resource with the language as a parameter.
+  await app.register(apiRoutes, deps);
   await app.register(adminRoutes, {
     ...deps,
     features: options.adminFeatures ?? ADMIN_FEATURES,

@@ -33,6 +33,7 @@ export {
 } from './events.service.js';
 export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
 export { isTimed } from './event-timing.js';
+export { EVENT_TYPES, ATTENDANCE_MODES } from './events.schemas.js';
 export { relatedEventsSection } from './related.js';
 export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';

@@ -8,6 +8,8 @@ import { adminEn } from './admin.en.js';
 import { editingEn } from './editing.en.js';
 import { mediaEn } from './media.en.js';
 import { discoveryEn } from './discovery.en.js';
+import { mailEn } from './mail.en.js';
+import { apiEn } from './api.en.js';
 
 export const en = {
   'site.skipLink': 'Skip to main content',
@@ -102,6 +104,8 @@ export const en = {
   ...editingEn,
   ...mediaEn,
   ...discoveryEn,
+  ...mailEn,
+  ...apiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
