@@ -2,8 +2,9 @@ import type { UserRow } from '../../db/schema.js';
 import { Pager } from '../../shared/views/Pager.js';
 import type { AuditPage } from '../audit/index.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
+import { formatInstant } from '../../shared/dates/format.js';
 import { AdminLayout } from './AdminLayout.js';
-import { formatInstant } from './format.js';
+import { DataTable } from './components.js';
 import type { AdminViewContext } from './view-context.js';
 
 export interface AuditFilterState {
@@ -83,34 +84,21 @@ export function AuditLogPage({ ctx, log, users, filter, timeZone }: AuditLogPage
       {log.rows.length === 0 ? (
         <p class="empty">{t('admin.audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.when')}</th>
-                <th scope="col">{t('admin.audit.who')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.summary')}</th>
-                <th scope="col">{t('admin.audit.ip')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((row) => (
-                <tr data-action={row.action}>
-                  <td class="nowrap" data-label={t('admin.audit.when')}>
-                    <time dateTime={row.at}>{formatInstant(row.at, ctx.lang, timeZone)}</time>
-                  </td>
-                  <td data-label={t('admin.audit.who')}>{row.user_name ?? <span class="muted">{t('admin.audit.nobody')}</span>}</td>
-                  <td data-label={t('admin.audit.action')}>{actionLabel(t, row.action)}</td>
-                  <td data-label={t('admin.audit.summary')}>{row.summary}</td>
-                  <td class="nowrap" data-label={t('admin.audit.ip')}>
-                    {row.ip ?? null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable kind="audit-table" headings={[t('admin.audit.when'), t('admin.audit.who'), t('admin.audit.action'), t('admin.audit.summary'), t('admin.audit.ip')]}>
+          {log.rows.map((row) => (
+            <tr data-action={row.action}>
+              <td class="nowrap" data-label={t('admin.audit.when')}>
+                <time dateTime={row.at}>{formatInstant(row.at, timeZone, ctx.lang)}</time>
+              </td>
+              <td data-label={t('admin.audit.who')}>{row.user_name ?? <span class="muted">{t('admin.audit.nobody')}</span>}</td>
+              <td data-label={t('admin.audit.action')}>{actionLabel(t, row.action)}</td>
+              <td data-label={t('admin.audit.summary')}>{row.summary}</td>
+              <td class="nowrap" data-label={t('admin.audit.ip')}>
+                {row.ip ?? null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager ctx={ctx} page={log.info.page} pages={log.info.pages} href={(page) => auditHref(filter, page)} />
     </AdminLayout>

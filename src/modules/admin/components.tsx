@@ -223,16 +223,30 @@ export function RadioGroup({ name, legend, value, options, error, hint }: RadioG
   );
 }
 
+interface DataTableProps {
+  /** The class naming the kind of table ('audit-table'…). */
+  kind?: string;
+  /** Said to screen readers before the table. */
+  caption?: string;
+  /** The column headings; a column shown only sometimes has null when it is not. */
+  headings: readonly ComponentChildren[];
+  /** The rows. */
+  children: ComponentChildren;
+}
+
 /** Column headings, then the rows: the admin's tables of records. */
-export function DataTable({ kind, headings, children }: { kind?: string; headings: readonly ComponentChildren[]; children: ComponentChildren }) {
+export function DataTable({ kind, caption, headings, children }: DataTableProps) {
   return (
     <div class="table-wrap">
       <table class={kind ? `data-table ${kind}` : 'data-table'}>
+        {caption ? <caption class="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr>
-            {headings.map((heading) => (
-              <th scope="col">{heading}</th>
-            ))}
+            {headings
+              .filter((heading) => heading !== null)
+              .map((heading) => (
+                <th scope="col">{heading}</th>
+              ))}
           </tr>
         </thead>
         <tbody>{children}</tbody>

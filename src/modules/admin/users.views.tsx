@@ -1,8 +1,8 @@
 import type { UserRow } from '../../db/schema.js';
 import { ROLES, type Role } from '../auth/index.js';
+import { formatInstant } from '../../shared/dates/format.js';
 import { AdminLayout } from './AdminLayout.js';
-import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from './components.js';
-import { formatInstant } from './format.js';
+import { CsrfField, DataTable, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
 
 function roleOptions(ctx: AdminViewContext) {
@@ -26,44 +26,37 @@ export function UsersPage({ ctx, users, timeZone }: { ctx: AdminViewContext; use
           {t('admin.users.add')}
         </a>
       </p>
-      <div class="table-wrap">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.email')}</th>
-              <th scope="col">{t('admin.users.role')}</th>
-              <th scope="col">{t('admin.users.status')}</th>
-              <th scope="col">{t('admin.users.created')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('admin.users.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((row) => (
-              <tr class={row.disabled_at ? 'row--disabled' : undefined} data-user-id={String(row.id)}>
-                <td data-label={t('admin.users.name')}>
-                  {row.name} {row.id === ctx.user?.id ? <span class="muted">{t('admin.users.you')}</span> : null}
-                </td>
-                <td data-label={t('admin.users.email')}>{row.email}</td>
-                <td data-label={t('admin.users.role')}>{t(`admin.roleName.${row.role}`)}</td>
-                <td data-label={t('admin.users.status')}>
-                  <StatusTag ctx={ctx} row={row} />
-                </td>
-                <td class="nowrap" data-label={t('admin.users.created')}>
-                  <time dateTime={row.created_at}>{formatInstant(row.created_at, ctx.lang, timeZone)}</time>
-                </td>
-                <td>
-                  <a href={`/admin/users/${row.id}`} aria-label={t('admin.users.editLabel', { name: row.name })}>
-                    {t('admin.users.edit')}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headings={[
+          t('admin.users.name'),
+          t('admin.users.email'),
+          t('admin.users.role'),
+          t('admin.users.status'),
+          t('admin.users.created'),
+          <span class="visually-hidden">{t('admin.users.edit')}</span>,
+        ]}
+      >
+        {users.map((row) => (
+          <tr class={row.disabled_at ? 'row--disabled' : undefined} data-user-id={String(row.id)}>
+            <td data-label={t('admin.users.name')}>
+              {row.name} {row.id === ctx.user?.id ? <span class="muted">{t('admin.users.you')}</span> : null}
+            </td>
+            <td data-label={t('admin.users.email')}>{row.email}</td>
+            <td data-label={t('admin.users.role')}>{t(`admin.roleName.${row.role}`)}</td>
+            <td data-label={t('admin.users.status')}>
+              <StatusTag ctx={ctx} row={row} />
+            </td>
+            <td class="nowrap" data-label={t('admin.users.created')}>
+              <time dateTime={row.created_at}>{formatInstant(row.created_at, timeZone, ctx.lang)}</time>
+            </td>
+            <td>
+              <a href={`/admin/users/${row.id}`} aria-label={t('admin.users.editLabel', { name: row.name })}>
+                {t('admin.users.edit')}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -187,7 +180,7 @@ export function ManageUserPage({ ctx, row, timeZone, role, errors, notice }: Man
         </dd>
         <dt>{t('admin.users.created')}</dt>
         <dd>
-          <time dateTime={row.created_at}>{formatInstant(row.created_at, ctx.lang, timeZone)}</time>
+          <time dateTime={row.created_at}>{formatInstant(row.created_at, timeZone, ctx.lang)}</time>
         </dd>
       </dl>
 
@@ -214,23 +207,13 @@ export function ManageUserPage({ ctx, row, timeZone, role, errors, notice }: Man
         {self ? null : (
           <section aria-labelledby="access-section">
             <h2 id="access-section">{t('admin.users.accessSection')}</h2>
-            {row.disabled_at ? (
-              <form method="post" action={`/admin/users/${row.id}/enable`} class="form">
-                <CsrfField ctx={ctx} />
-                <p>{t('admin.users.enableHelp')}</p>
-                <button type="submit" class="button">
-                  {t('admin.users.enable')}
-                </button>
-              </form>
-            ) : (
-              <form method="post" action={`/admin/users/${row.id}/disable`} class="form">
-                <CsrfField ctx={ctx} />
-                <p>{t('admin.users.disableHelp')}</p>
-                <button type="submit" class="button button--danger">
-                  {t('admin.users.disable')}
-                </button>
-              </form>
-            )}
+            <form method="post" action={`/admin/users/${row.id}/${row.disabled_at ? 'enable' : 'disable'}`} class="form">
+              <CsrfField ctx={ctx} />
+              <p>{row.disabled_at ? t('admin.users.enableHelp') : t('admin.users.disableHelp')}</p>
+              <button type="submit" class={row.disabled_at ? 'button' : 'button button--danger'}>
+                {row.disabled_at ? t('admin.users.enable') : t('admin.users.disable')}
+              </button>
+            </form>
           </section>
         )}
 

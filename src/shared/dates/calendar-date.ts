@@ -6,6 +6,7 @@
  * arithmetic is convenient it is done with Date.UTC and UTC getters only, which
  * makes every result independent of the process time zone.
  */
+import { wallClockAt } from './wall-clock.js';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -99,10 +100,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-// Building a DateTimeFormat is costly next to using one; a site has one or two
-// zones, so keeping them for the life of the process is cheap.
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The calendar date ('YYYY-MM-DD') at instant `now` in the IANA zone `zone`,
  * e.g. 2026-11-23T17:30Z is 2026-11-24 in Asia/Ho_Chi_Minh. Throws RangeError
@@ -110,26 +107,7 @@ const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
  */
 export function todayInZone(zone: string, now: Date): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('todayInZone needs a valid instant');
-  let formatter = zoneFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    zoneFormatters.set(zone, formatter);
-  }
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of formatter.formatToParts(now)) {
-    if (part.type === 'year') year = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'day') day = Number(part.value);
-  }
+  const { year, month, day } = wallClockAt(now.getTime(), zone);
   const out = makeCalendarDate(year, month, day);
   if (out === null) throw new RangeError(`Cannot express ${now.toISOString()} as a calendar date in ${zone}`);
   return out;

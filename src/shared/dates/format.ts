@@ -9,6 +9,7 @@
  */
 import { dateParts, isCalendarDate } from './calendar-date.js';
 import { endsBeforeStart, isOneDay } from './day-range.js';
+import { keptFormatters } from './intl.js';
 
 /** The two languages the site is published in. */
 export type Lang = 'en' | 'vi';
@@ -116,4 +117,18 @@ export function formatMonthHeading(month: string, lang: Lang): string {
     return `${p.month.charAt(0).toLocaleUpperCase('vi')}${p.month.slice(1)} ${p.year}`;
   }
   return `${p.month} ${p.year}`;
+}
+
+const instantFormatter = keptFormatters(
+  (lang: Lang, zone: string) =>
+    new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+);
+
+/**
+ * An instant as the wall clock of `zone` shows it, in `lang`: "24 Nov 2026,
+ * 09:00" (the admin's timestamps). The zone is explicit, so the server's never
+ * matters.
+ */
+export function formatInstant(instant: string, zone: string, lang: Lang): string {
+  return instantFormatter(lang, zone).format(new Date(instant));
 }

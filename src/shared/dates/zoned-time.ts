@@ -7,54 +7,15 @@
  * server's own zone never enters into it.
  */
 import { isCalendarDate, makeCalendarDate } from './calendar-date.js';
+import { clockFormatter, wallClockAt, type WallClock } from './wall-clock.js';
+
+export { wallClockAt, type WallClock } from './wall-clock.js';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** True when `s` is a 24-hour 'HH:MM' time of day. */
 export function isTimeOfDay(s: string): boolean {
   return TIME_OF_DAY.test(s);
-}
-
-// One formatter per zone for the life of the process: building them is the costly part.
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = partFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** What the clocks of a zone show. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** What the clocks of `zone` show at an instant (milliseconds since the epoch). */
-export function wallClockAt(epochMs: number, zone: string): WallClock {
-  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of partsFormatter(zone).formatToParts(new Date(epochMs))) {
-    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
-  }
-  return clock;
 }
 
 /** How far ahead of UTC the zone's clocks are at that instant, in milliseconds. */
@@ -96,7 +57,7 @@ export function zonedTimeToInstant(date: string, time: string, zone: string): st
   try {
     wall = Date.UTC(year, month - 1, day, hour, minute);
     if (year < 100) wall = new Date(wall).setUTCFullYear(year);
-    partsFormatter(zone);
+    clockFormatter(zone);
   } catch {
     return null;
   }
