@@ -50,8 +50,12 @@ export const postgresSearchIndex: SearchIndex = {
   async removeWords() {},
   async removeAllWords() {},
 
-  matchingIds(query): RawBuilder<{ doc_id: number }> {
-    return sql<{ doc_id: number }>`select id as doc_id from search_documents where folded_words @@ to_tsquery('simple', ${tsQueryText(query, true)})`;
+  matchingDocuments(query, columns, where) {
+    // One table: for a common word PostgreSQL walks the primary key backwards and stops at the
+    // limit; for a rare one it asks the GIN index and sorts the few.
+    return sql`select ${columns} from search_documents d
+      where d.folded_words @@ to_tsquery('simple', ${tsQueryText(query, true)}) and ${where}
+      order by d.id desc`;
   },
 
   scores(query, candidates): RawBuilder<{ doc_id: number; score: number }> {

@@ -36,11 +36,11 @@ export interface SearchIndex {
   /** Forgets every document's words. */
   removeAllWords(db: Db): Promise<void>;
   /**
-   * A query yielding `doc_id` for every document that contains all the terms,
-   * diacritics ignored. It is the first table of a search, read newest
-   * document first: the database can stop once it has enough.
+   * `select <columns> from search_documents d …` for every document that
+   * contains all the terms (diacritics ignored) and meets `where` (on `d`),
+   * newest document first, so the database can stop once it has enough.
    */
-  matchingIds(query: SearchQuery): RawBuilder<{ doc_id: number }>;
+  matchingDocuments(query: SearchQuery, columns: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown>;
   /**
    * `doc_id` and `score` for the documents of the `candidates` table (its
    * column `id`), all of which match. Lower scores rank first; a document

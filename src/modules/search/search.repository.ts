@@ -4,18 +4,28 @@
  * database's SearchIndex; the rest is SQL both databases run alike.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { EventStatus, EventType, LangCode, SearchKind } from '../../db/schema.js';
+import type { EventStatus, EventType, LangCode, PublicationStatus, SearchKind, TranslationStatus } from '../../db/schema.js';
 import type { Db, DocumentText, SearchIndex } from './search-index.js';
 import { isLive } from '../content/index.js';
-import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
+import { lastDay, lastDayColumn } from '../../shared/dates/day-range.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
 
-/** The text of one item in one language, ready to index. */
+/** The text of one item in one language, ready to index, with what searches filter and sort it by. */
 export interface ItemText extends DocumentText {
   kind: SearchKind;
   itemId: number;
   lang: LangCode;
+  /** The item's publication status and scheduled time (the live rule's inputs). */
+  status: PublicationStatus;
+  publishAt: string | null;
+  /** The status of this language's text. */
+  textStatus: TranslationStatus;
+  /** An event's first day, an article's publication date. */
+  sortDate: string;
+  /** The last day the item covers: an event's last day, an article's date. */
+  lastDay: string;
+  eventType: EventType | null;
 }
 
 interface NameRow {
@@ -71,7 +81,9 @@ export async function loadEventTexts(db: Db, ids: number[] | null): Promise<Item
   if (ids && ids.length === 0) return [];
   let query = db
     .selectFrom('event_translations as t')
-    .select(['t.event_id', 't.lang', 't.title', 't.summary', 't.description', 't.venue', 't.city'])
+    .innerJoin('events as e', 'e.id', 't.event_id')
+    .select(['t.event_id', 't.lang', 't.title', 't.summary', 't.description', 't.venue', 't.city', 't.status as text_status'])
+    .select(['e.status', 'e.publish_at', 'e.start_date', 'e.end_date', 'e.event_type'])
     .orderBy('t.event_id')
     .orderBy('t.lang');
   if (ids) query = query.where('t.event_id', 'in', ids);
@@ -93,6 +105,12 @@ export async function loadEventTexts(db: Db, ids: number[] | null): Promise<Item
     topics: topicNames(t.event_id, t.lang),
     programmes: programmeNames(t.event_id, t.lang),
     byline: null,
+    status: t.status,
+    publishAt: t.publish_at,
+    textStatus: t.text_status,
+    sortDate: t.start_date,
+    lastDay: lastDay(t.start_date, t.end_date),
+    eventType: t.event_type,
   }));
 }
 
@@ -102,7 +120,8 @@ export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<It
   let query = db
     .selectFrom('article_translations as t')
     .innerJoin('articles as a', 'a.id', 't.article_id')
-    .select(['t.article_id', 't.lang', 't.title', 't.summary', 't.body', 't.byline_role', 't.byline_organisation', 'a.byline_name'])
+    .select(['t.article_id', 't.lang', 't.title', 't.summary', 't.body', 't.byline_role', 't.byline_organisation', 'a.byline_name', 't.status as text_status'])
+    .select(['a.status', 'a.publish_at', 'a.published_on'])
     .orderBy('t.article_id')
     .orderBy('t.lang');
   if (ids) query = query.where('t.article_id', 'in', ids);
@@ -124,6 +143,12 @@ export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<It
     topics: topicNames(t.article_id, t.lang),
     programmes: programmeNames(t.article_id, t.lang),
     byline: t.byline_name ? [t.byline_name, t.byline_role, t.byline_organisation].filter(Boolean).join(', ') : null,
+    status: t.status,
+    publishAt: t.publish_at,
+    textStatus: t.text_status,
+    sortDate: t.published_on,
+    lastDay: t.published_on,
+    eventType: null,
   }));
 }
 
@@ -159,24 +184,26 @@ export async function deleteAllDocuments(db: Db): Promise<void> {
   await db.deleteFrom('search_documents').execute();
 }
 
-export async function insertDocument(db: Db, doc: ItemText): Promise<number> {
-  const row = await db
-    .insertInto('search_documents')
-    .values({
-      kind: doc.kind,
-      item_id: doc.itemId,
-      lang: doc.lang,
-      title: doc.title,
-      summary: doc.summary,
-      body: doc.body,
-      place: doc.place,
-      topics: doc.topics,
-      programmes: doc.programmes,
-      byline: doc.byline,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/** The row of `search_documents` for a document. */
+function documentRow(doc: ItemText) {
+  return {
+    kind: doc.kind,
+    item_id: doc.itemId,
+    lang: doc.lang,
+    title: doc.title,
+    summary: doc.summary,
+    body: doc.body,
+    place: doc.place,
+    topics: doc.topics,
+    programmes: doc.programmes,
+    byline: doc.byline,
+    status: doc.status,
+    publish_at: doc.publishAt,
+    text_status: doc.textStatus,
+    sort_date: doc.sortDate,
+    last_day: doc.lastDay,
+    event_type: doc.eventType,
+  };
 }
 
 /** Inserts documents; returns their ids in the same order. */
@@ -184,20 +211,7 @@ export async function insertDocuments(db: Db, docs: ItemText[]): Promise<number[
   if (docs.length === 0) return [];
   const rows = await db
     .insertInto('search_documents')
-    .values(
-      docs.map((doc) => ({
-        kind: doc.kind,
-        item_id: doc.itemId,
-        lang: doc.lang,
-        title: doc.title,
-        summary: doc.summary,
-        body: doc.body,
-        place: doc.place,
-        topics: doc.topics,
-        programmes: doc.programmes,
-        byline: doc.byline,
-      })),
-    )
+    .values(docs.map(documentRow))
     .returning(['id', 'kind', 'item_id', 'lang'])
     .execute();
   // (kind, item_id, lang) is unique: match rows to documents by it rather than trust the order of RETURNING.
@@ -222,18 +236,29 @@ export interface SearchRow extends DocumentText {
   event_type: EventType | null;
 }
 
-function filterConditions(filters: SearchFilters, now: Date): RawBuilder<unknown>[] {
-  // The index holds items of every status; what visitors may see is decided here, at query time,
-  // by the clock, so a scheduled item is found from its time on without any reindexing.
-  const where: RawBuilder<unknown>[] = [sql`(${isLive('e', now)} or ${isLive('a', now)})`];
+/**
+ * What visitors may see of a document, and the filters, on `search_documents`
+ * (alias `d`) alone: the live rule reads the item's status and scheduled time
+ * kept on the document, so a scheduled item is found from its time on
+ * without any reindexing. Only a topic or programme filter looks at the
+ * link tables.
+ */
+function filterConditions(filters: SearchFilters, choice: SearchTextChoice): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [isLive('d', choice.now)];
+  // A document in another language than English counts only while that translation is published.
+  where.push(sql`(d.lang = 'en' or d.text_status = 'published')`);
+  if (choice.omitUntranslated && choice.lang !== 'en') {
+    // Items with a published text in the page's language: their document in it, by the unique (kind, item_id, lang) index.
+    where.push(sql`exists (select 1 from search_documents t
+      where t.kind = d.kind and t.item_id = d.item_id and t.lang = ${choice.lang} and t.text_status = 'published')`);
+  }
   if (filters.kind) where.push(sql`d.kind = ${filters.kind}`);
-  if (filters.type) where.push(sql`d.kind = 'event' and e.event_type = ${filters.type}`);
+  if (filters.type) where.push(sql`d.kind = 'event' and d.event_type = ${filters.type}`);
   if (filters.year !== undefined) {
     const first = `${String(filters.year).padStart(4, '0')}-01-01`;
     const last = `${String(filters.year).padStart(4, '0')}-12-31`;
-    where.push(sql`(
-      (d.kind = 'event' and e.start_date <= ${last} and ${lastDayOfDates('e')} >= ${first})
-      or (d.kind = 'article' and a.published_on >= ${first} and a.published_on <= ${last}))`);
+    // An event running into the year counts; an article's first and last day are its date.
+    where.push(sql`d.sort_date <= ${last} and d.last_day >= ${first}`);
   }
   for (const [slug, term, eventLink, articleLink] of [
     [filters.topic, 'topics', 'event_topics', 'article_topics'],
@@ -259,15 +284,6 @@ export interface SearchTextChoice {
   omitUntranslated: boolean;
 }
 
-/** Items with a published translation in `lang` (English text is always there). */
-function translatedInto(lang: LangCode) {
-  return sql`(
-    (d.kind = 'event' and exists (select 1 from event_translations x
-      where x.event_id = d.item_id and x.lang = ${lang} and x.status = 'published'))
-    or (d.kind = 'article' and exists (select 1 from article_translations x
-      where x.article_id = d.item_id and x.lang = ${lang} and x.status = 'published')))`;
-}
-
 /**
  * How many matching documents a search ranks at most: the newest this many
  * (of published items, after the filters). Ranking costs every document it
@@ -284,35 +300,23 @@ export const RANKED_DOCUMENTS = 1000;
  * while that translation is published. With a query, the newest `ranked`
  * matches (RANKED_DOCUMENTS) are ranked, and `more` says whether there were
  * others; without one, every document that passes the filters matches, with
- * score 0, and the order is by date alone.
+ * score 0, and the order is by date alone. Everything up to the page reads
+ * `search_documents` (and the full-text index) only.
  */
 function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number) {
-  const where = filterConditions(filters, choice.now);
-  // Found with the (item, language, status) index alone: the translation rows hold long texts.
-  where.push(sql`(d.lang = 'en'
-    or (d.kind = 'event' and exists (select 1 from event_translations dt
-      where dt.event_id = d.item_id and dt.lang = d.lang and dt.status = 'published'))
-    or (d.kind = 'article' and exists (select 1 from article_translations dat
-      where dat.article_id = d.item_id and dat.lang = d.lang and dat.status = 'published')))`);
-  if (choice.omitUntranslated && choice.lang !== 'en') where.push(translatedInto(choice.lang));
-  const source = query ? index.matchingIds(query) : sql`select id as doc_id from search_documents`;
-  const matched = sql`select d.id, d.kind, d.item_id, d.lang, coalesce(e.start_date, a.published_on) as sort_date
-      from (${source}) h
-      join search_documents d on d.id = h.doc_id
-      left join events e on d.kind = 'event' and e.id = d.item_id
-      left join articles a on d.kind = 'article' and a.id = d.item_id
-      where ${sql.join(where, sql` and `)}`;
+  const where = sql.join(filterConditions(filters, choice), sql` and `);
+  const columns = sql`d.id, d.kind, d.item_id, d.lang, d.sort_date`;
   const rank = (score: RawBuilder<unknown>) =>
     sql`row_number() over (partition by c.kind, c.item_id order by case when c.lang = ${choice.lang} then 0 else 1 end, ${score}, c.id)`;
   if (!query) {
-    return sql`matched as (${matched}),
+    return sql`matched as (select ${columns} from search_documents d where ${where}),
       best as (
         select c.id, c.kind, c.item_id, c.lang, 0 as score, c.sort_date, ${rank(sql`c.id`)} as rn, 0 as more
         from matched c
       )`;
   }
   // One past the limit, to know whether there were more; the newest come first from the index itself.
-  return sql`matched as (${matched} order by h.doc_id desc limit ${ranked + 1}),
+  return sql`matched as (${index.matchingDocuments(query, columns, where)} limit ${ranked + 1}),
     candidates as (select * from matched order by id desc limit ${ranked}),
     scored as (${index.scores(query, sql`candidates`)}),
     best as (

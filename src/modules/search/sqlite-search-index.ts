@@ -2,8 +2,10 @@
  * Full-text search on SQLite with FTS5. The `search_fts` table (rowid = the
  * document's id) has each field twice: words as written (the tokenizer keeps
  * diacritics) and folded (`_f`). A query matches the folded columns with
- * folded words, OR the plain columns with the words as typed; bm25 then adds
- * up both, so exact-diacritic matches rank above folded-only ones.
+ * folded words, OR the plain columns with the words as typed. The rank adds,
+ * for each term, the weight of every field it is found in, as typed and
+ * folded, so exact-diacritic matches rank above folded-only ones and a title
+ * above a body.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { DocumentText, SearchIndex } from './search-index.js';
@@ -13,11 +15,19 @@ const PLAIN_COLUMNS = '{title summary body place taxonomy byline}';
 const FOLDED_COLUMNS = '{title_f summary_f body_f place_f taxonomy_f byline_f}';
 
 /**
- * bm25 column weights, in table order (plain, then folded): a word in the
- * title counts most, then the summary, then where it happens, the
- * topics/programmes and the author, and least a word deep in the body.
+ * Field weights: a term in the title counts most, then the summary, then
+ * where it happens, the topics/programmes and the author, and least a word
+ * deep in the body; the same for the plain and the folded columns, so a
+ * match as typed counts twice.
  */
-const WEIGHTS = [10, 4, 1, 3, 3, 3, 10, 4, 1, 3, 3, 3];
+const FIELD_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['title', 10],
+  ['summary', 4],
+  ['body', 1],
+  ['place', 3],
+  ['taxonomy', 3],
+  ['byline', 3],
+];
 
 function taxonomy(text: DocumentText): string {
   return [text.topics, text.programmes].filter(Boolean).join(' ');
@@ -71,16 +81,29 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`delete from search_fts`.execute(db);
   },
 
-  matchingIds(query): RawBuilder<{ doc_id: number }> {
-    return sql<{ doc_id: number }>`select rowid as doc_id from search_fts where search_fts match ${ftsExpression(query)}`;
+  matchingDocuments(query, columns, where) {
+    // The full-text index is the outer loop, read newest first, so the limit stops it early.
+    return sql`select ${columns} from search_fts f join search_documents d on d.id = f.rowid
+      where search_fts match ${ftsExpression(query)} and ${where}
+      order by f.rowid desc`;
   },
 
   scores(query, candidates): RawBuilder<{ doc_id: number; score: number }> {
-    // bm25 over the range of rowids from the oldest candidate, read in one pass of the index (CROSS
-    // JOIN keeps it the outer loop): looking each candidate up in the index anew costs far more.
-    // Matches in the range that were not candidates (filtered out) are dropped by the join.
-    return sql<{ doc_id: number; score: number }>`select f.rowid as doc_id, bm25(search_fts, ${sql.join(WEIGHTS.map((w) => sql.lit(w)))}) as score
-      from search_fts f cross join ${candidates} c
-      where search_fts match ${ftsExpression(query)} and f.rowid >= (select min(id) from ${candidates}) and c.id = f.rowid`;
+    // Which fields each term is in, as one column-filtered match per term and field, each read
+    // only over the rowids from the oldest candidate on: the cost follows the candidates, never the
+    // archive. (bm25 would first count every document holding each term, a pass over all of them
+    // for a common word.)
+    const from = sql`(select min(id) from ${candidates})`;
+    const hits = query.terms.flatMap((term) =>
+      FIELD_WEIGHTS.flatMap(([field, weight]) =>
+        ([false, true] as const).map(
+          (fold) => sql`select rowid as doc_id, ${sql.lit(weight)} as w from search_fts
+            where search_fts match ${`{${fold ? `${field}_f` : field}} : ${ftsTerm(term, fold)}`} and rowid >= ${from}`,
+        ),
+      ),
+    );
+    return sql<{ doc_id: number; score: number }>`select c.id as doc_id, -coalesce(sum(h.w), 0) as score
+      from ${candidates} c left join (${sql.join(hits, sql` union all `)}) h on h.doc_id = c.id
+      group by c.id`;
   },
 };
