@@ -7,38 +7,17 @@
  */
 import { z } from 'zod';
 import type { BylineKind } from '../../db/schema.js';
-import { hasControlCharacter, normalizeLine } from '../../shared/text/normalize.js';
-import {
-  bilingualFields,
-  bilingualInput,
-  calendarDate,
-  fieldErrorsFrom,
-  formHeadFields,
-  formTailFields,
-  libraryChoice,
-  optionalLongText,
-  optionalText,
-  readBilingualForm,
-  storedFormValues,
-  vietnameseGiven,
-  fieldNames,
-  textFieldNames,
-  type FieldErrors,
-  type FormResult,
-  type BilingualContent,
-  type BilingualFormValues,
-  type BilingualTextOf,
-  type BilingualInput,
-} from '../content/index.js';
-import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
+import { hasControlCharacter } from '../../shared/text/normalize.js';
+import { calendarDate, kindForm, libraryChoice, optionalText, type BilingualInput, type FormResult } from '../content/index.js';
+import { articleTexts, type ArticleContent, type ArticleFields, type ArticleText } from './articles.type.js';
+
+export type { ArticleContent, ArticleFields, ArticleText } from './articles.type.js';
 
 export const BYLINE_KINDS = ['by', 'op-ed'] as const satisfies readonly BylineKind[];
 
 // Limits: generous for real articles, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
-const MAX_SUMMARY = 2000;
 const MAX_NAME = 200;
-const MAX_ALT = 500;
 const MAX_IMAGE_PATH = 2000;
 // Photographs of the office's work are recent; older years are typos.
 const FIRST_CREDIT_YEAR = 1900;
@@ -83,79 +62,36 @@ const articleFieldRules = {
   byline_name: optionalText(MAX_NAME),
 };
 
-/** An article's translated text after its title, with the same rule in both languages. */
-const articleTextRules = {
-  summary: optionalLongText(MAX_SUMMARY),
-  body: optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'),
-  hero_alt: optionalText(MAX_ALT),
-  byline_role: optionalText(MAX_NAME),
-  byline_organisation: optionalText(MAX_NAME),
-};
+const articleForm = kindForm(articleFieldRules, articleTexts, MAX_TITLE);
 
-export const ARTICLE_TEXT_FIELDS = textFieldNames(articleTextRules);
+/** The translated fields' names: the title, then those the description declares. */
+export const ARTICLE_TEXT_FIELDS = articleForm.textFields;
+
+/** The field-by-field schema; rules across fields are checked after it. */
+export const articleFormSchema = articleForm.schema;
 
 /** Everything the article form holds, exactly as typed. */
-export type ArticleFormValues = BilingualFormValues<typeof articleFieldRules, typeof articleTextRules>;
+export type ArticleFormValues = ReturnType<typeof articleForm.read>;
 
 /** Reads the article form from an urlencoded body; missing fields are empty. */
-export function readArticleForm(body: unknown): ArticleFormValues {
-  return readBilingualForm(body, fieldNames(articleFieldRules), ARTICLE_TEXT_FIELDS);
-}
-
-/** One language's text of an article. */
-export type ArticleText = BilingualTextOf<typeof articleTextRules>;
-
-/** What only articles have, as stored and as a validated form gives it. */
-export interface ArticleFields {
-  published_on: string;
-  /** The hero from the media library (it brings its own description and credit). */
-  hero_media_id: number | null;
-  /** An imported article's hero: an address, described by `hero_alt` and credited on the article. */
-  hero_image_path: string | null;
-  credit_holder: string | null;
-  credit_photographer: string | null;
-  credit_year: number | null;
-  byline_kind: BylineKind | null;
-  byline_name: string | null;
-}
-
-/** What the article form edits, as stored. */
-export interface ArticleContent extends BilingualContent<ArticleText>, ArticleFields {}
+export const readArticleForm = articleForm.read;
 
 /** A validated article form: what the editing service saves. */
 export interface ArticleInput extends BilingualInput<ArticleText>, ArticleFields {}
 
-/** The field-by-field schema; rules across fields are checked after it. */
-export const articleFormSchema = z.object({
-  ...formHeadFields,
-  ...articleFieldRules,
-  ...bilingualFields(MAX_TITLE, articleTextRules),
-  ...formTailFields,
-});
-
 /** Validates the article form; returns one message key per field in error. */
 export function validateArticleForm(values: ArticleFormValues): FormResult<ArticleInput> {
-  const parsed = articleFormSchema.safeParse(values);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  // Rules across fields are checked even when other fields failed, so every message shows at once.
-  const ok = (name: string) => errors[name] === undefined;
-  // As the fields are normalised: a name of nothing but control characters is empty.
-  const filled = (name: keyof ArticleFormValues) => normalizeLine(String(values[name])) !== '';
-
-  if (filled('hero_image_path') && ok('hero_image_path') && !filled('en_hero_alt')) errors.en_hero_alt = 'editing.error.heroAlt';
-  if (filled('hero_image_path') && filled('hero_media_id') && ok('hero_image_path')) errors.hero_image_path = 'editing.error.twoHeroes';
-  if ((filled('credit_photographer') || filled('credit_year')) && !filled('credit_holder')) errors.credit_holder = 'editing.error.creditHolder';
-  if (filled('byline_kind') && ok('byline_kind') && !filled('byline_name')) errors.byline_name = 'editing.error.bylineName';
-  if (filled('byline_name') && !filled('byline_kind')) errors.byline_kind = 'editing.error.bylineKind';
-  const viGiven = vietnameseGiven(values, ARTICLE_TEXT_FIELDS, errors);
-
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  const data = parsed.data;
-  return {
-    ok: true,
-    revision: data.revision,
-    input: {
-      slug: data.slug,
+  return articleForm.validate(
+    values,
+    ({ errors, ok, raw }) => {
+      const filled = (name: keyof ArticleFormValues & string) => raw(name) !== '';
+      if (filled('hero_image_path') && ok('hero_image_path') && !filled('en_hero_alt')) errors.en_hero_alt = 'editing.error.heroAlt';
+      if (filled('hero_image_path') && filled('hero_media_id') && ok('hero_image_path')) errors.hero_image_path = 'editing.error.twoHeroes';
+      if ((filled('credit_photographer') || filled('credit_year')) && !filled('credit_holder')) errors.credit_holder = 'editing.error.creditHolder';
+      if (filled('byline_kind') && ok('byline_kind') && !filled('byline_name')) errors.byline_name = 'editing.error.bylineName';
+      if (filled('byline_name') && !filled('byline_kind')) errors.byline_kind = 'editing.error.bylineKind';
+    },
+    (data) => ({
       published_on: data.published_on,
       hero_media_id: data.hero_media_id,
       hero_image_path: data.hero_image_path,
@@ -164,9 +100,8 @@ export function validateArticleForm(values: ArticleFormValues): FormResult<Artic
       credit_year: data.credit_year,
       byline_kind: data.byline_kind,
       byline_name: data.byline_name,
-      ...bilingualInput(data, ARTICLE_TEXT_FIELDS, viGiven),
-    },
-  };
+    }),
+  );
 }
 
 /** What an article form starts with: dated `today`. */
@@ -176,9 +111,7 @@ export function newArticleFormValues(today: string): ArticleFormValues {
 
 /** A stored article as form values. */
 export function articleFormValues(article: ArticleContent, revision: number): ArticleFormValues {
-  return {
-    ...readArticleForm({}),
-    ...storedFormValues(article, revision, ARTICLE_TEXT_FIELDS),
+  return articleForm.stored(article, revision, {
     published_on: article.published_on,
     hero_media_id: article.hero_media_id === null ? '' : String(article.hero_media_id),
     hero_image_path: article.hero_image_path ?? '',
@@ -187,5 +120,5 @@ export function articleFormValues(article: ArticleContent, revision: number): Ar
     credit_year: article.credit_year === null ? '' : String(article.credit_year),
     byline_kind: article.byline_kind ?? '',
     byline_name: article.byline_name ?? '',
-  };
+  });
 }

@@ -1,54 +1,73 @@
 /**
- * Articles as a kind of content: their editing service and their form, as
- * every generic layer (the admin first) calls them.
+ * Articles as a kind of content, described once: their tables, their
+ * translated fields, their own columns and how they are stored. The editing
+ * service, the form and the admin are driven by this description; what is
+ * particular to articles (the photo credit and the byline, their rules) is in
+ * articles.schemas.ts.
  */
-import type { ContentType } from '../content/index.js';
-import type { ArticleSummaryRow } from './articles.editing.repository.js';
+import type { BylineKind, PublicationStatus } from '../../db/schema.js';
 import {
-  ARTICLE_CONTENT_FIELDS,
-  ARTICLE_FIELD_ORDER,
-  createArticle,
-  deleteArticle,
-  diffArticleRevisions,
-  getArticleForEditing,
-  listArticleRevisions,
-  listArticlesForEditing,
-  publishArticle,
-  restoreArticleRevision,
-  returnArticleToDraft,
-  scheduleArticle,
-  submitArticle,
-  unpublishArticle,
-  updateArticle,
-  type ArticleSnapshot,
-} from './articles.editing.js';
-import { articleFormValues, newArticleFormValues, readArticleForm, validateArticleForm, type ArticleFormValues, type ArticleInput } from './articles.schemas.js';
+  optionalLongText,
+  optionalText,
+  textField,
+  type BilingualContent,
+  type ContentKindDescription,
+  type TextColumnsOf,
+  type TextOf,
+} from '../content/index.js';
+import { heroChoiceProblems, MARKDOWN_MAX_LENGTH } from '../media/index.js';
+
+// Limits: generous for real articles, small enough to keep pages and the database sane.
+const MAX_SUMMARY = 2000;
+const MAX_NAME = 200;
+const MAX_ALT = 500;
+
+/** An article's translated fields after its title, each with the same rule in both languages. */
+export const articleTexts = {
+  summary: textField(optionalLongText(MAX_SUMMARY), { long: true, rows: 3, hint: 'editing.hint.summary' }),
+  body: textField(optionalLongText(MARKDOWN_MAX_LENGTH.body, 'editing.error.bodyTooLong'), { markdown: true, rows: 16, hint: 'editing.hint.body' }),
+  hero_alt: textField(optionalText(MAX_ALT)),
+  byline_role: textField(optionalText(MAX_NAME)),
+  byline_organisation: textField(optionalText(MAX_NAME)),
+};
+
+/** One language's text of an article. */
+export type ArticleText = TextOf<typeof articleTexts>;
+
+/** The text columns of an article's translation row (db/schema.ts). */
+export type ArticleTextColumns = TextColumnsOf<typeof articleTexts>;
+
+/** What only articles have, as stored and as a validated form gives it. */
+export interface ArticleFields {
+  published_on: string;
+  /** The hero from the media library (it brings its own description and credit). */
+  hero_media_id: number | null;
+  /** An imported article's hero: an address, described by `hero_alt` and credited on the article. */
+  hero_image_path: string | null;
+  credit_holder: string | null;
+  credit_photographer: string | null;
+  credit_year: number | null;
+  byline_kind: BylineKind | null;
+  byline_name: string | null;
+}
+
+/** What the article form edits, as stored. */
+export interface ArticleContent extends BilingualContent<ArticleText>, ArticleFields {}
+
+/** The whole article as revisions keep it: what the form edits plus its workflow state. */
+export interface ArticleSnapshot extends ArticleContent {
+  status: PublicationStatus;
+  publish_at: string | null;
+  published_at: string | null;
+}
 
 /** The description of articles every kind-blind layer works from. */
-export const articleType: ContentType<ArticleSnapshot, ArticleInput, ArticleFormValues, ArticleSummaryRow> = {
+export const articleKind: ContentKindDescription<ArticleSnapshot, typeof articleTexts> = {
   kind: 'article',
-  contentFields: ARTICLE_CONTENT_FIELDS,
-  fieldOrder: ARTICLE_FIELD_ORDER,
-  service: {
-    list: listArticlesForEditing,
-    get: getArticleForEditing,
-    create: createArticle,
-    update: updateArticle,
-    submit: submitArticle,
-    returnToDraft: returnArticleToDraft,
-    publish: publishArticle,
-    unpublish: unpublishArticle,
-    schedule: scheduleArticle,
-    delete: deleteArticle,
-    listRevisions: listArticleRevisions,
-    diffRevisions: diffArticleRevisions,
-    restore: restoreArticleRevision,
-  },
-  form: {
-    // An article's date is the day it is dated, not a time in a zone: the office's zone plays no part in its form.
-    blank: (today) => newArticleFormValues(today),
-    fromSnapshot: articleFormValues,
-    read: readArticleForm,
-    validate: (values) => validateArticleForm(values),
-  },
+  tables: { items: 'articles', texts: 'article_translations', fk: 'article_id', topics: 'article_topics', programmes: 'article_programmes' },
+  texts: articleTexts,
+  fields: ['published_on', 'hero_media_id', 'hero_image_path', 'credit_holder', 'credit_photographer', 'credit_year', 'byline_kind', 'byline_name'],
+  fallbackSlug: 'article',
+  list: { columns: ['published_on'], orderBy: 'published_on' },
+  check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
 };

@@ -10,6 +10,7 @@ import type { ContentKind, Database, LangCode, PublicationStatus } from '../../d
 import type { PageInfo } from '../../shared/pagination.js';
 import type { BaseSnapshot, Editable, RevisionDiff, RevisionSummary } from './editing.js';
 import type { FormResult } from './form-fields.js';
+import type { TextFields } from './translated-texts.js';
 import type { EditContext } from './workflow.js';
 
 type Db = Kysely<Database>;
@@ -55,8 +56,10 @@ export type ContentSave<S, Input> = (db: Db, ctx: EditContext, id: number, input
 /** One kind of content as every generic layer sees it. */
 export interface ContentType<S extends BaseSnapshot, Input extends ContentTypeInput, Values extends ContentTypeFormValues, Row extends ContentSummaryRow> {
   kind: ContentKind;
+  /** The translated fields after the title, as declared: the form draws one field for each. */
+  texts: TextFields;
   /** The fields a conflict shows side by side, and their order. */
-  contentFields: readonly (keyof S & keyof Input & string)[];
+  contentFields: readonly (keyof S & string)[];
   fieldOrder: readonly string[];
   service: {
     list(db: Db, filter: ContentListFilter, page: number, now: Date): Promise<{ rows: Row[]; info: PageInfo }>;

@@ -4,8 +4,8 @@
  * scheduled items, and the bulk inserts of the importer and the generator.
  * A kind names its tables once; the SQL is the same for every kind.
  */
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, LangCode, PublicationStatus } from '../../db/schema.js';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Database, LangCode, PublicationStatus, TranslationStatus } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,6 +55,49 @@ export function editingRows<Items extends keyof Database, Texts extends keyof Da
   const programmes: string = t.programmes;
   const fk = t.fk;
   return {
+    /** The item's row, every column; undefined when there is none. */
+    async findItem(db: Db, id: number): Promise<AnyRow | undefined> {
+      return loose(db).selectFrom(items).selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Every text of the item (English included), every column. */
+    async listTexts(db: Db, id: number): Promise<AnyRow[]> {
+      return loose(db).selectFrom(texts).selectAll().where(fk, '=', id).execute();
+    },
+
+    /** Inserts a new item; its id. */
+    async insertItem(db: Db, row: AnyRow): Promise<number> {
+      const inserted = await loose(db).insertInto(items).values(row).returning('id').executeTakeFirstOrThrow();
+      return Number(inserted.id);
+    },
+
+    /** Inserts or replaces the item's text in one language (`columns`: its text columns, HTML already rendered), with its address and status. */
+    async upsertText(db: Db, id: number, lang: LangCode, columns: AnyRow, publishing: { slug: string; status: TranslationStatus }, at: string): Promise<void> {
+      const values = { ...columns, ...publishing, updated_at: at };
+      await loose(db)
+        .insertInto(texts)
+        .values({ [fk]: id, lang, created_at: at, ...values })
+        .onConflict((oc) => oc.columns([fk, 'lang']).doUpdateSet(values))
+        .execute();
+    },
+
+    /**
+     * One page of the admin list for `filter`: each item's id, slug, state,
+     * times and author, its English title, whether it has Vietnamese text,
+     * and the kind's own `columns`; ordered by `orderBy` (newest first).
+     */
+    async listSummaries(db: Db, filter: SummaryFilter, page: { limit: number; offset: number }, columns: readonly string[], orderBy: string): Promise<AnyRow[]> {
+      const hasVi = sql<number>`case when exists (select 1 from ${sql.table(texts)} tv where ${sql.ref(`tv.${fk}`)} = i.id and tv.lang = 'vi') then 1 else 0 end`;
+      let query = loose(db)
+        .selectFrom(`${items} as i`)
+        .innerJoin(`${texts} as te`, (j) => j.onRef(`te.${fk}`, '=', 'i.id').on('te.lang', '=', 'en'))
+        .select(['i.id', 'i.slug', 'i.status', 'i.publish_at', 'i.updated_at', 'i.created_by', 'te.title', ...columns.map((c) => `i.${c}`)])
+        .select(hasVi.as('has_vi'));
+      if (filter.status === 'scheduled') query = query.where('i.status', '=', 'published').where('i.publish_at', '>', filter.now);
+      else if (filter.status) query = query.where('i.status', '=', filter.status);
+      return query.orderBy(`i.${orderBy}`, 'desc').orderBy('i.id', 'desc').limit(page.limit).offset(page.offset).execute();
+    },
+
     /** The item's topic and programme ids, each in id order. */
     async listTagIds(db: Db, id: number): Promise<{ topics: number[]; programmes: number[] }> {
       const q = loose(db);

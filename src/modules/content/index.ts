@@ -36,6 +36,22 @@ export {
   type RevisionSummary,
   type RevisionDiff,
 } from './editing.js';
+export { contentStore, summaryLister, contentFieldsOf, fieldOrderOf, type ContentKindDescription } from './content-store.js';
+export { contentService, type ContentService, type SummaryLister } from './content-service.js';
+export { kindForm, type CrossFieldCheck } from './kind-form.js';
+export {
+  textField,
+  textRules,
+  textNames,
+  emptyText,
+  pickText,
+  type TextField,
+  type TextFields,
+  type TextFieldOptions,
+  type TextOf,
+  type TextColumnsOf,
+  type TextRulesOf,
+} from './translated-texts.js';
 export { editingRows, type EditingRows, type KindTables, type ItemTags, type SummaryFilter } from './editing.repository.js';
 export type {
   ContentType,
@@ -57,5 +73,4 @@ export {
   CheckboxField,
   type ContentAdmin,
   type KindFieldsProps,
-  type KindTextFieldsProps,
 } from './admin/index.js';

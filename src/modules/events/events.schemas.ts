@@ -14,35 +14,21 @@ import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { endsBeforeStart, lastDay, storedEndDate } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
-import { normalizeLine } from '../../shared/text/normalize.js';
-import { MARKDOWN_MAX_LENGTH } from '../media/index.js';
 import {
-  bilingualFields,
-  bilingualInput,
   calendarDate,
   checkbox,
   choice,
-  fieldErrorsFrom,
-  formHeadFields,
-  formTailFields,
+  kindForm,
   libraryChoice,
   optionalCalendarDate,
   optionalEmail,
-  optionalLongText,
-  optionalText,
   optionalUrl,
-  readBilingualForm,
-  storedFormValues,
-  vietnameseGiven,
-  fieldNames,
-  textFieldNames,
-  type FieldErrors,
-  type FormResult,
-  type BilingualContent,
-  type BilingualFormValues,
-  type BilingualTextOf,
   type BilingualInput,
+  type FormResult,
 } from '../content/index.js';
+import { eventTexts, type EventContent, type EventFields, type EventText } from './events.type.js';
+
+export type { EventContent, EventFields, EventText } from './events.type.js';
 
 export const EVENT_TYPES = [
   'meeting',
@@ -58,10 +44,11 @@ export const EVENT_TYPES = [
 
 export const ATTENDANCE_MODES = ['in_person', 'online', 'mixed'] as const satisfies readonly AttendanceMode[];
 
-// Limits: generous for real titles and descriptions, small enough to keep pages and the database sane.
+// Titles: generous for real ones, small enough to keep pages and the database sane.
 const MAX_TITLE = 300;
-const MAX_SUMMARY = 1000;
-const MAX_PLACE = 300;
+
+/** A time of day as typed, or nothing. */
+const timeOfDay = z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' });
 
 /** An event's own fields as typed, one rule each; rules across fields are checked after them. */
 const eventFieldRules = {
@@ -70,8 +57,8 @@ const eventFieldRules = {
   all_day: checkbox,
   start_date: calendarDate,
   end_date: optionalCalendarDate,
-  start_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
-  end_time: z.string().trim().refine((v) => v === '' || isTimeOfDay(v), { error: 'editing.error.time' }),
+  start_time: timeOfDay,
+  end_time: timeOfDay,
   time_zone: z.string().trim(),
   online_url: optionalUrl,
   registration_url: optionalUrl,
@@ -79,107 +66,60 @@ const eventFieldRules = {
   hero_media_id: libraryChoice,
 };
 
-/** An event's translated text after its title, with the same rule in both languages. */
-const eventTextRules = {
-  summary: optionalLongText(MAX_SUMMARY),
-  description: optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'),
-  venue: optionalText(MAX_PLACE),
-  city: optionalText(MAX_PLACE),
-};
+const eventForm = kindForm(eventFieldRules, eventTexts, MAX_TITLE);
 
-export const EVENT_TEXT_FIELDS = textFieldNames(eventTextRules);
+/** The translated fields' names: the title, then those the description declares. */
+export const EVENT_TEXT_FIELDS = eventForm.textFields;
+
+/** The field-by-field schema; rules across fields are checked after it. */
+export const eventFormSchema = eventForm.schema;
 
 /** Everything the event form holds, exactly as typed. */
-export type EventFormValues = BilingualFormValues<typeof eventFieldRules, typeof eventTextRules>;
+export type EventFormValues = ReturnType<typeof eventForm.read>;
 
 /** Reads the event form from an urlencoded body; missing fields are empty. */
-export function readEventForm(body: unknown): EventFormValues {
-  return readBilingualForm(body, fieldNames(eventFieldRules), EVENT_TEXT_FIELDS);
-}
-
-/** One language's text of an event. */
-export type EventText = BilingualTextOf<typeof eventTextRules>;
-
-/** What only events have, as stored and as a validated form gives it. */
-export interface EventFields {
-  event_type: EventType;
-  attendance_mode: AttendanceMode;
-  all_day: boolean;
-  start_date: string;
-  end_date: string | null;
-  starts_at: string | null;
-  ends_at: string | null;
-  time_zone: string;
-  online_url: string | null;
-  registration_url: string | null;
-  contact_email: string | null;
-  /** The hero from the media library (it brings its own alt text and credit). */
-  hero_media_id: number | null;
-}
-
-/** What the event form edits, as stored. */
-export interface EventContent extends BilingualContent<EventText>, EventFields {}
+export const readEventForm = eventForm.read;
 
 /** A validated event form: what the editing service saves. */
 export interface EventInput extends BilingualInput<EventText>, EventFields {}
-
-/** The field-by-field schema; rules across fields are checked after it. */
-export const eventFormSchema = z.object({
-  ...formHeadFields,
-  ...eventFieldRules,
-  ...bilingualFields(MAX_TITLE, eventTextRules),
-  ...formTailFields,
-});
 
 /**
  * Validates the event form. `defaultTimeZone` (the office's) applies when the
  * form leaves the zone empty. Returns one message key per field in error.
  */
 export function validateEventForm(values: EventFormValues, defaultTimeZone: string): FormResult<EventInput> {
-  const parsed = eventFormSchema.safeParse(values);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  // Rules across fields are checked even when other fields failed, so every message shows at once;
-  // each only looks at fields that passed on their own.
-  const ok = (name: string) => errors[name] === undefined;
-  // As the fields are normalised: a title of nothing but control characters is empty.
-  const raw = (name: keyof EventFormValues) => normalizeLine(String(values[name]));
-
-  const zone = raw('time_zone') || defaultTimeZone;
-  if (!isValidTimeZone(zone)) errors.time_zone = 'editing.error.timeZone';
-
-  const start = raw('start_date');
-  const end = raw('end_date');
-  if (ok('start_date') && ok('end_date') && endsBeforeStart(start, end)) errors.end_date = 'editing.error.endBeforeStart';
-  // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
-  if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
-  if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
-  if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
-
+  let zone = defaultTimeZone;
   let startsAt: string | null = null;
   let endsAt: string | null = null;
-  if (values.all_day === '' && ok('time_zone') && ok('start_date')) {
-    if (raw('start_time') === '') {
-      errors.start_time = 'editing.error.timeRequired';
-    } else if (ok('start_time')) {
-      startsAt = zonedTimeToInstant(start, raw('start_time'), zone);
-      if (startsAt === null) errors.start_time = 'editing.error.timeDoesNotExist';
-    }
-    if (raw('end_time') !== '' && ok('end_time') && ok('end_date')) {
-      endsAt = zonedTimeToInstant(lastDay(start, storedEndDate(start, end)), raw('end_time'), zone);
-      if (endsAt === null) errors.end_time = 'editing.error.timeDoesNotExist';
-      else if (startsAt !== null && endsAt <= startsAt) errors.end_time = 'editing.error.endTimeBeforeStart';
-    }
-  }
+  return eventForm.validate(
+    values,
+    ({ errors, ok, raw }) => {
+      zone = raw('time_zone') || defaultTimeZone;
+      if (!isValidTimeZone(zone)) errors.time_zone = 'editing.error.timeZone';
 
-  const viGiven = vietnameseGiven(values, EVENT_TEXT_FIELDS, errors);
+      const start = raw('start_date');
+      const end = raw('end_date');
+      if (ok('start_date') && ok('end_date') && endsBeforeStart(start, end)) errors.end_date = 'editing.error.endBeforeStart';
+      // The one rule on dates (shared/dates/bounds.ts): the years dates may have, and an event's longest.
+      if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
+      if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
+      if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
 
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  const data = parsed.data;
-  return {
-    ok: true,
-    revision: data.revision,
-    input: {
-      slug: data.slug,
+      if (values.all_day === '' && ok('time_zone') && ok('start_date')) {
+        if (raw('start_time') === '') {
+          errors.start_time = 'editing.error.timeRequired';
+        } else if (ok('start_time')) {
+          startsAt = zonedTimeToInstant(start, raw('start_time'), zone);
+          if (startsAt === null) errors.start_time = 'editing.error.timeDoesNotExist';
+        }
+        if (raw('end_time') !== '' && ok('end_time') && ok('end_date')) {
+          endsAt = zonedTimeToInstant(lastDay(start, storedEndDate(start, end)), raw('end_time'), zone);
+          if (endsAt === null) errors.end_time = 'editing.error.timeDoesNotExist';
+          else if (startsAt !== null && endsAt <= startsAt) errors.end_time = 'editing.error.endTimeBeforeStart';
+        }
+      }
+    },
+    (data) => ({
       event_type: data.event_type,
       attendance_mode: data.attendance_mode,
       all_day: data.all_day,
@@ -192,9 +132,8 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       registration_url: data.registration_url,
       contact_email: data.contact_email,
       hero_media_id: data.hero_media_id,
-      ...bilingualInput(data, EVENT_TEXT_FIELDS, viGiven),
-    },
-  };
+    }),
+  );
 }
 
 /** What an event form starts with: an all-day meeting on `today`, in the office's zone. */
@@ -206,9 +145,7 @@ export function newEventFormValues(today: string, timeZone: string): EventFormVa
 /** A stored event as form values, times shown as the wall clock in the event's zone. */
 export function eventFormValues(event: EventContent, revision: number): EventFormValues {
   const local = (instant: string | null) => (instant ? (instantToZonedTime(instant, event.time_zone)?.time ?? '') : '');
-  return {
-    ...readEventForm({}),
-    ...storedFormValues(event, revision, EVENT_TEXT_FIELDS),
+  return eventForm.stored(event, revision, {
     event_type: event.event_type,
     attendance_mode: event.attendance_mode,
     all_day: event.all_day ? '1' : '',
@@ -221,5 +158,5 @@ export function eventFormValues(event: EventContent, revision: number): EventFor
     registration_url: event.registration_url ?? '',
     contact_email: event.contact_email ?? '',
     hero_media_id: event.hero_media_id === null ? '' : String(event.hero_media_id),
-  };
+  });
 }

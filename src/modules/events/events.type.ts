@@ -1,53 +1,100 @@
 /**
- * Events as a kind of content: their editing service and their form, as
- * every generic layer (the admin first) calls them.
+ * Events as a kind of content, described once: their tables, their
+ * translated fields, their own columns and workflow state, and how they are
+ * stored. The editing service, the form and the admin are driven by this
+ * description; what is particular to events (their time and zone rules, their
+ * cancellation and postponement) is in events.schemas.ts and events.editing.ts.
  */
-import type { ContentType } from '../content/index.js';
-import type { EventSummaryRow } from './events.editing.repository.js';
+import type { AttendanceMode, EventStatus, EventType, PublicationStatus } from '../../db/schema.js';
+import { storedEndDate } from '../../shared/dates/day-range.js';
 import {
-  createEvent,
-  deleteEvent,
-  diffEventRevisions,
-  EVENT_CONTENT_FIELDS,
-  EVENT_FIELD_ORDER,
-  getEventForEditing,
-  listEventRevisions,
-  listEventsForEditing,
-  publishEvent,
-  restoreEventRevision,
-  returnEventToDraft,
-  scheduleEvent,
-  submitEvent,
-  unpublishEvent,
-  updateEvent,
-  type EventSnapshot,
-} from './events.editing.js';
-import { eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues, type EventInput } from './events.schemas.js';
+  optionalLongText,
+  optionalText,
+  textField,
+  type BilingualContent,
+  type ContentKindDescription,
+  type TextColumnsOf,
+  type TextOf,
+} from '../content/index.js';
+import { heroChoiceProblems, MARKDOWN_MAX_LENGTH } from '../media/index.js';
+
+// Limits: generous for real summaries and places, small enough to keep pages and the database sane.
+const MAX_SUMMARY = 1000;
+const MAX_PLACE = 300;
+
+/** An event's translated fields after its title, each with the same rule in both languages. */
+export const eventTexts = {
+  summary: textField(optionalLongText(MAX_SUMMARY), { long: true, rows: 3, hint: 'editing.hint.summary' }),
+  description: textField(optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'), {
+    markdown: true,
+    rows: 10,
+    hint: 'editing.hint.paragraphs',
+  }),
+  venue: textField(optionalText(MAX_PLACE)),
+  city: textField(optionalText(MAX_PLACE)),
+};
+
+/** One language's text of an event. */
+export type EventText = TextOf<typeof eventTexts>;
+
+/** The text columns of an event's translation row (db/schema.ts). */
+export type EventTextColumns = TextColumnsOf<typeof eventTexts>;
+
+/** What only events have, as stored and as a validated form gives it. */
+export interface EventFields {
+  event_type: EventType;
+  attendance_mode: AttendanceMode;
+  all_day: boolean;
+  start_date: string;
+  end_date: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  time_zone: string;
+  online_url: string | null;
+  registration_url: string | null;
+  contact_email: string | null;
+  /** The hero from the media library (it brings its own alt text and credit). */
+  hero_media_id: number | null;
+}
+
+/** What the event form edits, as stored. */
+export interface EventContent extends BilingualContent<EventText>, EventFields {}
+
+/** The whole event as revisions keep it: what the form edits plus its workflow state. */
+export interface EventSnapshot extends EventContent {
+  status: PublicationStatus;
+  event_status: EventStatus;
+  publish_at: string | null;
+  published_at: string | null;
+}
 
 /** The description of events every kind-blind layer works from. */
-export const eventType: ContentType<EventSnapshot, EventInput, EventFormValues, EventSummaryRow> = {
+export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts> = {
   kind: 'event',
-  contentFields: EVENT_CONTENT_FIELDS,
-  fieldOrder: EVENT_FIELD_ORDER,
-  service: {
-    list: listEventsForEditing,
-    get: getEventForEditing,
-    create: createEvent,
-    update: updateEvent,
-    submit: submitEvent,
-    returnToDraft: returnEventToDraft,
-    publish: publishEvent,
-    unpublish: unpublishEvent,
-    schedule: scheduleEvent,
-    delete: deleteEvent,
-    listRevisions: listEventRevisions,
-    diffRevisions: diffEventRevisions,
-    restore: restoreEventRevision,
-  },
-  form: {
-    blank: newEventFormValues,
-    fromSnapshot: eventFormValues,
-    read: readEventForm,
-    validate: validateEventForm,
-  },
+  tables: { items: 'events', texts: 'event_translations', fk: 'event_id', topics: 'event_topics', programmes: 'event_programmes' },
+  texts: eventTexts,
+  fields: [
+    'event_type',
+    'attendance_mode',
+    'all_day',
+    'start_date',
+    'end_date',
+    'starts_at',
+    'ends_at',
+    'time_zone',
+    'online_url',
+    'registration_url',
+    'contact_email',
+    'hero_media_id',
+  ],
+  // Cancelled or postponed: changed by its own steps, not by the form; a new event is on as planned.
+  stateFields: ['event_status'],
+  initial: { event_status: 'scheduled' },
+  fallbackSlug: 'event',
+  list: { columns: ['event_status', 'start_date', 'end_date'], orderBy: 'start_date' },
+  // All-day is a 0/1 column (the same on both databases).
+  fromRow: (row) => ({ all_day: row.all_day === 1 }),
+  toRow: (s) => ({ all_day: s.all_day ? 1 : 0 }),
+  normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date) }),
+  check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
 };

@@ -8,14 +8,13 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { articlePath } from '../../../shared/http/paths.js';
 import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices } from '../../media/index.js';
-import type { ArticleSnapshot } from '../articles.editing.js';
+import { articleType, type ArticleSnapshot } from '../articles.editing.js';
 import type { ArticleSummaryRow } from '../articles.editing.repository.js';
 import { findArticleById } from '../articles.repository.js';
 import type { ArticleFormValues, ArticleInput } from '../articles.schemas.js';
 import { articleDetail } from '../articles.service.js';
-import { articleType } from '../articles.type.js';
 import { ArticlePage } from '../articles.views.js';
-import { ArticleDetailFields, ArticleTextFields, type ArticleFormExtras } from './articles-admin.views.js';
+import { ArticleDetailFields, type ArticleFormExtras } from './articles-admin.views.js';
 
 /** Articles as the admin shows them. */
 export const articlesAdmin: ContentAdmin<ArticleSnapshot, ArticleInput, ArticleFormValues, ArticleSummaryRow, ArticleFormExtras> = {
@@ -23,7 +22,6 @@ export const articlesAdmin: ContentAdmin<ArticleSnapshot, ArticleInput, ArticleF
   basePath: '/admin/articles',
   messages: { title: 'editing.articles.title', new: 'editing.articles.new', editTitle: 'editing.articles.editTitle', backToList: 'editing.articles.backToList' },
   dateColumn: { label: 'editing.field.published_on', value: (row) => row.published_on },
-  TextFields: ArticleTextFields,
   DetailFields: ArticleDetailFields,
   publicPath: articlePath,
   async preview(db, item, lang, ctx, banner) {

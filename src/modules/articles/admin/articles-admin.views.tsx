@@ -1,33 +1,15 @@
 /**
- * The fields only articles have on the admin's form: the body, the hero
- * image and its alt text, the photo credit and the byline. The pages around
- * them are the content admin's.
+ * The fields only articles have on the admin's form: the date, the hero
+ * image, the photo credit and the byline. The pages around them, and the
+ * translated fields the description declares (the body, the hero's alt
+ * text, the byline's role and organisation), are the content admin's.
  */
-import { InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
+import { InputField, SelectField, type KindFieldsProps } from '../../content/index.js';
 import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
 import { BYLINE_KINDS, type ArticleFormValues } from '../articles.schemas.js';
 
 /** What the article form loads besides its values: the hero's choices. */
 export type ArticleFormExtras = HeroFormExtras;
-
-/** An article's translated text after its title and summary: the body, the hero's alt text, the byline's role and organisation. */
-export function ArticleTextFields({ ctx, lang, values, errors }: KindTextFieldsProps<ArticleFormValues>) {
-  const { t } = ctx;
-  return (
-    <>
-      <TextAreaField name={`${lang}_body`} label={t('editing.field.body')} hint={t('editing.hint.body')} value={values[`${lang}_body`]} error={errors[`${lang}_body`]} lang={lang} rows={16} />
-      <InputField name={`${lang}_hero_alt`} label={t('editing.field.hero_alt')} value={values[`${lang}_hero_alt`]} error={errors[`${lang}_hero_alt`]} lang={lang} />
-      <InputField name={`${lang}_byline_role`} label={t('editing.field.byline_role')} value={values[`${lang}_byline_role`]} error={errors[`${lang}_byline_role`]} lang={lang} />
-      <InputField
-        name={`${lang}_byline_organisation`}
-        label={t('editing.field.byline_organisation')}
-        value={values[`${lang}_byline_organisation`]}
-        error={errors[`${lang}_byline_organisation`]}
-        lang={lang}
-      />
-    </>
-  );
-}
 
 /** An article's details: its date and hero image, then the photo credit and the byline. */
 export function ArticleDetailFields({ ctx, values, errors, extras }: KindFieldsProps<ArticleFormValues, ArticleFormExtras>) {

@@ -204,7 +204,7 @@ export function contentAdminRoutes<
       const names = (ids: number[], terms: { id: number; name: string }[]) => ids.map((id) => terms.find((x) => x.id === id)?.name ?? `#${id}`);
       const storedContent = pick(stored.snapshot, kind.type.contentFields) as { topics: number[]; programmes: number[] };
       const yours = {
-        ...pick(input, kind.type.contentFields),
+        ...(pick(input as unknown as S, kind.type.contentFields) as { topics: number[]; programmes: number[] }),
         slug: input.slug ?? '',
         vi: input.vi ? { ...input.vi, slug: input.vi.slug ?? '', status: input.vi.status ?? stored.snapshot.vi?.status ?? 'draft' } : null,
       };

@@ -16,6 +16,7 @@ import type { MessageKey, TranslationStatusReport } from '../../i18n/index.js';
 import type { TermRow } from '../../taxonomy/index.js';
 import type { ContentSave, ContentStepRun, ContentSummaryRow, ContentType, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
 import type { BaseSnapshot, Editable } from '../editing.js';
+import type { TextFields } from '../translated-texts.js';
 import { workflowState } from '../workflow.js';
 import { CheckboxField, CheckboxGroup, InputField, LanguageFieldset, SelectField, TextAreaField } from './fields.js';
 import { formatInstant, fieldLabel } from './format.js';
@@ -31,12 +32,37 @@ export interface KindFieldsProps<Values, Extras> {
   officeZone: string;
 }
 
-/** A kind's translated fields beyond the title and summary, in one language's column. */
-export interface KindTextFieldsProps<Values> {
+/** What a kind's translated fields are drawn with, in one language's column. */
+interface TextFieldsProps {
   ctx: AdminViewContext;
   lang: LangCode;
-  values: Values;
+  texts: TextFields;
+  values: Readonly<Record<string, unknown>>;
   errors: FieldErrors;
+}
+
+/**
+ * A kind's translated fields after the title, one control each as the
+ * description declares it: a text area for a long one, else a line; its
+ * label is `editing.field.<name>`, its hint the one declared.
+ */
+export function DeclaredTextFields({ ctx, lang, texts, values, errors }: TextFieldsProps) {
+  const { t } = ctx;
+  return (
+    <>
+      {Object.entries(texts).map(([field, declared]) => {
+        const name = `${lang}_${field}`;
+        const label = t(`editing.field.${field}` as MessageKey);
+        const hint = declared.hint ? t(declared.hint) : undefined;
+        const value = String(values[name] ?? '');
+        return declared.long || declared.markdown ? (
+          <TextAreaField name={name} label={label} hint={hint} value={value} error={errors[name]} lang={lang} rows={declared.rows} />
+        ) : (
+          <InputField name={name} label={label} hint={hint} value={value} error={errors[name]} lang={lang} />
+        );
+      })}
+    </>
+  );
 }
 
 /** A save besides the plain one, offered by its own button (an event's "save and put back on"). */
@@ -75,8 +101,6 @@ export interface ContentAdmin<
   titleTag?(ctx: AdminViewContext, row: Row): JSX.Element | null;
   /** A tag after the workflow state on the edit page. */
   statusTag?(ctx: AdminViewContext, item: Editable<S>): JSX.Element | null;
-  /** The kind's translated fields after the title and summary. */
-  TextFields(props: KindTextFieldsProps<Values>): JSX.Element;
   /** The kind's untranslated fields, between the languages and the tags. */
   DetailFields(props: KindFieldsProps<Values, Extras>): JSX.Element;
   extraSteps?: readonly ExtraStep<S>[];
@@ -223,7 +247,7 @@ export function ContentForm({ kind, ctx, action, values, errors, topics, program
   const v = (name: string) => (values as unknown as Record<string, string>)[name] ?? '';
   const text = (lang: LangCode, field: string) => v(`${lang}_${field}`);
   const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(t, name.replace(/^(en|vi)_/, '$1.'))]));
-  const { TextFields, DetailFields } = kind;
+  const { DetailFields } = kind;
   // A form with more than one way to save names the plain one too.
   const named = (kind.saveIntents?.length ?? 0) > 0;
   return (
@@ -238,8 +262,7 @@ export function ContentForm({ kind, ctx, action, values, errors, topics, program
             {lang === 'vi' ? <p class="field-hint">{t('editing.form.vietnameseHint')}</p> : null}
             {lang === 'vi' && translation ? <TranslationState ctx={ctx} report={translation} /> : null}
             <InputField name={`${lang}_title`} label={t('editing.field.title')} value={text(lang, 'title')} error={e(`${lang}_title`)} lang={lang} required={lang === 'en'} maxLength={300} />
-            <TextAreaField name={`${lang}_summary`} label={t('editing.field.summary')} hint={t('editing.hint.summary')} value={text(lang, 'summary')} error={e(`${lang}_summary`)} lang={lang} rows={3} />
-            <TextFields ctx={ctx} lang={lang} values={values} errors={errors} />
+            <DeclaredTextFields ctx={ctx} lang={lang} texts={kind.type.texts} values={values as unknown as Record<string, unknown>} errors={errors} />
             {lang === 'en' ? (
               <InputField name="slug" label={t('editing.field.slug')} hint={t('editing.hint.slug')} value={v('slug')} error={e('slug')} maxLength={80} />
             ) : (

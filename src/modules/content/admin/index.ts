@@ -14,7 +14,6 @@ export {
   type ListFilter,
   type ContentAdmin,
   type KindFieldsProps,
-  type KindTextFieldsProps,
   type SaveIntent,
   type ExtraStep,
 } from './content-admin.views.js';

@@ -8,14 +8,13 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { eventPath } from '../../../shared/http/paths.js';
 import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices, type HeroFormExtras } from '../../media/index.js';
-import { cancelEvent, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
+import { cancelEvent, eventType, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
 import { findEventById } from '../events.repository.js';
 import type { EventFormValues, EventInput } from '../events.schemas.js';
 import { eventDetail } from '../events.service.js';
-import { eventType } from '../events.type.js';
 import { EventPage } from '../events.views.js';
-import { EventDetailFields, EventStatusTag, EventTextFields, eventTitleTag } from './events-admin.views.js';
+import { EventDetailFields, EventStatusTag, eventTitleTag } from './events-admin.views.js';
 
 /** Events as the admin shows them. */
 export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, HeroFormExtras> = {
@@ -25,7 +24,6 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   dateColumn: { label: 'editing.field.start_date', value: (row) => row.start_date },
   titleTag: eventTitleTag,
   statusTag: (ctx, item) => h(EventStatusTag, { ctx, eventStatus: item.snapshot.event_status }),
-  TextFields: EventTextFields,
   DetailFields: EventDetailFields,
   extraSteps: [
     { path: '/:id/postpone', step: 'postpone', done: 'postponed', run: postponeEvent },

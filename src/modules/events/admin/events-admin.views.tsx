@@ -1,25 +1,14 @@
 /**
- * The fields only events have on the admin's form (their text's place, and
- * the type, dates, times, zone and links), and the tag a cancelled or
- * postponed event carries. The pages around them are the content admin's.
+ * The fields only events have on the admin's form (the type, dates, times,
+ * zone and links), and the tag a cancelled or postponed event carries. The
+ * pages around them, and the translated fields the description declares,
+ * are the content admin's.
  */
 import type { AdminViewContext } from '../../admin/index.js';
-import { CheckboxField, InputField, SelectField, TextAreaField, type KindFieldsProps, type KindTextFieldsProps } from '../../content/index.js';
+import { CheckboxField, InputField, SelectField, type KindFieldsProps } from '../../content/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
 import { ATTENDANCE_MODES, EVENT_TYPES, type EventFormValues } from '../events.schemas.js';
-
-/** An event's translated text after its title and summary: the description and the place. */
-export function EventTextFields({ ctx, lang, values, errors }: KindTextFieldsProps<EventFormValues>) {
-  const { t } = ctx;
-  return (
-    <>
-      <TextAreaField name={`${lang}_description`} label={t('editing.field.description')} hint={t('editing.hint.paragraphs')} value={values[`${lang}_description`]} error={errors[`${lang}_description`]} lang={lang} rows={10} />
-      <InputField name={`${lang}_venue`} label={t('editing.field.venue')} value={values[`${lang}_venue`]} error={errors[`${lang}_venue`]} lang={lang} />
-      <InputField name={`${lang}_city`} label={t('editing.field.city')} value={values[`${lang}_city`]} error={errors[`${lang}_city`]} lang={lang} />
-    </>
-  );
-}
 
 /** Time zones offered in the list (any IANA zone may be typed): the region's and Geneva's. */
 const SUGGESTED_ZONES = [
