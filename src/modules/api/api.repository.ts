@@ -10,6 +10,7 @@ import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import type { ContentKind, Database, LangCode } from '../../db/schema.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 import { isLive, shownColumn, shownSlug, shownTranslationStatuses, slugRedirects } from '../content/index.js';
+import { LANGS } from '../i18n/index.js';
 import type { Position } from './cursor.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -252,7 +253,16 @@ export async function findLiveIdBySlug(db: Db, t: KindTables, slug: string, lang
     .leftJoin(`${t.texts} as tl`, (j) => j.onRef(`tl.${t.fk}`, '=', `${X}.id`).on('tl.lang', '=', lang).on('tl.status', 'in', shown))
     .where(isLive(X, now))
     // The translations' slug index finds the few candidates; the shown slug, computed, is preferred among them.
-    .where(`${X}.id`, 'in', loose(db).selectFrom(`${t.texts} as s`).select(`s.${t.fk}`).where('s.slug', '=', slug))
+    // A text visitors may not read yet (a draft translation) lends the item no address.
+    .where(
+      `${X}.id`,
+      'in',
+      loose(db)
+        .selectFrom(`${t.texts} as s`)
+        .select(`s.${t.fk}`)
+        .where('s.slug', '=', slug)
+        .where((eb) => eb.or(LANGS.map((l) => eb.and([eb('s.lang', '=', l), eb('s.status', 'in', shownTranslationStatuses(l))])))),
+    )
     .select(`${X}.id as id`)
     .orderBy(sql`case when ${shownSlug} = ${slug} then 0 else 1 end`)
     .orderBy(`${X}.id`)
