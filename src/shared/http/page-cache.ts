@@ -15,12 +15,18 @@
  * without a write: a scheduled publication, or midnight in the office's time
  * zone ("upcoming" and "past" move). A page rendered while a change was being
  * announced is not stored (a generation number is compared).
+ *
+ * No stampede: right after a change empties it, many visitors ask for the
+ * same pages at once. The first request for a page renders it; others for
+ * the same page arriving meanwhile (and after no further change) wait for
+ * that render and are answered with its result (`InFlightRenders`), so a
+ * page is rendered once however many ask for it.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentChanges } from './content-changes.js';
 import { PUBLIC_PAGE_MAX_AGE_SECONDS, publicCacheControl } from './cache.js';
 
@@ -154,6 +160,47 @@ export class PageStore {
   }
 }
 
+interface InFlight {
+  generation: number;
+  page: Promise<CachedPage | undefined>;
+  settle(page: CachedPage | undefined): void;
+}
+
+/**
+ * Renders under way, by page key: the first request for a missing page
+ * renders it; the next ones for the same key, under the same generation,
+ * wait for its result. A render that cannot be shared (not a public 200, an
+ * error, a client gone) gives undefined, and those waiting render their own.
+ */
+export class InFlightRenders {
+  private readonly renders = new Map<string, InFlight>();
+
+  get size(): number {
+    return this.renders.size;
+  }
+
+  /** The render of `key` already under way in `generation`, if any. */
+  pending(key: string, generation: number): Promise<CachedPage | undefined> | undefined {
+    const render = this.renders.get(key);
+    return render && render.generation === generation ? render.page : undefined;
+  }
+
+  /** Starts a render of `key`; returns its settle function (call it once, with the page or undefined). */
+  start(key: string, generation: number): (page: CachedPage | undefined) => void {
+    let resolve!: (page: CachedPage | undefined) => void;
+    const render: InFlight = {
+      generation,
+      page: new Promise((r) => (resolve = r)),
+      settle: (page) => {
+        if (this.renders.get(key) === render) this.renders.delete(key);
+        resolve(page);
+      },
+    };
+    this.renders.set(key, render);
+    return render.settle;
+  }
+}
+
 /** Builds a stored page from a rendered body: hashes it and compresses it both ways. */
 export async function makePage(body: Buffer, headers: ReadonlyArray<readonly [string, string]>, key: string): Promise<CachedPage> {
   const [br, gz] = await Promise.all([
@@ -228,6 +275,8 @@ interface RequestCacheState {
   hit: boolean;
   key: string;
   generation: number;
+  /** This request renders the page for others waiting for it: called once with the page, or undefined. */
+  settle?: ((page: CachedPage | undefined) => void) | undefined;
 }
 
 declare module 'fastify' {
@@ -337,6 +386,7 @@ export function pageCacheFrontDoor(
 /** Registers the cache's hooks on the app (at its root, after the headers every response gets). */
 export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): void {
   const { store, changes } = options;
+  const renders = new InFlightRenders();
   const unsubscribe = changes.subscribe(() => store.clear());
   app.addHook('onClose', async () => unsubscribe());
   app.decorateRequest('pageCache', undefined);
@@ -353,24 +403,57 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       writeAnswer(reply.raw, storedAnswer(request.method, request.headers, store, page, nowMs, 'HIT', options.closing?.() ?? false));
       return;
     }
-    if (request.method !== 'GET' || key.startsWith('/admin') || options.isSignedIn(request) || !changes.receiving) return;
-    // HEAD is answered from a stored page, but never fills the store.
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || key.startsWith('/admin') || options.isSignedIn(request) || !changes.receiving) return;
     const generation = store.generation;
-    await store.ensureBoundary(() => options.nextTimeBoundary(options.now()));
-    request.pageCache = { hit: false, key, generation };
+    // HEAD is answered from a stored page (or one being rendered), but never fills the store.
+    if (request.method === 'GET') await store.ensureBoundary(() => options.nextTimeBoundary(options.now()));
+    // The same page is being rendered for another visitor since the last change: wait for it.
+    const pending = renders.pending(key, generation);
+    if (pending) {
+      const shared = await pending;
+      if (shared) {
+        request.pageCache = { hit: true, key, generation };
+        reply.hijack();
+        writeAnswer(reply.raw, storedAnswer(request.method, request.headers, store, shared, options.now().getTime(), 'HIT', options.closing?.() ?? false));
+        return;
+      }
+    }
+    if (request.method !== 'GET') return;
+    // After a render that could not be shared, those that waited for it render their own, each.
+    request.pageCache = { hit: false, key, generation, settle: pending ? undefined : renders.start(key, generation) };
   });
+
+  // A render that ended without a page to share (an error, a page not stored, a client gone) lets the waiting render their own.
+  const release = async (request: FastifyRequest) => {
+    const state = request.pageCache;
+    if (state?.settle) {
+      state.settle(undefined);
+      state.settle = undefined;
+    }
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.pageCache;
     if (!state || state.hit || !storable(reply, payload)) return payload;
+    const settle = state.settle;
+    state.settle = undefined;
     const headers: [string, string][] = [];
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value === undefined || UNSTORED_HEADERS.has(name)) continue;
       headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
     }
-    const page = await makePage(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers, state.key);
+    let page: CachedPage;
+    try {
+      page = await makePage(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers, state.key);
+    } catch (error) {
+      settle?.(undefined);
+      throw error;
+    }
     const nowMs = options.now().getTime();
     store.set(state.key, page, state.generation, nowMs);
+    settle?.(page);
     // The first visitor gets exactly what the next ones will: same encoding, same validators.
     const answer = storedAnswer(request.method, request.headers, store, page, nowMs, 'MISS', false);
     // Fastify counts the length of what is returned; a shutdown's connection header is set by its own hook.
