@@ -72,6 +72,7 @@ describe('every page type', () => {
           await check('topics and programmes', `/${lang}/topics`);
           await check('topic', `/${lang}/topics/child-labour`);
           await check('programme', `/${lang}/programmes/enhance`);
+          await check('read API', `/${lang}/api`);
           await check('not found', `/${lang}/no-such-page`, { status: 404 });
         }
         problems.push(...(await checkPage(page, 'not found outside a language', goto(page, '/no-such-page'), { status: 404 })));
