@@ -397,6 +397,13 @@ export interface SearchDocumentsTable {
   event_type: EventType | null;
 }
 
+/** The version and time of the last change to what calendars show (kept by triggers; one row, 'calendar'). */
+export interface ContentVersionsTable {
+  name: string;
+  version: number;
+  changed_at: string;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -425,6 +432,7 @@ export interface Database {
   event_attachments: EventAttachmentsTable;
   search_documents: SearchDocumentsTable;
   item_counts: ItemCountsTable;
+  content_versions: ContentVersionsTable;
   outgoing_mail: OutgoingMailTable;
   password_resets: PasswordResetsTable;
   invitations: InvitationsTable;
@@ -445,3 +453,4 @@ export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type OutgoingMailRow = Selectable<OutgoingMailTable>;
+export type InvitationRow = Selectable<InvitationsTable>;

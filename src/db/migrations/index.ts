@@ -41,6 +41,7 @@ import * as createAccountLinks from './2026-12-04T1710-create-account-links.js';
 import * as addUserEditorialNotices from './2026-12-04T1720-add-user-editorial-notices.js';
 import * as addSearchDocumentFilters from './2026-12-04T1800-add-search-document-filters.js';
 import * as backfillSearchDocumentFilters from './2026-12-04T1805-backfill-search-document-filters.js';
+import * as createContentVersions from './2026-12-04T1810-create-content-versions.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1720-add-user-editorial-notices': addUserEditorialNotices,
   '2026-12-04T1800-add-search-document-filters': addSearchDocumentFilters,
   '2026-12-04T1805-backfill-search-document-filters': backfillSearchDocumentFilters,
+  '2026-12-04T1810-create-content-versions': createContentVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

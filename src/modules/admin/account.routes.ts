@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { TooManyAttemptsError, UnauthenticatedError, ValidationError } from '../../shared/errors.js';
 import { sendPage } from '../../shared/http/html.js';
-import { changeOwnPassword, countUserSessions, setInterfaceLanguage, signOutEverywhere } from '../auth/index.js';
+import { changeOwnPassword, countUserSessions, editorialNoticesOn, noticePasswordChanged, setEditorialNotices, setInterfaceLanguage, signOutEverywhere } from '../auth/index.js';
+import { mailSite } from '../mail/index.js';
 import { AccountPage, type AccountNotice } from './account.views.js';
 import { translateFieldErrors, type FieldErrors } from './components.js';
 import { clearSessionCookie, setDeviceCookie } from './security.js';
@@ -17,7 +18,8 @@ import { adminViewContext } from './view-context.js';
 const text = z.string().max(1000).catch('');
 const passwordBody = z.object({ current: text, password: text, confirm: text });
 const languageBody = z.object({ ui_lang: text });
-const accountQuery = z.object({ done: z.enum(['password', 'lang']).optional().catch(undefined) });
+const noticesBody = z.object({ editorial_notices: z.string().max(10).optional().catch(undefined) });
+const accountQuery = z.object({ done: z.enum(['password', 'lang', 'notices']).optional().catch(undefined) });
 
 /** The signed-in person (the shell guarantees one; this keeps the types honest). */
 function signedIn(request: FastifyRequest) {
@@ -31,7 +33,8 @@ export const accountRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   async function render(request: FastifyRequest, errors: FieldErrors, notice?: AccountNotice) {
     const { user } = signedIn(request);
     const ctx = adminViewContext(request);
-    return h(AccountPage, { ctx, sessions: await countUserSessions(deps.db, user.id, deps.now()), errors, notice });
+    const sessions = await countUserSessions(deps.db, user.id, deps.now());
+    return h(AccountPage, { ctx, sessions, errors, notice, editorialNotices: await editorialNoticesOn(deps.db, user.id) });
   }
 
   app.get('/', async (request, reply) => {
@@ -45,6 +48,7 @@ export const accountRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     try {
       const { deviceToken } = await changeOwnPassword(deps.db, user, body, sessionId, request.ip, deps.now());
       setDeviceCookie(request, reply, deviceToken);
+      await noticePasswordChanged(deps.db, mailSite(deps.config), user.id, deps.now());
     } catch (error) {
       const { t } = adminViewContext(request);
       if (error instanceof TooManyAttemptsError) {
@@ -69,6 +73,13 @@ export const accountRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       return sendPage(reply, await render(request, translateFieldErrors(adminViewContext(request).t, error.fields)), 422);
     }
     return reply.redirect('/admin/account?done=lang', 303);
+  });
+
+  app.post('/notices', async (request, reply) => {
+    const { user } = signedIn(request);
+    const body = noticesBody.parse(request.body ?? {});
+    await setEditorialNotices(deps.db, user.id, body.editorial_notices === 'on', deps.now());
+    return reply.redirect('/admin/account?done=notices', 303);
   });
 
   app.post('/sign-out-everywhere', async (request, reply) => {

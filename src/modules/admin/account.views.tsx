@@ -2,7 +2,7 @@ import { AdminLayout } from './AdminLayout.js';
 import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
 
-export type AccountNotice = 'password' | 'lang';
+export type AccountNotice = 'password' | 'lang' | 'notices';
 
 interface AccountPageProps {
   ctx: AdminViewContext;
@@ -10,13 +10,17 @@ interface AccountPageProps {
   sessions: number;
   errors: FieldErrors;
   notice?: AccountNotice | undefined;
+  /** Whether the editorial notices are sent to this account. */
+  editorialNotices: boolean;
 }
 
 /** One's own account: details, password, interface language, signing out everywhere. */
-export function AccountPage({ ctx, sessions, errors, notice }: AccountPageProps) {
+export function AccountPage({ ctx, sessions, errors, notice, editorialNotices }: AccountPageProps) {
   const { t, user } = ctx;
   if (!user) return null;
-  const notices: Record<AccountNotice, string> = { password: t('admin.account.passwordChanged'), lang: t('admin.account.langSaved') };
+  const notices: Record<AccountNotice, string> = { password: t('admin.account.passwordChanged'), lang: t('admin.account.langSaved'),
+    notices: t('admin.account.noticesSaved'),
+  };
   const labels = {
     current: t('admin.account.current'),
     password: t('admin.account.new'),
@@ -81,6 +85,25 @@ export function AccountPage({ ctx, sessions, errors, notice }: AccountPageProps)
             <div class="form-actions">
               <button type="submit" class="button">
                 {t('admin.account.saveLang')}
+              </button>
+            </div>
+          </form>
+        </section>
+
+        <section aria-labelledby="notices-section">
+          <h2 id="notices-section">{t('admin.account.noticesSection')}</h2>
+          <form method="post" action="/admin/account/notices" class="form">
+            <CsrfField ctx={ctx} />
+            <p class="field-hint" id="hint-editorial_notices">
+              {t('admin.account.noticesHelp')}
+            </p>
+            <label class="radio">
+              <input type="checkbox" name="editorial_notices" value="on" checked={editorialNotices} aria-describedby="hint-editorial_notices" />
+              <span>{t('admin.account.noticesOn')}</span>
+            </label>
+            <div class="form-actions">
+              <button type="submit" class="button">
+                {t('admin.account.noticesSave')}
               </button>
             </div>
           </form>

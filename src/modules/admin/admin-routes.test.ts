@@ -96,12 +96,20 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Accounts exist, so the setup link is spent for everyone.
   'GET /admin/setup': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
   'POST /admin/setup': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
+  // A new password by email: open to all; a link without a valid token is gone.
+  'GET /admin/forgot': { anonymous: 200, contributor: 200, editor: 200, admin: 200 },
+  'POST /admin/forgot': { fields: { email: '' }, anonymous: 403, contributor: 422, editor: 422, admin: 422 },
+  'GET /admin/reset': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
+  'POST /admin/reset': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
+  'GET /admin/invitation': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
+  'POST /admin/invitation': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
 
   // Dashboard and own account: everyone signed in.
   'GET /admin': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'GET /admin/account': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'POST /admin/account/password': { fields: { current: 'wrong', password: '', confirm: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   'POST /admin/account/language': { fields: { ui_lang: 'en' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
+  'POST /admin/account/notices': { fields: { editorial_notices: 'on' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   'POST /admin/account/sign-out-everywhere': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
 
   // Users: admins only.
@@ -127,6 +135,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
     editor: 403,
     admin: 422,
   },
+  'GET /admin/users/invitations': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'POST /admin/users/invitations': { fields: {}, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
+  // No such invitation: refused before it is looked for, except for admins.
+  'POST /admin/users/invitations/:id/resend': { url: () => '/admin/users/invitations/999999/resend', anonymous: 401, contributor: 403, editor: 403, admin: 404 },
+  'POST /admin/users/invitations/:id/withdraw': { url: () => '/admin/users/invitations/999999/withdraw', anonymous: 401, contributor: 403, editor: 403, admin: 404 },
 
   // Audit log: admins only.
   'GET /admin/audit': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
@@ -307,7 +320,7 @@ describe('every admin route for every role', () => {
     assert.deepEqual(stale, [], `these EXPECTATIONS name no route: ${stale.join(', ')}`);
   });
 
-  test('nothing under /admin but sign-in and setup is reachable without a session', async () => {
+  test('nothing under /admin but sign-in, setup and the links sent by email is reachable without a session', async () => {
     for (const route of routes.filter((r) => !r.isPublic)) {
       const url = EXPECTATIONS[route.key]?.url?.(fixtures, 'anonymous') ?? route.url;
       const res = await t.app.inject({ method: route.method as 'GET', url });
@@ -319,7 +332,18 @@ describe('every admin route for every role', () => {
       }
     }
     const publicRoutes = routes.filter((r) => r.isPublic).map((r) => r.key).sort();
-    assert.deepEqual(publicRoutes, ['GET /admin/login', 'GET /admin/setup', 'POST /admin/login', 'POST /admin/setup']);
+    assert.deepEqual(publicRoutes, [
+      'GET /admin/forgot',
+      'GET /admin/invitation',
+      'GET /admin/login',
+      'GET /admin/reset',
+      'GET /admin/setup',
+      'POST /admin/forgot',
+      'POST /admin/invitation',
+      'POST /admin/login',
+      'POST /admin/reset',
+      'POST /admin/setup',
+    ]);
   });
 
   async function request(route: AdminRoute, who: Who): Promise<LightMyRequestResponse> {

@@ -27,6 +27,8 @@ import { accountRoutes } from './account.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { usersRoutes } from './users.routes.js';
+import { invitationsRoutes } from './invitations.routes.js';
+import { passwordResetRoutes } from './password-reset.routes.js';
 import {
   clearSessionCookie,
   FORM_COOKIE,
@@ -164,9 +166,11 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
 
   await app.register(loginRoutes, deps);
   await app.register(setupRoutes, deps);
+  await app.register(passwordResetRoutes, deps);
   await app.register(dashboardRoutes, { ...deps, features, panels: options.panels ?? [] });
   await app.register(accountRoutes, { ...deps, prefix: '/account' });
   await app.register(usersRoutes, { ...deps, prefix: '/users' });
+  await app.register(invitationsRoutes, { ...deps, prefix: '/users/invitations' });
   await app.register(auditRoutes, { ...deps, prefix: '/audit' });
   await app.register(settingsRoutes, { ...deps, prefix: '/settings' });
   for (const feature of features) {

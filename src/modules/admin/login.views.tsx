@@ -57,6 +57,7 @@ export function LoginPage({ ctx, form }: { ctx: AdminViewContext; form: LoginFor
             <button type="submit" class="button">
               {t('admin.login.submit')}
             </button>
+            <a href={`/admin/forgot?lang=${ctx.lang}`}>{t('admin.login.forgot')}</a>
           </div>
         </form>
       </div>

@@ -17,9 +17,11 @@ import {
   generatePassword,
   getUser,
   listUsers,
+  noticePasswordChanged,
   resetPassword,
   type Actor,
 } from '../auth/index.js';
+import { mailSite } from '../mail/index.js';
 import { translateFieldErrors, type FieldErrors } from './components.js';
 import { ManageUserPage, NewUserPage, PasswordShownPage, UsersPage, type UserNotice } from './users.views.js';
 import { adminViewContext } from './view-context.js';
@@ -134,6 +136,7 @@ export const usersRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     const password = body.password || generatePassword();
     try {
       await resetPassword(deps.db, row.id, password, actor(request), deps.now());
+      await noticePasswordChanged(deps.db, mailSite(deps.config), row.id, deps.now());
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderManage(request, reply, row.id, translateFieldErrors(ctx.t, error.fields));

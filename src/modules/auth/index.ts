@@ -43,3 +43,28 @@ export {
   type FirstSetupResult,
 } from './setup.service.js';
 export { CommandError, runUserCommand } from './user-command.js';
+export {
+  requestPasswordReset,
+  resetLinkState,
+  completePasswordReset,
+  noticePasswordChanged,
+  RESET_LINK_LIFETIME_MS,
+  RESET_EMAIL_LIMIT,
+  RESET_IP_LIMIT,
+  type ResetRequestResult,
+  type ResetLinkState,
+  type ResetResult,
+} from './password-reset.service.js';
+export {
+  inviteUser,
+  listInvitations,
+  resendInvitation,
+  withdrawInvitation,
+  invitationState,
+  acceptInvitation,
+  INVITATION_LIFETIME_MS,
+  type InvitationInput,
+  type InvitationState,
+  type AcceptResult,
+} from './invitations.service.js';
+export { editorialNoticesOn, setEditorialNotices } from './notice-preferences.js';

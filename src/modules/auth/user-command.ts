@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import type { AppDeps } from '../../app-deps.js';
 import { ValidationError } from '../../shared/errors.js';
 import { translator } from '../i18n/index.js';
+import { mailSite } from '../mail/index.js';
 import { ROLES } from './auth.types.js';
+import { noticePasswordChanged } from './password-reset.service.js';
 import { generatePassword } from './passwords.js';
 import {
   createUser,
@@ -200,7 +202,9 @@ export async function runUserCommand(deps: AppDeps, args: string[]): Promise<voi
       const user = await requireUser(deps, values.email);
       const { password, generated } = await obtainPassword(generate);
       await resetPassword(deps.db, user.id, password, CLI_ACTOR, now);
-      console.log(`New password set for ${user.email}; all of its sessions were ended.`);
+      // Queued: the running server's mail worker sends it.
+      await noticePasswordChanged(deps.db, mailSite(deps.config), user.id, now);
+      console.log(`New password set for ${user.email}; all of its sessions were ended, and its holder will be told by email.`);
       if (generated) printGenerated(password);
       return;
     }

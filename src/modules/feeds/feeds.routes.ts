@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
 import { parseQuery, slugParams } from '../../shared/http/query.js';
@@ -8,6 +8,7 @@ import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents } from '
 import { getTerm } from '../taxonomy/index.js';
 import { listNewsArticles } from '../articles/index.js';
 import { buildCalendar } from './calendar.js';
+import { calendarValidators, holdsCurrentCopy } from './calendar-validators.js';
 import { buildNewsFeed, NEWS_FEED_LENGTH } from './news.js';
 
 function sendCalendar(reply: FastifyReply, body: string, filename?: string): FastifyReply {
@@ -28,6 +29,23 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
   const origin = deps.config.PUBLIC_URL.replace(/\/+$/, '');
   const site = deps.config.SITE_NAME;
 
+  /**
+   * Answers a calendar: 304 from its validators alone when the subscriber
+   * already holds the current copy, else `render`'s calendar with them.
+   */
+  async function calendarReply(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ body: string; filename?: string }>): Promise<FastifyReply> {
+    const validators = await calendarValidators(deps.db, {
+      now: deps.now(),
+      today: deps.today(),
+      zone: deps.config.OFFICE_TIME_ZONE,
+      salt: [origin, site, request.url].join('\n'),
+    });
+    reply.header('etag', validators.etag).header('last-modified', validators.lastModified.toUTCString());
+    if (holdsCurrentCopy(request.headers, validators)) return cachePublicPage(reply).code(304).send();
+    const { body, filename } = await render();
+    return sendCalendar(reply, body, filename);
+  }
+
   async function scopedCalendar(scope: FeedScope): Promise<string> {
     let name = t('calendar.name', { site });
     let page = eventsPath(deps.lang);
@@ -40,24 +58,25 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
     return buildCalendar(events, { lang: deps.lang, t, name, publicUrl: origin, pageUrl: `${origin}${page}` });
   }
 
-  app.get('/events.ics', async (_request, reply) => sendCalendar(reply, await scopedCalendar({ kind: 'all' })));
+  app.get('/events.ics', async (request, reply) => calendarReply(request, reply, async () => ({ body: await scopedCalendar({ kind: 'all' }) })));
 
   app.get('/topics/:slug/events.ics', async (request, reply) => {
     const { slug } = parseQuery(slugParams, request.params);
-    return sendCalendar(reply, await scopedCalendar({ kind: 'topic', slug }));
+    return calendarReply(request, reply, async () => ({ body: await scopedCalendar({ kind: 'topic', slug }) }));
   });
 
   app.get('/programmes/:slug/events.ics', async (request, reply) => {
     const { slug } = parseQuery(slugParams, request.params);
-    return sendCalendar(reply, await scopedCalendar({ kind: 'programme', slug }));
+    return calendarReply(request, reply, async () => ({ body: await scopedCalendar({ kind: 'programme', slug }) }));
   });
 
   app.get('/events/:slug/calendar.ics', async (request, reply) => {
     const { slug } = parseQuery(slugParams, request.params);
-    const detail = await getPublishedEvent(deps.db, slug, deps.lang, deps.now());
-    const event = calendarEventFromDetail(detail, deps.lang);
-    const body = buildCalendar([event], { lang: deps.lang, t, name: event.title, publicUrl: origin });
-    return sendCalendar(reply, body, `${event.slug}.ics`);
+    return calendarReply(request, reply, async () => {
+      const detail = await getPublishedEvent(deps.db, slug, deps.lang, deps.now());
+      const event = calendarEventFromDetail(detail, deps.lang);
+      return { body: buildCalendar([event], { lang: deps.lang, t, name: event.title, publicUrl: origin }), filename: `${event.slug}.ics` };
+    });
   });
 
   async function sendNews(reply: FastifyReply, scope: FeedScope, format: NewsFeedFormat): Promise<FastifyReply> {

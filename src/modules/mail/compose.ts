@@ -13,6 +13,11 @@ export interface MailSite {
   publicUrl: string;
 }
 
+/** The site as the settings name it. */
+export function mailSite(config: { SITE_NAME: string; PUBLIC_URL: string }): MailSite {
+  return { siteName: config.SITE_NAME, publicUrl: config.PUBLIC_URL };
+}
+
 /** What a message says, already in its language; `compose` makes both parts from it. */
 export interface MailContent {
   subject: string;

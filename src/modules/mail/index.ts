@@ -4,7 +4,7 @@
  * the outbox folder). Other modules queue with `enqueueMail`; nothing else
  * sends.
  */
-export { composeMail, siteLink, type MailSite, type MailContent, type ComposedMail } from './compose.js';
+export { composeMail, siteLink, mailSite, type MailSite, type MailContent, type ComposedMail } from './compose.js';
 export { enqueueMail, requestHeaders, type MailRequest } from './outbox.js';
 export { mailSenderFor, usesSmtp, type MailSender, type MailSettings, type OutgoingMessage } from './transport.js';
 export {

@@ -8,6 +8,7 @@ import { adminEn } from './admin.en.js';
 import { editingEn } from './editing.en.js';
 import { mediaEn } from './media.en.js';
 import { discoveryEn } from './discovery.en.js';
+import { mailEn } from './mail.en.js';
 import { apiEn } from './api.en.js';
 
 export const en = {
@@ -103,6 +104,7 @@ export const en = {
   ...editingEn,
   ...mediaEn,
   ...discoveryEn,
+  ...mailEn,
   ...apiEn,
 } as const;
 

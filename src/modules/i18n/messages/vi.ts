@@ -4,6 +4,7 @@ import { adminVi } from './admin.vi.js';
 import { editingVi } from './editing.vi.js';
 import { mediaVi } from './media.vi.js';
 import { discoveryVi } from './discovery.vi.js';
+import { mailVi } from './mail.vi.js';
 import { apiVi } from './api.vi.js';
 
 export const vi: Messages = {
@@ -99,5 +100,6 @@ export const vi: Messages = {
   ...editingVi,
   ...mediaVi,
   ...discoveryVi,
+  ...mailVi,
   ...apiVi,
 };
