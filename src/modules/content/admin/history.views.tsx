@@ -3,7 +3,7 @@
  * what and when, the changes field by field (long text word by word, as
  * deletions and insertions), and a way to bring an older version back.
  */
-import { AdminLayout, CsrfField, type AdminViewContext } from '../../admin/index.js';
+import { AdminLayout, CsrfField, DataTable, Notice, type AdminViewContext } from '../../admin/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { RevisionDiff, RevisionSummary } from '../editing.js';
 import type { FieldDiff } from '../snapshots.js';
@@ -45,38 +45,27 @@ export function DiffTable({ ctx, diffs, zone }: { ctx: AdminViewContext; diffs: 
   const { t } = ctx;
   if (diffs.length === 0) return <p>{t('editing.history.noDifferences')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data-table diff-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('editing.history.field')}</th>
-            <th scope="col">{t('editing.history.before')}</th>
-            <th scope="col">{t('editing.history.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {diffs.map((d) => (
-            <tr>
-              <th scope="row">{fieldLabel(t, d.field)}</th>
-              {d.parts ? (
-                <td colSpan={2} class="diff-words">
-                  <Parts parts={d.parts} />
-                </td>
-              ) : (
-                <>
-                  <td data-label={t('editing.history.before')}>
-                    <Value ctx={ctx} field={d.field} value={d.before} zone={zone} />
-                  </td>
-                  <td data-label={t('editing.history.after')}>
-                    <Value ctx={ctx} field={d.field} value={d.after} zone={zone} />
-                  </td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable kind="diff-table" headings={[t('editing.history.field'), t('editing.history.before'), t('editing.history.after')]}>
+      {diffs.map((d) => (
+        <tr>
+          <th scope="row">{fieldLabel(t, d.field)}</th>
+          {d.parts ? (
+            <td colSpan={2} class="diff-words">
+              <Parts parts={d.parts} />
+            </td>
+          ) : (
+            <>
+              <td data-label={t('editing.history.before')}>
+                <Value ctx={ctx} field={d.field} value={d.before} zone={zone} />
+              </td>
+              <td data-label={t('editing.history.after')}>
+                <Value ctx={ctx} field={d.field} value={d.after} zone={zone} />
+              </td>
+            </>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -114,11 +103,7 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
         <a href={basePath}>{t('editing.history.backToEdit')}</a>
       </p>
       <h1>{title}</h1>
-      {notice ? (
-        <div class={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </div>
-      ) : null}
+      {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
       {comparison ? (
         <section aria-labelledby="comparison-heading">
           <h2 id="comparison-heading">{t('editing.history.comparing', { from: comparison.from.revision, to: comparison.to.revision })}</h2>
@@ -126,60 +111,40 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
         </section>
       ) : null}
       <form method="get" action={`${basePath}/history`}>
-        <div class="table-wrap">
-          <table class="data-table history-table">
-            <caption class="visually-hidden">{t('editing.history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('editing.history.from')}</th>
-                <th scope="col">{t('editing.history.to')}</th>
-                <th scope="col">{t('editing.history.revision')}</th>
-                <th scope="col">{t('editing.history.when')}</th>
-                <th scope="col">{t('editing.history.who')}</th>
-                <th scope="col">{t('editing.history.what')}</th>
-                {canRestore ? <th scope="col">{t('editing.history.restore')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr>
-                  <td data-label={t('editing.history.from')}>
-                    <input
-                      type="radio"
-                      name="from"
-                      value={String(r.revision)}
-                      checked={r.revision === from}
-                      aria-label={t('editing.history.compareFrom', { revision: r.revision })}
-                    />
-                  </td>
-                  <td data-label={t('editing.history.to')}>
-                    <input
-                      type="radio"
-                      name="to"
-                      value={String(r.revision)}
-                      checked={r.revision === to}
-                      aria-label={t('editing.history.compareTo', { revision: r.revision })}
-                    />
-                  </td>
-                  <td class="nowrap" data-label={t('editing.history.revision')}>
-                    {r.revision}
-                  </td>
-                  <td class="nowrap" data-label={t('editing.history.when')}>
-                    <time dateTime={r.createdAt}>{formatInstant(r.createdAt, zone, ctx.lang)}</time>
-                  </td>
-                  <td data-label={t('editing.history.who')}>{who(r)}</td>
-                  <td data-label={t('editing.history.what')}>
-                    <strong>{actionLabel(ctx, r.action)}</strong>{' '}
-                    {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}
-                  </td>
-                  {canRestore ? (
-                    <td data-label={t('editing.history.restore')}>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          kind="history-table"
+          caption={t('editing.history.caption')}
+          headings={[
+            t('editing.history.from'),
+            t('editing.history.to'),
+            t('editing.history.revision'),
+            t('editing.history.when'),
+            t('editing.history.who'),
+            t('editing.history.what'),
+            canRestore ? t('editing.history.restore') : null,
+          ]}
+        >
+          {revisions.map((r) => (
+            <tr>
+              <CompareEnd ctx={ctx} end="from" revision={r.revision} chosen={from} />
+              <CompareEnd ctx={ctx} end="to" revision={r.revision} chosen={to} />
+              <td class="nowrap" data-label={t('editing.history.revision')}>
+                {r.revision}
+              </td>
+              <td class="nowrap" data-label={t('editing.history.when')}>
+                <time dateTime={r.createdAt}>{formatInstant(r.createdAt, zone, ctx.lang)}</time>
+              </td>
+              <td data-label={t('editing.history.who')}>{who(r)}</td>
+              <td data-label={t('editing.history.what')}>
+                <strong>{actionLabel(ctx, r.action)}</strong>{' '}
+                {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}
+              </td>
+              {canRestore ? (
+                <td data-label={t('editing.history.restore')}>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
         <p>
           <button type="submit" class="button button--secondary">
             {t('editing.history.compare')}
@@ -188,6 +153,22 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
       </form>
       {canRestore ? <RestoreForms ctx={ctx} basePath={basePath} revisions={revisions} current={currentRevision} /> : null}
     </AdminLayout>
+  );
+}
+
+/** The radio button choosing a revision as one end of the comparison. */
+function CompareEnd({ ctx, end, revision, chosen }: { ctx: AdminViewContext; end: 'from' | 'to'; revision: number; chosen: number | undefined }) {
+  const { t } = ctx;
+  return (
+    <td data-label={t(`editing.history.${end}`)}>
+      <input
+        type="radio"
+        name={end}
+        value={String(revision)}
+        checked={revision === chosen}
+        aria-label={t(end === 'from' ? 'editing.history.compareFrom' : 'editing.history.compareTo', { revision })}
+      />
+    </td>
   );
 }
 

@@ -353,6 +353,20 @@ export interface AttachmentFormValues {
   mediaId: string;
 }
 
+/** A form of one button acting on an attachment; the button names the attachment to screen readers. */
+function AttachmentButton({ ctx, action, direction, text, name }: { ctx: AdminViewContext; action: string; direction?: 'up' | 'down'; text: string; name: string }) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField ctx={ctx} />
+      {direction ? <input type="hidden" name="direction" value={direction} /> : null}
+      <button type="submit" class="link-button">
+        {text}
+        <span class="visually-hidden">: {name}</span>
+      </button>
+    </form>
+  );
+}
+
 interface AttachmentsPageProps {
   ctx: AdminViewContext;
   event: { id: number; title: string };
@@ -420,33 +434,11 @@ export function AttachmentsPage(props: AttachmentsPageProps) {
                 </div>
               </form>
               <div class="attachment-admin__actions">
-                {i > 0 ? (
-                  <form method="post" action={`${base}/move${query}`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <input type="hidden" name="direction" value="up" />
-                    <button type="submit" class="link-button">
-                      {t('media.attachments.up')}
-                      <span class="visually-hidden">: {a.label_en}</span>
-                    </button>
-                  </form>
-                ) : null}
+                {i > 0 ? <AttachmentButton ctx={ctx} action={`${base}/move${query}`} direction="up" text={t('media.attachments.up')} name={a.label_en} /> : null}
                 {i < attachments.length - 1 ? (
-                  <form method="post" action={`${base}/move${query}`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <input type="hidden" name="direction" value="down" />
-                    <button type="submit" class="link-button">
-                      {t('media.attachments.down')}
-                      <span class="visually-hidden">: {a.label_en}</span>
-                    </button>
-                  </form>
+                  <AttachmentButton ctx={ctx} action={`${base}/move${query}`} direction="down" text={t('media.attachments.down')} name={a.label_en} />
                 ) : null}
-                <form method="post" action={`${base}/remove${query}`} class="inline-form">
-                  <CsrfField ctx={ctx} />
-                  <button type="submit" class="link-button">
-                    {t('media.attachments.remove')}
-                    <span class="visually-hidden">: {a.label_en}</span>
-                  </button>
-                </form>
+                <AttachmentButton ctx={ctx} action={`${base}/remove${query}`} text={t('media.attachments.remove')} name={a.label_en} />
               </div>
             </li>
           );
