@@ -31,48 +31,38 @@ export interface WorkFilter {
   createdBy?: number | undefined;
 }
 
-async function eventWork(db: Db, filter: WorkFilter, limit: number): Promise<WorkItemRow[]> {
-  let query = db
-    .selectFrom('events as e')
-    .leftJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tv', (j) => j.onRef('tv.event_id', '=', 'e.id').on('tv.lang', '=', 'vi'))
-    .select([
-      'e.id',
-      'e.status',
-      'e.publish_at',
-      'e.updated_at',
-      'e.created_by',
-      'e.start_date as date',
-      sql<string>`coalesce(te.title, tv.title, e.slug)`.as('title'),
-    ])
-    .where('e.status', '=', filter.status);
-  if (filter.scheduledAfter !== undefined) query = query.where('e.publish_at', '>', filter.scheduledAfter);
-  if (filter.createdBy !== undefined) query = query.where('e.created_by', '=', filter.createdBy);
-  query = filter.scheduledAfter !== undefined ? query.orderBy('e.publish_at', 'asc') : query.orderBy('e.updated_at', 'desc');
-  const rows = await query.orderBy('e.id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ kind: 'event' as const, ...r }));
+/** Where each kind keeps its items and their texts, and which column holds its date. */
+const KIND_TABLES = {
+  event: { items: 'events', texts: 'event_translations', itemId: 'event_id', date: 'start_date' },
+  article: { items: 'articles', texts: 'article_translations', itemId: 'article_id', date: 'published_on' },
+} as const satisfies Record<ContentKind, { items: string; texts: string; itemId: string; date: string }>;
+
+const KINDS: readonly ContentKind[] = ['event', 'article'];
+
+/**
+ * One kind's items as the dashboard lists them, as the table `w`: the workflow
+ * columns, the item's date, and its title (the English one, else the
+ * Vietnamese one, else the slug). Written once for both kinds, whose tables
+ * differ only in their names.
+ */
+function workItems(kind: ContentKind) {
+  const t = KIND_TABLES[kind];
+  const text = (alias: string, lang: string) =>
+    sql`left join ${sql.table(t.texts)} as ${sql.id(alias)} on ${sql.ref(`${alias}.${t.itemId}`)} = i.id and ${sql.ref(`${alias}.lang`)} = ${sql.lit(lang)}`;
+  return sql<Omit<WorkItemRow, 'kind'>>`(
+    select i.id, i.status, i.publish_at, i.updated_at, i.created_by, ${sql.ref(`i.${t.date}`)} as ${sql.id('date')},
+      coalesce(te.title, tv.title, i.slug) as title
+    from ${sql.table(t.items)} as i ${text('te', 'en')} ${text('tv', 'vi')}
+  )`.as('w');
 }
 
-async function articleWork(db: Db, filter: WorkFilter, limit: number): Promise<WorkItemRow[]> {
-  let query = db
-    .selectFrom('articles as a')
-    .leftJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
-    .leftJoin('article_translations as tv', (j) => j.onRef('tv.article_id', '=', 'a.id').on('tv.lang', '=', 'vi'))
-    .select([
-      'a.id',
-      'a.status',
-      'a.publish_at',
-      'a.updated_at',
-      'a.created_by',
-      'a.published_on as date',
-      sql<string>`coalesce(te.title, tv.title, a.slug)`.as('title'),
-    ])
-    .where('a.status', '=', filter.status);
-  if (filter.scheduledAfter !== undefined) query = query.where('a.publish_at', '>', filter.scheduledAfter);
-  if (filter.createdBy !== undefined) query = query.where('a.created_by', '=', filter.createdBy);
-  query = filter.scheduledAfter !== undefined ? query.orderBy('a.publish_at', 'asc') : query.orderBy('a.updated_at', 'desc');
-  const rows = await query.orderBy('a.id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ kind: 'article' as const, ...r }));
+async function kindWork(db: Db, kind: ContentKind, filter: WorkFilter, limit: number): Promise<WorkItemRow[]> {
+  let query = db.selectFrom(workItems(kind)).selectAll('w').where('w.status', '=', filter.status);
+  if (filter.scheduledAfter !== undefined) query = query.where('w.publish_at', '>', filter.scheduledAfter);
+  if (filter.createdBy !== undefined) query = query.where('w.created_by', '=', filter.createdBy);
+  query = filter.scheduledAfter !== undefined ? query.orderBy('w.publish_at', 'asc') : query.orderBy('w.updated_at', 'desc');
+  const rows = await query.orderBy('w.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ kind, ...r }));
 }
 
 /**
@@ -81,7 +71,8 @@ async function articleWork(db: Db, filter: WorkFilter, limit: number): Promise<W
  * so the cost does not grow with the archive.
  */
 export async function listWork(db: Db, filter: WorkFilter, limit: number): Promise<WorkItemRow[]> {
-  const rows = [...(await eventWork(db, filter, limit)), ...(await articleWork(db, filter, limit))];
+  const rows: WorkItemRow[] = [];
+  for (const kind of KINDS) rows.push(...(await kindWork(db, kind, filter, limit)));
   if (filter.scheduledAfter !== undefined) {
     rows.sort((a, b) => (a.publish_at ?? '').localeCompare(b.publish_at ?? '') || a.id - b.id);
   } else {
@@ -134,27 +125,11 @@ export async function listRecentChanges(db: Db, limit: number): Promise<RecentCh
 /** Titles of the given items, by "kind:id". */
 export async function titlesOf(db: Db, items: readonly { kind: ContentKind; item_id: number }[]): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
-  const eventIds = items.filter((i) => i.kind === 'event').map((i) => i.item_id);
-  const articleIds = items.filter((i) => i.kind === 'article').map((i) => i.item_id);
-  if (eventIds.length > 0) {
-    const rows = await db
-      .selectFrom('events as e')
-      .leftJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-      .leftJoin('event_translations as tv', (j) => j.onRef('tv.event_id', '=', 'e.id').on('tv.lang', '=', 'vi'))
-      .select(['e.id', sql<string>`coalesce(te.title, tv.title, e.slug)`.as('title')])
-      .where('e.id', 'in', eventIds)
-      .execute();
-    for (const r of rows) titles.set(`event:${r.id}`, r.title);
-  }
-  if (articleIds.length > 0) {
-    const rows = await db
-      .selectFrom('articles as a')
-      .leftJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
-      .leftJoin('article_translations as tv', (j) => j.onRef('tv.article_id', '=', 'a.id').on('tv.lang', '=', 'vi'))
-      .select(['a.id', sql<string>`coalesce(te.title, tv.title, a.slug)`.as('title')])
-      .where('a.id', 'in', articleIds)
-      .execute();
-    for (const r of rows) titles.set(`article:${r.id}`, r.title);
+  for (const kind of KINDS) {
+    const ids = items.filter((i) => i.kind === kind).map((i) => i.item_id);
+    if (ids.length === 0) continue;
+    const rows = await db.selectFrom(workItems(kind)).select(['w.id', 'w.title']).where('w.id', 'in', ids).execute();
+    for (const r of rows) titles.set(`${kind}:${r.id}`, r.title);
   }
   return titles;
 }

@@ -71,25 +71,3 @@ export async function findRevisionRow(db: Db, kind: ContentKind, itemId: number,
     .where('revision', '=', revision)
     .executeTakeFirst();
 }
-
-/** The most recent revision of each changed item, newest first (for the dashboard). */
-export async function listRecentRevisionRows(db: Db, limit: number): Promise<RevisionRow[]> {
-  return db
-    .selectFrom('revisions as r')
-    .selectAll('r')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('revisions as newer')
-            .select('newer.id')
-            .whereRef('newer.item_kind', '=', 'r.item_kind')
-            .whereRef('newer.item_id', '=', 'r.item_id')
-            .whereRef('newer.revision', '>', 'r.revision'),
-        ),
-      ),
-    )
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .execute();
-}
