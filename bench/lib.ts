@@ -34,11 +34,15 @@ const SERVER_NODE_FLAGS: string[] = (() => {
   return start.split(/\s+/).filter((word) => word.startsWith('--max-'));
 })();
 
-/** Starts the built server (`dist/server.js`, as `npm start` does, with its flags) with `env`, and waits until it answers /readyz. */
-export async function startAlmanac(env: Record<string, string>): Promise<Running> {
+/**
+ * Starts the built server (`dist/server.js`, as `npm start` does, with its
+ * flags) with `env`, and waits until it answers /readyz. `cwd` runs another
+ * built checkout (a previous version, to compare with).
+ */
+export async function startAlmanac(env: Record<string, string>, cwd = root): Promise<Running> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/server.js'], {
-    cwd: root,
+    cwd,
     env: {
       ...process.env,
       HOST: '127.0.0.1',

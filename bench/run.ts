@@ -1,23 +1,30 @@
 /**
- * `npm run bench`: how fast Almanac serves its public pages with the page
- * cache on and off, next to a bare node:http server sending the same bytes
- * (the most any Node server could do on this machine).
+ * `npm run bench`: how fast Almanac serves its public pages, next to a bare
+ * node:http server sending the same bytes (the most any Node server could do
+ * on this machine): with the page cache on (with the request logging of
+ * `npm start`, and with logging off), with it off (every request rendered),
+ * and, with `--baseline <dir>`, a previous build with the cache off beside
+ * this one. Then the cached events listing with a change committed every
+ * 2 s beside the load (every change empties the cache).
  *
- * For each page, runs of wrk alternate between the three servers (bare, cache
- * on, cache off) so that a noisy neighbour hurts all three alike; the median of
- * the runs is reported. All on 127.0.0.1, on a copy of the sample content in
- * SQLite (or the database named by BENCH_DATABASE_URL).
+ * For each page, runs of wrk alternate between the servers so that a noisy
+ * neighbour hurts all alike; the median of the runs is reported. One wrk
+ * thread by default: on a 2-core machine a second one takes the server's
+ * core. All on 127.0.0.1, on a copy of the sample content in SQLite.
  *
- *   npm run bench                    the table
+ *   npm run bench                    the tables
  *   npm run bench -- --runs 5 --seconds 5 --connections 32
+ *   npm run bench -- --baseline ../almanac-previous   a built checkout of an earlier version
+ *   npm run bench -- --pages "events listing,event page"
  *   npm run bench -- --scale         listing, page and search latency at 1,000 and 100,000 items
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env.js';
-import { importSampleContent } from '../src/modules/importer/index.js';
+import { contentDir, importListings, importSampleContent } from '../src/modules/importer/index.js';
 import { openRuntime } from '../src/runtime.js';
 import { fmt, median, printTable, startAlmanac, startBare, wrk, type Running, type WrkResult } from './lib.js';
 import { runScale } from './scale.js';
@@ -27,7 +34,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
-    threads: { type: 'string', default: '2' },
+    threads: { type: 'string', default: '1' },
+    baseline: { type: 'string' },
+    pages: { type: 'string' },
+    'skip-changes': { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1000,100000' },
   },
@@ -35,6 +45,10 @@ const { values } = parseArgs({
 
 const wrkOptions = { threads: Number(values.threads), connections: Number(values.connections), seconds: Number(values.seconds) };
 const runs = Number(values.runs);
+/** How often a change is committed beside the load in the last table (the issue's measure). */
+const CHANGE_EVERY_MS = 2000;
+/** The logging of `npm start` (config/env.ts default). */
+const DEFAULT_LOGGING = { LOG_LEVEL: 'info' };
 
 /** Opens a fresh SQLite file with the sample content; returns its path. */
 async function prepareSampleDatabase(dir: string): Promise<string> {
@@ -48,6 +62,18 @@ async function prepareSampleDatabase(dir: string): Promise<string> {
   return path;
 }
 
+/** The same sample content in a database of an earlier build, made by that build's own command line. */
+function prepareBaselineDatabase(baseline: string, dir: string): string {
+  const path = join(dir, 'baseline.sqlite');
+  const run = spawnSync(process.execPath, ['dist/cli.js', 'seed'], {
+    cwd: baseline,
+    env: { ...process.env, SQLITE_PATH: path, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`the baseline's seed exited with ${run.status}`);
+  return path;
+}
+
 /** The pages measured: both listings, one event, one article, a search and the calendar feed. */
 async function pagesToMeasure(base: string): Promise<{ label: string; path: string }[]> {
   const events = await (await fetch(`${base}/en/events`)).text();
@@ -55,7 +81,7 @@ async function pagesToMeasure(base: string): Promise<{ label: string; path: stri
   const event = /href="(\/en\/events\/[a-z0-9-]+)"/.exec(events)?.[1];
   const article = /href="(\/en\/articles\/[a-z0-9-]+)"/.exec(articles)?.[1];
   if (!event || !article) throw new Error('no event or article link on the listings');
-  return [
+  const all = [
     { label: 'events listing', path: '/en/events' },
     { label: 'articles listing', path: '/en/articles' },
     { label: 'event page', path: event },
@@ -63,7 +89,42 @@ async function pagesToMeasure(base: string): Promise<{ label: string; path: stri
     { label: 'search', path: '/en/search?q=workers' },
     { label: 'calendar feed', path: '/en/events.ics' },
   ];
+  const wanted = values.pages?.split(',').map((p) => p.trim());
+  return wanted ? all.filter((p) => wanted.includes(p.label)) : all;
 }
+
+/**
+ * Commits a change every CHANGE_EVERY_MS through the importer (as
+ * `almanac import` would): the first sample event's description, in two
+ * versions by turns. Returns a function that stops it.
+ */
+async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
+  const { handle, deps } = await openRuntime(loadEnv({ SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' }));
+  const seed = readFileSync(join(contentDir, 'seeds', 'events.en.txt'), 'utf8');
+  // The first item of the page: its title line, its date line and its description.
+  const item = /\n( {2}1\. .+\n\n {4}.+\n\n {4})(.+)\n/.exec(seed);
+  const heading = /\n\n([A-Z][a-z]+ \d{4})\n/.exec(seed)?.[1];
+  if (!item || !heading) throw new Error('the sample events page changed shape');
+  let count = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      await new Promise((r) => setTimeout(r, CHANGE_EVERY_MS));
+      if (stopped) break;
+      const text = `Events and meetings\n\n${heading}\n\n${item[1]}${item[2]}${count % 2 ? '' : ' (revised)'}\n`;
+      await importListings(deps.db, [{ file: 'bench-change.txt', text, kind: 'events' }], { now: deps.now() });
+      count += 1;
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    await handle.destroy();
+    return count;
+  };
+}
+
+type ServerName = 'bare' | 'on' | 'onQuiet' | 'off' | 'baseline';
 
 async function main(): Promise<void> {
   if (values.scale) {
@@ -75,63 +136,93 @@ async function main(): Promise<void> {
   try {
     const sqlitePath = await prepareSampleDatabase(dir);
     const env = { SQLITE_PATH: sqlitePath, MEDIA_DIR: join(dir, 'media') };
-    const on = await startAlmanac({ ...env, PAGE_CACHE: 'on' });
-    servers.push(on);
-    const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
-    servers.push(off);
-    const pages = await pagesToMeasure(on.url);
+    const running: Partial<Record<ServerName, Running>> = {};
+    const start = async (name: ServerName, extra: Record<string, string>, cwd?: string) => {
+      const server = await startAlmanac({ ...env, ...extra }, cwd);
+      servers.push(server);
+      running[name] = server;
+    };
+    await start('on', { PAGE_CACHE: 'on', ...DEFAULT_LOGGING });
+    await start('onQuiet', { PAGE_CACHE: 'on', LOG_LEVEL: 'silent' });
+    await start('off', { PAGE_CACHE: 'off', ...DEFAULT_LOGGING });
+    if (values.baseline) {
+      const baseline = resolve(values.baseline);
+      await start('baseline', { PAGE_CACHE: 'off', ...DEFAULT_LOGGING, SQLITE_PATH: prepareBaselineDatabase(baseline, dir) }, baseline);
+    }
+    const pages = await pagesToMeasure(running.on!.url);
 
     // The bare server sends exactly the bytes Almanac sends for each page.
     const bodies = new Map<string, { body: Buffer; type: string }>();
     for (const page of pages) {
-      const res = await fetch(`${off.url}${page.path}`);
+      const res = await fetch(`${running.off!.url}${page.path}`);
       if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
       bodies.set(page.path, { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'text/html' });
     }
-    const bare = await startBare(bodies);
-    servers.push(bare);
+    running.bare = await startBare(bodies);
+    servers.push(running.bare);
 
-    console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} alternating runs; no Accept-Encoding (identity bodies)\n`);
+    console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} alternating runs; no Accept-Encoding (identity bodies)`);
+    console.log(`cache on: request logging as npm start (LOG_LEVEL=info), and off (silent); cache off: LOG_LEVEL=info${values.baseline ? `; previous: ${values.baseline}, cache off` : ''}\n`);
+    const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
     for (const page of pages) {
-      const results: Record<'bare' | 'on' | 'off', WrkResult[]> = { bare: [], on: [], off: [] };
+      const results: Partial<Record<ServerName, WrkResult[]>> = {};
       for (let run = 0; run < runs; run += 1) {
-        for (const [name, server] of [['bare', bare], ['on', on], ['off', off]] as const) {
-          results[name].push(await wrk(`${server.url}${page.path}`, wrkOptions));
-        }
+        for (const name of names) (results[name] ??= []).push(await wrk(`${running[name]!.url}${page.path}`, wrkOptions));
       }
-      const m = (name: 'bare' | 'on' | 'off') => ({
-        rps: median(results[name].map((r) => r.rps)),
-        p50: median(results[name].map((r) => r.p50ms)),
-        p99: median(results[name].map((r) => r.p99ms)),
-        errors: results[name].reduce((n, r) => n + r.errors, 0),
-      });
-      const [b, c, o] = [m('bare'), m('on'), m('off')];
-      const size = `${(bodies.get(page.path)!.body.length / 1024).toFixed(0)} KB`;
-      rows.push([
+      const m = (name: ServerName) => {
+        const list = results[name] ?? [];
+        return { rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99ms)), errors: list.reduce((n, r) => n + r.errors, 0) };
+      };
+      const [bare, on, quiet, off] = [m('bare'), m('on'), m('onQuiet'), m('off')];
+      const row = [
         page.label,
-        size,
-        fmt.rps(b.rps),
-        fmt.ms(b.p50),
-        fmt.ms(b.p99),
-        fmt.rps(c.rps),
-        fmt.ms(c.p50),
-        fmt.ms(c.p99),
-        fmt.ratio(c.rps / b.rps),
-        fmt.rps(o.rps),
-        fmt.ms(o.p50),
-        fmt.ms(o.p99),
-        fmt.ratio(o.rps / b.rps),
-      ]);
-      const errors = b.errors + c.errors + o.errors;
+        `${(bodies.get(page.path)!.body.length / 1024).toFixed(0)} KB`,
+        fmt.rps(bare.rps),
+        fmt.rps(on.rps),
+        fmt.ratio(on.rps / bare.rps),
+        fmt.rps(quiet.rps),
+        fmt.ratio(quiet.rps / bare.rps),
+        fmt.rps(off.rps),
+        fmt.ms(off.p99),
+        fmt.ratio(off.rps / bare.rps),
+      ];
+      if (running.baseline) {
+        const base = m('baseline');
+        row.push(fmt.rps(base.rps), `${(off.rps / base.rps).toFixed(2)}×`);
+      }
+      rows.push(row);
+      const errors = names.reduce((n, name) => n + m(name).errors, 0);
       if (errors > 0) console.error(`${page.label}: ${errors} errors or non-2xx answers during the runs`);
       console.error(`measured ${page.label}`);
     }
     console.log('');
-    printTable(
-      ['page', 'size', 'bare req/s', 'p50 ms', 'p99 ms', 'cache on req/s', 'p50 ms', 'p99 ms', 'vs bare', 'cache off req/s', 'p50 ms', 'p99 ms', 'vs bare'],
-      rows,
-    );
+    const headers = ['page', 'size', 'bare req/s', 'cache on req/s', 'vs bare', 'on, no log req/s', 'vs bare', 'cache off req/s', 'p99 ms', 'vs bare'];
+    if (running.baseline) headers.push('previous, off req/s', 'off vs previous');
+    printTable(headers, rows);
+
+    if (!values['skip-changes']) {
+      // The cached events listing, with and without a change every 2 s beside the load, by turns.
+      const url = `${running.on!.url}/en/events`;
+      const quiet: WrkResult[] = [];
+      const busy: WrkResult[] = [];
+      let changes = 0;
+      for (let run = 0; run < runs; run += 1) {
+        quiet.push(await wrk(url, wrkOptions));
+        const stop = await changeEvery(sqlitePath);
+        busy.push(await wrk(url, wrkOptions));
+        changes += await stop();
+      }
+      const p99 = (list: WrkResult[]) => median(list.map((r) => r.p99ms));
+      console.log(`\nCached /en/events (logging as npm start), wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s, median of ${runs}; ${changes} changes committed in all\n`);
+      printTable(
+        ['load', 'req/s', 'p50 ms', 'p99 ms', 'p99 vs no changes'],
+        [
+          ['no changes', fmt.rps(median(quiet.map((r) => r.rps))), fmt.ms(median(quiet.map((r) => r.p50ms))), fmt.ms(p99(quiet)), ''],
+          [`a change every ${CHANGE_EVERY_MS / 1000} s`, fmt.rps(median(busy.map((r) => r.rps))), fmt.ms(median(busy.map((r) => r.p50ms))), fmt.ms(p99(busy)), `${(p99(busy) / p99(quiet)).toFixed(1)}×`],
+        ],
+      );
+    }
   } finally {
     for (const server of servers.reverse()) await server.stop();
     rmSync(dir, { recursive: true, force: true });
