@@ -32,66 +32,57 @@ export const TRANSLATABLE_FIELDS = {
 
 export type TranslatableField<K extends TranslatableKind> = (typeof TRANSLATABLE_FIELDS)[K][number];
 
+/** Each kind's tables, the column of its texts that holds the item's id, and the date its lists sort by. */
+const KIND_TABLES = {
+  event: { items: 'events', texts: 'event_translations', fk: 'event_id', date: 'start_date' },
+  article: { items: 'articles', texts: 'article_translations', fk: 'article_id', date: 'published_on' },
+} as const satisfies Record<TranslatableKind, { items: keyof Database; texts: keyof Database; fk: string; date: string }>;
+
+// The table names come from the kind, so the query builder cannot check the
+// columns against one table's type: the queries below use only the columns
+// both kinds' tables share (db/schema.ts) and the kind's own TRANSLATABLE_FIELDS.
+type AnyRow = Record<string, unknown>;
+type LooseDb = Kysely<Record<string, AnyRow>>;
+const loose = (db: Db): LooseDb => db as unknown as LooseDb;
+
+/** The kind's translatable fields of a row, by name; `prefix` is what the query put before each column name. */
+function fieldsOf(kind: TranslatableKind, row: AnyRow, prefix = ''): Record<string, string | null> {
+  return Object.fromEntries(TRANSLATABLE_FIELDS[kind].map((field) => [field, row[`${prefix}${field}`] as string | null]));
+}
+
 /**
  * Whether `slug` is used by any item other than `itemId` (null: a new item),
  * as an item slug or as a translation slug in any language. Slugs are kept
  * unique across languages so that one address can never name two items.
  */
 export async function slugTakenByOther(db: Db, kind: TranslatableKind, slug: string, itemId: number | null): Promise<boolean> {
+  const t = KIND_TABLES[kind];
   const other = itemId ?? -1;
-  if (kind === 'event') {
-    const item = await db.selectFrom('events').select('id').where('slug', '=', slug).where('id', '<>', other).executeTakeFirst();
-    if (item) return true;
-    const text = await db
-      .selectFrom('event_translations')
-      .select('event_id')
-      .where('slug', '=', slug)
-      .where('event_id', '<>', other)
-      .executeTakeFirst();
-    return text !== undefined;
-  }
-  const item = await db.selectFrom('articles').select('id').where('slug', '=', slug).where('id', '<>', other).executeTakeFirst();
+  const item = await loose(db).selectFrom(t.items).select('id').where('slug', '=', slug).where('id', '<>', other).executeTakeFirst();
   if (item) return true;
-  const text = await db
-    .selectFrom('article_translations')
-    .select('article_id')
-    .where('slug', '=', slug)
-    .where('article_id', '<>', other)
-    .executeTakeFirst();
+  const text = await loose(db).selectFrom(t.texts).select(t.fk).where('slug', '=', slug).where(t.fk, '<>', other).executeTakeFirst();
   return text !== undefined;
 }
 
 /** Every translation row of an item (English included). */
 export async function listTranslationRows(db: Db, kind: TranslatableKind, itemId: number): Promise<TranslationRow[]> {
-  if (kind === 'event') {
-    const rows = await db.selectFrom('event_translations').selectAll().where('event_id', '=', itemId).execute();
-    return rows.map((r) => ({
-      itemId: r.event_id,
-      lang: r.lang,
-      slug: r.slug,
-      status: r.status,
-      sourceSnapshot: r.source_snapshot,
-      translatedAt: r.translated_at,
-      fields: { title: r.title, summary: r.summary, description: r.description, venue: r.venue, city: r.city },
-    }));
-  }
-  const rows = await db.selectFrom('article_translations').selectAll().where('article_id', '=', itemId).execute();
+  const t = KIND_TABLES[kind];
+  const rows = await loose(db).selectFrom(t.texts).selectAll().where(t.fk, '=', itemId).execute();
   return rows.map((r) => ({
-    itemId: r.article_id,
-    lang: r.lang,
-    slug: r.slug,
-    status: r.status,
-    sourceSnapshot: r.source_snapshot,
-    translatedAt: r.translated_at,
-    fields: {
-      title: r.title,
-      summary: r.summary,
-      body: r.body,
-      hero_alt: r.hero_alt,
-      byline_role: r.byline_role,
-      byline_organisation: r.byline_organisation,
-    },
+    itemId: r[t.fk] as number,
+    lang: r.lang as LangCode,
+    slug: r.slug as string | null,
+    status: r.status as TranslationStatus,
+    sourceSnapshot: r.source_snapshot as string | null,
+    translatedAt: r.translated_at as string | null,
+    fields: fieldsOf(kind, r),
   }));
+}
+
+/** Sets columns of the item's translation row in `lang`. */
+async function updateTranslationRow(db: Db, kind: TranslatableKind, itemId: number, lang: LangCode, values: AnyRow): Promise<void> {
+  const t = KIND_TABLES[kind];
+  await loose(db).updateTable(t.texts).set(values).where(t.fk, '=', itemId).where('lang', '=', lang).execute();
 }
 
 /** Records the English a translation now matches. */
@@ -103,12 +94,7 @@ export async function updateSourceSnapshot(
   snapshot: string,
   translatedAt: string,
 ): Promise<void> {
-  const values = { source_snapshot: snapshot, translated_at: translatedAt };
-  if (kind === 'event') {
-    await db.updateTable('event_translations').set(values).where('event_id', '=', itemId).where('lang', '=', lang).execute();
-  } else {
-    await db.updateTable('article_translations').set(values).where('article_id', '=', itemId).where('lang', '=', lang).execute();
-  }
+  await updateTranslationRow(db, kind, itemId, lang, { source_snapshot: snapshot, translated_at: translatedAt });
 }
 
 /** Sets the slug and/or status of one translation row. */
@@ -120,11 +106,7 @@ export async function updateTranslationPublishing(
   changes: { slug?: string; status?: TranslationStatus },
 ): Promise<void> {
   if (changes.slug === undefined && changes.status === undefined) return;
-  if (kind === 'event') {
-    await db.updateTable('event_translations').set(changes).where('event_id', '=', itemId).where('lang', '=', lang).execute();
-  } else {
-    await db.updateTable('article_translations').set(changes).where('article_id', '=', itemId).where('lang', '=', lang).execute();
-  }
+  await updateTranslationRow(db, kind, itemId, lang, changes);
 }
 
 /** An item whose text in some language is missing or may be out of date, with what is needed to judge it. */
@@ -162,84 +144,28 @@ export async function listTranslationCandidates(
   lang: LangCode,
   filter: CandidateFilter = {},
 ): Promise<TranslationCandidateRow[]> {
-  if (kind === 'event') {
-    let query = db
-      .selectFrom('events as e')
-      .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-      .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang))
-      .select([
-        'e.id',
-        'e.status as item_status',
-        'e.updated_at as item_updated_at',
-        'te.title as en_title',
-        'te.summary as en_summary',
-        'te.description as en_description',
-        'te.venue as en_venue',
-        'te.city as en_city',
-        'tl.status as tl_status',
-        'tl.title as tl_title',
-        'tl.source_snapshot',
-        'tl.translated_at',
-      ])
-      .orderBy('e.start_date', 'desc')
-      .orderBy('e.id', 'desc');
-    if (filter.itemStatuses) query = query.where('e.status', 'in', [...filter.itemStatuses] as PublicationStatus[]);
-    if (filter.changedSinceTranslation) query = query.where('tl.translated_at', 'is not', null).whereRef('e.updated_at', '>', 'tl.translated_at');
-    const rows = await query.execute();
-    return rows.map((r) => ({
-      kind,
-      id: r.id,
-      item_status: r.item_status,
-      item_updated_at: r.item_updated_at,
-      en_title: r.en_title,
-      en_fields: { title: r.en_title, summary: r.en_summary, description: r.en_description, venue: r.en_venue, city: r.en_city },
-      tl_status: r.tl_status,
-      tl_title: r.tl_title,
-      source_snapshot: r.source_snapshot,
-      translated_at: r.translated_at,
-    }));
-  }
-  let query = db
-    .selectFrom('articles as a')
-    .innerJoin('article_translations as te', (j) => j.onRef('te.article_id', '=', 'a.id').on('te.lang', '=', 'en'))
-    .leftJoin('article_translations as tl', (j) => j.onRef('tl.article_id', '=', 'a.id').on('tl.lang', '=', lang))
-    .select([
-      'a.id',
-      'a.status as item_status',
-      'a.updated_at as item_updated_at',
-      'te.title as en_title',
-      'te.summary as en_summary',
-      'te.body as en_body',
-      'te.hero_alt as en_hero_alt',
-      'te.byline_role as en_byline_role',
-      'te.byline_organisation as en_byline_organisation',
-      'tl.status as tl_status',
-      'tl.title as tl_title',
-      'tl.source_snapshot',
-      'tl.translated_at',
-    ])
-    .orderBy('a.published_on', 'desc')
-    .orderBy('a.id', 'desc');
-  if (filter.itemStatuses) query = query.where('a.status', 'in', [...filter.itemStatuses] as PublicationStatus[]);
-  if (filter.changedSinceTranslation) query = query.where('tl.translated_at', 'is not', null).whereRef('a.updated_at', '>', 'tl.translated_at');
+  const t = KIND_TABLES[kind];
+  let query = loose(db)
+    .selectFrom(`${t.items} as i`)
+    .innerJoin(`${t.texts} as te`, (j) => j.onRef(`te.${t.fk}`, '=', 'i.id').on('te.lang', '=', 'en'))
+    .leftJoin(`${t.texts} as tl`, (j) => j.onRef(`tl.${t.fk}`, '=', 'i.id').on('tl.lang', '=', lang))
+    .select(['i.id', 'i.status as item_status', 'i.updated_at as item_updated_at', 'tl.status as tl_status', 'tl.title as tl_title', 'tl.source_snapshot', 'tl.translated_at'])
+    .select(TRANSLATABLE_FIELDS[kind].map((field) => `te.${field} as en_${field}`))
+    .orderBy(`i.${t.date}`, 'desc')
+    .orderBy('i.id', 'desc');
+  if (filter.itemStatuses) query = query.where('i.status', 'in', [...filter.itemStatuses] as PublicationStatus[]);
+  if (filter.changedSinceTranslation) query = query.where('tl.translated_at', 'is not', null).whereRef('i.updated_at', '>', 'tl.translated_at');
   const rows = await query.execute();
   return rows.map((r) => ({
     kind,
-    id: r.id,
-    item_status: r.item_status,
-    item_updated_at: r.item_updated_at,
-    en_title: r.en_title,
-    en_fields: {
-      title: r.en_title,
-      summary: r.en_summary,
-      body: r.en_body,
-      hero_alt: r.en_hero_alt,
-      byline_role: r.en_byline_role,
-      byline_organisation: r.en_byline_organisation,
-    },
-    tl_status: r.tl_status,
-    tl_title: r.tl_title,
-    source_snapshot: r.source_snapshot,
-    translated_at: r.translated_at,
+    id: r.id as number,
+    item_status: r.item_status as string,
+    item_updated_at: r.item_updated_at as string,
+    en_title: r.en_title as string,
+    en_fields: fieldsOf(kind, r, 'en_'),
+    tl_status: r.tl_status as TranslationStatus | null,
+    tl_title: r.tl_title as string | null,
+    source_snapshot: r.source_snapshot as string | null,
+    translated_at: r.translated_at as string | null,
   }));
 }
