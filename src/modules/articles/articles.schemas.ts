@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import type { BylineKind } from '../../db/schema.js';
 import { hasControlCharacter } from '../../shared/text/normalize.js';
-import { calendarDate, kindForm, libraryChoice, optionalText, type BilingualInput, type FormResult } from '../content/index.js';
-import { articleTexts, type ArticleContent, type ArticleFields, type ArticleText } from './articles.type.js';
+import { calendarDate, kindForm, libraryChoice, optionalText, type InputOf, type FormResult } from '../content/index.js';
+import { articleTexts, type ArticleContent, type ArticleFields } from './articles.type.js';
 
 export type { ArticleContent, ArticleFields, ArticleText } from './articles.type.js';
 
@@ -64,20 +64,11 @@ const articleFieldRules = {
 
 const articleForm = kindForm(articleFieldRules, articleTexts, MAX_TITLE);
 
-/** The translated fields' names: the title, then those the description declares. */
-export const ARTICLE_TEXT_FIELDS = articleForm.textFields;
-
-/** The field-by-field schema; rules across fields are checked after it. */
-export const articleFormSchema = articleForm.schema;
-
-/** Everything the article form holds, exactly as typed. */
-export type ArticleFormValues = ReturnType<typeof articleForm.read>;
-
-/** Reads the article form from an urlencoded body; missing fields are empty. */
-export const readArticleForm = articleForm.read;
-
+/** The article form's schema, reader and translated fields (the title, then those articles.type.ts declares). */
+export const { schema: articleFormSchema, read: readArticleForm, textFields: ARTICLE_TEXT_FIELDS } = articleForm;
+export type ArticleFormValues = ReturnType<typeof readArticleForm>;
 /** A validated article form: what the editing service saves. */
-export interface ArticleInput extends BilingualInput<ArticleText>, ArticleFields {}
+export type ArticleInput = InputOf<typeof articleTexts, ArticleFields>;
 
 /** Validates the article form; returns one message key per field in error. */
 export function validateArticleForm(values: ArticleFormValues): FormResult<ArticleInput> {

@@ -5,13 +5,14 @@
  * particular to articles (the photo credit and the byline, their rules) is in
  * articles.schemas.ts.
  */
-import type { BylineKind, PublicationStatus } from '../../db/schema.js';
+import type { BylineKind } from '../../db/schema.js';
 import {
   optionalLongText,
   optionalText,
   textField,
-  type BilingualContent,
   type ContentKindDescription,
+  type ContentOf,
+  type SnapshotOf,
   type TextColumnsOf,
   type TextOf,
 } from '../content/index.js';
@@ -31,12 +32,6 @@ export const articleTexts = {
   byline_organisation: textField(optionalText(MAX_NAME)),
 };
 
-/** One language's text of an article. */
-export type ArticleText = TextOf<typeof articleTexts>;
-
-/** The text columns of an article's translation row (db/schema.ts). */
-export type ArticleTextColumns = TextColumnsOf<typeof articleTexts>;
-
 /** What only articles have, as stored and as a validated form gives it. */
 export interface ArticleFields {
   published_on: string;
@@ -51,15 +46,13 @@ export interface ArticleFields {
   byline_name: string | null;
 }
 
-/** What the article form edits, as stored. */
-export interface ArticleContent extends BilingualContent<ArticleText>, ArticleFields {}
+/** An article's text in one language; its translation row's text columns (db/schema.ts). */
+export type ArticleText = TextOf<typeof articleTexts>;
+export type ArticleTextColumns = TextColumnsOf<typeof articleTexts>;
 
-/** The whole article as revisions keep it: what the form edits plus its workflow state. */
-export interface ArticleSnapshot extends ArticleContent {
-  status: PublicationStatus;
-  publish_at: string | null;
-  published_at: string | null;
-}
+/** What the article form edits as stored; the whole article as revisions keep it. */
+export type ArticleContent = ContentOf<typeof articleTexts, ArticleFields>;
+export type ArticleSnapshot = SnapshotOf<typeof articleTexts, ArticleFields>;
 
 /** The description of articles every kind-blind layer works from. */
 export const articleKind: ContentKindDescription<ArticleSnapshot, typeof articleTexts> = {

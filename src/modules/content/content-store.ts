@@ -6,18 +6,29 @@
  * own (which columns, a column stored otherwise than the snapshot holds it).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ContentKind, Database } from '../../db/schema.js';
+import type { ContentKind, Database, PublicationStatus } from '../../db/schema.js';
 import { snapshotOf, type MessageKey } from '../i18n/index.js';
 import type { SummaryLister } from './content-service.js';
 import type { BaseSnapshot, ContentInput, ContentStore, Editable } from './editing.js';
 import { editingRows, type KindTables } from './editing.repository.js';
-import { emptyText, longTextNames, pickText, textColumns, textDiffOrder, type TextFields } from './translated-texts.js';
+import type { BilingualContent, BilingualInput } from './form-fields.js';
+import { emptyText, longTextNames, pickText, textColumns, textDiffOrder, type TextFields, type TextOf } from './translated-texts.js';
 
 type Trx = Transaction<Database>;
 type Row = Readonly<Record<string, unknown>>;
 
 /** What every snapshot has besides the kind's own fields: its publication. */
 const PUBLICATION_FIELDS = ['status', 'publish_at', 'published_at'] as const;
+
+/** What a kind's form edits, as stored: its texts in both languages, its own fields, its slug and tags. */
+export type ContentOf<Texts extends TextFields, Fields> = BilingualContent<TextOf<Texts>> & Fields;
+
+/** A whole item as revisions keep it: what its form edits, the kind's own state, and its publication. */
+export type SnapshotOf<Texts extends TextFields, Fields, State = object> = ContentOf<Texts, Fields> &
+  State & { status: PublicationStatus; publish_at: string | null; published_at: string | null };
+
+/** What a kind's validated form gives the editing service. */
+export type InputOf<Texts extends TextFields, Fields> = BilingualInput<TextOf<Texts>> & Fields;
 
 /** One kind of content described once: what the generic store, service and admin are driven by. */
 export interface ContentKindDescription<S extends BaseSnapshot, Texts extends TextFields> {

@@ -36,7 +36,16 @@ export {
   type RevisionSummary,
   type RevisionDiff,
 } from './editing.js';
-export { contentStore, summaryLister, contentFieldsOf, fieldOrderOf, type ContentKindDescription } from './content-store.js';
+export {
+  contentStore,
+  summaryLister,
+  contentFieldsOf,
+  fieldOrderOf,
+  type ContentKindDescription,
+  type ContentOf,
+  type SnapshotOf,
+  type InputOf,
+} from './content-store.js';
 export { contentService, type ContentService, type SummaryLister } from './content-service.js';
 export { kindForm, type CrossFieldCheck } from './kind-form.js';
 export {

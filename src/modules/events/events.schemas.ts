@@ -23,10 +23,10 @@ import {
   optionalCalendarDate,
   optionalEmail,
   optionalUrl,
-  type BilingualInput,
+  type InputOf,
   type FormResult,
 } from '../content/index.js';
-import { eventTexts, type EventContent, type EventFields, type EventText } from './events.type.js';
+import { eventTexts, type EventContent, type EventFields } from './events.type.js';
 
 export type { EventContent, EventFields, EventText } from './events.type.js';
 
@@ -68,20 +68,12 @@ const eventFieldRules = {
 
 const eventForm = kindForm(eventFieldRules, eventTexts, MAX_TITLE);
 
-/** The translated fields' names: the title, then those the description declares. */
-export const EVENT_TEXT_FIELDS = eventForm.textFields;
+// The form's reader, schema and translated fields' names, from the rules above and the description's texts.
+export const { read: readEventForm, schema: eventFormSchema, textFields: EVENT_TEXT_FIELDS } = eventForm;
 
-/** The field-by-field schema; rules across fields are checked after it. */
-export const eventFormSchema = eventForm.schema;
-
-/** Everything the event form holds, exactly as typed. */
-export type EventFormValues = ReturnType<typeof eventForm.read>;
-
-/** Reads the event form from an urlencoded body; missing fields are empty. */
-export const readEventForm = eventForm.read;
-
-/** A validated event form: what the editing service saves. */
-export interface EventInput extends BilingualInput<EventText>, EventFields {}
+/** Everything the event form holds, exactly as typed; what it gives validated, which the editing service saves. */
+export type EventFormValues = ReturnType<typeof readEventForm>;
+export type EventInput = InputOf<typeof eventTexts, EventFields>;
 
 /**
  * Validates the event form. `defaultTimeZone` (the office's) applies when the

@@ -5,14 +5,15 @@
  * description; what is particular to events (their time and zone rules, their
  * cancellation and postponement) is in events.schemas.ts and events.editing.ts.
  */
-import type { AttendanceMode, EventStatus, EventType, PublicationStatus } from '../../db/schema.js';
+import type { AttendanceMode, EventStatus, EventType } from '../../db/schema.js';
 import { storedEndDate } from '../../shared/dates/day-range.js';
 import {
   optionalLongText,
   optionalText,
   textField,
-  type BilingualContent,
   type ContentKindDescription,
+  type ContentOf,
+  type SnapshotOf,
   type TextColumnsOf,
   type TextOf,
 } from '../content/index.js';
@@ -34,10 +35,8 @@ export const eventTexts = {
   city: textField(optionalText(MAX_PLACE)),
 };
 
-/** One language's text of an event. */
+/** One language's text of an event, and its translation row's text columns (db/schema.ts). */
 export type EventText = TextOf<typeof eventTexts>;
-
-/** The text columns of an event's translation row (db/schema.ts). */
 export type EventTextColumns = TextColumnsOf<typeof eventTexts>;
 
 /** What only events have, as stored and as a validated form gives it. */
@@ -57,16 +56,9 @@ export interface EventFields {
   hero_media_id: number | null;
 }
 
-/** What the event form edits, as stored. */
-export interface EventContent extends BilingualContent<EventText>, EventFields {}
-
-/** The whole event as revisions keep it: what the form edits plus its workflow state. */
-export interface EventSnapshot extends EventContent {
-  status: PublicationStatus;
-  event_status: EventStatus;
-  publish_at: string | null;
-  published_at: string | null;
-}
+/** What the event form edits as stored, and the whole event as revisions keep it (with whether it is on as planned). */
+export type EventContent = ContentOf<typeof eventTexts, EventFields>;
+export type EventSnapshot = SnapshotOf<typeof eventTexts, EventFields, { event_status: EventStatus }>;
 
 /** The description of events every kind-blind layer works from. */
 export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts> = {
