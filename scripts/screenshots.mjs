@@ -13,6 +13,7 @@
 // JPEGs at quality 65, cut at four screens' height, keep the files small
 // enough to commit.
 import { mkdirSync, rmSync } from 'node:fs';
+import { URL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 
@@ -49,7 +50,7 @@ try {
   mkdirSync(out, { recursive: true });
   const email = await app.createUser('admin', 'Hoa Nguyen');
   const context = await browser.newContext({ baseURL: app.baseUrl, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  let page = await context.newPage();
 
   // Sign in, and put one image in the media library so its pages are not empty.
   await page.goto('/admin/login');
@@ -104,13 +105,71 @@ try {
       const file = `${out}/${name}-${width}.jpg`;
       // Long listings are cut at MAX_HEIGHT: past that they only repeat. The
       // whole width is kept, so a page that scrolls sideways shows it.
-      const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+      const size = await page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })');
       const clip = { x: 0, y: 0, width: size.width, height: Math.min(size.height, MAX_HEIGHT) };
       await page.screenshot({ path: file, fullPage: true, clip, type: 'jpeg', quality: 65 });
       console.log(file);
     }
   }
+
+  // One upcoming event cancelled, so that the components show a status badge.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(eventEdit);
+  await page.getByRole('button', { name: 'Mark as cancelled' }).click();
+  await page.waitForLoadState('load');
+
+  // Each component of docs/design.md on its own, cropped from a page that shows it,
+  // in a new context still signed in: the browser's cache holds public pages as they were.
+  const signedIn = await context.storageState();
   await context.close();
+  const fresh = await browser.newContext({ baseURL: app.baseUrl, locale: 'en-GB', storageState: signedIn });
+  page = await fresh.newPage();
+  const components = [
+    ['header-en', 1280, '/en/events', '.site-header'],
+    ['header-vi', 1280, '/vi/events', '.site-header'],
+    ['header-vi-phone', 375, '/vi/events', '.site-header'],
+    ['filters-side', 1280, '/en/events?year=2020', '.listing-filters'],
+    ['filters-folded', 375, '/en/events?year=2020', '.listing-filters'],
+    ['listing-heading', 1280, '/en/events', '.events-section'],
+    ['teaser-list', 1280, '/en', '.home-events'],
+    ['facts', 1280, publicEvent, '.facts'],
+    ['buttons', 1280, publicEvent, '.actions'],
+    ['pager', 1280, '/en/events', '.pager'],
+    ['search-result', 1280, '/en/search?q=ILO', '.search-result'],
+    ['admin-header', 1280, '/admin/events', '.admin-header'],
+    ['admin-nav', 1280, '/admin/events', '.admin-nav'],
+    ['admin-table', 1280, '/admin/events', '.table-wrap'],
+    ['admin-table-cards', 375, '/admin/events', '.data-table tbody'],
+    ['status-tags', 1280, eventEdit, '.item-status'],
+    ['language-fieldsets', 1280, eventEdit, '.language-columns'],
+    ['date-pairs', 1280, eventEdit, '.form-section .field-row'],
+    ['workflow-panel', 1280, eventEdit, '.workflow-panel'],
+    ['dashboard-panel', 1280, '/admin', '.panel'],
+    ['media-card', 1280, '/admin/media', '.media-card'],
+  ];
+  const componentDir = `${out}/components`;
+  mkdirSync(componentDir, { recursive: true });
+  for (const [name, width, path, selector] of components) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(path);
+    const element = page.locator(selector).first();
+    // A listing's full heading section is long: its first screen is enough.
+    const box = await element.boundingBox();
+    if (!box) throw new Error(`${selector} is not shown on ${path}`);
+    const file = `${componentDir}/${name}.png`;
+    if (box.height > 700) await page.screenshot({ path: file, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: 700 } });
+    else await element.screenshot({ path: file });
+    console.log(file);
+  }
+  // A form sent with mistakes: the summary of errors and a field with its message.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/admin/events/new');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForLoadState('load');
+  await page.locator('.error-summary').screenshot({ path: `${componentDir}/error-summary.png` });
+  await page.locator('.field--error').first().screenshot({ path: `${componentDir}/field-error.png` });
+  console.log(`${componentDir}/error-summary.png`, `${componentDir}/field-error.png`);
+  await fresh.close();
 } finally {
   await browser.close();
   await app.close();
