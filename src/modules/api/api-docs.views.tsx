@@ -38,29 +38,53 @@ function typeOf(schema: Json | undefined): string {
     .join(' | ');
 }
 
-function FieldRows({ schema, prefix = '' }: { schema: Json; prefix?: string }) {
+/** An address that may break after each slash on a narrow screen rather than run off it. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split('/');
+  return <>{parts.map((part, i) => (i === 0 ? part : <>/<wbr />{part}</>))}</>;
+}
+
+/** A description from the document, its `code` spans shown as code. */
+function Described({ text }: { text: unknown }) {
+  const parts = String(text ?? '').split(/`([^`]+)`/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
+interface Entry {
+  name: string;
+  type: string;
+  /** Shown beside the type: "required" for a parameter, "may be absent" for a field. */
+  note: string | undefined;
+  description: unknown;
+}
+
+/** The fields of an object, nested objects' fields after theirs as `parent.child`. */
+function fieldEntries(schema: Json, optionalNote: string, prefix = ''): Entry[] {
   const properties = (schema.properties ?? {}) as Record<string, Json>;
   const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(properties).flatMap(([name, field]) => {
+    const nested = field.type === 'object' ? field : Array.isArray(field.anyOf) ? (field.anyOf as Json[]).find((s) => s.type === 'object') : undefined;
+    const entry: Entry = { name: `${prefix}${name}`, type: typeOf(field), note: required.has(name) ? undefined : optionalNote, description: field.description };
+    return [entry, ...(nested ? fieldEntries(nested, optionalNote, `${prefix}${name}.`) : [])];
+  });
+}
+
+/** Names, types and meanings as a list, which reflows on a narrow screen where a table of four columns would not. */
+function EntryList({ entries, lang }: { entries: Entry[]; lang: string | undefined }) {
   return (
-    <>
-      {Object.entries(properties).map(([name, field]) => (
+    <dl class="api-entries">
+      {entries.map((entry) => (
         <>
-          <tr>
-            <td>
-              <code>{`${prefix}${name}`}</code>
-            </td>
-            <td>
-              <code>{typeOf(field)}</code>
-            </td>
-            <td>{required.has(name) ? '✓' : ''}</td>
-            <td>{typeof field.description === 'string' ? field.description : ''}</td>
-          </tr>
-          {field.type === 'object' || (Array.isArray(field.anyOf) && (field.anyOf as Json[]).some((s) => s.type === 'object')) ? (
-            <FieldRows schema={field.type === 'object' ? field : ((field.anyOf as Json[]).find((s) => s.type === 'object') ?? {})} prefix={`${prefix}${name}.`} />
-          ) : null}
+          <dt>
+            <code>{entry.name}</code> <code>{entry.type}</code>
+            {entry.note ? <em>{` (${entry.note})`}</em> : null}
+          </dt>
+          <dd lang={lang}>
+            <Described text={entry.description} />
+          </dd>
         </>
       ))}
-    </>
+    </dl>
   );
 }
 
@@ -71,14 +95,6 @@ export function ApiDocsPage({ ctx, document }: { ctx: ViewContext; document: Jso
   const base = `${ctx.publicUrl}${API_ROOT}`;
   // The reference is the document's English: marked so, for the Vietnamese page's readers and their tools.
   const referenceLang = ctx.lang === 'en' ? undefined : 'en';
-  const columns = (first: string) => (
-    <tr>
-      <th scope="col">{first}</th>
-      <th scope="col">{t('api.col.type')}</th>
-      <th scope="col">{t('api.col.required')}</th>
-      <th scope="col">{t('api.col.description')}</th>
-    </tr>
-  );
   return (
     <Layout ctx={ctx} title={t('api.title')} description={t('api.intro')} alternates={alternates(apiDocsPath)}>
       <article class="article-body api-docs">
@@ -90,7 +106,12 @@ export function ApiDocsPage({ ctx, document }: { ctx: ViewContext; document: Jso
 
         <h2 id="basics">{t('api.basics')}</h2>
         <ul>
-          <li>{t('api.basics.base', { url: base })}</li>
+          <li>
+            {t('api.basics.base')}{' '}
+            <code>
+              <Breakable text={base} />
+            </code>
+          </li>
           <li>{t('api.basics.lang')}</li>
           <li>{t('api.basics.visible')}</li>
           <li>{t('api.basics.paging')}</li>
@@ -106,28 +127,21 @@ export function ApiDocsPage({ ctx, document }: { ctx: ViewContext; document: Jso
           return (
             <section aria-labelledby={id}>
               <h3 id={id}>
-                <code>{`GET ${API_ROOT}${path}`}</code>
+                <code>
+                  <Breakable text={`GET ${API_ROOT}${path}`} />
+                </code>
               </h3>
-              <p lang={referenceLang}>{String(get.description ?? '')}</p>
+              <p lang={referenceLang}>
+                <Described text={get.description} />
+              </p>
               {parameters.length > 0 ? (
-                <table lang={referenceLang}>
-                  <caption>{t('api.parameters')}</caption>
-                  <thead>{columns(t('api.col.parameter'))}</thead>
-                  <tbody>
-                    {parameters.map((p) => (
-                      <tr>
-                        <td>
-                          <code>{p.name}</code>
-                        </td>
-                        <td>
-                          <code>{typeOf(p.schema)}</code>
-                        </td>
-                        <td>{p.required ? '✓' : ''}</td>
-                        <td>{p.description ?? ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <>
+                  <h4>{t('api.parameters')}</h4>
+                  <EntryList
+                    lang={referenceLang}
+                    entries={parameters.map((p) => ({ name: p.name, type: typeOf(p.schema), note: p.required ? t('api.required') : undefined, description: p.description }))}
+                  />
+                </>
               ) : null}
             </section>
           );
@@ -139,14 +153,11 @@ export function ApiDocsPage({ ctx, document }: { ctx: ViewContext; document: Jso
             <h3 id={`schema-${name}`}>
               <code>{name}</code>
             </h3>
-            <p lang={referenceLang}>{String(schema.description ?? '')}</p>
-            <table lang={referenceLang}>
-              <caption>{t('api.fields')}</caption>
-              <thead>{columns(t('api.col.field'))}</thead>
-              <tbody>
-                <FieldRows schema={schema} />
-              </tbody>
-            </table>
+            <p lang={referenceLang}>
+              <Described text={schema.description} />
+            </p>
+            <h4>{t('api.fields')}</h4>
+            <EntryList lang={referenceLang} entries={fieldEntries(schema, t('api.optional'))} />
           </section>
         ))}
 
