@@ -92,34 +92,42 @@ interface HeadingInfo {
   lang: Lang;
 }
 
-// Keys are lower case NFC with single spaces.
-const PAGE_HEADINGS: Record<string, HeadingInfo> = {
-  'events and meetings': { kind: 'events', lang: 'en' },
-  'meetings and events': { kind: 'events', lang: 'en' },
-  'events & meetings': { kind: 'events', lang: 'en' },
-  events: { kind: 'events', lang: 'en' },
-  meetings: { kind: 'events', lang: 'en' },
-  'past events': { kind: 'events', lang: 'en' },
-  'upcoming events': { kind: 'events', lang: 'en' },
-  'upcoming and past events': { kind: 'events', lang: 'en' },
-  'feature articles': { kind: 'articles', lang: 'en' },
-  'feature stories': { kind: 'articles', lang: 'en' },
-  features: { kind: 'articles', lang: 'en' },
-  articles: { kind: 'articles', lang: 'en' },
-  'sự kiện': { kind: 'events', lang: 'vi' },
-  'các sự kiện': { kind: 'events', lang: 'vi' },
-  'sự kiện và cuộc họp': { kind: 'events', lang: 'vi' },
-  'sự kiện và hội nghị': { kind: 'events', lang: 'vi' },
-  'sự kiện và hội họp': { kind: 'events', lang: 'vi' },
-  'sự kiện sắp tới': { kind: 'events', lang: 'vi' },
-  'sự kiện sắp diễn ra': { kind: 'events', lang: 'vi' },
-  'sự kiện đã qua': { kind: 'events', lang: 'vi' },
-  'sự kiện đã diễn ra': { kind: 'events', lang: 'vi' },
-  'bài viết': { kind: 'articles', lang: 'vi' },
-  'các bài viết': { kind: 'articles', lang: 'vi' },
-  'bài viết nổi bật': { kind: 'articles', lang: 'vi' },
-  'bài viết chuyên đề': { kind: 'articles', lang: 'vi' },
+// The headings that open a page, by language and kind: lower case NFC with single spaces.
+const PAGE_HEADING_TEXTS: Record<Lang, Record<ListingKind, readonly string[]>> = {
+  en: {
+    events: [
+      'events and meetings',
+      'meetings and events',
+      'events & meetings',
+      'events',
+      'meetings',
+      'past events',
+      'upcoming events',
+      'upcoming and past events',
+    ],
+    articles: ['feature articles', 'feature stories', 'features', 'articles'],
+  },
+  vi: {
+    events: [
+      'sự kiện',
+      'các sự kiện',
+      'sự kiện và cuộc họp',
+      'sự kiện và hội nghị',
+      'sự kiện và hội họp',
+      'sự kiện sắp tới',
+      'sự kiện sắp diễn ra',
+      'sự kiện đã qua',
+      'sự kiện đã diễn ra',
+    ],
+    articles: ['bài viết', 'các bài viết', 'bài viết nổi bật', 'bài viết chuyên đề'],
+  },
 };
+
+const PAGE_HEADINGS = new Map<string, HeadingInfo>(
+  (['en', 'vi'] as const).flatMap((lang) =>
+    (['events', 'articles'] as const).flatMap((kind) => PAGE_HEADING_TEXTS[lang][kind].map((text) => [text, { kind, lang }] as const)),
+  ),
+);
 
 // Headings that split an events page into parts; they may also open the page.
 const SECTION_HEADINGS: Record<string, Lang> = {
@@ -208,7 +216,7 @@ export function parseListing(text: string, options?: { kind?: ListingKind }): Pa
   const first = lines[firstIndex]!;
 
   // --- Page heading: decides the kind of page and hints at the language.
-  const known = PAGE_HEADINGS[headingKey(first.text)];
+  const known = PAGE_HEADINGS.get(headingKey(first.text));
   // A first line that is plainly part of the listing is not taken for a heading.
   const startsWithStructure =
     NUMBERED.test(first.text) ||

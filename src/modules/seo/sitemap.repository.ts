@@ -25,40 +25,45 @@ export interface ItemAddress {
   updated_at: string;
 }
 
-/** Events live at `now`, one row per language with shown text, by id then language. */
-export async function listEventAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
-  return db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as t', 't.event_id', 'e.id')
-    .where(isLive('e', now))
+/** The tables of a kind of item, and the column of its texts that holds the item's id. */
+interface ItemTables {
+  items: 'events' | 'articles';
+  texts: 'event_translations' | 'article_translations';
+  fk: 'event_id' | 'article_id';
+}
+
+// The table names come from the kind, so the query builder cannot check the
+// columns against one table's type: the query uses only the columns both
+// kinds' tables share (db/schema.ts).
+type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+
+/** Items of a kind live at `now`, one row per language with shown text, by id then language. */
+async function listAddresses(db: Db, t: ItemTables, now: Date): Promise<ItemAddress[]> {
+  const rows = await (db as unknown as LooseDb)
+    .selectFrom(`${t.items} as i`)
+    .innerJoin(`${t.texts} as t`, `t.${t.fk}`, 'i.id')
+    .where(isLive('i', now))
     .where(shownText)
     .select([
-      'e.id',
+      'i.id',
       't.lang',
-      sql<string>`coalesce(t.slug, e.slug)`.as('slug'),
-      sql<string>`case when t.updated_at > e.updated_at then t.updated_at else e.updated_at end`.as('updated_at'),
+      sql<string>`coalesce(t.slug, i.slug)`.as('slug'),
+      sql<string>`case when t.updated_at > i.updated_at then t.updated_at else i.updated_at end`.as('updated_at'),
     ])
-    .orderBy('e.id')
+    .orderBy('i.id')
     .orderBy('t.lang')
     .execute();
+  return rows as unknown as ItemAddress[];
+}
+
+/** Events live at `now`, one row per language with shown text, by id then language. */
+export function listEventAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
+  return listAddresses(db, { items: 'events', texts: 'event_translations', fk: 'event_id' }, now);
 }
 
 /** Articles live at `now`, one row per language with shown text, by id then language. */
-export async function listArticleAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
-  return db
-    .selectFrom('articles as a')
-    .innerJoin('article_translations as t', 't.article_id', 'a.id')
-    .where(isLive('a', now))
-    .where(shownText)
-    .select([
-      'a.id',
-      't.lang',
-      sql<string>`coalesce(t.slug, a.slug)`.as('slug'),
-      sql<string>`case when t.updated_at > a.updated_at then t.updated_at else a.updated_at end`.as('updated_at'),
-    ])
-    .orderBy('a.id')
-    .orderBy('t.lang')
-    .execute();
+export function listArticleAddresses(db: Db, now: Date): Promise<ItemAddress[]> {
+  return listAddresses(db, { items: 'articles', texts: 'article_translations', fk: 'article_id' }, now);
 }
 
 export interface TermActivity {
