@@ -15,28 +15,31 @@ export interface TermRow {
   text_lang: LangCode;
 }
 
+/** Where each kind of term keeps its rows and its names, and the column of the names that holds the term's id. */
+export const TERM_TABLES = {
+  topic: { terms: 'topics', texts: 'topic_translations', fk: 'topic_id' },
+  programme: { terms: 'programmes', texts: 'programme_translations', fk: 'programme_id' },
+} as const satisfies Record<TermKind, { terms: keyof Database; texts: keyof Database; fk: string }>;
+
+// The table names come from the kind, so the query builder cannot check the
+// columns against one table's type: the queries use only the columns both
+// kinds' tables share (db/schema.ts).
+export type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+
 function terms(db: Db, kind: TermKind, lang: LangCode, slug?: string) {
-  const columns = (alias: 't' | 'p', en: 'te' | 'pe', local: 'tl' | 'pl') => [
-    sql.ref<number>(`${alias}.id`).as('id'),
-    sql.ref<string>(`${alias}.slug`).as('slug'),
-    sql<string>`coalesce(${sql.ref(`${local}.name`)}, ${sql.ref(`${en}.name`)})`.as('name'),
-    sql<string | null>`case when ${sql.ref(`${local}.name`)} is null then ${sql.ref(`${en}.description`)} else ${sql.ref(`${local}.description`)} end`.as('description'),
-    sql<LangCode>`case when ${sql.ref(`${local}.name`)} is null then 'en' else ${sql.ref(`${local}.lang`)} end`.as('text_lang'),
-  ];
-  if (kind === 'topic') {
-    return db
-      .selectFrom('topics as t')
-      .innerJoin('topic_translations as te', (j) => j.onRef('te.topic_id', '=', 't.id').on('te.lang', '=', 'en'))
-      .leftJoin('topic_translations as tl', (j) => j.onRef('tl.topic_id', '=', 't.id').on('tl.lang', '=', lang))
-      .select(columns('t', 'te', 'tl'))
-      .$if(slug !== undefined, (q) => q.where('t.slug', '=', slug!));
-  }
-  return db
-    .selectFrom('programmes as p')
-    .innerJoin('programme_translations as pe', (j) => j.onRef('pe.programme_id', '=', 'p.id').on('pe.lang', '=', 'en'))
-    .leftJoin('programme_translations as pl', (j) => j.onRef('pl.programme_id', '=', 'p.id').on('pl.lang', '=', lang))
-    .select(columns('p', 'pe', 'pl'))
-    .$if(slug !== undefined, (q) => q.where('p.slug', '=', slug!));
+  const t = TERM_TABLES[kind];
+  return (db as unknown as LooseDb)
+    .selectFrom(`${t.terms} as x`)
+    .innerJoin(`${t.texts} as te`, (j) => j.onRef(`te.${t.fk}`, '=', 'x.id').on('te.lang', '=', 'en'))
+    .leftJoin(`${t.texts} as tl`, (j) => j.onRef(`tl.${t.fk}`, '=', 'x.id').on('tl.lang', '=', lang))
+    .select([
+      'x.id',
+      'x.slug',
+      sql<string>`coalesce(tl.name, te.name)`.as('name'),
+      sql<string | null>`case when tl.name is null then te.description else tl.description end`.as('description'),
+      sql<LangCode>`case when tl.name is null then 'en' else tl.lang end`.as('text_lang'),
+    ])
+    .$if(slug !== undefined, (q) => q.where('x.slug', '=', slug!));
 }
 
 // Sorted here rather than in SQL: database collations differ, and Vietnamese
@@ -48,16 +51,16 @@ function sortByName(rows: TermRow[], lang: LangCode): TermRow[] {
 
 /** Every topic, by name in `lang`. */
 export async function listTopics(db: Db, lang: LangCode): Promise<TermRow[]> {
-  return sortByName((await terms(db, 'topic', lang).execute()) as TermRow[], lang);
+  return sortByName((await terms(db, 'topic', lang).execute()) as unknown as TermRow[], lang);
 }
 
 /** Every programme, by name in `lang`. */
 export async function listProgrammes(db: Db, lang: LangCode): Promise<TermRow[]> {
-  return sortByName((await terms(db, 'programme', lang).execute()) as TermRow[], lang);
+  return sortByName((await terms(db, 'programme', lang).execute()) as unknown as TermRow[], lang);
 }
 
 /** One topic or programme by slug, named in `lang` (English where untranslated). */
 export async function findTerm(db: Db, kind: TermKind, slug: string, lang: LangCode): Promise<TermRow | undefined> {
-  const row = (await terms(db, kind, lang, slug).executeTakeFirst()) as TermRow | undefined;
+  const row = (await terms(db, kind, lang, slug).executeTakeFirst()) as unknown as TermRow | undefined;
   return row ? { ...row, id: Number(row.id) } : undefined;
 }

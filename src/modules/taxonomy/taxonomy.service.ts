@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
+import { TERM_TABLES, type LooseDb, type TermKind } from './taxonomy.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -38,38 +39,28 @@ export function readTaxonomy(path: string): Taxonomy {
  * every insert gives way to a row that is already there.
  */
 export async function ensureTaxonomy(db: Db, taxonomy: Taxonomy, now: string): Promise<void> {
-  for (const term of taxonomy.programmes) {
-    await db
-      .insertInto('programmes')
-      .values({ slug: term.slug, code: term.code ?? null, website_url: null, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
-    const { id } = await db.selectFrom('programmes').select('id').where('slug', '=', term.slug).executeTakeFirstOrThrow();
-    await db
-      .insertInto('programme_translations')
-      .values([
-        { programme_id: id, lang: 'en', name: term.name.en, description: null },
-        { programme_id: id, lang: 'vi', name: term.name.vi, description: null },
-      ])
-      .onConflict((oc) => oc.columns(['programme_id', 'lang']).doNothing())
-      .execute();
-  }
-  for (const term of taxonomy.topics) {
-    await db
-      .insertInto('topics')
-      .values({ slug: term.slug, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
-    const { id } = await db.selectFrom('topics').select('id').where('slug', '=', term.slug).executeTakeFirstOrThrow();
-    await db
-      .insertInto('topic_translations')
-      .values([
-        { topic_id: id, lang: 'en', name: term.name.en, description: null },
-        { topic_id: id, lang: 'vi', name: term.name.vi, description: null },
-      ])
-      .onConflict((oc) => oc.columns(['topic_id', 'lang']).doNothing())
-      .execute();
-  }
+  for (const term of taxonomy.programmes) await ensureTerm(db, 'programme', term, { code: term.code ?? null, website_url: null }, now);
+  for (const term of taxonomy.topics) await ensureTerm(db, 'topic', term, {}, now);
+}
+
+/** Adds a term with its English and Vietnamese names (and the kind's own `columns`), unless its slug is there already. */
+async function ensureTerm(db: Db, kind: TermKind, term: Term, columns: Record<string, unknown>, now: string): Promise<void> {
+  const t = TERM_TABLES[kind];
+  const loose = db as unknown as LooseDb;
+  await loose
+    .insertInto(t.terms)
+    .values({ slug: term.slug, ...columns, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
+  const { id } = await loose.selectFrom(t.terms).select('id').where('slug', '=', term.slug).executeTakeFirstOrThrow();
+  await loose
+    .insertInto(t.texts)
+    .values([
+      { [t.fk]: id, lang: 'en', name: term.name.en, description: null },
+      { [t.fk]: id, lang: 'vi', name: term.name.vi, description: null },
+    ])
+    .onConflict((oc) => oc.columns([t.fk, 'lang']).doNothing())
+    .execute();
 }
 
 function escapeRegExp(s: string): string {
