@@ -204,7 +204,7 @@ describe('every page type', () => {
     try {
       const page = await context.newPage();
       const wide: string[] = [];
-      for (const path of ['/en', '/vi', '/en/events', '/vi/events', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles', '/en/articles/a-bridge-over-troubled-water', '/en/search?q=ILO', '/vi/search?q=zzyzx', '/en/topics/child-labour', '/en/events?year=2020&topic=child-labour', '/admin/login']) {
+      for (const path of ['/en', '/vi', '/en/events', '/vi/events', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles', '/en/articles/a-bridge-over-troubled-water', '/en/search?q=ILO', '/vi/search?q=zzyzx', '/en/topics/child-labour', '/en/events?year=2020&topic=child-labour', '/en/api', '/vi/api', '/admin/login']) {
         await page.goto(path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) wide.push(`${path}: ${overflow}px too wide`);

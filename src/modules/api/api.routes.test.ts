@@ -465,6 +465,15 @@ describe('the read API', () => {
       assert.deepEqual(fields(await problem('/api/v1/topics?limit=3', '/topics', 400)), ['limit']);
     });
 
+    test('an address the router cannot read, or a slug no item could have, is a 400 problem too', async () => {
+      for (const url of ['/api/v1/events/%E0%A4%A', `/api/v1/events/${'a'.repeat(300)}`, '/api/v1/articles/bad%01slug', '/api/v1/articles/two%20words']) {
+        const res = await get(url, { accept: 'text/html' });
+        assert.equal(res.statusCode >= 400 && res.statusCode < 500, true, url);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/, url);
+        doc.assertValid('Problem', JSON.parse(res.body));
+      }
+    });
+
     test('an unknown address under /api/ is a 404 problem, and a server error one without a trace', async () => {
       const missing = await get('/api/v1/calendars', { accept: 'text/html' });
       assert.equal(missing.statusCode, 404);
