@@ -4,7 +4,8 @@
  * and their redirects, form helpers, and what follows every change.
  */
 export { countLive, isLive, shownTranslationStatuses } from './live.js';
-export { shownSlug, shownColumn } from './shown-text.js';
+export { shownSlug, shownColumn, shownLang } from './shown-text.js';
+export { publicRows, choosesAll, type PublicTables, type ItemsQuery, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
 export { StaleEditError } from './stale-edit-error.js';
 export * from './form-fields.js';
 export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';

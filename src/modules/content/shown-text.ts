@@ -5,6 +5,7 @@
  * the visitor reads from the two.
  */
 import { sql } from 'kysely';
+import type { LangCode } from '../../db/schema.js';
 
 /** The slug of the shown text: the translation's once published, else the English one. */
 export const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
@@ -13,3 +14,6 @@ export const shownSlug = sql<string>`coalesce(tl.slug, te.slug)`;
 export function shownColumn<T>(column: string) {
   return sql<T>`case when tl.title is null then ${sql.ref(`te.${column}`)} else ${sql.ref(`tl.${column}`)} end`;
 }
+
+/** The language of the shown text: the asked-for one when its translation is joined, else English. */
+export const shownLang = sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`;

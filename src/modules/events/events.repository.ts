@@ -2,19 +2,10 @@
  * Queries on events. Every function takes the database (or a transaction)
  * first and returns plain rows. Visitors' listings read published events only.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { countLive, isLive, shownSlug, shownTranslationStatuses } from '../content/index.js';
+import type { Kysely, Transaction } from 'kysely';
+import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { renderMarkdownForStorage } from '../media/index.js';
-import type {
-  Database,
-  EventRow,
-  EventStatus,
-  EventType,
-  LangCode,
-  NewEventRow,
-  EventUpdate,
-  TranslationStatus,
-} from '../../db/schema.js';
+import type { Database, EventRow, EventStatus, EventType, LangCode, NewEventRow, EventUpdate, TranslationStatus } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 
@@ -37,31 +28,26 @@ export interface EventListRow {
   text_lang: LangCode;
 }
 
-/** Which events and which text a visitors' page shows. */
-export interface TextChoice {
-  /** The page's language. */
-  lang: LangCode;
-  /** The instant of the request: scheduled events show once their time has come (see content/live.ts). */
-  now: Date;
-  /**
-   * Leave out events whose text in `lang` is missing or unpublished (the
-   * site's 'omit' setting) instead of showing their English text.
-   */
-  omitUntranslated: boolean;
-  /** Narrows the events: every filter given must hold. */
-  filters?: EventFilters | undefined;
-}
+/** Which events and which text a visitors' page shows (content/public.repository.ts). */
+export type TextChoice = ContentTextChoice<EventFilters>;
 
-/** The filters of a visitors' listing of events (topics and programmes by slug). */
-export interface EventFilters {
+/** The filters of a visitors' listing of events: the tags every kind has, and the year and type. */
+export interface EventFilters extends TagFilters {
   /** Events running during the year: one that runs across New Year counts in both, as in search. */
   year?: number | undefined;
-  topic?: string | undefined;
-  programme?: string | undefined;
   type?: EventType | undefined;
-  /** Events tagged with any of these topics or programmes (related content); nothing when both are empty. */
-  sharing?: { topics: string[]; programmes: string[] } | undefined;
 }
+
+/** The public queries every kind shares, on the event tables. */
+const rows = publicRows({
+  kind: 'event',
+  alias: 'e',
+  items: 'events',
+  texts: 'event_translations',
+  fk: 'event_id',
+  topics: 'event_topics',
+  programmes: 'event_programmes',
+});
 
 /**
  * The last day an event runs (shared/dates/day-range.ts), as the generated
@@ -75,123 +61,42 @@ const lastDay = lastDayOfDates('e');
 const lastDayIndexed = lastDayColumn('e');
 
 /**
- * Events visitors may see now (e). Counts, year choices and the choice of a
- * page's events need no more than this, so they read the events' indexes
- * only; the text is joined for a page's few rows. Every live event has its
- * English text: the importer and the generator write it with the event, and
- * every save in the admin writes it (writeTexts in events.editing.ts).
+ * Events visitors may see now (e) under the choice: the shared rule and tags
+ * (content/public.repository.ts), then an event's own filters.
  */
 export function liveEvents(db: Db, choice: TextChoice) {
-  let query = db.selectFrom('events as e').where(isLive('e', choice.now));
-  if (choice.omitUntranslated && choice.lang !== 'en') {
-    const lang = choice.lang;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('event_translations as tx')
-          .select('tx.event_id')
-          .whereRef('tx.event_id', '=', 'e.id')
-          .where('tx.lang', '=', lang)
-          .where('tx.status', '=', 'published'),
-      ),
-    );
+  let query = rows.live(db, choice);
+  const { year, type } = choice.filters ?? {};
+  if (year !== undefined) {
+    const y = String(year).padStart(4, '0');
+    query = query.where('e.start_date', '<=', `${y}-12-31`).where(lastDay, '>=', `${y}-01-01`);
   }
-  const f = choice.filters ?? {};
-  if (f.year !== undefined) {
-    const year = String(f.year).padStart(4, '0');
-    query = query.where('e.start_date', '<=', `${year}-12-31`).where(lastDay, '>=', `${year}-01-01`);
-  }
-  if (f.type !== undefined) query = query.where('e.event_type', '=', f.type);
-  const { topic, programme, sharing } = f;
-  if (topic !== undefined) query = query.where(({ exists }) => exists(taggedWithTopics(db, [topic])));
-  if (programme !== undefined) query = query.where(({ exists }) => exists(taggedWithProgrammes(db, [programme])));
-  if (sharing !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        ...(sharing.topics.length > 0 ? [eb.exists(taggedWithTopics(db, sharing.topics))] : []),
-        ...(sharing.programmes.length > 0 ? [eb.exists(taggedWithProgrammes(db, sharing.programmes))] : []),
-        // Tagged with nothing, an item has no related events.
-        sql<boolean>`1 = 0`,
-      ]),
-    );
-  }
+  if (type !== undefined) query = query.where('e.event_type', '=', type);
   return query;
 }
 
-/**
- * Live events with their English text (te) and, as tl, their text in the
- * chosen language when it may be shown: English always, another language
- * only once that translation is published.
- */
-function publishedWithText(db: Db, choice: TextChoice) {
-  const shown = shownTranslationStatuses(choice.lang);
-  return liveEvents(db, choice)
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', choice.lang).on('tl.status', 'in', shown));
-}
-
-/** A subquery finding the outer event (e) among those tagged with any of these topic slugs. */
-function taggedWithTopics(db: Db, slugs: string[]) {
-  return db
-    .selectFrom('event_topics as ft')
-    .innerJoin('topics as ftt', 'ftt.id', 'ft.topic_id')
-    .select('ft.event_id')
-    .whereRef('ft.event_id', '=', sql.ref('e.id'))
-    .where('ftt.slug', 'in', slugs);
-}
-
-/** A subquery finding the outer event (e) among those tagged with any of these programme slugs. */
-function taggedWithProgrammes(db: Db, slugs: string[]) {
-  return db
-    .selectFrom('event_programmes as fp')
-    .innerJoin('programmes as fpp', 'fpp.id', 'fp.programme_id')
-    .select('fp.event_id')
-    .whereRef('fp.event_id', '=', sql.ref('e.id'))
-    .where('fpp.slug', 'in', slugs);
-}
-
-/** The listing columns of the events with the given ids, whose liveness their choice has checked. */
-function listColumns(db: Db, lang: LangCode, ids: number[]) {
-  const shown = shownTranslationStatuses(lang);
-  return db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown))
-    .where('e.id', 'in', ids)
-    .select([
-    'e.id',
-    shownSlug.as('slug'),
-    'e.start_date',
-    'e.end_date',
-    'e.event_status',
-    'e.event_type',
-    sql<string>`coalesce(tl.title, te.title)`.as('title'),
-    sql<string | null>`case when tl.title is null then te.summary else tl.summary end`.as('summary'),
-    sql<string | null>`case when tl.title is null then te.description else tl.description end`.as('description'),
-    sql<string | null>`case when tl.title is null then te.description_html else tl.description_html end`.as('description_html'),
-    sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
-  ]);
-}
-
-/**
- * The listing rows of these events, in this order. A page first picks its
- * events' ids from the indexes (liveEvents), then reads the text of those
- * few: skipping to a deep page, or past thousands of ended events, then
- * costs index entries rather than whole rows.
- */
-async function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await listColumns(db, choice.lang, ids).execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-async function pickIds(query: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
-  return (await query.execute()).map((row) => row.id);
+/** The listing rows of these events, in this order, with their shown text. */
+function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListRow[]> {
+  return rows.rowsInOrder(db, choice.lang, ids, (query) =>
+    query.select([
+      'e.id',
+      shownSlug.as('slug'),
+      'e.start_date',
+      'e.end_date',
+      'e.event_status',
+      'e.event_type',
+      shownColumn<string>('title').as('title'),
+      shownColumn<string | null>('summary').as('summary'),
+      shownColumn<string | null>('description').as('description'),
+      shownColumn<string | null>('description_html').as('description_html'),
+      shownLang.as('text_lang'),
+    ]),
+  );
 }
 
 /** Published events still running on or after `today`, soonest first. */
 export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = await pickIds(
+  const ids = await rows.pickIds(
     liveEvents(db, choice)
       .select('e.id')
       .where(lastDayIndexed, '>=', today)
@@ -209,7 +114,7 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * the same day keep the office's order: shorter first, then as entered.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = await pickIds(
+  const ids = await rows.pickIds(
     liveEvents(db, choice)
       .select('e.id')
       .where(lastDay, '<', today)
@@ -226,7 +131,7 @@ export async function listPast(db: Db, choice: TextChoice, today: string, limit:
 
 /** Published events running on `today` (started on or before it, not yet ended). */
 export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  const ids = await pickIds(
+  const ids = await rows.pickIds(
     liveEvents(db, choice)
       .select('e.id')
       // Written as a negation so that the planner reads the range of events still running (the
@@ -242,7 +147,7 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
 
 /** Published events starting after `today`, soonest first. */
 export async function listStartingAfter(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  const ids = await pickIds(
+  const ids = await rows.pickIds(
     liveEvents(db, choice)
       .select('e.id')
       .where('e.start_date', '>', today)
@@ -254,12 +159,6 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
   return listRows(db, choice, ids);
 }
 
-/** Whether a choice shows every live event (no filters, nothing left out for want of a translation). */
-function choosesAll(choice: TextChoice): boolean {
-  const omitting = choice.omitUntranslated && choice.lang !== 'en';
-  return !omitting && Object.values(choice.filters ?? {}).every((value) => value === undefined);
-}
-
 /**
  * How many of the chosen events are upcoming (still running on or after
  * `today`) and past. Upcoming ones are an index range, few however large the
@@ -268,86 +167,31 @@ function choosesAll(choice: TextChoice): boolean {
  * than counted one by one.
  */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const count = (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => eb.fn.countAll<number | string>().as('n');
-  const upcomingCount = liveEvents(db, choice).where(lastDayIndexed, '>=', today).select(count).executeTakeFirstOrThrow();
+  const upcomingCount = rows.count(liveEvents(db, choice).where(lastDayIndexed, '>=', today));
   if (choosesAll(choice)) {
-    const [upcoming, live] = await Promise.all([upcomingCount, countLive(db, 'event', choice.now)]);
-    return { upcoming: Number(upcoming.n), past: live - Number(upcoming.n) };
+    const [upcoming, live] = await Promise.all([upcomingCount, rows.countLive(db, choice.now)]);
+    return { upcoming, past: live - upcoming };
   }
-  const [upcoming, past] = await Promise.all([
-    upcomingCount,
-    liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today).select(count).executeTakeFirstOrThrow(),
-  ]);
-  // Postgres returns counts as strings (bigint).
-  return { upcoming: Number(upcoming.n), past: Number(past.n) };
+  const [upcoming, past] = await Promise.all([upcomingCount, rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today))]);
+  return { upcoming, past };
 }
 
-/**
- * The published event whose address in `lang` ends in `slug`: its
- * published translation's slug, or its English slug while it has none.
- */
-export async function findLiveEventIdBySlug(db: Db, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
-  const row = await publishedWithText(db, { lang, now, omitUntranslated: false })
-    // The shown slug is computed, so no index can answer it; the slug must be that of the English
-    // text or of the text in `lang`, which the (lang, slug) index finds at once. Without this the
-    // query read every published event (a quarter of a second with 50,000).
-    .where('e.id', 'in', (eb) =>
-      eb.selectFrom('event_translations as s').select('s.event_id').where('s.slug', '=', slug).where('s.lang', 'in', lang === 'en' ? ['en'] : ['en', lang]),
-    )
-    .where(shownSlug, '=', slug)
-    .select('e.id')
-    .orderBy('e.id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-/**
- * A published event known by `slug` in some language: an address from the
- * other language, from before its translation was published, or from while
- * it was, that should move to the event's current address.
- */
-export async function findLiveEventIdByAnySlug(db: Db, slug: string, now: Date): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as t', 't.event_id', 'e.id')
-    .where(isLive('e', now))
-    .where('t.slug', '=', slug)
-    .select('e.id')
-    .orderBy('e.id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function findEventById(db: Db, id: number): Promise<EventRow | undefined> {
-  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The event with this id if visitors may see it now. */
-export async function findLiveEventById(db: Db, id: number, now: Date): Promise<EventRow | undefined> {
-  return db.selectFrom('events as e').selectAll('e').where('e.id', '=', id).where(isLive('e', now)).executeTakeFirst();
-}
-
-export async function findEventBySlug(db: Db, slug: string): Promise<EventRow | undefined> {
-  return db.selectFrom('events').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-export async function findEventBySourceKey(db: Db, sourceKey: string): Promise<EventRow | undefined> {
-  return db.selectFrom('events').selectAll().where('source_key', '=', sourceKey).executeTakeFirst();
-}
-
-export async function listEventTranslations(db: Db, eventId: number) {
-  return db.selectFrom('event_translations').selectAll().where('event_id', '=', eventId).execute();
-}
+/** The event visitors may see at `now` at an address in `lang` (content/public.repository.ts). */
+export const findLiveEventByAddress = rows.findLiveByAddress;
+export const findEventById = rows.findById;
+export const findEventBySourceKey = rows.findBySourceKey;
+export const listEventTranslations = rows.listTexts;
+/** The event's programmes and topics with their names in a language (English when untranslated). */
+export const listEventTaxonomy = rows.listTags;
+/** The names of the topics of these events in a language, by event id. */
+export const listEventTopicNames = rows.listTopicNames;
 
 /** Events with the given dates that have English text, in the order entered (for pairing translated pages). */
 export async function listEnglishEventsByDates(db: Db, start: string, end: string | null): Promise<EventRow[]> {
-  let query = db
-    .selectFrom('events as e')
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .selectAll('e')
-    .where('e.start_date', '=', start);
-  query = end === null ? query.where('e.end_date', 'is', null) : query.where('e.end_date', '=', end);
-  return query.orderBy('e.id', 'asc').execute();
+  return rows.listWithEnglish(db, (query) => {
+    const starting = query.where('e.start_date', '=', start);
+    return end === null ? starting.where('e.end_date', 'is', null) : starting.where('e.end_date', '=', end);
+  });
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {
@@ -413,29 +257,6 @@ export async function upsertEventTranslation(
     .execute();
 }
 
-/** Names of the event's programmes or topics in a language (English when untranslated). */
-export async function listEventTaxonomy(db: Db, eventId: number, lang: LangCode) {
-  const programmes = await db
-    .selectFrom('event_programmes as ep')
-    .innerJoin('programmes as p', 'p.id', 'ep.programme_id')
-    .innerJoin('programme_translations as pe', (j) => j.onRef('pe.programme_id', '=', 'p.id').on('pe.lang', '=', 'en'))
-    .leftJoin('programme_translations as pl', (j) => j.onRef('pl.programme_id', '=', 'p.id').on('pl.lang', '=', lang))
-    .where('ep.event_id', '=', eventId)
-    .select(['p.slug', sql<string>`coalesce(pl.name, pe.name)`.as('name')])
-    .orderBy('p.slug')
-    .execute();
-  const topics = await db
-    .selectFrom('event_topics as et')
-    .innerJoin('topics as t', 't.id', 'et.topic_id')
-    .innerJoin('topic_translations as te', (j) => j.onRef('te.topic_id', '=', 't.id').on('te.lang', '=', 'en'))
-    .leftJoin('topic_translations as tl', (j) => j.onRef('tl.topic_id', '=', 't.id').on('tl.lang', '=', lang))
-    .where('et.event_id', '=', eventId)
-    .select(['t.slug', sql<string>`coalesce(tl.name, te.name)`.as('name')])
-    .orderBy('t.slug')
-    .execute();
-  return { programmes, topics };
-}
-
 /**
  * The years visitors' events run in (an event across New Year in both), newest
  * first: the choices of the listing's year filter. The first and last years
@@ -446,7 +267,7 @@ export async function listEventTaxonomy(db: Db, eventId: number, lang: LangCode)
 export async function listEventYears(db: Db, choice: TextChoice): Promise<number[]> {
   // Bounds from the events alone (cheap: the listing index holds these columns); each year
   // between them is then checked against everything liveEvents asks.
-  const live = db.selectFrom('events as e').where(isLive('e', choice.now));
+  const live = rows.live(db, { ...choice, omitUntranslated: false, filters: undefined });
   const [first, last] = await Promise.all([
     live.select('e.start_date as day').orderBy('e.start_date', 'asc').limit(1).executeTakeFirst(),
     live.select(lastDayIndexed.as('day')).orderBy(lastDayIndexed, 'desc').limit(1).executeTakeFirst(),
@@ -489,21 +310,11 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
 }
 
 /** Upcoming events that start before `date` (to number a month group continued from an earlier page). */
-export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  const row = await liveEvents(db, choice)
-    .where(lastDayIndexed, '>=', today)
-    .where('e.start_date', '<', date)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  return rows.count(liveEvents(db, choice).where(lastDayIndexed, '>=', today).where('e.start_date', '<', date));
 }
 
 /** Past events that start on or after `date` (the same, for the newest-first list). */
-export async function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  const row = await liveEvents(db, choice)
-    .where(lastDay, '<', today)
-    .where('e.start_date', '>=', date)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  return rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '>=', date));
 }

@@ -10,7 +10,6 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
-import { slugRedirects } from '../content/index.js';
 import { LANGS } from '../i18n/index.js';
 import { findSiteText, getSettings } from '../settings/index.js';
 import { listEventAttachments, loadPicture, type AttachmentListRow, type PictureImage } from '../media/index.js';
@@ -229,12 +228,7 @@ export interface EventDetail {
  * route then moves the visitor to `slugs[lang]`. Throws NotFoundError.
  */
 export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventDetail> {
-  const id =
-    (await repo.findLiveEventIdBySlug(db, lang, slug, now)) ??
-    (await repo.findLiveEventIdByAnySlug(db, slug, now)) ??
-    (await slugRedirects.findRedirectTarget(db, 'event', lang, slug)) ??
-    (lang === 'en' ? undefined : await slugRedirects.findRedirectTarget(db, 'event', 'en', slug));
-  const event = id === undefined ? undefined : await repo.findLiveEventById(db, id, now);
+  const event = await repo.findLiveEventByAddress(db, lang, slug, now);
   if (!event) throw new NotFoundError();
   return eventDetail(db, event, lang);
 }

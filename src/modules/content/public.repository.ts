@@ -1,0 +1,321 @@
+/**
+ * The queries visitors' pages run on any kind, written once and driven by the
+ * kind's table names (Kysely's `db.dynamic`): the items visitors may see under
+ * a text choice (live, translated when the site leaves untranslated ones out,
+ * tagged as the filters ask), a page's rows with their shown text, the item an
+ * address names, its texts, its tags and their names. Also the rows by id or
+ * source key and one text's upsert, which the editing services and the
+ * importer share. A kind adds only its own columns, filters and order: its
+ * queries start from `live` or `withText`, typed as its own table.
+ */
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import type { Sharing } from '../../app-deps.js';
+import type { ContentKind, Database, LangCode } from '../../db/schema.js';
+import { countLive as countLiveOfKind, isLive, shownTranslationStatuses } from './live.js';
+import { shownSlug } from './shown-text.js';
+import { findRedirectTarget } from './slugs.repository.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The tags every kind's listing may be narrowed by (by slug): all given must hold. */
+export interface TagFilters {
+  topic?: string | undefined;
+  programme?: string | undefined;
+  /** Items tagged with any of these topics or programmes (related content); nothing when both are empty. */
+  sharing?: Sharing | undefined;
+}
+
+/** Which items and which text a visitors' page shows. */
+export interface TextChoice<F extends TagFilters = TagFilters> {
+  /** The page's language. */
+  lang: LangCode;
+  /** The instant of the request: scheduled items show once their time has come (see live.ts). */
+  now: Date;
+  /** Leave out items whose text in `lang` is missing or unpublished (the site's 'omit' setting) instead of showing their English text. */
+  omitUntranslated: boolean;
+  /** Narrows the items: every filter given must hold. */
+  filters?: F | undefined;
+}
+
+type ItemTable = 'events' | 'articles';
+type TextTable = 'event_translations' | 'article_translations';
+
+/** A kind's tables, and the alias its public queries give its items table. */
+export interface PublicTables<T extends ItemTable, A extends string, X extends TextTable> {
+  kind: ContentKind;
+  items: T;
+  alias: A;
+  texts: X;
+  /** The column of the texts and tag tables holding the item's id. */
+  fk: 'event_id' | 'article_id';
+  topics: 'event_topics' | 'article_topics';
+  programmes: 'event_programmes' | 'article_programmes';
+}
+
+/** A query on a kind's items (as `A`), typed as that kind's table, so that the kind adds its own columns, filters and order. */
+export type ItemsQuery<T extends ItemTable, A extends string> = SelectQueryBuilder<Database & { [K in A]: Database[T] }, A, object>;
+
+/** A tag's slug and its name in the page's language. */
+export interface TagName {
+  slug: string;
+  name: string;
+}
+
+/** Ids of items at most in one query: well within every database's limit on parameters. */
+const ID_CHUNK = 500;
+
+// The tables come from the kind, so the query builder cannot check columns
+// against one table's type: below, columns are named with `sql.ref` and only
+// those every kind's tables share are used (db/schema.ts); each function
+// returns the kind's own row types.
+type AnyRow = Record<string, unknown>;
+type LooseDb = Kysely<Record<string, AnyRow>>;
+const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
+/** Within a generic query the items' alias is typed as this one name; the SQL uses the kind's own alias. */
+type Aliased = 'item';
+
+/** Whether a choice shows every live item (no filters, nothing left out for want of a translation). */
+export function choosesAll(choice: TextChoice<object>): boolean {
+  const omitting = choice.omitUntranslated && choice.lang !== 'en';
+  return !omitting && Object.values(choice.filters ?? {}).every((value) => value === undefined);
+}
+
+/** The public queries of the kind whose tables are `t`; `Item` and `Text` are its rows. */
+export function publicRows<T extends ItemTable, A extends string, X extends TextTable>(t: PublicTables<T, A, X>) {
+  type Item = Selectable<Database[T]>;
+  type Text = Selectable<Database[X]>;
+  const { alias, fk } = t;
+  // Plain names from here on: see LooseDb.
+  const texts: string = t.texts;
+  const itemId = sql.ref(`${alias}.id`);
+  const items = (db: Kysely<Database>) => loose(db).selectFrom(loose(db).dynamic.table(t.items).as(alias as Aliased));
+  const typed = (query: unknown) => query as ItemsQuery<T, A>;
+  const sameRef = (a: string, b: string) => sql<SqlBool>`${sql.ref(a)} = ${sql.ref(b)}`;
+
+  /** A subquery finding the outer item among those tagged with any of these slugs (topics or programmes). */
+  function taggedWith(db: Kysely<Database>, tags: 'topics' | 'programmes', slugs: string[]): Expression<SqlBool> {
+    const [links, terms, termId] = tags === 'topics' ? ([t.topics, 'topics', 'topic_id'] as const) : ([t.programmes, 'programmes', 'programme_id'] as const);
+    const q = loose(db);
+    const found = q
+      .selectFrom(q.dynamic.table(links).as('ft'))
+      .innerJoin(`${terms} as ftt`, (j) => j.on(sameRef('ftt.id', `ft.${termId}`)))
+      .select(sql.ref(`ft.${fk}`).as('id'))
+      .where(sql.ref(`ft.${fk}`), '=', itemId)
+      .where(sql.ref('ftt.slug'), 'in', slugs);
+    return sql<SqlBool>`exists ${found}`;
+  }
+
+  /** The names of the topics or programmes of these items in `lang` (English where untranslated), sorted by item, then slug. */
+  async function tagNames(db: Kysely<Database>, tags: 'topics' | 'programmes', ids: number[], lang: LangCode) {
+    const [links, terms, names, termId] =
+      tags === 'topics'
+        ? ([t.topics, 'topics', 'topic_translations', 'topic_id'] as const)
+        : ([t.programmes, 'programmes', 'programme_translations', 'programme_id'] as const);
+    const q = loose(db);
+    const rows = await q
+      .selectFrom(q.dynamic.table(links).as('x'))
+      .innerJoin(`${terms} as n`, (j) => j.on(sameRef('n.id', `x.${termId}`)))
+      .innerJoin(`${names} as ne`, (j) => j.on(sameRef(`ne.${termId}`, 'n.id')).on(sql.ref('ne.lang'), '=', 'en'))
+      .leftJoin(`${names} as nl`, (j) => j.on(sameRef(`nl.${termId}`, 'n.id')).on(sql.ref('nl.lang'), '=', lang))
+      .where(sql.ref(`x.${fk}`), 'in', ids)
+      .select([sql<number>`${sql.ref(`x.${fk}`)}`.as('item_id'), sql<string>`n.slug`.as('slug'), sql<string>`coalesce(nl.name, ne.name)`.as('name')])
+      .orderBy(sql.ref(`x.${fk}`))
+      .orderBy(sql.ref('n.slug'))
+      .execute();
+    return rows as { item_id: number; slug: string; name: string }[];
+  }
+
+
+  /**
+   * Items visitors may see now, narrowed by the choice's tags. Counts, year
+   * choices and the choice of a page's items need no more than this, so they
+   * read the items' indexes only; the text is joined for a page's few rows
+   * (withText). Every live item has its English text: every writer stores it
+   * with the item.
+   */
+  function live(db: Kysely<Database>, choice: TextChoice): ItemsQuery<T, A> {
+    let query = items(db).where(isLive(alias, choice.now));
+    if (choice.omitUntranslated && choice.lang !== 'en') {
+      const q = loose(db);
+      const translated = q
+        .selectFrom(q.dynamic.table(texts).as('tx'))
+        .select(sql.ref(`tx.${fk}`).as('id'))
+        .where(sql.ref(`tx.${fk}`), '=', itemId)
+        .where(sql.ref('tx.lang'), '=', choice.lang)
+        .where(sql.ref('tx.status'), '=', 'published');
+      query = query.where(sql<SqlBool>`exists ${translated}`);
+    }
+    const { topic, programme, sharing } = choice.filters ?? {};
+    if (topic !== undefined) query = query.where(taggedWith(db, 'topics', [topic]));
+    if (programme !== undefined) query = query.where(taggedWith(db, 'programmes', [programme]));
+    if (sharing !== undefined) {
+      const any = [
+        ...(sharing.topics.length > 0 ? [taggedWith(db, 'topics', sharing.topics)] : []),
+        ...(sharing.programmes.length > 0 ? [taggedWith(db, 'programmes', sharing.programmes)] : []),
+        // Tagged with nothing, an item has no related items.
+        sql<SqlBool>`1 = 0`,
+      ];
+      query = query.where(sql<SqlBool>`(${sql.join(any, sql` or `)})`);
+    }
+    return typed(query);
+  }
+
+  /**
+   * The items with their English text (te) and, as tl, their text in `lang`
+   * when it may be shown: English always, another language only once that
+   * translation is published.
+   */
+  function joinTexts(db: Kysely<Database>, lang: LangCode) {
+    const shown = shownTranslationStatuses(lang);
+    return items(db)
+      .innerJoin(`${texts} as te`, (j) => j.on(sameRef(`te.${fk}`, `${alias}.id`)).on(sql.ref('te.lang'), '=', 'en'))
+      .leftJoin(`${texts} as tl`, (j) => j.on(sameRef(`tl.${fk}`, `${alias}.id`)).on(sql.ref('tl.lang'), '=', lang).on(sql.ref('tl.status'), 'in', shown));
+  }
+
+  /**
+   * The items with these ids (whose liveness their choice has checked) and
+   * their texts (joinTexts): the kind selects its columns, the shown ones
+   * through shown-text.ts.
+   */
+  function withText(db: Kysely<Database>, lang: LangCode, ids: number[]): ItemsQuery<T, A> {
+    return typed(joinTexts(db, lang).where(itemId, 'in', ids));
+  }
+
+  /**
+   * The rows of these items, in this order, as `columns` selects them from
+   * `withText`. A page first picks its items' ids from the indexes (live),
+   * then reads the text of those few: skipping to a deep page, or past
+   * thousands of older items, then costs index entries rather than whole
+   * rows. Many ids are read a chunk at a time.
+   */
+  async function rowsInOrder<R extends { id: number }>(
+    db: Db,
+    lang: LangCode,
+    ids: number[],
+    columns: (query: ItemsQuery<T, A>) => { execute(): Promise<R[]> },
+  ): Promise<R[]> {
+    const rows: R[] = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK) rows.push(...(await columns(withText(db, lang, ids.slice(i, i + ID_CHUNK))).execute()));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The ids a query picks, in its order. */
+  async function pickIds(query: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
+    return (await query.execute()).map((row) => row.id);
+  }
+
+  /** How many items a query on them finds. */
+  async function count(query: ItemsQuery<T, A>): Promise<number> {
+    const row = (await query.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow()) as { n: number | string };
+    // Postgres returns counts as strings (bigint).
+    return Number(row.n);
+  }
+
+  /** How many items visitors may see now, with no other condition. */
+  function countLive(db: Kysely<Database>, now: Date): Promise<number> {
+    return countLiveOfKind(db, t.kind, now);
+  }
+
+  /**
+   * The live item whose address in `lang` ends in `slug`: its published
+   * translation's slug, or its English slug while it has none.
+   */
+  async function findLiveIdBySlug(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
+    const q = loose(db);
+    const named = q
+      .selectFrom(q.dynamic.table(texts).as('s'))
+      .select(sql.ref(`s.${fk}`).as('id'))
+      .where(sql.ref('s.slug'), '=', slug)
+      .where(sql.ref('s.lang'), 'in', lang === 'en' ? ['en'] : ['en', lang]);
+    const row = await joinTexts(db, lang)
+      .where(isLive(alias, now))
+      // The shown slug is computed, so no index can answer it; the slug must be that of the English
+      // text or of the text in `lang`, which the (lang, slug) index finds at once. Without this the
+      // query read every live item (a quarter of a second with 50,000).
+      .where(sql<SqlBool>`${itemId} in ${named}`)
+      .where(shownSlug, '=', slug)
+      .select(itemId.as('id'))
+      .orderBy(itemId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  /**
+   * A live item known by `slug` in some language: an address from the other
+   * language, from before its translation was published, or from while it
+   * was, that should move to the item's current address.
+   */
+  async function findLiveIdByAnySlug(db: Kysely<Database>, slug: string, now: Date): Promise<number | undefined> {
+    const row = await items(db)
+      .innerJoin(`${texts} as t`, (j) => j.on(sameRef(`t.${fk}`, `${alias}.id`)))
+      .where(isLive(alias, now))
+      .where(sql.ref('t.slug'), '=', slug)
+      .select(itemId.as('id'))
+      .orderBy(itemId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : Number(row.id);
+  }
+
+  /**
+   * The item visitors may see at `now` whose address in `lang` ends in
+   * `slug`: by its shown slug, its slug in another language, or an old slug
+   * (slug_redirects) in `lang` or English. The page then moves the visitor
+   * to the item's current address.
+   */
+  async function findLiveByAddress(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<Item | undefined> {
+    const id =
+      (await findLiveIdBySlug(db, lang, slug, now)) ??
+      (await findLiveIdByAnySlug(db, slug, now)) ??
+      (await findRedirectTarget(db, t.kind, lang, slug)) ??
+      (lang === 'en' ? undefined : await findRedirectTarget(db, t.kind, 'en', slug));
+    return id === undefined ? undefined : findLiveById(db, id, now);
+  }
+
+  async function findById(db: Kysely<Database>, id: number): Promise<Item | undefined> {
+    return (await loose(db).selectFrom(t.items).selectAll().where('id', '=', id).executeTakeFirst()) as Item | undefined;
+  }
+
+  /** The item with this id if visitors may see it now. */
+  async function findLiveById(db: Kysely<Database>, id: number, now: Date): Promise<Item | undefined> {
+    return (await items(db).selectAll(alias as Aliased).where(itemId, '=', id).where(isLive(alias, now)).executeTakeFirst()) as Item | undefined;
+  }
+
+  async function findBySourceKey(db: Kysely<Database>, sourceKey: string): Promise<Item | undefined> {
+    return (await loose(db).selectFrom(t.items).selectAll().where('source_key', '=', sourceKey).executeTakeFirst()) as Item | undefined;
+  }
+
+  /** The item's texts, every language and status. */
+  async function listTexts(db: Kysely<Database>, id: number): Promise<Text[]> {
+    return (await loose(db).selectFrom(t.texts).selectAll().where(fk, '=', id).execute()) as Text[];
+  }
+
+  /** Items with English text meeting `where` (a kind's dates), in the order entered: for pairing translated pages. */
+  async function listWithEnglish(db: Kysely<Database>, where: (query: ItemsQuery<T, A>) => ItemsQuery<T, A>): Promise<Item[]> {
+    const query = typed(
+      items(db).innerJoin(`${texts} as te`, (j) => j.on(sameRef(`te.${fk}`, `${alias}.id`)).on(sql.ref('te.lang'), '=', 'en')),
+    );
+    return (await where(query).selectAll(alias).orderBy(itemId, 'asc').execute()) as unknown as Item[];
+  }
+
+  /** The item's programmes and topics, by slug, with their names in `lang` (English when untranslated). */
+  async function listTags(db: Kysely<Database>, id: number, lang: LangCode): Promise<{ programmes: TagName[]; topics: TagName[] }> {
+    const [programmes, topics] = await Promise.all([tagNames(db, 'programmes', [id], lang), tagNames(db, 'topics', [id], lang)]);
+    const named = (rows: { slug: string; name: string }[]) => rows.map(({ slug, name }) => ({ slug, name }));
+    return { programmes: named(programmes), topics: named(topics) };
+  }
+
+  /** The topics of these items (slug and name in `lang`, English where untranslated), by item id, sorted by slug. */
+  async function listTopicNames(db: Kysely<Database>, ids: number[], lang: LangCode): Promise<Map<number, TagName[]>> {
+    const names = new Map<number, TagName[]>();
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      for (const row of await tagNames(db, 'topics', ids.slice(i, i + ID_CHUNK), lang)) {
+        const id = Number(row.item_id);
+        names.set(id, [...(names.get(id) ?? []), { slug: row.slug, name: row.name }]);
+      }
+    }
+    return names;
+  }
+
+  return { tables: t, live, withText, rowsInOrder, pickIds, count, countLive, findLiveIdBySlug, findLiveIdByAnySlug, findLiveByAddress, findById, findLiveById, findBySourceKey, listTexts, listWithEnglish, listTags, listTopicNames };
+}
