@@ -15,8 +15,8 @@ import { cachePublicPage } from '../../shared/http/cache.js';
 import { sendPage, viewContext } from '../../shared/http/html.js';
 import { API_ROOT, OPENAPI_PATH, apiDocsPath } from '../../shared/http/paths.js';
 import { apiCorsHeaders } from '../../shared/http/problem.js';
-import { languageForVisitor } from '../i18n/index.js';
-import { getArticle, getEvent, listArticles, listEvents, listTerms, type ApiContext } from './api.service.js';
+import { languageForVisitor, type Lang } from '../i18n/index.js';
+import { getArticle, getEvent, listArticles, listEvents, listTerms, type ApiContext, type ListPage } from './api.service.js';
 import { articlesQuery, eventsQuery, itemParams, langQuery } from './api.schemas.js';
 import { ApiDocsPage } from './api-docs.views.js';
 import { ENDPOINTS, openApiDocument, type Endpoint } from './openapi.js';
@@ -88,27 +88,27 @@ export const apiRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       .send();
   });
 
-  app.get(fastifyPath(endpoint('listEvents')), async (request, reply) => {
-    const page = await listEvents(context(), readParams(eventsQuery, request.query));
-    return sendJson(reply, endpoint('listEvents').response!, { ...page, next: nextUrl(request, publicUrl, page.next_cursor) });
-  });
-
-  app.get(fastifyPath(endpoint('getEvent')), async (request, reply) => {
-    const { idOrSlug } = readParams(itemParams, request.params);
-    const { lang } = readParams(langQuery, request.query);
-    return sendJson(reply, endpoint('getEvent').response!, { data: await getEvent(context(), idOrSlug, lang) });
-  });
-
-  app.get(fastifyPath(endpoint('listArticles')), async (request, reply) => {
-    const page = await listArticles(context(), readParams(articlesQuery, request.query));
-    return sendJson(reply, endpoint('listArticles').response!, { ...page, next: nextUrl(request, publicUrl, page.next_cursor) });
-  });
-
-  app.get(fastifyPath(endpoint('getArticle')), async (request, reply) => {
-    const { idOrSlug } = readParams(itemParams, request.params);
-    const { lang } = readParams(langQuery, request.query);
-    return sendJson(reply, endpoint('getArticle').response!, { data: await getArticle(context(), idOrSlug, lang) });
-  });
+  /** A listing: its query read by the endpoint's schema, a page of it with the address of the next. */
+  const listing = <Q extends z.ZodType>(operationId: string, query: Q, list: (ctx: ApiContext, query: z.infer<Q>) => Promise<ListPage<unknown>>) => {
+    const described = endpoint(operationId);
+    app.get(fastifyPath(described), async (request, reply) => {
+      const page = await list(context(), readParams(query, request.query));
+      return sendJson(reply, described.response!, { ...page, next: nextUrl(request, publicUrl, page.next_cursor) });
+    });
+  };
+  /** One item by id or slug. */
+  const item = (operationId: string, find: (ctx: ApiContext, idOrSlug: string, lang: Lang) => Promise<unknown>) => {
+    const described = endpoint(operationId);
+    app.get(fastifyPath(described), async (request, reply) => {
+      const { idOrSlug } = readParams(itemParams, request.params);
+      const { lang } = readParams(langQuery, request.query);
+      return sendJson(reply, described.response!, { data: await find(context(), idOrSlug, lang) });
+    });
+  };
+  listing('listEvents', eventsQuery, listEvents);
+  item('getEvent', getEvent);
+  listing('listArticles', articlesQuery, listArticles);
+  item('getArticle', getArticle);
 
   for (const [operationId, kind] of [
     ['listTopics', 'topic'],

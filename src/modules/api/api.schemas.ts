@@ -160,12 +160,26 @@ export const heroSchema = z
   })
   .register(apiSchemas, { id: 'Hero', description: 'The image at the head of an item’s page.' });
 
+/** The fields every kind of item starts with: who it is and where its page is. */
+const itemHead = (kind: string) => ({
+  id: z.number().int(),
+  slugs: slugsSchema,
+  url: z.url().meta({ description: `The ${kind}’s page in the language asked for.` }),
+  status: z.literal('published').meta({ description: 'Publication status: the API gives only what visitors may see now.' }),
+});
+
+/** The fields every kind of item ends with: its image, its tags, its times. */
+const itemTail = {
+  hero: heroSchema.nullable(),
+  topics: z.array(termRefSchema),
+  programmes: z.array(termRefSchema),
+  published_at: instant.nullable().meta({ description: 'When it was published (UTC).' }),
+  updated_at: instant.meta({ description: 'When it last changed (UTC).' }),
+};
+
 export const eventSchema = z
   .strictObject({
-    id: z.number().int(),
-    slugs: slugsSchema,
-    url: z.url().meta({ description: 'The event’s page in the language asked for.' }),
-    status: z.literal('published').meta({ description: 'Publication status: the API gives only what visitors may see now.' }),
+    ...itemHead('event'),
     event_status: z.enum(['scheduled', 'cancelled', 'postponed']).meta({ description: 'Whether the event takes place as planned.' }),
     event_type: z.enum(EVENT_TYPES),
     attendance_mode: z.enum(ATTENDANCE_MODES),
@@ -189,20 +203,13 @@ export const eventSchema = z
     online_url: z.string().nullable(),
     registration_url: z.string().nullable(),
     contact_email: z.string().nullable(),
-    hero: heroSchema.nullable(),
-    topics: z.array(termRefSchema),
-    programmes: z.array(termRefSchema),
-    published_at: instant.nullable().meta({ description: 'When it was published (UTC).' }),
-    updated_at: instant.meta({ description: 'When it last changed (UTC).' }),
+    ...itemTail,
   })
   .register(apiSchemas, { id: 'Event', description: 'An event or meeting visitors may see now.' });
 
 export const articleSchema = z
   .strictObject({
-    id: z.number().int(),
-    slugs: slugsSchema,
-    url: z.url().meta({ description: 'The article’s page in the language asked for.' }),
-    status: z.literal('published').meta({ description: 'Publication status: the API gives only what visitors may see now.' }),
+    ...itemHead('article'),
     published_on: z.iso.date().meta({ description: 'The article’s date (YYYY-MM-DD).' }),
     text: z
       .strictObject({
@@ -222,11 +229,7 @@ export const articleSchema = z
       })
       .nullable()
       .meta({ description: 'Who wrote it (“By …”, “Op-ed by …”); role and organisation in the text’s language.' }),
-    hero: heroSchema.nullable(),
-    topics: z.array(termRefSchema),
-    programmes: z.array(termRefSchema),
-    published_at: instant.nullable().meta({ description: 'When it was published (UTC).' }),
-    updated_at: instant.meta({ description: 'When it last changed (UTC).' }),
+    ...itemTail,
   })
   .register(apiSchemas, { id: 'Article', description: 'A feature article visitors may see now.' });
 
