@@ -112,6 +112,7 @@ export function contentStore<S extends BaseSnapshot, Texts extends TextFields>(d
     fieldOrder: fieldOrderOf(d),
     longFields: longTextNames(d.texts),
     fallbackSlug: d.fallbackSlug,
+    emptyText: () => emptyText(d.texts) as S['en'],
     async load(db, id): Promise<Editable<S> | undefined> {
       const row = await rows.findItem(db, id);
       if (!row) return undefined;

@@ -64,6 +64,8 @@ export interface ContentStore<S extends BaseSnapshot> {
   longFields: ReadonlySet<string>;
   /** The slug when the English title has no letters or digits. */
   fallbackSlug: string;
+  /** A text with nothing in it (an empty title, every other field null): what a writer builds a text from. */
+  emptyText(): S['en'];
   load(db: AnyDb, id: number): Promise<Editable<S> | undefined>;
   /** Inserts a new item with its texts and tags; returns its id. `sourceKey` names an imported item's entry in its listing page. */
   insert(trx: Trx, snapshot: S, meta: { at: string; userId: number | null; sourceKey?: string | null }): Promise<number>;
@@ -244,6 +246,7 @@ export interface WriterContext {
   ip?: string | undefined;
   actor?: SystemActor | undefined;
   batch?: ContentChangeBatch | undefined;
+  note?: string | undefined;
 }
 
 /**
@@ -289,13 +292,14 @@ export async function writeRevision<S extends BaseSnapshot>(
       summary: next.en.title,
       at: ctx.now,
       ip: ctx.ip,
+      note: ctx.note,
     });
   }
   return { ...current, revision, updatedAt: at, updatedBy: userId, snapshot: next };
 }
 
 function actor(ctx: EditContext) {
-  return { userId: ctx.user.id, now: ctx.now, ip: ctx.ip };
+  return { userId: ctx.user.id, now: ctx.now, ip: ctx.ip, note: ctx.note };
 }
 
 /** What a validated form gives: the fields it edits, slugs null when they are to be made from the titles. */

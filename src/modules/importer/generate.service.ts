@@ -214,6 +214,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           contact_email: null,
           hero_media_id: null,
           en: {
+            ...eventStore.emptyText(),
             title: it.titleEn,
             summary: `A ${it.form[2].replace('_', ' ')} on ${it.subject[0]} with government, employers and workers.`,
             description: it.paragraphs.map((p) => p[0]).join('\n\n'),
@@ -221,6 +222,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
             city: city(0),
           },
           vi: {
+            ...eventStore.emptyText(),
             title: it.titleVi,
             summary: `Sự kiện về ${it.subject[1]} với Chính phủ, người sử dụng lao động và người lao động.`,
             description: it.paragraphs.map((p) => p[1]).join('\n\n'),
@@ -274,20 +276,16 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           byline_kind: null,
           byline_name: null,
           en: {
+            ...articleStore.emptyText(),
             title: it.titleEn,
             summary: `What changes for workers and employers in ${it.subject[0]}.`,
             body: it.paragraphs.map((p) => p[0]).join('\n\n'),
-            hero_alt: null,
-            byline_role: null,
-            byline_organisation: null,
           },
           vi: {
+            ...articleStore.emptyText(),
             title: it.titleVi,
             summary: `Những thay đổi cho người lao động và người sử dụng lao động về ${it.subject[1]}.`,
             body: it.paragraphs.map((p) => p[1]).join('\n\n'),
-            hero_alt: null,
-            byline_role: null,
-            byline_organisation: null,
             slug: it.slugVi,
             status: 'published',
           },

@@ -268,13 +268,13 @@ function eventSnapshot(ev: ParsedEvent, fields: Pick<EventSnapshot, 'slug' | 'st
 }
 
 /** An event's text as a listing page gives it (a title and a description), keeping what the page does not give. */
-function eventText(ev: ParsedEvent, kept: { summary: string | null; venue: string | null; city: string | null } | null = null) {
-  return { title: ev.title, summary: kept?.summary ?? null, description: ev.description, venue: kept?.venue ?? null, city: kept?.city ?? null };
+function eventText(ev: ParsedEvent, kept: Partial<EventSnapshot['en']> | null = null): EventSnapshot['en'] {
+  return { ...eventStore.emptyText(), ...kept, title: ev.title, description: ev.description };
 }
 
 /** The English text of an item kept from a translated page alone: none yet (an empty title). */
-const NO_EVENT_TEXT = { title: '', summary: null, description: null, venue: null, city: null };
-const NO_ARTICLE_TEXT = { title: '', summary: null, body: null, hero_alt: null, byline_role: null, byline_organisation: null };
+const NO_EVENT_TEXT = eventStore.emptyText();
+const NO_ARTICLE_TEXT = articleStore.emptyText();
 
 async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<void> {
   const { trx, file, lang, now, report } = ctx;
