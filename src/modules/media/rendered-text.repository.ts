@@ -24,21 +24,26 @@ export interface MarkdownPageOptions {
   limit: number;
 }
 
+/** Where each kind keeps its Markdown: the texts table, the column holding the item's id, the Markdown and its HTML. */
+const MARKDOWN_COLUMNS = {
+  event: { texts: 'event_translations', fk: 'event_id', text: 'description', html: 'description_html' },
+  article: { texts: 'article_translations', fk: 'article_id', text: 'body', html: 'body_html' },
+} as const satisfies Record<MarkdownKind, { texts: keyof Database; fk: string; text: string; html: string }>;
+
+// The table and column names come from the kind, so the query builder cannot
+// check them against one table's type: the queries use only the columns named above.
+type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+const loose = (db: Db): LooseDb => db as unknown as LooseDb;
+
 /** One page of Markdown texts (not null), in (item, language) order. */
 export async function listMarkdownTexts(db: Db, kind: MarkdownKind, options: MarkdownPageOptions): Promise<StoredMarkdown[]> {
+  const c = MARKDOWN_COLUMNS[kind];
   const after = options.after;
-  if (kind === 'event') {
-    let q = db.selectFrom('event_translations').select(['event_id as itemId', 'lang', 'description as text']).where('description', 'is not', null);
-    if (options.missingOnly) q = q.where('description_html', 'is', null);
-    if (after) q = q.where((eb) => eb.or([eb('event_id', '>', after.itemId), eb.and([eb('event_id', '=', after.itemId), eb('lang', '>', after.lang)])]));
-    const rows = await q.orderBy('event_id').orderBy('lang').limit(options.limit).execute();
-    return rows.map((r) => ({ itemId: r.itemId, lang: r.lang, text: r.text ?? '' }));
-  }
-  let q = db.selectFrom('article_translations').select(['article_id as itemId', 'lang', 'body as text']).where('body', 'is not', null);
-  if (options.missingOnly) q = q.where('body_html', 'is', null);
-  if (after) q = q.where((eb) => eb.or([eb('article_id', '>', after.itemId), eb.and([eb('article_id', '=', after.itemId), eb('lang', '>', after.lang)])]));
-  const rows = await q.orderBy('article_id').orderBy('lang').limit(options.limit).execute();
-  return rows.map((r) => ({ itemId: r.itemId, lang: r.lang, text: r.text ?? '' }));
+  let q = loose(db).selectFrom(c.texts).select([`${c.fk} as itemId`, 'lang', `${c.text} as text`]).where(c.text, 'is not', null);
+  if (options.missingOnly) q = q.where(c.html, 'is', null);
+  if (after) q = q.where((eb) => eb.or([eb(c.fk, '>', after.itemId), eb.and([eb(c.fk, '=', after.itemId), eb('lang', '>', after.lang)])]));
+  const rows = await q.orderBy(c.fk).orderBy('lang').limit(options.limit).execute();
+  return rows.map((r) => ({ itemId: r.itemId as number, lang: r.lang as LangCode, text: (r.text as string | null) ?? '' }));
 }
 
 /**
@@ -46,21 +51,12 @@ export async function listMarkdownTexts(db: Db, kind: MarkdownKind, options: Mar
  * rendered: a save made in the meantime has stored its own HTML, which stays.
  */
 export async function storeMarkdownHtml(db: Db, kind: MarkdownKind, row: StoredMarkdown, html: string): Promise<void> {
-  if (kind === 'event') {
-    await db
-      .updateTable('event_translations')
-      .set({ description_html: html })
-      .where('event_id', '=', row.itemId)
-      .where('lang', '=', row.lang)
-      .where('description', '=', row.text)
-      .execute();
-  } else {
-    await db
-      .updateTable('article_translations')
-      .set({ body_html: html })
-      .where('article_id', '=', row.itemId)
-      .where('lang', '=', row.lang)
-      .where('body', '=', row.text)
-      .execute();
-  }
+  const c = MARKDOWN_COLUMNS[kind];
+  await loose(db)
+    .updateTable(c.texts)
+    .set({ [c.html]: html })
+    .where(c.fk, '=', row.itemId)
+    .where('lang', '=', row.lang)
+    .where(c.text, '=', row.text)
+    .execute();
 }
