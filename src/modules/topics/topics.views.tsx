@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { alternates, articlesPath, eventsPath, programmePath, topicPath, topicsPath, type FeedScope } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { langAttr } from '../../shared/views/Untranslated.js';
@@ -7,13 +8,40 @@ import { EventTeaserList, SubscribeToCalendar } from '../events/index.js';
 import type { TermRow } from '../taxonomy/index.js';
 import type { TermPage } from './topics.service.js';
 
-/** A "see them all" link under a shortened list: only when the list holds fewer than there are. */
-function MoreLink({ shown, total, href, label }: { shown: number; total: number; href: string; label: string }) {
-  if (total <= shown) return null;
+/** The messages of each part of a term's page: its heading, the line when it is empty, the link to all of them. */
+const SECTION_MESSAGES = {
+  upcoming: ['topic.upcoming', 'topic.noUpcoming', 'topic.allUpcoming'],
+  past: ['topic.past', 'topic.noPast', 'topic.allPast'],
+  articles: ['topic.articles', 'topic.noArticles', 'topic.allArticles'],
+} as const;
+
+interface TermSectionProps {
+  ctx: ViewContext;
+  part: keyof typeof SECTION_MESSAGES;
+  /** How many the list shows and how many there are: a "see them all" link to `href` when there are more. */
+  shown: number;
+  total: number;
+  href: string;
+  /** What follows the list (a subscription link). */
+  after?: ComponentChildren;
+  /** The list, when it has anything. */
+  children: ComponentChildren;
+}
+
+/** One part of a term's page: a heading, a shortened list (or a line saying there is none), a link to all of them. */
+function TermSection({ ctx, part, shown, total, href, after, children }: TermSectionProps) {
+  const [heading, empty, all] = SECTION_MESSAGES[part];
   return (
-    <p class="more-link">
-      <a href={href}>{label}</a>
-    </p>
+    <section class="term-section" aria-labelledby={`term-${part}`}>
+      <h2 id={`term-${part}`}>{ctx.t(heading)}</h2>
+      {shown > 0 ? children : <p class="empty">{ctx.t(empty)}</p>}
+      {total > shown ? (
+        <p class="more-link">
+          <a href={href}>{ctx.t(all, { count: total })}</a>
+        </p>
+      ) : null}
+      {after}
+    </section>
   );
 }
 
@@ -46,35 +74,15 @@ export function TermPageView({ ctx, page }: { ctx: ViewContext; page: TermPage }
           </p>
         ) : null}
 
-        <section class="term-section" aria-labelledby="term-upcoming">
-          <h2 id="term-upcoming">{t('topic.upcoming')}</h2>
-          {events.upcoming.length > 0 ? <EventTeaserList ctx={ctx} rows={events.upcoming} /> : <p class="empty">{t('topic.noUpcoming')}</p>}
-          <MoreLink
-            shown={events.upcoming.length}
-            total={events.totalUpcoming}
-            href={eventsPath(ctx.lang, filter)}
-            label={t('topic.allUpcoming', { count: events.totalUpcoming })}
-          />
-          <SubscribeToCalendar ctx={ctx} scope={scope} />
-        </section>
-
-        <section class="term-section" aria-labelledby="term-past">
-          <h2 id="term-past">{t('topic.past')}</h2>
-          {events.past.length > 0 ? <EventTeaserList ctx={ctx} rows={events.past} /> : <p class="empty">{t('topic.noPast')}</p>}
-          <MoreLink shown={events.past.length} total={events.totalPast} href={eventsPath(ctx.lang, filter)} label={t('topic.allPast', { count: events.totalPast })} />
-        </section>
-
-        <section class="term-section" aria-labelledby="term-articles">
-          <h2 id="term-articles">{t('topic.articles')}</h2>
-          {articles.rows.length > 0 ? <ArticleTeaserList ctx={ctx} rows={articles.rows} /> : <p class="empty">{t('topic.noArticles')}</p>}
-          <MoreLink
-            shown={articles.rows.length}
-            total={articles.total}
-            href={articlesPath(ctx.lang, filter)}
-            label={t('topic.allArticles', { count: articles.total })}
-          />
-          <FollowNews ctx={ctx} scope={scope} />
-        </section>
+        <TermSection ctx={ctx} part="upcoming" shown={events.upcoming.length} total={events.totalUpcoming} href={eventsPath(ctx.lang, filter)} after={<SubscribeToCalendar ctx={ctx} scope={scope} />}>
+          <EventTeaserList ctx={ctx} rows={events.upcoming} />
+        </TermSection>
+        <TermSection ctx={ctx} part="past" shown={events.past.length} total={events.totalPast} href={eventsPath(ctx.lang, filter)}>
+          <EventTeaserList ctx={ctx} rows={events.past} />
+        </TermSection>
+        <TermSection ctx={ctx} part="articles" shown={articles.rows.length} total={articles.total} href={articlesPath(ctx.lang, filter)} after={<FollowNews ctx={ctx} scope={scope} />}>
+          <ArticleTeaserList ctx={ctx} rows={articles.rows} />
+        </TermSection>
       </article>
     </Layout>
   );
