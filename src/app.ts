@@ -19,6 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
+import { subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
@@ -36,6 +37,7 @@ const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
   topicsRoutes,
   feedsRoutes,
   apiDocsRoutes,
+  subscriptionsRoutes,
 ];
 
 /** An event's page shows related articles, an article's page related events; neither kind imports the other. */

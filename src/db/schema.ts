@@ -404,6 +404,37 @@ export interface ContentVersionsTable {
   changed_at: string;
 }
 
+export type SubscriptionFrequency = 'published' | 'weekly';
+
+/** A visitor who follows the office by email (see modules/subscriptions). */
+export interface SubscribersTable {
+  id: Generated<number>;
+  /** Lower case. */
+  email: string;
+  lang: LangCode;
+  all_events: number;
+  all_articles: number;
+  /** Slugs of the topics followed, as a JSON array. */
+  topics: string;
+  /** Slugs of the programmes followed, as a JSON array. */
+  programmes: string;
+  frequency: SubscriptionFrequency;
+  /** For a weekly digest: the day it is sent, 0 (Sunday) to 6. */
+  digest_day: number | null;
+  created_at: string;
+  /** Null until the confirmation link is followed. */
+  confirmed_at: string | null;
+}
+
+/** A link sent to a subscriber (SHA-256 of its token): the confirmation, or the page to change or stop the subscription. */
+export interface SubscriberLinksTable {
+  token_hash: string;
+  subscriber_id: number;
+  purpose: 'confirm' | 'manage';
+  expires_at: string | null;
+  used_at: string | null;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -436,6 +467,8 @@ export interface Database {
   outgoing_mail: OutgoingMailTable;
   password_resets: PasswordResetsTable;
   invitations: InvitationsTable;
+  subscribers: SubscribersTable;
+  subscriber_links: SubscriberLinksTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

@@ -42,6 +42,7 @@ import * as addUserEditorialNotices from './2026-12-04T1720-add-user-editorial-n
 import * as addSearchDocumentFilters from './2026-12-04T1800-add-search-document-filters.js';
 import * as backfillSearchDocumentFilters from './2026-12-04T1805-backfill-search-document-filters.js';
 import * as createContentVersions from './2026-12-04T1810-create-content-versions.js';
+import * as createSubscribers from './2026-12-04T1830-create-subscribers.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1800-add-search-document-filters': addSearchDocumentFilters,
   '2026-12-04T1805-backfill-search-document-filters': backfillSearchDocumentFilters,
   '2026-12-04T1810-create-content-versions': createContentVersions,
+  '2026-12-04T1830-create-subscribers': createSubscribers,
 };
 
 export const migrationProvider: MigrationProvider = {

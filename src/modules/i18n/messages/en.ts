@@ -9,6 +9,7 @@ import { editingEn } from './editing.en.js';
 import { mediaEn } from './media.en.js';
 import { discoveryEn } from './discovery.en.js';
 import { mailEn } from './mail.en.js';
+import { subscriptionsEn } from './subscriptions.en.js';
 import { apiEn } from './api.en.js';
 
 export const en = {
@@ -105,6 +106,7 @@ export const en = {
   ...mediaEn,
   ...discoveryEn,
   ...mailEn,
+  ...subscriptionsEn,
   ...apiEn,
 } as const;
 

@@ -5,6 +5,7 @@ import { editingVi } from './editing.vi.js';
 import { mediaVi } from './media.vi.js';
 import { discoveryVi } from './discovery.vi.js';
 import { mailVi } from './mail.vi.js';
+import { subscriptionsVi } from './subscriptions.vi.js';
 import { apiVi } from './api.vi.js';
 
 export const vi: Messages = {
@@ -101,5 +102,6 @@ export const vi: Messages = {
   ...mediaVi,
   ...discoveryVi,
   ...mailVi,
+  ...subscriptionsVi,
   ...apiVi,
 };
