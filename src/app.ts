@@ -110,7 +110,7 @@ function trustedProxy(setting: false | number | string[]): boolean | string[] | 
 }
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  linkModules();
+  linkModules(deps.config);
   // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
   let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({

@@ -3,10 +3,18 @@
  * already imports it: handed over here, by the parts that start the app (the
  * server, the command line, the tests' databases), before any content changes.
  */
-import { useContentIndexer } from './modules/content/index.js';
+import type { Env } from './config/env.js';
+import { useContentIndexer, useContentListener } from './modules/content/index.js';
+import { editorialNotices, mailSite } from './modules/mail/index.js';
 import { indexNewItems, reindexItem } from './modules/search/index.js';
 
-/** Content's changes refresh the search index; search reads content's live rule, so content cannot import search. */
-export function linkModules(): void {
+/**
+ * Content's changes refresh the search index; search reads content's live
+ * rule, so content cannot import search. With the settings (the server and
+ * the app have them), changes also queue the editorial notices by email,
+ * which need the site's name and address for their links.
+ */
+export function linkModules(config?: Pick<Env, 'SITE_NAME' | 'PUBLIC_URL'>): void {
   useContentIndexer({ reindexItem, indexNewItems });
+  if (config) useContentListener('editorial-notices', editorialNotices(mailSite(config)));
 }

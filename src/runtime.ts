@@ -19,7 +19,7 @@ export interface Runtime {
  * SQLITE_PATH ':memory:'), the database is an in-memory copy of that file.
  */
 export async function openRuntime(config: Env, now: () => Date = () => new Date(), copyOf?: string): Promise<Runtime> {
-  linkModules();
+  linkModules(config);
   const handle = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, copyOf });
   try {
     await migrateToLatest(handle.db, handle.schema);

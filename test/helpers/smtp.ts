@@ -166,7 +166,7 @@ export function readMail(raw: string): ReadMail {
       parts[partType] = decodeBody(part.body.replace(/\r?\n$/, ''), part.headers.get('content-transfer-encoding'));
     }
   } else parts[type.split(';')[0]!.trim()] = decodeBody(body, headers.get('content-transfer-encoding'));
-  return { headers, text: (parts['text/plain'] ?? '').replace(/\r\n/g, '\n'), html: parts['text/html'] ?? '' };
+  return { headers, text: (parts['text/plain'] ?? '').replace(/\r\n/g, '\n'), html: (parts['text/html'] ?? '').replace(/\r\n/g, '\n') };
 }
 
 /** Waits until `check` holds (polling), for messages in flight. */

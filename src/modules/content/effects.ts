@@ -42,9 +42,21 @@ export interface ContentChange {
   at: Date;
   /** The client's address, when the change came over HTTP. */
   ip?: string | undefined;
+  /** What the person wrote to whoever the change concerns (an editor's request for changes). */
+  note?: string | undefined;
 }
 
-/** Records the change in the audit log and refreshes the item in the search index (removing it when deleted). */
+/** Something else that follows a change, inside its transaction (the editorial notices by email, handed in by the app). */
+export type ContentListener = (db: Kysely<Database>, change: ContentChange) => Promise<void>;
+
+const listeners = new Map<string, ContentListener>();
+
+/** Adds (or, under the same name, replaces) what follows every change made one at a time; the app calls it at start-up. */
+export function useContentListener(name: string, listener: ContentListener): void {
+  listeners.set(name, listener);
+}
+
+/** Records the change in the audit log, refreshes the item in the search index (removing it when deleted), and tells the listeners. */
 export async function afterContentChange(db: Kysely<Database>, change: ContentChange): Promise<void> {
   await recordAudit(db, {
     userId: change.userId,
@@ -56,6 +68,7 @@ export async function afterContentChange(db: Kysely<Database>, change: ContentCh
     at: change.at,
   });
   await contentIndexer().reindexItem(db, change.kind, change.itemId);
+  for (const listener of listeners.values()) await listener(db, change);
 }
 
 /**

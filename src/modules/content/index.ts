@@ -11,7 +11,15 @@ export * from './form-fields.js';
 export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';
 export * as slugRedirects from './slugs.repository.js';
 export * as revisionsRepository from './revisions.repository.js';
-export { afterContentChange, ContentChangeBatch, useContentIndexer, type ContentChange, type ContentIndexer } from './effects.js';
+export {
+  afterContentChange,
+  ContentChangeBatch,
+  useContentIndexer,
+  useContentListener,
+  type ContentChange,
+  type ContentIndexer,
+  type ContentListener,
+} from './effects.js';
 export { createItemAsCommand, saveItemAsCommand, createItemsAsCommand, type CommandContext } from './command-editing.js';
 export { flattenSnapshot, changedFields, diffFlatSnapshots, pick, type FlatSnapshot, type FieldDiff } from './snapshots.js';
 export { workflowState, WorkflowError, type RevisionAction, type EditContext, type WorkflowState } from './workflow.js';

@@ -32,6 +32,8 @@ export interface EditContext {
   user: AdminUser;
   now: Date;
   ip?: string | undefined;
+  /** A message to whoever the step concerns (an editor's request for changes, sent to the author). */
+  note?: string | undefined;
 }
 
 /** Where an item stands for the dashboard and the lists: the publication status, with "scheduled" told apart. */

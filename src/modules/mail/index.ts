@@ -17,3 +17,4 @@ export {
   type MailPass,
   type MailWorkerLog,
 } from './worker.js';
+export { editorialNotices, type EditorialChange } from './editorial.js';

@@ -10,6 +10,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { normalizeText } from '../../../shared/text/normalize.js';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.js';
 import { ValidationError } from '../../../shared/errors.js';
@@ -34,6 +35,17 @@ import { availableSteps, type StepName } from './workflow.views.js';
 const NO_ERRORS: FieldErrors = {};
 
 /** The admin's pages of a kind: list, new, edit, workflow steps, preview, history, restore, delete. */
+
+/** Longest message sent with a request for changes: a few paragraphs. */
+const NOTE_MAX_LENGTH = 4000;
+
+/** The message typed with a workflow step (returning to draft asks for one), normalised, or undefined. */
+function noteOf(body: unknown): string | undefined {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>).message : undefined;
+  if (typeof value !== 'string') return undefined;
+  const note = normalizeText(value).trim().slice(0, NOTE_MAX_LENGTH);
+  return note === '' ? undefined : note;
+}
 export function contentAdminRoutes<
   S extends BaseSnapshot,
   Input extends ContentTypeInput,
@@ -47,7 +59,7 @@ export function contentAdminRoutes<
   return async (app, deps) => {
     const zone = deps.config.OFFICE_TIME_ZONE;
 
-    const editContext = (request: FastifyRequest): EditContext => ({ user: request.user!, now: deps.now(), ip: request.ip });
+    const editContext = (request: FastifyRequest): EditContext => ({ user: request.user!, now: deps.now(), ip: request.ip, note: noteOf(request.body) });
 
     /** Everything the form needs besides the values. */
     async function formSupport(ctx: AdminViewContext, item: Editable<S> | undefined, values: Values) {

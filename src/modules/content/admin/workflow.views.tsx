@@ -8,7 +8,7 @@ import { CsrfField, type AdminViewContext } from '../../admin/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { isLiveAt, type BaseSnapshot, type Editable } from '../editing.js';
 import { workflowState, type WorkflowState } from '../workflow.js';
-import { InputField } from './fields.js';
+import { InputField, TextAreaField } from './fields.js';
 import { formatInstant } from './format.js';
 
 export type StepName = 'submit' | 'return_to_draft' | 'publish' | 'schedule' | 'unpublish' | 'postpone' | 'cancel' | 'delete';
@@ -130,6 +130,17 @@ export function WorkflowPanel({ ctx, basePath, item, steps, now, zone, schedule 
                   error={schedule?.error}
                   required
                 />
+                <button type="submit" class="button button--secondary">
+                  {t(STEP_KEYS[step])}
+                </button>
+              </form>
+            </li>
+          ) : step === 'return_to_draft' ? (
+            <li>
+              <form method="post" action={stepPath(basePath, step)} class="schedule-form">
+                <CsrfField ctx={ctx} />
+                {revision}
+                <TextAreaField name="message" label={t('editing.workflow.returnMessage')} hint={t('editing.workflow.returnMessageHint')} value="" rows={3} maxLength={4000} />
                 <button type="submit" class="button button--secondary">
                   {t(STEP_KEYS[step])}
                 </button>

@@ -78,6 +78,9 @@ export const mailEn = {
   'admin.accept.closedTitle': 'This invitation cannot be used',
   'admin.accept.closedBody': 'The invitation has been used, withdrawn or has expired (it works for 7 days), or the link is incomplete. Ask the person who invited you for a new one.',
 
+  'editing.workflow.returnMessage': 'Message to the author (optional)',
+  'editing.workflow.returnMessageHint': 'Say what should change; it is sent to the author by email with the item.',
+
   'admin.account.noticesSection': 'Email notices',
   'admin.account.noticesHelp': 'Emails when an item is submitted for review (editors), when an editor asks for changes to your item, and when your item is published.',
   'admin.account.noticesOn': 'Send me these emails',

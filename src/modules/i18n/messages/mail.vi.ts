@@ -80,6 +80,9 @@ export const mailVi: Record<keyof typeof mailEn, string> = {
   'admin.accept.closedTitle': 'Không thể dùng lời mời này',
   'admin.accept.closedBody': 'Lời mời đã được dùng, đã bị rút lại hoặc đã hết hạn (có hiệu lực 7 ngày), hoặc đường dẫn không đầy đủ. Hãy đề nghị người mời gửi lời mời mới.',
 
+  'editing.workflow.returnMessage': 'Lời nhắn cho tác giả (không bắt buộc)',
+  'editing.workflow.returnMessageHint': 'Nêu những gì cần sửa; lời nhắn được gửi cho tác giả qua email cùng với mục này.',
+
   'admin.account.noticesSection': 'Thông báo qua email',
   'admin.account.noticesHelp': 'Email khi có mục được gửi để duyệt (biên tập viên), khi biên tập viên đề nghị chỉnh sửa mục của bạn, và khi mục của bạn được đăng.',
   'admin.account.noticesOn': 'Gửi cho tôi các email này',
