@@ -60,6 +60,12 @@ function statusLists(status: string) {
   return { events: `/admin/events?status=${status}`, articles: `/admin/articles?status=${status}` };
 }
 
+/** The lists of items waiting in the workflow: their ids and headings (one's own, or everyone's). */
+const WORKFLOW_LISTS = [
+  { id: 'work-drafts', status: 'draft', mine: 'editing.dashboard.myDrafts', everyone: 'editing.dashboard.drafts' },
+  { id: 'work-review', status: 'in_review', mine: 'editing.dashboard.myInReview', everyone: 'editing.dashboard.inReview' },
+] as const;
+
 export function WorkPanel({ ctx, lists, zone }: { ctx: AdminViewContext; lists: DashboardLists; zone: string }) {
   const { t, lang } = ctx;
   const when = (iso: string) => formatInstant(iso, zone, lang);
@@ -68,26 +74,13 @@ export function WorkPanel({ ctx, lists, zone }: { ctx: AdminViewContext; lists: 
     <section class="panel panel--wide" aria-labelledby="work-heading">
       <h2 id="work-heading">{t('editing.dashboard.title')}</h2>
       <div class="work-lists">
-        <WorkList
-          ctx={ctx}
-          id="work-drafts"
-          heading={t(lists.scope === 'own' ? 'editing.dashboard.myDrafts' : 'editing.dashboard.drafts')}
-          more={lists.scope === 'all' ? statusLists('draft') : undefined}
-        >
-          {lists.drafts.map((item) => (
-            <WorkLine ctx={ctx} item={item} detail={saved(item)} />
-          ))}
-        </WorkList>
-        <WorkList
-          ctx={ctx}
-          id="work-review"
-          heading={t(lists.scope === 'own' ? 'editing.dashboard.myInReview' : 'editing.dashboard.inReview')}
-          more={lists.scope === 'all' ? statusLists('in_review') : undefined}
-        >
-          {lists.inReview.map((item) => (
-            <WorkLine ctx={ctx} item={item} detail={saved(item)} />
-          ))}
-        </WorkList>
+        {WORKFLOW_LISTS.map(({ id, status, mine, everyone }) => (
+          <WorkList ctx={ctx} id={id} heading={t(lists.scope === 'own' ? mine : everyone)} more={lists.scope === 'all' ? statusLists(status) : undefined}>
+            {(status === 'draft' ? lists.drafts : lists.inReview).map((item) => (
+              <WorkLine ctx={ctx} item={item} detail={saved(item)} />
+            ))}
+          </WorkList>
+        ))}
         {lists.scheduled ? (
           <WorkList ctx={ctx} id="work-scheduled" heading={t('editing.dashboard.scheduled')} more={statusLists('scheduled')}>
             {lists.scheduled.map((item) => (
