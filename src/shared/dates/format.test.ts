@@ -1,30 +1,34 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, VIETNAMESE_DATE_STYLE } from './format.js';
+import { casesOf } from '../../../test/helpers/cases.js';
+
+/** The formatters on a row's arguments, for tables of cases. */
+const date = (args: Parameters<typeof formatDate>) => formatDate(...args);
+const range = (args: Parameters<typeof formatDateRange>) => formatDateRange(...args);
 
 describe('formatDate', () => {
-  test('English, as on the events page', () => {
-    assert.equal(formatDate('2020-09-17', 'en'), '17 September 2020');
-    assert.equal(formatDate('2020-01-01', 'en'), '1 January 2020');
-    assert.equal(formatDate('2020-02-29', 'en'), '29 February 2020');
-  });
-
-  test('English with a padded day, as on the articles page', () => {
-    assert.equal(formatDate('2022-04-05', 'en', { padDay: true }), '05 April 2022');
-    assert.equal(formatDate('2020-12-01', 'en', { padDay: true }), '01 December 2020');
-    assert.equal(formatDate('2024-03-29', 'en', { padDay: true }), '29 March 2024');
-  });
-
-  test('Vietnamese', () => {
-    assert.equal(formatDate('2020-09-17', 'vi'), '17 tháng 9, 2020');
-    assert.equal(formatDate('2020-01-01', 'vi'), '1 tháng 1, 2020');
-    assert.equal(formatDate('2020-12-31', 'vi'), '31 tháng 12, 2020');
-    assert.equal(formatDate('2022-04-05', 'vi', { padDay: true }), '05 tháng 4, 2022');
-  });
-
-  test('the first and last day of a year do not slip into the neighbouring year', () => {
-    assert.equal(formatDate('2021-01-01', 'en'), '1 January 2021');
-    assert.equal(formatDate('2020-12-31', 'en'), '31 December 2020');
+  casesOf(date, {
+    'English, as on the events page': [
+      [['2020-09-17', 'en'], '17 September 2020'],
+      [['2020-01-01', 'en'], '1 January 2020'],
+      [['2020-02-29', 'en'], '29 February 2020'],
+    ],
+    'English with a padded day, as on the articles page': [
+      [['2022-04-05', 'en', { padDay: true }], '05 April 2022'],
+      [['2020-12-01', 'en', { padDay: true }], '01 December 2020'],
+      [['2024-03-29', 'en', { padDay: true }], '29 March 2024'],
+    ],
+    Vietnamese: [
+      [['2020-09-17', 'vi'], '17 tháng 9, 2020'],
+      [['2020-01-01', 'vi'], '1 tháng 1, 2020'],
+      [['2020-12-31', 'vi'], '31 tháng 12, 2020'],
+      [['2022-04-05', 'vi', { padDay: true }], '05 tháng 4, 2022'],
+    ],
+    'the first and last day of a year do not slip into the neighbouring year': [
+      [['2021-01-01', 'en'], '1 January 2021'],
+      [['2020-12-31', 'en'], '31 December 2020'],
+    ],
   });
 
   test('throws on a malformed date', () => {
@@ -34,20 +38,21 @@ describe('formatDate', () => {
 });
 
 describe('formatDateRange', () => {
-  test('English, every shape found on the events page', () => {
-    assert.equal(formatDateRange('2020-09-17', null, 'en'), '17 September 2020');
-    assert.equal(formatDateRange('2020-09-17', '2020-09-17', 'en'), '17 September 2020');
-    assert.equal(formatDateRange('2020-07-22', '2020-07-23', 'en'), '22 - 23 July 2020');
-    assert.equal(formatDateRange('2020-02-25', '2020-02-29', 'en'), '25 - 29 February 2020');
-    assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'en'), '1 January - 30 April 2020');
-    assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'en'), '28 December 2020 - 3 January 2021');
-  });
-
-  test('Vietnamese', () => {
-    assert.equal(formatDateRange('2020-09-17', null, 'vi'), '17 tháng 9, 2020');
-    assert.equal(formatDateRange('2020-07-22', '2020-07-23', 'vi'), '22 - 23 tháng 7, 2020');
-    assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'vi'), '1 tháng 1 - 30 tháng 4, 2020');
-    assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'vi'), '28 tháng 12, 2020 - 3 tháng 1, 2021');
+  casesOf(range, {
+    'English, every shape found on the events page': [
+      [['2020-09-17', null, 'en'], '17 September 2020'],
+      [['2020-09-17', '2020-09-17', 'en'], '17 September 2020'],
+      [['2020-07-22', '2020-07-23', 'en'], '22 - 23 July 2020'],
+      [['2020-02-25', '2020-02-29', 'en'], '25 - 29 February 2020'],
+      [['2020-01-01', '2020-04-30', 'en'], '1 January - 30 April 2020'],
+      [['2020-12-28', '2021-01-03', 'en'], '28 December 2020 - 3 January 2021'],
+    ],
+    Vietnamese: [
+      [['2020-09-17', null, 'vi'], '17 tháng 9, 2020'],
+      [['2020-07-22', '2020-07-23', 'vi'], '22 - 23 tháng 7, 2020'],
+      [['2020-01-01', '2020-04-30', 'vi'], '1 tháng 1 - 30 tháng 4, 2020'],
+      [['2020-12-28', '2021-01-03', 'vi'], '28 tháng 12, 2020 - 3 tháng 1, 2021'],
+    ],
   });
 
   test('uses the plain hyphen with spaces of the office pages', () => {
@@ -87,15 +92,17 @@ describe('every month, both languages', () => {
     }
   });
 
-  test('ranges within a month, across months and across years, on month and year edges', () => {
-    assert.equal(formatDateRange('2024-02-28', '2024-02-29', 'en'), '28 - 29 February 2024');
-    assert.equal(formatDateRange('2024-02-28', '2024-02-29', 'vi'), '28 - 29 tháng 2, 2024');
-    assert.equal(formatDateRange('2024-01-31', '2024-02-01', 'en'), '31 January - 1 February 2024');
-    assert.equal(formatDateRange('2024-01-31', '2024-02-01', 'vi'), '31 tháng 1 - 1 tháng 2, 2024');
-    assert.equal(formatDateRange('2024-12-31', '2025-01-01', 'en'), '31 December 2024 - 1 January 2025');
-    assert.equal(formatDateRange('2024-12-31', '2025-01-01', 'vi'), '31 tháng 12, 2024 - 1 tháng 1, 2025');
-    // Same day and month in different years is still a range across years.
-    assert.equal(formatDateRange('2024-03-05', '2025-03-05', 'vi'), '5 tháng 3, 2024 - 5 tháng 3, 2025');
+  casesOf(range, {
+    'ranges within a month, across months and across years, on month and year edges': [
+      [['2024-02-28', '2024-02-29', 'en'], '28 - 29 February 2024'],
+      [['2024-02-28', '2024-02-29', 'vi'], '28 - 29 tháng 2, 2024'],
+      [['2024-01-31', '2024-02-01', 'en'], '31 January - 1 February 2024'],
+      [['2024-01-31', '2024-02-01', 'vi'], '31 tháng 1 - 1 tháng 2, 2024'],
+      [['2024-12-31', '2025-01-01', 'en'], '31 December 2024 - 1 January 2025'],
+      [['2024-12-31', '2025-01-01', 'vi'], '31 tháng 12, 2024 - 1 tháng 1, 2025'],
+      // Same day and month in different years is still a range across years.
+      [['2024-03-05', '2025-03-05', 'vi'], '5 tháng 3, 2024 - 5 tháng 3, 2025'],
+    ],
   });
 });
 

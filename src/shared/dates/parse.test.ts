@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateTextLanguage, parseDateText, parseMonthHeading, type DateTextResult } from './parse.js';
 import { formatDate, formatDateRange } from './format.js';
+import { casesOf } from '../../../test/helpers/cases.js';
 
 function ok(text: string): { start: string; end: string | null } {
   const r: DateTextResult = parseDateText(text);
@@ -16,42 +17,41 @@ function fails(text: string): string {
 }
 
 describe('parseDateText: English single dates', () => {
-  test('as written on the pages', () => {
-    assert.deepEqual(ok('17 September 2020'), { start: '2020-09-17', end: null });
-    assert.deepEqual(ok('05 April 2022'), { start: '2022-04-05', end: null });
-    assert.deepEqual(ok('1 January 2020'), { start: '2020-01-01', end: null });
-    assert.deepEqual(ok('29 February 2020'), { start: '2020-02-29', end: null });
-  });
-
-  test('abbreviated months, any case, extra spaces', () => {
-    assert.deepEqual(ok('17 Sep 2020'), { start: '2020-09-17', end: null });
-    assert.deepEqual(ok('17 sept. 2020'), { start: '2020-09-17', end: null });
-    assert.deepEqual(ok('  17   SEPTEMBER 2020 '), { start: '2020-09-17', end: null });
-    assert.deepEqual(ok('3 feb 2021'), { start: '2021-02-03', end: null });
-  });
-
-  test('month first with a comma, as in email', () => {
-    assert.deepEqual(ok('September 17, 2020'), { start: '2020-09-17', end: null });
+  casesOf(ok, {
+    'as written on the pages': [
+      ['17 September 2020', { start: '2020-09-17', end: null }],
+      ['05 April 2022', { start: '2022-04-05', end: null }],
+      ['1 January 2020', { start: '2020-01-01', end: null }],
+      ['29 February 2020', { start: '2020-02-29', end: null }],
+    ],
+    'abbreviated months, any case, extra spaces': [
+      ['17 Sep 2020', { start: '2020-09-17', end: null }],
+      ['17 sept. 2020', { start: '2020-09-17', end: null }],
+      ['  17   SEPTEMBER 2020 ', { start: '2020-09-17', end: null }],
+      ['3 feb 2021', { start: '2021-02-03', end: null }],
+    ],
+    'month first with a comma, as in email': [
+      ['September 17, 2020', { start: '2020-09-17', end: null }],
+    ],
   });
 });
 
 describe('parseDateText: English ranges', () => {
-  test('within a month', () => {
-    assert.deepEqual(ok('22 - 23 July 2020'), { start: '2020-07-22', end: '2020-07-23' });
-    assert.deepEqual(ok('25 - 29 February 2020'), { start: '2020-02-25', end: '2020-02-29' });
-  });
-
-  test('across months', () => {
-    assert.deepEqual(ok('1 January - 30 April 2020'), { start: '2020-01-01', end: '2020-04-30' });
-    assert.deepEqual(ok('30 Jun - 2 Jul 2020'), { start: '2020-06-30', end: '2020-07-02' });
-  });
-
-  test('across years', () => {
-    assert.deepEqual(ok('28 December 2020 - 3 January 2021'), { start: '2020-12-28', end: '2021-01-03' });
-  });
-
-  test('a start month without a year that would fall after the end belongs to the year before', () => {
-    assert.deepEqual(ok('28 December - 3 January 2021'), { start: '2020-12-28', end: '2021-01-03' });
+  casesOf(ok, {
+    'within a month': [
+      ['22 - 23 July 2020', { start: '2020-07-22', end: '2020-07-23' }],
+      ['25 - 29 February 2020', { start: '2020-02-25', end: '2020-02-29' }],
+    ],
+    'across months': [
+      ['1 January - 30 April 2020', { start: '2020-01-01', end: '2020-04-30' }],
+      ['30 Jun - 2 Jul 2020', { start: '2020-06-30', end: '2020-07-02' }],
+    ],
+    'across years': [
+      ['28 December 2020 - 3 January 2021', { start: '2020-12-28', end: '2021-01-03' }],
+    ],
+    'a start month without a year that would fall after the end belongs to the year before': [
+      ['28 December - 3 January 2021', { start: '2020-12-28', end: '2021-01-03' }],
+    ],
   });
 
   test('hyphen, en dash or em dash with any spacing', () => {
@@ -67,14 +67,16 @@ describe('parseDateText: English ranges', () => {
 });
 
 describe('parseDateText: Vietnamese forms', () => {
-  test('numeric, year first and year last', () => {
-    assert.deepEqual(ok('2020/02/25'), { start: '2020-02-25', end: null });
-    assert.deepEqual(ok('2020/02/25 - 2020/02/29'), { start: '2020-02-25', end: '2020-02-29' });
-    assert.deepEqual(ok('25/02/2020'), { start: '2020-02-25', end: null });
-    assert.deepEqual(ok('5/2/2020'), { start: '2020-02-05', end: null });
-    assert.deepEqual(ok('25/02/2020 - 29/02/2020'), { start: '2020-02-25', end: '2020-02-29' });
-    assert.deepEqual(ok('25 - 29/02/2020'), { start: '2020-02-25', end: '2020-02-29' });
-    assert.deepEqual(ok('2020/12/28–2021/01/03'), { start: '2020-12-28', end: '2021-01-03' });
+  casesOf(ok, {
+    'numeric, year first and year last': [
+      ['2020/02/25', { start: '2020-02-25', end: null }],
+      ['2020/02/25 - 2020/02/29', { start: '2020-02-25', end: '2020-02-29' }],
+      ['25/02/2020', { start: '2020-02-25', end: null }],
+      ['5/2/2020', { start: '2020-02-05', end: null }],
+      ['25/02/2020 - 29/02/2020', { start: '2020-02-25', end: '2020-02-29' }],
+      ['25 - 29/02/2020', { start: '2020-02-25', end: '2020-02-29' }],
+      ['2020/12/28–2021/01/03', { start: '2020-12-28', end: '2021-01-03' }],
+    ],
   });
 
   test('worded, with a comma or "năm"', () => {
@@ -86,16 +88,17 @@ describe('parseDateText: Vietnamese forms', () => {
     assert.deepEqual(ok('17 tháng năm năm 2020'), { start: '2020-05-17', end: null });
   });
 
-  test('worded ranges', () => {
-    assert.deepEqual(ok('22 - 23 tháng 7, 2020'), { start: '2020-07-22', end: '2020-07-23' });
-    assert.deepEqual(ok('1 tháng 1 - 30 tháng 4, 2020'), { start: '2020-01-01', end: '2020-04-30' });
-    assert.deepEqual(ok('28 tháng 12, 2020 - 3 tháng 1, 2021'), { start: '2020-12-28', end: '2021-01-03' });
-    assert.deepEqual(ok('22 – 23 tháng 7 năm 2020'), { start: '2020-07-22', end: '2020-07-23' });
-  });
-
-  test('ISO dates are read too', () => {
-    assert.deepEqual(ok('2020-09-17'), { start: '2020-09-17', end: null });
-    assert.deepEqual(ok('2020-02-25 - 2020-02-29'), { start: '2020-02-25', end: '2020-02-29' });
+  casesOf(ok, {
+    'worded ranges': [
+      ['22 - 23 tháng 7, 2020', { start: '2020-07-22', end: '2020-07-23' }],
+      ['1 tháng 1 - 30 tháng 4, 2020', { start: '2020-01-01', end: '2020-04-30' }],
+      ['28 tháng 12, 2020 - 3 tháng 1, 2021', { start: '2020-12-28', end: '2021-01-03' }],
+      ['22 – 23 tháng 7 năm 2020', { start: '2020-07-22', end: '2020-07-23' }],
+    ],
+    'ISO dates are read too': [
+      ['2020-09-17', { start: '2020-09-17', end: null }],
+      ['2020-02-25 - 2020-02-29', { start: '2020-02-25', end: '2020-02-29' }],
+    ],
   });
 });
 
@@ -155,42 +158,43 @@ describe('parseDateText and the formatters agree', () => {
 });
 
 describe('dateTextLanguage', () => {
-  test('tells Vietnamese from English dates', () => {
-    assert.equal(dateTextLanguage('2020/09/17'), 'vi');
-    assert.equal(dateTextLanguage('17 tháng 9, 2020'), 'vi');
-    assert.equal(dateTextLanguage('17 September 2020'), 'en');
-    assert.equal(dateTextLanguage('2020-09-17'), null);
+  casesOf(dateTextLanguage, {
+    'tells Vietnamese from English dates': [
+      ['2020/09/17', 'vi'],
+      ['17 tháng 9, 2020', 'vi'],
+      ['17 September 2020', 'en'],
+      ['2020-09-17', null],
+    ],
   });
 });
 
 describe('parseMonthHeading', () => {
-  test('English', () => {
-    assert.deepEqual(parseMonthHeading('September 2020'), { month: '2020-09' });
-    assert.deepEqual(parseMonthHeading('Sep 2020'), { month: '2020-09' });
-    assert.deepEqual(parseMonthHeading('  FEBRUARY 2020 '), { month: '2020-02' });
-  });
-
-  test('Vietnamese words and numbers', () => {
-    assert.deepEqual(parseMonthHeading('Tháng Hai 2020'), { month: '2020-02' });
-    assert.deepEqual(parseMonthHeading('Tháng 2 2020'), { month: '2020-02' });
-    assert.deepEqual(parseMonthHeading('Tháng 2/2020'), { month: '2020-02' });
-    assert.deepEqual(parseMonthHeading('Tháng 02 năm 2020'), { month: '2020-02' });
-    assert.deepEqual(parseMonthHeading('tháng mười hai 2019'), { month: '2019-12' });
-    assert.deepEqual(parseMonthHeading('Tháng Mười Một 2020'), { month: '2020-11' });
-    assert.deepEqual(parseMonthHeading('Tháng Mười 2020'), { month: '2020-10' });
-    assert.deepEqual(parseMonthHeading('Tháng Một 2020'), { month: '2020-01' });
-    assert.deepEqual(parseMonthHeading('Tháng Tư 2020'), { month: '2020-04' });
-    assert.deepEqual(parseMonthHeading('Tháng Năm 2020'), { month: '2020-05' });
-    assert.deepEqual(parseMonthHeading('THÁNG BẢY 2020'), { month: '2020-07' });
-  });
-
-  test('the traditional January and December', () => {
-    assert.deepEqual(parseMonthHeading('Tháng Giêng 2021'), { month: '2021-01' });
-    assert.deepEqual(parseMonthHeading('Tháng Chạp 2020'), { month: '2020-12' });
-  });
-
-  test('the same month written with decomposed diacritics', () => {
-    assert.deepEqual(parseMonthHeading('Tháng Chín 2020'.normalize('NFD')), { month: '2020-09' });
+  casesOf(parseMonthHeading, {
+    'English': [
+      ['September 2020', { month: '2020-09' }],
+      ['Sep 2020', { month: '2020-09' }],
+      ['  FEBRUARY 2020 ', { month: '2020-02' }],
+    ],
+    'Vietnamese words and numbers': [
+      ['Tháng Hai 2020', { month: '2020-02' }],
+      ['Tháng 2 2020', { month: '2020-02' }],
+      ['Tháng 2/2020', { month: '2020-02' }],
+      ['Tháng 02 năm 2020', { month: '2020-02' }],
+      ['tháng mười hai 2019', { month: '2019-12' }],
+      ['Tháng Mười Một 2020', { month: '2020-11' }],
+      ['Tháng Mười 2020', { month: '2020-10' }],
+      ['Tháng Một 2020', { month: '2020-01' }],
+      ['Tháng Tư 2020', { month: '2020-04' }],
+      ['Tháng Năm 2020', { month: '2020-05' }],
+      ['THÁNG BẢY 2020', { month: '2020-07' }],
+    ],
+    'the traditional January and December': [
+      ['Tháng Giêng 2021', { month: '2021-01' }],
+      ['Tháng Chạp 2020', { month: '2020-12' }],
+    ],
+    'the same month written with decomposed diacritics': [
+      ['Tháng Chín 2020'.normalize('NFD'), { month: '2020-09' }],
+    ],
   });
 
   test('anything else is not a heading', () => {

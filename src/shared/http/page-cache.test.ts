@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { chooseEncoding, etagMatches, makePage, PageStore } from './page-cache.js';
+import { casesOf } from '../../../test/helpers/cases.js';
 
 const MB = 1024 * 1024;
 
@@ -68,17 +69,19 @@ describe('the page store', () => {
 });
 
 describe('content negotiation', () => {
-  test('brotli first, then gzip; q=0 refuses; * accepts the rest', () => {
-    assert.equal(chooseEncoding(undefined), 'identity');
-    assert.equal(chooseEncoding(''), 'identity');
-    assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
-    assert.equal(chooseEncoding('gzip'), 'gzip');
-    assert.equal(chooseEncoding('br;q=0, gzip'), 'gzip');
-    assert.equal(chooseEncoding('gzip;q=0.5, br;q=0.2'), 'gzip');
-    assert.equal(chooseEncoding('*'), 'br');
-    assert.equal(chooseEncoding('*, br;q=0'), 'gzip');
-    assert.equal(chooseEncoding('identity, deflate'), 'identity');
-    assert.equal(chooseEncoding('x-gzip'), 'gzip');
+  casesOf(chooseEncoding, {
+    'brotli first, then gzip; q=0 refuses; * accepts the rest': [
+      [undefined, 'identity'],
+      ['', 'identity'],
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['gzip;q=0.5, br;q=0.2', 'gzip'],
+      ['*', 'br'],
+      ['*, br;q=0', 'gzip'],
+      ['identity, deflate', 'identity'],
+      ['x-gzip', 'gzip'],
+    ],
   });
 
   test('If-None-Match: any tag of the list, weak or strong, or *', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import ical from 'ical-generator';
 import { validateXML } from 'xmllint-wasm';
 import { hasControlCharacter, normalizeLine, normalizeText, stripForbidden } from './normalize.js';
+import { casesOf } from '../../../test/helpers/cases.js';
 
 /** Every C0 control, DEL and every C1 control. */
 const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)].map((c) =>
@@ -52,32 +53,29 @@ const VIETNAMESE = [
 ];
 
 describe('normalizeText', () => {
-  test('a vertical tab pasted from Word and a form feed are line breaks; NUL and other controls go', () => {
-    assert.equal(normalizeText('First line\vsecond line\fthird\0'), 'First line\nsecond line\nthird');
-    assert.equal(normalizeText('a\u0007b\u001bc\u007fd\u0080e\u009fz'), 'abcdez');
-  });
-
-  test('CR LF and CR become LF; NEL and the Unicode separators too', () => {
-    assert.equal(normalizeText('a\r\nb\rc\u0085d\u2028e\u2029f'), 'a\nb\nc\nd\ne\nf');
-  });
-
-  test('keeps the tab in multi-line text', () => {
-    assert.equal(normalizeText('Item\tTime\n1\t09:00'), 'Item\tTime\n1\t09:00');
-  });
-
-  test('a lone surrogate becomes the replacement character; a pair is kept', () => {
-    assert.equal(normalizeText('a\uD83Db'), 'a\uFFFDb');
-    assert.equal(normalizeText('a\uDE00b'), 'a\uFFFDb');
-    assert.equal(normalizeText('a\uD83D\uDE00b'), 'a😀b');
-  });
-
-  test('noncharacters go', () => {
-    assert.equal(normalizeText(`a${NONCHARACTERS.join('')}b`), 'ab');
-  });
-
-  test('composes text typed decomposed (NFC), also across a removed control', () => {
-    assert.equal(normalizeText('Vie\u0323\u0302t Nam'), 'Việt Nam');
-    assert.equal(normalizeText('e\u0000\u0301'), 'é');
+  casesOf(normalizeText, {
+    'a vertical tab pasted from Word and a form feed are line breaks; NUL and other controls go': [
+      ['First line\vsecond line\fthird\0', 'First line\nsecond line\nthird'],
+      ['a\u0007b\u001bc\u007fd\u0080e\u009fz', 'abcdez'],
+    ],
+    'CR LF and CR become LF; NEL and the Unicode separators too': [
+      ['a\r\nb\rc\u0085d\u2028e\u2029f', 'a\nb\nc\nd\ne\nf'],
+    ],
+    'keeps the tab in multi-line text': [
+      ['Item\tTime\n1\t09:00', 'Item\tTime\n1\t09:00'],
+    ],
+    'a lone surrogate becomes the replacement character; a pair is kept': [
+      ['a\uD83Db', 'a\uFFFDb'],
+      ['a\uDE00b', 'a\uFFFDb'],
+      ['a\uD83D\uDE00b', 'a😀b'],
+    ],
+    'noncharacters go': [
+      [`a${NONCHARACTERS.join('')}b`, 'ab'],
+    ],
+    'composes text typed decomposed (NFC), also across a removed control': [
+      ['Vie\u0323\u0302t Nam', 'Việt Nam'],
+      ['e\u0000\u0301', 'é'],
+    ],
   });
 
   test('keepLines: only CR and LF end a line, so every line keeps its number', () => {
@@ -96,13 +94,14 @@ describe('normalizeText', () => {
 });
 
 describe('normalizeLine', () => {
-  test('line breaks and tabs, with the spaces around them, become one space; the ends are trimmed', () => {
-    assert.equal(normalizeLine('  Workshop on\vchild labour \r\n\r\n in Ha Noi\t(day 1)  '), 'Workshop on child labour in Ha Noi (day 1)');
-    assert.equal(normalizeLine('\0\u0085 '), '');
-  });
-
-  test('leaves inner runs of spaces alone', () => {
-    assert.equal(normalizeLine('ILO  Viet Nam'), 'ILO  Viet Nam');
+  casesOf(normalizeLine, {
+    'line breaks and tabs, with the spaces around them, become one space; the ends are trimmed': [
+      ['  Workshop on\vchild labour \r\n\r\n in Ha Noi\t(day 1)  ', 'Workshop on child labour in Ha Noi (day 1)'],
+      ['\0\u0085 ', ''],
+    ],
+    'leaves inner runs of spaces alone': [
+      ['ILO  Viet Nam', 'ILO  Viet Nam'],
+    ],
   });
 });
 
