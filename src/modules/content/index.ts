@@ -84,6 +84,7 @@ export type {
 // The admin pages every kind shares, and the pieces a kind's own fields are built from.
 export {
   contentAdminRoutes,
+  previewFrom,
   workPanel,
   InputField,
   TextAreaField,

@@ -3,10 +3,8 @@
  * the content admin's pages, with the fields only articles have (the hero
  * image chosen from the library, the credit and the byline).
  */
-import { h } from 'preact';
-import { NotFoundError } from '../../../shared/errors.js';
 import { articlePath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
+import { contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices } from '../../media/index.js';
 import { articleType, type ArticleSnapshot } from '../articles.editing.js';
 import type { ArticleSummaryRow } from '../articles.editing.repository.js';
@@ -24,12 +22,7 @@ export const articlesAdmin: ContentAdmin<ArticleSnapshot, ArticleInput, ArticleF
   dateColumn: { label: 'editing.field.published_on', value: (row) => row.published_on },
   DetailFields: ArticleDetailFields,
   publicPath: articlePath,
-  async preview(db, item, lang, ctx, banner) {
-    const row = await findArticleById(db, item.id);
-    if (!row) throw new NotFoundError();
-    const detail = await articleDetail(db, row, lang, { draftText: true });
-    return h(ArticlePage, { ctx, detail, banner });
-  },
+  preview: previewFrom(findArticleById, articleDetail, ArticlePage),
   // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
   extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
 };

@@ -6,7 +6,8 @@
  * message files, every control has its label, hint and message.
  */
 import type { Kysely } from 'kysely';
-import type { JSX } from 'preact';
+import { h, type JSX } from 'preact';
+import { NotFoundError } from '../../../shared/errors.js';
 import type { Database, LangCode } from '../../../db/schema.js';
 import type { PageInfo } from '../../../shared/pagination.js';
 import type { ViewContext } from '../../../shared/views/view-context.js';
@@ -111,6 +112,22 @@ export interface ContentAdmin<
   preview(db: Kysely<Database>, item: Editable<S>, lang: LangCode, ctx: ViewContext, banner: JSX.Element): Promise<JSX.Element>;
   /** Whatever the kind's fields need loaded (choices of images…), for the values shown. */
   extras(db: Kysely<Database>, values: Values): Promise<Extras>;
+}
+
+/**
+ * A kind's preview from its public pieces: its row by id (NotFoundError when
+ * gone), its page's details with the text not yet published, and its page.
+ */
+export function previewFrom<Row, Detail>(
+  find: (db: Kysely<Database>, id: number) => Promise<Row | undefined>,
+  detail: (db: Kysely<Database>, row: Row, lang: LangCode, options: { draftText: boolean }) => Promise<Detail>,
+  Page: (props: { ctx: ViewContext; detail: Detail; banner: JSX.Element }) => JSX.Element,
+) {
+  return async (db: Kysely<Database>, item: { id: number }, lang: LangCode, ctx: ViewContext, banner: JSX.Element): Promise<JSX.Element> => {
+    const row = await find(db, item.id);
+    if (!row) throw new NotFoundError();
+    return h(Page, { ctx, detail: await detail(db, row, lang, { draftText: true }), banner });
+  };
 }
 
 // The description's parameters, when only the shape of the pages matters.

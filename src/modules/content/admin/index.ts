@@ -10,6 +10,7 @@ export { workPanel } from './dashboard.panel.js';
 export { contentAdminRoutes } from './content-admin.routes.js';
 export {
   itemAdminPath,
+  previewFrom,
   LIST_FILTERS,
   type ListFilter,
   type ContentAdmin,

@@ -4,9 +4,8 @@
  * cancel and postpone steps, saving and putting a called-off event back on).
  */
 import { h } from 'preact';
-import { NotFoundError } from '../../../shared/errors.js';
 import { eventPath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, type ContentAdmin } from '../../content/index.js';
+import { contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices, type HeroFormExtras } from '../../media/index.js';
 import { cancelEvent, eventType, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
@@ -32,12 +31,7 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   // A postponed or cancelled event can be put back on with new dates.
   saveIntents: [{ intent: 'reschedule', label: 'editing.form.saveAndReschedule', done: 'rescheduled', save: rescheduleEvent, offered: (item) => item.snapshot.event_status !== 'scheduled' }],
   publicPath: eventPath,
-  async preview(db, item, lang, ctx, banner) {
-    const row = await findEventById(db, item.id);
-    if (!row) throw new NotFoundError();
-    const detail = await eventDetail(db, row, lang, { draftText: true });
-    return h(EventPage, { ctx, detail, banner });
-  },
+  preview: previewFrom(findEventById, eventDetail, EventPage),
   // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
   extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
 };
