@@ -46,14 +46,23 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
     return sendCalendar(reply, body, filename);
   }
 
+  /**
+   * A feed's name and the page it follows: the whole site's (`wholePage`), or
+   * a topic's or programme's, named by the message keys for each in that order.
+   */
+  async function scopeHeading(
+    scope: FeedScope,
+    [whole, topic, programme]: readonly ['calendar.name' | 'news.title', 'calendar.topicName' | 'news.topicTitle', 'calendar.programmeName' | 'news.programmeTitle'],
+    wholePage: string,
+  ): Promise<{ name: string; page: string }> {
+    if (scope.kind === 'all') return { name: t(whole, { site }), page: wholePage };
+    const term = await getTerm(deps.db, scope.kind, scope.slug, deps.lang);
+    const name = t(scope.kind === 'topic' ? topic : programme, { site, name: term.name });
+    return { name, page: scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug) };
+  }
+
   async function scopedCalendar(scope: FeedScope): Promise<string> {
-    let name = t('calendar.name', { site });
-    let page = eventsPath(deps.lang);
-    if (scope.kind !== 'all') {
-      const term = await getTerm(deps.db, scope.kind, scope.slug, deps.lang);
-      name = t(scope.kind === 'topic' ? 'calendar.topicName' : 'calendar.programmeName', { site, name: term.name });
-      page = scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug);
-    }
+    const { name, page } = await scopeHeading(scope, ['calendar.name', 'calendar.topicName', 'calendar.programmeName'], eventsPath(deps.lang));
     const events = await listCalendarEvents(deps.db, deps.lang, scope, deps.now());
     return buildCalendar(events, { lang: deps.lang, t, name, publicUrl: origin, pageUrl: `${origin}${page}` });
   }
@@ -80,13 +89,7 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
   });
 
   async function sendNews(reply: FastifyReply, scope: FeedScope, format: NewsFeedFormat): Promise<FastifyReply> {
-    let title = t('news.title', { site });
-    let page = articlesPath(deps.lang);
-    if (scope.kind !== 'all') {
-      const term = await getTerm(deps.db, scope.kind, scope.slug, deps.lang);
-      title = t(scope.kind === 'topic' ? 'news.topicTitle' : 'news.programmeTitle', { site, name: term.name });
-      page = scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug);
-    }
+    const { name: title, page } = await scopeHeading(scope, ['news.title', 'news.topicTitle', 'news.programmeTitle'], articlesPath(deps.lang));
     const articles = await listNewsArticles(deps.db, deps.lang, scope, NEWS_FEED_LENGTH, deps.now());
     const feedUrls = {
       atom: `${origin}${newsFeedPath(deps.lang, 'atom', scope)}`,
