@@ -189,6 +189,21 @@ describe('links sent by email', () => {
     });
   });
 
+  describe('password changed', () => {
+    test('changing one\'s own password, or an administrator setting one, tells the holder', async () => {
+      const own = await signIn(t.app, t.db, 'editor', { email: 'own@example.org', uiLang: 'en' });
+      const changed = await postForm(t.app, { url: '/admin/account/password', session: own, fields: { current: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+      assert.equal(changed.statusCode, 303);
+      const admin = await signIn(t.app, t.db, 'admin');
+      const other = await createTestUser(t.db, { email: 'other@example.org', uiLang: 'vi' });
+      assert.equal((await postForm(t.app, { url: `/admin/users/${other.id}/password`, session: admin, fields: { password: NEW_PASSWORD } })).statusCode, 200);
+      assert.equal(await deliver(), 2);
+      const byRecipient = new Map(smtp.received.map((m) => [m.to[0], readMail(m.raw)]));
+      assert.equal(byRecipient.get('own@example.org')?.headers.get('subject'), 'Your password for ILO Country Office for Viet Nam was changed');
+      assert.equal(byRecipient.get('other@example.org')?.headers.get('subject'), 'Mật khẩu của bạn cho ILO Country Office for Viet Nam đã được thay đổi');
+    });
+  });
+
   describe('invitations', () => {
     test('an invitation in the chosen language: its link creates the account once, signed in', async () => {
       const admin = await signIn(t.app, t.db, 'admin', { name: 'Lan Admin' });
