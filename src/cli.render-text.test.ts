@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { almanacOn } from '../test/helpers/cli.js';
+import { tempDirForBlock } from '../test/helpers/temp-dir.js';
 
-const root = new URL('..', import.meta.url).pathname;
 let dir: string;
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'almanac-render-'));
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+tempDirForBlock('almanac-render-', (made) => (dir = made));
 
-function almanac(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, SQLITE_PATH: join(dir, 'site.sqlite'), LOG_LEVEL: 'silent' },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
+const almanac = almanacOn(() => join(dir, 'site.sqlite'));
 
 test('almanac render-text renders the stored HTML of every description and body again', () => {
   assert.equal(almanac('seed').code, 0);

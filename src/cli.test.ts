@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-
-const root = new URL('..', import.meta.url).pathname;
+import { describe, test } from 'node:test';
+import { almanacOn, runCli } from '../test/helpers/cli.js';
+import { tempDirForBlock } from '../test/helpers/temp-dir.js';
 
 describe('almanac import (command line)', () => {
   let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'almanac-cli-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  tempDirForBlock('almanac-cli-', (made) => (dir = made));
 
-  function almanac(...args: string[]) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, SQLITE_PATH: join(dir, 'cli.sqlite'), LOG_LEVEL: 'silent' },
-    });
-    return { code: run.status, out: run.stdout, err: run.stderr };
-  }
+  const almanac = almanacOn(() => join(dir, 'cli.sqlite'));
 
   test('a bad line is refused with file:line and the reason, and nothing is imported', () => {
     const run = almanac('import', 'content/seeds/events.en.txt', 'test/fixtures/events-bad-date.en.txt');
@@ -65,11 +52,7 @@ describe('almanac import (command line)', () => {
   });
 
   test('a bad setting stops the command with every problem named', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'migrate'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, SQLITE_PATH: join(dir, 'x.sqlite'), PORT: 'abc', OFFICE_TIME_ZONE: 'Nowhere/Town' },
-    });
+    const run = runCli(['migrate'], { ...process.env, SQLITE_PATH: join(dir, 'x.sqlite'), PORT: 'abc', OFFICE_TIME_ZONE: 'Nowhere/Town' });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /PORT: expected a port number/);
     assert.match(run.stderr, /OFFICE_TIME_ZONE: expected an IANA time zone/);

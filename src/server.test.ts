@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { tempDirForBlock } from '../test/helpers/temp-dir.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -22,10 +21,7 @@ async function freePort(): Promise<number> {
 
 describe('starting the server on a fresh install', () => {
   let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'almanac-server-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  tempDirForBlock('almanac-server-', (made) => (dir = made));
 
   test('with only PORT set, prints the one-time setup link on a line of its own, at localhost and that port, and it opens the setup form', async () => {
     const port = await freePort();

@@ -2,10 +2,12 @@
  * Signing in for admin tests: make an account, sign in through the real
  * sign-in form, and send forms with the session's cookie and CSRF token.
  */
+import { before } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, UserRole } from '../../src/db/schema.js';
 import { hashPassword, type AdminUser } from '../../src/modules/auth/index.js';
+import type { TestApp } from './build-test-app.js';
 import { html } from './html.js';
 
 /** The password of every account made here. */
@@ -92,6 +94,19 @@ export async function signIn(app: FastifyInstance, db: Kysely<Database>, role: U
   return { cookie, csrfToken, user };
 }
 
+/**
+ * Called inside a describe block after appForBlock: an account with `role`,
+ * signed in by a before hook. The session returned is filled in by that
+ * hook, so read it inside tests or later hooks.
+ */
+export function signedInForBlock(t: TestApp, role: UserRole, input: Omit<TestUserInput, 'role'> = {}): AdminSession {
+  const session = {} as AdminSession;
+  before(async () => {
+    Object.assign(session, await signIn(t.app, t.db, role, input));
+  });
+  return session;
+}
+
 export interface PostFormInput {
   url: string;
   session?: Pick<AdminSession, 'cookie' | 'csrfToken'> | undefined;
@@ -117,6 +132,32 @@ export async function postForm(app: FastifyInstance, input: PostFormInput): Prom
       ...input.headers,
     },
     payload: params.toString(),
+  });
+}
+
+/**
+ * POSTs a urlencoded form as an admin page's script sends it: the CSRF token
+ * in a header, JSON accepted, from the admin's own origin.
+ */
+export async function postFromScript(
+  app: FastifyInstance,
+  session: Pick<AdminSession, 'cookie' | 'csrfToken'>,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'http://localhost:80',
+      host: 'localhost:80',
+      'sec-fetch-site': 'same-origin',
+    },
+    payload: new URLSearchParams(fields).toString(),
   });
 }
 

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp, type BuildAppOptions } from '../../src/app.js';
@@ -66,4 +67,53 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An object standing for the app `current` returns: each member is looked up
+ * when it is read, so it can be made before the app exists.
+ */
+function standIn(current: () => TestApp): TestApp {
+  return {
+    get app() {
+      return current().app;
+    },
+    get db() {
+      return current().db;
+    },
+    get config() {
+      return current().config;
+    },
+    setNow: (instant) => current().setNow(instant),
+    destroyDatabase: () => current().destroyDatabase(),
+    close: () => current().close(),
+  };
+}
+
+function appHooks(options: TestAppOptions, open: typeof before, shut: typeof after): TestApp {
+  let built: TestApp | undefined;
+  open(async () => {
+    built = await buildTestApp(options);
+  });
+  shut(async () => {
+    await built?.close();
+    built = undefined;
+  });
+  return standIn(() => {
+    if (!built) throw new Error('the test app is built by a before hook: use it inside a test or a later hook');
+    return built;
+  });
+}
+
+/**
+ * Called inside a describe block: one app for the block's tests, built by a
+ * before hook (hooks declared after this call see it) and closed after them.
+ */
+export function appForBlock(options: TestAppOptions = {}): TestApp {
+  return appHooks(options, before, after);
+}
+
+/** Called inside a describe block: a fresh app for each of the block's tests. */
+export function appForEachTest(options: TestAppOptions = {}): TestApp {
+  return appHooks(options, beforeEach, afterEach);
 }

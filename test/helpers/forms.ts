@@ -40,3 +40,21 @@ export function fieldsOf(form: HTMLElement): FormFields {
   }
   return fields;
 }
+
+/**
+ * What the new-event form sends for a valid all-day workshop on 3 and 4
+ * December 2026, with `fields` added or changed.
+ */
+export function newEventFields(fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    en_title: 'Tripartite workshop in Đắk Lắk',
+    en_description: 'Employers, workers and government meet.',
+    event_type: 'workshop',
+    attendance_mode: 'in_person',
+    all_day: '1',
+    start_date: '2026-12-03',
+    end_date: '2026-12-04',
+    time_zone: '',
+    ...fields,
+  };
+}

@@ -9,3 +9,14 @@ export function html(body: string): HTMLElement {
 export function text(el: HTMLElement | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** How deeply rendered Markdown's block quotes, lists, emphasis and links nest. */
+export function nestingDepth(output: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of output.matchAll(/<(\/?)(?:blockquote|ul|ol|em|strong|del|a)\b/g)) {
+    depth += m[1] ? -1 : 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}

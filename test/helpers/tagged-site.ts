@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
+import { before } from 'node:test';
 import type { HTMLElement } from 'node-html-parser';
 import { createTaggedContent } from '../fixtures/tagged-content.js';
-import { buildTestApp, type TestApp } from './build-test-app.js';
+import { appForBlock, type TestApp } from './build-test-app.js';
 import { html } from './html.js';
 
 export interface TaggedSite {
@@ -17,22 +17,12 @@ export interface TaggedSite {
  * for the block's tests (office date 2026-11-23), closed after them.
  */
 export function taggedSite(): TaggedSite {
-  let app: TestApp | undefined;
-  before(async () => {
-    app = await buildTestApp();
-    await createTaggedContent(app.db);
-  });
-  after(() => app?.close());
-  const current = (): TestApp => {
-    if (!app) throw new Error('taggedSite: the app is made by the block’s before hook, so use it inside a test');
-    return app;
-  };
+  const t = appForBlock();
+  before(() => createTaggedContent(t.db));
   return {
-    get t() {
-      return current();
-    },
+    t,
     async page(url) {
-      const res = await current().app.inject({ url });
+      const res = await t.app.inject({ url });
       assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
       return html(res.body);
     },

@@ -4,10 +4,12 @@
  * afterwards), so the same tests run on both databases and in parallel.
  */
 import { randomBytes } from 'node:crypto';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import pg from 'pg';
-import { Migrator } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { migrationProvider } from '../../src/db/migrations/index.js';
+import type { Database } from '../../src/db/schema.js';
 import { linkModules } from '../../src/module-links.js';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -91,4 +93,29 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
       await withSchemaChangeLock((client) => client.query(`drop schema ${schema} cascade`));
     },
   };
+}
+
+function databaseHooks(use: (db: Kysely<Database>) => void, open: typeof before, shut: typeof after): void {
+  let handle: DatabaseHandle | undefined;
+  open(async () => {
+    handle = await openTestDatabase();
+    use(handle.db);
+  });
+  shut(async () => {
+    await handle?.destroy();
+    handle = undefined;
+  });
+}
+
+/**
+ * Called inside a describe block: one database for the block's tests, opened
+ * by a before hook that hands it to `use`, and dropped after them.
+ */
+export function databaseForBlock(use: (db: Kysely<Database>) => void): void {
+  databaseHooks(use, before, after);
+}
+
+/** Called inside a describe block: a fresh database for each of the block's tests, handed to `use`. */
+export function databaseForEachTest(use: (db: Kysely<Database>) => void): void {
+  databaseHooks(use, beforeEach, afterEach);
 }

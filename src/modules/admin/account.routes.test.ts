@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { createTestUser, getPage, postForm, signInAs, TEST_PASSWORD } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { verifyPassword } from '../auth/index.js';
 
 describe('own account page', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = appForBlock();
 
   test('shows the details and how many sessions are open', async () => {
     const user = await createTestUser(t.db, { role: 'contributor', name: 'Thu Contributor' });

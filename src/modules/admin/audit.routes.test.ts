@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { getPage, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { getPage, signIn, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { AUDIT_PAGE_SIZE, recordAudit } from '../audit/index.js';
 
 describe('audit log page', () => {
-  let t: TestApp;
-  let admin: AdminSession;
-  let editor: AdminSession;
+  const t = appForBlock();
+  const admin = signedInForBlock(t, 'admin', { name: 'Lan Admin' });
+  const editor = signedInForBlock(t, 'editor', { name: 'Hoa Editor' });
   before(async () => {
-    t = await buildTestApp();
-    admin = await signIn(t.app, t.db, 'admin', { name: 'Lan Admin' });
-    editor = await signIn(t.app, t.db, 'editor', { name: 'Hoa Editor' });
     for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i += 1) {
       await recordAudit(t.db, {
         userId: editor.user.id,
@@ -25,7 +22,6 @@ describe('audit log page', () => {
       });
     }
   });
-  after(() => t.close());
 
   test('admins see entries newest first with time in the office zone', async () => {
     const res = await getPage(t.app, '/admin/audit', admin);

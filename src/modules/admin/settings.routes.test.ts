@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signIn, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { getSettings, settingsSchema } from '../settings/index.js';
 import { EDITABLE_SETTINGS } from './settings.service.js';
 
 describe('settings page', () => {
-  let t: TestApp;
-  let admin: AdminSession;
-  before(async () => {
-    t = await buildTestApp();
-    admin = await signIn(t.app, t.db, 'admin');
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const admin = signedInForBlock(t, 'admin');
 
   test('every choice offered is a valid value of its setting', () => {
     for (const setting of EDITABLE_SETTINGS) {

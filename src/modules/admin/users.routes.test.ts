@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { createTestUser, getPage, postForm, signIn, signInAs, TEST_PASSWORD, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { describe, test } from 'node:test';
+import { appForBlock, buildTestApp } from '../../../test/helpers/build-test-app.js';
+import { createTestUser, getPage, postForm, signIn, signInAs, TEST_PASSWORD, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 describe('users page', () => {
-  let t: TestApp;
-  let admin: AdminSession;
-  before(async () => {
-    t = await buildTestApp();
-    admin = await signIn(t.app, t.db, 'admin', { name: 'Lan Admin' });
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const admin = signedInForBlock(t, 'admin', { name: 'Lan Admin' });
 
   const userRow = (email: string) => t.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
   const lastAudit = (action: string) =>

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createTestUser } from '../../../test/helpers/admin-session.js';
-import type { DatabaseHandle } from '../../db/database.js';
 import { AUDIT_PAGE_SIZE, listAuditPage, recordAudit } from './audit.service.js';
 
 describe('audit log', () => {
-  let handle: DatabaseHandle;
   let db: Kysely<Database>;
-  before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
-  });
-  after(() => handle.destroy());
+  databaseForBlock((opened) => (db = opened));
 
   test('records entries and lists them newest first, filtered by person and action', async () => {
     const ann = await createTestUser(db, { role: 'editor', name: 'Ann' });

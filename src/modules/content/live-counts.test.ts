@@ -4,11 +4,10 @@
  * one after every kind of write, and the listings must agree with them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { countUpcomingAndPast } from '../events/events.repository.js';
 import { countPublishedArticles } from '../articles/articles.repository.js';
@@ -32,13 +31,8 @@ async function keptAndCounted(db: Kysely<Database>) {
 }
 
 describe('live counts kept by the database', () => {
-  let handle: DatabaseHandle;
   let db: Kysely<Database>;
-  before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
-  });
-  after(() => handle.destroy());
+  databaseForBlock((opened) => (db = opened));
 
   test('item_counts follows inserts, changes of status, other changes and deletes', async () => {
     const past = await createEvent(db, { start: '2026-10-01' });

@@ -5,16 +5,15 @@
  * years dates may have.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
 
 describe('an event from 2000 to 3999 in New York', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   before(async () => {
-    t = await buildTestApp({ seed: true });
     const { id } = await createEvent(t.db, {
       slug: 'two-millennia',
       title: 'Two millennia',
@@ -26,7 +25,6 @@ describe('an event from 2000 to 3999 in New York', () => {
     await t.db.updateTable('events').set({ time_zone: 'America/New_York' }).where('id', '=', id).execute();
     await t.app.contentChanges.announce('an absurd event');
   });
-  after(() => t.close());
 
   // What the spans cost was zone data for every year between: each calendar
   // naming the event must carry New York's changes for the years its times

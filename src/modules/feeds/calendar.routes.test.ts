@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type ICAL from 'ical.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
@@ -13,9 +13,8 @@ function bySummary(events: Map<string, ICAL.Event>, summary: string): ICAL.Event
 }
 
 describe('calendar feeds', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   before(async () => {
-    t = await buildTestApp({ seed: true });
     await createEvent(t.db, {
       slug: 'timed-webinar',
       title: 'Timed webinar',
@@ -26,7 +25,6 @@ describe('calendar feeds', () => {
     });
     await createEvent(t.db, { slug: 'a-draft', title: 'A draft', status: 'draft' });
   });
-  after(() => t.close());
 
   test('all events: text/calendar, every published event, the seed multi-day events with exclusive ends', async () => {
     const res = await t.app.inject({ url: '/en/events.ics' });

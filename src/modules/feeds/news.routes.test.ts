@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { jpegWithGps } from '../../../test/helpers/images.js';
@@ -23,9 +23,8 @@ function textOf(value: unknown): string {
 }
 
 describe('news feeds', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   before(async () => {
-    t = await buildTestApp({ seed: true });
     const { id } = await createArticle(t.db, {
       slug: 'coffee-and-safety',
       title: 'Coffee & safety <at work>',
@@ -39,7 +38,6 @@ describe('news feeds', () => {
     });
     await tagItem(t.db, 'article', id, ['vision-zero-fund'], ['child-labour']);
   });
-  after(() => t.close());
 
   test('Atom: entries newest first with summary, hero image, credit, byline and topics', async () => {
     const res = await t.app.inject({ url: '/en/articles.atom' });

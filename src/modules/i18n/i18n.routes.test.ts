@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
+import { assertRedirects } from '../../../test/helpers/redirects.js';
 
 describe('language entry points', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, { slug: 'labour-code-consultation', title: 'Labour Code consultation', start: '2026-12-03' });
     await createArticle(t.db, { slug: 'a-bridge', title: 'A bridge', date: '2026-11-01' });
   });
-  after(() => t.close());
 
   test('/ sends Vietnamese-preferring browsers to /vi and others to /en, varying on both inputs', async () => {
     const vi = await t.app.inject({ url: '/', headers: { 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8' } });
@@ -71,18 +70,13 @@ describe('language entry points', () => {
   });
 
   test('the old unprefixed addresses move permanently to the English pages, query kept', async () => {
-    const cases = [
+    await assertRedirects(t.app, [
       ['/events', '/en/events'],
       ['/events?page=2', '/en/events?page=2'],
       ['/events/labour-code-consultation', '/en/events/labour-code-consultation'],
       ['/articles', '/en/articles'],
       ['/articles/a-bridge', '/en/articles/a-bridge'],
-    ];
-    for (const [from, to] of cases) {
-      const res = await t.app.inject({ url: from! });
-      assert.equal(res.statusCode, 301, from);
-      assert.equal(res.headers.location, to, from);
-    }
+    ]);
   });
 
   test('error messages are in the page language (English for JSON clients)', async () => {
@@ -113,13 +107,11 @@ describe('language entry points', () => {
 });
 
 describe('language switcher and alternates', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, { slug: 'labour-code-consultation', title: 'Labour Code consultation', start: '2026-12-03' });
     await createArticle(t.db, { slug: 'a-bridge', title: 'A bridge', date: '2026-11-01' });
   });
-  after(() => t.close());
 
   const pages = [
     { en: '/en', vi: '/vi', xDefault: '/en' },

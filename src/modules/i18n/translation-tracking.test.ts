@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock, databaseForEachTest } from '../../../test/helpers/test-database.js';
 import { contentDir, importListings } from '../importer/index.js';
 import {
   changesSince,
@@ -64,13 +63,8 @@ describe('snapshots and changes (no database)', () => {
 });
 
 describe('translation tracking', () => {
-  let handle: DatabaseHandle;
   let db: Kysely<Database>;
-  beforeEach(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
-  });
-  afterEach(() => handle.destroy());
+  databaseForEachTest((opened) => (db = opened));
 
   test('marking current stores the English as it is, with the time', async () => {
     const { id } = await createEvent(db, { title: 'Workshop', description: 'About wages.', vi: { title: 'Hội thảo' } });
@@ -153,24 +147,21 @@ describe('translation tracking', () => {
 });
 
 describe('tracking through the importer', () => {
-  let handle: DatabaseHandle;
+  let db: Kysely<Database>;
+  databaseForBlock((opened) => (db = opened));
   const seed = (name: string) => ({ file: name, text: readFileSync(`${contentDir}seeds/${name}`, 'utf8') });
-  before(async () => {
-    handle = await openTestDatabase();
-  });
-  after(() => handle.destroy());
 
   test('imported translations are current; a re-imported English change makes them outdated', async () => {
     const english = seed('events.en.txt');
-    await importListings(handle.db, [english, seed('events.vi.txt')], { now: NOW });
-    assert.equal((await listTranslationTodos(handle.db, { kinds: ['event'] })).filter((t) => t.state !== 'missing').length, 0);
+    await importListings(db, [english, seed('events.vi.txt')], { now: NOW });
+    assert.equal((await listTranslationTodos(db, { kinds: ['event'] })).filter((t) => t.state !== 'missing').length, 0);
 
     const edited = { ...english, text: english.text.replace('brings together representatives', 'gathers representatives') };
-    await importListings(handle.db, [edited], { now: LATER });
-    const outdated = (await listTranslationTodos(handle.db, { kinds: ['event'] })).filter((t) => t.state === 'outdated');
+    await importListings(db, [edited], { now: LATER });
+    const outdated = (await listTranslationTodos(db, { kinds: ['event'] })).filter((t) => t.state === 'outdated');
     assert.equal(outdated.length, 1);
     assert.deepEqual(outdated[0]?.changedFields, ['description']);
-    const changes = await englishChangesSinceTranslation(handle.db, 'event', outdated[0]!.id);
+    const changes = await englishChangesSinceTranslation(db, 'event', outdated[0]!.id);
     assert.ok(changes[0]?.diff.some((p) => p.op === 'removed' && p.text.includes('brings together')));
   });
 });

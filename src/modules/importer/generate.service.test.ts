@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { html } from '../../../test/helpers/html.js';
 import { searchSite } from '../search/index.js';
 import { generateContent } from './generate.service.js';
 
 describe('generating content for load tests', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = appForBlock();
 
   test('adds published bilingual events and articles, tagged and searchable, and a second run adds more', async () => {
     const report = await generateContent(t.db, { events: 620, articles: 30, now: DEFAULT_NOW, seed: 7 });

@@ -6,16 +6,15 @@
  * change to a translated text says what changed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { PROJECT_ROOT, runCli } from '../../../test/helpers/cli.js';
+import { tempDirForBlock } from '../../../test/helpers/temp-dir.js';
+import { databaseForEachTest } from '../../../test/helpers/test-database.js';
 import { formatImportReport } from './import-report.js';
 import { importListings } from './importer.service.js';
 import { parseListing } from './listing-parser.js';
@@ -48,13 +47,8 @@ describe('the parser places every line', () => {
 });
 
 describe('importing entries that look alike', () => {
-  let handle: DatabaseHandle;
   let db: Kysely<Database>;
-  beforeEach(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
-  });
-  afterEach(() => handle.destroy());
+  databaseForEachTest((opened) => (db = opened));
 
   const page = (...items: string[]) => ({ file: 'events.txt', text: lines('Events and meetings', '', 'September 2020', ...items) });
 
@@ -106,19 +100,11 @@ describe('importing entries that look alike', () => {
 });
 
 describe('almanac import on the command line', () => {
-  const root = resolve(import.meta.dirname, '../../..');
   let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'almanac-import-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  tempDirForBlock('almanac-import-', (made) => (dir = made));
 
   function almanac(args: string[], env: Record<string, string> = {}) {
-    return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'silent', SQLITE_PATH: join(dir, 'never.sqlite'), ...env },
-    });
+    return runCli(args, { ...process.env, NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'silent', SQLITE_PATH: join(dir, 'never.sqlite'), ...env });
   }
 
   test('a binary file is "not a UTF-8 text file", and none of its bytes are echoed', () => {
@@ -139,7 +125,7 @@ describe('almanac import on the command line', () => {
   });
 
   test('--dry-run creates nothing, not even the database file', () => {
-    const seed = join(root, 'content/seeds/events.en.txt');
+    const seed = join(PROJECT_ROOT, 'content/seeds/events.en.txt');
     const run = almanac(['import', '--dry-run', seed]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Dry run, nothing written: would create 20/);
@@ -149,10 +135,10 @@ describe('almanac import on the command line', () => {
 
   test('--dry-run on an existing database reports against its content and leaves the file as it was', () => {
     const sqlitePath = join(dir, 'site.sqlite');
-    const seed = join(root, 'content/seeds/events.en.txt');
+    const seed = join(PROJECT_ROOT, 'content/seeds/events.en.txt');
     assert.equal(almanac(['import', seed], { SQLITE_PATH: sqlitePath }).status, 0);
     const before = createHash('sha256').update(readFileSync(sqlitePath)).digest('hex');
-    const run = almanac(['import', '--dry-run', seed, join(root, 'content/seeds/events.vi.txt')], { SQLITE_PATH: sqlitePath });
+    const run = almanac(['import', '--dry-run', seed, join(PROJECT_ROOT, 'content/seeds/events.vi.txt')], { SQLITE_PATH: sqlitePath });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /would create 18 .*unchanged 20/);
     assert.equal(createHash('sha256').update(readFileSync(sqlitePath)).digest('hex'), before);

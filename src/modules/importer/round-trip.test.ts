@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { HTMLElement } from 'node-html-parser';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 const seed = (name: string) => readFileSync(new URL(`../../../content/seeds/${name}`, import.meta.url), 'utf8');
@@ -49,12 +49,8 @@ function renderedItem(li: HTMLElement): string[] {
 }
 
 describe('round trip of the seed pages', () => {
-  let t: TestApp;
-  before(async () => {
-    // Long after the seed's events, so all of them are past.
-    t = await buildTestApp({ seed: true });
-  });
-  after(() => t.close());
+  // Long after the seed's events, so all of them are past.
+  const t = appForBlock({ seed: true });
 
   test('/en/events shows every seed event with its number, title, date text and description, in order', async () => {
     const res = await t.app.inject({ url: '/en/events' });

@@ -4,9 +4,9 @@
  * importer stops at the line of a description that is too long.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { postForm, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { ImportError } from '../../shared/errors.js';
@@ -31,42 +31,36 @@ function articleForm(fields: Record<string, string>) {
   return readArticleForm({ published_on: '2026-11-20', en_title: 'Feature', vi_title: 'Bài viết', ...fields });
 }
 
+/** The form is refused: both languages' `field` too long, with a message naming `max` in each language. */
+function assertTooLong(result: { ok: true } | { ok: false; errors: object }, field: 'description' | 'body', max: number): void {
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  const code = field === 'description' ? ('editing.error.descriptionTooLong' as const) : ('editing.error.bodyTooLong' as const);
+  const errors = result.errors as Record<string, unknown>;
+  assert.equal(errors[`en_${field}`], code);
+  assert.equal(errors[`vi_${field}`], code);
+  for (const lang of ['en', 'vi'] as const) {
+    assert.ok(translator(lang)(code).includes(written(max, lang)), lang);
+  }
+}
+
 describe('the longest Markdown a field takes', () => {
   test('an event description: up to the limit is taken, one more character is refused with a message naming the limit', () => {
     const max = MARKDOWN_MAX_LENGTH.description;
     assert.ok(validateEventForm(eventForm({ en_description: 'a'.repeat(max), vi_description: 'ă'.repeat(max) }), OFFICE).ok);
-    const result = validateEventForm(eventForm({ en_description: 'a'.repeat(max + 1), vi_description: 'ă'.repeat(max + 1) }), OFFICE);
-    assert.equal(result.ok, false);
-    if (result.ok) return;
-    assert.equal(result.errors.en_description, 'editing.error.descriptionTooLong');
-    assert.equal(result.errors.vi_description, 'editing.error.descriptionTooLong');
-    for (const lang of ['en', 'vi'] as const) {
-      assert.ok(translator(lang)('editing.error.descriptionTooLong').includes(written(max, lang)), lang);
-    }
+    assertTooLong(validateEventForm(eventForm({ en_description: 'a'.repeat(max + 1), vi_description: 'ă'.repeat(max + 1) }), OFFICE), 'description', max);
   });
 
   test('an article body: up to the limit is taken, one more character is refused with a message naming the limit', () => {
     const max = MARKDOWN_MAX_LENGTH.body;
     const ok = validateArticleForm(articleForm({ en_body: 'a'.repeat(max) }));
     assert.ok(ok.ok, JSON.stringify(ok.ok ? {} : ok.errors));
-    const result = validateArticleForm(articleForm({ en_body: 'a'.repeat(max + 1), vi_body: 'ă'.repeat(max + 1) }));
-    assert.equal(result.ok, false);
-    if (result.ok) return;
-    assert.equal(result.errors.en_body, 'editing.error.bodyTooLong');
-    assert.equal(result.errors.vi_body, 'editing.error.bodyTooLong');
-    for (const lang of ['en', 'vi'] as const) {
-      assert.ok(translator(lang)('editing.error.bodyTooLong').includes(written(max, lang)), lang);
-    }
+    assertTooLong(validateArticleForm(articleForm({ en_body: 'a'.repeat(max + 1), vi_body: 'ă'.repeat(max + 1) })), 'body', max);
   });
 
   describe('the event form', () => {
-    let t: TestApp;
-    let editor: AdminSession;
-    before(async () => {
-      t = await buildTestApp();
-      editor = await signIn(t.app, t.db, 'editor');
-    });
-    after(() => t.close());
+    const t = appForBlock();
+    const editor = signedInForBlock(t, 'editor');
 
     test('a description over the limit comes back (422) with the message by the field and the text kept', async () => {
       const long = `${'Word '.repeat(MARKDOWN_MAX_LENGTH.description / 5)}more`;

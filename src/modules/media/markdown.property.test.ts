@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { html } from '../../../test/helpers/html.js';
+import { html, nestingDepth } from '../../../test/helpers/html.js';
 import { MAX_NESTING, renderMarkdown } from './markdown.js';
 
 /** Fixed, so that every run of the suite tries the same texts. */
@@ -46,17 +46,6 @@ const nestedText = fc
     fc.integer({ min: 1, max: 20 }),
   )
   .map(([markers, depth, content, lines]) => Array.from({ length: lines }, () => markers.join('').repeat(depth) + content).join('\n').slice(0, 60_000));
-
-/** How deeply the output's containers and spans nest. */
-function nestingDepth(output: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (const m of output.matchAll(/<(\/?)(?:blockquote|ul|ol|em|strong|del|a)\b/g)) {
-    depth += m[1] ? -1 : 1;
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
-}
 
 /** Processor time of one call, in microseconds (other work on the machine hardly moves it). */
 function cpuMicroseconds(work: () => void): number {

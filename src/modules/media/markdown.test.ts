@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { html, text } from '../../../test/helpers/html.js';
+import { cpuTime } from '../../../test/helpers/cpu-time.js';
+import { html, nestingDepth, text } from '../../../test/helpers/html.js';
 import { MARKDOWN_MAX_LENGTH, MAX_NESTING, renderMarkdown, sanitizeRenderedHtml } from './markdown.js';
 
 /** Every attribute name and URL in the output, for checks that nothing active survives. */
@@ -131,33 +132,6 @@ describe('sanitizeRenderedHtml (the second layer, on HTML from anywhere)', () =>
     assert.deepEqual(doc.querySelectorAll('img').map((i) => i.getAttribute('src') ?? null), [null, 'https://x.example/b.png', '/media/i/ab/c.jpg', null]);
   });
 });
-
-/** How deeply the output's block quotes, lists, emphasis and links nest. */
-function nestingDepth(output: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (const m of output.matchAll(/<(\/?)(?:blockquote|ul|ol|em|strong|del|a)\b/g)) {
-    depth += m[1] ? -1 : 1;
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
-}
-
-/**
- * The least processor time of a few runs, in microseconds. Processor time
- * rather than the clock, and the least of several runs, so that other work on
- * the machine hardly moves it.
- */
-function cpuTime(work: () => void, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
 
 describe('renderMarkdown on hostile shapes: bounded depth and time, never an error', () => {
   test('block quotes and lists nested thousands deep render, nested no deeper than the limit, their text kept', () => {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { jpegWithGps, pdfDocument } from '../../../test/helpers/images.js';
 import { loadPicture, uploadMedia, type PictureImage } from './media.service.js';
 
 describe('GET /media/…', () => {
-  let t: TestApp;
+  const t = appForBlock();
   let picture: PictureImage;
   let pdfPath: string;
   before(async () => {
-    t = await buildTestApp();
     const deps = { db: t.db, config: t.config, now: () => new Date() };
     const { media } = await uploadMedia(deps, { data: await jpegWithGps(700, 400), originalName: 'a.jpg', altEn: 'A', accept: 'image', userId: null });
     const loaded = await loadPicture(t.db, media.id);
@@ -19,7 +18,6 @@ describe('GET /media/…', () => {
     const doc = await uploadMedia(deps, { data: pdfDocument(), originalName: 'Agenda.pdf', accept: 'document', userId: null });
     pdfPath = `/media/${doc.media.path}`;
   });
-  after(() => t.close());
 
   test('serves each variant with its type, nosniff and a year-long immutable cache', async () => {
     for (const [sources, type, format] of [

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { loadEnv } from '../../config/env.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { createTestUser } from '../../../test/helpers/admin-session.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { fakeImage, jpegWithGps, pdfDocument, pngWithAlpha } from '../../../test/helpers/images.js';
+import { tempDirForBlock } from '../../../test/helpers/temp-dir.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { MediaInputError } from './media.schemas.js';
@@ -311,10 +312,7 @@ describe('media service', () => {
 
 describe('media service without a database', () => {
   let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'almanac-media-test-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  tempDirForBlock('almanac-media-test-', (made) => (dir = made));
 
   test('a refused upload never reaches the database', async () => {
     // A database that fails on any use proves the checks come first.

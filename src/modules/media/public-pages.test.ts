@@ -4,8 +4,8 @@
  * an event's documents, and the seed texts unchanged by Markdown.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { jpegWithGps, pdfDocument } from '../../../test/helpers/images.js';
@@ -18,9 +18,8 @@ import { attachDocument, uploadMedia } from './media.service.js';
 const ACTOR = { userId: null };
 
 describe('public pages with media', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     const deps = { db: t.db, config: t.config, now: () => new Date('2026-11-20T00:00:00Z') };
     const { media } = await uploadMedia(deps, {
       data: await jpegWithGps(1400, 800),
@@ -61,7 +60,6 @@ describe('public pages with media', () => {
     await attachDocument(deps, event.id, note.media.id, { labelEn: 'Concept note', labelVi: 'Bản thuyết minh' }, ACTOR);
     await attachDocument(deps, event.id, agenda.media.id, { labelEn: 'Agenda' }, ACTOR);
   });
-  after(() => t.close());
 
   test('an article hero from the library is a responsive picture, above the fold, with its credit', async () => {
     const res = await t.app.inject({ url: '/en/articles/with-library-hero' });
@@ -160,11 +158,7 @@ describe('public pages with media', () => {
 });
 
 describe('the seed texts read the same as Markdown', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp({ seed: true });
-  });
-  after(() => t.close());
+  const t = appForBlock({ seed: true });
 
   test('every imported description, summary and body renders as the same paragraphs', async () => {
     const events = await t.db.selectFrom('event_translations').select(['description', 'summary']).execute();

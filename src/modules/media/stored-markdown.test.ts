@@ -4,10 +4,11 @@
  * the pages; hostile Markdown breaks no page and stalls no request.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
+import { getPage, postForm, postFromScript, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
+import { cpuTimeAsync } from '../../../test/helpers/cpu-time.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { articlePath, eventPath } from '../../shared/http/paths.js';
@@ -18,46 +19,13 @@ import { renderMissingText, rerenderAllText } from './rendered-text.js';
 /** Nested thousands deep: once enough to overflow marked's stack. */
 const NESTED = ['> '.repeat(4000) + 'x', '- '.repeat(3000) + 'x', '1. '.repeat(2000) + 'x'];
 
-/** The least processor time of a few calls, in microseconds (other work on the machine hardly moves it). */
-async function cpuTime(work: () => Promise<unknown>, runs = 3): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    await work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
-
 describe('Markdown on pages', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let contributor: AdminSession;
-
-  before(async () => {
-    t = await buildTestApp();
-    editor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
 
   /** The live preview's request, as the editor's script sends it. */
-  const preview = (markdown: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/admin/markdown/preview',
-      headers: {
-        cookie: contributor.cookie,
-        'x-csrf-token': contributor.csrfToken,
-        accept: 'application/json',
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost:80',
-        host: 'localhost:80',
-        'sec-fetch-site': 'same-origin',
-      },
-      payload: new URLSearchParams({ text: markdown }).toString(),
-    });
+  const preview = (markdown: string) => postFromScript(t.app, contributor, '/admin/markdown/preview', { text: markdown });
 
   test('an event or article published with Markdown nested thousands deep: its page and page 1 of its listing answer 200', async () => {
     for (const [i, markdown] of NESTED.entries()) {
@@ -115,7 +83,7 @@ describe('Markdown on pages', () => {
     const res = await preview('_a'.repeat(50_000));
     assert.equal(res.statusCode, 200);
     assert.match((res.json() as { html: string }).html, /^<p>_a_a/);
-    const ratio = (await cpuTime(() => preview('_a'.repeat(25_000)))) / (await cpuTime(() => preview('_a'.repeat(2_500)), 5));
+    const ratio = (await cpuTimeAsync(() => preview('_a'.repeat(25_000)))) / (await cpuTimeAsync(() => preview('_a'.repeat(2_500)), 5));
     assert.ok(ratio < 40, `10× the text took ${ratio.toFixed(1)}× the time`);
 
   });

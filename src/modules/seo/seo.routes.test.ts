@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { todayInZone } from '../../shared/dates/calendar-date.js';
@@ -36,14 +36,12 @@ function jsonLd(body: string): Record<string, unknown>[] {
 }
 
 describe('robots.txt and sitemap.xml', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   let origin: string;
   before(async () => {
-    t = await buildTestApp({ seed: true });
     origin = t.config.PUBLIC_URL.replace(/\/$/, '');
     await createEvent(t.db, { slug: 'a-draft', title: 'A draft', status: 'draft' });
   });
-  after(() => t.close());
 
   test('robots.txt keeps crawlers out of the admin and search results and names the sitemap', async () => {
     const res = await t.app.inject({ url: '/robots.txt' });
@@ -128,10 +126,9 @@ describe('robots.txt and sitemap.xml', () => {
 });
 
 describe('structured data, social cards and canonical URLs', () => {
-  let t: TestApp;
+  const t = appForBlock();
   let origin: string;
   before(async () => {
-    t = await buildTestApp();
     origin = t.config.PUBLIC_URL.replace(/\/$/, '');
     await createEvent(t.db, {
       slug: 'consultation',
@@ -164,7 +161,6 @@ describe('structured data, social cards and canonical URLs', () => {
     });
     await createArticle(t.db, { slug: 'plain', title: 'Plain article', date: '2024-03-29' });
   });
-  after(() => t.close());
 
   test('Event: required fields, plain dates with an inclusive end, a Place, the organizer', async () => {
     const body = (await t.app.inject({ url: '/en/events/consultation' })).body;

@@ -8,9 +8,9 @@
  * listed; with 'omit' it is left out, marked noindex, and no page names it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { updateSettings } from '../settings/index.js';
@@ -37,14 +37,12 @@ interface PageHead {
 }
 
 describe('the sitemap, the pages and the redirects agree', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   let origin: string;
   before(async () => {
-    t = await buildTestApp({ seed: true });
     origin = t.config.PUBLIC_URL.replace(/\/+$/, '');
     await createArticle(t.db, { slug: 'english-only-story', title: 'An English-only story', date: '2026-11-20' });
   });
-  after(() => t.close());
 
   async function head(loc: string): Promise<PageHead> {
     const res = await t.app.inject({ url: loc.slice(origin.length) });

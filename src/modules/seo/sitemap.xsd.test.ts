@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { validateXML } from 'xmllint-wasm';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { createArticle } from '../../../test/helpers/factories.js';
 import { todayInZone } from '../../shared/dates/calendar-date.js';
 import { updateSettings } from '../settings/index.js';
@@ -28,12 +28,10 @@ async function schemaErrors(xml: string): Promise<string[]> {
 }
 
 describe('sitemap.xml is valid by the sitemaps.org schema', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   before(async () => {
-    t = await buildTestApp({ seed: true });
     await createArticle(t.db, { slug: 'english-only-story', title: 'An English-only story', date: '2026-11-20' });
   });
-  after(() => t.close());
 
   test('the schema does reject what it should: a foreign element it does not declare, a bad date', async () => {
     const bad = (body: string) =>

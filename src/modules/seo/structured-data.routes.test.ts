@@ -5,8 +5,8 @@
  * every page has an absolute image, and publication dates are date-times.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 
@@ -27,10 +27,9 @@ const LONG_HEADLINE =
   'Viet Nam and the International Labour Organization agree on a new Decent Work Country Programme for the years to come, with social partners';
 
 describe('structured data on rendered pages', () => {
-  let t: TestApp;
+  const t = appForBlock();
   let origin: string;
   before(async () => {
-    t = await buildTestApp();
     origin = t.config.PUBLIC_URL.replace(/\/$/, '');
     await createEvent(t.db, { slug: 'no-place', title: 'Meeting somewhere', start: '2026-12-03' });
     await createEvent(t.db, { slug: 'in-a-city', title: 'Meeting in Hue', start: '2026-12-04', city: 'Hue' });
@@ -42,7 +41,6 @@ describe('structured data on rendered pages', () => {
     await createArticle(t.db, { slug: 'long', title: LONG_HEADLINE, date: '2023-05-17' });
     await createArticle(t.db, { slug: 'hero', title: 'With a hero', date: '2024-03-29', heroImage: '/media/hero.jpg', heroAlt: 'Workers' });
   });
-  after(() => t.close());
 
   test('an in-person event with no venue or city is at the office; with a city only, in that city', async () => {
     const { ld } = page((await t.app.inject({ url: '/en/events/no-place' })).body);

@@ -1,51 +1,49 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { DatabaseHandle } from '../../db/database.js';
+import { describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { ValidationError } from '../../shared/errors.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings.service.js';
 
 describe('site settings', () => {
-  let handle: DatabaseHandle;
-  before(async () => {
-    handle = await openTestDatabase();
-  });
-  after(() => handle.destroy());
+  let db: Kysely<Database>;
+  databaseForBlock((opened) => (db = opened));
 
   test('an empty table gives the defaults', async () => {
-    assert.deepEqual(await getSettings(handle.db), { untranslated: 'fallback' });
+    assert.deepEqual(await getSettings(db), { untranslated: 'fallback' });
     assert.deepEqual(DEFAULT_SETTINGS, { untranslated: 'fallback' });
   });
 
   test('an update is saved, returned and read back', async () => {
-    assert.deepEqual(await updateSettings(handle.db, { untranslated: 'omit' }), { untranslated: 'omit' });
-    assert.deepEqual(await getSettings(handle.db), { untranslated: 'omit' });
-    const row = await handle.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual(await updateSettings(db, { untranslated: 'omit' }), { untranslated: 'omit' });
+    assert.deepEqual(await getSettings(db), { untranslated: 'omit' });
+    const row = await db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
     assert.deepEqual(row, { key: 'untranslated', value: '"omit"' });
-    await updateSettings(handle.db, { untranslated: 'fallback' });
-    assert.equal((await getSettings(handle.db)).untranslated, 'fallback');
+    await updateSettings(db, { untranslated: 'fallback' });
+    assert.equal((await getSettings(db)).untranslated, 'fallback');
   });
 
   test('an empty patch changes nothing', async () => {
-    assert.deepEqual(await updateSettings(handle.db, {}), await getSettings(handle.db));
+    assert.deepEqual(await updateSettings(db, {}), await getSettings(db));
   });
 
   test('invalid values and unknown keys are refused with a message per field, and nothing is saved', async () => {
     await assert.rejects(
-      updateSettings(handle.db, { untranslated: 'hide' as never }),
+      updateSettings(db, { untranslated: 'hide' as never }),
       (error: unknown) => error instanceof ValidationError && typeof error.fields.untranslated === 'string',
     );
     await assert.rejects(
-      updateSettings(handle.db, { untranslated: 'omit', colour: 'red' } as never),
+      updateSettings(db, { untranslated: 'omit', colour: 'red' } as never),
       (error: unknown) => error instanceof ValidationError && error.fields.colour === 'is not a setting',
     );
-    assert.equal((await getSettings(handle.db)).untranslated, 'fallback');
+    assert.equal((await getSettings(db)).untranslated, 'fallback');
   });
 
   test('a stored value that is no longer valid reads as the default', async () => {
-    await handle.db.updateTable('settings').set({ value: '"sideways"' }).where('key', '=', 'untranslated').execute();
-    assert.equal((await getSettings(handle.db)).untranslated, 'fallback');
-    await handle.db.updateTable('settings').set({ value: 'not json' }).where('key', '=', 'untranslated').execute();
-    assert.equal((await getSettings(handle.db)).untranslated, 'fallback');
+    await db.updateTable('settings').set({ value: '"sideways"' }).where('key', '=', 'untranslated').execute();
+    assert.equal((await getSettings(db)).untranslated, 'fallback');
+    await db.updateTable('settings').set({ value: 'not json' }).where('key', '=', 'untranslated').execute();
+    assert.equal((await getSettings(db)).untranslated, 'fallback');
   });
 });

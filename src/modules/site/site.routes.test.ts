@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock, buildTestApp } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 describe('GET /', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, { title: 'On this week', start: '2026-11-21', end: '2026-11-26' });
     await createEvent(t.db, { title: 'Next week', start: '2026-11-30' });
     await createEvent(t.db, { title: 'Last month', start: '2026-10-01' });
     await createArticle(t.db, { title: 'Fresh article', date: '2026-11-20' });
   });
-  after(() => t.close());
 
   test('shows what is happening now, what is coming up, recent events and the latest articles', async () => {
     const res = await t.app.inject({ url: '/en' });
@@ -40,14 +38,12 @@ describe('GET /', () => {
 });
 
 describe('GET / with a cancelled and a postponed event coming up', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, { title: 'Called off', start: '2026-11-30', eventStatus: 'cancelled', vi: { title: 'Hội thảo A' } });
     await createEvent(t.db, { title: 'Moved', start: '2026-12-02', eventStatus: 'postponed', vi: { title: 'Hội thảo B' } });
     await createEvent(t.db, { title: 'Going ahead', start: '2026-12-04' });
   });
-  after(() => t.close());
 
   test('the "Coming up" list says which events are cancelled or postponed, as the event page does', async () => {
     for (const [lang, cancelled, postponed] of [
@@ -65,11 +61,7 @@ describe('GET / with a cancelled and a postponed event coming up', () => {
 });
 
 describe('site-wide behaviour', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = appForBlock();
 
   test('an unknown URL is a 404 page in the layout, with security headers', async () => {
     const res = await t.app.inject({ url: '/no/such/page' });

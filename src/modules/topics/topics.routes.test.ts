@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { SAFETY_EVENTS, createTaggedContent } from '../../../test/fixtures/tagged-content.js';
 
 describe('topic and programme pages', () => {
-  let t: TestApp;
+  // Office date 2026-11-23.
+  const t = appForBlock();
   before(async () => {
-    // Office date 2026-11-23.
-    t = await buildTestApp();
     await createTaggedContent(t.db);
   });
-  after(() => t.close());
 
   async function page(url: string) {
     const res = await t.app.inject({ url });

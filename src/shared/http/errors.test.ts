@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { ADMIN_FEATURES } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock, buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { getPage, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
@@ -83,11 +83,7 @@ describe('bad request bodies and redirects answer with the site pages', () => {
 });
 
 describe('when the error page itself cannot be drawn', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = appForBlock();
 
   test('a browser still gets a bare HTML page, not the framework JSON naming the cause', async () => {
     // The layout reads the stylesheet's address: make that fail, for every page including the error page.

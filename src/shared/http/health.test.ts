@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 
 describe('health endpoints', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp();
-  });
-  after(() => t.close());
+  const t = appForBlock();
 
   test('/healthz and /readyz answer 200 while all is well, never cached', async () => {
     for (const url of ['/healthz', '/readyz']) {

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { appForBlock, buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { getPage, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
-import { formFields } from '../../../test/helpers/forms.js';
+import { formFields, newEventFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { ensureTaxonomy } from '../../modules/taxonomy/index.js';
 import { loadTaxonomy } from '../../modules/importer/index.js';
 import { eventPath } from './paths.js';
 import { SESSION_COOKIE } from '../../modules/admin/security.js';
-
-/** What the new-event form sends for a valid all-day event. */
-function newEvent(title: string): Record<string, string> {
-  return {
-    en_title: title,
-    en_description: 'Employers, workers and government meet.',
-    event_type: 'workshop',
-    attendance_mode: 'in_person',
-    all_day: '1',
-    start_date: '2026-12-03',
-    end_date: '2026-12-04',
-    time_zone: '',
-  };
-}
 
 describe('the page cache', () => {
   let t: TestApp;
@@ -40,7 +26,7 @@ describe('the page cache', () => {
   after(() => t.close());
 
   async function createAndPublish(title: string): Promise<{ id: number; url: string }> {
-    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent(title) });
+    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEventFields({ en_title: title }) });
     assert.equal(created.statusCode, 303, created.body.slice(0, 300));
     const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
     const published = await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor, fields: { revision: '1' } });
@@ -147,7 +133,7 @@ describe('the page cache', () => {
   });
 
   test('a scheduled event appears on cached pages at its time, with no write in between', async () => {
-    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent('Scheduled by the clock') });
+    const created = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEventFields({ en_title: 'Scheduled by the clock' }) });
     const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
     // DEFAULT_NOW is 09:00 in Hanoi; publish at 11:30 there (04:30 UTC).
     const scheduled = await postForm(t.app, { url: `/admin/events/${id}/schedule`, session: editor, fields: { revision: '1', publish_at: '2026-11-23T11:30' } });
@@ -210,11 +196,7 @@ describe('the page cache', () => {
 });
 
 describe('the page cache turned off', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp({ seed: true, env: { PAGE_CACHE: 'off' } });
-  });
-  after(() => t.close());
+  const t = appForBlock({ seed: true, env: { PAGE_CACHE: 'off' } });
 
   test('every visit renders the page; no ETag, no compression', async () => {
     for (let i = 0; i < 2; i += 1) {
@@ -230,17 +212,14 @@ describe('the page cache turned off', () => {
 });
 
 describe('the page cache over a real connection', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   let base: string;
-
   before(async () => {
-    t = await buildTestApp({ seed: true });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const address = t.app.server.address();
     assert.ok(address && typeof address === 'object');
     base = `http://127.0.0.1:${address.port}`;
   });
-  after(() => t.close());
 
   test('a stored page is answered before the framework, with the headers and bytes of the first answer', async () => {
     const first = await fetch(`${base}/en/articles`, { headers: { 'accept-encoding': 'identity' } });

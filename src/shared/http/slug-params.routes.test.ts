@@ -5,15 +5,11 @@
  * a visitor gets the site's own "bad address" page, never a 500.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 
 describe('slugs with control characters', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await buildTestApp({ seed: true });
-  });
-  after(() => t.close());
+  const t = appForBlock({ seed: true });
 
   const urls = [
     '/en/events/%00',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { validateXML } from 'xmllint-wasm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { postForm, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { testDatabaseUrl } from '../../../test/helpers/test-database.js';
@@ -34,56 +34,55 @@ function assertCleanCalendar(body: string): void {
 }
 
 describe('control characters pasted into titles and summaries never reach the feeds and calendars', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  before(async () => {
-    t = await buildTestApp({ env: { PAGE_CACHE: 'off' } });
-    editor = await signIn(t.app, t.db, 'editor');
-  });
-  after(() => t.close());
+  const t = appForBlock({ env: { PAGE_CACHE: 'off' } });
+  const editor = signedInForBlock(t, 'editor');
 
-  async function feeds(): Promise<{ rss: string; atom: string; ics: string }> {
-    const [rss, atom, ics] = await Promise.all(['/en/articles.rss', '/en/articles.atom', '/en/events.ics'].map((url) => t.app.inject({ url })));
-    for (const res of [rss, atom, ics]) assert.equal(res?.statusCode, 200);
-    return { rss: rss!.body, atom: atom!.body, ics: ics!.body };
+  /**
+   * The news feeds and the calendar answer 200, as well-formed XML and a clean
+   * calendar; the RSS matches `inRss` and an event's summary passes `hasEvent`.
+   */
+  async function assertCleanFeeds(inRss: RegExp, hasEvent: (summary: string) => boolean): Promise<void> {
+    const [rssRes, atomRes, icsRes] = await Promise.all(['/en/articles.rss', '/en/articles.atom', '/en/events.ics'].map((url) => t.app.inject({ url })));
+    for (const res of [rssRes, atomRes, icsRes]) assert.equal(res?.statusCode, 200);
+    const [rss, atom, ics] = [rssRes!.body, atomRes!.body, icsRes!.body];
+    assert.match(rss, inRss);
+    await assertWellFormedXml('articles.rss', rss);
+    await assertWellFormedXml('articles.atom', atom);
+    assertCleanCalendar(ics);
+    const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
+    assert.ok(summaries.some(hasEvent), summaries.join(' | '));
+  }
+
+  /** Creates an item through its admin form and publishes it; its id. */
+  async function createAndPublish(kind: 'articles' | 'events', fields: Record<string, string>): Promise<string | undefined> {
+    const created = await postForm(t.app, { url: `/admin/${kind}`, session: editor, fields });
+    assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+    const id = new RegExp(`/admin/${kind}/(\\d+)`).exec(String(created.headers.location))?.[1];
+    assert.equal((await postForm(t.app, { url: `/admin/${kind}/${id}/publish`, session: editor })).statusCode, 303);
+    return id;
   }
 
   test('saved through the admin forms (a vertical tab from Word, a NUL, every C0 and C1 control)', async () => {
-    const article = await postForm(t.app, {
-      url: '/admin/articles',
-      session: editor,
-      fields: {
-        en_title: 'Coffee\vfarms\0 of Đắk Lắk',
-        en_summary: `Decent work\von the plateau.\0${EVERY_CONTROL}`,
-        en_body: `Harvest\vtime.${EVERY_CONTROL}`,
-        published_on: '2026-11-20',
-        credit_holder: 'ILO\0',
-        credit_photographer: 'Nguyen\vHai Dat',
-        byline_kind: 'by',
-        byline_name: 'Lan\u0007 Nguyen',
-      },
+    const articleId = await createAndPublish('articles', {
+      en_title: 'Coffee\vfarms\0 of Đắk Lắk',
+      en_summary: `Decent work\von the plateau.\0${EVERY_CONTROL}`,
+      en_body: `Harvest\vtime.${EVERY_CONTROL}`,
+      published_on: '2026-11-20',
+      credit_holder: 'ILO\0',
+      credit_photographer: 'Nguyen\vHai Dat',
+      byline_kind: 'by',
+      byline_name: 'Lan\u0007 Nguyen',
     });
-    assert.equal(article.statusCode, 303, article.body.slice(0, 300));
-    const articleId = /\/admin\/articles\/(\d+)/.exec(String(article.headers.location))?.[1];
-    assert.equal((await postForm(t.app, { url: `/admin/articles/${articleId}/publish`, session: editor })).statusCode, 303);
-
-    const event = await postForm(t.app, {
-      url: '/admin/events',
-      session: editor,
-      fields: {
-        en_title: 'Tripartite\vworkshop\0 in Ha Noi',
-        en_summary: `Employers,\vworkers\0 and government meet.${EVERY_CONTROL}`,
-        en_venue: 'Melia\0 Hotel',
-        event_type: 'workshop',
-        attendance_mode: 'in_person',
-        all_day: '1',
-        start_date: '2026-12-03',
-        time_zone: '',
-      },
+    await createAndPublish('events', {
+      en_title: 'Tripartite\vworkshop\0 in Ha Noi',
+      en_summary: `Employers,\vworkers\0 and government meet.${EVERY_CONTROL}`,
+      en_venue: 'Melia\0 Hotel',
+      event_type: 'workshop',
+      attendance_mode: 'in_person',
+      all_day: '1',
+      start_date: '2026-12-03',
+      time_zone: '',
     });
-    assert.equal(event.statusCode, 303, event.body.slice(0, 300));
-    const eventId = /\/admin\/events\/(\d+)/.exec(String(event.headers.location))?.[1];
-    assert.equal((await postForm(t.app, { url: `/admin/events/${eventId}/publish`, session: editor })).statusCode, 303);
 
     const stored = await t.db
       .selectFrom('article_translations')
@@ -93,13 +92,7 @@ describe('control characters pasted into titles and summaries never reach the fe
       .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { title: 'Coffee farms of Đắk Lắk', summary: 'Decent work\non the plateau.' });
 
-    const { rss, atom, ics } = await feeds();
-    assert.match(rss, /Coffee farms of Đắk Lắk/);
-    await assertWellFormedXml('articles.rss', rss);
-    await assertWellFormedXml('articles.atom', atom);
-    assertCleanCalendar(ics);
-    const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
-    assert.ok(summaries.includes('Tripartite workshop in Ha Noi'), summaries.join(' | '));
+    await assertCleanFeeds(/Coffee farms of Đắk Lắk/, (summary) => summary === 'Tripartite workshop in Ha Noi');
   });
 
   test('imported from a listing page (a vertical tab, controls and a lone surrogate)', async () => {
@@ -128,13 +121,7 @@ describe('control characters pasted into titles and summaries never reach the fe
     ].join('\n');
     await importListings(t.db, [{ file: 'events.txt', text: events }, { file: 'articles.txt', text: articles }], { now: new Date('2026-11-23T02:00:00Z') });
 
-    const { rss, atom, ics } = await feeds();
-    assert.match(rss, /Seeds of hope\uFFFD/);
-    await assertWellFormedXml('articles.rss', rss);
-    await assertWellFormedXml('articles.atom', atom);
-    assertCleanCalendar(ics);
-    const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
-    assert.ok(summaries.includes('Labour migration forum'), summaries.join(' | '));
+    await assertCleanFeeds(/Seeds of hope\uFFFD/, (summary) => summary === 'Labour migration forum');
   });
 
   test('rows stored before normalisation still give well-formed feeds and a clean calendar', async () => {
@@ -143,12 +130,6 @@ describe('control characters pasted into titles and summaries never reach the fe
     const hostile = `Old\vrow${nul} from\u0085 before\r${EVERY_CONTROL.replace('\0', nul)}\uD800\uFFFE`;
     await createArticle(t.db, { slug: 'old-row', title: `Old article ${hostile}`, date: '2026-11-22', summary: hostile, body: hostile, byline: { kind: 'by', name: `Lan${hostile}`, role: null, organisation: null } });
     await createEvent(t.db, { slug: 'old-event', title: `Old event ${hostile}`, start: '2026-12-20', description: hostile, venue: hostile, city: hostile });
-    const { rss, atom, ics } = await feeds();
-    await assertWellFormedXml('articles.rss', rss);
-    await assertWellFormedXml('articles.atom', atom);
-    assert.match(rss, /Old article Old row/);
-    assertCleanCalendar(ics);
-    const summaries = [...parseCalendar(ics).events.values()].map((e) => e.summary);
-    assert.ok(summaries.some((s) => s.startsWith('Old event Old row')), summaries.join(' | '));
+    await assertCleanFeeds(/Old article Old row/, (summary) => summary.startsWith('Old event Old row'));
   });
 });

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 
 describe('every page type has a meta description', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, { slug: 'no-summary', title: 'Forum without a summary', description: 'Employers and **workers** meet in Buon Ma Thuot to talk about safety.' });
     await createArticle(t.db, { slug: 'no-summary-article', title: 'Article without a summary', body: '## Harvest\n\nCoffee pickers on the plateau.' });
   });
-  after(() => t.close());
 
   const description = async (url: string) => {
     const res = await t.app.inject({ url });

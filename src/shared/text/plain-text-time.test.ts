@@ -7,18 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plainText } from '../../modules/search/search-text.js';
 import { excerpt } from './excerpt.js';
-
-/** The least processor time of a few calls, in microseconds (other work on the machine hardly moves it). */
-function cpuTime(work: () => void, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
+import { cpuTime } from '../../../test/helpers/cpu-time.js';
 
 test('plain text of unclosed links, images and tags repeated: ten times the text, not a hundred times the time', () => {
   for (const unit of ['[', '![', '<', '[a](', '](', '[a]']) {

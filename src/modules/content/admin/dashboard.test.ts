@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { getPage, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
+import { getPage, signIn, signedInForBlock } from '../../../../test/helpers/admin-session.js';
 import { articleInput, eventInput } from '../../../../test/helpers/editing.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { createArticle, publishArticle, submitArticle, updateArticle } from '../../articles/articles.editing.js';
@@ -18,13 +18,10 @@ function listed(body: string, id: string): string[] {
 }
 
 describe('the dashboard lists the editing work', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let contributor: AdminSession;
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor', { name: 'Minh' });
+  const contributor = signedInForBlock(t, 'contributor', { name: 'Tuan' });
   before(async () => {
-    t = await buildTestApp();
-    editor = await signIn(t.app, t.db, 'editor', { name: 'Minh' });
-    contributor = await signIn(t.app, t.db, 'contributor', { name: 'Tuan' });
     const asEditor = { user: editor.user, now: DEFAULT_NOW };
     const asContributor = { user: contributor.user, now: DEFAULT_NOW };
 
@@ -79,7 +76,6 @@ describe('the dashboard lists the editing work', () => {
     await updateEvent(t.db, { user: editor.user, now: later(3) }, touched.id, eventInput({ en: { ...eventInput().en, title: 'Saved last', city: 'Huế' } }), touched.revision);
     await submitEvent(t.db, { user: editor.user, now: later(4) }, touched.id);
   });
-  after(() => t.close());
 
   test('an editor sees everyone\'s drafts, the review queue, scheduled items and recent changes', async () => {
     const res = await getPage(t.app, '/admin', editor);

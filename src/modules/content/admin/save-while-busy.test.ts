@@ -16,7 +16,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../db/
 import { todayInZone } from '../../../shared/dates/calendar-date.js';
 import { postForm, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
-import { formFields } from '../../../../test/helpers/forms.js';
+import { formFields, newEventFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { en } from '../../i18n/messages/en.js';
 import { vi } from '../../i18n/messages/vi.js';
@@ -27,17 +27,7 @@ const WAIT_MS = 300;
 const TYPED = 'Text typed by the editor while the import ran – Hà Nội';
 
 function eventFields(fields: Record<string, string> = {}): Record<string, string> {
-  return {
-    en_title: 'Tripartite workshop in Đắk Lắk',
-    en_description: TYPED,
-    event_type: 'workshop',
-    attendance_mode: 'in_person',
-    all_day: '1',
-    start_date: '2026-12-03',
-    end_date: '2026-12-04',
-    time_zone: '',
-    ...fields,
-  };
+  return newEventFields({ en_description: TYPED, ...fields });
 }
 
 function articleFields(fields: Record<string, string> = {}): Record<string, string> {

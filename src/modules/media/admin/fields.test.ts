@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { buildTestApp, type TestApp } from '../../../../test/helpers/build-test-app.js';
+import { appForBlock } from '../../../../test/helpers/build-test-app.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { jpegWithGps } from '../../../../test/helpers/images.js';
 import type { AdminViewContext } from '../../admin/index.js';
@@ -57,10 +57,9 @@ describe('MarkdownField', () => {
 });
 
 describe('MediaPickerField', () => {
-  let t: TestApp;
+  const t = appForBlock();
   let ids: number[];
   before(async () => {
-    t = await buildTestApp();
     const deps = { db: t.db, config: t.config, now: () => new Date('2026-11-23T00:00:00Z') };
     ids = [];
     for (const [i, alt] of ['First photo', 'Second photo'].entries()) {
@@ -68,7 +67,6 @@ describe('MediaPickerField', () => {
       ids.push(media.id);
     }
   });
-  after(() => t.close());
 
   test('radio buttons for the recent images and none, the chosen one checked, and a link to upload', async () => {
     const choices = await loadImageChoices(t.db, ids[0]);

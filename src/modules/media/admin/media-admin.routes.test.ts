@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
-import { buildTestApp, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { appForBlock, type TestApp } from '../../../../test/helpers/build-test-app.js';
+import { getPage, postForm, postFromScript, signIn, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { createArticle, createEvent } from '../../../../test/helpers/factories.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { fakeImage, jpegWithGps, pdfDocument, pngWithAlpha } from '../../../../test/helpers/images.js';
@@ -38,17 +38,10 @@ function idFromLocation(res: LightMyRequestResponse): number {
 }
 
 describe('/admin/media', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let contributor: AdminSession;
-  let admin: AdminSession;
-  before(async () => {
-    t = await buildTestApp({ env: { MEDIA_MAX_BYTES: '300000' } });
-    editor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-    admin = await signIn(t.app, t.db, 'admin');
-  });
-  after(() => t.close());
+  const t = appForBlock({ env: { MEDIA_MAX_BYTES: '300000' } });
+  const editor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
+  const admin = signedInForBlock(t, 'admin');
 
   test('nobody signed in: pages send to the sign-in form, uploads get 401 and store nothing', async () => {
     for (const url of ['/admin/media', '/admin/media/new', '/admin/media/1', '/admin/media/events/1/attachments']) {
@@ -264,15 +257,9 @@ describe('/admin/media', () => {
 });
 
 describe('/admin/media/events/:id/attachments', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let contributor: AdminSession;
-  before(async () => {
-    t = await buildTestApp();
-    editor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
 
   test('upload a PDF with labels, reorder, relabel, attach from the library, remove; listed on the public page', async () => {
     const event = await createEvent(t.db, { slug: 'forum', title: 'Labour forum' });
@@ -349,29 +336,11 @@ describe('/admin/media/events/:id/attachments', () => {
 });
 
 describe('POST /admin/markdown/preview', () => {
-  let t: TestApp;
-  let contributor: AdminSession;
-  before(async () => {
-    t = await buildTestApp();
-    contributor = await signIn(t.app, t.db, 'contributor');
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const contributor = signedInForBlock(t, 'contributor');
 
   test('the live preview: JSON with sanitized HTML, the token in a header', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/admin/markdown/preview',
-      headers: {
-        cookie: contributor.cookie,
-        'x-csrf-token': contributor.csrfToken,
-        accept: 'application/json',
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost:80',
-        host: 'localhost:80',
-        'sec-fetch-site': 'same-origin',
-      },
-      payload: new URLSearchParams({ text: '**Hi** [x](javascript:alert(1)) <script>alert(2)</script>' }).toString(),
-    });
+    const res = await postFromScript(t.app, contributor, '/admin/markdown/preview', { text: '**Hi** [x](javascript:alert(1)) <script>alert(2)</script>' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');
     const { html: out } = res.json() as { html: string };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
-import { buildTestApp, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { appForBlock, type TestApp } from '../../../../test/helpers/build-test-app.js';
+import { signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { jpegWithGps } from '../../../../test/helpers/images.js';
 import { multipartBody, type MultipartFile } from '../../../../test/helpers/multipart.js';
@@ -20,15 +20,9 @@ async function upload(t: TestApp, session: AdminSession, fields: Record<string, 
 }
 
 describe('uploads that would take the server memory', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let vietnamese: AdminSession;
-  before(async () => {
-    t = await buildTestApp();
-    editor = await signIn(t.app, t.db, 'editor');
-    vietnamese = await signIn(t.app, t.db, 'editor', { uiLang: 'vi' });
-  });
-  after(() => t.close());
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor');
+  const vietnamese = signedInForBlock(t, 'editor', { uiLang: 'vi' });
 
   test('a small PNG declaring 49000 × 1000 pixels: 422 with the limit by the file field, the typed text kept, nothing stored', async () => {
     const png = await sharp({ create: { width: 49_000, height: 1_000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
