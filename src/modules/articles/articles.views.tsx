@@ -15,6 +15,7 @@ import { JsonLd } from '../seo/index.js';
 import { articleJsonLd } from './structured-data.js';
 import { bylineText, creditText } from './attribution.js';
 import type { ArticleDetail, ArticleListRow, ArticlesListing } from './articles.service.js';
+import { SubscribeByEmail } from '../subscriptions/index.js';
 
 /** The hero offered to link previews: the library image, or an imported article's own. */
 function heroForSharing(detail: ArticleDetail): { url: string; alt?: string | null } | undefined {
@@ -90,6 +91,7 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
     >
       <h1>{t('articles.title')}</h1>
       <FollowNews ctx={ctx} scope={{ kind: 'all' }} />
+      <SubscribeByEmail ctx={ctx} follow={{ kind: 'articles' }} />
       <ListingFilters
         ctx={ctx}
         action={articlesPath(ctx.lang)}

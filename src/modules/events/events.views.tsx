@@ -18,6 +18,7 @@ import { isTimed } from './event-timing.js';
 import { AddToCalendar, SubscribeToCalendar } from './calendar-links.js';
 import { JsonLd } from '../seo/index.js';
 import { eventJsonLd } from './structured-data.js';
+import { SubscribeByEmail } from '../subscriptions/index.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */
 export function officeMailto(email: string, subject?: string): string {
@@ -117,6 +118,7 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
         </p>
       </div>
       <SubscribeToCalendar ctx={ctx} scope={{ kind: 'all' }} />
+      <SubscribeByEmail ctx={ctx} follow={{ kind: 'events' }} />
       <ListingFilters
         ctx={ctx}
         action={eventsPath(ctx.lang)}

@@ -3,6 +3,7 @@ import { EventTeaserList, type EventListRow } from '../events/index.js';
 import { alternates, articlesPath, eventsPath, homePath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { SubscribeByEmail } from '../subscriptions/index.js';
 
 interface HomeProps {
   ctx: ViewContext;
@@ -52,6 +53,7 @@ export function HomePage({ ctx, happeningNow, comingUp, recent, articles }: Home
           </p>
         </section>
       </div>
+      <SubscribeByEmail ctx={ctx} follow={{ kind: 'everything' }} />
     </Layout>
   );
 }

@@ -158,6 +158,29 @@ describe('following by email', () => {
     assert.equal(Number(b.all_events), 0);
   });
 
+  test('the listings, a topic page and the home page carry the short form, which follows what the page shows', async () => {
+    const made = await t.db.insertInto('topics').values({ slug: 'wages', created_at: DEFAULT_NOW.toISOString(), updated_at: DEFAULT_NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('topic_translations').values({ topic_id: Number(made.id), lang: 'en', name: 'Wages', description: null }).execute();
+    const expected: [string, string, string][] = [
+      ['/en/events', 'events', '1'],
+      ['/vi/articles', 'articles', '1'],
+      ['/en/topics/wages', 'topic', 'wages'],
+      ['/vi', 'events', '1'],
+    ];
+    for (const [url, name, value] of expected) {
+      const res = await t.app.inject({ url });
+      assert.equal(res.statusCode, 200, url);
+      const form = html(res.body).querySelector(`form.subscribe-by-email[action="/${url.slice(1, 3)}/subscribe"]`);
+      assert.ok(form, url);
+      assert.equal(form.querySelector(`input[type=hidden][name=${name}]`)?.getAttribute('value'), value, url);
+    }
+    const sent = await subscribeForm('en', { email: 'd@example.org', lang: 'en', topic: 'wages', frequency: 'published', day: '1' });
+    assert.equal(sent.statusCode, 200);
+    const row = await t.db.selectFrom('subscribers').selectAll().executeTakeFirstOrThrow();
+    assert.equal(row.topics, '["wages"]');
+    assert.equal(row.confirmed_at, null);
+  });
+
   test('bad input re-renders the form with 422, a message by each field and what was typed', async () => {
     const res = await subscribeForm('en', { email: 'not an address', lang: 'vi', topic: 'no-such-topic', frequency: 'weekly', day: '9' });
     assert.equal(res.statusCode, 422);

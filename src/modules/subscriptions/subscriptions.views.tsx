@@ -79,21 +79,22 @@ function CommonFields({ ctx, values, errors, idPrefix, withEmail = true }: { ctx
 export function SubscribeByEmail({ ctx, follow }: { ctx: ViewContext; follow: FollowPreset }) {
   const { t } = ctx;
   const id = `subscribe-${follow.kind}`;
+  // A legend rather than a heading: the form sits among the page's own sections without changing their outline.
   return (
-    <section class="subscribe-by-email" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('subs.form.title')}</h2>
-      <form method="post" action={subscribePath(ctx.lang)}>
+    <form class="subscribe-by-email" method="post" action={subscribePath(ctx.lang)}>
+      <fieldset>
+        <legend>{t('subs.form.title')}</legend>
         {follow.kind === 'events' || follow.kind === 'everything' ? <input type="hidden" name="events" value="1" /> : null}
         {follow.kind === 'articles' || follow.kind === 'everything' ? <input type="hidden" name="articles" value="1" /> : null}
         {follow.kind === 'topic' ? <input type="hidden" name="topic" value={follow.slug} /> : null}
         {follow.kind === 'programme' ? <input type="hidden" name="programme" value={follow.slug} /> : null}
         <CommonFields ctx={ctx} values={{ email: '', lang: ctx.lang, events: false, articles: false, topics: [], programmes: [], frequency: 'published', day: '1' }} errors={{}} idPrefix={id} />
         <button type="submit">{t('subs.form.submit')}</button>
-      </form>
-      <p class="more-link">
-        <a href={subscribePath(ctx.lang)}>{t('subs.form.more')}</a>
-      </p>
-    </section>
+        <a class="subscribe-by-email__more" href={subscribePath(ctx.lang)}>
+          {t('subs.form.more')}
+        </a>
+      </fieldset>
+    </form>
   );
 }
 

@@ -7,6 +7,7 @@ import { ArticleTeaserList, FollowNews, NewsFeedLinks } from '../articles/index.
 import { EventTeaserList, SubscribeToCalendar } from '../events/index.js';
 import type { TermRow } from '../taxonomy/index.js';
 import type { TermPage } from './topics.service.js';
+import { SubscribeByEmail } from '../subscriptions/index.js';
 
 /** The messages of each part of a term's page: its heading, the line when it is empty, the link to all of them. */
 const SECTION_MESSAGES = {
@@ -84,6 +85,7 @@ export function TermPageView({ ctx, page }: { ctx: ViewContext; page: TermPage }
           <ArticleTeaserList ctx={ctx} rows={articles.rows} />
         </TermSection>
       </article>
+        <SubscribeByEmail ctx={ctx} follow={{ kind, slug: term.slug }} />
     </Layout>
   );
 }
