@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordDueArticlesLive } from '../articles/index.js';
 import { recordDueEventsLive } from '../events/index.js';
+import { purgeUnconfirmed } from '../subscriptions/index.js';
 
 /**
  * How often to look for due items. Visibility does not wait for it, so this
@@ -58,6 +59,8 @@ export function startPublishScheduler(
 
   const runOnce = async (): Promise<DueItemsRecorded> => {
     const recorded = await recordDueItems(deps.db, deps.now());
+    // Addresses given to follow by email and never confirmed are forgotten after 7 days.
+    await purgeUnconfirmed(deps.db, deps.now());
     if (recorded.events.length + recorded.articles.length > 0) {
       options.log?.info(recorded, 'scheduled items went live');
       // Visitors saw them on time already (the page cache expires at each publication time); the

@@ -13,7 +13,7 @@ import { readMail, startTestSmtpServer, type ReadMail, type TestSmtpServer } fro
 import { loadEnv } from '../../config/env.js';
 import { createEvent, publishEvent, scheduleEvent } from '../events/index.js';
 import { mailSenderFor, sendDueMail, type MailSender } from '../mail/index.js';
-import { recordDueItems } from '../publishing/index.js';
+import { recordDueItems, startPublishScheduler } from '../publishing/index.js';
 import { listTopics } from '../taxonomy/index.js';
 import { CONFIRMATION_DAYS, hashToken, purgeUnconfirmed } from './index.js';
 
@@ -212,5 +212,14 @@ describe('following by email', () => {
     assert.equal(await purgeUnconfirmed(t.db, new Date(DEFAULT_NOW.getTime() + CONFIRMATION_DAYS * DAY - 1)), 0);
     assert.equal(await purgeUnconfirmed(t.db, new Date(DEFAULT_NOW.getTime() + CONFIRMATION_DAYS * DAY + 1)), 1);
     assert.equal((await t.db.selectFrom('subscriber_links').selectAll().execute()).length, 0);
+  });
+
+  test("the publishing scheduler's pass forgets unconfirmed addresses after 7 days, and keeps confirmed ones", async () => {
+    await subscribeForm('en', { email: 'e@example.org', lang: 'en', events: '1', frequency: 'published' });
+    await subscribeForm('en', { email: 'f@example.org', lang: 'en', events: '1', frequency: 'published' });
+    await t.db.updateTable('subscribers').set({ confirmed_at: DEFAULT_NOW.toISOString() }).where('email', '=', 'f@example.org').execute();
+    const scheduler = startPublishScheduler({ db: t.db, now: () => new Date(DEFAULT_NOW.getTime() + CONFIRMATION_DAYS * DAY + 1) }, { intervalMs: 60 * 60_000 });
+    await scheduler.stop();
+    assert.deepEqual((await t.db.selectFrom('subscribers').select('email').execute()).map((r) => r.email), ['f@example.org']);
   });
 });
