@@ -8,7 +8,6 @@ import type { Sharing } from '../../app-deps.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
-import { slugRedirects } from '../content/index.js';
 import { loadPicture, loadPictures, type PictureImage } from '../media/index.js';
 import { LANGS } from '../i18n/index.js';
 import { getSettings } from '../settings/index.js';
@@ -161,12 +160,7 @@ export interface ArticleDetail {
  * moves the visitor to `slugs[lang]`. Throws NotFoundError.
  */
 export async function getPublishedArticle(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<ArticleDetail> {
-  const id =
-    (await repo.findLiveArticleIdBySlug(db, lang, slug, now)) ??
-    (await repo.findLiveArticleIdByAnySlug(db, slug, now)) ??
-    (await slugRedirects.findRedirectTarget(db, 'article', lang, slug)) ??
-    (lang === 'en' ? undefined : await slugRedirects.findRedirectTarget(db, 'article', 'en', slug));
-  const article = id === undefined ? undefined : await repo.findLiveArticleById(db, id, now);
+  const article = await repo.findLiveArticleByAddress(db, lang, slug, now);
   if (!article) throw new NotFoundError();
   return articleDetail(db, article, lang);
 }

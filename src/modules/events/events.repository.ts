@@ -4,8 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
-import { renderMarkdownForStorage } from '../media/index.js';
-import type { Database, EventRow, EventStatus, EventType, LangCode, NewEventRow, EventUpdate, TranslationStatus } from '../../db/schema.js';
+import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 
@@ -39,7 +38,7 @@ export interface EventFilters extends TagFilters {
 }
 
 /** The public queries every kind shares, on the event tables. */
-const rows = publicRows({
+export const rows = publicRows({
   kind: 'event',
   alias: 'e',
   items: 'events',
@@ -192,69 +191,6 @@ export async function listEnglishEventsByDates(db: Db, start: string, end: strin
     const starting = query.where('e.start_date', '=', start);
     return end === null ? starting.where('e.end_date', 'is', null) : starting.where('e.end_date', '=', end);
   });
-}
-
-export async function slugExists(db: Db, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function insertEvent(db: Db, row: NewEventRow): Promise<number> {
-  const inserted = await db.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-export async function updateEvent(db: Db, id: number, changes: EventUpdate): Promise<void> {
-  await db.updateTable('events').set(changes).where('id', '=', id).execute();
-}
-
-export interface EventTextInput {
-  title: string;
-  summary?: string | null;
-  description?: string | null;
-  venue?: string | null;
-  city?: string | null;
-}
-
-/** A translation row's own address and status; left as they are when not given. */
-export interface TranslationPublishingInput {
-  slug?: string;
-  status?: TranslationStatus;
-}
-
-/**
- * Inserts or replaces one language's text of an event. A new English row
- * without a slug takes the event's own slug, so every English text has an address.
- */
-export async function upsertEventTranslation(
-  db: Db,
-  eventId: number,
-  lang: LangCode,
-  text: EventTextInput,
-  now: string,
-  publishing: TranslationPublishingInput = {},
-): Promise<void> {
-  const values = {
-    title: text.title,
-    summary: text.summary ?? null,
-    description: text.description ?? null,
-    // Rendered here, where every writer passes, so that no text is stored without its HTML.
-    description_html: renderMarkdownForStorage(text.description),
-    venue: text.venue ?? null,
-    city: text.city ?? null,
-    updated_at: now,
-  };
-  const given = {
-    ...(publishing.slug !== undefined ? { slug: publishing.slug } : {}),
-    ...(publishing.status !== undefined ? { status: publishing.status } : {}),
-  };
-  let slug = publishing.slug ?? null;
-  if (slug === null && lang === 'en') slug = (await findEventById(db, eventId))?.slug ?? null;
-  await db
-    .insertInto('event_translations')
-    .values({ event_id: eventId, lang, created_at: now, ...values, ...given, slug })
-    .onConflict((oc) => oc.columns(['event_id', 'lang']).doUpdateSet({ ...values, ...given }))
-    .execute();
 }
 
 /**
