@@ -19,7 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
-import { subscriptionsRoutes } from './modules/subscriptions/index.js';
+import { subscribersAdminRoutes, subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
@@ -69,6 +69,7 @@ export const ADMIN_FEATURES: readonly AdminFeature[] = [
   { prefix: '/events', routes: eventsAdminRoutes, nav: { labelKey: 'editing.nav.events', action: 'content.create' } },
   { prefix: '/articles', routes: articlesAdminRoutes, nav: { labelKey: 'editing.nav.articles', action: 'content.create' } },
   { prefix: '/media', routes: mediaAdminRoutes, nav: { labelKey: 'media.nav.library', action: 'media.upload' } },
+  { prefix: '/subscribers', routes: subscribersAdminRoutes, nav: { labelKey: 'subs.admin.nav', action: 'users.manage' } },
   // The Markdown preview of every form with a Markdown field; no page of its own in the navigation.
   { prefix: '/markdown', routes: markdownAdminRoutes },
 ];

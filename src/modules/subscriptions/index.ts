@@ -6,3 +6,4 @@
 export { subscriptionsRoutes } from './subscriptions.routes.js';
 export { SubscribeByEmail, subscribePath, type FollowPreset } from './subscriptions.views.js';
 export { purgeUnconfirmed, announcePublished, hashToken, CONFIRMATION_DAYS } from './subscriptions.service.js';
+export { subscribersAdminRoutes } from './subscriptions.admin.js';

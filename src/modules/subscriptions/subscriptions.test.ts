@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
 import { eventInput } from '../../../test/helpers/editing.js';
 import { html } from '../../../test/helpers/html.js';
 import { readMail, startTestSmtpServer, type ReadMail, type TestSmtpServer } from '../../../test/helpers/smtp.js';
@@ -221,5 +221,24 @@ describe('following by email', () => {
     const scheduler = startPublishScheduler({ db: t.db, now: () => new Date(DEFAULT_NOW.getTime() + CONFIRMATION_DAYS * DAY + 1) }, { intervalMs: 60 * 60_000 });
     await scheduler.stop();
     assert.deepEqual((await t.db.selectFrom('subscribers').select('email').execute()).map((r) => r.email), ['f@example.org']);
+  });
+
+  test('admins see the subscribers per list, export them as CSV and remove one, each in the audit log; editors may not', async () => {
+    await subscribeForm('en', { email: 'g@example.org', lang: 'en', events: '1', frequency: 'published' });
+    await subscribeForm('en', { email: 'h@example.org', lang: 'vi', events: '1', articles: '1', frequency: 'weekly', day: '5' });
+    await t.db.updateTable('subscribers').set({ confirmed_at: DEFAULT_NOW.toISOString() }).where('email', '=', 'h@example.org').execute();
+    const admin = await signIn(t.app, t.db, 'admin', { name: 'Lan', email: 'lan@example.org' });
+    assert.equal((await t.app.inject({ url: '/admin/subscribers', headers: { cookie: editor.cookie } })).statusCode, 403);
+    const page = html((await t.app.inject({ url: '/admin/subscribers', headers: { cookie: admin.cookie } })).body);
+    const counts = page.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th,td').map((c) => c.textContent.trim()));
+    assert.deepEqual(counts, [['All events', '1', '1'], ['All articles', '1', '0']]);
+    const csv = await t.app.inject({ url: '/admin/subscribers/export.csv', headers: { cookie: admin.cookie } });
+    assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+    assert.match(csv.body, /\r\nh@example\.org,vi,1,1,,,weekly,5,2026-11-23T02:00:00\.000Z\r\n/);
+    const removed = await postForm(t.app, { url: '/admin/subscribers/remove', session: admin, fields: { email: 'G@example.org' } });
+    assert.equal(removed.statusCode, 200);
+    assert.deepEqual((await t.db.selectFrom('subscribers').select('email').execute()).map((r) => r.email), ['h@example.org']);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'summary']).where('action', 'like', 'subscribers.%').orderBy('id').execute();
+    assert.deepEqual(audit, [{ action: 'subscribers.export', summary: '2' }, { action: 'subscribers.remove', summary: 'g@example.org' }]);
   });
 });
