@@ -136,6 +136,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
     admin: 422,
   },
   'GET /admin/users/invitations': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'GET /admin/subscribers': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'GET /admin/subscribers/export.csv': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
+  'POST /admin/subscribers/remove': { fields: {}, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
   'POST /admin/users/invitations': { fields: {}, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
   // No such invitation: refused before it is looked for, except for admins.
   'POST /admin/users/invitations/:id/resend': { url: () => '/admin/users/invitations/999999/resend', anonymous: 401, contributor: 403, editor: 403, admin: 404 },
