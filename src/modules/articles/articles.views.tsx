@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../shared/dates/format.js';
 import { PublishedDate } from '../../shared/views/DateRange.js';
 import { alternates, articlePath, articlesPath } from '../../shared/http/paths.js';
-import { TermLinks } from '../../shared/views/TermLinks.js';
+import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
@@ -180,22 +180,7 @@ export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) 
         <StoredMarkdown class="article-body" lang={textLang} html={detail.bodyHtml} text={detail.body} />
         {detail.programmes.length > 0 || detail.topics.length > 0 ? (
           <dl class="facts article-tags">
-            {detail.programmes.length > 0 ? (
-              <>
-                <dt>{t('article.programmes')}</dt>
-                <dd>
-                  <TermLinks lang={ctx.lang} kind="programme" terms={detail.programmes} />
-                </dd>
-              </>
-            ) : null}
-            {detail.topics.length > 0 ? (
-              <>
-                <dt>{t('article.topics')}</dt>
-                <dd>
-                  <TermLinks lang={ctx.lang} kind="topic" terms={detail.topics} />
-                </dd>
-              </>
-            ) : null}
+            <TagFacts lang={ctx.lang} labels={{ programmes: t('article.programmes'), topics: t('article.topics') }} programmes={detail.programmes} topics={detail.topics} />
           </dl>
         ) : null}
       </article>

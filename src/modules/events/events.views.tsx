@@ -10,7 +10,7 @@ import { Paragraphs } from '../../shared/views/Paragraphs.js';
 import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../media/index.js';
 import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import { TermLinks } from '../../shared/views/TermLinks.js';
+import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
 import { calendarEventFromDetail } from './calendar.service.js';
@@ -237,22 +237,7 @@ export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
               </dd>
             </>
           ) : null}
-          {detail.programmes.length > 0 ? (
-            <>
-              <dt>{t('event.programmes')}</dt>
-              <dd>
-                <TermLinks lang={ctx.lang} kind="programme" terms={detail.programmes} />
-              </dd>
-            </>
-          ) : null}
-          {detail.topics.length > 0 ? (
-            <>
-              <dt>{t('event.topics')}</dt>
-              <dd>
-                <TermLinks lang={ctx.lang} kind="topic" terms={detail.topics} />
-              </dd>
-            </>
-          ) : null}
+          <TagFacts lang={ctx.lang} labels={{ programmes: t('event.programmes'), topics: t('event.topics') }} programmes={detail.programmes} topics={detail.topics} />
         </dl>
         <div class="event-body" lang={textLang}>
           {detail.summary ? <p class="lead">{detail.summary}</p> : null}
