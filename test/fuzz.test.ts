@@ -374,9 +374,12 @@ describe(`fuzzing every route (seed ${SEED}, ${RUNS} runs per route and role)`, 
       const what = describeRequest(route.method, url, role, body?.shown);
       if (res.statusCode >= 500) failures.push(`${res.statusCode} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
       if (ms > MAX_MS) failures.push(`${Math.round(ms)} ms for ${what}`);
-      // A person's browser is always answered with one of the site's pages, never the framework's JSON.
-      if (accept === 'text/html' && res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('text/html')) {
-        failures.push(`${res.statusCode} as ${String(res.headers['content-type'])} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
+      // A person's browser is always answered with one of the site's pages, never the framework's JSON;
+      // the read API is for programs, and answers every refusal as problem details whatever is asked.
+      const type = String(res.headers['content-type']);
+      const refusalType = new URL(url, 'http://localhost').pathname.startsWith('/api/v1/') ? 'application/problem+json' : 'text/html';
+      if ((accept === 'text/html' || refusalType !== 'text/html') && res.statusCode >= 400 && !type.startsWith(refusalType)) {
+        failures.push(`${res.statusCode} as ${type} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
       }
       const internal = INTERNALS.find((pattern) => pattern.test(res.body));
       if (internal) failures.push(`the answer shows ${internal} for ${what}\n  answer: ${res.body.slice(0, 300)}`);
