@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { h } from 'preact';
 import type { AppDeps } from '../../app-deps.js';
 import { sendPage } from '../../shared/http/html.js';
+import { normalizeLine } from '../../shared/text/normalize.js';
 import { AdminLayout, CsrfField, adminViewContext, type AdminViewContext } from '../admin/index.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCan } from '../auth/index.js';
@@ -102,7 +103,7 @@ export const subscribersAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, d
   app.post('/remove', async (request, reply) => {
     assertCan(request.user, 'users.manage');
     const ctx = adminViewContext(request);
-    const email = String((request.body as Record<string, unknown> | undefined)?.email ?? '').trim().toLowerCase().slice(0, 320);
+    const email = normalizeLine(String((request.body as Record<string, unknown> | undefined)?.email ?? '')).toLowerCase().slice(0, 320);
     const row = email ? await findByEmail(deps.db, email) : undefined;
     if (!row) return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), notice: ctx.t('subs.admin.notFound', { email }) }), 422);
     await deps.db.transaction().execute(async (trx) => {

@@ -235,6 +235,10 @@ describe('following by email', () => {
     const csv = await t.app.inject({ url: '/admin/subscribers/export.csv', headers: { cookie: admin.cookie } });
     assert.match(csv.headers['content-type'] as string, /^text\/csv/);
     assert.match(csv.body, /\r\nh@example\.org,vi,1,1,,,weekly,5,2026-11-23T02:00:00\.000Z\r\n/);
+    // An address pasted with control characters is looked up without them (PostgreSQL refuses a NUL outright).
+    const pasted = await postForm(t.app, { url: '/admin/subscribers/remove', session: admin, fields: { email: '\u0000nobody@example.org\u0001' } });
+    assert.equal(pasted.statusCode, 422);
+    assert.match(pasted.body, /nobody@example\.org/);
     const removed = await postForm(t.app, { url: '/admin/subscribers/remove', session: admin, fields: { email: 'G@example.org' } });
     assert.equal(removed.statusCode, 200);
     assert.deepEqual((await t.db.selectFrom('subscribers').select('email').execute()).map((r) => r.email), ['h@example.org']);
