@@ -91,7 +91,6 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
     >
       <h1>{t('articles.title')}</h1>
       <FollowNews ctx={ctx} scope={{ kind: 'all' }} />
-      <SubscribeByEmail ctx={ctx} follow={{ kind: 'articles' }} />
       <ListingFilters
         ctx={ctx}
         action={articlesPath(ctx.lang)}
@@ -113,6 +112,8 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
         </section>
       ))}
       <Pager ctx={ctx} page={info.page} pages={info.pages} href={(page) => href(ctx.lang, filters, page)} />
+      {/* After the list, so that on a phone the first item stays on the first screen. */}
+      <SubscribeByEmail ctx={ctx} follow={{ kind: 'articles' }} />
     </Layout>
   );
 }

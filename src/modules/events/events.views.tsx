@@ -118,7 +118,6 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
         </p>
       </div>
       <SubscribeToCalendar ctx={ctx} scope={{ kind: 'all' }} />
-      <SubscribeByEmail ctx={ctx} follow={{ kind: 'events' }} />
       <ListingFilters
         ctx={ctx}
         action={eventsPath(ctx.lang)}
@@ -146,6 +145,8 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
         </section>
       ) : null}
       <Pager ctx={ctx} page={info.page} pages={info.pages} href={(page) => href(ctx.lang, filters, page)} />
+      {/* After the list, so that on a phone the first item stays on the first screen. */}
+      <SubscribeByEmail ctx={ctx} follow={{ kind: 'events' }} />
     </Layout>
   );
 }
