@@ -424,6 +424,10 @@ export interface SubscribersTable {
   created_at: string;
   /** Null until the confirmation link is followed. */
   confirmed_at: string | null;
+  /** The office's date ('YYYY-MM-DD') of the last weekly digest, which claims it; null before the first. */
+  last_digest_on: string | null;
+  /** When the last weekly digest was made: the next lists what is new or changed since. */
+  last_digest_at: string | null;
 }
 
 /** A link sent to a subscriber (SHA-256 of its token): the confirmation, or the page to change or stop the subscription. */
