@@ -58,14 +58,24 @@ interface DisplayParts {
   yearNumber: number;
 }
 
+/** Each language's twelve month words, worked out on first use: a page shows dozens of dates, and the word depends on the month alone. */
+const monthWords: Record<Lang, string[]> = { en: [], vi: [] };
+
+function monthWord(month: number, lang: Lang): string {
+  let word = monthWords[lang][month];
+  if (word === undefined) {
+    word = '';
+    for (const part of dayMonthYear[lang].formatToParts(new Date(Date.UTC(2000, month - 1, 15)))) {
+      if (part.type === 'month') word = part.value;
+    }
+    monthWords[lang][month] = word;
+  }
+  return word;
+}
+
 function displayParts(date: string, lang: Lang, padDay: boolean): DisplayParts {
   const { year, month, day } = dateParts(date);
-  const instant = new Date(Date.UTC(year, month - 1, day));
-  if (year < 100) instant.setUTCFullYear(year, month - 1, day);
-  let monthText = '';
-  for (const part of dayMonthYear[lang].formatToParts(instant)) {
-    if (part.type === 'month') monthText = part.value;
-  }
+  const monthText = monthWord(month, lang);
   // Day and year come from the string itself: Intl could render them in
   // another numbering system or with an era, the string is already right.
   const dayText = padDay ? String(day).padStart(2, '0') : String(day);
