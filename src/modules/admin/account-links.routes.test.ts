@@ -4,14 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { createTestUser, csrfFromPage, postForm, setCookieValue, signIn, signInAs, TEST_PASSWORD } from '../../../test/helpers/admin-session.js';
 import { html, text } from '../../../test/helpers/html.js';
-import { readMail, startTestSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
-import { loadEnv } from '../../config/env.js';
-import { mailSenderFor, sendDueMail, type MailSender } from '../mail/index.js';
+import { mailSiteForEachTest } from '../../../test/helpers/mail-site.js';
+import { readMail } from '../../../test/helpers/smtp.js';
 import { RESET_EMAIL_LIMIT, RESET_IP_LIMIT } from '../auth/index.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -40,24 +39,10 @@ function linkIn(mailText: string, path: string): string {
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token')!;
 
 describe('links sent by email', () => {
-  let t: TestApp;
-  let smtp: TestSmtpServer;
-  let sender: MailSender;
-  before(async () => {
-    smtp = await startTestSmtpServer();
-  });
-  after(() => smtp.close());
-  beforeEach(async () => {
-    t = await buildTestApp();
-    smtp.received.length = 0;
-    sender = mailSenderFor(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'off' }));
-  });
-  afterEach(async () => {
-    sender.close();
-    await t.close();
-  });
+  const smtp = mailSiteForEachTest();
+  const { t } = smtp;
 
-  const deliver = async () => (await sendDueMail(t.db, sender, DEFAULT_NOW)).sent.length;
+  const deliver = async () => (await smtp.sendDue(DEFAULT_NOW)).sent.length;
 
   describe('forgotten password', () => {
     test('the sign-in page links to it in each language', async () => {

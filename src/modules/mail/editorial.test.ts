@@ -3,51 +3,38 @@
  * person's language, with links that work when followed.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { beforeEach, describe, test } from 'node:test';
+import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { createTestUser, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
 import { eventInput } from '../../../test/helpers/editing.js';
 import { html } from '../../../test/helpers/html.js';
-import { readMail, startTestSmtpServer, type ReadMail, type TestSmtpServer } from '../../../test/helpers/smtp.js';
-import { loadEnv } from '../../config/env.js';
+import { mailSiteForEachTest } from '../../../test/helpers/mail-site.js';
+import { readMail, type ReadMail } from '../../../test/helpers/smtp.js';
 import type { AdminUser } from '../auth/index.js';
 import { setEditorialNotices } from '../auth/index.js';
 import { createEvent, getEventForEditing, publishEvent, scheduleEvent, submitEvent } from '../events/index.js';
 import { recordDueItems } from '../publishing/index.js';
-import { mailSenderFor, sendDueMail, type MailSender } from './index.js';
 
 const TITLE = 'Workshop in Đắk Lắk';
 
 describe('editorial notices', () => {
-  let t: TestApp;
-  let smtp: TestSmtpServer;
-  let sender: MailSender;
+  const smtp = mailSiteForEachTest();
+  const { t } = smtp;
   let contributor: AdminUser;
   let editor: AdminSession;
   let admin: AdminSession;
-  before(async () => {
-    smtp = await startTestSmtpServer();
-  });
-  after(() => smtp.close());
   beforeEach(async () => {
-    t = await buildTestApp();
-    smtp.received.length = 0;
-    sender = mailSenderFor(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'off' }));
     contributor = await createTestUser(t.db, { role: 'contributor', name: 'Tuấn', uiLang: 'vi', email: 'tuan@example.org' });
     editor = await signIn(t.app, t.db, 'editor', { name: 'Minh', email: 'minh@example.org' });
     await createTestUser(t.db, { role: 'editor', name: 'Hoa', uiLang: 'vi', email: 'hoa@example.org' });
     admin = await signIn(t.app, t.db, 'admin', { name: 'Lan', email: 'lan@example.org' });
-  });
-  afterEach(async () => {
-    sender.close();
-    await t.close();
   });
 
   /** Sends what is queued; the messages received since the last call, by recipient. */
   async function deliver(): Promise<Map<string, ReadMail>> {
     const before = smtp.received.length;
     // Any time after the changes (the scheduled one included): everything queued is due.
-    await sendDueMail(t.db, sender, new Date(DEFAULT_NOW.getTime() + 24 * 60 * 60_000));
+    await smtp.sendDue(new Date(DEFAULT_NOW.getTime() + 24 * 60 * 60_000));
     return new Map(smtp.received.slice(before).map((m) => [m.to[0]!, readMail(m.raw)]));
   }
 

@@ -4,15 +4,14 @@
  * and unsubscribing from the links and headers of what was received.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { beforeEach, describe, test } from 'node:test';
+import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
 import { eventInput } from '../../../test/helpers/editing.js';
 import { html } from '../../../test/helpers/html.js';
-import { readMail, startTestSmtpServer, type ReadMail, type TestSmtpServer } from '../../../test/helpers/smtp.js';
-import { loadEnv } from '../../config/env.js';
+import { mailSiteForEachTest } from '../../../test/helpers/mail-site.js';
+import { readMail, type ReadMail } from '../../../test/helpers/smtp.js';
 import { createEvent, publishEvent, scheduleEvent } from '../events/index.js';
-import { mailSenderFor, sendDueMail, type MailSender } from '../mail/index.js';
 import { recordDueItems, startPublishScheduler } from '../publishing/index.js';
 import { listTopics } from '../taxonomy/index.js';
 import { CONFIRMATION_DAYS, hashToken, purgeUnconfirmed } from './index.js';
@@ -20,29 +19,17 @@ import { CONFIRMATION_DAYS, hashToken, purgeUnconfirmed } from './index.js';
 const DAY = 24 * 60 * 60_000;
 
 describe('following by email', () => {
-  let t: TestApp;
-  let smtp: TestSmtpServer;
-  let sender: MailSender;
+  const smtp = mailSiteForEachTest();
+  const { t } = smtp;
   let editor: AdminSession;
-  before(async () => {
-    smtp = await startTestSmtpServer();
-  });
-  after(() => smtp.close());
   beforeEach(async () => {
-    t = await buildTestApp();
-    smtp.received.length = 0;
-    sender = mailSenderFor(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'off' }));
     editor = await signIn(t.app, t.db, 'editor', { name: 'Minh', email: 'minh@example.org' });
-  });
-  afterEach(async () => {
-    sender.close();
-    await t.close();
   });
 
   /** Sends what is queued; the messages received since the last call, but the editorial notices to the editor. */
   async function deliver(): Promise<{ to: string; mail: ReadMail }[]> {
     const start = smtp.received.length;
-    await sendDueMail(t.db, sender, new Date(DEFAULT_NOW.getTime() + DAY));
+    await smtp.sendDue(new Date(DEFAULT_NOW.getTime() + DAY));
     return smtp.received
       .slice(start)
       .filter((m) => m.to[0] !== 'minh@example.org')
