@@ -13,6 +13,7 @@ import { seedIfEmpty } from './modules/importer/index.js';
 import { renderMissingText } from './modules/media/index.js';
 import { mailSenderFor, startMailWorker, usesSmtp } from './modules/mail/index.js';
 import { startPublishScheduler } from './modules/publishing/index.js';
+import { subscriptionSite } from './modules/subscriptions/index.js';
 import { openContentChanges, openRuntime, type ChangesLog } from './runtime.js';
 
 /** While stopping, how often to close keep-alive connections that have just become idle. */
@@ -56,7 +57,7 @@ export async function startServer(config: Env): Promise<void> {
   }
 
   // Records scheduled items going live; visitors see them on time regardless.
-  const scheduler = startPublishScheduler(deps, { log: app.log, changes });
+  const scheduler = startPublishScheduler(deps, { log: app.log, changes, digests: subscriptionSite(config) });
 
   // Sends the queued email; web requests only queue it.
   const sender = mailSenderFor(config);

@@ -4,13 +4,15 @@
  * public queries compare with the clock); the timer only writes the
  * 'went_live' revision and audit entry, claiming each item with a conditional
  * UPDATE so that with several instances running, each item is recorded once.
+ * Each pass also forgets unconfirmed subscribers and makes the day's weekly
+ * digests (claimed the same way).
  * No outside cron is needed: the server starts it, and stops it on shutdown.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordDueArticlesLive } from '../articles/index.js';
 import { recordDueEventsLive } from '../events/index.js';
-import { purgeUnconfirmed } from '../subscriptions/index.js';
+import { purgeUnconfirmed, sendWeeklyDigests, type SubscriptionSite } from '../subscriptions/index.js';
 
 /**
  * How often to look for due items. Visibility does not wait for it, so this
@@ -50,7 +52,13 @@ export interface PublishScheduler {
  */
 export function startPublishScheduler(
   deps: { db: Kysely<Database>; now: () => Date },
-  options: { intervalMs?: number; log?: SchedulerLog; changes?: { announce(reason: string): Promise<void> } } = {},
+  options: {
+    intervalMs?: number;
+    log?: SchedulerLog;
+    changes?: { announce(reason: string): Promise<void> };
+    /** The site the weekly digests to subscribers come from; without it (the command line, some tests) none are made. */
+    digests?: SubscriptionSite;
+  } = {},
 ): PublishScheduler {
   const interval = options.intervalMs ?? SCHEDULER_INTERVAL_MS;
   let stopped = false;
@@ -66,6 +74,11 @@ export function startPublishScheduler(
       // Visitors saw them on time already (the page cache expires at each publication time); the
       // claim rewrote the rows, so copies of pages are renewed all the same.
       await options.changes?.announce('scheduled items went live');
+    }
+    // Subscribers whose digest day it is in the office's zone get it once, whichever instance gets there first.
+    if (options.digests) {
+      const digests = await sendWeeklyDigests(deps.db, options.digests, deps.now());
+      if (digests > 0) options.log?.info({ digests }, 'weekly digests queued');
     }
     return recorded;
   };

@@ -117,6 +117,8 @@ export interface AnnouncedItem {
   eventStatus: 'scheduled' | 'cancelled' | 'postponed' | null;
   startDate: string | null;
   endDate: string | null;
+  /** An article's date as the site shows it ('YYYY-MM-DD'). */
+  publishedOn: string | null;
   publishedAt: string | null;
   topics: string[];
   programmes: string[];
@@ -143,11 +145,21 @@ export async function announcedItem(db: Db, kind: 'event' | 'article', id: numbe
       sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
       'i.published_at as published_at',
       ...(kind === 'event'
-        ? [sql<string | null>`i.event_status`.as('event_status'), sql<string | null>`i.start_date`.as('start_date'), sql<string | null>`i.end_date`.as('end_date')]
-        : [sql<string | null>`null`.as('event_status'), sql<string | null>`null`.as('start_date'), sql<string | null>`null`.as('end_date')]),
+        ? [sql<string | null>`i.event_status`.as('event_status'), sql<string | null>`i.start_date`.as('start_date'), sql<string | null>`i.end_date`.as('end_date'), sql<string | null>`null`.as('published_on')]
+        : [sql<string | null>`null`.as('event_status'), sql<string | null>`null`.as('start_date'), sql<string | null>`null`.as('end_date'), sql<string | null>`i.published_on`.as('published_on')]),
     ])
     .executeTakeFirst()) as
-    | { slug: string; title: string; summary: string | null; text_lang: LangCode; published_at: string | null; event_status: string | null; start_date: string | null; end_date: string | null }
+    | {
+        slug: string;
+        title: string;
+        summary: string | null;
+        text_lang: LangCode;
+        published_at: string | null;
+        event_status: string | null;
+        start_date: string | null;
+        end_date: string | null;
+        published_on: string | null;
+      }
     | undefined;
   if (!row) return undefined;
   const terms = async (term: 'topic' | 'programme') =>
@@ -168,8 +180,73 @@ export async function announcedItem(db: Db, kind: 'event' | 'article', id: numbe
     eventStatus: (row.event_status as AnnouncedItem['eventStatus']) ?? null,
     startDate: row.start_date,
     endDate: row.end_date,
+    publishedOn: row.published_on,
     publishedAt: row.published_at,
     topics: await terms('topic'),
     programmes: await terms('programme'),
   };
+}
+
+/** The confirmed weekly subscribers whose digest day is `weekday` and who have not had one on the office's date `today`. */
+export async function dueDigests(db: Db, weekday: number, today: string): Promise<SubscriberRow[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .selectAll()
+    .where('confirmed_at', 'is not', null)
+    .where('frequency', '=', 'weekly')
+    .where('digest_day', '=', weekday)
+    .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<>', today)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * Claims a subscriber's digest for the office's date `today` with a
+ * conditional UPDATE: of several instances making the same digest, one
+ * succeeds; the others find the date already written and send nothing.
+ */
+export async function claimDigest(db: Db, id: number, today: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('subscribers')
+    .set({ last_digest_on: today, last_digest_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('frequency', '=', 'weekly')
+    .where((eb) => eb.or([eb('last_digest_on', 'is', null), eb('last_digest_on', '<>', today)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** An item a digest may list: visitors may see it at `now`, and it was published or changed after `since`. */
+export interface ChangedItem {
+  kind: 'event' | 'article';
+  id: number;
+  /** Published before `since`: it is listed as changed, not new. */
+  changed: boolean;
+}
+
+/** The items visitors may see at `now` (the one live rule) published or changed after `since`: events by date, then articles newest first. */
+export async function liveItemsChangedSince(db: Db, since: string, now: Date): Promise<ChangedItem[]> {
+  const after = (alias: string) => sql<boolean>`(${sql.ref(`${alias}.published_at`)} > ${since} or ${sql.ref(`${alias}.updated_at`)} > ${since})`;
+  const events = await db
+    .selectFrom('events as i')
+    .select(['i.id', 'i.published_at'])
+    .where(isLive('i', now))
+    .where(after('i'))
+    .orderBy('i.start_date')
+    .orderBy('i.id')
+    .execute();
+  const articles = await db
+    .selectFrom('articles as i')
+    .select(['i.id', 'i.published_at'])
+    .where(isLive('i', now))
+    .where(after('i'))
+    .orderBy('i.published_at', 'desc')
+    .orderBy('i.id')
+    .execute();
+  const changed = (publishedAt: string | null) => publishedAt !== null && publishedAt <= since;
+  return [
+    ...events.map((r) => ({ kind: 'event' as const, id: Number(r.id), changed: changed(r.published_at) })),
+    ...articles.map((r) => ({ kind: 'article' as const, id: Number(r.id), changed: changed(r.published_at) })),
+  ];
 }

@@ -13,7 +13,7 @@ import { listProgrammes, listTopics } from '../taxonomy/index.js';
 import { mailSite } from '../mail/index.js';
 import { checkForm, formValues, valuesOf, type FormErrors, type FormValues } from './subscriptions.form.js';
 import { choicesOf } from './subscriptions.repository.js';
-import { announcePublished, CONFIRMATION_DAYS, changeChoices, confirm, subscribe, subscriberForLink, unsubscribe } from './subscriptions.service.js';
+import { announcePublished, CONFIRMATION_DAYS, changeChoices, confirm, subscribe, subscriberForLink, subscriptionSite, unsubscribe } from './subscriptions.service.js';
 import { ManagePage, MessagePage, SubscribePage, UnsubscribeForm, type TermOptions } from './subscriptions.views.js';
 
 const NO_STORE = 'no-store';
@@ -31,7 +31,7 @@ export const subscriptionsRoutes: FastifyPluginAsync<PublicRouteOptions> = async
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_request, _body, done) => done(null, {}));
 
   const site = mailSite(deps.config);
-  useContentListener('subscriptions', announcePublished({ ...site, timeZone: deps.config.OFFICE_TIME_ZONE }));
+  useContentListener('subscriptions', announcePublished(subscriptionSite(deps.config)));
 
   const termOptions = async (lang: 'en' | 'vi'): Promise<TermOptions> => ({ topics: await listTopics(deps.db, lang), programmes: await listProgrammes(deps.db, lang) });
   const known = (terms: TermOptions) => ({ topics: new Set(terms.topics.map((r) => r.slug)), programmes: new Set(terms.programmes.map((r) => r.slug)) });

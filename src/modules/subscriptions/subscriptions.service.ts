@@ -9,10 +9,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { formatDate, formatDateRange } from '../../shared/dates/format.js';
-import { todayInZone } from '../../shared/dates/calendar-date.js';
+import { todayInZone, weekdayOf } from '../../shared/dates/calendar-date.js';
 import { articlePath, eventPath } from '../../shared/http/paths.js';
 import { translator } from '../i18n/index.js';
-import { enqueueMail, siteLink, type MailContent, type MailSite } from '../mail/index.js';
+import { enqueueMail, mailSite, siteLink, type MailContent, type MailSite } from '../mail/index.js';
 import * as repo from './subscriptions.repository.js';
 import type { AnnouncedItem, Choices, SubscriberRow } from './subscriptions.repository.js';
 
@@ -25,6 +25,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface SubscriptionSite extends MailSite {
   /** The office's time zone, in which articles' dates are written. */
   timeZone: string;
+}
+
+/** The site as the settings name it, with the office's zone. */
+export function subscriptionSite(config: { SITE_NAME: string; PUBLIC_URL: string; OFFICE_TIME_ZONE: string }): SubscriptionSite {
+  return { ...mailSite(config), timeZone: config.OFFICE_TIME_ZONE };
 }
 
 export function hashToken(token: string): string {
@@ -166,17 +171,38 @@ export function follows(choices: Choices, item: Pick<AnnouncedItem, 'kind' | 'to
   return item.topics.some((s) => choices.topics.includes(s)) || item.programmes.some((s) => choices.programmes.includes(s));
 }
 
-/** An item's lines in a message: its title (marked when cancelled or postponed), date as the site writes it, summary and link. */
-export function itemLines(site: SubscriptionSite, item: AnnouncedItem, lang: LangCode): string[] {
+/**
+ * An item's lines in a message: its title (marked when cancelled or
+ * postponed, or, in a digest, when changed since it was first published),
+ * date as the site writes it, summary and link.
+ */
+export function itemLines(site: SubscriptionSite, item: AnnouncedItem, lang: LangCode, changed = false): string[] {
   const t = translator(lang);
-  const title = item.eventStatus === 'cancelled' ? t('subs.item.cancelled', { title: item.title }) : item.eventStatus === 'postponed' ? t('subs.item.postponed', { title: item.title }) : item.title;
-  const date = item.kind === 'event' && item.startDate ? formatDateRange(item.startDate, item.endDate, lang) : item.publishedAt ? formatDate(todayInZone(site.timeZone, new Date(item.publishedAt)), lang) : null;
+  const title =
+    item.eventStatus === 'cancelled'
+      ? t('subs.item.cancelled', { title: item.title })
+      : item.eventStatus === 'postponed'
+        ? t('subs.item.postponed', { title: item.title })
+        : changed
+          ? t('subs.item.updated', { title: item.title })
+          : item.title;
+  const date =
+    item.kind === 'event' && item.startDate
+      ? formatDateRange(item.startDate, item.endDate, lang)
+      : item.publishedOn
+        ? formatDate(item.publishedOn, lang)
+        : item.publishedAt
+          ? formatDate(todayInZone(site.timeZone, new Date(item.publishedAt)), lang)
+          : null;
   const url = siteLink(site, item.kind === 'event' ? eventPath(lang, item.slug) : articlePath(lang, item.slug));
   return [[title, date].filter(Boolean).join(' — '), ...(item.summary ? [item.summary] : []), url];
 }
 
 /** The steps after which an item is announced: published now, or gone live as scheduled. */
 const ANNOUNCED_STEPS = new Set(['publish', 'went_live']);
+
+/** The steps after which a live event is announced again: it was called off. */
+const CALLED_OFF_STEPS = new Set(['cancel', 'postpone']);
 
 /** What the listener reads of a content change. */
 export interface AnnouncedChange {
@@ -186,15 +212,26 @@ export interface AnnouncedChange {
   at: Date;
 }
 
+/** A message's subject and opening line for a step: a new item, or a live event cancelled or postponed. */
+function announcement(step: string, item: AnnouncedItem, site: MailSite, lang: LangCode): { subject: string; intro: string } {
+  const t = translator(lang);
+  if (step === 'cancel') return { subject: t('subs.mail.cancelled.subject', { title: item.title }), intro: t('subs.mail.cancelled.intro', { site: site.siteName }) };
+  if (step === 'postpone') return { subject: t('subs.mail.postponed.subject', { title: item.title }), intro: t('subs.mail.postponed.intro', { site: site.siteName }) };
+  return { subject: t(item.kind === 'event' ? 'subs.mail.new.subjectEvent' : 'subs.mail.new.subjectArticle', { title: item.title }), intro: t('subs.mail.new.intro', { site: site.siteName }) };
+}
+
 /**
  * The listener handed to the content module: when an item goes live, each
  * confirmed subscriber "as published" who follows it is sent a message about
- * it in their language. An item visitors may not see yet (scheduled for
- * later) is never announced: it is read through the one live rule.
+ * it in their language; when a live event is cancelled or postponed, they are
+ * told so. An item visitors may not see (scheduled for later, unpublished) is
+ * never announced: it is read through the one live rule, so a called-off event
+ * nobody was told about yet is not announced either.
  */
 export function announcePublished(site: SubscriptionSite): (db: Kysely<Database>, change: AnnouncedChange) => Promise<void> {
   return async (db, change) => {
-    if (!ANNOUNCED_STEPS.has(change.action.slice(change.action.indexOf('.') + 1))) return;
+    const step = change.action.slice(change.action.indexOf('.') + 1);
+    if (!ANNOUNCED_STEPS.has(step) && !CALLED_OFF_STEPS.has(step)) return;
     const byLang: Partial<Record<LangCode, AnnouncedItem | null>> = {};
     const itemIn = async (lang: LangCode) => {
       if (!(lang in byLang)) byLang[lang] = (await repo.announcedItem(db, change.kind, change.itemId, lang, change.at)) ?? null;
@@ -205,12 +242,59 @@ export function announcePublished(site: SubscriptionSite): (db: Kysely<Database>
       const choices = repo.choicesOf(row);
       const item = await itemIn(choices.lang);
       if (!item || !follows(choices, item)) continue;
-      const t = translator(choices.lang);
-      const content: MailContent = {
-        subject: t(item.kind === 'event' ? 'subs.mail.new.subjectEvent' : 'subs.mail.new.subjectArticle', { title: item.title }),
-        paragraphs: [t('subs.mail.new.intro', { site: site.siteName }), itemLines(site, item, choices.lang).join('\n')],
-      };
+      const { subject, intro } = announcement(step, item, site, choices.lang);
+      const content: MailContent = { subject, paragraphs: [intro, itemLines(site, item, choices.lang).join('\n')] };
       await sendToSubscriber(db, site, { id: row.id, email: row.email, lang: choices.lang }, content, change.at);
     }
   };
+}
+
+/** The first digest lists at most the week before it (or since confirming, if later). */
+const FIRST_DIGEST_DAYS = 7;
+
+/**
+ * One pass of the weekly digests, run by the publishing scheduler. "The day"
+ * is the calendar day in the office's time zone (OFFICE_TIME_ZONE): a
+ * subscriber who chose Monday gets their digest in the first pass after
+ * midnight on Monday in Hanoi, whatever the server's zone. Each digest is
+ * claimed with a conditional UPDATE on the subscriber (see claimDigest), so
+ * with several instances it is sent once. It lists the items visitors may see
+ * now (the one live rule) that were published or changed since the last
+ * digest, those the subscriber follows, in their language; a week with
+ * nothing to tell sends nothing (and counts as a digest: the next one starts
+ * from it). Returns how many were queued.
+ */
+export async function sendWeeklyDigests(db: Kysely<Database>, site: SubscriptionSite, now: Date): Promise<number> {
+  const today = todayInZone(site.timeZone, now);
+  const due = await repo.dueDigests(db, weekdayOf(today), today);
+  if (due.length === 0) return 0;
+  const earliest = new Date(now.getTime() - FIRST_DIGEST_DAYS * DAY_MS).toISOString();
+  const changedSince = new Map<string, repo.ChangedItem[]>();
+  const shown = new Map<string, AnnouncedItem | null>();
+  let queued = 0;
+  for (const row of due) {
+    const choices = repo.choicesOf(row);
+    const since = row.last_digest_at ?? [earliest, row.confirmed_at ?? earliest].sort().at(-1)!;
+    if (!changedSince.has(since)) changedSince.set(since, await repo.liveItemsChangedSince(db, since, now));
+    const lines: string[] = [];
+    for (const ref of changedSince.get(since)!) {
+      const key = `${ref.kind}:${ref.id}:${choices.lang}`;
+      if (!shown.has(key)) shown.set(key, (await repo.announcedItem(db, ref.kind, ref.id, choices.lang, now)) ?? null);
+      const item = shown.get(key);
+      if (item && follows(choices, item)) lines.push(itemLines(site, item, choices.lang, ref.changed).join('\n'));
+    }
+    const t = translator(choices.lang);
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await repo.claimDigest(trx, row.id, today, now))) return false;
+      if (lines.length === 0) return false;
+      const content: MailContent = {
+        subject: t('subs.mail.digest.subject', { site: site.siteName }),
+        paragraphs: [t('subs.mail.digest.intro', { site: site.siteName, date: formatDate(todayInZone(site.timeZone, new Date(since)), choices.lang) }), ...lines],
+      };
+      await sendToSubscriber(trx, site, { id: row.id, email: row.email, lang: choices.lang }, content, now);
+      return true;
+    });
+    if (sent) queued += 1;
+  }
+  return queued;
 }

@@ -9,8 +9,10 @@ import {
   makeCalendarDate,
   monthKey,
   todayInZone,
+  weekdayOf,
   yearOf,
 } from './calendar-date.js';
+import { casesOf } from '../../../test/helpers/cases.js';
 
 describe('isCalendarDate', () => {
   test('accepts real days, leap days included', () => {
@@ -94,6 +96,20 @@ describe('monthKey and yearOf', () => {
     assert.equal(monthKey('2020-09-17'), '2020-09');
     assert.equal(yearOf('2020-09-17'), 2020);
     assert.throws(() => monthKey('2020-9-17'), RangeError);
+  });
+});
+
+describe('weekdayOf', () => {
+  casesOf(weekdayOf, {
+    'counts from Sunday (0) to Saturday (6)': [
+      ['2026-11-22', 0],
+      ['2026-11-23', 1],
+      ['2026-11-28', 6],
+    ],
+    'across a leap day and a year': [
+      ['2024-02-29', 4],
+      ['2027-01-01', 5],
+    ],
   });
 });
 

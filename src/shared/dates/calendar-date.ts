@@ -83,6 +83,14 @@ export function monthKey(date: string): string {
   return date.slice(0, 7);
 }
 
+/** The day of the week of a calendar date: 0 (Sunday) to 6 (Saturday), as Date#getDay counts them. */
+export function weekdayOf(date: string): number {
+  const { year, month, day } = dateParts(date);
+  const t = new Date(Date.UTC(year, month - 1, day));
+  if (year < 100) t.setUTCFullYear(year, month - 1, day);
+  return t.getUTCDay();
+}
+
 /** The year of a calendar date as a number. */
 export function yearOf(date: string): number {
   assertCalendarDate(date);

@@ -49,6 +49,7 @@ export const subscriptionsEn = {
 
   'subs.item.cancelled': 'Cancelled: {title}',
   'subs.item.postponed': 'Postponed: {title}',
+  'subs.item.updated': 'Updated: {title}',
 
   'subs.mail.footer': 'You receive this because your address follows the website of {site} by email.',
   'subs.mail.manage': 'Change your subscription: {url}',
@@ -64,6 +65,12 @@ export const subscriptionsEn = {
   'subs.mail.new.subjectEvent': 'New event: {title}',
   'subs.mail.new.subjectArticle': 'New article: {title}',
   'subs.mail.new.intro': 'Just published on the website of {site}:',
+  'subs.mail.cancelled.subject': 'Event cancelled: {title}',
+  'subs.mail.cancelled.intro': 'An event announced on the website of {site} has been cancelled:',
+  'subs.mail.postponed.subject': 'Event postponed: {title}',
+  'subs.mail.postponed.intro': 'An event announced on the website of {site} has been postponed; its new date will be announced:',
+  'subs.mail.digest.subject': 'This week on the website of {site}',
+  'subs.mail.digest.intro': 'New or changed on the website of {site} since {date}:',
 
   'subs.admin.nav': 'Subscribers',
   'subs.admin.title': 'Subscribers by email',

@@ -51,6 +51,7 @@ export const subscriptionsVi: Record<keyof typeof subscriptionsEn, string> = {
 
   'subs.item.cancelled': 'Đã hủy: {title}',
   'subs.item.postponed': 'Đã hoãn: {title}',
+  'subs.item.updated': 'Đã cập nhật: {title}',
 
   'subs.mail.footer': 'Bạn nhận thư này vì địa chỉ của bạn theo dõi trang web của {site} qua email.',
   'subs.mail.manage': 'Thay đổi đăng ký: {url}',
@@ -66,6 +67,12 @@ export const subscriptionsVi: Record<keyof typeof subscriptionsEn, string> = {
   'subs.mail.new.subjectEvent': 'Sự kiện mới: {title}',
   'subs.mail.new.subjectArticle': 'Bài viết mới: {title}',
   'subs.mail.new.intro': 'Vừa được đăng trên trang web của {site}:',
+  'subs.mail.cancelled.subject': 'Sự kiện bị hủy: {title}',
+  'subs.mail.cancelled.intro': 'Một sự kiện đã thông báo trên trang web của {site} đã bị hủy:',
+  'subs.mail.postponed.subject': 'Sự kiện bị hoãn: {title}',
+  'subs.mail.postponed.intro': 'Một sự kiện đã thông báo trên trang web của {site} đã bị hoãn; ngày mới sẽ được thông báo sau:',
+  'subs.mail.digest.subject': 'Tuần này trên trang web của {site}',
+  'subs.mail.digest.intro': 'Nội dung mới hoặc được cập nhật trên trang web của {site} từ ngày {date}:',
 
   'subs.admin.nav': 'Người đăng ký',
   'subs.admin.title': 'Người đăng ký nhận email',
