@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { beforeEach, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { formFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
-import { jpegWithGps } from '../../../../test/helpers/images.js';
-import { multipartBody } from '../../../../test/helpers/multipart.js';
+import { uploadToLibrary } from '../../../../test/helpers/media-library.js';
 import { articlePath } from '../../../shared/http/paths.js';
 
 function newArticle(fields: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -24,19 +23,11 @@ function newArticle(fields: Record<string, string | string[]> = {}): Record<stri
 }
 
 describe('admin article pages', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let otherEditor: AdminSession;
-  let contributor: AdminSession;
-
-  before(async () => {
-    t = await buildTestApp();
-    editor = await signIn(t.app, t.db, 'editor');
-    otherEditor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-  });
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor');
+  const otherEditor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
   beforeEach(() => t.setNow(DEFAULT_NOW));
-  after(() => t.close());
 
   async function create(session: AdminSession, fields: Record<string, string | string[]> = {}): Promise<number> {
     const res = await postForm(t.app, { url: '/admin/articles', session, fields: newArticle(fields) });
@@ -133,19 +124,7 @@ describe('admin article pages', () => {
   });
 
   test('a hero uploaded to the library with its credit is chosen on the form and shown as a responsive picture', async () => {
-    const body = multipartBody(
-      { altEn: 'Pickers at the coffee harvest', altVi: 'Người hái cà phê', credit: 'ILO/Nguyen Hai Dat 2024' },
-      { filename: 'harvest.jpg', contentType: 'image/jpeg', data: await jpegWithGps(1600, 900) },
-    );
-    const uploaded = await t.app.inject({
-      method: 'POST',
-      url: `/admin/media?_csrf=${encodeURIComponent(editor.csrfToken)}`,
-      headers: { ...body.headers, cookie: editor.cookie },
-      payload: body.payload,
-    });
-    assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 300));
-    const mediaId = /^\/admin\/media\/(\d+)\?/.exec(String(uploaded.headers.location))?.[1];
-    assert.ok(mediaId);
+    const mediaId = await uploadToLibrary(t.app, editor);
 
     // The new article form offers it.
     const form = html((await getPage(t.app, '/admin/articles/new', editor)).body);

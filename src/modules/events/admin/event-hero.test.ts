@@ -5,14 +5,13 @@
  * previews and its calendar file.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { before, beforeEach, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { formFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { parseCalendar } from '../../../../test/helpers/ical.js';
-import { jpegWithGps } from '../../../../test/helpers/images.js';
-import { multipartBody } from '../../../../test/helpers/multipart.js';
+import { uploadToLibrary } from '../../../../test/helpers/media-library.js';
 import { rfc5545Problems } from '../../../../test/helpers/rfc5545.js';
 import { eventCalendarPath, eventPath } from '../../../shared/http/paths.js';
 
@@ -30,33 +29,17 @@ function newEvent(fields: Record<string, string> = {}): Record<string, string> {
 }
 
 describe('an event’s hero image', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let contributor: AdminSession;
+  const t = appForBlock();
+  const editor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
   let mediaId: string;
   let origin: string;
 
   before(async () => {
-    t = await buildTestApp();
     origin = t.config.PUBLIC_URL.replace(/\/$/, '');
-    editor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-    const body = multipartBody(
-      { altEn: 'Pickers at the coffee harvest', altVi: 'Người hái cà phê', credit: 'ILO/Nguyen Hai Dat 2024' },
-      { filename: 'harvest.jpg', contentType: 'image/jpeg', data: await jpegWithGps(1600, 900) },
-    );
-    const uploaded = await t.app.inject({
-      method: 'POST',
-      url: `/admin/media?_csrf=${encodeURIComponent(editor.csrfToken)}`,
-      headers: { ...body.headers, cookie: editor.cookie },
-      payload: body.payload,
-    });
-    assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 300));
-    mediaId = /^\/admin\/media\/(\d+)\?/.exec(String(uploaded.headers.location))?.[1] ?? '';
-    assert.ok(mediaId);
+    mediaId = await uploadToLibrary(t.app, editor);
   });
   beforeEach(() => t.setNow(DEFAULT_NOW));
-  after(() => t.close());
 
   async function create(session: AdminSession, fields: Record<string, string>): Promise<number> {
     const res = await postForm(t.app, { url: '/admin/events', session, fields: newEvent(fields) });

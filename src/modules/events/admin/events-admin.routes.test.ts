@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../../test/helpers/admin-session.js';
+import { before, beforeEach, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
 import { formFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { eventPath } from '../../../shared/http/paths.js';
@@ -31,20 +31,12 @@ function idFrom(location: unknown): number {
 }
 
 describe('admin event pages', () => {
-  let t: TestApp;
-  let editor: AdminSession;
-  let otherEditor: AdminSession;
-  let contributor: AdminSession;
-
-  before(async () => {
-    t = await buildTestApp();
-    await ensureTaxonomy(t.db, loadTaxonomy(), DEFAULT_NOW.toISOString());
-    editor = await signIn(t.app, t.db, 'editor');
-    otherEditor = await signIn(t.app, t.db, 'editor');
-    contributor = await signIn(t.app, t.db, 'contributor');
-  });
+  const t = appForBlock();
+  before(() => ensureTaxonomy(t.db, loadTaxonomy(), DEFAULT_NOW.toISOString()));
+  const editor = signedInForBlock(t, 'editor');
+  const otherEditor = signedInForBlock(t, 'editor');
+  const contributor = signedInForBlock(t, 'contributor');
   beforeEach(() => t.setNow(DEFAULT_NOW));
-  after(() => t.close());
 
   async function slugOf(id: number): Promise<string> {
     return (await t.db.selectFrom('events').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
