@@ -4,9 +4,10 @@ import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
 import { sendPage, viewContext } from '../../shared/http/html.js';
 import { articlePath } from '../../shared/http/paths.js';
-import { parseQuery, slugParams } from '../../shared/http/query.js';
+import { parseQuery } from '../../shared/http/query.js';
+import { itemPageRoute } from '../content/index.js';
 import { articleListingQuery } from '../search/index.js';
-import { getArticlePage, listArticlesPage } from './articles.service.js';
+import { getPublishedArticle, listArticlesPage } from './articles.service.js';
 import { ArticlePage, ArticlesPage } from './articles.views.js';
 
 /** Public article pages in one language: the listing by year (filtered by the query string) and one article. */
@@ -18,14 +19,11 @@ export const articlesRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app
     return sendPage(cachePublicPage(reply), h(ArticlesPage, { ctx, listing }));
   });
 
-  app.get('/articles/:slug', async (request, reply) => {
-    const { slug } = parseQuery(slugParams, request.params);
-    const ctx = viewContext(request, deps.lang);
-    const { detail, sharing } = await getArticlePage(deps.db, slug, ctx.lang, deps.now());
-    // Reached by its slug in another language, an old slug, or one from before its translation was published
-    // or withdrawn. Moved for good, but cached briefly: publishing or withdrawing a translation turns it round.
-    if (detail.slugs[deps.lang] !== slug) return cachePublicPage(reply).redirect(articlePath(deps.lang, detail.slugs[deps.lang]), 301);
-    const related = await deps.related.toArticle(deps.db, ctx, sharing, deps.today(), deps.now());
-    return sendPage(cachePublicPage(reply), h(ArticlePage, { ctx, detail, related }));
+  itemPageRoute(app, deps, {
+    route: '/articles/:slug',
+    find: (d, slug, lang) => getPublishedArticle(d.db, slug, lang, d.now()),
+    path: articlePath,
+    related: 'toArticle',
+    Page: ArticlePage,
   });
 };

@@ -4,7 +4,6 @@
  * past their publication time if scheduled.
  */
 import type { Kysely } from 'kysely';
-import type { Sharing } from '../../app-deps.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
@@ -103,20 +102,7 @@ export async function listRelatedArticles(
   sharing: { topics: string[]; programmes: string[] },
   limit: number,
 ): Promise<ArticleListRow[]> {
-  if (sharing.topics.length + sharing.programmes.length === 0) return [];
   return repo.listPublishedArticles(db, { ...(await textChoice(db, lang, now)), filters: { sharing } }, limit);
-}
-
-export interface ArticlePageData {
-  detail: ArticleDetail;
-  /** Its topics and programmes, which the related events on its page share. */
-  sharing: Sharing;
-}
-
-/** An article's public page: the article (as getPublishedArticle finds it) and what related items share with it. */
-export async function getArticlePage(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<ArticlePageData> {
-  const detail = await getPublishedArticle(db, slug, lang, now);
-  return { detail, sharing: { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) } };
 }
 
 /** How many articles the home page lists. */

@@ -7,7 +7,8 @@ import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
-import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
+import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
+import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { HeroFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
 import { FollowNews, NewsFeedLinks } from './news-links.js';
@@ -26,6 +27,31 @@ function heroForSharing(detail: ArticleDetail): { url: string; alt?: string | nu
 /** How wide a listing's thumbnail is shown. */
 const THUMBNAIL_SIZES = '20rem';
 
+/** A listed article's title, linked, and its date. */
+function ArticleLink({ ctx, row }: { ctx: ViewContext; row: ArticleListRow }) {
+  return <ItemLink ctx={ctx} href={articlePath(ctx.lang, row.slug)} title={row.title} textLang={row.text_lang} date={<PublishedDate date={row.published_on} lang={ctx.lang} />} />;
+}
+
+/** A listed article's summary, when it has one. */
+function Summary({ ctx, row }: { ctx: ViewContext; row: ArticleListRow }) {
+  if (!row.summary) return null;
+  return (
+    <p class="item-text" lang={langAttr(row.text_lang, ctx.lang)}>
+      {row.summary}
+    </p>
+  );
+}
+
+/** Who wrote an article, when it says. */
+function Byline({ text, lang }: { text: string | null | undefined; lang: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p class="byline" lang={lang}>
+      {text}
+    </p>
+  );
+}
+
 function ArticleItem({ ctx, row, number, picture }: { ctx: ViewContext; row: ArticleListRow; number: number; picture: PictureImage | undefined }) {
   const credit = picture ? (picture.credit ? formatCredit(picture.credit) : null) : creditText(row);
   const byline = bylineText(row, row.byline_role, row.byline_organisation, row.text_lang);
@@ -38,23 +64,9 @@ function ArticleItem({ ctx, row, number, picture }: { ctx: ViewContext; row: Art
         <img class="article-item__image" src={row.hero_image_path} alt={row.hero_alt ?? ''} loading="lazy" width={320} height={180} />
       ) : null}
       {credit ? <p class="credit">{credit}</p> : null}
-      <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={textLang}>
-        {row.title}
-      </a>
-      <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-      <p class="item-date">
-        <PublishedDate date={row.published_on} lang={ctx.lang} />
-      </p>
-      {byline ? (
-        <p class="byline" lang={textLang}>
-          {byline}
-        </p>
-      ) : null}
-      {row.summary ? (
-        <p class="item-text" lang={textLang}>
-          {row.summary}
-        </p>
-      ) : null}
+      <ArticleLink ctx={ctx} row={row} />
+      <Byline text={byline} lang={textLang} />
+      <Summary ctx={ctx} row={row} />
     </li>
   );
 }
@@ -155,11 +167,7 @@ export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) 
         <p class="article-meta">
           <PublishedDate date={article.published_on} lang={ctx.lang} />
         </p>
-        {byline ? (
-          <p class="byline" lang={textLang}>
-            {byline}
-          </p>
-        ) : null}
+        <Byline text={byline} lang={textLang} />
         {detail.hero ? (
           <HeroFigure image={detail.hero} lang={detail.textLang} />
         ) : article.hero_image_path ? (
@@ -190,24 +198,14 @@ export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) 
   );
 }
 
-/** A short list of articles for the home page. */
-export function ArticleTeaserList({ ctx, rows }: { ctx: ViewContext; rows: ArticleListRow[] }) {
+/** A short list of articles (home page, topic pages, an event's related articles), with their summaries unless `summaries` is false. */
+export function ArticleTeaserList({ ctx, rows, summaries = true }: { ctx: ViewContext; rows: ArticleListRow[]; summaries?: boolean }) {
   return (
     <ul class="teaser-list">
       {rows.map((row) => (
         <li>
-          <a class="item-title" href={articlePath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
-            {row.title}
-          </a>
-          <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-          <p class="item-date">
-            <PublishedDate date={row.published_on} lang={ctx.lang} />
-          </p>
-          {row.summary ? (
-            <p class="item-text" lang={langAttr(row.text_lang, ctx.lang)}>
-              {row.summary}
-            </p>
-          ) : null}
+          <ArticleLink ctx={ctx} row={row} />
+          {summaries ? <Summary ctx={ctx} row={row} /> : null}
         </li>
       ))}
     </ul>

@@ -3,9 +3,10 @@ import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
 import { sendPage, viewContext } from '../../shared/http/html.js';
 import { eventPath } from '../../shared/http/paths.js';
-import { parseQuery, slugParams } from '../../shared/http/query.js';
+import { parseQuery } from '../../shared/http/query.js';
+import { itemPageRoute } from '../content/index.js';
 import { listingQuery } from '../search/index.js';
-import { getEventPage, listEventsPage } from './events.service.js';
+import { getPublishedEvent, listEventsPage } from './events.service.js';
 import { EventPage, EventsPage } from './events.views.js';
 import { h } from 'preact';
 
@@ -18,14 +19,11 @@ export const eventsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
     return sendPage(cachePublicPage(reply), h(EventsPage, { ctx, listing }));
   });
 
-  app.get('/events/:slug', async (request, reply) => {
-    const { slug } = parseQuery(slugParams, request.params);
-    const ctx = viewContext(request, deps.lang);
-    const { detail, sharing } = await getEventPage(deps.db, slug, ctx.lang, deps.now());
-    // Reached by its slug in another language, an old slug, or one from before its translation was published
-    // or withdrawn. Moved for good, but cached briefly: publishing or withdrawing a translation turns it round.
-    if (detail.slugs[deps.lang] !== slug) return cachePublicPage(reply).redirect(eventPath(deps.lang, detail.slugs[deps.lang]), 301);
-    const related = await deps.related.toEvent(deps.db, ctx, sharing, deps.today(), deps.now());
-    return sendPage(cachePublicPage(reply), h(EventPage, { ctx, detail, related }));
+  itemPageRoute(app, deps, {
+    route: '/events/:slug',
+    find: (d, slug, lang) => getPublishedEvent(d.db, slug, lang, d.now()),
+    path: eventPath,
+    related: 'toEvent',
+    Page: EventPage,
   });
 };

@@ -4,7 +4,6 @@
  * `now` are shown: published, and past their publication time if scheduled.
  */
 import type { Kysely } from 'kysely';
-import type { Sharing } from '../../app-deps.js';
 import type { Database, EventRow, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
@@ -163,18 +162,6 @@ export async function listEventsFiltered(
   return { upcoming, past, totalUpcoming: counts.upcoming, totalPast: counts.past };
 }
 
-export interface EventPageData {
-  detail: EventDetail;
-  /** Its topics and programmes, which the related articles on its page share. */
-  sharing: Sharing;
-}
-
-/** An event's public page: the event (as getPublishedEvent finds it) and what related items share with it. */
-export async function getEventPage(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventPageData> {
-  const detail = await getPublishedEvent(db, slug, lang, now);
-  return { detail, sharing: { topics: detail.topics.map((t) => t.slug), programmes: detail.programmes.map((p) => p.slug) } };
-}
-
 /**
  * Events sharing a topic or programme with an article (its tags by slug):
  * upcoming ones first, soonest first, then past ones, newest first; `limit` in all.
@@ -187,7 +174,6 @@ export async function listRelatedEvents(
   sharing: { topics: string[]; programmes: string[] },
   limit: number,
 ): Promise<EventListRow[]> {
-  if (sharing.topics.length + sharing.programmes.length === 0) return [];
   const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters: { sharing } };
   const upcoming = await repo.listUpcoming(db, choice, today, limit);
   const past = upcoming.length < limit ? await repo.listPast(db, choice, today, limit - upcoming.length) : [];

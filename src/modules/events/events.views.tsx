@@ -8,7 +8,8 @@ import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
 import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../media/index.js';
-import { UntranslatedBadge, UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
+import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
+import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
@@ -31,18 +32,25 @@ function EventStatusBadge({ ctx, status }: { ctx: ViewContext; status: EventList
   return <strong class={`badge badge--${status}`}>{status === 'cancelled' ? ctx.t('event.cancelled') : ctx.t('event.postponed')}</strong>;
 }
 
+/** A listed event's title, linked, with its status, and its dates. */
+function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
+  return (
+    <ItemLink
+      ctx={ctx}
+      href={eventPath(ctx.lang, row.slug)}
+      title={row.title}
+      textLang={row.text_lang}
+      marks={<EventStatusBadge ctx={ctx} status={row.event_status} />}
+      date={<DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />}
+    />
+  );
+}
+
 function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; number: number }) {
   const textLang = langAttr(row.text_lang, ctx.lang);
   return (
     <li value={number} class="event-item">
-      <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={textLang}>
-        {row.title}
-      </a>
-      <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-      <EventStatusBadge ctx={ctx} status={row.event_status} />
-      <p class="item-date">
-        <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
-      </p>
+      <EventLink ctx={ctx} row={row} />
       {row.description ? (
         <StoredMarkdown class="item-text" lang={textLang} html={row.description_html} text={row.description} />
       ) : row.summary ? (
@@ -262,20 +270,13 @@ export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
   );
 }
 
-/** A short list of events for the home page (no month groups). */
+/** A short list of events (home page, topic pages, an article's related events), without month groups. */
 export function EventTeaserList({ ctx, rows }: { ctx: ViewContext; rows: EventListRow[] }) {
   return (
     <ul class="teaser-list">
       {rows.map((row) => (
         <li>
-          <a class="item-title" href={eventPath(ctx.lang, row.slug)} lang={langAttr(row.text_lang, ctx.lang)}>
-            {row.title}
-          </a>
-          <UntranslatedBadge ctx={ctx} textLang={row.text_lang} />
-          <EventStatusBadge ctx={ctx} status={row.event_status} />
-          <p class="item-date">
-            <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
-          </p>
+          <EventLink ctx={ctx} row={row} />
         </li>
       ))}
     </ul>
