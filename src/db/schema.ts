@@ -93,6 +93,12 @@ export interface EventsTable {
   contact_email: string | null;
   /** The hero from the media library (it brings its own alt text and credit). */
   hero_media_id: number | null;
+  /** The series the event belongs to, if any. */
+  series_id: number | null;
+  /** A recurring event's rule (an RFC 5545 RRULE, without DTSTART: its first session is the event's start). */
+  recurrence_rule: string | null;
+  /** The local dates of the sessions the rule makes that are skipped (EXDATE), space-separated, sorted. */
+  recurrence_exdates: string | null;
   publish_at: string | null;
   published_at: string | null;
   revision: Generated<number>;
@@ -439,6 +445,39 @@ export interface SubscriberLinksTable {
   used_at: string | null;
 }
 
+/** A named run of events with its own page. */
+export interface SeriesTable {
+  id: Generated<number>;
+  slug: string;
+  status: Generated<'draft' | 'published'>;
+  publish_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SeriesTranslationsTable {
+  series_id: number;
+  lang: LangCode;
+  slug: string;
+  title: string;
+  /** Markdown. */
+  description: string | null;
+  /** The description rendered and sanitised when saved. */
+  description_html: string | null;
+}
+
+/** One session of a recurring event changed on its own, keyed by the local date it was planned for (its RECURRENCE-ID). */
+export interface EventSessionChangesTable {
+  event_id: number;
+  recurrence_date: string;
+  status: 'moved' | 'cancelled';
+  /** A moved session's new local date and instants (null for a cancelled one). */
+  start_date: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -473,6 +512,9 @@ export interface Database {
   invitations: InvitationsTable;
   subscribers: SubscribersTable;
   subscriber_links: SubscriberLinksTable;
+  series: SeriesTable;
+  series_translations: SeriesTranslationsTable;
+  event_session_changes: EventSessionChangesTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

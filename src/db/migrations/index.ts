@@ -43,6 +43,7 @@ import * as addSearchDocumentFilters from './2026-12-04T1800-add-search-document
 import * as backfillSearchDocumentFilters from './2026-12-04T1805-backfill-search-document-filters.js';
 import * as createContentVersions from './2026-12-04T1810-create-content-versions.js';
 import * as createSubscribers from './2026-12-04T1830-create-subscribers.js';
+import * as createSeriesAndRecurrence from './2026-12-04T2040-create-series-and-recurrence.js';
 import * as addSubscriberDigestTimes from './2026-12-04T2045-add-subscriber-digest-times.js';
 
 const migrations: Record<string, Migration> = {
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1805-backfill-search-document-filters': backfillSearchDocumentFilters,
   '2026-12-04T1810-create-content-versions': createContentVersions,
   '2026-12-04T1830-create-subscribers': createSubscribers,
+  '2026-12-04T2040-create-series-and-recurrence': createSeriesAndRecurrence,
   '2026-12-04T2045-add-subscriber-digest-times': addSubscriberDigestTimes,
 };
 

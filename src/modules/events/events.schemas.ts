@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import type { AttendanceMode, EventType } from '../../db/schema.js';
-import { isValidTimeZone } from '../../shared/dates/calendar-date.js';
+import { isCalendarDate, isValidTimeZone } from '../../shared/dates/calendar-date.js';
+import { formatExdates, normalizeRule, parseExdates, parseRule } from '../../shared/dates/recurrence.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { endsBeforeStart, lastDay, storedEndDate } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
@@ -64,6 +65,9 @@ const eventFieldRules = {
   registration_url: optionalUrl,
   contact_email: optionalEmail,
   hero_media_id: libraryChoice,
+  series_id: libraryChoice,
+  recurrence_rule: z.string().trim(),
+  recurrence_exdates: z.string().trim(),
 };
 
 const eventForm = kindForm(eventFieldRules, eventTexts, MAX_TITLE);
@@ -83,6 +87,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   let zone = defaultTimeZone;
   let startsAt: string | null = null;
   let endsAt: string | null = null;
+  let recurrence: string | null = null;
   return eventForm.validate(
     values,
     ({ errors, ok, raw }) => {
@@ -96,6 +101,17 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       if (ok('start_date') && !isWithinYears(start)) errors.start_date = 'editing.error.dateOutsideYears';
       if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
       if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
+
+      const rule = raw('recurrence_rule');
+      if (rule !== '') {
+        const parsed = parseRule(rule);
+        if ('problem' in parsed) errors.recurrence_rule = `editing.error.recurrence.${parsed.problem}`;
+        else if (storedEndDate(start, end) !== null && parsed.options.freq !== undefined && ok('end_date'))
+          errors.end_date = 'editing.error.recurringOneDay';
+        recurrence = normalizeRule(rule);
+      }
+      const skipped = raw('recurrence_exdates');
+      if (skipped !== '' && skipped.split(/[\s,]+/).some((d) => d !== '' && !isCalendarDate(d))) errors.recurrence_exdates = 'editing.error.recurrenceExdates';
 
       if (values.all_day === '' && ok('time_zone') && ok('start_date')) {
         if (raw('start_time') === '') {
@@ -124,6 +140,9 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       registration_url: data.registration_url,
       contact_email: data.contact_email,
       hero_media_id: data.hero_media_id,
+      series_id: data.series_id,
+      recurrence_rule: recurrence,
+      recurrence_exdates: recurrence ? formatExdates(parseExdates(data.recurrence_exdates)) : null,
     }),
   );
 }
@@ -150,5 +169,8 @@ export function eventFormValues(event: EventContent, revision: number): EventFor
     registration_url: event.registration_url ?? '',
     contact_email: event.contact_email ?? '',
     hero_media_id: event.hero_media_id === null ? '' : String(event.hero_media_id),
+    series_id: event.series_id === null ? '' : String(event.series_id),
+    recurrence_rule: event.recurrence_rule ?? '',
+    recurrence_exdates: event.recurrence_exdates ?? '',
   });
 }

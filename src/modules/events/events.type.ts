@@ -54,6 +54,12 @@ export interface EventFields {
   contact_email: string | null;
   /** The hero from the media library (it brings its own alt text and credit). */
   hero_media_id: number | null;
+  /** The series the event belongs to. */
+  series_id: number | null;
+  /** A recurring event's rule (RFC 5545 RRULE, its first session the event's own start; shared/dates/recurrence.ts). */
+  recurrence_rule: string | null;
+  /** The local dates of the sessions the rule makes that are skipped, space-separated. */
+  recurrence_exdates: string | null;
 }
 
 /** What the event form edits as stored, and the whole event as revisions keep it (with whether it is on as planned). */
@@ -78,6 +84,9 @@ export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts>
     'registration_url',
     'contact_email',
     'hero_media_id',
+    'series_id',
+    'recurrence_rule',
+    'recurrence_exdates',
   ],
   // Cancelled or postponed: changed by its own steps, not by the form; a new event is on as planned.
   stateFields: ['event_status'],

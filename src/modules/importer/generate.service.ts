@@ -213,6 +213,9 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           registration_url: null,
           contact_email: null,
           hero_media_id: null,
+          series_id: null,
+          recurrence_rule: null,
+          recurrence_exdates: null,
           en: {
             ...eventStore.emptyText(),
             title: it.titleEn,

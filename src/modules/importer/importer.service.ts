@@ -264,6 +264,9 @@ function eventSnapshot(ev: ParsedEvent, fields: Pick<EventSnapshot, 'slug' | 'st
     contact_email: null,
     // The office's pages give no picture; an editor chooses one from the library.
     hero_media_id: null,
+    series_id: null,
+    recurrence_rule: null,
+    recurrence_exdates: null,
   };
 }
 

@@ -75,6 +75,18 @@ export function EventDetailFields({ ctx, values, errors, officeZone, extras }: K
       <InputField name="registration_url" type="url" label={t('editing.field.registration_url')} value={values.registration_url} error={e('registration_url')} />
       <InputField name="contact_email" type="email" label={t('editing.field.contact_email')} hint={t('editing.hint.contactEmail')} value={values.contact_email} error={e('contact_email')} />
       <HeroPickerField ctx={ctx} value={values.hero_media_id} choices={extras.heroChoices} error={e('hero_media_id')} />
+      <input type="hidden" name="series_id" value={values.series_id} />
+      <fieldset class="form-section">
+        <legend>{t('editing.form.recurrence')}</legend>
+        <InputField name="recurrence_rule" label={t('editing.field.recurrence_rule')} hint={t('editing.hint.recurrenceRule')} value={values.recurrence_rule} error={e('recurrence_rule')} />
+        <InputField
+          name="recurrence_exdates"
+          label={t('editing.field.recurrence_exdates')}
+          hint={t('editing.hint.recurrenceExdates')}
+          value={values.recurrence_exdates}
+          error={e('recurrence_exdates')}
+        />
+      </fieldset>
     </fieldset>
   );
 }
