@@ -9,28 +9,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { formatDateRange } from '../src/shared/dates/format.js';
-import type { ReadMail } from '../test/helpers/smtp.js';
 import { TEST_PASSWORD } from './helpers/app-server.js';
 import { signIn, useSite } from './helpers/journey.js';
+import { linkIn, listUnsubscribe } from './helpers/mail.js';
 
 const SITE_NAME = 'ILO Country Office for Viet Nam';
-
-/** The first address in a message's plain text that starts with `prefix` (the app's own address and a path). */
-function linkIn(mail: ReadMail, prefix: string): string {
-  const found = mail.text.match(new RegExp(`${prefix.replace(/[.?*+()[\]\\]/g, '\\$&')}[^\\s<>"]*`));
-  assert.ok(found, `no link starting ${prefix} in:\n${mail.text}`);
-  // The HTML part offers the same link (escaped as HTML).
-  assert.ok(mail.html.includes(found[0].replace(/&/g, '&amp;')), `the HTML part lacks ${found[0]}`);
-  return found[0];
-}
-
-/** The address in a List-Unsubscribe header (`<https://…>`). */
-function listUnsubscribe(mail: ReadMail): string {
-  const header = mail.headers.get('list-unsubscribe') ?? '';
-  const url = /^<([^>]+)>$/.exec(header)?.[1];
-  assert.ok(url, `List-Unsubscribe: ${header}`);
-  return url;
-}
 
 interface NewEvent {
   title: string;

@@ -8,10 +8,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page, Response } from 'playwright-core';
 import { prepareFirstSetup } from '../src/modules/auth/index.js';
+import { translator } from '../src/modules/i18n/index.js';
 import { jpegWithGps, pdfDocument } from '../test/helpers/images.js';
 import { TEST_PASSWORD } from './helpers/app-server.js';
 import { axeViolations, describeProblems, htmlErrors, loadAxeInEveryPage, type PageProblem } from './helpers/checks.js';
 import { signIn, useSite } from './helpers/journey.js';
+import { linkIn } from './helpers/mail.js';
 
 /** The HTML of every page checked, as the server sent it, for the HTML check. */
 const documents: { name: string; html: string }[] = [];
@@ -199,12 +201,100 @@ describe('every page type', () => {
     assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
   });
 
+  test('the pages of email (following by email, password reset, invitations, subscribers) have no accessibility violations, in English and Vietnamese', async () => {
+    const problems: PageProblem[] = [];
+    const { baseUrl } = site.app;
+    for (const lang of ['en', 'vi'] as const) {
+      const t = translator(lang);
+      const follower = `follower-${lang}@example.org`;
+      const admin = await site.app.createUser('admin', `Admin ${lang}`, lang);
+      const invitee = `invitee-${lang}@example.org`;
+      await site.visit(
+        `axe-email-${lang}`,
+        async (page) => {
+          await loadAxeInEveryPage(page.context());
+          const check = async (name: string, navigate: () => Promise<unknown>, options?: { status?: number; axe?: boolean }) =>
+            problems.push(...(await checkPage(page, `${lang} ${name}`, navigate, options)));
+          const submit = (label: string) => () => page.getByRole('button', { name: label, exact: true }).click();
+
+          // A visitor follows by email, confirms, changes and stops it.
+          await check('subscribe', goto(page, `/${lang}/subscribe`));
+          await check('subscribe with errors', submit(t('subs.form.submit')), { status: 422 });
+          await page.getByLabel(t('subs.form.email')).fill(follower);
+          await page.getByRole('checkbox', { name: t('subs.form.allEvents') }).check();
+          await check('subscription asked', submit(t('subs.form.submit')));
+          const confirmation = await site.app.nextMailTo(follower);
+          const confirmLink = linkIn(confirmation, `${baseUrl}/${lang}/subscription/confirm?token=`);
+          await check('subscription confirmed', goto(page, confirmLink));
+          await check('confirmation link used', goto(page, confirmLink), { status: 410 });
+          await check('subscription link unknown', goto(page, `/${lang}/subscription?token=no-such-link`), { status: 404 });
+          await check('subscription', goto(page, linkIn(confirmation, `${baseUrl}/${lang}/subscription?token=`)));
+          await page.getByRole('checkbox', { name: t('subs.form.allEvents') }).uncheck();
+          await check('subscription with errors', submit(t('subs.manage.save')), { status: 422 });
+          await page.getByRole('checkbox', { name: t('subs.form.allArticles') }).check();
+          await check('subscription saved', submit(t('subs.manage.save')));
+          await check('unsubscribe', goto(page, linkIn(confirmation, `${baseUrl}/${lang}/subscription/unsubscribe?token=`)));
+          await check('unsubscribed', submit(t('subs.manage.stop')));
+          // Someone waiting for confirmation, so that the subscribers' page has a list to count.
+          await page.goto(`/${lang}/topics/child-labour`);
+          await page.locator('form.subscribe-by-email').getByLabel(t('subs.form.email')).fill(`waiting-${lang}@example.org`);
+          await page.locator('form.subscribe-by-email').getByRole('button', { name: t('subs.form.submit') }).click();
+
+          // An administrator working in this language invites someone, and finds the subscribers.
+          await signIn(page, admin, TEST_PASSWORD);
+          await check('admin invitations', goto(page, '/admin/users/invitations'));
+          await check('admin invitation with errors', submit(t('admin.invite.submit')), { status: 422 });
+          await page.getByLabel(t('admin.users.name')).fill(`Invitee ${lang}`);
+          await page.getByLabel(t('admin.users.email')).fill(invitee);
+          await page.getByLabel(t('admin.invite.lang')).selectOption(lang);
+          await check('admin invitation sent', submit(t('admin.invite.submit')));
+          await check('admin subscribers', goto(page, '/admin/subscribers'));
+          await page.getByLabel(t('subs.admin.remove')).fill('nobody@example.org');
+          await check('admin subscriber not found', submit(t('subs.admin.removeSubmit')), { status: 422 });
+        },
+        { bypassCSP: true },
+      );
+
+      await site.visit(
+        `axe-email-links-${lang}`,
+        async (page) => {
+          await loadAxeInEveryPage(page.context());
+          const check = async (name: string, navigate: () => Promise<unknown>, options?: { status?: number; axe?: boolean }) =>
+            problems.push(...(await checkPage(page, `${lang} ${name}`, navigate, options)));
+          const submit = (label: string) => () => page.getByRole('button', { name: label, exact: true }).click();
+
+          // The invitee accepts (first with a password too short).
+          const invitation = await site.app.nextMailTo(invitee);
+          await check('invitation', goto(page, linkIn(invitation, `${baseUrl}/admin/invitation?token=`)));
+          await page.getByLabel(t('admin.reset.password'), { exact: true }).fill('short');
+          await page.getByLabel(t('admin.reset.confirm')).fill('short');
+          await check('invitation with errors', submit(t('admin.accept.submit')), { status: 422 });
+          await check('invitation unusable', goto(page, `/admin/invitation?token=no-such-link&lang=${lang}`), { status: 410 });
+
+          // The administrator forgets their password (first typing no address).
+          await check('forgot password', goto(page, `/admin/forgot?lang=${lang}`));
+          await check('forgot password with errors', submit(t('admin.forgot.submit')), { status: 422 });
+          await page.getByLabel(t('admin.forgot.email')).fill(admin);
+          await check('forgot password sent', submit(t('admin.forgot.submit')));
+          const reset = await site.app.nextMailTo(admin);
+          await check('reset password', goto(page, linkIn(reset, `${baseUrl}/admin/reset?token=`)));
+          await page.getByLabel(t('admin.reset.password'), { exact: true }).fill('a long enough new password');
+          await page.getByLabel(t('admin.reset.confirm')).fill('not the same password');
+          await check('reset password with errors', submit(t('admin.reset.submit')), { status: 422 });
+          await check('reset link unusable', goto(page, `/admin/reset?token=no-such-link&lang=${lang}`), { status: 410 });
+        },
+        { bypassCSP: true },
+      );
+    }
+    assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
+  });
+
   test('public pages reflow at 320 pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
     const context = await site.browser.newContext({ baseURL: site.app.baseUrl, viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
       const wide: string[] = [];
-      for (const path of ['/en', '/vi', '/en/events', '/vi/events', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles', '/en/articles/a-bridge-over-troubled-water', '/en/search?q=ILO', '/vi/search?q=zzyzx', '/en/topics/child-labour', '/en/events?year=2020&topic=child-labour', '/en/api', '/vi/api', '/admin/login']) {
+      for (const path of ['/en', '/vi', '/en/events', '/vi/events', '/en/events/enhance-project-to-develop-child-labour-free-certification-scheme', '/en/articles', '/en/articles/a-bridge-over-troubled-water', '/en/search?q=ILO', '/vi/search?q=zzyzx', '/en/topics/child-labour', '/en/events?year=2020&topic=child-labour', '/en/api', '/vi/api', '/en/subscribe', '/vi/subscribe', '/admin/login', '/admin/forgot?lang=vi']) {
         await page.goto(path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) wide.push(`${path}: ${overflow}px too wide`);
