@@ -45,7 +45,9 @@ export function fieldsOf(form: HTMLElement): FormFields {
  * What the new-event form sends for a valid all-day workshop on 3 and 4
  * December 2026, with `fields` added or changed.
  */
-export function newEventFields(fields: Record<string, string> = {}): Record<string, string> {
+export function newEventFields(fields?: Record<string, string>): Record<string, string>;
+export function newEventFields(fields: FormFields): FormFields;
+export function newEventFields(fields: FormFields = {}): FormFields {
   return {
     en_title: 'Tripartite workshop in Đắk Lắk',
     en_description: 'Employers, workers and government meet.',
@@ -55,6 +57,25 @@ export function newEventFields(fields: Record<string, string> = {}): Record<stri
     start_date: '2026-12-03',
     end_date: '2026-12-04',
     time_zone: '',
+    ...fields,
+  };
+}
+
+/**
+ * What the new-article form sends for a valid article of 20 November 2026
+ * with a photo credit and a byline, with `fields` added or changed.
+ */
+export function newArticleFields(fields: FormFields = {}): FormFields {
+  return {
+    en_title: 'Coffee farms of Đắk Lắk',
+    en_summary: 'Decent work on the plateau.',
+    en_body: 'Harvest time.\n\n**Workers** speak about *safety*.',
+    published_on: '2026-11-20',
+    credit_holder: 'ILO',
+    credit_photographer: 'Nguyen Hai Dat',
+    credit_year: '2024',
+    byline_kind: 'by',
+    byline_name: 'Lan Nguyen',
     ...fields,
   };
 }

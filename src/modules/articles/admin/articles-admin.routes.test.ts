@@ -2,25 +2,10 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
 import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
-import { formFields } from '../../../../test/helpers/forms.js';
+import { formFields, newArticleFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { uploadToLibrary } from '../../../../test/helpers/media-library.js';
 import { articlePath } from '../../../shared/http/paths.js';
-
-function newArticle(fields: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
-    en_title: 'Coffee farms of Đắk Lắk',
-    en_summary: 'Decent work on the plateau.',
-    en_body: 'Harvest time.\n\n**Workers** speak about *safety*.',
-    published_on: '2026-11-20',
-    credit_holder: 'ILO',
-    credit_photographer: 'Nguyen Hai Dat',
-    credit_year: '2024',
-    byline_kind: 'by',
-    byline_name: 'Lan Nguyen',
-    ...fields,
-  };
-}
 
 describe('admin article pages', () => {
   const t = appForBlock();
@@ -30,7 +15,7 @@ describe('admin article pages', () => {
   beforeEach(() => t.setNow(DEFAULT_NOW));
 
   async function create(session: AdminSession, fields: Record<string, string | string[]> = {}): Promise<number> {
-    const res = await postForm(t.app, { url: '/admin/articles', session, fields: newArticle(fields) });
+    const res = await postForm(t.app, { url: '/admin/articles', session, fields: newArticleFields(fields) });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     const match = /^\/admin\/articles\/(\d+)\?done=created$/.exec(String(res.headers.location));
     assert.ok(match);
@@ -44,11 +29,11 @@ describe('admin article pages', () => {
   test('anonymous visitors are sent to sign in; their posts are refused', async () => {
     assert.equal((await getPage(t.app, '/admin/articles')).statusCode, 303);
     assert.equal((await getPage(t.app, '/admin/articles/new')).statusCode, 303);
-    assert.equal((await postForm(t.app, { url: '/admin/articles', fields: newArticle() })).statusCode, 401);
+    assert.equal((await postForm(t.app, { url: '/admin/articles', fields: newArticleFields() })).statusCode, 401);
   });
 
   test('a refused article form keeps everything typed, each message next to its field', async () => {
-    const fields = newArticle({ en_title: '', credit_year: '24', byline_name: '', en_body: 'Body with <script>alert(1)</script>' });
+    const fields = newArticleFields({ en_title: '', credit_year: '24', byline_name: '', en_body: 'Body with <script>alert(1)</script>' });
     const res = await postForm(t.app, { url: '/admin/articles', session: editor, fields });
     assert.equal(res.statusCode, 422);
     const doc = html(res.body);
@@ -153,17 +138,17 @@ describe('admin article pages', () => {
   });
 
   test('the hero: a library image and an address together, or an image gone from the library, are refused with the form kept', async () => {
-    const both = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticle({ hero_media_id: '1', hero_image_path: 'https://example.org/a.jpg', en_hero_alt: 'A field' }) });
+    const both = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticleFields({ hero_media_id: '1', hero_image_path: 'https://example.org/a.jpg', en_hero_alt: 'A field' }) });
     assert.equal(both.statusCode, 422);
     assert.equal(text(html(both.body).querySelector('#error-hero_image_path')), 'Choose an image from the library or give an address, not both.');
     assert.equal(formFields(both.body, 'form.edit-form').hero_image_path, 'https://example.org/a.jpg');
 
-    const gone = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticle({ hero_media_id: '987654' }) });
+    const gone = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticleFields({ hero_media_id: '987654' }) });
     assert.equal(gone.statusCode, 422);
     assert.equal(text(html(gone.body).querySelector('#error-hero_media_id')), 'This image is no longer in the library. Choose another one.');
     assert.equal(formFields(gone.body, 'form.edit-form').en_title, 'Coffee farms of Đắk Lắk');
 
-    const odd = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticle({ hero_media_id: 'abc' }) });
+    const odd = await postForm(t.app, { url: '/admin/articles', session: editor, fields: newArticleFields({ hero_media_id: 'abc' }) });
     assert.equal(odd.statusCode, 422);
   });
 });

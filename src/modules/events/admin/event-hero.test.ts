@@ -8,24 +8,16 @@ import assert from 'node:assert/strict';
 import { before, beforeEach, describe, test } from 'node:test';
 import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
 import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
-import { formFields } from '../../../../test/helpers/forms.js';
+import { formFields, newEventFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { parseCalendar } from '../../../../test/helpers/ical.js';
 import { uploadToLibrary } from '../../../../test/helpers/media-library.js';
 import { rfc5545Problems } from '../../../../test/helpers/rfc5545.js';
 import { eventCalendarPath, eventPath } from '../../../shared/http/paths.js';
 
+/** What the new-event form sends for a one-day workshop on 10 December 2026, with `fields` added or changed. */
 function newEvent(fields: Record<string, string> = {}): Record<string, string> {
-  return {
-    en_title: 'Coffee harvest dialogue',
-    en_description: 'Growers and pickers meet in Buon Ma Thuot.',
-    event_type: 'workshop',
-    attendance_mode: 'in_person',
-    all_day: '1',
-    start_date: '2026-12-10',
-    time_zone: '',
-    ...fields,
-  };
+  return newEventFields({ en_title: 'Coffee harvest dialogue', en_description: 'Growers and pickers meet in Buon Ma Thuot.', start_date: '2026-12-10', end_date: '', ...fields });
 }
 
 describe('an event’s hero image', () => {

@@ -2,27 +2,11 @@ import assert from 'node:assert/strict';
 import { before, beforeEach, describe, test } from 'node:test';
 import { appForBlock, DEFAULT_NOW } from '../../../../test/helpers/build-test-app.js';
 import { getPage, postForm, signedInForBlock, type AdminSession } from '../../../../test/helpers/admin-session.js';
-import { formFields } from '../../../../test/helpers/forms.js';
+import { formFields, newEventFields } from '../../../../test/helpers/forms.js';
 import { html, text } from '../../../../test/helpers/html.js';
 import { eventPath } from '../../../shared/http/paths.js';
 import { ensureTaxonomy, listTopics } from '../../taxonomy/index.js';
 import { loadTaxonomy } from '../../importer/index.js';
-
-
-/** What the new-event form sends for a valid all-day event. */
-function newEvent(fields: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
-    en_title: 'Tripartite workshop in Đắk Lắk',
-    en_description: 'Employers, workers and government meet.',
-    event_type: 'workshop',
-    attendance_mode: 'in_person',
-    all_day: '1',
-    start_date: '2026-12-03',
-    end_date: '2026-12-04',
-    time_zone: '',
-    ...fields,
-  };
-}
 
 function idFrom(location: unknown): number {
   const match = /^\/admin\/events\/(\d+)\?done=created$/.exec(String(location));
@@ -43,7 +27,7 @@ describe('admin event pages', () => {
   }
 
   async function create(session: AdminSession, fields: Record<string, string | string[]> = {}): Promise<number> {
-    const res = await postForm(t.app, { url: '/admin/events', session, fields: newEvent(fields) });
+    const res = await postForm(t.app, { url: '/admin/events', session, fields: newEventFields(fields) });
     assert.equal(res.statusCode, 303, res.body.slice(0, 500));
     return idFrom(res.headers.location);
   }
@@ -54,7 +38,7 @@ describe('admin event pages', () => {
       assert.equal(res.statusCode, 303, url);
       assert.match(String(res.headers.location), /^\/admin\/login\?next=/);
     }
-    const post = await postForm(t.app, { url: '/admin/events', fields: newEvent() });
+    const post = await postForm(t.app, { url: '/admin/events', fields: newEventFields() });
     assert.equal(post.statusCode, 401);
     assert.equal(await t.db.selectFrom('events').select('id').executeTakeFirst(), undefined);
   });
@@ -81,7 +65,7 @@ describe('admin event pages', () => {
   });
 
   test('a refused form comes back with 422, every message next to its field and everything typed kept', async () => {
-    const fields = newEvent({
+    const fields = newEventFields({
       en_title: '',
       en_description: 'Kept: Hội thảo <b>ba bên</b> & more',
       vi_title: 'Hội thảo ba bên',
@@ -112,12 +96,12 @@ describe('admin event pages', () => {
   });
 
   test('absurd dates are refused with a message by the field: a timed event from 2000 to 3999, one of three years', async () => {
-    const timed = newEvent({ all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' });
+    const timed = newEventFields({ all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' });
     const res = await postForm(t.app, { url: '/admin/events', session: editor, fields: timed });
     assert.equal(res.statusCode, 422);
     assert.equal(text(html(res.body).querySelector('#error-end_date')), 'Enter a date between the years 1900 and 2100.');
     assert.equal(formFields(res.body, 'form.edit-form').end_date, '3999-12-31');
-    const long = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEvent({ start_date: '2026-01-01', end_date: '2028-12-31' }) });
+    const long = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEventFields({ start_date: '2026-01-01', end_date: '2028-12-31' }) });
     assert.equal(long.statusCode, 422);
     assert.match(text(html(long.body).querySelector('#error-end_date')), /at most two years/);
     assert.equal(await t.db.selectFrom('events').select('id').executeTakeFirst(), undefined);
@@ -243,14 +227,14 @@ describe('admin event pages', () => {
     const again = await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor, fields: { revision: '2' } });
     assert.equal(again.statusCode, 409);
     assert.equal(text(html(again.body).querySelector('.notice--error')), 'This item is already published.');
-    const stale = await postForm(t.app, { url: `/admin/events/${id}/unpublish`, session: editor, fields: { revision: '1' } });
+    const stale = await postForm(t.app, { url: `/admin/events/${id}/unpublish`, session: editor, fields: { revision: '1', confirmed: 'yes' } });
     assert.equal(stale.statusCode, 303, 'publishing in between does not make the page stale');
   });
 
   test('postponing, cancelling and putting an event back on show on the public page', async () => {
     const id = await create(editor);
     await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor });
-    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/postpone`, session: editor })).statusCode, 303);
+    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/postpone`, session: editor, fields: { confirmed: 'yes', reason_en: 'Postponed to 12 March' } })).statusCode, 303);
     const url = eventPath('en', await slugOf(id));
     assert.match((await getPage(t.app, url)).body, /This event has been postponed/);
     const page = await getPage(t.app, `/admin/events/${id}`, editor);
@@ -259,7 +243,7 @@ describe('admin event pages', () => {
     assert.equal(back.statusCode, 303);
     assert.equal(back.headers.location, `/admin/events/${id}?done=rescheduled`);
     assert.doesNotMatch((await getPage(t.app, url)).body, /postponed/);
-    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/cancel`, session: editor })).statusCode, 303);
+    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/cancel`, session: editor, fields: { confirmed: 'yes', reason_en: 'Cancelled for the storm' } })).statusCode, 303);
     assert.match((await getPage(t.app, url)).body, /This event has been cancelled/);
   });
 
