@@ -8,12 +8,12 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { ContentKind, Database, LangCode, TranslationStatus } from '../../db/schema.js';
 
-/** `alias` is the table alias of the events or articles table in the query; `now` an instant. */
-export function isLive(alias: string, now: Date) {
+/** `alias` is the table alias of the events or articles table in the query; `now` an instant (or its Date#toISOString text). */
+export function isLive(alias: string, now: Date | string) {
   const status = sql.ref(`${alias}.status`);
   const publishAt = sql.ref(`${alias}.publish_at`);
   // publish_at holds ISO-8601 UTC text written by Date#toISOString, which sorts as time.
-  return sql<SqlBool>`(${status} = 'published' and (${publishAt} is null or ${publishAt} <= ${now.toISOString()}))`;
+  return sql<SqlBool>`(${status} = 'published' and (${publishAt} is null or ${publishAt} <= ${typeof now === 'string' ? now : now.toISOString()}))`;
 }
 
 /**

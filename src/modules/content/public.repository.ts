@@ -11,6 +11,7 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Sharing } from '../../app-deps.js';
 import type { ContentKind, Database, LangCode } from '../../db/schema.js';
+import { keptQuery } from '../../db/kept-query.js';
 import { countLive as countLiveOfKind, isLive, shownTranslationStatuses } from './live.js';
 import { shownSlug } from './shown-text.js';
 import { findRedirectTarget } from './slugs.repository.js';
@@ -105,24 +106,27 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return sql<SqlBool>`exists ${found}`;
   }
 
-  /** The names of the topics or programmes of these items in `lang` (English where untranslated), sorted by item, then slug. */
-  async function tagNames(db: Kysely<Database>, tags: 'topics' | 'programmes', ids: number[], lang: LangCode) {
-    const [links, terms, names, termId] =
-      tags === 'topics'
-        ? ([t.topics, 'topics', 'topic_translations', 'topic_id'] as const)
-        : ([t.programmes, 'programmes', 'programme_translations', 'programme_id'] as const);
+  /** The names of the topics or programmes of items in a language (English where untranslated), sorted by item, then slug; kept compiled per kind of tag and number of ids. */
+  const tagNamesQuery = keptQuery<{ ids: number[]; lang: LangCode }, string, { item_id: number; slug: string; name: string }>((db, v, shape) => {
+    const [links, terms, names, termId] = shape.startsWith('topics')
+      ? ([t.topics, 'topics', 'topic_translations', 'topic_id'] as const)
+      : ([t.programmes, 'programmes', 'programme_translations', 'programme_id'] as const);
     const q = loose(db);
-    const rows = await q
+    return q
       .selectFrom(q.dynamic.table(links).as('x'))
       .innerJoin(`${terms} as n`, (j) => j.on(sameRef('n.id', `x.${termId}`)))
       .innerJoin(`${names} as ne`, (j) => j.on(sameRef(`ne.${termId}`, 'n.id')).on(sql.ref('ne.lang'), '=', 'en'))
-      .leftJoin(`${names} as nl`, (j) => j.on(sameRef(`nl.${termId}`, 'n.id')).on(sql.ref('nl.lang'), '=', lang))
-      .where(sql.ref(`x.${fk}`), 'in', ids)
+      .leftJoin(`${names} as nl`, (j) => j.on(sameRef(`nl.${termId}`, 'n.id')).on(sql.ref('nl.lang'), '=', v.lang))
+      .where(sql.ref(`x.${fk}`), 'in', v.ids)
       .select([sql<number>`${sql.ref(`x.${fk}`)}`.as('item_id'), sql<string>`n.slug`.as('slug'), sql<string>`coalesce(nl.name, ne.name)`.as('name')])
       .orderBy(sql.ref(`x.${fk}`))
-      .orderBy(sql.ref('n.slug'))
-      .execute();
-    return rows as { item_id: number; slug: string; name: string }[];
+      .orderBy(sql.ref('n.slug'));
+  });
+
+  /** The names of the topics or programmes of these items in `lang` (English where untranslated), sorted by item, then slug. */
+  async function tagNames(db: Kysely<Database>, tags: 'topics' | 'programmes', ids: number[], lang: LangCode) {
+    if (ids.length === 0) return [];
+    return (await tagNamesQuery(db, `${tags} ${ids.length}`, { ids, lang })).rows;
   }
 
 
@@ -221,23 +225,27 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
    * The live item whose address in `lang` ends in `slug`: its published
    * translation's slug, or its English slug while it has none.
    */
-  async function findLiveIdBySlug(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
+  const liveIdBySlugQuery = keptQuery<{ slug: string; now: string }, LangCode, { id: number }>((db, v, lang) => {
     const q = loose(db);
     const named = q
       .selectFrom(q.dynamic.table(texts).as('s'))
       .select(sql.ref(`s.${fk}`).as('id'))
-      .where(sql.ref('s.slug'), '=', slug)
+      .where(sql.ref('s.slug'), '=', v.slug)
       .where(sql.ref('s.lang'), 'in', lang === 'en' ? ['en'] : ['en', lang]);
-    const row = await joinTexts(db, lang)
-      .where(isLive(alias, now))
+    return joinTexts(db, lang)
+      .where(isLive(alias, v.now))
       // The shown slug is computed, so no index can answer it; the slug must be that of the English
       // text or of the text in `lang`, which the (lang, slug) index finds at once. Without this the
       // query read every live item (a quarter of a second with 50,000).
       .where(sql<SqlBool>`${itemId} in ${named}`)
-      .where(shownSlug, '=', slug)
+      .where(shownSlug, '=', v.slug)
       .select(itemId.as('id'))
       .orderBy(itemId)
-      .executeTakeFirst();
+      .limit(1);
+  });
+
+  async function findLiveIdBySlug(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
+    const row = (await liveIdBySlugQuery(db, lang, { slug, now: now.toISOString() })).rows[0];
     return row === undefined ? undefined : Number(row.id);
   }
 
@@ -276,18 +284,24 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return (await loose(db).selectFrom(t.items).selectAll().where('id', '=', id).executeTakeFirst()) as Item | undefined;
   }
 
+  const liveByIdQuery = keptQuery<{ id: number; now: string }, '', Item>((db, v) =>
+    items(db).selectAll(alias as Aliased).where(itemId, '=', v.id).where(isLive(alias, v.now)),
+  );
+
   /** The item with this id if visitors may see it now. */
   async function findLiveById(db: Kysely<Database>, id: number, now: Date): Promise<Item | undefined> {
-    return (await items(db).selectAll(alias as Aliased).where(itemId, '=', id).where(isLive(alias, now)).executeTakeFirst()) as Item | undefined;
+    return (await liveByIdQuery(db, '', { id, now: now.toISOString() })).rows[0];
   }
 
   async function findBySourceKey(db: Kysely<Database>, sourceKey: string): Promise<Item | undefined> {
     return (await loose(db).selectFrom(t.items).selectAll().where('source_key', '=', sourceKey).executeTakeFirst()) as Item | undefined;
   }
 
+  const textsQuery = keptQuery<{ id: number }, '', Text>((db, v) => loose(db).selectFrom(t.texts).selectAll().where(fk, '=', v.id));
+
   /** The item's texts, every language and status. */
   async function listTexts(db: Kysely<Database>, id: number): Promise<Text[]> {
-    return (await loose(db).selectFrom(t.texts).selectAll().where(fk, '=', id).execute()) as Text[];
+    return (await textsQuery(db, '', { id })).rows;
   }
 
   /** Items with English text meeting `where` (a kind's dates), in the order entered: for pairing translated pages. */
