@@ -69,7 +69,18 @@ describe('small and large screens', () => {
       async (context) => {
         const page = await context.newPage();
         await withScreenshot(page, 'admin-at-375', async () => {
+          // Someone following by email, so that the subscribers' table has a row.
+          await page.goto('/en/subscribe');
+          await page.getByLabel('Email address').fill('reader@example.org');
+          await page.getByRole('checkbox', { name: 'All events' }).check();
+          await page.getByRole('button', { name: 'Subscribe' }).click();
+          await page.waitForLoadState('load');
           await signIn(page, email, TEST_PASSWORD);
+          await page.goto('/admin/users/invitations');
+          await page.getByLabel('Name').fill('Minh Nguyen');
+          await page.getByLabel('Email address').fill('minh.nguyen@example.org');
+          await page.getByRole('button', { name: 'Send the invitation' }).click();
+          await page.waitForURL((url) => url.searchParams.get('done') === 'sent');
           await page.goto('/admin/media/new');
           await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'field.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(640, 480) });
           await page.getByLabel('Description of the image (English)').fill('Workers in a rice field');
@@ -101,6 +112,8 @@ describe('small and large screens', () => {
             ['upload', '/admin/media/new'],
             ['users', '/admin/users'],
             ['new user', '/admin/users/new'],
+            ['invitations', '/admin/users/invitations'],
+            ['subscribers', '/admin/subscribers'],
             ['user', userEdit],
             ['settings', '/admin/settings'],
             ['audit log', '/admin/audit'],

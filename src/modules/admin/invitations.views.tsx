@@ -100,7 +100,7 @@ export function InvitationsPage({ ctx, form, invitations, now, timeZone, notice 
                         <time dateTime={row.expires_at}>{formatInstant(row.expires_at, timeZone, ctx.lang)}</time>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('admin.invitations.actions')}>
                       <form method="post" action={`/admin/users/invitations/${row.id}/resend`} class="inline-form">
                         <CsrfField ctx={ctx} />
                         <button type="submit" class="button button--secondary" aria-label={t('admin.invitations.resendLabel', { email: row.email })}>
