@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { AdminUser } from '../../src/modules/auth/index.js';
 import { createTestUser } from './admin-session.js';
+import { DEFAULT_NOW } from './build-test-app.js';
 import type { ArticleInput } from '../../src/modules/articles/articles.schemas.js';
 import type { EventInput } from '../../src/modules/events/events.schemas.js';
 
@@ -16,6 +17,12 @@ export interface People {
   contributor: AdminUser;
   otherContributor: AdminUser;
 }
+
+/** Who makes a change and when (the app's default "now" unless told), as the editing services take it. */
+export const as = (user: AdminUser, now = DEFAULT_NOW) => ({ user, now });
+
+/** `minutes` after the app's default "now". */
+export const minutesLater = (minutes: number): Date => new Date(DEFAULT_NOW.getTime() + minutes * 60_000);
 
 /** One account of each kind a test of the workflow needs. */
 export async function createPeople(db: Kysely<Database>): Promise<People> {

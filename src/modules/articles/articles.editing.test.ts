@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createPeople, articleInput } from '../../../test/helpers/editing.js';
+import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
+import { databaseForEachTest } from '../../../test/helpers/test-database.js';
+import { articleInput, as, createPeople, minutesLater } from '../../../test/helpers/editing.js';
 import type { AdminUser } from '../auth/index.js';
 import { pick, StaleEditError } from '../content/index.js';
 import {
@@ -27,25 +27,16 @@ import {
 import type { ArticleInput } from './articles.schemas.js';
 import { getPublishedArticle, latestArticles, listArticlesPage } from './articles.service.js';
 
-const NOW = new Date('2026-11-23T02:00:00.000Z');
-const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const as = (user: AdminUser, now = NOW) => ({ user, now });
-
 /** The stored article as its form would send it back. */
-function inputOf(article: EditableArticle): ArticleInput {
-  return { ...pick(article.snapshot, ARTICLE_CONTENT_FIELDS), vi_current: false };
-}
+const inputOf = (article: EditableArticle): ArticleInput => ({ ...pick(article.snapshot, ARTICLE_CONTENT_FIELDS), vi_current: false });
 
 describe('editing articles', () => {
-  let handle: DatabaseHandle;
   let db: Kysely<Database>;
   let contributor: AdminUser, editor: AdminUser, otherEditor: AdminUser;
+  databaseForEachTest((opened) => (db = opened));
   beforeEach(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     ({ contributor, editor, otherEditor } = await createPeople(db));
   });
-  afterEach(() => handle.destroy());
 
   test('creating makes a draft with every field stored, slug from the title', async () => {
     const article = await createArticle(
@@ -96,14 +87,14 @@ describe('editing articles', () => {
     await submitArticle(db, as(contributor), article.id);
     const published = await publishArticle(db, as(editor), article.id);
     assert.equal(published.snapshot.status, 'published');
-    assert.equal((await getPublishedArticle(db, published.snapshot.slug, 'en', NOW)).title, 'Coffee farms of Đắk Lắk');
+    assert.equal((await getPublishedArticle(db, published.snapshot.slug, 'en', DEFAULT_NOW)).title, 'Coffee farms of Đắk Lắk');
     await unpublishArticle(db, as(editor), article.id);
-    await assert.rejects(getPublishedArticle(db, published.snapshot.slug, 'en', NOW), NotFoundError);
+    await assert.rejects(getPublishedArticle(db, published.snapshot.slug, 'en', DEFAULT_NOW), NotFoundError);
   });
 
   test('a scheduled article appears in listings exactly at its time and goes live once', async () => {
     const article = await createArticle(db, as(editor), articleInput());
-    const at = later(45);
+    const at = minutesLater(45);
     await scheduleArticle(db, as(editor), article.id, at);
     const before = new Date(at.getTime() - 1);
     assert.equal((await listArticlesPage(db, 'en', before, 1)).info.total, 0);
@@ -129,7 +120,7 @@ describe('editing articles', () => {
     const restored = await restoreArticleRevision(db, as(editor), article.id, 1);
     assert.equal(restored.snapshot.en.body, 'Harvest time on the plateau.');
     assert.equal(restored.snapshot.status, 'published');
-    assert.equal((await getPublishedArticle(db, 'coffee', 'en', NOW)).slugs.en, 'coffee-farms-of-dak-lak');
+    assert.equal((await getPublishedArticle(db, 'coffee', 'en', DEFAULT_NOW)).slugs.en, 'coffee-farms-of-dak-lak');
   });
 
   test('deleting an article keeps its history', async () => {
