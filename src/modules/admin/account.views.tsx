@@ -2,7 +2,12 @@ import { AdminLayout } from './AdminLayout.js';
 import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
 
-export type AccountNotice = 'password' | 'lang' | 'notices';
+export type AccountNotice = 'password' | 'email' | 'lang' | 'notices';
+
+/** What was typed in the email form, shown again when it is refused (never the password). */
+export interface EmailFormValues {
+  email: string;
+}
 
 interface AccountPageProps {
   ctx: AdminViewContext;
@@ -12,19 +17,25 @@ interface AccountPageProps {
   notice?: AccountNotice | undefined;
   /** Whether the editorial notices are sent to this account. */
   editorialNotices: boolean;
+  emailForm?: EmailFormValues | undefined;
 }
 
 /** One's own account: details, password, interface language, signing out everywhere. */
-export function AccountPage({ ctx, sessions, errors, notice, editorialNotices }: AccountPageProps) {
+export function AccountPage({ ctx, sessions, errors, notice, editorialNotices, emailForm }: AccountPageProps) {
   const { t, user } = ctx;
   if (!user) return null;
-  const notices: Record<AccountNotice, string> = { password: t('admin.account.passwordChanged'), lang: t('admin.account.langSaved'),
+  const notices: Record<AccountNotice, string> = {
+    password: t('admin.account.passwordChanged'),
+    email: t('admin.account.emailChanged'),
+    lang: t('admin.account.langSaved'),
     notices: t('admin.account.noticesSaved'),
   };
   const labels = {
     current: t('admin.account.current'),
     password: t('admin.account.new'),
     confirm: t('admin.account.confirm'),
+    email: t('admin.account.emailNew'),
+    email_current: t('admin.account.emailCurrent'),
     ui_lang: t('admin.account.lang'),
   };
   return (
@@ -63,6 +74,21 @@ export function AccountPage({ ctx, sessions, errors, notice, editorialNotices }:
             <div class="form-actions">
               <button type="submit" class="button">
                 {t('admin.account.changePassword')}
+              </button>
+            </div>
+          </form>
+        </section>
+
+        <section aria-labelledby="email-section">
+          <h2 id="email-section">{t('admin.account.emailSection')}</h2>
+          <p>{t('admin.account.emailHelp')}</p>
+          <form method="post" action="/admin/account/email" class="form" novalidate>
+            <CsrfField ctx={ctx} />
+            <TextInput name="email" type="email" label={labels.email} value={emailForm?.email ?? ''} error={errors.email} autocomplete="email" required />
+            <TextInput name="email_current" type="password" label={labels.email_current} error={errors.email_current} autocomplete="current-password" required />
+            <div class="form-actions">
+              <button type="submit" class="button">
+                {t('admin.account.changeEmail')}
               </button>
             </div>
           </form>

@@ -108,6 +108,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /admin': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'GET /admin/account': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'POST /admin/account/password': { fields: { current: 'wrong', password: '', confirm: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'POST /admin/account/email': { fields: { email: 'not an address', email_current: 'wrong' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   'POST /admin/account/language': { fields: { ui_lang: 'en' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   'POST /admin/account/notices': { fields: { editorial_notices: 'on' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   'POST /admin/account/sign-out-everywhere': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },

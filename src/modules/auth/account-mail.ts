@@ -1,6 +1,6 @@
 /**
  * The messages about an account: a password-reset link, an invitation, and
- * the notice that a password changed. Each in the recipient's language.
+ * the notices that a password or an email address changed. Each in the recipient's language.
  */
 import type { LangCode } from '../../db/schema.js';
 import { translator } from '../i18n/index.js';
@@ -36,6 +36,16 @@ export function passwordChangedMail(site: MailSite, lang: LangCode, email: strin
     subject: t('mail.passwordChanged.subject', { site: site.siteName }),
     paragraphs: [t('mail.passwordChanged.body', { email, site: site.siteName }), t('mail.passwordChanged.notYou')],
     action: { label: t('mail.passwordChanged.action'), url: siteLink(site, `/admin/forgot?lang=${lang}`) },
+    footer: [t('mail.footer.automatic', { site: site.siteName })],
+  };
+}
+
+/** To the address an account had: it is no longer the account's, so it cannot reset the password; an administrator can. */
+export function emailChangedMail(site: MailSite, lang: LangCode, change: { previous: string; email: string }): MailContent {
+  const t = translator(lang);
+  return {
+    subject: t('mail.emailChanged.subject', { site: site.siteName }),
+    paragraphs: [t('mail.emailChanged.body', { previous: change.previous, email: change.email, site: site.siteName }), t('mail.emailChanged.notYou', { site: site.siteName })],
     footer: [t('mail.footer.automatic', { site: site.siteName })],
   };
 }

@@ -26,12 +26,14 @@ export {
   enableUser,
   resetPassword,
   changeOwnPassword,
+  changeOwnEmail,
   setInterfaceLanguage,
   signOutEverywhere,
   passwordProblemKey,
   type Actor,
   type NewUserInput,
   type PasswordChange,
+  type EmailChange,
 } from './users.service.js';
 export {
   prepareFirstSetup,
@@ -48,6 +50,7 @@ export {
   resetLinkState,
   completePasswordReset,
   noticePasswordChanged,
+  noticeEmailChanged,
   RESET_LINK_LIFETIME_MS,
   RESET_EMAIL_LIMIT,
   RESET_IP_LIMIT,

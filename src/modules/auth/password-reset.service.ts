@@ -10,7 +10,7 @@ import type { Database, LangCode } from '../../db/schema.js';
 import { ValidationError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueMail, type MailSite } from '../mail/index.js';
-import { passwordChangedMail, resetLinkMail } from './account-mail.js';
+import { emailChangedMail, passwordChangedMail, resetLinkMail } from './account-mail.js';
 import { clearAccountFailures, recordFailure, throttleWait } from './login-throttle.js';
 import { hashPassword } from './passwords.js';
 import { endUserSessions } from './sessions.service.js';
@@ -151,4 +151,11 @@ export async function noticePasswordChanged(db: Kysely<Database>, site: MailSite
   const user = await users.findUserById(db, userId);
   if (!user) return;
   await enqueueMail(db, site, { to: user.email, lang: user.ui_lang, content: passwordChangedMail(site, user.ui_lang, user.email) }, now);
+}
+
+/** Tells the address an account had that the account's email address was changed, in the holder's language. */
+export async function noticeEmailChanged(db: Kysely<Database>, site: MailSite, userId: number, change: { previous: string; email: string }, now: Date): Promise<void> {
+  const user = await users.findUserById(db, userId);
+  if (!user) return;
+  await enqueueMail(db, site, { to: change.previous, lang: user.ui_lang, content: emailChangedMail(site, user.ui_lang, change) }, now);
 }

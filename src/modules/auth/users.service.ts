@@ -249,6 +249,53 @@ export async function changeOwnPassword(
   return { deviceToken: knownDeviceToken({ id: user.id, password_hash: passwordHash }) };
 }
 
+export interface EmailChange {
+  /** The new address, as typed. */
+  email: string;
+  /** The current password, which proves it is the holder asking. */
+  current: string;
+}
+
+/**
+ * Changes one's own sign-in address, after checking the current password
+ * (wrong ones counted as for a password change). ValidationError on `email`
+ * (missing, not an address, used by another account or by a waiting
+ * invitation, or unchanged) and `email_current`. Reset links sent to the old
+ * address stop working. Returns both addresses: the notice goes to the old one.
+ */
+export async function changeOwnEmail(db: Kysely<Database>, user: AdminUser, change: EmailChange, ip: string | null, now: Date): Promise<{ previous: string; email: string }> {
+  const row = await repo.findUserById(db, user.id);
+  if (!row) throw new NotFoundError();
+  const email = normaliseEmail(change.email);
+  const fields: Record<string, string> = {};
+  if (!email) fields.email = 'admin.field.required';
+  else if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) fields.email = 'admin.users.emailInvalid';
+  else if (email === row.email) fields.email = 'admin.account.emailSame';
+  else if (await repo.findUserByEmail(db, email)) fields.email = 'admin.users.emailTaken';
+  else if (await db.selectFrom('invitations').select('id').where('email', '=', email).where('accepted_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst()) {
+    fields.email = 'admin.account.emailInvited';
+  }
+  const keys = currentPasswordKeys(user.id);
+  if (!change.current) fields.email_current = 'admin.field.required';
+  else {
+    const wait = await throttleWait(db, keys, now);
+    if (wait) throw new TooManyAttemptsError('Too many wrong current passwords.', wait.seconds);
+    if (!(await verifyPassword(row.password_hash, change.current))) {
+      await recordFailure(db, keys, now);
+      fields.email_current = 'admin.account.currentWrong';
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('The email address was not changed.', fields);
+
+  await db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, user.id, { email, updated_at: now.toISOString() });
+    await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
+    await clearCurrentPasswordFailures(trx, user.id);
+    await auditAccount(trx, { userId: user.id, ip }, 'user.email_change', user.id, `Changed their email address from ${row.email} to ${email}`, now);
+  });
+  return { previous: row.email, email };
+}
+
 /** Sets the language of the admin interface for a person. */
 export async function setInterfaceLanguage(db: Kysely<Database>, userId: number, lang: string, now: Date): Promise<void> {
   if (lang !== 'en' && lang !== 'vi') throw new ValidationError('Choose English or Vietnamese.', { ui_lang: 'admin.account.langInvalid' });

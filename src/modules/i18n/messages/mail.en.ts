@@ -18,6 +18,9 @@ export const mailEn = {
   'mail.passwordChanged.body': 'The password of your account {email} on the website of {site} has just been changed.',
   'mail.passwordChanged.notYou': 'If you did not change it, choose a new password at once with the link below, and tell an administrator.',
   'mail.passwordChanged.action': 'Choose a new password',
+  'mail.emailChanged.subject': 'The email address of your account on {site} was changed',
+  'mail.emailChanged.body': 'The email address of your account on the website of {site} has just been changed from {previous} to {email}. Messages about the account now go to the new address, and this one can no longer be used to sign in.',
+  'mail.emailChanged.notYou': 'If you did not change it, tell an administrator of {site} at once: someone else may be using your account.',
 
   'mail.kind.event': 'event',
   'mail.kind.article': 'article',

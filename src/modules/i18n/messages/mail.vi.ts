@@ -20,6 +20,9 @@ export const mailVi: Record<keyof typeof mailEn, string> = {
   'mail.passwordChanged.body': 'Mật khẩu của tài khoản {email} trên trang web của {site} vừa được thay đổi.',
   'mail.passwordChanged.notYou': 'Nếu không phải bạn thay đổi, hãy chọn mật khẩu mới ngay bằng đường dẫn dưới đây và báo cho quản trị viên.',
   'mail.passwordChanged.action': 'Chọn mật khẩu mới',
+  'mail.emailChanged.subject': 'Địa chỉ email của tài khoản của bạn tại {site} đã được thay đổi',
+  'mail.emailChanged.body': 'Địa chỉ email của tài khoản của bạn trên trang web của {site} vừa được đổi từ {previous} sang {email}. Từ nay thư về tài khoản sẽ được gửi tới địa chỉ mới, và không thể dùng địa chỉ này để đăng nhập nữa.',
+  'mail.emailChanged.notYou': 'Nếu không phải bạn thay đổi, hãy báo ngay cho quản trị viên của {site}: có thể người khác đang dùng tài khoản của bạn.',
 
   'mail.kind.event': 'sự kiện',
   'mail.kind.article': 'bài viết',

@@ -1,0 +1,87 @@
+/**
+ * Changing one's own email address on /admin/account: refused with the page
+ * again (422, the address typed kept) for a bad address, one in use, or a
+ * wrong password; once done, the account signs in with the new address, the
+ * old one is told by a message a real SMTP server receives, and the audit log
+ * has it.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { createTestUser, postForm, signIn, signInAs, TEST_PASSWORD, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { appForEachTest, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
+import { html, text } from '../../../test/helpers/html.js';
+import { readMail, startTestSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
+import { loadEnv } from '../../config/env.js';
+import { inviteUser } from '../auth/index.js';
+import { mailSenderFor, mailSite, sendDueMail, type MailSender } from '../mail/index.js';
+
+describe('changing one\'s email address', () => {
+  let smtp: TestSmtpServer;
+  let sender: MailSender;
+  const t = appForEachTest();
+  before(async () => {
+    smtp = await startTestSmtpServer();
+  });
+  after(() => smtp.close());
+  beforeEach(() => {
+    smtp.received.length = 0;
+    sender = mailSenderFor(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'off' }));
+  });
+  afterEach(() => sender.close());
+
+  const change = (session: AdminSession, fields: Record<string, string>) => postForm(t.app, { url: '/admin/account/email', session, fields });
+
+  test('bad input comes back with 422, a message by the field and the address typed, and changes nothing', async () => {
+    const lan = await signIn(t.app, t.db, 'editor', { email: 'lan@example.org' });
+    await createTestUser(t.db, { email: 'taken@example.org' });
+    await inviteUser(t.db, mailSite(t.config), { email: 'invited@example.org', name: 'Mai', role: 'editor', lang: 'en' }, { userId: null }, DEFAULT_NOW);
+    const cases: [Record<string, string>, string, string][] = [
+      [{ email: 'not an address', email_current: TEST_PASSWORD }, 'email', 'Enter an email address such as name@example.org.'],
+      [{ email: 'Taken@example.org', email_current: TEST_PASSWORD }, 'email', 'An account with this email address already exists.'],
+      [{ email: 'invited@example.org', email_current: TEST_PASSWORD }, 'email', 'An invitation to this address is waiting. Ask an administrator to withdraw it first.'],
+      [{ email: 'lan@example.org', email_current: TEST_PASSWORD }, 'email', 'This is already your email address.'],
+      [{ email: 'new@example.org', email_current: 'not my password' }, 'email_current', 'This is not your current password.'],
+      [{ email: 'new@example.org', email_current: '' }, 'email_current', 'Fill in this field.'],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await change(lan, fields);
+      assert.equal(res.statusCode, 422, JSON.stringify(fields));
+      const page = html(res.body);
+      assert.equal(text(page.querySelector(`#error-${field}`)), message);
+      assert.equal(page.querySelector('form[action="/admin/account/email"] input[name=email]')?.getAttribute('value'), fields.email);
+      assert.equal(page.querySelector('input[name=email_current]')?.hasAttribute('value'), false);
+    }
+    const row = await t.db.selectFrom('users').select('email').where('id', '=', lan.user.id).executeTakeFirstOrThrow();
+    assert.equal(row.email, 'lan@example.org');
+    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    assert.deepEqual(smtp.received.map((m) => m.to[0]), ['invited@example.org']);
+  });
+
+  test('the new address signs in, the old one is told in the holder\'s language, and the audit log records it', async () => {
+    const hoa = await signIn(t.app, t.db, 'contributor', { email: 'hoa@example.org', uiLang: 'vi' });
+    const page = html((await t.app.inject({ url: '/admin/account', headers: { cookie: hoa.cookie } })).body);
+    assert.equal(text(page.querySelector('#email-section')), 'Đổi địa chỉ email');
+
+    const done = await change(hoa, { email: ' Hoa.Nguyen@Example.org ', email_current: TEST_PASSWORD });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, '/admin/account?done=email');
+    const after = await t.app.inject({ url: '/admin/account?done=email', headers: { cookie: hoa.cookie } });
+    assert.match(after.body, /Địa chỉ email của bạn đã được thay đổi/);
+    assert.match(after.body, /hoa\.nguyen@example\.org/);
+
+    await signInAs(t.app, 'hoa.nguyen@example.org', TEST_PASSWORD);
+    await assert.rejects(signInAs(t.app, 'hoa@example.org', TEST_PASSWORD), /sign-in failed/);
+
+    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    assert.equal(smtp.received.length, 1);
+    assert.deepEqual(smtp.received[0]!.to, ['hoa@example.org']);
+    const notice = readMail(smtp.received[0]!.raw);
+    assert.equal(notice.headers.get('subject'), 'Địa chỉ email của tài khoản của bạn tại ILO Country Office for Viet Nam đã được thay đổi');
+    assert.equal(notice.headers.get('content-language'), 'vi');
+    assert.match(notice.text, /vừa được đổi từ hoa@example\.org sang hoa\.nguyen@example\.org\./);
+    assert.match(notice.html, /<html lang="vi">/);
+
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'summary', 'user_id']).where('action', '=', 'user.email_change').execute();
+    assert.deepEqual(audit, [{ action: 'user.email_change', summary: 'Changed their email address from hoa@example.org to hoa.nguyen@example.org', user_id: hoa.user.id }]);
+  });
+});
