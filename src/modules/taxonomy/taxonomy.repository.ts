@@ -1,6 +1,7 @@
 /** Queries on topics and programmes for visitors' pages: names in a language, English where untranslated. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
+import { keptQuery } from '../../db/kept-query.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,14 +56,17 @@ function sortByName(rows: TermRow[], lang: LangCode): TermRow[] {
   return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
 }
 
+/** Every topic or programme (the shape) with its names in a language: the listings' filters read it on every request, so it is kept compiled. */
+const everyTerm = keptQuery<{ lang: string }, TermKind, TermRow>((kdb, v, kind) => terms(kdb, kind, v.lang as LangCode));
+
 /** Every topic, by name in `lang`. */
 export async function listTopics(db: Db, lang: LangCode): Promise<TermRow[]> {
-  return sortByName((await terms(db, 'topic', lang).execute()) as unknown as TermRow[], lang);
+  return sortByName((await everyTerm(db, 'topic', { lang })).rows, lang);
 }
 
 /** Every programme, by name in `lang`. */
 export async function listProgrammes(db: Db, lang: LangCode): Promise<TermRow[]> {
-  return sortByName((await terms(db, 'programme', lang).execute()) as unknown as TermRow[], lang);
+  return sortByName((await everyTerm(db, 'programme', { lang })).rows, lang);
 }
 
 /** One topic or programme by slug, named in `lang` (English where untranslated). */
