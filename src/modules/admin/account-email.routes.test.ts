@@ -3,7 +3,7 @@
  * again (422, the address typed kept) for a bad address, one in use, or a
  * wrong password; once done, the account signs in with the new address, the
  * old one is told by a message a real SMTP server receives, and the audit log
- * has it.
+ * has it; a reset link sent to the old address stops working.
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
@@ -12,7 +12,7 @@ import { appForEachTest, DEFAULT_NOW } from '../../../test/helpers/build-test-ap
 import { html, text } from '../../../test/helpers/html.js';
 import { readMail, startTestSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { loadEnv } from '../../config/env.js';
-import { inviteUser } from '../auth/index.js';
+import { inviteUser, requestPasswordReset, resetLinkState } from '../auth/index.js';
 import { mailSenderFor, mailSite, sendDueMail, type MailSender } from '../mail/index.js';
 
 describe('changing one\'s email address', () => {
@@ -61,6 +61,12 @@ describe('changing one\'s email address', () => {
     const hoa = await signIn(t.app, t.db, 'contributor', { email: 'hoa@example.org', uiLang: 'vi' });
     const page = html((await t.app.inject({ url: '/admin/account', headers: { cookie: hoa.cookie } })).body);
     assert.equal(text(page.querySelector('#email-section')), 'Đổi địa chỉ email');
+    // A reset link sent to the old address before the change.
+    await requestPasswordReset(t.db, mailSite(t.config), { email: 'hoa@example.org', ip: '192.0.2.1' }, DEFAULT_NOW);
+    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    const resetToken = /\/admin\/reset\?token=([A-Za-z0-9_-]+)/.exec(readMail(smtp.received[0]!.raw).text)![1]!;
+    assert.equal((await resetLinkState(t.db, resetToken, DEFAULT_NOW)).state, 'open');
+    smtp.received.length = 0;
 
     const done = await change(hoa, { email: ' Hoa.Nguyen@Example.org ', email_current: TEST_PASSWORD });
     assert.equal(done.statusCode, 303);
@@ -69,6 +75,7 @@ describe('changing one\'s email address', () => {
     assert.match(after.body, /Địa chỉ email của bạn đã được thay đổi/);
     assert.match(after.body, /hoa\.nguyen@example\.org/);
 
+    assert.equal((await resetLinkState(t.db, resetToken, DEFAULT_NOW)).state, 'invalid');
     await signInAs(t.app, 'hoa.nguyen@example.org', TEST_PASSWORD);
     await assert.rejects(signInAs(t.app, 'hoa@example.org', TEST_PASSWORD), /sign-in failed/);
 
