@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, OutgoingMailRow } from '../../db/schema.js';
+import { startRepeatingPass } from '../../shared/repeating-pass.js';
 import * as repo from './outbox.repository.js';
 import type { MailSender, OutgoingMessage } from './transport.js';
 
@@ -99,35 +100,20 @@ export function startMailWorker(
   sender: MailSender,
   options: { intervalMs?: number; log?: MailWorkerLog } = {},
 ): MailWorker {
-  const interval = options.intervalMs ?? MAIL_WORKER_INTERVAL_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-
   const runOnce = async (): Promise<MailPass> => {
     const pass = await sendDueMail(deps.db, sender, deps.now(), options.log);
     if (pass.sent.length > 0) options.log?.info({ sent: pass.sent.length, to: sender.destination }, 'messages sent');
     return pass;
   };
 
-  const tick = () => {
-    running = runOnce()
-      .catch((error: unknown) => options.log?.error({ err: error }, 'the mail worker\'s pass failed'))
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(tick, interval);
-          timer.unref();
-        }
-      });
-  };
-  tick();
-
+  const pass = startRepeatingPass(runOnce, {
+    intervalMs: options.intervalMs ?? MAIL_WORKER_INTERVAL_MS,
+    onError: (error) => options.log?.error({ err: error }, 'the mail worker\'s pass failed'),
+  });
   return {
     runOnce,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await pass.stop();
       sender.close();
     },
   };

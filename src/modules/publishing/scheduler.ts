@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { startRepeatingPass, type RepeatingPass } from '../../shared/repeating-pass.js';
 import { recordDueArticlesLive } from '../articles/index.js';
 import { recordDueEventsLive } from '../events/index.js';
 import { purgeUnconfirmed, sendWeeklyDigests, type SubscriptionSite } from '../subscriptions/index.js';
@@ -38,12 +39,8 @@ export interface SchedulerLog {
   error(obj: object, msg: string): void;
 }
 
-export interface PublishScheduler {
-  /** Runs one pass now (also what the timer does). */
-  runOnce(): Promise<DueItemsRecorded>;
-  /** Stops the timer and waits for a pass in progress to finish. */
-  stop(): Promise<void>;
-}
+/** The timer: `runOnce` runs a pass now, `stop` stops it and waits for a pass in progress. */
+export type PublishScheduler = RepeatingPass<DueItemsRecorded>;
 
 /**
  * Starts the timer: one pass at once (items that came due while no instance
@@ -60,11 +57,6 @@ export function startPublishScheduler(
     digests?: SubscriptionSite;
   } = {},
 ): PublishScheduler {
-  const interval = options.intervalMs ?? SCHEDULER_INTERVAL_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-
   const runOnce = async (): Promise<DueItemsRecorded> => {
     const recorded = await recordDueItems(deps.db, deps.now());
     // Addresses given to follow by email and never confirmed are forgotten after 7 days.
@@ -83,24 +75,8 @@ export function startPublishScheduler(
     return recorded;
   };
 
-  const tick = () => {
-    running = runOnce()
-      .catch((error: unknown) => options.log?.error({ err: error }, 'recording scheduled items failed'))
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(tick, interval);
-          timer.unref();
-        }
-      });
-  };
-  tick();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeatingPass(runOnce, {
+    intervalMs: options.intervalMs ?? SCHEDULER_INTERVAL_MS,
+    onError: (error) => options.log?.error({ err: error }, 'recording scheduled items failed'),
+  });
 }
