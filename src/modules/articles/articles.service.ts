@@ -9,6 +9,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { loadPicture, loadPictures, type PictureImage } from '../media/index.js';
 import { LANGS } from '../i18n/index.js';
+import { visitorsTextChoice } from '../content/index.js';
 import { getSettings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './articles.repository.js';
@@ -17,11 +18,6 @@ import type { ArticleFilters, ArticleListRow, TextChoice } from './articles.repo
 export type { ArticleFilters, ArticleListRow };
 
 /** Which text visitors' listings in `lang` show at `now`, per the site's `untranslated` setting. */
-async function textChoice(db: Kysely<Database>, lang: LangCode, now: Date): Promise<TextChoice> {
-  const { untranslated } = await getSettings(db);
-  return { lang, now, omitUntranslated: untranslated === 'omit' };
-}
-
 export interface ArticlesListing {
   info: PageInfo;
   rows: ArticleListRow[];
@@ -51,7 +47,7 @@ export async function listArticlesPage(
   page: number,
   asked: ArticleFilters = {},
 ): Promise<ArticlesListing> {
-  const unfiltered = await textChoice(db, lang, now);
+  const unfiltered = await visitorsTextChoice(db, lang, now);
   const [years, topics, programmes] = await Promise.all([repo.listArticleYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
   const { filters, unknown } = knownTerms(asked, topics, programmes);
   const choice: TextChoice = { ...unfiltered, filters };
@@ -86,7 +82,7 @@ export async function listArticlesFiltered(
   filters: ArticleFilters,
   limit: number,
 ): Promise<{ rows: ArticleListRow[]; total: number }> {
-  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters };
+  const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters };
   const [rows, total] = await Promise.all([repo.listPublishedArticles(db, choice, limit), repo.countPublishedArticles(db, choice)]);
   return { rows, total };
 }
@@ -102,7 +98,7 @@ export async function listRelatedArticles(
   sharing: { topics: string[]; programmes: string[] },
   limit: number,
 ): Promise<ArticleListRow[]> {
-  return repo.listPublishedArticles(db, { ...(await textChoice(db, lang, now)), filters: { sharing } }, limit);
+  return repo.listPublishedArticles(db, { ...(await visitorsTextChoice(db, lang, now)), filters: { sharing } }, limit);
 }
 
 /** How many articles the home page lists. */
@@ -110,7 +106,7 @@ const LATEST_COUNT = 5;
 
 /** The newest published articles, for the home page. */
 export async function latestArticles(db: Kysely<Database>, lang: LangCode, now: Date): Promise<ArticleListRow[]> {
-  return repo.listPublishedArticles(db, await textChoice(db, lang, now), LATEST_COUNT);
+  return repo.listPublishedArticles(db, await visitorsTextChoice(db, lang, now), LATEST_COUNT);
 }
 
 export interface ArticleDetail {

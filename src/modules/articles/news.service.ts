@@ -1,7 +1,7 @@
 /** What news feeds and topic pages read of articles: the newest published ones in a scope, with their topics. */
 import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
-import { getSettings } from '../settings/index.js';
+import { visitorsTextChoice } from '../content/index.js';
 import { formatCredit, loadPictures, shareableImage } from '../media/index.js';
 import * as repo from './news.repository.js';
 import type { ArticleScope, NewsArticleRow } from './news.repository.js';
@@ -26,8 +26,7 @@ export interface NewsArticle extends NewsArticleRow {
 
 /** The newest `limit` published articles in a scope, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
 export async function listNewsArticles(db: Kysely<Database>, lang: LangCode, scope: ArticleScope, limit: number, now: Date): Promise<NewsArticle[]> {
-  const { untranslated } = await getSettings(db);
-  const rows = await repo.listNewsArticles(db, { lang, now, omitUntranslated: untranslated === 'omit' }, scope, limit);
+  const rows = await repo.listNewsArticles(db, await visitorsTextChoice(db, lang, now), scope, limit);
   const topics = await repo.listArticleTopicNames(
     db,
     rows.map((r) => r.id),

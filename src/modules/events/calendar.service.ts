@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { loadPictures, shareableImage } from '../media/index.js';
-import { getSettings } from '../settings/index.js';
+import { visitorsTextChoice } from '../content/index.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarEventRow, EventScope } from './calendar.repository.js';
 import type { EventDetail } from './events.service.js';
@@ -43,8 +43,7 @@ export async function listCalendarEvents(
   now: Date,
   limits: CalendarLimits = CALENDAR_LIMITS,
 ): Promise<CalendarEvent[]> {
-  const { untranslated } = await getSettings(db);
-  const rows = await repo.listCalendarEvents(db, { lang, now, omitUntranslated: untranslated === 'omit' }, scope, limits);
+  const rows = await repo.listCalendarEvents(db, await visitorsTextChoice(db, lang, now), scope, limits);
   const topics = await repo.listTopicNames(
     db,
     rows.map((r) => r.id),

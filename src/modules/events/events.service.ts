@@ -10,6 +10,7 @@ import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { LANGS } from '../i18n/index.js';
+import { visitorsTextChoice } from '../content/index.js';
 import { findSiteText, getSettings } from '../settings/index.js';
 import { listEventAttachments, loadPicture, type AttachmentListRow, type PictureImage } from '../media/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
@@ -19,11 +20,6 @@ import type { EventFilters, EventListRow, TextChoice } from './events.repository
 export type { EventFilters, EventListRow };
 
 /** Which text visitors' listings in `lang` show at `now`, per the site's `untranslated` setting. */
-async function textChoice(db: Kysely<Database>, lang: LangCode, now: Date): Promise<TextChoice> {
-  const { untranslated } = await getSettings(db);
-  return { lang, now, omitUntranslated: untranslated === 'omit' };
-}
-
 export interface EventSection {
   rows: EventListRow[];
   /** For each row, its 1-based number within its month group (continuing across pages). */
@@ -85,7 +81,7 @@ export async function listEventsPage(
   page: number,
   asked: EventFilters = {},
 ): Promise<EventsListing> {
-  const unfiltered = await textChoice(db, lang, now);
+  const unfiltered = await visitorsTextChoice(db, lang, now);
   const [years, topics, programmes] = await Promise.all([repo.listEventYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
   const { filters, unknown } = knownTerms(asked, topics, programmes);
   const choice: TextChoice = { ...unfiltered, filters };
@@ -153,7 +149,7 @@ export async function listEventsFiltered(
   filters: EventFilters,
   limits: { upcoming: number; past: number },
 ): Promise<TermEvents> {
-  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters };
+  const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters };
   const [counts, upcoming, past] = await Promise.all([
     repo.countUpcomingAndPast(db, choice, today),
     repo.listUpcoming(db, choice, today, limits.upcoming),
@@ -174,7 +170,7 @@ export async function listRelatedEvents(
   sharing: { topics: string[]; programmes: string[] },
   limit: number,
 ): Promise<EventListRow[]> {
-  const choice: TextChoice = { ...(await textChoice(db, lang, now)), filters: { sharing } };
+  const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters: { sharing } };
   const upcoming = await repo.listUpcoming(db, choice, today, limit);
   const past = upcoming.length < limit ? await repo.listPast(db, choice, today, limit - upcoming.length) : [];
   return [...upcoming, ...past];
@@ -262,7 +258,7 @@ const HOME_LIST_LENGTH = 5;
 
 /** The home page's events: running today, starting later, and the latest past ones (untranslated ones as in listings). */
 export async function eventsAtAGlance(db: Kysely<Database>, lang: LangCode, today: string, now: Date): Promise<EventsAtAGlance> {
-  const choice = await textChoice(db, lang, now);
+  const choice = await visitorsTextChoice(db, lang, now);
   const [happeningNow, comingUp, recent] = await Promise.all([
     repo.listHappeningOn(db, choice, today, HOME_LIST_LENGTH),
     repo.listStartingAfter(db, choice, today, HOME_LIST_LENGTH),
