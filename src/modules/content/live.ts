@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { ContentKind, Database, LangCode, TranslationStatus } from '../../db/schema.js';
+import { keptQuery } from '../../db/kept-query.js';
 
 /** `alias` is the table alias of the events or articles table in the query; `now` an instant (or its Date#toISOString text). */
 export function isLive(alias: string, now: Date | string) {
@@ -33,15 +34,20 @@ export function shownTranslationStatuses(lang: LangCode): TranslationStatus[] {
  * counting live items one by one would.
  */
 export async function countLive(db: Kysely<Database> | Transaction<Database>, kind: ContentKind, now: Date): Promise<number> {
+  const row = (await liveCount(db, kind, { now: now.toISOString() })).rows[0];
+  return Number(row?.published ?? 0) - Number(row?.scheduled ?? 0);
+}
+
+/** Both numbers of countLive in one round trip, kept compiled (db/kept-query.ts): every listing asks. */
+const liveCount = keptQuery<{ now: string }, ContentKind, { published: number | string | null; scheduled: number | string | null }>((db, v, kind) => {
   const table = kind === 'event' ? 'events' : 'articles';
-  const [published, scheduled] = await Promise.all([
-    db.selectFrom('item_counts').select('n').where('kind', '=', kind).where('status', '=', 'published').executeTakeFirst(),
-    db
+  return db.selectNoFrom((eb) => [
+    eb.selectFrom('item_counts').select('n').where('kind', '=', kind).where('status', '=', 'published').as('published'),
+    eb
       .selectFrom(table)
       .where('status', '=', 'published')
-      .where('publish_at', '>', now.toISOString())
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirstOrThrow(),
+      .where('publish_at', '>', v.now)
+      .select((c) => c.fn.countAll<number | string>().as('n'))
+      .as('scheduled'),
   ]);
-  return Number(published?.n ?? 0) - Number(scheduled.n);
-}
+});
