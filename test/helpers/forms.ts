@@ -79,3 +79,19 @@ export function newArticleFields(fields: FormFields = {}): FormFields {
     ...fields,
   };
 }
+
+/** A form validation's verdict as a table of cases states it: accepted, or the message of each field refused. */
+export function verdictOf(result: { ok: true } | { ok: false; errors: Readonly<Record<string, string | undefined>> }): 'accepted' | Readonly<Record<string, string | undefined>> {
+  return result.ok ? 'accepted' : result.errors;
+}
+
+/**
+ * A validated form's input as the editing service stores it and hands it to
+ * the edit form again: with its slug, the Vietnamese text's slug and status,
+ * and no "checked against the English" (which is not stored).
+ */
+export function asStored<I extends { vi_current: boolean; vi: object | null }, S extends string>(input: I, slug: string, vi: { slug: string; status: S }) {
+  const { vi_current: _current, ...content } = input;
+  void _current;
+  return { ...content, slug, vi: input.vi && { ...input.vi, ...vi } };
+}

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
+import { casesOf } from '../../../test/helpers/cases.js';
+import { asStored, verdictOf } from '../../../test/helpers/forms.js';
 import { EARLIEST_YEAR, LATEST_YEAR, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
 import { translator } from '../i18n/index.js';
 import { EVENT_TEXT_FIELDS, eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
@@ -10,11 +12,64 @@ function form(fields: Record<string, string | string[]>): EventFormValues {
   return readEventForm({ event_type: 'workshop', attendance_mode: 'in_person', all_day: '1', start_date: '2026-12-03', en_title: 'Workshop in Đắk Lắk', ...fields });
 }
 
-function errorsOf(fields: Record<string, string | string[]>) {
-  const result = validateEventForm(form(fields), OFFICE);
-  assert.equal(result.ok, false, 'expected the form to be refused');
-  return result.ok ? {} : result.errors;
-}
+describe('what the form refuses, and the message by each field refused', () => {
+  casesOf((fields: Record<string, string | string[]>) => verdictOf(validateEventForm(form(fields), OFFICE)), {
+    'the English title and the start date are required; the Vietnamese text is optional': [
+      [{ en_title: '   ', start_date: '' }, { en_title: 'editing.error.required', start_date: 'editing.error.required' }],
+    ],
+    'dates must exist and the end cannot come before the start': [
+      [{ start_date: '2026-02-30' }, { start_date: 'editing.error.date' }],
+      [{ start_date: '3 December 2026' }, { start_date: 'editing.error.date' }],
+      [{ end_date: '2026-12-02' }, { end_date: 'editing.error.endBeforeStart' }],
+      [{ end_date: '2026-12-03' }, 'accepted'],
+    ],
+    'dates lie in the years 1900 to 2100 and an event lasts at most two years': [
+      [{ start_date: '1899-12-31' }, { start_date: 'editing.error.dateOutsideYears' }],
+      [{ start_date: '2000-01-01', end_date: '3999-12-31' }, { end_date: 'editing.error.dateOutsideYears' }],
+      [
+        { all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' },
+        { end_date: 'editing.error.dateOutsideYears' },
+      ],
+      [{ start_date: '2026-01-01', end_date: '2028-01-02' }, { end_date: 'editing.error.eventTooLong' }],
+      [{ start_date: '2026-01-01', end_date: '2027-12-31' }, 'accepted'],
+    ],
+    'times: required when not all day, well formed, existing, and the end after the start': [
+      [{ all_day: '' }, { start_time: 'editing.error.timeRequired' }],
+      [{ all_day: '', start_time: '9am' }, { start_time: 'editing.error.time' }],
+      [{ all_day: '', start_time: '10:00', end_time: '09:00' }, { end_time: 'editing.error.endTimeBeforeStart' }],
+      [{ all_day: '', start_date: '2026-03-08', start_time: '02:30', time_zone: 'America/Los_Angeles' }, { start_time: 'editing.error.timeDoesNotExist' }],
+      [{ all_day: '', start_time: '10:00', time_zone: 'Hanoi' }, { time_zone: 'editing.error.timeZone' }],
+    ],
+    'addresses and emails are checked': [
+      [
+        { online_url: 'zoom meeting', registration_url: 'javascript:alert(1)', contact_email: 'office at ilo' },
+        { online_url: 'editing.error.url', registration_url: 'editing.error.url', contact_email: 'editing.error.email' },
+      ],
+    ],
+    'an address with a control character in it is refused, not stored': [
+      [
+        { online_url: 'https://meet.example.org/ilo\0room', registration_url: 'https://example.org/\u0007register' },
+        { online_url: 'editing.error.url', registration_url: 'editing.error.url' },
+      ],
+    ],
+    'choices must be from the lists': [[{ event_type: 'party', attendance_mode: 'telepathy' }, { event_type: 'editing.error.choice', attendance_mode: 'editing.error.choice' }]],
+    'a slug, when typed, must look like one': [
+      [{ slug: 'Đắk Lắk' }, { slug: 'editing.error.slug' }],
+      [{ slug: 'dak--lak' }, { slug: 'editing.error.slug' }],
+    ],
+    'any Vietnamese field asks for a Vietnamese title': [
+      [{ vi_city: 'Buôn Ma Thuột' }, { vi_title: 'editing.error.viTitleRequired' }],
+      [{ vi_slug: 'hoi-thao' }, { vi_title: 'editing.error.viTitleRequired' }],
+    ],
+    'the Vietnamese slug must look like one and its status be one of the list': [
+      [{ vi_title: 'Hội thảo', vi_slug: 'Hội thảo', vi_status: 'live' }, { vi_slug: 'editing.error.slug', vi_status: 'editing.error.choice' }],
+    ],
+    'too long text and bad ids are refused': [[{ en_title: 'x'.repeat(301), topics: ['1', 'drop table'] }, { en_title: 'editing.error.tooLong', topics: 'editing.error.unknownTaxonomy' }]],
+    'a title of nothing but control characters is empty: required in English, and in Vietnamese once other Vietnamese text is given': [
+      [{ en_title: '\0\v\u0085', vi_title: '\0\u0007', vi_summary: 'Hai ngày.' }, { en_title: 'editing.error.required', vi_title: 'editing.error.viTitleRequired' }],
+    ],
+  });
+});
 
 test('a valid all-day event becomes an input with English text and no Vietnamese', () => {
   const result = validateEventForm(form({ end_date: '2026-12-04', en_summary: '  Two days.  ', topics: ['3', '1', '3'] }), OFFICE);
@@ -32,20 +87,6 @@ test('a valid all-day event becomes an input with English text and no Vietnamese
   assert.equal(result.revision, null);
 });
 
-test('the English title and the start date are required; the Vietnamese text is optional', () => {
-  const errors = errorsOf({ en_title: '   ', start_date: '' });
-  assert.equal(errors.en_title, 'editing.error.required');
-  assert.equal(errors.start_date, 'editing.error.required');
-  assert.equal(errors.vi_title, undefined);
-});
-
-test('dates must exist and the end cannot come before the start', () => {
-  assert.equal(errorsOf({ start_date: '2026-02-30' }).start_date, 'editing.error.date');
-  assert.equal(errorsOf({ start_date: '3 December 2026' }).start_date, 'editing.error.date');
-  assert.equal(errorsOf({ end_date: '2026-12-02' }).end_date, 'editing.error.endBeforeStart');
-  assert.ok(validateEventForm(form({ end_date: '2026-12-03' }), OFFICE).ok);
-});
-
 test('a one-day event has no end date: an end typed on the first day is none, all-day or timed', () => {
   const allDay = validateEventForm(form({ start_date: '2026-12-03', end_date: '2026-12-03' }), OFFICE);
   assert.ok(allDay.ok);
@@ -59,14 +100,7 @@ test('a one-day event has no end date: an end typed on the first day is none, al
   assert.equal(twoDays.input.end_date, '2026-12-04');
 });
 
-test('dates lie in the years 1900 to 2100 and an event lasts at most two years', () => {
-  assert.equal(errorsOf({ start_date: '1899-12-31' }).start_date, 'editing.error.dateOutsideYears');
-  assert.equal(errorsOf({ start_date: '2000-01-01', end_date: '3999-12-31' }).end_date, 'editing.error.dateOutsideYears');
-  const timed = errorsOf({ all_day: '', start_date: '2000-01-01', end_date: '3999-12-31', start_time: '09:00', end_time: '17:00', time_zone: 'America/New_York' });
-  assert.equal(timed.end_date, 'editing.error.dateOutsideYears');
-  assert.equal(errorsOf({ start_date: '2026-01-01', end_date: '2028-01-02' }).end_date, 'editing.error.eventTooLong');
-  assert.ok(validateEventForm(form({ start_date: '2026-01-01', end_date: '2027-12-31' }), OFFICE).ok);
-  // The messages state the rule's own bounds, in both languages.
+test("the messages of the years and the longest event state the rule's own bounds, in both languages", () => {
   for (const lang of ['en', 'vi'] as const) {
     const t = translator(lang);
     assert.match(t('editing.error.dateOutsideYears'), new RegExp(`${EARLIEST_YEAR}.*${LATEST_YEAR}`));
@@ -94,17 +128,6 @@ test('a timed event in another zone uses that zone, daylight saving included', (
   assert.equal(result.input.time_zone, 'Europe/Zurich');
 });
 
-test('times: required when not all day, well formed, existing, and the end after the start', () => {
-  assert.equal(errorsOf({ all_day: '' }).start_time, 'editing.error.timeRequired');
-  assert.equal(errorsOf({ all_day: '', start_time: '9am' }).start_time, 'editing.error.time');
-  assert.equal(errorsOf({ all_day: '', start_time: '10:00', end_time: '09:00' }).end_time, 'editing.error.endTimeBeforeStart');
-  assert.equal(
-    errorsOf({ all_day: '', start_date: '2026-03-08', start_time: '02:30', time_zone: 'America/Los_Angeles' }).start_time,
-    'editing.error.timeDoesNotExist',
-  );
-  assert.equal(errorsOf({ all_day: '', start_time: '10:00', time_zone: 'Hanoi' }).time_zone, 'editing.error.timeZone');
-});
-
 test('times typed for an all-day event are ignored', () => {
   const result = validateEventForm(form({ start_time: '10:00', end_time: '09:00' }), OFFICE);
   assert.ok(result.ok);
@@ -112,33 +135,19 @@ test('times typed for an all-day event are ignored', () => {
   assert.equal(result.input.ends_at, null);
 });
 
-test('addresses and emails are checked', () => {
-  const errors = errorsOf({ online_url: 'zoom meeting', registration_url: 'javascript:alert(1)', contact_email: 'office at ilo' });
-  assert.equal(errors.online_url, 'editing.error.url');
-  assert.equal(errors.registration_url, 'editing.error.url');
-  assert.equal(errors.contact_email, 'editing.error.email');
+test('a well-formed address and email are kept', () => {
   const ok = validateEventForm(form({ online_url: 'https://ilo.zoom.us/j/123', contact_email: 'hanoi@ilo.org' }), OFFICE);
   assert.ok(ok.ok);
   assert.equal(ok.input.online_url, 'https://ilo.zoom.us/j/123');
 });
 
-test('choices must be from the lists', () => {
-  const errors = errorsOf({ event_type: 'party', attendance_mode: 'telepathy' });
-  assert.equal(errors.event_type, 'editing.error.choice');
-  assert.equal(errors.attendance_mode, 'editing.error.choice');
-});
-
-test('a slug, when typed, must look like one', () => {
-  assert.equal(errorsOf({ slug: 'Đắk Lắk' }).slug, 'editing.error.slug');
-  assert.equal(errorsOf({ slug: 'dak--lak' }).slug, 'editing.error.slug');
+test('a typed slug that looks like one is kept', () => {
   const ok = validateEventForm(form({ slug: 'dak-lak-2026' }), OFFICE);
   assert.ok(ok.ok);
   assert.equal(ok.input.slug, 'dak-lak-2026');
 });
 
-test('any Vietnamese field asks for a Vietnamese title', () => {
-  assert.equal(errorsOf({ vi_city: 'Buôn Ma Thuột' }).vi_title, 'editing.error.viTitleRequired');
-  assert.equal(errorsOf({ vi_slug: 'hoi-thao' }).vi_title, 'editing.error.viTitleRequired');
+test('a Vietnamese title with other Vietnamese text makes the Vietnamese input', () => {
   const ok = validateEventForm(form({ vi_title: 'Hội thảo tại Đắk Lắk', vi_city: 'Buôn Ma Thuột' }), OFFICE);
   assert.ok(ok.ok);
   assert.deepEqual(ok.input.vi, {
@@ -159,15 +168,6 @@ test('the Vietnamese slug, status and "checked against the English" are read', (
   assert.equal(ok.input.vi?.slug, 'hoi-thao-dak-lak');
   assert.equal(ok.input.vi?.status, 'published');
   assert.equal(ok.input.vi_current, true);
-  const errors = errorsOf({ vi_title: 'Hội thảo', vi_slug: 'Hội thảo', vi_status: 'live' });
-  assert.equal(errors.vi_slug, 'editing.error.slug');
-  assert.equal(errors.vi_status, 'editing.error.choice');
-});
-
-test('too long text and bad ids are refused', () => {
-  const errors = errorsOf({ en_title: 'x'.repeat(301), topics: ['1', 'drop table'] });
-  assert.equal(errors.en_title, 'editing.error.tooLong');
-  assert.equal(errors.topics, 'editing.error.unknownTaxonomy');
 });
 
 test('the revision the form was loaded at is read from the hidden field', () => {
@@ -192,9 +192,7 @@ test('a stored timed event shows its local times and validates back to the same 
   );
   assert.ok(first.ok);
   assert.deepEqual(first.input.vi && { slug: first.input.vi.slug, status: first.input.vi.status }, { slug: null, status: null });
-  const { vi_current: _current, ...content } = first.input;
-  void _current;
-  const stored = { ...content, slug: 'workshop-in-dak-lak', vi: first.input.vi && { ...first.input.vi, slug: 'hoi-thao', status: 'published' as const } };
+  const stored = asStored(first.input, 'workshop-in-dak-lak', { slug: 'hoi-thao', status: 'published' });
   const values = eventFormValues(stored, 3);
   assert.equal(values.start_time, '08:30');
   assert.equal(values.end_time, '17:00');
@@ -223,12 +221,6 @@ test('text is normalised: a pasted vertical tab is a line break in a summary and
   assert.equal(result.input.en.venue, 'Hotel Melia');
 });
 
-test('a title of nothing but control characters is empty: required in English, and in Vietnamese once other Vietnamese text is given', () => {
-  const errors = errorsOf({ en_title: '\0\v\u0085', vi_title: '\0\u0007', vi_summary: 'Hai ngày.' });
-  assert.equal(errors.en_title, 'editing.error.required');
-  assert.equal(errors.vi_title, 'editing.error.viTitleRequired');
-});
-
 test('no text field of either language lets a control character through', () => {
   const hostile = 'Hội\vthảo\0\u0007\u001b\u007f\u0085\u009b\uD800\uFFFE';
   const fields: Record<string, string> = {};
@@ -239,10 +231,4 @@ test('no text field of either language lets a control character through', () => 
   assert.equal(texts.length, EVENT_TEXT_FIELDS.length * 2);
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   for (const text of texts) assert.doesNotMatch(String(text), /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\uFFFE]/u);
-});
-
-test('an address with a control character in it is refused, not stored', () => {
-  const errors = errorsOf({ online_url: 'https://meet.example.org/ilo\0room', registration_url: 'https://example.org/\u0007register' });
-  assert.equal(errors.online_url, 'editing.error.url');
-  assert.equal(errors.registration_url, 'editing.error.url');
 });
