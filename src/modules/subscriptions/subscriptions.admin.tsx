@@ -7,6 +7,7 @@ import { normalizeLine } from '../../shared/text/normalize.js';
 import { AdminLayout, CsrfField, adminViewContext, type AdminViewContext } from '../admin/index.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCan } from '../auth/index.js';
+import { listProgrammes, listTopics } from '../taxonomy/index.js';
 import { allSubscribers, choicesOf, deleteSubscriber, findByEmail, type SubscriberRow } from './subscriptions.repository.js';
 
 /** Confirmed and unconfirmed subscribers of each list: all events, all articles, each topic and programme. */
@@ -35,7 +36,23 @@ function csvCell(value: string): string {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function SubscribersPage({ ctx, rows, notice }: { ctx: AdminViewContext; rows: SubscriberRow[]; notice?: string }) {
+/** A list's name as people know it: all events, all articles, or the topic's or programme's name in the page's language (its slug once it no longer exists). */
+function listName(ctx: AdminViewContext, list: string, names: ReadonlyMap<string, string>): string {
+  const { t } = ctx;
+  if (list === 'events') return t('subs.form.allEvents');
+  if (list === 'articles') return t('subs.form.allArticles');
+  const [kind, slug = ''] = list.split(':');
+  const name = names.get(list) ?? slug;
+  return t(kind === 'programme' ? 'subs.admin.programmeList' : 'subs.admin.topicList', { name });
+}
+
+/** The topics' and programmes' names by list (`topic:slug`, `programme:slug`). */
+async function termNames(db: AppDeps['db'], lang: AdminViewContext['lang']): Promise<Map<string, string>> {
+  const [topics, programmes] = await Promise.all([listTopics(db, lang), listProgrammes(db, lang)]);
+  return new Map([...topics.map((r) => [`topic:${r.slug}`, r.name] as const), ...programmes.map((r) => [`programme:${r.slug}`, r.name] as const)]);
+}
+
+function SubscribersPage({ ctx, rows, names, notice }: { ctx: AdminViewContext; rows: SubscriberRow[]; names: ReadonlyMap<string, string>; notice?: string }) {
   const { t } = ctx;
   return (
     <AdminLayout ctx={ctx} title={t('subs.admin.title')}>
@@ -57,7 +74,7 @@ function SubscribersPage({ ctx, rows, notice }: { ctx: AdminViewContext; rows: S
         <tbody>
           {listCounts(rows).map((c) => (
             <tr>
-              <th scope="row">{c.list === 'events' ? t('subs.form.allEvents') : c.list === 'articles' ? t('subs.form.allArticles') : c.list}</th>
+              <th scope="row">{listName(ctx, c.list, names)}</th>
               <td>{c.confirmed}</td>
               <td>{c.pending}</td>
             </tr>
@@ -81,7 +98,7 @@ export const subscribersAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, d
   app.get('/', async (request, reply) => {
     assertCan(request.user, 'users.manage');
     const ctx = adminViewContext(request);
-    return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db) }));
+    return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), names: await termNames(deps.db, ctx.lang) }));
   });
 
   app.get('/export.csv', async (request, reply) => {
@@ -105,11 +122,11 @@ export const subscribersAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, d
     const ctx = adminViewContext(request);
     const email = normalizeLine(String((request.body as Record<string, unknown> | undefined)?.email ?? '')).toLowerCase().slice(0, 320);
     const row = email ? await findByEmail(deps.db, email) : undefined;
-    if (!row) return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), notice: ctx.t('subs.admin.notFound', { email }) }), 422);
+    if (!row) return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), names: await termNames(deps.db, ctx.lang), notice: ctx.t('subs.admin.notFound', { email }) }), 422);
     await deps.db.transaction().execute(async (trx) => {
       await deleteSubscriber(trx, Number(row.id));
       await recordAudit(trx, { userId: request.user!.id, action: 'subscribers.remove', summary: email, ip: request.ip, at: deps.now() });
     });
-    return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), notice: ctx.t('subs.admin.removed', { email }) }));
+    return sendPage(reply, h(SubscribersPage, { ctx, rows: await allSubscribers(deps.db), names: await termNames(deps.db, ctx.lang), notice: ctx.t('subs.admin.removed', { email }) }));
   });
 };

@@ -210,6 +210,25 @@ describe('following by email', () => {
     assert.deepEqual((await t.db.selectFrom('subscribers').select('email').execute()).map((r) => r.email), ['f@example.org']);
   });
 
+  test("the subscribers' page names each topic's list as people know it, in the admin's language", async () => {
+    const made = await t.db.insertInto('topics').values({ slug: 'social-dialogue', created_at: DEFAULT_NOW.toISOString(), updated_at: DEFAULT_NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('topic_translations')
+      .values([
+        { topic_id: Number(made.id), lang: 'en', name: 'Social dialogue', description: null },
+        { topic_id: Number(made.id), lang: 'vi', name: 'Đối thoại xã hội', description: null },
+      ])
+      .execute();
+    await subscribeForm('en', { email: 'k@example.org', lang: 'en', topic: 'social-dialogue', frequency: 'published' });
+    const lists = async (uiLang: 'en' | 'vi') => {
+      const admin = await signIn(t.app, t.db, 'admin', { uiLang });
+      const page = html((await t.app.inject({ url: '/admin/subscribers', headers: { cookie: admin.cookie } })).body);
+      return page.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th,td').map((c) => c.textContent.trim()));
+    };
+    assert.deepEqual(await lists('en'), [['Topic: Social dialogue', '0', '1']]);
+    assert.deepEqual(await lists('vi'), [['Chủ đề: Đối thoại xã hội', '0', '1']]);
+  });
+
   test('admins see the subscribers per list, export them as CSV and remove one, each in the audit log; editors may not', async () => {
     await subscribeForm('en', { email: 'g@example.org', lang: 'en', events: '1', frequency: 'published' });
     await subscribeForm('en', { email: 'h@example.org', lang: 'vi', events: '1', articles: '1', frequency: 'weekly', day: '5' });

@@ -75,6 +75,8 @@ export const subscriptionsEn = {
   'subs.admin.nav': 'Subscribers',
   'subs.admin.title': 'Subscribers by email',
   'subs.admin.lists': 'Subscribers per list',
+  'subs.admin.topicList': 'Topic: {name}',
+  'subs.admin.programmeList': 'Programme: {name}',
   'subs.admin.list': 'List',
   'subs.admin.count': 'Confirmed',
   'subs.admin.pending': 'Waiting for confirmation',

@@ -77,6 +77,8 @@ export const subscriptionsVi: Record<keyof typeof subscriptionsEn, string> = {
   'subs.admin.nav': 'Người đăng ký',
   'subs.admin.title': 'Người đăng ký nhận email',
   'subs.admin.lists': 'Số người đăng ký theo danh sách',
+  'subs.admin.topicList': 'Chủ đề: {name}',
+  'subs.admin.programmeList': 'Chương trình: {name}',
   'subs.admin.list': 'Danh sách',
   'subs.admin.count': 'Đã xác nhận',
   'subs.admin.pending': 'Đang chờ xác nhận',
