@@ -1,11 +1,12 @@
 /**
  * A real SMTP server for tests (the smtp-server package) on a free loopback
- * port, keeping what it receives, and a reader for the messages: headers
- * (encoded words decoded) and the text and HTML parts.
+ * port, keeping what it receives, each message read with mailparser: its
+ * headers and its text and HTML parts.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 const fixtures = fileURLToPath(new URL('../fixtures/smtp/', import.meta.url));
@@ -74,14 +75,22 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const mailFrom = session.envelope.mailFrom;
-        received.push({
-          raw: Buffer.concat(chunks).toString('utf8'),
-          from: mailFrom ? mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          secure: session.secure,
-          user: typeof session.user === 'string' ? session.user : undefined,
-        });
-        callback();
+        const raw = Buffer.concat(chunks).toString('utf8');
+        // Read before it is listed (and before the client is answered), so a test finding it can read it at once.
+        parseMail(raw).then(
+          (mail) => {
+            readOnArrival.set(raw, mail);
+            received.push({
+              raw,
+              from: mailFrom ? mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              secure: session.secure,
+              user: typeof session.user === 'string' ? session.user : undefined,
+            });
+            callback();
+          },
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        );
       });
     },
   });
@@ -103,70 +112,35 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
 }
 
 export interface ReadMail {
-  /** Header values by lower-case name, unfolded, encoded words decoded. */
+  /** Header values by lower-case name, unfolded; those mailparser reads as text (the subject) decoded. */
   headers: Map<string, string>;
   text: string;
   html: string;
 }
 
-function decodeBytes(hexEscaped: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < hexEscaped.length; i++) {
-    const c = hexEscaped[i]!;
-    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(hexEscaped.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(hexEscaped.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(c, 'utf8'));
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) as text. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_w, _charset: string, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeBytes(data.replace(/_/g, ' ')).toString('utf8'),
-    );
-}
-
-function splitHeaders(block: string): Map<string, string> {
+/** A message's headers and its text and HTML parts, as mailparser reads them. */
+export async function parseMail(raw: string): Promise<ReadMail> {
+  const parsed = await simpleParser(raw);
   const headers = new Map<string, string>();
-  for (const line of block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
+  for (const { key, line } of parsed.headerLines) {
+    const value = parsed.headers.get(key);
+    headers.set(key, typeof value === 'string' ? value : line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   }
-  return headers;
+  return { headers, text: (parsed.text ?? '').replace(/\r\n/g, '\n'), html: typeof parsed.html === 'string' ? parsed.html.replace(/\r\n/g, '\n') : '' };
 }
 
-function decodeBody(body: string, encoding: string | undefined): string {
-  const kind = (encoding ?? '7bit').toLowerCase();
-  if (kind === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (kind === 'quoted-printable') return decodeBytes(body.replace(/=\r?\n/g, '')).toString('utf8');
-  return body;
-}
+/** Every message the test servers received, read once as it arrived. */
+const readOnArrival = new Map<string, ReadMail>();
 
-function splitEntity(raw: string): { headers: Map<string, string>; body: string } {
-  const end = raw.search(/\r?\n\r?\n/);
-  const separator = raw.slice(end).match(/^\r?\n\r?\n/)![0];
-  return { headers: splitHeaders(raw.slice(0, end)), body: raw.slice(end + separator.length) };
-}
-
-/** A received message's headers and its text and HTML parts (one level of multipart/alternative, or a single part). */
+/**
+ * A message a test server received, read (mailparser reads asynchronously, so
+ * the server does it as the message arrives). For a message from elsewhere
+ * (an outbox file), use parseMail.
+ */
 export function readMail(raw: string): ReadMail {
-  const { headers, body } = splitEntity(raw);
-  const parts: Record<string, string> = {};
-  const type = headers.get('content-type') ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (boundary) {
-    for (const chunk of body.split(`--${boundary}`).slice(1)) {
-      if (chunk.startsWith('--')) break;
-      const part = splitEntity(chunk.replace(/^\r?\n/, ''));
-      const partType = (part.headers.get('content-type') ?? 'text/plain').split(';')[0]!.trim();
-      parts[partType] = decodeBody(part.body.replace(/\r?\n$/, ''), part.headers.get('content-transfer-encoding'));
-    }
-  } else parts[type.split(';')[0]!.trim()] = decodeBody(body, headers.get('content-transfer-encoding'));
-  return { headers, text: (parts['text/plain'] ?? '').replace(/\r\n/g, '\n'), html: (parts['text/html'] ?? '').replace(/\r\n/g, '\n') };
+  const mail = readOnArrival.get(raw);
+  if (!mail) throw new Error('readMail reads what a test SMTP server received; parse other messages with parseMail');
+  return mail;
 }
 
 /** Waits until `check` holds (polling), for messages in flight. */

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { loadEnv } from '../../config/env.js';
 import { openDatabase, type DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase, testDatabaseUrl } from '../../../test/helpers/test-database.js';
-import { freePort, readMail, startTestSmtpServer, TEST_CA_FILE, type TestSmtpServer } from '../../../test/helpers/smtp.js';
+import { freePort, parseMail, readMail, startTestSmtpServer, TEST_CA_FILE, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { enqueueMail, mailSenderFor, sendDueMail, retryDelayMs, type MailRequest } from './index.js';
 import { findMail } from './outbox.repository.js';
 
@@ -200,7 +200,7 @@ describe('with no mail server set', () => {
       sender.close();
       const files = readdirSync(join(dir, 'outbox'));
       assert.deepEqual(files, [`${String(id).padStart(8, '0')}.eml`]);
-      const mail = readMail(readFileSync(join(dir, 'outbox', files[0]!), 'utf8'));
+      const mail = await parseMail(readFileSync(join(dir, 'outbox', files[0]!), 'utf8'));
       assert.equal(mail.headers.get('subject'), 'Đặt lại mật khẩu của bạn');
       assert.equal(mail.headers.get('from'), 'ILO Country Office for Viet Nam <no-reply@events.example.org>');
       assert.match(mail.text, /Đường dẫn có hiệu lực trong 1 giờ\./);
