@@ -99,6 +99,9 @@ export interface EventsTable {
   recurrence_rule: string | null;
   /** The local dates of the sessions the rule makes that are skipped (EXDATE), space-separated, sorted. */
   recurrence_exdates: string | null;
+  /** Why it was cancelled or postponed, in each language, shown to visitors with its status (null: not said). */
+  status_reason_en: string | null;
+  status_reason_vi: string | null;
   publish_at: string | null;
   published_at: string | null;
   revision: Generated<number>;

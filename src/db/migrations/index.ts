@@ -45,6 +45,7 @@ import * as createContentVersions from './2026-12-04T1810-create-content-version
 import * as createSubscribers from './2026-12-04T1830-create-subscribers.js';
 import * as createSeriesAndRecurrence from './2026-12-04T2040-create-series-and-recurrence.js';
 import * as addSubscriberDigestTimes from './2026-12-04T2045-add-subscriber-digest-times.js';
+import * as addEventStatusReasons from './2026-12-04T2100-add-event-status-reasons.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1400-create-languages': createLanguages,
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1830-create-subscribers': createSubscribers,
   '2026-12-04T2040-create-series-and-recurrence': createSeriesAndRecurrence,
   '2026-12-04T2045-add-subscriber-digest-times': addSubscriberDigestTimes,
+  '2026-12-04T2100-add-event-status-reasons': addEventStatusReasons,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -162,14 +162,18 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /admin/events/:id/return': { url: (f, who) => `/admin/events/${f.eventIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
   // The item is already published: not a step it can take (409); contributors may not take it at all.
   'POST /admin/events/:id/publish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  'POST /admin/events/:id/unpublish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/unpublish`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  // Taken from its confirmation page (a bare POST goes to that page and changes nothing).
+  'POST /admin/events/:id/unpublish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/unpublish`, fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/events/:id/unpublish': { url: (f) => `/admin/events/${f.eventIds.anonymous}/unpublish`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   // No date given: the form comes back with its message.
   'POST /admin/events/:id/schedule': { url: (f, who) => `/admin/events/${f.eventIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   // No revision named: a bad request for everyone signed in.
   'POST /admin/events/:id/restore': { url: (f, who) => `/admin/events/${f.eventIds[who]}/restore`, fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
   'POST /admin/events/:id/delete': { url: (f, who) => `/admin/events/${f.eventIds[who]}/delete`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
-  'POST /admin/events/:id/postpone': { url: (f, who) => `/admin/events/${f.eventIds[who]}/postpone`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
-  'POST /admin/events/:id/cancel': { url: (f, who) => `/admin/events/${f.eventIds[who]}/cancel`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'POST /admin/events/:id/postpone': { url: (f, who) => `/admin/events/${f.eventIds[who]}/postpone`, fields: { confirmed: 'yes', reason_en: 'A reason' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/events/:id/postpone': { url: (f) => `/admin/events/${f.eventIds.anonymous}/postpone`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'POST /admin/events/:id/cancel': { url: (f, who) => `/admin/events/${f.eventIds[who]}/cancel`, fields: { confirmed: 'yes', reason_en: 'A reason' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/events/:id/cancel': { url: (f) => `/admin/events/${f.eventIds.anonymous}/cancel`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   'GET /admin/events/:id/delete': { url: (f) => `/admin/events/${f.eventIds.anonymous}/delete`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   'GET /admin/events/:id/preview': { url: (f) => `/admin/events/${f.eventIds.anonymous}/preview`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'GET /admin/events/:id/history': { url: (f) => `/admin/events/${f.eventIds.anonymous}/history`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
@@ -188,7 +192,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /admin/articles/:id/return': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
   // The item is already published: not a step it can take (409); contributors may not take it at all.
   'POST /admin/articles/:id/publish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  'POST /admin/articles/:id/unpublish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/unpublish`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  // Taken from its confirmation page (a bare POST goes to that page and changes nothing).
+  'POST /admin/articles/:id/unpublish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/unpublish`, fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  'GET /admin/articles/:id/unpublish': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/unpublish`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   // No date given: the form comes back with its message.
   'POST /admin/articles/:id/schedule': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   // No revision named: a bad request for everyone signed in.

@@ -181,6 +181,13 @@ export const eventSchema = z
   .strictObject({
     ...itemHead('event'),
     event_status: z.enum(['scheduled', 'cancelled', 'postponed']).meta({ description: 'Whether the event takes place as planned.' }),
+    status_reason: z
+      .strictObject({ text: z.string(), lang: langCode.meta({ description: 'The language of `text`.' }) })
+      .nullable()
+      .meta({
+        description:
+          'Why a cancelled or postponed event is, as the office wrote it ("Postponed to 12 March"): in `lang` when given in it, else in English; null for an event going ahead or when no reason was given.',
+      }),
     event_type: z.enum(EVENT_TYPES),
     attendance_mode: z.enum(ATTENDANCE_MODES),
     all_day: z.boolean().meta({ description: 'True for an event of whole days (dates only); false for a timed one (`starts_at`).' }),

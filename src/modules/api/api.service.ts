@@ -18,6 +18,7 @@ import * as repo from './api.repository.js';
 import { ARTICLE_TABLES, EVENT_TABLES, type ItemRow, type KindTables, type ListFilters, type Scope } from './api.repository.js';
 import type { ArticleJson, ArticlesQuery, EventJson, EventsQuery, HeroJson, TermJson, TermRefJson } from './api.schemas.js';
 import { decodeCursor, encodeCursor, listingName } from './cursor.js';
+import { shownStatusReason } from '../../shared/views/EventStatusNotice.js';
 
 /** What the API reads with: the database, the clock, and the site's public origin for links. */
 export interface ApiContext {
@@ -193,6 +194,10 @@ async function buildEvents(ctx: ApiContext, ids: number[], lang: LangCode): Prom
       url: absolute(ctx, eventPath(lang, slugs[lang])),
       status: 'published',
       event_status: row.event_status as EventJson['event_status'],
+      status_reason: shownStatusReason(
+        { event_status: row.event_status as EventJson['event_status'], status_reason_en: str(row.status_reason_en), status_reason_vi: str(row.status_reason_vi) },
+        lang,
+      ),
       event_type: row.event_type as EventJson['event_type'],
       attendance_mode: row.attendance_mode as EventJson['attendance_mode'],
       all_day: !timed,

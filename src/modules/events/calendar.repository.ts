@@ -22,6 +22,8 @@ export interface CalendarEventRow {
   ends_at: string | null;
   time_zone: string;
   event_status: EventStatus;
+  status_reason_en: string | null;
+  status_reason_vi: string | null;
   event_type: EventType;
   attendance_mode: AttendanceMode;
   online_url: string | null;
@@ -61,6 +63,8 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
       'e.ends_at',
       'e.time_zone',
       'e.event_status',
+      'e.status_reason_en',
+      'e.status_reason_vi',
       'e.event_type',
       'e.attendance_mode',
       'e.online_url',

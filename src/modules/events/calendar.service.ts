@@ -73,6 +73,8 @@ export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): Ca
     ends_at: event.ends_at,
     time_zone: event.time_zone,
     event_status: event.event_status,
+    status_reason_en: event.status_reason_en,
+    status_reason_vi: event.status_reason_vi,
     event_type: event.event_type,
     attendance_mode: event.attendance_mode,
     online_url: event.online_url,

@@ -317,20 +317,41 @@ describe('editing events', () => {
   test('cancelling, postponing and rescheduling an event', async () => {
     const event = await createEvent(db, as(editor), eventInput());
     await publishEvent(db, as(editor), event.id);
-    const postponed = await postponeEvent(db, as(editor), event.id);
+    const postponed = await postponeEvent(db, as(editor), event.id, { en: ' Postponed to 12 March ', vi: 'Hoãn đến ngày 12 tháng 3' });
     assert.equal(postponed.snapshot.event_status, 'postponed');
     assert.equal(postponed.snapshot.status, 'published');
-    await assert.rejects(postponeEvent(db, as(editor), event.id), WorkflowError);
+    assert.equal(postponed.snapshot.status_reason_en, 'Postponed to 12 March');
+    assert.equal(postponed.snapshot.status_reason_vi, 'Hoãn đến ngày 12 tháng 3');
+    await assert.rejects(postponeEvent(db, as(editor), event.id, { en: 'Again', vi: '' }), WorkflowError);
     const rescheduled = await rescheduleEvent(db, as(editor), event.id, { ...inputOf(postponed), start_date: '2027-01-12' }, postponed.revision);
     assert.equal(rescheduled.snapshot.event_status, 'scheduled');
     assert.equal(rescheduled.snapshot.start_date, '2027-01-12');
+    assert.equal(rescheduled.snapshot.status_reason_en, null);
     const revisions = await listEventRevisions(db, event.id);
     assert.equal(revisions[0]?.action, 'reschedule');
-    assert.deepEqual(revisions[0]?.changes.sort(), ['event_status', 'start_date']);
-    const cancelled = await cancelEvent(db, as(editor), event.id);
+    assert.deepEqual(revisions[0]?.changes.sort(), ['event_status', 'start_date', 'status_reason_en', 'status_reason_vi']);
+    const cancelled = await cancelEvent(db, as(editor), event.id, { en: 'Cancelled because of the typhoon warning', vi: '' });
     assert.equal(cancelled.snapshot.event_status, 'cancelled');
-    await assert.rejects(cancelEvent(db, as(editor), event.id), WorkflowError);
-    assert.equal((await getPublishedEvent(db, event.snapshot.slug, 'en', NOW)).event.event_status, 'cancelled');
+    assert.equal(cancelled.snapshot.status_reason_vi, null);
+    await assert.rejects(cancelEvent(db, as(editor), event.id, { en: 'Again', vi: '' }), WorkflowError);
+    const shown = (await getPublishedEvent(db, event.snapshot.slug, 'en', NOW)).event;
+    assert.equal(shown.event_status, 'cancelled');
+    assert.equal(shown.status_reason_en, 'Cancelled because of the typhoon warning');
+    const history = await getEventRevision(db, event.id, cancelled.revision);
+    assert.equal(history.snapshot.status_reason_en, 'Cancelled because of the typhoon warning');
+  });
+
+  test('calling an event off needs a reason in English of at most 300 characters, and changes nothing without one', async () => {
+    const event = await createEvent(db, as(editor), eventInput());
+    const published = await publishEvent(db, as(editor), event.id);
+    for (const [reasons, field] of [
+      [{ en: '  ', vi: 'Hủy' }, 'reason_en'],
+      [{ en: 'x'.repeat(301), vi: '' }, 'reason_en'],
+      [{ en: 'Cancelled', vi: 'x'.repeat(301) }, 'reason_vi'],
+    ] as const) {
+      await assert.rejects(cancelEvent(db, as(editor), event.id, reasons), (error: unknown) => error instanceof ValidationError && error.fields?.[field] !== undefined);
+    }
+    assert.equal((await getEventForEditing(db, event.id)).revision, published.revision);
   });
 
   test('a changed slug keeps the old address pointing at the event; taking a slug back forgets the redirect', async () => {

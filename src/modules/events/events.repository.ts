@@ -17,6 +17,9 @@ export interface EventListRow {
   start_date: string;
   end_date: string | null;
   event_status: EventStatus;
+  /** Why it was cancelled or postponed, in each language (shared/views/EventStatusNotice.tsx chooses). */
+  status_reason_en: string | null;
+  status_reason_vi: string | null;
   event_type: EventType;
   title: string;
   summary: string | null;
@@ -83,6 +86,8 @@ function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListR
       'e.start_date',
       'e.end_date',
       'e.event_status',
+      'e.status_reason_en',
+      'e.status_reason_vi',
       'e.event_type',
       shownColumn<string>('title').as('title'),
       shownColumn<string | null>('summary').as('summary'),

@@ -64,7 +64,14 @@ export interface EventFields {
 
 /** What the event form edits as stored, and the whole event as revisions keep it (with whether it is on as planned). */
 export type EventContent = ContentOf<typeof eventTexts, EventFields>;
-export type EventSnapshot = SnapshotOf<typeof eventTexts, EventFields, { event_status: EventStatus }>;
+export type EventSnapshot = SnapshotOf<typeof eventTexts, EventFields, EventState>;
+
+/** Whether the event is on as planned and, when it is not, why, in each language (null: not said). */
+export interface EventState {
+  event_status: EventStatus;
+  status_reason_en: string | null;
+  status_reason_vi: string | null;
+}
 
 /** The description of events every kind-blind layer works from. */
 export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts> = {
@@ -89,13 +96,14 @@ export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts>
     'recurrence_exdates',
   ],
   // Cancelled or postponed: changed by its own steps, not by the form; a new event is on as planned.
-  stateFields: ['event_status'],
-  initial: { event_status: 'scheduled' },
+  stateFields: ['event_status', 'status_reason_en', 'status_reason_vi'],
+  initial: { event_status: 'scheduled', status_reason_en: null, status_reason_vi: null },
   fallbackSlug: 'event',
   list: { columns: ['event_status', 'start_date', 'end_date'], orderBy: 'start_date' },
   // All-day is a 0/1 column (the same on both databases).
   fromRow: (row) => ({ all_day: row.all_day === 1 }),
   toRow: (s) => ({ all_day: s.all_day ? 1 : 0 }),
-  normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date) }),
+  // A revision kept before events had reasons reads as one without.
+  normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date), status_reason_en: s.status_reason_en ?? null, status_reason_vi: s.status_reason_vi ?? null }),
   check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
 };

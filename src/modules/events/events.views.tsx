@@ -11,6 +11,7 @@ import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../m
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { EventStatusBadge, EventStatusNotice } from '../../shared/views/EventStatusNotice.js';
 import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
 import type { EventDetail, EventListRow, EventSection, EventsListing } from './events.service.js';
@@ -26,12 +27,6 @@ export function officeMailto(email: string, subject?: string): string {
   return subject ? `mailto:${email}?subject=${encodeURIComponent(subject)}` : `mailto:${email}`;
 }
 
-/** "Cancelled" or "Postponed" beside an event's title wherever it is listed; nothing for an event going ahead. */
-function EventStatusBadge({ ctx, status }: { ctx: ViewContext; status: EventListRow['event_status'] }) {
-  if (status === 'scheduled') return null;
-  return <strong class={`badge badge--${status}`}>{status === 'cancelled' ? ctx.t('event.cancelled') : ctx.t('event.postponed')}</strong>;
-}
-
 /** A listed event's title, linked, with its status, and its dates. */
 function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
   return (
@@ -40,7 +35,7 @@ function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
       href={eventPath(ctx.lang, row.slug)}
       title={row.title}
       textLang={row.text_lang}
-      marks={<EventStatusBadge ctx={ctx} status={row.event_status} />}
+      marks={<EventStatusBadge ctx={ctx} event={row} />}
       date={<DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />}
     />
   );
@@ -204,16 +199,7 @@ export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
         </p>
         <h1 lang={textLang}>{detail.title}</h1>
         <UntranslatedNotice ctx={ctx} textLang={detail.textLang} />
-        {event.event_status === 'cancelled' ? (
-          <p class="status-notice status-notice--cancelled" role="status">
-            {t('event.cancelled')}
-          </p>
-        ) : null}
-        {event.event_status === 'postponed' ? (
-          <p class="status-notice status-notice--postponed" role="status">
-            {t('event.postponed')}
-          </p>
-        ) : null}
+        <EventStatusNotice ctx={ctx} event={event} />
         {detail.hero ? <HeroFigure image={detail.hero} lang={detail.textLang} /> : null}
         <dl class="facts">
           <dt>{t('event.date')}</dt>

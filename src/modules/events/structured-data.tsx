@@ -6,6 +6,7 @@ import { lastDay } from '../../shared/dates/day-range.js';
 import { isoWithOffset } from '../../shared/dates/zoned-time.js';
 import { eventPath } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { statusLine } from '../../shared/views/EventStatusNotice.js';
 import { formatCredit, shareableImage } from '../media/index.js';
 import { defaultImage, imageObject, office, type JsonObject } from '../seo/index.js';
 import { isTimed } from './event-timing.js';
@@ -59,7 +60,8 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: detail.title,
-    description: detail.summary ?? detail.description ?? undefined,
+    // A cancelled or postponed event says so, and why, before its own description.
+    description: [statusLine(ctx, event, ctx.lang), detail.summary ?? detail.description].filter(Boolean).join(' ') || undefined,
     startDate,
     endDate,
     eventStatus: EVENT_STATUS[event.event_status],

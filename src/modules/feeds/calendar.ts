@@ -16,6 +16,7 @@ import { eventLocation, isTimed, type CalendarEvent } from '../events/index.js';
 import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
+import { statusLine } from '../../shared/views/EventStatusNotice.js';
 import { vtimezone } from './vtimezone.js';
 import { wallClockAt } from '../../shared/dates/zoned-time.js';
 import { ZonedInstant } from './zoned-instant.js';
@@ -50,7 +51,7 @@ function utcMidnight(date: string): Date {
 function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventData {
   const { t } = options;
   const url = `${options.publicUrl}${eventPath(options.lang, event.slug)}`;
-  const notice = event.event_status === 'cancelled' ? t('event.cancelled') : event.event_status === 'postponed' ? t('event.postponed') : null;
+  const notice = statusLine({ t }, event, options.lang);
   const description = [notice, event.summary, event.description, event.online_url, url].filter(Boolean).join('\n\n');
   const status =
     event.event_status === 'cancelled'

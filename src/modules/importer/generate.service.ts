@@ -199,6 +199,8 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
           slug: it.slugEn,
           status: 'published',
           event_status: 'scheduled',
+          status_reason_en: null,
+          status_reason_vi: null,
           publish_at: null,
           published_at: nowIso,
           event_type: it.form[2],

@@ -250,6 +250,8 @@ function eventSnapshot(ev: ParsedEvent, fields: Pick<EventSnapshot, 'slug' | 'st
   return {
     ...fields,
     event_status: 'scheduled',
+    status_reason_en: null,
+    status_reason_vi: null,
     publish_at: null,
     event_type: inferEventType(ev.title),
     attendance_mode: inferAttendanceMode(ev.title),

@@ -233,6 +233,8 @@ export interface SearchRow extends DocumentText {
   end_date: string | null;
   published_on: string | null;
   event_status: EventStatus | null;
+  status_reason_en: string | null;
+  status_reason_vi: string | null;
   event_type: EventType | null;
 }
 
@@ -378,7 +380,7 @@ export async function listMatches(
         (select x.slug from event_translations x where p.kind = 'event' and x.event_id = p.item_id and x.lang = 'en'),
         (select x.slug from article_translations x where p.kind = 'article' and x.article_id = p.item_id and x.lang = 'en'),
         e.slug, a.slug) as slug,
-      e.start_date, e.end_date, a.published_on, e.event_status, e.event_type
+      e.start_date, e.end_date, a.published_on, e.event_status, e.status_reason_en, e.status_reason_vi, e.event_type
     from page p
     join search_documents d on d.id = p.id
     left join events e on p.kind = 'event' and e.id = p.item_id

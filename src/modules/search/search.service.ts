@@ -92,6 +92,8 @@ export interface SearchHit {
   endDate: string | null;
   publishedOn: string | null;
   eventStatus: EventStatus | null;
+  /** Why a cancelled or postponed event is, in each language. */
+  statusReasons: { en: string | null; vi: string | null };
   eventType: EventType | null;
 }
 
@@ -175,6 +177,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
       endDate: row.end_date,
       publishedOn: row.published_on,
       eventStatus: row.event_status,
+      statusReasons: { en: row.status_reason_en, vi: row.status_reason_vi },
       eventType: row.event_type,
     }),
   );

@@ -4,6 +4,7 @@ import { DateRange, PublishedDate } from '../../shared/views/DateRange.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { EventStatusBadge } from '../../shared/views/EventStatusNotice.js';
 import { ChosenFilters, FilterDisclosure, FilterFields, type FilterOptions } from './filter-views.js';
 import { filterParams, hasAnyFilter, type FilterValues } from './filters.js';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type TextPiece } from './search-text.js';
@@ -29,8 +30,9 @@ function ResultItem({ ctx, hit }: { ctx: ViewContext; hit: SearchHit }) {
         {hit.kind === 'event' && hit.startDate ? <DateRange start={hit.startDate} end={hit.endDate} lang={ctx.lang} /> : null}
         {hit.kind === 'article' && hit.publishedOn ? <PublishedDate date={hit.publishedOn} lang={ctx.lang} /> : null}
         {textLang ? <span class="search-result__lang">{t(`search.textIn.${hit.textLang}`)}</span> : null}
-        {hit.eventStatus === 'cancelled' ? <strong class="badge badge--cancelled">{t('event.cancelled')}</strong> : null}
-        {hit.eventStatus === 'postponed' ? <strong class="badge badge--postponed">{t('event.postponed')}</strong> : null}
+        {hit.eventStatus ? (
+          <EventStatusBadge ctx={ctx} event={{ event_status: hit.eventStatus, status_reason_en: hit.statusReasons.en, status_reason_vi: hit.statusReasons.vi }} />
+        ) : null}
       </p>
       <a class="item-title" href={href} lang={textLang}>
         <Highlighted pieces={hit.title} />

@@ -126,7 +126,7 @@ describe('the page cache', () => {
 
     // Unpublishing removes it from the cached listing too.
     const current = await t.db.selectFrom('events').select('revision').where('id', '=', id).executeTakeFirstOrThrow();
-    const unpublished = await postForm(t.app, { url: `/admin/events/${id}/unpublish`, session: editor, fields: { revision: String(current.revision) } });
+    const unpublished = await postForm(t.app, { url: `/admin/events/${id}/unpublish`, session: editor, fields: { revision: String(current.revision), confirmed: 'yes' } });
     assert.equal(unpublished.statusCode, 303);
     assert.equal((await t.app.inject({ url })).statusCode, 404);
     assert.doesNotMatch((await t.app.inject({ url: '/en/events' })).body, /Renamed workshop/);

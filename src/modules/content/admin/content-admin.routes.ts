@@ -17,7 +17,7 @@ import { ValidationError } from '../../../shared/errors.js';
 import { sendPage, viewContext } from '../../../shared/http/html.js';
 import { instantToZonedTime } from '../../../shared/dates/zoned-time.js';
 import { adminViewContext, translateFieldErrors, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
-import { assertCan, can } from '../../auth/index.js';
+import { assertCan, can, type Action } from '../../auth/index.js';
 import { translationStatus } from '../../i18n/index.js';
 import { listProgrammes, listTopics } from '../../taxonomy/index.js';
 import type { ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
@@ -30,7 +30,18 @@ import { ContentEditPage, ContentListPage, DeleteContentPage, itemAdminPath, typ
 import { HistoryPage } from './history.views.js';
 import { doneOf, type ConflictInfo, type Done } from './page-parts.js';
 import { idParam, listUserNames, parseListQuery, parseScheduleInput, PreviewBanner, previewQuery, unsavedForm } from './routes-support.js';
-import { availableSteps, type StepName } from './workflow.views.js';
+import { ConfirmStepPage, type StepReasons } from './confirm.views.js';
+import { availableSteps, stepPath, stepPathName, type StepName } from './workflow.views.js';
+
+/** A step asked for again on a page of its own before it is taken. */
+interface ConfirmStep {
+  step: StepName;
+  done: Done;
+  /** Who may see its page (the service checks again when it is taken). */
+  permission: Action;
+  /** Whether the page asks why, in each language, to tell visitors. */
+  asksReasons: boolean;
+}
 
 const NO_ERRORS: FieldErrors = {};
 
@@ -260,8 +271,50 @@ export function contentAdminRoutes<
     stepRoute('/:id/submit', 'submit', 'submitted', (c, id, r) => service.submit(deps.db, c, id, r));
     stepRoute('/:id/return', 'return_to_draft', 'returned', (c, id, r) => service.returnToDraft(deps.db, c, id, r));
     stepRoute('/:id/publish', 'publish', 'published', (c, id, r) => service.publish(deps.db, c, id, r));
-    stepRoute('/:id/unpublish', 'unpublish', 'unpublished', (c, id, r) => service.unpublish(deps.db, c, id, r));
-    for (const extra of kind.extraSteps ?? []) stepRoute(extra.path, extra.step, extra.done, (c, id, r) => extra.run(deps.db, c, id, r));
+
+    async function sendConfirmPage(request: FastifyRequest, reply: FastifyReply, item: Editable<S>, confirm: ConfirmStep, typed: StepReasons, errors: FieldErrors, status: number) {
+      const ctx = adminViewContext(request);
+      const labels = { reason_en: ctx.t('editing.confirm.reasonEn'), reason_vi: ctx.t('editing.confirm.reasonVi') };
+      return sendPage(reply, h(ConfirmStepPage, { kind, ctx, item, step: confirm.step, asksReasons: confirm.asksReasons, typed, errors, labels }), status);
+    }
+
+    /**
+     * A step taken only from its confirmation page (GET `/:id/<step>`): what it
+     * will do, and for a step visitors are told of, why, in each language. A
+     * POST without the page's `confirmed` field (a bare button, an old form)
+     * goes to the page and changes nothing.
+     */
+    function confirmedStepRoute(confirm: ConfirmStep, run: (ctx: EditContext, id: number, reasons: StepReasons, revision: number | undefined) => Promise<unknown>) {
+      const stepAddress = (id: number) => stepPath(path(id), confirm.step);
+      app.get(`/:id/${stepPathName(confirm.step)}`, async (request, reply) => {
+        const item = await service.get(deps.db, idParam(request.params));
+        assertCan(request.user, confirm.permission, { createdBy: item.createdBy, status: item.snapshot.status });
+        return sendConfirmPage(request, reply, item, confirm, { en: '', vi: '' }, NO_ERRORS, 200);
+      });
+      app.post(`/:id/${stepPathName(confirm.step)}`, async (request, reply) => {
+        const id = idParam(request.params);
+        const body = request.body as Record<string, unknown>;
+        if (formString(body, 'confirmed') !== 'yes') return reply.redirect(stepAddress(id), 303);
+        const reasons = { en: formString(body, 'reason_en'), vi: formString(body, 'reason_vi') };
+        try {
+          await run(editContext(request), id, reasons, revisionOf(request));
+          return reply.redirect(`${path(id)}?done=${confirm.done}`, 303);
+        } catch (error) {
+          if (error instanceof ValidationError && error.fields && confirm.asksReasons) {
+            const ctx = adminViewContext(request);
+            return sendConfirmPage(request, reply, await service.get(deps.db, id), confirm, reasons, translateFieldErrors(ctx.t, error.fields), 422);
+          }
+          return stepFailed(request, reply, id, error, confirm.step);
+        }
+      });
+    }
+
+    confirmedStepRoute({ step: 'unpublish', done: 'unpublished', permission: 'content.publish', asksReasons: false }, (c, id, _reasons, r) =>
+      service.unpublish(deps.db, c, id, r),
+    );
+    for (const extra of kind.extraSteps ?? []) {
+      confirmedStepRoute({ step: extra.step, done: extra.done, permission: 'content.edit', asksReasons: true }, (c, id, reasons, r) => extra.run(deps.db, c, id, reasons, r));
+    }
 
     app.post('/:id/schedule', async (request, reply) => {
       const id = idParam(request.params);

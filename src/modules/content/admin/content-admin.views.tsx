@@ -15,7 +15,9 @@ import { Pager } from '../../../shared/views/Pager.js';
 import { AdminLayout, CsrfField, ErrorSummary, Notice, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
 import type { MessageKey, TranslationStatusReport } from '../../i18n/index.js';
 import type { TermRow } from '../../taxonomy/index.js';
-import type { ContentSave, ContentStepRun, ContentSummaryRow, ContentType, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
+import type { StepReasons } from './confirm.views.js';
+import type { EditContext } from '../workflow.js';
+import type { ContentSave, ContentSummaryRow, ContentType, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
 import type { BaseSnapshot, Editable } from '../editing.js';
 import type { TextFields } from '../translated-texts.js';
 import { workflowState } from '../workflow.js';
@@ -76,12 +78,15 @@ export interface SaveIntent<S, Input> {
   offered(item: Editable<S>): boolean;
 }
 
-/** A workflow step beyond the publication ones (an event's postpone and cancel). */
+/**
+ * A workflow step beyond the publication ones (an event's postpone and
+ * cancel), taken from its confirmation page, which asks why in each
+ * language: what visitors are told.
+ */
 export interface ExtraStep<S> {
-  path: string;
   step: StepName;
   done: Done;
-  run: ContentStepRun<S>;
+  run(db: Kysely<Database>, ctx: EditContext, id: number, reasons: StepReasons, loadedRevision?: number): Promise<Editable<S>>;
 }
 
 /** One kind of content as the admin shows it. */

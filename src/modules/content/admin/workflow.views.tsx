@@ -78,9 +78,22 @@ const STEP_PATHS: Record<StepName, string> = {
   delete: 'delete',
 };
 
+/** The last part of a step's address ('return' for returning to draft). */
+export function stepPathName(step: StepName): string {
+  return STEP_PATHS[step];
+}
+
 /** The path a step's form posts to, under the item's own path. */
 export function stepPath(basePath: string, step: StepName): string {
   return `${basePath}/${STEP_PATHS[step]}`;
+}
+
+/** Steps taken from a page of their own that asks again (and, for an event called off, why): the panel links to it. */
+const CONFIRMED_STEPS: ReadonlySet<StepName> = new Set(['unpublish', 'postpone', 'cancel', 'delete']);
+
+/** The label of a step's button or link. */
+export function stepLabel(step: StepName): MessageKey {
+  return STEP_KEYS[step];
 }
 
 interface PanelProps {
@@ -146,9 +159,9 @@ export function WorkflowPanel({ ctx, basePath, item, steps, now, zone, schedule 
                 </button>
               </form>
             </li>
-          ) : step === 'delete' ? (
+          ) : CONFIRMED_STEPS.has(step) ? (
             <li>
-              <a class="button button--danger" href={stepPath(basePath, step)}>
+              <a class={step === 'delete' ? 'button button--danger' : 'button button--secondary'} href={stepPath(basePath, step)}>
                 {t(STEP_KEYS[step])}
               </a>
             </li>

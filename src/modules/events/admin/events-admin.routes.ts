@@ -25,8 +25,8 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   statusTag: (ctx, item) => h(EventStatusTag, { ctx, eventStatus: item.snapshot.event_status }),
   DetailFields: EventDetailFields,
   extraSteps: [
-    { path: '/:id/postpone', step: 'postpone', done: 'postponed', run: postponeEvent },
-    { path: '/:id/cancel', step: 'cancel', done: 'cancelled', run: cancelEvent },
+    { step: 'postpone', done: 'postponed', run: postponeEvent },
+    { step: 'cancel', done: 'cancelled', run: cancelEvent },
   ],
   // A postponed or cancelled event can be put back on with new dates.
   saveIntents: [{ intent: 'reschedule', label: 'editing.form.saveAndReschedule', done: 'rescheduled', save: rescheduleEvent, offered: (item) => item.snapshot.event_status !== 'scheduled' }],

@@ -53,6 +53,7 @@ export const en = {
   'event.programmes': 'Programmes and projects',
   'event.topics': 'Topics',
   'event.cancelled': 'This event has been cancelled.',
+  'event.postponedShort': 'This event has been postponed.',
   'event.postponed': 'This event has been postponed. A new date will be announced.',
   'event.query': 'Send a query to the office about this event',
   'event.backToList': 'All events and meetings',

@@ -49,6 +49,7 @@ export const vi: Messages = {
   'event.programmes': 'Chương trình và dự án',
   'event.topics': 'Chủ đề',
   'event.cancelled': 'Sự kiện này đã bị hủy.',
+  'event.postponedShort': 'Sự kiện này đã được hoãn lại.',
   'event.postponed': 'Sự kiện này đã được hoãn lại. Ngày mới sẽ được thông báo sau.',
   'event.query': 'Gửi câu hỏi về sự kiện này đến văn phòng',
   'event.backToList': 'Tất cả sự kiện và cuộc họp',
