@@ -171,6 +171,8 @@ describe('every page type', () => {
         await page.getByLabel('Label (English)').fill('Agenda');
         await check('event attachments with a document', () => page.getByRole('button', { name: 'Upload and attach' }).click());
         await page.goto(eventPath);
+        await check('confirming a cancellation', () => page.getByRole('link', { name: 'Mark as cancelled' }).click());
+        await page.getByLabel('Reason shown to visitors, in English').fill('Cancelled because of the typhoon warning.');
         await check('event cancelled', () => page.getByRole('button', { name: 'Mark as cancelled' }).click(), { axe: false });
         await page.goto('/en/events');
         const eventHref = await page.getByRole('link', { name: 'Meeting on labour inspection' }).getAttribute('href');

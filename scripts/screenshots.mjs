@@ -115,6 +115,9 @@ try {
   // One upcoming event cancelled, so that the components show a status badge.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(eventEdit);
+  await page.getByRole('link', { name: 'Mark as cancelled' }).click();
+  await page.getByLabel('Reason shown to visitors, in English').fill('Cancelled because of the typhoon warning; the meeting will be held online in January.');
+  await page.getByLabel('Reason shown to visitors, in Vietnamese').fill('Hủy do cảnh báo bão; cuộc họp sẽ được tổ chức trực tuyến vào tháng 1.');
   await page.getByRole('button', { name: 'Mark as cancelled' }).click();
   await page.waitForLoadState('load');
 
