@@ -173,3 +173,18 @@ export async function createArticle(db: Kysely<Database>, input: ArticleFactoryI
   }
   return { id, slug };
 }
+
+/** A webinar on 7 December 2026 from 09:00 to 11:30 in Hanoi (02:00 to 04:30 UTC): the timed event of the page and calendar tests. */
+export const TIMED_WEBINAR: EventFactoryInput = {
+  slug: 'timed-webinar',
+  title: 'Timed webinar',
+  start: '2026-12-07',
+  startsAt: '2026-12-07T02:00:00.000Z',
+  endsAt: '2026-12-07T04:30:00.000Z',
+  eventType: 'webinar',
+};
+
+/** An article's hero as most of the office's are: an image and its alt text, credited to the ILO and its photographer in `year`. */
+export function officePhoto(heroImage: string, heroAlt: string, year: number): Pick<ArticleFactoryInput, 'heroImage' | 'heroAlt' | 'credit'> {
+  return { heroImage, heroAlt, credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year } };
+}

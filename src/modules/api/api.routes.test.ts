@@ -13,7 +13,7 @@ import { validate as validateOpenApi } from '@readme/openapi-parser';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { articleInput, createPeople, eventInput } from '../../../test/helpers/editing.js';
-import { createArticle as insertArticle, createEvent as insertEvent } from '../../../test/helpers/factories.js';
+import { createArticle as insertArticle, createEvent as insertEvent, officePhoto } from '../../../test/helpers/factories.js';
 import { jpegWithGps } from '../../../test/helpers/images.js';
 import { createTaggedContent, SAFETY_EVENTS } from '../../../test/fixtures/tagged-content.js';
 import { createArticle, scheduleArticle } from '../articles/index.js';
@@ -269,9 +269,7 @@ describe('the read API', () => {
       const { slug } = await insertArticle(t.db, {
         title: 'Harvest season',
         date: '2024-06-01',
-        heroImage: '/images/harvest.jpg',
-        heroAlt: 'Farmers in a field',
-        credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year: 2024 },
+        ...officePhoto('/images/harvest.jpg', 'Farmers in a field', 2024),
         byline: { kind: 'op-ed', name: 'Lan Nguyen', role: 'Director', organisation: 'ILO Viet Nam' },
       });
       await announce();

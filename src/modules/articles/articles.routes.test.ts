@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { createArticle } from '../../../test/helpers/factories.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { createArticle, officePhoto } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 describe('GET /articles', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createArticle(t.db, { title: 'Older story', date: '2025-03-09', summary: 'From last year.' });
     await createArticle(t.db, {
       title: 'Newest story',
@@ -22,7 +21,6 @@ describe('GET /articles', () => {
     });
     await createArticle(t.db, { title: 'Unpublished draft', date: '2026-05-01', status: 'draft' });
   });
-  after(() => t.close());
 
   test('groups by year, newest first, with dates, credit and byline', async () => {
     const res = await t.app.inject({ url: '/en/articles' });
@@ -46,23 +44,19 @@ describe('GET /articles', () => {
 });
 
 describe('GET /articles/:slug', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createArticle(t.db, {
       slug: 'potatoes-and-perseverance',
       title: 'Potatoes and perseverance',
       date: '2024-03-29',
       summary: 'A cancer survivor plants the seeds of hope.',
       body: 'First.\n\nSecond <b>not bold</b>.',
-      heroImage: '/media/potatoes.jpg',
-      heroAlt: 'A woman holds potatoes in a field',
-      credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year: 2024 },
+      ...officePhoto('/media/potatoes.jpg', 'A woman holds potatoes in a field', 2024),
       byline: { kind: 'op-ed', name: 'Chang-Hee Lee', role: 'Director', organisation: 'ILO Viet Nam' },
     });
     await createArticle(t.db, { slug: 'hidden', status: 'in_review' });
   });
-  after(() => t.close());
 
   test('shows the hero image with alt text and credit, the byline and the escaped body', async () => {
     const res = await t.app.inject({ url: '/en/articles/potatoes-and-perseverance' });

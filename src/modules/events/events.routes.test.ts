@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { createEvent } from '../../../test/helpers/factories.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { createEvent, TIMED_WEBINAR } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 describe('GET /events', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
     // Office date 2026-11-23.
-    t = await buildTestApp();
     await createEvent(t.db, { title: 'Past one-day meeting', start: '2026-10-05', description: 'It happened.' });
     await createEvent(t.db, { title: 'Running now', start: '2026-11-20', end: '2026-11-25' });
     await createEvent(t.db, { title: 'Ends today', start: '2026-11-22', end: '2026-11-23' });
@@ -17,7 +16,6 @@ describe('GET /events', () => {
     await createEvent(t.db, { title: 'Draft is hidden', start: '2026-12-10', status: 'draft' });
     await createEvent(t.db, { title: 'Cancelled webinar', start: '2026-12-15', eventStatus: 'cancelled' });
   });
-  after(() => t.close());
 
   test('lists upcoming (soonest first) then past (newest first) under month headings', async () => {
     const res = await t.app.inject({ url: '/en/events' });
@@ -101,9 +99,8 @@ describe('GET /events', () => {
 });
 
 describe('GET /events pagination', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     // 3 upcoming + 42 past = 45 events: three pages of 20.
     for (let i = 1; i <= 3; i += 1) await createEvent(t.db, { title: `Upcoming ${i}`, start: `2026-12-0${i}` });
     for (let i = 1; i <= 42; i += 1) {
@@ -112,7 +109,6 @@ describe('GET /events pagination', () => {
       await createEvent(t.db, { title: `Past ${i}`, start: `2026-${month}-${day}` });
     }
   });
-  after(() => t.close());
 
   test('20 per page across upcoming and past, with previous/next links', async () => {
     const p1 = html((await t.app.inject({ url: '/en/events' })).body);
@@ -143,9 +139,8 @@ describe('GET /events pagination', () => {
 });
 
 describe('GET /events/:slug', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     await createEvent(t.db, {
       slug: 'tripartite-consultation',
       title: 'Tripartite consultation on the "Labour Code" (revised)',
@@ -159,16 +154,8 @@ describe('GET /events/:slug', () => {
     });
     await createEvent(t.db, { slug: 'called-off', title: 'Called off', start: '2026-12-05', eventStatus: 'cancelled' });
     await createEvent(t.db, { slug: 'not-yet', title: 'Not yet', status: 'draft' });
-    await createEvent(t.db, {
-      slug: 'timed-webinar',
-      title: 'Timed webinar',
-      start: '2026-12-07',
-      startsAt: '2026-12-07T02:00:00.000Z',
-      endsAt: '2026-12-07T04:30:00.000Z',
-      eventType: 'webinar',
-    });
+    await createEvent(t.db, TIMED_WEBINAR);
   });
-  after(() => t.close());
 
   test('shows everything known about the event and a query mailto with its title as subject', async () => {
     const res = await t.app.inject({ url: '/en/events/tripartite-consultation' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type ICAL from 'ical.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
-import { createEvent } from '../../../test/helpers/factories.js';
+import { createEvent, TIMED_WEBINAR } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { parseCalendar } from '../../../test/helpers/ical.js';
 
@@ -15,14 +15,7 @@ function bySummary(events: Map<string, ICAL.Event>, summary: string): ICAL.Event
 describe('calendar feeds', () => {
   const t = appForBlock({ seed: true });
   before(async () => {
-    await createEvent(t.db, {
-      slug: 'timed-webinar',
-      title: 'Timed webinar',
-      start: '2026-12-07',
-      startsAt: '2026-12-07T02:00:00.000Z',
-      endsAt: '2026-12-07T04:30:00.000Z',
-      eventType: 'webinar',
-    });
+    await createEvent(t.db, TIMED_WEBINAR);
     await createEvent(t.db, { slug: 'a-draft', title: 'A draft', status: 'draft' });
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
-import { createArticle } from '../../../test/helpers/factories.js';
+import { createArticle, officePhoto } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { jpegWithGps } from '../../../test/helpers/images.js';
 import { uploadMedia } from '../media/index.js';
@@ -31,9 +31,7 @@ describe('news feeds', () => {
       date: '2026-11-20',
       summary: 'Farmers in Đắk Lắk learn to work safely.',
       body: 'First paragraph.\n\nSecond <paragraph>.',
-      heroImage: '/media/coffee.jpg',
-      heroAlt: 'A farmer picks coffee cherries',
-      credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year: 2026 },
+      ...officePhoto('/media/coffee.jpg', 'A farmer picks coffee cherries', 2026),
       byline: { kind: 'by', name: 'André Gama', role: 'Programme Manager', organisation: 'ILO Viet Nam' },
     });
     await tagItem(t.db, 'article', id, ['vision-zero-fund'], ['child-labour']);

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
-import { createArticle, createEvent } from '../../../test/helpers/factories.js';
+import { createArticle, createEvent, officePhoto } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { todayInZone } from '../../shared/dates/calendar-date.js';
 import { seoRoutes } from './seo.routes.js';
@@ -154,9 +154,7 @@ describe('structured data, social cards and canonical URLs', () => {
       title: 'Advocating for universal maternity coverage',
       date: '2023-05-17',
       summary: 'Viet Nam provides generous maternity benefits.',
-      heroImage: '/media/maternity.jpg',
-      heroAlt: 'A mother and her baby',
-      credit: { holder: 'ILO', photographer: 'Nguyen Hai Dat', year: 2024 },
+      ...officePhoto('/media/maternity.jpg', 'A mother and her baby', 2024),
       byline: { kind: 'by', name: 'André Gama', role: 'Programme Manager', organisation: 'ILO Viet Nam' },
     });
     await createArticle(t.db, { slug: 'plain', title: 'Plain article', date: '2024-03-29' });
