@@ -17,6 +17,7 @@
  *   npm run bench -- --baseline ../almanac-previous   a built checkout of an earlier version
  *   npm run bench -- --pages "events listing,event page"
  *   npm run bench -- --scale         listing, page and search latency at 1,000 and 100,000 items
+ *   npm run bench -- --scale --postgres postgres://user@host/db   also on PostgreSQL (a database per size is created there)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'skip-changes': { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1000,100000' },
+    postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL },
   },
 });
 
@@ -128,7 +130,7 @@ type ServerName = 'bare' | 'on' | 'onQuiet' | 'off' | 'baseline';
 
 async function main(): Promise<void> {
   if (values.scale) {
-    await runScale({ sizes: values.sizes.split(',').map(Number), wrk: wrkOptions });
+    await runScale({ sizes: values.sizes.split(',').map(Number), wrk: wrkOptions, postgresUrl: values.postgres });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'almanac-bench-'));

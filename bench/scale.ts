@@ -1,6 +1,8 @@
 /**
  * `npm run bench -- --scale`: does the site slow down as the archive grows?
- * For each size, a fresh SQLite database is filled with `almanac generate`
+ * On SQLite and, given a PostgreSQL server (`--postgres <url>` or
+ * BENCH_POSTGRES_URL), on PostgreSQL too, one table each.
+ * For each size, a fresh database is filled with `almanac generate`
  * (half events, half articles; its throughput is reported), then Almanac is
  * started with the page cache off (so every request reaches the database)
  * and the listings, deep pages of them, one event, one article, searches and
@@ -11,18 +13,19 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { fmt, printTable, root, rssMb, startAlmanac, wrk, type WrkOptions } from './lib.js';
 
 /** One request to a page taking longer than this is reported as no answer (the calendar feed of a huge archive). */
 const PROBE_TIMEOUT_MS = 60_000;
 
-/** Runs `almanac generate` as the command line would; returns items per second. */
-function generate(sqlitePath: string, events: number, articles: number): Promise<{ perSecond: number; seconds: number }> {
+/** Runs `almanac generate` as the command line would, on the database `env` names; returns items per second. */
+function generate(env: Record<string, string>, events: number, articles: number): Promise<{ perSecond: number; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, ['dist/cli.js', 'generate', '--events', String(events), '--articles', String(articles)], {
       cwd: root,
-      env: { ...process.env, SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...env, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -50,7 +53,58 @@ async function lastPage(base: string, path: string): Promise<number> {
   return numbers.length ? Math.max(...numbers) : 1;
 }
 
-export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): Promise<void> {
+/** A database for one size: the settings that name it, and how to drop it. */
+interface ScaleDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh PostgreSQL database on the server of `url`, named for this run, dropped afterwards. */
+async function freshPostgres(url: string, size: number): Promise<ScaleDatabase> {
+  const name = `almanac_scale_${process.pid}_${size}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: target.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * Measures every size on SQLite, then, with `postgresUrl` (a server where
+ * this user may create databases), on PostgreSQL; prints a table for each.
+ */
+export async function runScale(options: { sizes: number[]; wrk: WrkOptions; postgresUrl?: string | undefined }): Promise<void> {
+  await runScaleOn('SQLite', options, async (dir) => ({ env: { SQLITE_PATH: join(dir, 'scale.sqlite') }, drop: async () => {} }));
+  if (options.postgresUrl) {
+    const url = options.postgresUrl;
+    await runScaleOn('PostgreSQL', options, (_dir, size) => freshPostgres(url, size));
+  } else {
+    console.log('\nPostgreSQL not measured: give --postgres <url> (or BENCH_POSTGRES_URL), a server where this user may create databases.');
+  }
+}
+
+async function runScaleOn(
+  database: string,
+  options: { sizes: number[]; wrk: WrkOptions },
+  open: (dir: string, size: number) => Promise<ScaleDatabase>,
+): Promise<void> {
   // Latency, not throughput: one connection, one request at a time. The server answers on one
   // thread, so with n connections each request would also wait for n - 1 others (p50 about n
   // times the cost of one request), which measures the queue rather than the page.
@@ -61,13 +115,13 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
   const summary: string[][] = [];
   for (const size of options.sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
+    const opened = await open(dir, size);
     try {
-      const sqlitePath = join(dir, 'scale.sqlite');
       const events = Math.ceil(size / 2);
       const articles = size - events;
-      console.error(`generating ${size} items…`);
-      const made = await generate(sqlitePath, events, articles);
-      const env = { SQLITE_PATH: sqlitePath, MEDIA_DIR: join(dir, 'media') };
+      console.error(`${database}: generating ${size} items…`);
+      const made = await generate(opened.env, events, articles);
+      const env = { ...opened.env, MEDIA_DIR: join(dir, 'media') };
       const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
       try {
         const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
@@ -122,7 +176,7 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
             base === undefined ? '' : `${(r.p50ms / base).toFixed(2)}×`,
             r.errors ? String(r.errors) : '',
           ]);
-          console.error(`${size}: measured ${label}`);
+          console.error(`${database}, ${size}: measured ${label}`);
         }
         const offRss = await rssMb(off.pid);
         await off.stop();
@@ -144,11 +198,12 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions }): P
         await off.stop();
       }
     } finally {
+      await opened.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`\nLatency with the page cache off (every request reaches SQLite): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s\n`);
+  console.log(`\n${database}. Latency with the page cache off (every request reaches the database): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s\n`);
   printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', `p50 vs ${options.sizes[0]?.toLocaleString('en-US')}`, 'errors'], rows);
-  console.log('\nGeneration (almanac generate, one transaction, search index included) and server memory\n');
+  console.log(`\n${database}. Generation (almanac generate, one transaction, search index included) and server memory\n`);
   printTable(['items', 'generate', 'wall time', 'RSS, cache off, after load', 'RSS, cache on, pages cached'], summary);
 }
