@@ -4,6 +4,7 @@
  * the names of their topics.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { SessionChange } from './sessions.js';
 import { liveEvents, rows, type TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { lastDayColumn } from '../../shared/dates/day-range.js';
@@ -29,6 +30,8 @@ export interface CalendarEventRow {
   online_url: string | null;
   registration_url: string | null;
   hero_media_id: number | null;
+  recurrence_rule: string | null;
+  recurrence_exdates: string | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -70,6 +73,8 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
       'e.online_url',
       'e.registration_url',
       'e.hero_media_id',
+      'e.recurrence_rule',
+      'e.recurrence_exdates',
       'e.revision',
       'e.created_at',
       'e.updated_at',
@@ -112,4 +117,19 @@ export async function listCalendarEvents(db: Db, choice: TextChoice, scope: Even
 export async function listTopicNames(db: Db, eventIds: number[], lang: LangCode): Promise<Map<number, string[]>> {
   const names = await rows.listTopicNames(db, eventIds, lang);
   return new Map([...names].map(([id, tags]) => [id, tags.map((tag) => tag.name)]));
+}
+
+/** The sessions changed on their own (moved or cancelled) of the given recurring events, by event. */
+export async function listSessionChanges(db: Db, eventIds: readonly number[]): Promise<Map<number, SessionChange[]>> {
+  const changes = new Map<number, SessionChange[]>();
+  if (eventIds.length === 0) return changes;
+  const rows = await db
+    .selectFrom('event_session_changes')
+    .select(['event_id', 'recurrence_date', 'status', 'start_date', 'starts_at', 'ends_at'])
+    .where('event_id', 'in', [...eventIds])
+    .orderBy('event_id')
+    .orderBy('recurrence_date')
+    .execute();
+  for (const { event_id, ...change } of rows) changes.set(event_id, [...(changes.get(event_id) ?? []), change]);
+  return changes;
 }

@@ -10,6 +10,7 @@ import { visitorsTextChoice } from '../content/index.js';
 import * as repo from './calendar.repository.js';
 import type { CalendarEventRow, EventScope } from './calendar.repository.js';
 import type { EventDetail } from './events.service.js';
+import type { SessionChange } from './sessions.js';
 
 export type { EventScope };
 
@@ -33,6 +34,8 @@ export interface CalendarEvent extends CalendarEventRow {
   topics: string[];
   /** The address of the event's hero image (site-relative), for clients that show one; null without a hero. */
   image: string | null;
+  /** A recurring event's sessions changed on their own (moved or cancelled); none for a single event. */
+  session_changes: SessionChange[];
 }
 
 /** Published events in a scope (all, a topic, a programme): the soonest `limits.upcoming` to come or running and the latest `limits.past` ended, in order of their first day, in `lang` where translated (untranslated ones left out when the site says so, as in the listings). */
@@ -57,11 +60,20 @@ export async function listCalendarEvents(
     const picture = id === null ? undefined : pictures.get(id);
     return (picture && shareableImage(picture, lang)?.url) ?? null;
   };
-  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [], image: image(row.hero_media_id) }));
+  const changes = await repo.listSessionChanges(
+    db,
+    rows.filter((r) => r.recurrence_rule !== null).map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [], image: image(row.hero_media_id), session_changes: changes.get(row.id) ?? [] }));
+}
+
+/** A recurring event's sessions changed on their own, for its calendar entry and its page. */
+export async function listEventSessionChanges(db: Kysely<Database>, eventId: number): Promise<SessionChange[]> {
+  return (await repo.listSessionChanges(db, [eventId])).get(eventId) ?? [];
 }
 
 /** One event's page data as a calendar entry, for its "add to calendar" file. */
-export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): CalendarEvent {
+export function calendarEventFromDetail(detail: EventDetail, lang: LangCode, sessionChanges: SessionChange[] = []): CalendarEvent {
   const { event } = detail;
   return {
     id: event.id,
@@ -80,6 +92,9 @@ export function calendarEventFromDetail(detail: EventDetail, lang: LangCode): Ca
     online_url: event.online_url,
     registration_url: event.registration_url,
     hero_media_id: event.hero_media_id,
+    recurrence_rule: event.recurrence_rule,
+    recurrence_exdates: event.recurrence_exdates,
+    session_changes: sessionChanges,
     revision: event.revision,
     created_at: event.created_at,
     updated_at: event.updated_at,

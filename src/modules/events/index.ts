@@ -31,9 +31,11 @@ export {
   type EventFilters,
   type TermEvents,
 } from './events.service.js';
-export { listCalendarEvents, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
+export { listCalendarEvents, listEventSessionChanges, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
+export { eventSessions, sessionHorizon, type Session, type SessionChange } from './sessions.js';
+export { changeSession, plannedSessionDates, type SessionChangeInput } from './sessions.editing.js';
 export { isTimed } from './event-timing.js';
-export { EVENT_TYPES, ATTENDANCE_MODES } from './events.schemas.js';
+export { EVENT_TYPES, ATTENDANCE_MODES, readEventForm, validateEventForm } from './events.schemas.js';
 export { relatedEventsSection } from './related.js';
 export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';

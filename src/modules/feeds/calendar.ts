@@ -20,6 +20,8 @@ import { statusLine } from '../../shared/views/EventStatusNotice.js';
 import { vtimezone } from './vtimezone.js';
 import { wallClockAt } from '../../shared/dates/zoned-time.js';
 import { ZonedInstant } from './zoned-instant.js';
+import { changedSessions, recurrenceIdLine, recurrenceLines, sessionYears, withLines } from './recurrence.js';
+import type { Session } from '../events/index.js';
 
 /**
  * How often calendar apps should fetch the feed again: often enough that a
@@ -91,6 +93,17 @@ function eventData(event: CalendarEvent, options: CalendarOptions): ICalEventDat
   };
 }
 
+/** Where and when one session of a recurring event is, in the event's zone. */
+function sessionTiming(event: CalendarEvent, session: Session): Pick<ICalEventData, 'start' | 'end' | 'timezone' | 'allDay'> {
+  return isTimed(event) && session.starts_at
+    ? {
+        start: new ZonedInstant(session.starts_at, event.time_zone),
+        end: session.ends_at ? new ZonedInstant(session.ends_at, event.time_zone) : null,
+        timezone: event.time_zone,
+      }
+    : { start: utcMidnight(session.start_date), end: utcMidnight(exclusiveEnd(session.start_date, session.end_date)), allDay: true };
+}
+
 /**
  * The local years of the times each zone's events name (their starts and
  * ends), for their VTIMEZONE components: not the years between, which a
@@ -105,6 +118,8 @@ function zoneYears(events: CalendarEvent[]): Map<string, Set<number>> {
     for (const instant of [event.starts_at, event.ends_at]) {
       if (instant !== null) zone.add(wallClockAt(Date.parse(instant), event.time_zone).year);
     }
+    // A recurring event's sessions name the years up to its end (or the sessions' horizon).
+    for (const year of sessionYears(event)) zone.add(year);
     years.set(event.time_zone, zone);
   }
   return years;
@@ -129,7 +144,15 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
   // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
   for (const [zone, years] of zoneYears(events)) parts.push(vtimezone(zone, years) + '\r\n');
   // stripForbidden: text stored before it was normalised may hold controls iCalendar forbids (a NUL, a vertical tab).
-  for (const event of events) parts.push(stripForbidden(calendar.createEvent(eventData(event, options)).toString()));
+  for (const event of events) {
+    const data = eventData(event, options);
+    // A recurring event: its rule and skipped dates, then each session changed on its own under the same UID.
+    parts.push(stripForbidden(withLines(calendar.createEvent(data).toString(), recurrenceLines(event))));
+    for (const session of changedSessions(event)) {
+      const changed = { ...data, ...sessionTiming(event, session), ...(session.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}) };
+      parts.push(stripForbidden(withLines(calendar.createEvent(changed).toString(), [recurrenceIdLine(event, session)])));
+    }
+  }
   calendar.clear();
   const frame = calendar.toString();
   const end = frame.lastIndexOf('END:VCALENDAR');

@@ -4,7 +4,7 @@ import { cachePublicPage } from '../../shared/http/cache.js';
 import { parseQuery, slugParams } from '../../shared/http/query.js';
 import { articlesPath, eventsPath, NEWS_FEED_TYPES, newsFeedPath, programmePath, topicPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
 import { translator } from '../i18n/index.js';
-import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents } from '../events/index.js';
+import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents, listEventSessionChanges } from '../events/index.js';
 import { getTerm } from '../taxonomy/index.js';
 import { listNewsArticles } from '../articles/index.js';
 import { buildCalendar } from './calendar.js';
@@ -83,7 +83,7 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
     const { slug } = parseQuery(slugParams, request.params);
     return calendarReply(request, reply, async () => {
       const detail = await getPublishedEvent(deps.db, slug, deps.lang, deps.now());
-      const event = calendarEventFromDetail(detail, deps.lang);
+      const event = calendarEventFromDetail(detail, deps.lang, await listEventSessionChanges(deps.db, detail.event.id));
       return { body: buildCalendar([event], { lang: deps.lang, t, name: event.title, publicUrl: origin }), filename: `${event.slug}.ics` };
     });
   });
