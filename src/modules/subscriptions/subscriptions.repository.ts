@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { isLive, shownColumn, shownSlug, shownTranslationStatuses } from '../content/index.js';
 import type { Database, LangCode, SubscriberLinksTable, SubscribersTable, SubscriptionFrequency } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
+import { shownStatusReason } from '../../shared/views/EventStatusNotice.js';
 
 type Db = Kysely<Database>;
 export type SubscriberRow = Selectable<SubscribersTable>;
@@ -115,6 +116,8 @@ export interface AnnouncedItem {
   /** The language of the shown text. */
   textLang: LangCode;
   eventStatus: 'scheduled' | 'cancelled' | 'postponed' | null;
+  /** Why a cancelled or postponed event is off, as the site shows it in the language (shownStatusReason). */
+  statusReason: string | null;
   startDate: string | null;
   endDate: string | null;
   /** An article's date as the site shows it ('YYYY-MM-DD'). */
@@ -145,8 +148,8 @@ export async function announcedItem(db: Db, kind: 'event' | 'article', id: numbe
       sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`.as('text_lang'),
       'i.published_at as published_at',
       ...(kind === 'event'
-        ? [sql<string | null>`i.event_status`.as('event_status'), sql<string | null>`i.start_date`.as('start_date'), sql<string | null>`i.end_date`.as('end_date'), sql<string | null>`null`.as('published_on')]
-        : [sql<string | null>`null`.as('event_status'), sql<string | null>`null`.as('start_date'), sql<string | null>`null`.as('end_date'), sql<string | null>`i.published_on`.as('published_on')]),
+        ? [sql<string | null>`i.event_status`.as('event_status'), sql<string | null>`i.start_date`.as('start_date'), sql<string | null>`i.end_date`.as('end_date'), sql<string | null>`null`.as('published_on'), sql<string | null>`i.status_reason_en`.as('reason_en'), sql<string | null>`i.status_reason_vi`.as('reason_vi')]
+        : [sql<string | null>`null`.as('event_status'), sql<string | null>`null`.as('start_date'), sql<string | null>`null`.as('end_date'), sql<string | null>`i.published_on`.as('published_on'), sql<string | null>`null`.as('reason_en'), sql<string | null>`null`.as('reason_vi')]),
     ])
     .executeTakeFirst()) as
     | {
@@ -159,6 +162,8 @@ export async function announcedItem(db: Db, kind: 'event' | 'article', id: numbe
         start_date: string | null;
         end_date: string | null;
         published_on: string | null;
+        reason_en: string | null;
+        reason_vi: string | null;
       }
     | undefined;
   if (!row) return undefined;
@@ -178,6 +183,10 @@ export async function announcedItem(db: Db, kind: 'event' | 'article', id: numbe
     summary: row.summary,
     textLang: row.text_lang,
     eventStatus: (row.event_status as AnnouncedItem['eventStatus']) ?? null,
+    statusReason:
+      row.event_status === 'cancelled' || row.event_status === 'postponed'
+        ? (shownStatusReason({ event_status: row.event_status, status_reason_en: row.reason_en, status_reason_vi: row.reason_vi }, lang)?.text ?? null)
+        : null,
     startDate: row.start_date,
     endDate: row.end_date,
     publishedOn: row.published_on,

@@ -174,7 +174,8 @@ export function follows(choices: Choices, item: Pick<AnnouncedItem, 'kind' | 'to
 /**
  * An item's lines in a message: its title (marked when cancelled or
  * postponed, or, in a digest, when changed since it was first published),
- * date as the site writes it, summary and link.
+ * date as the site writes it, why it is off (cancelled or postponed), summary
+ * and link.
  */
 export function itemLines(site: SubscriptionSite, item: AnnouncedItem, lang: LangCode, changed = false): string[] {
   const t = translator(lang);
@@ -195,7 +196,7 @@ export function itemLines(site: SubscriptionSite, item: AnnouncedItem, lang: Lan
           ? formatDate(todayInZone(site.timeZone, new Date(item.publishedAt)), lang)
           : null;
   const url = siteLink(site, item.kind === 'event' ? eventPath(lang, item.slug) : articlePath(lang, item.slug));
-  return [[title, date].filter(Boolean).join(' — '), ...(item.summary ? [item.summary] : []), url];
+  return [[title, date].filter(Boolean).join(' — '), ...(item.statusReason ? [item.statusReason] : []), ...(item.summary ? [item.summary] : []), url];
 }
 
 /** The steps after which an item is announced: published now, or gone live as scheduled. */
