@@ -7,16 +7,9 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 export type LangCode = 'en' | 'vi';
 export type PublicationStatus = 'draft' | 'in_review' | 'published';
 export type EventStatus = 'scheduled' | 'cancelled' | 'postponed';
-export type EventType =
-  | 'meeting'
-  | 'workshop'
-  | 'webinar'
-  | 'consultation'
-  | 'training'
-  | 'launch'
-  | 'study_visit'
-  | 'survey'
-  | 'other';
+/** Every event type, in the order forms and filters offer them. */
+export const EVENT_TYPES = ['meeting', 'workshop', 'webinar', 'consultation', 'training', 'launch', 'study_visit', 'survey', 'other'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
 export type AttendanceMode = 'in_person' | 'online' | 'mixed';
 export type BylineKind = 'by' | 'op-ed';
 /** The status of one language's text of an item (the item's own status governs the item and its English text). */

@@ -9,7 +9,7 @@
  * local dates in that zone.
  */
 import { z } from 'zod';
-import type { AttendanceMode, EventType } from '../../db/schema.js';
+import { EVENT_TYPES, type AttendanceMode } from '../../db/schema.js';
 import { isCalendarDate, isValidTimeZone } from '../../shared/dates/calendar-date.js';
 import { formatExdates, normalizeRule, parseExdates, parseRule } from '../../shared/dates/recurrence.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
@@ -31,17 +31,7 @@ import { eventTexts, type EventContent, type EventFields } from './events.type.j
 
 export type { EventContent, EventFields, EventText } from './events.type.js';
 
-export const EVENT_TYPES = [
-  'meeting',
-  'workshop',
-  'webinar',
-  'consultation',
-  'training',
-  'launch',
-  'study_visit',
-  'survey',
-  'other',
-] as const satisfies readonly EventType[];
+export { EVENT_TYPES };
 
 export const ATTENDANCE_MODES = ['in_person', 'online', 'mixed'] as const satisfies readonly AttendanceMode[];
 

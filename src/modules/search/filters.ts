@@ -4,26 +4,10 @@
  * back into links, so a filtered page has its own URL.
  */
 import { z } from 'zod';
-import type { EventType, SearchKind } from '../../db/schema.js';
+import { EVENT_TYPES, type EventType, type SearchKind } from '../../db/schema.js';
 import { messageKey, pageQuery } from '../../shared/http/query.js';
 
-/** Every event type, in the order the filter offers them. */
-export const EVENT_TYPES = [
-  'meeting',
-  'workshop',
-  'webinar',
-  'consultation',
-  'training',
-  'launch',
-  'study_visit',
-  'survey',
-  'other',
-] as const satisfies readonly EventType[];
-
-// A compile-time check that the list above names every type the schema knows.
-type MissingEventType = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
-const everyTypeListed: MissingEventType extends never ? true : never = true;
-void everyTypeListed;
+export { EVENT_TYPES };
 
 export interface FilterValues {
   kind?: SearchKind | undefined;
@@ -40,19 +24,18 @@ const slug = z
   .max(200, messageKey('filter.error.term'))
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, messageKey('filter.error.term'));
 
+/** A year filter: a calendar year, wider than any office's archive. */
+const year = z.coerce
+  .number(messageKey('filter.error.year'))
+  .int(messageKey('filter.error.year'))
+  .min(1900, messageKey('filter.error.year'))
+  .max(2200, messageKey('filter.error.year'))
+  .optional();
+
 /** Search's filters. The messages are message keys: a bad value is a 400 page in the page's language. */
 export const filterQuery = z.object({
   kind: z.preprocess(blank, z.enum(['event', 'article'], messageKey('filter.error.kind')).optional()),
-  year: z.preprocess(
-    blank,
-    z.coerce
-      .number(messageKey('filter.error.year'))
-      .int(messageKey('filter.error.year'))
-      // Wider than any office's archive, narrow enough to stay a calendar year.
-      .min(1900, messageKey('filter.error.year'))
-      .max(2200, messageKey('filter.error.year'))
-      .optional(),
-  ),
+  year: z.preprocess(blank, year),
   topic: z.preprocess(blank, slug.optional()),
   programme: z.preprocess(blank, slug.optional()),
   type: z.preprocess(blank, z.enum(EVENT_TYPES, messageKey('filter.error.type')).optional()),
@@ -75,16 +58,7 @@ const listingSlug = slug;
  * offer (`type` on articles, `kind`) are dropped by the listing's own schema.
  */
 export const listingQuery = z.object({
-  year: z.preprocess(
-    firstOf,
-    z.coerce
-      .number(messageKey('filter.error.year'))
-      .int(messageKey('filter.error.year'))
-      // As in search: wider than any office's archive, narrow enough to stay a calendar year.
-      .min(1900, messageKey('filter.error.year'))
-      .max(2200, messageKey('filter.error.year'))
-      .optional(),
-  ),
+  year: z.preprocess(firstOf, year),
   topic: z.preprocess(firstOf, listingSlug.optional()),
   programme: z.preprocess(firstOf, listingSlug.optional()),
   type: z.preprocess(firstOf, z.enum(EVENT_TYPES, messageKey('filter.error.type')).optional()),
