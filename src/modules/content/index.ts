@@ -87,6 +87,7 @@ export type {
 // The admin pages every kind shares, and the pieces a kind's own fields are built from.
 export {
   contentAdminRoutes,
+  adminPagesOf,
   previewFrom,
   workPanel,
   InputField,

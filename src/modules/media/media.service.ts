@@ -430,8 +430,13 @@ export interface HeroFormExtras {
   heroChoices: readonly PictureImage[];
 }
 
-/** The images a hero picker offers for the form's value (typed or stored): the newest, and the chosen one even when older. */
-export async function loadHeroChoices(db: Kysely<Database>, value: string): Promise<HeroFormExtras> {
+/**
+ * The images a hero picker offers for a form's hero (typed or stored): the
+ * newest, and the chosen one even when older. A kind with a hero gives this
+ * as its form's extras.
+ */
+export async function loadHeroChoices(db: Kysely<Database>, values: { hero_media_id: string }): Promise<HeroFormExtras> {
+  const value = values.hero_media_id;
   return { heroChoices: await loadImageChoices(db, /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null) };
 }
 

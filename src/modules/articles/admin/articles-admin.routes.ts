@@ -4,7 +4,7 @@
  * image chosen from the library, the credit and the byline).
  */
 import { articlePath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
+import { adminPagesOf, contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices } from '../../media/index.js';
 import { articleType, type ArticleSnapshot } from '../articles.editing.js';
 import type { ArticleSummaryRow } from '../articles.editing.repository.js';
@@ -17,14 +17,13 @@ import { ArticleDetailFields, type ArticleFormExtras } from './articles-admin.vi
 /** Articles as the admin shows them. */
 export const articlesAdmin: ContentAdmin<ArticleSnapshot, ArticleInput, ArticleFormValues, ArticleSummaryRow, ArticleFormExtras> = {
   type: articleType,
-  basePath: '/admin/articles',
-  messages: { title: 'editing.articles.title', new: 'editing.articles.new', editTitle: 'editing.articles.editTitle', backToList: 'editing.articles.backToList' },
+  ...adminPagesOf('articles'),
   dateColumn: { label: 'editing.field.published_on', value: (row) => row.published_on },
   DetailFields: ArticleDetailFields,
   publicPath: articlePath,
   preview: previewFrom(findArticleById, articleDetail, ArticlePage),
-  // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
-  extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
+  // The library images offered as the hero.
+  extras: loadHeroChoices,
 };
 
 /** The admin's article pages: list, new, edit, workflow steps, preview, history, restore, delete. */

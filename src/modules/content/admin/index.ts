@@ -8,6 +8,7 @@ export { idParam, parseListQuery, previewQuery, parseScheduleInput, listUserName
 export { DoneNotice, doneOf, ConflictIntro, ItemLinks, TranslationState, DONE_KEYS, type Done, type ConflictInfo } from './page-parts.js';
 export { workPanel } from './dashboard.panel.js';
 export { contentAdminRoutes } from './content-admin.routes.js';
+export { adminPagesOf } from './admin-pages.js';
 export {
   itemAdminPath,
   previewFrom,

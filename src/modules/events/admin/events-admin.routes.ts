@@ -5,7 +5,7 @@
  */
 import { h } from 'preact';
 import { eventPath } from '../../../shared/http/paths.js';
-import { contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
+import { adminPagesOf, contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices, type HeroFormExtras } from '../../media/index.js';
 import { cancelEvent, eventType, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
@@ -18,8 +18,7 @@ import { EventDetailFields, EventStatusTag, eventTitleTag } from './events-admin
 /** Events as the admin shows them. */
 export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, HeroFormExtras> = {
   type: eventType,
-  basePath: '/admin/events',
-  messages: { title: 'editing.events.title', new: 'editing.events.new', editTitle: 'editing.events.editTitle', backToList: 'editing.events.backToList' },
+  ...adminPagesOf('events'),
   dateColumn: { label: 'editing.field.start_date', value: (row) => row.start_date },
   titleTag: eventTitleTag,
   statusTag: (ctx, item) => h(EventStatusTag, { ctx, eventStatus: item.snapshot.event_status }),
@@ -32,8 +31,8 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   saveIntents: [{ intent: 'reschedule', label: 'editing.form.saveAndReschedule', done: 'rescheduled', save: rescheduleEvent, offered: (item) => item.snapshot.event_status !== 'scheduled' }],
   publicPath: eventPath,
   preview: previewFrom(findEventById, eventDetail, EventPage),
-  // The library images offered as the hero: the newest, and the one chosen in the values (typed or stored) even when older.
-  extras: (db, values) => loadHeroChoices(db, values.hero_media_id),
+  // The library images offered as the hero.
+  extras: loadHeroChoices,
 };
 
 /** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete. */
