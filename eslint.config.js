@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {
-    // Scripts served to browsers from public/ (the admin's Markdown preview).
+    // Scripts served to browsers from public/ (the admin's Markdown preview and edit page).
     files: ['public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
@@ -42,6 +42,9 @@ export default tseslint.config(
         AbortController: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        window: 'readonly',
+        FormData: 'readonly',
+        localStorage: 'readonly',
       },
     },
   },

@@ -12,6 +12,7 @@ import type { Database, LangCode } from '../../../db/schema.js';
 import type { PageInfo } from '../../../shared/pagination.js';
 import type { ViewContext } from '../../../shared/views/view-context.js';
 import { Pager } from '../../../shared/views/Pager.js';
+import { scriptUrl } from '../../../shared/http/assets.js';
 import { AdminLayout, CsrfField, ErrorSummary, Notice, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
 import type { MessageKey, TranslationStatusReport } from '../../i18n/index.js';
 import type { TermRow } from '../../taxonomy/index.js';
@@ -262,69 +263,119 @@ export interface ContentFormProps {
   intents: readonly { intent: string; label: MessageKey }[];
 }
 
-/** The form: the two languages side by side, the kind's own fields, topics and programmes. */
-export function ContentForm({ kind, ctx, action, values, errors, topics, programmes, canPublishTranslation, translation, officeZone, extras, intents }: ContentFormProps) {
+/** The form: the writing column (both languages, side by side or one at a time), then the kind's details and tags, then the action bar. */
+export function ContentForm(props: ContentFormProps & { bar: JSX.Element }) {
+  const { kind, ctx, action, values, errors, topics, programmes, canPublishTranslation, translation, officeZone, extras, bar } = props;
   const { t } = ctx;
   const e = (name: string) => errors[name];
   const v = (name: string) => (values as unknown as Record<string, string>)[name] ?? '';
   const text = (lang: LangCode, field: string) => v(`${lang}_${field}`);
   const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(t, name.replace(/^(en|vi)_/, '$1.'))]));
   const { DetailFields } = kind;
-  // A form with more than one way to save names the plain one too.
-  const named = (kind.saveIntents?.length ?? 0) > 0;
+  const viOnSite = v('vi_status') === 'published';
   return (
-    <form method="post" action={action} class="edit-form" novalidate>
+    <form method="post" action={action} class="edit-form" id="edit-form" data-edit-form novalidate>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <CsrfField ctx={ctx} />
       <input type="hidden" name="revision" value={values.revision} />
 
-      <div class="language-columns">
-        {(['en', 'vi'] as const).map((lang) => (
-          <LanguageFieldset lang={lang} legend={t(lang === 'en' ? 'editing.form.english' : 'editing.form.vietnamese')}>
-            {lang === 'vi' ? <p class="field-hint">{t('editing.form.vietnameseHint')}</p> : null}
-            {lang === 'vi' && translation ? <TranslationState ctx={ctx} report={translation} /> : null}
-            <InputField name={`${lang}_title`} label={t('editing.field.title')} value={text(lang, 'title')} error={e(`${lang}_title`)} lang={lang} required={lang === 'en'} maxLength={300} />
-            <DeclaredTextFields ctx={ctx} lang={lang} texts={kind.type.texts} values={values as unknown as Record<string, unknown>} errors={errors} />
-            {lang === 'en' ? (
-              <InputField name="slug" label={t('editing.field.slug')} hint={t('editing.hint.slug')} value={v('slug')} error={e('slug')} maxLength={80} />
-            ) : (
-              <>
-                <InputField name="vi_slug" label={t('editing.field.slug')} hint={t('editing.hint.viSlug')} value={v('vi_slug')} error={e('vi_slug')} maxLength={80} />
-                {canPublishTranslation ? (
-                  <SelectField
-                    name="vi_status"
-                    label={t('editing.field.translationStatus')}
-                    hint={t('editing.hint.translationStatus')}
-                    value={v('vi_status') || 'draft'}
-                    error={e('vi_status')}
-                    options={[
-                      { value: 'draft', label: t('editing.translation.draft') },
-                      { value: 'published', label: t('editing.translation.published') },
-                    ]}
-                  />
-                ) : null}
-                <CheckboxField name="vi_current" label={t('editing.field.translationCurrent')} hint={t('editing.hint.translationCurrent')} checked={v('vi_current') !== ''} />
-              </>
-            )}
-          </LanguageFieldset>
-        ))}
+      <div class="edit-writing">
+        {/* Shown by the edit script: both languages side by side, or one at a time (remembered). */}
+        <div class="language-view" data-language-view hidden>
+          <span class="language-view__label">{t('editing.view.label')}</span>
+          <button type="button" class="language-view__choice" data-view="both" aria-pressed="true">
+            {t('editing.view.both')}
+          </button>
+          <button type="button" class="language-view__choice" data-view="en" aria-pressed="false">
+            {t('editing.form.english')}
+          </button>
+          <button type="button" class="language-view__choice" data-view="vi" aria-pressed="false">
+            {t('editing.form.vietnamese')}
+          </button>
+        </div>
+        <div class="language-columns">
+          {(['en', 'vi'] as const).map((lang) => (
+            <LanguageFieldset
+              lang={lang}
+              legend={t(lang === 'en' ? 'editing.form.english' : 'editing.form.vietnamese')}
+              status={
+                lang === 'vi' && text('vi', 'title') !== '' ? (
+                  <span class={`tag tag--${viOnSite ? 'published' : 'draft'}`}>{t(viOnSite ? 'editing.translation.published' : 'editing.translation.draft')}</span>
+                ) : null
+              }
+            >
+              {lang === 'vi' ? <p class="field-hint">{t('editing.form.vietnameseHint')}</p> : null}
+              {lang === 'vi' && translation ? <TranslationState ctx={ctx} report={translation} /> : null}
+              <InputField name={`${lang}_title`} label={t('editing.field.title')} value={text(lang, 'title')} error={e(`${lang}_title`)} lang={lang} required={lang === 'en'} maxLength={300} />
+              <DeclaredTextFields ctx={ctx} lang={lang} texts={kind.type.texts} values={values as unknown as Record<string, unknown>} errors={errors} />
+              {lang === 'en' ? (
+                <InputField name="slug" label={t('editing.field.slug')} hint={t('editing.hint.slug')} value={v('slug')} error={e('slug')} maxLength={80} />
+              ) : (
+                <>
+                  <InputField name="vi_slug" label={t('editing.field.slug')} hint={t('editing.hint.viSlug')} value={v('vi_slug')} error={e('vi_slug')} maxLength={80} />
+                  {canPublishTranslation ? (
+                    <SelectField
+                      name="vi_status"
+                      label={t('editing.field.translationStatus')}
+                      hint={t('editing.hint.translationStatus')}
+                      value={v('vi_status') || 'draft'}
+                      error={e('vi_status')}
+                      options={[
+                        { value: 'draft', label: t('editing.translation.draft') },
+                        { value: 'published', label: t('editing.translation.published') },
+                      ]}
+                    />
+                  ) : null}
+                  <CheckboxField name="vi_current" label={t('editing.field.translationCurrent')} hint={t('editing.hint.translationCurrent')} checked={v('vi_current') !== ''} />
+                </>
+              )}
+            </LanguageFieldset>
+          ))}
+        </div>
       </div>
 
-      <DetailFields ctx={ctx} values={values} errors={errors} extras={extras} officeZone={officeZone} />
-
-      <div class="form-section tag-columns">
-        <CheckboxGroup name="topics" legend={t('editing.field.topics')} error={e('topics')} options={topics.map((x) => ({ value: String(x.id), label: x.name }))} chosen={values.topics} />
-        <CheckboxGroup
-          name="programmes"
-          legend={t('editing.field.programmes')}
-          error={e('programmes')}
-          options={programmes.map((x) => ({ value: String(x.id), label: x.name }))}
-          chosen={values.programmes}
-        />
+      <div class="edit-details">
+        <DetailFields ctx={ctx} values={values} errors={errors} extras={extras} officeZone={officeZone} />
+        <div class="form-section tag-columns">
+          <CheckboxGroup name="topics" legend={t('editing.field.topics')} error={e('topics')} options={topics.map((x) => ({ value: String(x.id), label: x.name }))} chosen={values.topics} />
+          <CheckboxGroup
+            name="programmes"
+            legend={t('editing.field.programmes')}
+            error={e('programmes')}
+            options={programmes.map((x) => ({ value: String(x.id), label: x.name }))}
+            chosen={values.programmes}
+          />
+        </div>
       </div>
 
-      <div class="form-actions">
-        <button type="submit" class="button" name={named ? 'intent' : undefined} value={named ? 'save' : undefined}>
+      {bar}
+    </form>
+  );
+}
+
+/**
+ * The bar at the foot of the form that stays in view while the page scrolls:
+ * where the item stands, Save (and the kind's other saves), Publish now when
+ * it may be (the panel's form, by its id), a way to the schedule field, and
+ * the save status the edit script fills in.
+ */
+function ActionBar({ ctx, kind, item, steps, now, officeZone, intents }: Pick<ContentEditPageProps, 'ctx' | 'kind' | 'item' | 'steps' | 'now' | 'officeZone' | 'intents'>) {
+  const { t } = ctx;
+  // A form with more than one way to save names the plain one too.
+  const named = (kind.saveIntents?.length ?? 0) > 0;
+  return (
+    <div class="action-bar" role="group" aria-label={t('editing.bar.label')}>
+      {item ? (
+        <p class="action-bar__status">
+          <StateTag ctx={ctx} state={workflowState(item.snapshot.status, item.snapshot.publish_at, now)} />
+          {kind.statusTag ? kind.statusTag(ctx, item) : null}{' '}
+          <span class="action-bar__saved" data-save-status>
+            {t('editing.bar.savedAt', { when: formatInstant(item.updatedAt, officeZone, ctx.lang) })}
+          </span>
+        </p>
+      ) : null}
+      <div class="action-bar__buttons">
+        <button type="submit" class="button" data-save name={named ? 'intent' : undefined} value={named ? 'save' : undefined}>
           {t('editing.form.save')}
         </button>
         {intents.map((x) => (
@@ -332,8 +383,14 @@ export function ContentForm({ kind, ctx, action, values, errors, topics, program
             {t(x.label)}
           </button>
         ))}
+        {steps.includes('publish') ? (
+          <button type="submit" class="button button--secondary" form="step-publish">
+            {t('editing.step.publish')}
+          </button>
+        ) : null}
+        {steps.includes('schedule') ? <a href="#field-publish_at">{t('editing.bar.schedule')}</a> : null}
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -352,11 +409,17 @@ export interface ContentEditPageProps extends ContentFormProps {
   conflict?: ConflictInfo | undefined;
 }
 
-/** The edit page: the form, and beside it the publishing panel and links (preview, history). */
+/**
+ * The edit page: the writing column, the details beside it on wide screens
+ * (below on narrow ones) with the publishing panel, and the action bar in
+ * view throughout. The edit script adds the language view, the warning before
+ * leaving unsaved changes and Ctrl/⌘+S; without it every form works the same.
+ */
 export function ContentEditPage(props: ContentEditPageProps) {
   const { kind, ctx, item, steps, now, done, problem, schedule, publicLinks, conflict, officeZone } = props;
   const { t } = ctx;
   const title = item ? t(kind.messages.editTitle, { title: item.snapshot.en.title || props.values.en_title }) : t(kind.messages.new);
+  const shownItem = item && !conflict ? item : undefined;
   return (
     <AdminLayout ctx={ctx} title={conflict ? t('editing.conflict.title') : title}>
       <p class="breadcrumb">
@@ -365,21 +428,20 @@ export function ContentEditPage(props: ContentEditPageProps) {
       {conflict ? <ConflictIntro ctx={ctx} conflict={conflict} zone={officeZone} /> : <h1>{title}</h1>}
       <DoneNotice ctx={ctx} done={done} />
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {item && !conflict ? (
+      {shownItem ? (
         <div class="item-status">
-          <StateTag ctx={ctx} state={workflowState(item.snapshot.status, item.snapshot.publish_at, now)} />
-          {kind.statusTag ? kind.statusTag(ctx, item) : null}
-          <ItemLinks ctx={ctx} basePath={itemAdminPath(kind, item.id)} publicLinks={publicLinks} />
+          <ItemLinks ctx={ctx} basePath={itemAdminPath(kind, shownItem.id)} publicLinks={publicLinks} />
         </div>
       ) : null}
-      <div class={item && !conflict ? 'edit-layout' : undefined}>
-        <ContentForm {...props} />
-        {item && !conflict ? (
-          <aside>
-            <WorkflowPanel ctx={ctx} basePath={itemAdminPath(kind, item.id)} item={item} steps={steps} now={now} zone={officeZone} schedule={schedule} />
+      <div class="edit-layout">
+        <ContentForm {...props} bar={<ActionBar ctx={ctx} kind={kind} item={shownItem} steps={shownItem ? steps : []} now={now} officeZone={officeZone} intents={props.intents} />} />
+        {shownItem ? (
+          <aside class="edit-aside">
+            <WorkflowPanel ctx={ctx} basePath={itemAdminPath(kind, shownItem.id)} item={shownItem} steps={steps} now={now} zone={officeZone} schedule={schedule} />
           </aside>
         ) : null}
       </div>
+      <script type="module" src={scriptUrl('edit-form.js')} />
     </AdminLayout>
   );
 }

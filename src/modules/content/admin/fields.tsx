@@ -86,11 +86,18 @@ export function CheckboxGroup({
   );
 }
 
-/** One language's fields, side by side with the other's on wide screens (the inputs carry the language). */
-export function LanguageFieldset({ lang, legend, children }: { lang: string; legend: string; children: ComponentChildren }) {
+/**
+ * One language's fields, side by side with the other's on wide screens (the
+ * inputs carry the language), with where its text stands (`status`) beside
+ * the language's name.
+ */
+export function LanguageFieldset({ lang, legend, status, children }: { lang: string; legend: string; status?: ComponentChildren; children: ComponentChildren }) {
   return (
-    <fieldset class={`language-fieldset language-fieldset--${lang}`}>
-      <legend>{legend}</legend>
+    <fieldset class={`language-fieldset language-fieldset--${lang}`} data-lang={lang}>
+      <legend>
+        {legend}
+        {status ? <> {status}</> : null}
+      </legend>
       {children}
     </fieldset>
   );

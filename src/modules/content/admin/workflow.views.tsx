@@ -165,12 +165,20 @@ export function WorkflowPanel({ ctx, basePath, item, steps, now, zone, schedule 
                 {t(STEP_KEYS[step])}
               </a>
             </li>
+          ) : step === 'publish' ? (
+            // Its button is in the action bar, always in view (it names this form).
+            <li hidden>
+              <form method="post" action={stepPath(basePath, step)} id="step-publish">
+                <CsrfField ctx={ctx} />
+                {revision}
+              </form>
+            </li>
           ) : (
             <li>
               <form method="post" action={stepPath(basePath, step)} class="inline-form">
                 <CsrfField ctx={ctx} />
                 {revision}
-                <button type="submit" class={step === 'publish' ? 'button' : 'button button--secondary'}>
+                <button type="submit" class="button button--secondary">
                   {t(STEP_KEYS[step])}
                 </button>
               </form>

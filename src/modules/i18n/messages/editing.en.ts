@@ -312,4 +312,9 @@ export const editingEn = {
   'editing.confirm.back': 'Keep it as it is',
   'editing.error.reasonRequired': 'Say why in English: visitors read it beside the event.',
   'editing.error.reasonTooLong': 'Keep it to 300 characters.',
+  'editing.view.label': 'Show',
+  'editing.view.both': 'Both languages side by side',
+  'editing.bar.label': 'Save and publish',
+  'editing.bar.savedAt': 'Last saved {when}',
+  'editing.bar.schedule': 'Schedule…',
 } as const;

@@ -298,4 +298,9 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.confirm.back': 'Giữ nguyên',
   'editing.error.reasonRequired': 'Hãy nêu lý do bằng tiếng Anh: khách truy cập đọc nó bên cạnh sự kiện.',
   'editing.error.reasonTooLong': 'Vui lòng viết không quá 300 ký tự.',
+  'editing.view.label': 'Hiển thị',
+  'editing.view.both': 'Hai ngôn ngữ cạnh nhau',
+  'editing.bar.label': 'Lưu và đăng',
+  'editing.bar.savedAt': 'Lưu lần cuối {when}',
+  'editing.bar.schedule': 'Lên lịch…',
 };
