@@ -87,6 +87,42 @@ interface Expectation extends Record<Who, number> {
   endsSession?: boolean;
 }
 
+/**
+ * The routes events and articles share: the list, the forms, the workflow
+ * steps and their confirmation pages, preview and history. Requests that
+ * change an item act on one made for that person by nobody signed in here
+ * (`ids`); pages only read the anonymous visitor's.
+ */
+function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Who, number>): Record<string, Expectation> {
+  const base = `/admin/${kind}`;
+  const own = (step = '') => (f: Fixtures, who: Who) => `${base}/${ids(f)[who]}${step}`;
+  const page = (step: string) => (f: Fixtures) => `${base}/${ids(f).anonymous}${step}`;
+  return {
+    [`GET ${base}`]: { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+    [`GET ${base}/new`]: { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+    // An empty form: every signed-in person may create, and is told what is missing.
+    [`POST ${base}`]: { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+    [`GET ${base}/:id`]: { url: own(), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+    // An empty form fails validation before anything is saved (the permission check comes with a valid form).
+    [`POST ${base}/:id`]: { url: own(), fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+    // The item is already published: not a step it can take (409); contributors may not take these at all.
+    [`POST ${base}/:id/submit`]: { url: own('/submit'), fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+    [`POST ${base}/:id/return`]: { url: own('/return'), fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+    [`POST ${base}/:id/publish`]: { url: own('/publish'), fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
+    // Taken from its confirmation page (a bare POST goes to that page and changes nothing).
+    [`POST ${base}/:id/unpublish`]: { url: own('/unpublish'), fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+    [`GET ${base}/:id/unpublish`]: { url: page('/unpublish'), anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+    // No date given: the form comes back with its message.
+    [`POST ${base}/:id/schedule`]: { url: own('/schedule'), fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+    // No revision named: a bad request for everyone signed in.
+    [`POST ${base}/:id/restore`]: { url: own('/restore'), fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
+    [`POST ${base}/:id/delete`]: { url: own('/delete'), fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+    [`GET ${base}/:id/delete`]: { url: page('/delete'), anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+    [`GET ${base}/:id/preview`]: { url: page('/preview'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+    [`GET ${base}/:id/history`]: { url: page('/history'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  };
+}
+
 const EXPECTATIONS: Record<string, Expectation> = {
   // Signing in and out, first setup.
   'GET /admin/login': { anonymous: 200, contributor: 303, editor: 303, admin: 303 },
@@ -118,24 +154,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /admin/users/new': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
   'POST /admin/users': { fields: {}, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
   'GET /admin/users/:id': { url: (f) => `/admin/users/${f.targetUserId}`, anonymous: 303, contributor: 403, editor: 403, admin: 200 },
-  'POST /admin/users/:id/role': {
-    url: (f) => `/admin/users/${f.targetUserId}/role`,
-    fields: { role: 'editor' },
-    anonymous: 401,
-    contributor: 403,
-    editor: 403,
-    admin: 303,
-  },
+  'POST /admin/users/:id/role': { url: (f) => `/admin/users/${f.targetUserId}/role`, fields: { role: 'editor' }, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
   'POST /admin/users/:id/disable': { url: (f) => `/admin/users/${f.targetUserId}/disable`, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
   'POST /admin/users/:id/enable': { url: (f) => `/admin/users/${f.targetUserId}/enable`, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
-  'POST /admin/users/:id/password': {
-    url: (f) => `/admin/users/${f.targetUserId}/password`,
-    fields: { password: 'short' },
-    anonymous: 401,
-    contributor: 403,
-    editor: 403,
-    admin: 422,
-  },
+  'POST /admin/users/:id/password': { url: (f) => `/admin/users/${f.targetUserId}/password`, fields: { password: 'short' }, anonymous: 401, contributor: 403, editor: 403, admin: 422 },
   'GET /admin/users/invitations': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
   'GET /admin/subscribers': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
   'GET /admin/subscribers/export.csv': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
@@ -148,61 +170,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Audit log: admins only.
   'GET /admin/audit': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
 
-  // Events: contributors create and edit their own drafts only; editors and admins do everything.
-  'GET /admin/events': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  'GET /admin/events/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  // An empty form: every signed-in person may create, and is told what is missing.
-  'POST /admin/events': { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  'GET /admin/events/:id': { url: (f, who) => `/admin/events/${f.eventIds[who]}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  // An empty form fails validation before anything is saved (the permission check comes with a valid form).
-  'POST /admin/events/:id': { url: (f, who) => `/admin/events/${f.eventIds[who]}`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/events/:id/submit': { url: (f, who) => `/admin/events/${f.eventIds[who]}/submit`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/events/:id/return': { url: (f, who) => `/admin/events/${f.eventIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/events/:id/publish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // Taken from its confirmation page (a bare POST goes to that page and changes nothing).
-  'POST /admin/events/:id/unpublish': { url: (f, who) => `/admin/events/${f.eventIds[who]}/unpublish`, fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
-  'GET /admin/events/:id/unpublish': { url: (f) => `/admin/events/${f.eventIds.anonymous}/unpublish`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  // No date given: the form comes back with its message.
-  'POST /admin/events/:id/schedule': { url: (f, who) => `/admin/events/${f.eventIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  // No revision named: a bad request for everyone signed in.
-  'POST /admin/events/:id/restore': { url: (f, who) => `/admin/events/${f.eventIds[who]}/restore`, fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
-  'POST /admin/events/:id/delete': { url: (f, who) => `/admin/events/${f.eventIds[who]}/delete`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
+  // Events and articles: contributors create and edit their own drafts only; editors and admins do everything.
+  ...itemRoutes('events', (f) => f.eventIds),
+  // Events only: taken from their confirmation pages, with a reason shown to visitors.
   'POST /admin/events/:id/postpone': { url: (f, who) => `/admin/events/${f.eventIds[who]}/postpone`, fields: { confirmed: 'yes', reason_en: 'A reason' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
   'GET /admin/events/:id/postpone': { url: (f) => `/admin/events/${f.eventIds.anonymous}/postpone`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   'POST /admin/events/:id/cancel': { url: (f, who) => `/admin/events/${f.eventIds[who]}/cancel`, fields: { confirmed: 'yes', reason_en: 'A reason' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
   'GET /admin/events/:id/cancel': { url: (f) => `/admin/events/${f.eventIds.anonymous}/cancel`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  'GET /admin/events/:id/delete': { url: (f) => `/admin/events/${f.eventIds.anonymous}/delete`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  'GET /admin/events/:id/preview': { url: (f) => `/admin/events/${f.eventIds.anonymous}/preview`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  'GET /admin/events/:id/history': { url: (f) => `/admin/events/${f.eventIds.anonymous}/history`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-
-  // Articles: contributors create and edit their own drafts only; editors and admins do everything.
-  'GET /admin/articles': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  'GET /admin/articles/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  // An empty form: every signed-in person may create, and is told what is missing.
-  'POST /admin/articles': { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  'GET /admin/articles/:id': { url: (f, who) => `/admin/articles/${f.articleIds[who]}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  // An empty form fails validation before anything is saved (the permission check comes with a valid form).
-  'POST /admin/articles/:id': { url: (f, who) => `/admin/articles/${f.articleIds[who]}`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/articles/:id/submit': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/submit`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/articles/:id/return': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/return`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // The item is already published: not a step it can take (409); contributors may not take it at all.
-  'POST /admin/articles/:id/publish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/publish`, fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
-  // Taken from its confirmation page (a bare POST goes to that page and changes nothing).
-  'POST /admin/articles/:id/unpublish': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/unpublish`, fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
-  'GET /admin/articles/:id/unpublish': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/unpublish`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  // No date given: the form comes back with its message.
-  'POST /admin/articles/:id/schedule': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/schedule`, fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
-  // No revision named: a bad request for everyone signed in.
-  'POST /admin/articles/:id/restore': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/restore`, fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
-  'POST /admin/articles/:id/delete': { url: (f, who) => `/admin/articles/${f.articleIds[who]}/delete`, fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
-  'GET /admin/articles/:id/delete': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/delete`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  'GET /admin/articles/:id/preview': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/preview`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  'GET /admin/articles/:id/history': { url: (f) => `/admin/articles/${f.articleIds.anonymous}/history`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+  ...itemRoutes('articles', (f) => f.articleIds),
 
   // Media library (media.upload: everyone signed in; deleting: editors and admins).
   'GET /admin/media': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
