@@ -61,23 +61,32 @@ export function liveArticles(db: Db, choice: TextChoice) {
 export async function listArticleYears(db: Db, choice: TextChoice): Promise<number[]> {
   // The newest and oldest dates from the date index, then one look per year in between,
   // rather than reading every article.
-  const live = () => liveArticles(db, choice).select('a.published_on').limit(1);
-  const [newest, oldest] = await Promise.all([
-    live().orderBy('a.published_on', 'desc').executeTakeFirst(),
-    live().orderBy('a.published_on', 'asc').executeTakeFirst(),
-  ]);
+  const [[newest], [oldest]] = await Promise.all([newestArticle(db, choice, {}), oldestArticle(db, choice, {})]);
   if (!newest || !oldest) return [];
   const years: number[] = [];
   for (let y = Number(newest.published_on.slice(0, 4)); y >= Number(oldest.published_on.slice(0, 4)); y -= 1) years.push(y);
   const held = await Promise.all(
     years.map(async (y) => {
       const year = String(y).padStart(4, '0');
-      const row = await live().where('a.published_on', '>=', `${year}-01-01`).where('a.published_on', '<=', `${year}-12-31`).executeTakeFirst();
-      return row !== undefined;
+      return (await articleDatedWithin(db, choice, { from: `${year}-01-01`, to: `${year}-12-31` })).length > 0;
     }),
   );
   return years.filter((_, i) => held[i]);
 }
+
+// The year choices' looks, kept compiled (db/kept-query.ts): the listing asks them on every visit.
+const newestArticle = rows.keptOnLive<Record<string, never>, { published_on: string }>(
+  (live) => live.select('a.published_on').orderBy('a.published_on', 'desc').limit(1),
+  (db, choice) => liveArticles(db, choice),
+);
+const oldestArticle = rows.keptOnLive<Record<string, never>, { published_on: string }>(
+  (live) => live.select('a.published_on').orderBy('a.published_on', 'asc').limit(1),
+  (db, choice) => liveArticles(db, choice),
+);
+const articleDatedWithin = rows.keptOnLive<{ from: string; to: string }, { published_on: string }>(
+  (live, v) => live.select('a.published_on').where('a.published_on', '>=', v.from).where('a.published_on', '<=', v.to).limit(1),
+  (db, choice) => liveArticles(db, choice),
+);
 
 /**
  * Published articles, newest first; the same day keeps the order they were
@@ -85,28 +94,37 @@ export async function listArticleYears(db: Db, choice: TextChoice): Promise<numb
  * their rows are read: a deep page costs index entries, not whole rows.
  */
 export async function listPublishedArticles(db: Db, choice: TextChoice, limit: number, offset = 0): Promise<ArticleListRow[]> {
-  const ids = await rows.pickIds(liveArticles(db, choice).select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(limit).offset(offset));
-  return rows.rowsInOrder(db, choice.lang, ids, (query) =>
-    query.select([
-      'a.id',
-      shownSlug.as('slug'),
-      'a.published_on',
-      'a.hero_image_path',
-      'a.hero_media_id',
-      'a.credit_holder',
-      'a.credit_photographer',
-      'a.credit_year',
-      'a.byline_kind',
-      'a.byline_name',
-      shownColumn<string>('title').as('title'),
-      shownColumn<string | null>('summary').as('summary'),
-      shownColumn<string | null>('hero_alt').as('hero_alt'),
-      shownColumn<string | null>('byline_role').as('byline_role'),
-      shownColumn<string | null>('byline_organisation').as('byline_organisation'),
-      shownLang.as('text_lang'),
-    ]),
-  );
+  const ids = (await newestPage(db, choice, { limit, offset })).map((row) => Number(row.id));
+  return listRows(db, choice.lang, ids);
 }
+
+/** A page's ids, newest first: kept compiled for the plain listing (no filters). */
+const newestPage = rows.keptOnLive<{ limit: number; offset: number }, { id: number }>(
+  (live, v) => live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset),
+  (db, choice) => liveArticles(db, choice),
+);
+
+/** A listing's rows, in the order of their ids, with their shown text: kept compiled. */
+const listRows = rows.keptRowsInOrder<ArticleListRow>((query) =>
+  query.select([
+    'a.id',
+    shownSlug.as('slug'),
+    'a.published_on',
+    'a.hero_image_path',
+    'a.hero_media_id',
+    'a.credit_holder',
+    'a.credit_photographer',
+    'a.credit_year',
+    'a.byline_kind',
+    'a.byline_name',
+    shownColumn<string>('title').as('title'),
+    shownColumn<string | null>('summary').as('summary'),
+    shownColumn<string | null>('hero_alt').as('hero_alt'),
+    shownColumn<string | null>('byline_role').as('byline_role'),
+    shownColumn<string | null>('byline_organisation').as('byline_organisation'),
+    shownLang.as('text_lang'),
+  ]),
+);
 
 /**
  * How many articles the choice shows. With no filters and nothing left out

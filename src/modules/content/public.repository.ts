@@ -8,10 +8,10 @@
  * importer share. A kind adds only its own columns, filters and order: its
  * queries start from `live` or `withText`, typed as its own table.
  */
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Compilable, type Expression, type Kysely, type SelectQueryBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Sharing } from '../../app-deps.js';
 import type { ContentKind, Database, LangCode } from '../../db/schema.js';
-import { keptQuery } from '../../db/kept-query.js';
+import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import { countLive as countLiveOfKind, isLive, shownTranslationStatuses } from './live.js';
 import { shownSlug } from './shown-text.js';
 import { findRedirectTarget } from './slugs.repository.js';
@@ -74,6 +74,16 @@ type LooseDb = Kysely<Record<string, AnyRow>>;
 const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 /** Within a generic query the items' alias is typed as this one name; the SQL uses the kind's own alias. */
 type Aliased = 'item';
+
+/** A Date standing for an instant bound anew on each run of a kept query: the live rule writes it through toISOString. */
+function instantStandIn(text: string): Date {
+  return Object.assign(new Date(0), { toISOString: () => text });
+}
+
+/** Whether a choice narrows nothing by tags (it may still leave out untranslated items). */
+function unfiltered(choice: TextChoice<object>): boolean {
+  return Object.values(choice.filters ?? {}).every((value) => value === undefined);
+}
 
 /** Whether a choice shows every live item (no filters, nothing left out for want of a translation). */
 export function choosesAll(choice: TextChoice<object>): boolean {
@@ -204,6 +214,48 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /**
+   * rowsInOrder with its columns chosen once: the query is kept compiled
+   * (db/kept-query.ts) per language and number of ids. For the rows of the
+   * pages every visitor reads.
+   */
+  function keptRowsInOrder<R extends { id: number }>(columns: (query: ItemsQuery<T, A>) => Compilable<R>) {
+    const kept = keptQuery<{ ids: number[] }, string, R>((kdb, v, shape) => {
+      const lang = shape.slice(0, 2) as LangCode;
+      return columns(withText(kdb, lang, v.ids));
+    });
+    return async (db: Db, lang: LangCode, ids: number[]): Promise<R[]> => {
+      const rows: R[] = [];
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        const chunk = ids.slice(i, i + ID_CHUNK);
+        rows.push(...(await kept(db, `${lang} ${chunk.length}`, { ids: chunk })).rows);
+      }
+      const byId = new Map(rows.map((row) => [Number(row.id), row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    };
+  }
+
+  /**
+   * A query on the items a choice shows (`live`), kept compiled per
+   * language and setting when the choice has no filters; with filters it is
+   * built as usual, on `filtered` (the kind's live items with its own
+   * filters). `build` adds the kind's columns and conditions, binding
+   * `values` (db/kept-query.ts).
+   */
+  function keptOnLive<V extends Record<string, string | number>, R>(
+    build: (query: ItemsQuery<T, A>, values: StandIns<V>) => Compilable<R>,
+    filtered: (db: Db, choice: TextChoice) => ItemsQuery<T, A>,
+  ) {
+    const kept = keptQuery<V & { now: string }, string, R>((kdb, v, shape) =>
+      build(live(kdb, { lang: shape.slice(0, 2) as LangCode, now: instantStandIn(v.now), omitUntranslated: shape.endsWith('omit') }), v),
+    );
+    return async (db: Db, choice: TextChoice, values: V): Promise<R[]> => {
+      if (!unfiltered(choice)) return (await db.executeQuery(build(filtered(db, choice), values as StandIns<V>))).rows;
+      const shape = `${choice.lang} ${choice.omitUntranslated ? 'omit' : 'show'}`;
+      return (await kept(db, shape, { ...values, now: choice.now.toISOString() })).rows;
+    };
+  }
+
   /** The ids a query picks, in its order. */
   async function pickIds(query: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
     return (await query.execute()).map((row) => row.id);
@@ -331,5 +383,5 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return names;
   }
 
-  return { tables: t, live, withText, rowsInOrder, pickIds, count, countLive, findLiveIdBySlug, findLiveIdByAnySlug, findLiveByAddress, findById, findLiveById, findBySourceKey, listTexts, listWithEnglish, listTags, listTopicNames };
+  return { tables: t, live, withText, rowsInOrder, keptRowsInOrder, keptOnLive, pickIds, count, countLive, findLiveIdBySlug, findLiveIdByAnySlug, findLiveByAddress, findById, findLiveById, findBySourceKey, listTexts, listWithEnglish, listTags, listTopicNames };
 }
