@@ -8,11 +8,10 @@
  * change status behind the index's back.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
-import type { DatabaseHandle } from '../../db/database.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { isLive } from '../content/index.js';
 import { generateContent } from '../importer/index.js';
 import { lastDayOfDates } from '../../shared/dates/day-range.js';
@@ -116,11 +115,9 @@ const CASES: { q: string; filters: SearchFilters; lang: LangCode }[] = [
 ];
 
 describe('search at 1,000 items gives what the straightforward query gives', () => {
-  let handle: DatabaseHandle;
   let db: Db;
+  databaseForBlock((opened) => (db = opened));
   before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     await generateContent(db, { events: 500, articles: 500, now: NOW, seed: 11 });
     // Changes that reach the documents through the triggers only (no reindexing): unpublished and
     // scheduled items, an event moved to another year, unpublished Vietnamese texts.
@@ -131,7 +128,6 @@ describe('search at 1,000 items gives what the straightforward query gives', () 
     await sql`update event_translations set status = 'draft' where lang = 'vi' and event_id % 5 = 0`.execute(db);
     await sql`update article_translations set status = 'draft' where lang = 'vi' and article_id % 6 = 0`.execute(db);
   });
-  after(async () => handle.destroy());
 
   for (const { q, filters, lang } of CASES) {
     test(`${q} ${JSON.stringify(filters)} (${lang})`, async () => {

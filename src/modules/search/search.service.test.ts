@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { loadTaxonomy } from '../importer/index.js';
-import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
-import type { DatabaseHandle } from '../../db/database.js';
 import { rebuildIndex, reindexItem, searchSite, type SearchFilters, type SearchHit } from './search.service.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { listContentYears } from './search.repository.js';
@@ -39,11 +38,9 @@ function titles(hits: SearchHit[]): string[] {
 }
 
 describe('search: Vietnamese with and without diacritics', () => {
-  let handle: DatabaseHandle;
   let db: Db;
+  databaseForBlock((opened) => (db = opened));
   before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     await createEvent(db, {
       slug: 'coffee-visit',
       title: 'Training visit to a coffee cooperative',
@@ -61,7 +58,6 @@ describe('search: Vietnamese with and without diacritics', () => {
     await createArticle(db, { slug: 'unrelated', title: 'Maternity coverage', summary: 'Benefits for women workers.' });
     await rebuildIndex(db);
   });
-  after(() => handle.destroy());
 
   test('"Dak Lak" finds "Đắk Lắk", and "Đắk Lắk" finds "Dak Lak"', async () => {
     const plain = await find(db, 'Dak Lak', {}, 'vi');
@@ -123,23 +119,13 @@ describe('search: Vietnamese with and without diacritics', () => {
 });
 
 describe('search: what is searchable, filters, ranking, pages', () => {
-  let handle: DatabaseHandle;
   let db: Db;
   const ids: Record<string, number> = {};
+  databaseForBlock((opened) => (db = opened));
   before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     await ensureTaxonomy(db, loadTaxonomy(), '2026-01-01T00:00:00.000Z');
-    ids.workshop = (
-      await createEvent(db, {
-        title: 'Workshop on child labour in agriculture',
-        start: '2020-12-28',
-        end: '2021-01-03',
-        eventType: 'workshop',
-        venue: 'Melia Hotel',
-        city: 'Hanoi',
-      })
-    ).id;
+    const workshop = { title: 'Workshop on child labour in agriculture', start: '2020-12-28', end: '2021-01-03', eventType: 'workshop', venue: 'Melia Hotel', city: 'Hanoi' } as const;
+    ids.workshop = (await createEvent(db, workshop)).id;
     ids.webinar = (await createEvent(db, { title: 'Webinar on labour migration', start: '2020-07-16', eventType: 'webinar' })).id;
     ids.draft = (await createEvent(db, { title: 'Secret child labour plans', status: 'draft' })).id;
     ids.article = (
@@ -157,7 +143,6 @@ describe('search: what is searchable, filters, ranking, pages', () => {
     await tag(db, 'event', ids.webinar, 'topic', 'labour-migration');
     await rebuildIndex(db);
   });
-  after(() => handle.destroy());
 
   test('only published items are found', async () => {
     const hits = await find(db, 'child labour');
@@ -225,15 +210,12 @@ describe('search: what is searchable, filters, ranking, pages', () => {
 });
 
 describe('search: pages', () => {
-  let handle: DatabaseHandle;
   let db: Db;
+  databaseForBlock((opened) => (db = opened));
   before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     for (let i = 1; i <= 25; i += 1) await createArticle(db, { title: `Cooperative news ${i}`, date: `2021-01-${String(i).padStart(2, '0')}` });
     await rebuildIndex(db);
   });
-  after(() => handle.destroy());
 
   test('20 to a page, newest first among equals; a page past the last is not found', async () => {
     const first = await searchSite(db, { q: 'cooperative', filters: {}, page: 1, lang: 'en', now: NOW });
@@ -284,18 +266,15 @@ describe('search: pages', () => {
 });
 
 describe('search: the year filter’s choices', () => {
-  let handle: DatabaseHandle;
   let db: Db;
+  databaseForBlock((opened) => (db = opened));
   before(async () => {
-    handle = await openTestDatabase();
-    db = handle.db;
     await createEvent(db, { title: 'Year-end review', start: '2016-12-28', end: '2017-01-03' });
     await createEvent(db, { title: 'Long project', start: '2018-06-01', end: '2020-02-01' });
     await createEvent(db, { title: 'Draft event', start: '2022-05-05', status: 'draft' });
     await createArticle(db, { title: 'A feature', date: '2014-03-03' });
     await createArticle(db, { title: 'Draft feature', date: '2023-03-03', status: 'draft' });
   });
-  after(() => handle.destroy());
 
   test('years with published items, newest first; events count in every year they run into; drafts do not count', async () => {
     assert.deepEqual(await listContentYears(db, NOW), [2020, 2019, 2018, 2017, 2016, 2014]);
