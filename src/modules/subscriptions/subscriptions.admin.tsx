@@ -4,7 +4,7 @@ import { h } from 'preact';
 import type { AppDeps } from '../../app-deps.js';
 import { sendPage } from '../../shared/http/html.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
-import { AdminLayout, CsrfField, adminViewContext, type AdminViewContext } from '../admin/index.js';
+import { AdminLayout, CsrfField, DataTable, TextInput, adminViewContext, type AdminViewContext } from '../admin/index.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCan } from '../auth/index.js';
 import { listProgrammes, listTopics } from '../taxonomy/index.js';
@@ -54,6 +54,7 @@ async function termNames(db: AppDeps['db'], lang: AdminViewContext['lang']): Pro
 
 function SubscribersPage({ ctx, rows, names, notice }: { ctx: AdminViewContext; rows: SubscriberRow[]; names: ReadonlyMap<string, string>; notice?: string }) {
   const { t } = ctx;
+  const counts = listCounts(rows);
   return (
     <AdminLayout ctx={ctx} title={t('subs.admin.title')}>
       <h1>{t('subs.admin.title')}</h1>
@@ -62,33 +63,30 @@ function SubscribersPage({ ctx, rows, names, notice }: { ctx: AdminViewContext; 
           {notice}
         </p>
       ) : null}
-      <table class="data-table">
-        <caption>{t('subs.admin.lists')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('subs.admin.list')}</th>
-            <th scope="col">{t('subs.admin.count')}</th>
-            <th scope="col">{t('subs.admin.pending')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {listCounts(rows).map((c) => (
+      {counts.length === 0 ? (
+        <p class="empty">{t('subs.admin.empty')}</p>
+      ) : (
+        <DataTable caption={t('subs.admin.lists')} headings={[t('subs.admin.list'), t('subs.admin.count'), t('subs.admin.pending')]}>
+          {counts.map((c) => (
             <tr>
               <th scope="row">{listName(ctx, c.list, names)}</th>
-              <td>{c.confirmed}</td>
-              <td>{c.pending}</td>
+              <td data-label={t('subs.admin.count')}>{c.confirmed}</td>
+              <td data-label={t('subs.admin.pending')}>{c.pending}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
+      )}
       <p>
         <a href="/admin/subscribers/export.csv">{t('subs.admin.export')}</a>
       </p>
-      <form method="post" action="/admin/subscribers/remove">
+      <form method="post" action="/admin/subscribers/remove" class="form">
         <CsrfField ctx={ctx} />
-        <label for="remove-email">{t('subs.admin.remove')}</label>
-        <input id="remove-email" type="email" name="email" required />
-        <button type="submit">{t('subs.admin.removeSubmit')}</button>
+        <TextInput name="email" id="remove-email" type="email" label={t('subs.admin.remove')} autocomplete="off" required />
+        <div class="form-actions">
+          <button type="submit" class="button button--danger">
+            {t('subs.admin.removeSubmit')}
+          </button>
+        </div>
       </form>
     </AdminLayout>
   );

@@ -176,12 +176,23 @@ describe('following by email', () => {
     assert.match(page.querySelector('#subscribe-email-error')?.textContent ?? '', /Type an email address/);
     assert.match(page.querySelector('#subscribe-follow-error')?.textContent ?? '', /does not exist/);
     assert.match(page.querySelector('#subscribe-day-error')?.textContent ?? '', /Choose the day/);
+    // The summary at the top names each problem, in the form's order, and links to its field.
+    const summary = page.querySelector('.error-summary[role=alert]');
+    assert.equal(summary?.querySelector('h2')?.textContent, 'There is a problem');
+    const links = summary?.querySelectorAll('li a').map((a) => [a.getAttribute('href'), a.textContent]) ?? [];
+    assert.deepEqual(links, [
+      ['#subscribe-email', 'Type an email address, like name@example.org.'],
+      ['#subscribe-day', 'Choose the day of the digest.'],
+      ['#subscribe-follow', 'One of the topics or programmes chosen does not exist (any more). Choose again.'],
+    ]);
+    for (const [href] of links) assert.ok(page.querySelector(href!), `${href} is on the page`);
     assert.equal(page.querySelector('input[name=frequency][value=weekly]')?.hasAttribute('checked'), true);
     assert.equal(page.querySelector('select[name=lang] option[value=vi]')?.hasAttribute('selected'), true);
     const vi = await subscribeForm('vi', { email: '', frequency: 'published' });
     assert.equal(vi.statusCode, 422);
     assert.match(vi.body, /Hãy nhập một địa chỉ email/);
     assert.match(vi.body, /Hãy chọn ít nhất một nội dung/);
+    assert.equal(html(vi.body).querySelector('.error-summary h2')?.textContent, 'Có lỗi cần sửa');
     assert.equal((await deliver()).length, 0);
     const unknown = await t.app.inject({ url: '/en/subscription?token=nothing' });
     assert.equal(unknown.statusCode, 404);
@@ -227,6 +238,23 @@ describe('following by email', () => {
     };
     assert.deepEqual(await lists('en'), [['Topic: Social dialogue', '0', '1']]);
     assert.deepEqual(await lists('vi'), [['Chủ đề: Đối thoại xã hội', '0', '1']]);
+  });
+
+  test('with no subscribers the admin page says so in the admin language instead of showing an empty table', async () => {
+    for (const [uiLang, line] of [
+      ['en', 'No subscribers yet.'],
+      ['vi', 'Chưa có người đăng ký nào.'],
+    ] as const) {
+      const admin = await signIn(t.app, t.db, 'admin', { uiLang });
+      const page = html((await t.app.inject({ url: '/admin/subscribers', headers: { cookie: admin.cookie } })).body);
+      assert.equal(page.querySelector('p.empty')?.textContent, line);
+      assert.equal(page.querySelector('table'), null);
+    }
+    await subscribeForm('en', { email: 'e@example.org', lang: 'en', events: '1', frequency: 'published' });
+    const admin = await signIn(t.app, t.db, 'admin');
+    const page = html((await t.app.inject({ url: '/admin/subscribers', headers: { cookie: admin.cookie } })).body);
+    assert.equal(page.querySelector('p.empty'), null);
+    assert.equal(page.querySelectorAll('tbody tr').length, 1);
   });
 
   test('admins see the subscribers per list, export them as CSV and remove one, each in the audit log; editors may not', async () => {

@@ -62,7 +62,7 @@ function CommonFields({ ctx, values, errors, idPrefix, withEmail = true }: { ctx
           <input type="radio" name="frequency" value="weekly" checked={values.frequency === 'weekly'} /> {t('subs.form.weekly')}
         </label>
         <label for={`${idPrefix}-day`}>{t('subs.form.day')}</label>
-        <select id={`${idPrefix}-day`} name="day" aria-invalid={errors.day ? 'true' : undefined}>
+        <select id={`${idPrefix}-day`} name="day" aria-invalid={errors.day ? 'true' : undefined} aria-describedby={errors.day ? `${idPrefix}-day-error` : undefined}>
           {DAYS.map((day) => (
             <option value={String(day)} selected={values.day === String(day)}>
               {t(`subs.day.${day}`)}
@@ -104,13 +104,13 @@ export interface TermOptions {
 }
 
 /** What to follow: all events, all articles, and each topic and programme. */
-function FollowFields({ ctx, values, errors, terms }: { ctx: ViewContext; values: FormValues; errors: FormErrors; terms: TermOptions }) {
+function FollowFields({ ctx, values, errors, terms, idPrefix }: { ctx: ViewContext; values: FormValues; errors: FormErrors; terms: TermOptions; idPrefix: string }) {
   const { t } = ctx;
   const error = errors.follow ?? errors.terms;
   return (
-    <fieldset class={error ? 'field field--invalid' : 'field'} aria-describedby={error ? 'subscribe-follow-error' : undefined}>
+    <fieldset id={`${idPrefix}-follow`} class={error ? 'field field--invalid' : 'field'} aria-describedby={error ? `${idPrefix}-follow-error` : undefined}>
       <legend>{t('subs.form.follow')}</legend>
-      <FieldError id="subscribe-follow-error" message={error} />
+      <FieldError id={`${idPrefix}-follow-error`} message={error} />
       <label>
         <input type="checkbox" name="events" value="1" checked={values.events} /> {t('subs.form.allEvents')}
       </label>
@@ -136,12 +136,28 @@ function FollowFields({ ctx, values, errors, terms }: { ctx: ViewContext; values
   );
 }
 
-function ErrorSummary({ ctx, errors }: { ctx: ViewContext; errors: FormErrors }) {
-  if (Object.keys(errors).length === 0) return null;
+/** The form's problems at its top, in the form's order, each linking to its field (the same summary as the admin's forms). */
+function ErrorSummary({ ctx, errors, idPrefix }: { ctx: ViewContext; errors: FormErrors; idPrefix: string }) {
+  const entries: [string, string | undefined][] = [
+    ['email', errors.email],
+    ['day', errors.day],
+    ['follow', errors.follow ?? errors.terms],
+  ];
+  const shown = entries.filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (shown.length === 0) return null;
+  const titleId = `${idPrefix}-errors-title`;
   return (
-    <p class="form-errors" role="alert">
-      {ctx.t('subs.error.summary')}
-    </p>
+    <div class="error-summary form-errors" role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      <h2 id={titleId}>{ctx.t('subs.error.title')}</h2>
+      <p>{ctx.t('subs.error.summary')}</p>
+      <ul>
+        {shown.map(([field, message]) => (
+          <li>
+            <a href={`#${idPrefix}-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -153,10 +169,10 @@ export function SubscribePage({ ctx, values, errors, terms, notice }: { ctx: Vie
       <h1>{notice?.title ?? t('subs.form.title')}</h1>
       {notice ? <p class="lead">{notice.body}</p> : <p class="lead">{t('subs.form.intro')}</p>}
       {notice ? <h2>{t('subs.form.title')}</h2> : null}
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} idPrefix="subscribe" />
       <form method="post" action={subscribePath(ctx.lang)} class="subscribe-form" novalidate>
         <CommonFields ctx={ctx} values={values} errors={errors} idPrefix="subscribe" />
-        <FollowFields ctx={ctx} values={values} errors={errors} terms={terms} />
+        <FollowFields ctx={ctx} values={values} errors={errors} terms={terms} idPrefix="subscribe" />
         <button type="submit">{t('subs.form.submit')}</button>
       </form>
     </Layout>
@@ -186,11 +202,11 @@ export function ManagePage({ ctx, email, token, values, errors, terms, saved }: 
           {t('subs.manage.saved')}
         </p>
       ) : null}
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} idPrefix="manage" />
       <form method="post" action={`/${ctx.lang}/subscription`} class="subscribe-form" novalidate>
         <input type="hidden" name="token" value={token} />
         <CommonFields ctx={ctx} values={values} errors={errors} idPrefix="manage" withEmail={false} />
-        <FollowFields ctx={ctx} values={values} errors={errors} terms={terms} />
+        <FollowFields ctx={ctx} values={values} errors={errors} terms={terms} idPrefix="manage" />
         <button type="submit">{t('subs.manage.save')}</button>
       </form>
       <UnsubscribeForm ctx={ctx} token={token} />

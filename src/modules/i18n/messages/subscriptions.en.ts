@@ -28,6 +28,7 @@ export const subscriptionsEn = {
   'subs.error.follow': 'Choose at least one thing to follow.',
   'subs.error.unknownTerm': 'One of the topics or programmes chosen does not exist (any more). Choose again.',
   'subs.error.day': 'Choose the day of the digest.',
+  'subs.error.title': 'There is a problem',
   'subs.error.summary': 'The form could not be sent. Correct what is marked below.',
 
   'subs.sent.title': 'Check your email',
@@ -80,6 +81,7 @@ export const subscriptionsEn = {
   'subs.admin.list': 'List',
   'subs.admin.count': 'Confirmed',
   'subs.admin.pending': 'Waiting for confirmation',
+  'subs.admin.empty': 'No subscribers yet.',
   'subs.admin.export': 'Export the addresses (CSV)',
   'subs.admin.remove': 'Remove an address',
   'subs.admin.removeSubmit': 'Remove',

@@ -30,6 +30,7 @@ export const subscriptionsVi: Record<keyof typeof subscriptionsEn, string> = {
   'subs.error.follow': 'Hãy chọn ít nhất một nội dung để theo dõi.',
   'subs.error.unknownTerm': 'Một chủ đề hoặc chương trình đã chọn không (còn) tồn tại. Hãy chọn lại.',
   'subs.error.day': 'Hãy chọn ngày gửi bản tin.',
+  'subs.error.title': 'Có lỗi cần sửa',
   'subs.error.summary': 'Chưa gửi được biểu mẫu. Hãy sửa những mục được đánh dấu bên dưới.',
 
   'subs.sent.title': 'Hãy kiểm tra email',
@@ -82,6 +83,7 @@ export const subscriptionsVi: Record<keyof typeof subscriptionsEn, string> = {
   'subs.admin.list': 'Danh sách',
   'subs.admin.count': 'Đã xác nhận',
   'subs.admin.pending': 'Đang chờ xác nhận',
+  'subs.admin.empty': 'Chưa có người đăng ký nào.',
   'subs.admin.export': 'Xuất danh sách địa chỉ (CSV)',
   'subs.admin.remove': 'Xóa một địa chỉ',
   'subs.admin.removeSubmit': 'Xóa',
