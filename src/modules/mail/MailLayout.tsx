@@ -8,6 +8,7 @@ import type { MailContent } from './compose.js';
 const BODY_STYLE = 'margin:0;padding:24px;background:#f4f4f4;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5';
 const CARD_STYLE = 'max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:4px';
 const BUTTON_STYLE = 'display:inline-block;background:#1e2dbe;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold';
+const PARAGRAPH_STYLE = 'white-space:pre-line';
 const QUOTE_STYLE = 'margin:16px 0;padding:8px 16px;border-left:4px solid #c4c4c4;white-space:pre-wrap';
 const FOOTER_STYLE = 'max-width:560px;margin:16px auto 0;font-size:13px;color:#555555';
 
@@ -28,7 +29,8 @@ export function MailLayout({ lang, siteName, publicUrl, content }: { lang: strin
           </p>
           <h1 style="font-size:20px;margin:0 0 16px">{content.subject}</h1>
           {content.paragraphs.map((p) => (
-            <p>{p}</p>
+            // A paragraph's own line breaks (an item's title, summary and link in a subscriber's message) are kept.
+            <p style={PARAGRAPH_STYLE}>{p}</p>
           ))}
           {content.quote ? <blockquote style={QUOTE_STYLE}>{content.quote}</blockquote> : null}
           {content.action ? (

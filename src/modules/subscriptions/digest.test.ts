@@ -106,6 +106,8 @@ describe('weekly digests and called-off events by email', () => {
     assert.match(en.text, /Harvest report — 20 November 2026\nCoffee prices\.\nhttp:\/\/localhost:3000\/en\/articles\/harvest-report/);
     assert.doesNotMatch(en.text, /Later forum|Draft seminar|Withdrawn talk/);
     assert.match(en.html, /<html lang="en">/);
+    // In the HTML part too, each item's title, summary and link are on lines of their own.
+    assert.match(en.html, /<p style="white-space:pre-line">Wage board meeting — 3 December 2026\nThe board meets on minimum wages\.\nhttp:\/\/localhost:3000\/en\/events\/wage-board-meeting<\/p>/);
 
     const vi = got.find((m) => m.to === 'vi-wed@example.org')!.mail;
     assert.equal(vi.headers.get('subject'), 'Tuần này trên trang web của ILO Country Office for Viet Nam');
