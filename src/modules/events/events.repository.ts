@@ -2,7 +2,7 @@
  * Queries on events. Every function takes the database (or a transaction)
  * first and returns plain rows. Visitors' listings read published events only.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -77,39 +77,64 @@ export function liveEvents(db: Db, choice: TextChoice) {
   return query;
 }
 
-/** The listing rows of these events, in this order, with their shown text. */
+/** The listing rows of these events, in this order, with their shown text: kept compiled (db/kept-query.ts). */
+const keptListRows = rows.keptRowsInOrder<EventListRow>((query) =>
+  query.select([
+    'e.id',
+    shownSlug.as('slug'),
+    'e.start_date',
+    'e.end_date',
+    'e.event_status',
+    'e.status_reason_en',
+    'e.status_reason_vi',
+    'e.event_type',
+    shownColumn<string>('title').as('title'),
+    shownColumn<string | null>('summary').as('summary'),
+    shownColumn<string | null>('description').as('description'),
+    shownColumn<string | null>('description_html').as('description_html'),
+    shownLang.as('text_lang'),
+  ]),
+);
+
 function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListRow[]> {
-  return rows.rowsInOrder(db, choice.lang, ids, (query) =>
-    query.select([
-      'e.id',
-      shownSlug.as('slug'),
-      'e.start_date',
-      'e.end_date',
-      'e.event_status',
-      'e.status_reason_en',
-      'e.status_reason_vi',
-      'e.event_type',
-      shownColumn<string>('title').as('title'),
-      shownColumn<string | null>('summary').as('summary'),
-      shownColumn<string | null>('description').as('description'),
-      shownColumn<string | null>('description_html').as('description_html'),
-      shownLang.as('text_lang'),
-    ]),
-  );
+  return keptListRows(db, choice.lang, ids);
 }
 
-/** Published events still running on or after `today`, soonest first. */
-export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = await rows.pickIds(
-    liveEvents(db, choice)
+// The listing's own looks, kept compiled when it has no filters (db/kept-query.ts): every visit asks them.
+const upcomingPage = rows.keptOnLive<{ today: string; limit: number; offset: number }, { id: number }>(
+  (live, v) =>
+    live
       .select('e.id')
-      .where(lastDayIndexed, '>=', today)
+      .where(lastDayIndexed, '>=', v.today)
       .orderBy('e.start_date', 'asc')
       .orderBy(lastDayIndexed, 'asc')
       .orderBy('e.id', 'asc')
-      .limit(limit)
-      .offset(offset),
-  );
+      .limit(v.limit)
+      .offset(v.offset),
+  liveEvents,
+);
+const pastPage = rows.keptOnLive<{ today: string; limit: number; offset: number }, { id: number }>(
+  (live, v) =>
+    live
+      .select('e.id')
+      .where(lastDay, '<', v.today)
+      // Implied by the line above; it lets the listing index give the events in order of their start.
+      .where('e.start_date', '<', v.today)
+      .orderBy('e.start_date', 'desc')
+      .orderBy(lastDay, 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(v.limit)
+      .offset(v.offset),
+  liveEvents,
+);
+const upcomingCount = rows.keptOnLive<{ today: string }, { n: number | string }>(
+  (live, v) => live.where(lastDayIndexed, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
+  liveEvents,
+);
+
+/** Published events still running on or after `today`, soonest first. */
+export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
+  const ids = (await upcomingPage(db, choice, { today, limit, offset })).map((row) => Number(row.id));
   return listRows(db, choice, ids);
 }
 
@@ -118,18 +143,7 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * the same day keep the office's order: shorter first, then as entered.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = await rows.pickIds(
-    liveEvents(db, choice)
-      .select('e.id')
-      .where(lastDay, '<', today)
-      // Implied by the line above; it lets the listing index give the events in order of their start.
-      .where('e.start_date', '<', today)
-      .orderBy('e.start_date', 'desc')
-      .orderBy(lastDay, 'asc')
-      .orderBy('e.id', 'asc')
-      .limit(limit)
-      .offset(offset),
-  );
+  const ids = (await pastPage(db, choice, { today, limit, offset })).map((row) => Number(row.id));
   return listRows(db, choice, ids);
 }
 
@@ -171,12 +185,12 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
  * than counted one by one.
  */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const upcomingCount = rows.count(liveEvents(db, choice).where(lastDayIndexed, '>=', today));
+  const counted = upcomingCount(db, choice, { today }).then(([row]) => Number(row?.n ?? 0));
   if (choosesAll(choice)) {
-    const [upcoming, live] = await Promise.all([upcomingCount, rows.countLive(db, choice.now)]);
+    const [upcoming, live] = await Promise.all([counted, rows.countLive(db, choice.now)]);
     return { upcoming, past: live - upcoming };
   }
-  const [upcoming, past] = await Promise.all([upcomingCount, rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today))]);
+  const [upcoming, past] = await Promise.all([counted, rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today))]);
   return { upcoming, past };
 }
 
@@ -198,6 +212,24 @@ export async function listEnglishEventsByDates(db: Db, start: string, end: strin
   });
 }
 
+// The year choices' looks (listEventYears), kept compiled when the listing has no filters (db/kept-query.ts).
+const firstStart = rows.keptOnLive<Record<string, never>, { day: string }>(
+  (live) => live.select('e.start_date as day').orderBy('e.start_date', 'asc').limit(1),
+  liveEvents,
+);
+const latestLastDay = rows.keptOnLive<Record<string, never>, { day: string }>(
+  (live) => live.select(lastDayIndexed.as('day')).orderBy(lastDayIndexed, 'desc').limit(1),
+  liveEvents,
+);
+const startingWithin = rows.keptOnLive<{ from: string; to: string }, { id: number }>(
+  (live, v) => live.select('e.id').where('e.start_date', '>=', v.from).where('e.start_date', '<=', v.to).limit(1),
+  liveEvents,
+);
+const runningInto = rows.keptOnLive<{ day: string }, { id: number }>(
+  (live, v) => live.select('e.id').where('e.start_date', '<', v.day).where(lastDay, '>=', v.day).limit(1),
+  liveEvents,
+);
+
 /**
  * The years visitors' events run in (an event across New Year in both), newest
  * first: the choices of the listing's year filter. The first and last years
@@ -208,29 +240,24 @@ export async function listEnglishEventsByDates(db: Db, start: string, end: strin
 export async function listEventYears(db: Db, choice: TextChoice): Promise<number[]> {
   // Bounds from the events alone (cheap: the listing index holds these columns); each year
   // between them is then checked against everything liveEvents asks.
-  const live = rows.live(db, { ...choice, omitUntranslated: false, filters: undefined });
-  const [first, last] = await Promise.all([
-    live.select('e.start_date as day').orderBy('e.start_date', 'asc').limit(1).executeTakeFirst(),
-    live.select(lastDayIndexed.as('day')).orderBy(lastDayIndexed, 'desc').limit(1).executeTakeFirst(),
-  ]);
+  const everyLive = { ...choice, omitUntranslated: false, filters: undefined };
+  const [[first], [last]] = await Promise.all([firstStart(db, everyLive, {}), latestLastDay(db, everyLive, {})]);
   if (!first || !last) return [];
   const years: number[] = [];
   // Within the years dates may have, so that an event stored across centuries costs at most those.
   const [lastYear, firstYear] = [Math.min(Number(last.day.slice(0, 4)), LATEST_YEAR), Math.max(Number(first.day.slice(0, 4)), EARLIEST_YEAR)];
   for (let y = lastYear; y >= firstYear; y -= 1) years.push(y);
-  const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
-  const liveOne = () => liveEvents(db, choice).select('e.id').limit(1);
   const newYear = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
   // Starts in the year: one look at the start-date index per year.
   const starts = await Promise.all(
-    years.map((y) => any(liveOne().where('e.start_date', '>=', newYear(y)).where('e.start_date', '<=', `${String(y).padStart(4, '0')}-12-31`))),
+    years.map(async (y) => (await startingWithin(db, choice, { from: newYear(y), to: `${String(y).padStart(4, '0')}-12-31` })).length > 0),
   );
   const held = new Set(years.filter((_, i) => starts[i]));
   // A year with nothing starting in it is held when an event begun before it still runs in it.
   // Across a stretch of such years the events begun before are the same ones, so the held years
   // are the stretch's first ones, up to the latest end: found by halving the stretch, a few
   // looks however long it is (an event running for decades, stored before dates were bounded).
-  const runsInto = (y: number) => any(liveOne().where('e.start_date', '<', newYear(y)).where(lastDay, '>=', newYear(y)));
+  const runsInto = async (y: number) => (await runningInto(db, choice, { day: newYear(y) })).length > 0;
   const ascending = [...years].reverse();
   for (let i = 0; i < ascending.length; i += 1) {
     if (held.has(ascending[i]!)) continue;
