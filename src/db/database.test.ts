@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
+import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
 import { DatabaseBusyError, isDatabaseBusy, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
 
 /**
@@ -40,19 +39,36 @@ function holdWriteLock(path: string, holdMs: number): Promise<ChildProcess & { d
 describe('write transactions on a shared SQLite file', () => {
   let dir: string;
   let handle: DatabaseHandle | undefined;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'almanac-writers-'));
-  });
+  tempDirForBlock('almanac-writers-', (path) => (dir = path));
   afterEach(async () => {
     await handle?.destroy();
     handle = undefined;
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   async function open(name: string, writeWaitMs?: number): Promise<DatabaseHandle> {
     handle = openDatabase({ sqlitePath: join(dir, name), ...(writeWaitMs ? { writeWaitMs } : {}) });
     await migrateToLatest(handle.db);
     return handle;
+  }
+
+  /**
+   * Opens `name` (a save there waiting at most `writeWaitMs`), has another
+   * process hold its write lock for `holdMs`, and meanwhile runs `write`,
+   * counting the timer ticks that run while it waits. The other process must
+   * then have ended well.
+   */
+  async function writeWhileHeld(name: string, holdMs: number, write: (h: DatabaseHandle) => Promise<void>, writeWaitMs?: number): Promise<{ h: DatabaseHandle; ticks: number }> {
+    const h = await open(name, writeWaitMs);
+    const other = await holdWriteLock(join(dir, name), holdMs);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 20);
+    try {
+      await write(h);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.equal(await other.done, 0);
+    return { h, ticks };
   }
 
   /** A save's shape: read what is stored, then write. */
@@ -64,22 +80,15 @@ describe('write transactions on a shared SQLite file', () => {
   }
 
   test('a save waits for another process holding the file, and the server answers meanwhile', async () => {
-    const path = join(dir, 'wait.sqlite');
-    const h = await open('wait.sqlite');
-    const other = await holdWriteLock(path, 700);
-    let ticks = 0;
-    const timer = setInterval(() => (ticks += 1), 20);
-    try {
+    let waited = 0;
+    const { h, ticks } = await writeWhileHeld('wait.sqlite', 700, async (db) => {
       const started = Date.now();
-      await readThenWrite(h, 'this.process');
-      const waited = Date.now() - started;
-      assert.ok(waited >= 400, `the save waited for the other writer (${waited} ms)`);
-      // The wait is a sleep between tries, not SQLite blocking the thread.
-      assert.ok(ticks >= 2, `timers ran while the save waited (${ticks} ticks)`);
-    } finally {
-      clearInterval(timer);
-    }
-    assert.equal(await other.done, 0);
+      await readThenWrite(db, 'this.process');
+      waited = Date.now() - started;
+    });
+    assert.ok(waited >= 400, `the save waited for the other writer (${waited} ms)`);
+    // The wait is a sleep between tries, not SQLite blocking the thread.
+    assert.ok(ticks >= 2, `timers ran while the save waited (${ticks} ticks)`);
     const keys = (await h.db.selectFrom('site_texts').select('key').execute()).map((r) => r.key).sort();
     assert.deepEqual(keys, ['other.process', 'this.process']);
   });
@@ -103,38 +112,26 @@ describe('write transactions on a shared SQLite file', () => {
   });
 
   test('a single write outside a transaction waits the same way', async () => {
-    const path = join(dir, 'single.sqlite');
-    const h = await open('single.sqlite');
-    const other = await holdWriteLock(path, 500);
-    let ticks = 0;
-    const timer = setInterval(() => (ticks += 1), 20);
-    try {
-      await h.db.insertInto('site_texts').values({ key: 'this.process', lang: 'en', value: 'saved', updated_at: '2026-01-01T00:00:00Z' }).execute();
-      assert.ok(ticks >= 2, `timers ran while the write waited (${ticks} ticks)`);
-    } finally {
-      clearInterval(timer);
-    }
-    assert.equal(await other.done, 0);
+    const { h, ticks } = await writeWhileHeld('single.sqlite', 500, async (db) => {
+      await db.db.insertInto('site_texts').values({ key: 'this.process', lang: 'en', value: 'saved', updated_at: '2026-01-01T00:00:00Z' }).execute();
+    });
+    assert.ok(ticks >= 2, `timers ran while the write waited (${ticks} ticks)`);
     assert.equal((await h.db.selectFrom('site_texts').select('key').execute()).length, 2);
   });
 
   test('a save that cannot get the file within its wait fails with DatabaseBusyError, leaving nothing half-written', async () => {
-    const path = join(dir, 'busy.sqlite');
-    const h = await open('busy.sqlite', 400);
-    const other = await holdWriteLock(path, 1500);
-    let ticks = 0;
-    const timer = setInterval(() => (ticks += 1), 20);
-    try {
-      await assert.rejects(readThenWrite(h, 'this.process'), (error: unknown) => {
-        assert.ok(error instanceof DatabaseBusyError, `a DatabaseBusyError, not ${String(error)}`);
-        assert.ok(isDatabaseBusy(error));
-        return true;
-      });
-      assert.ok(ticks >= 2, `timers ran while the save waited (${ticks} ticks)`);
-    } finally {
-      clearInterval(timer);
-    }
-    assert.equal(await other.done, 0);
+    const { h, ticks } = await writeWhileHeld(
+      'busy.sqlite',
+      1500,
+      (db) =>
+        assert.rejects(readThenWrite(db, 'this.process'), (error: unknown) => {
+          assert.ok(error instanceof DatabaseBusyError, `a DatabaseBusyError, not ${String(error)}`);
+          assert.ok(isDatabaseBusy(error));
+          return true;
+        }),
+      400,
+    );
+    assert.ok(ticks >= 2, `timers ran while the save waited (${ticks} ticks)`);
     const keys = (await h.db.selectFrom('site_texts').select('key').execute()).map((r) => r.key);
     assert.deepEqual(keys, ['other.process']);
     // The connection is usable again once the file is free.
