@@ -19,6 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
+import { seriesRoutes } from './modules/series/index.js';
 import { subscribersAdminRoutes, subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
@@ -35,6 +36,7 @@ const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
   articlesRoutes,
   searchRoutes,
   topicsRoutes,
+  seriesRoutes,
   feedsRoutes,
   apiDocsRoutes,
   subscriptionsRoutes,

@@ -43,13 +43,14 @@ export interface CalendarEventRow {
   text_lang: LangCode;
 }
 
-/** Which events: all, or those tagged with one topic or programme (by slug). */
-export type EventScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'programme'; slug: string };
+/** Which events: all, those tagged with one topic or programme (by slug), or those of one series (by id). */
+export type EventScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'programme'; slug: string } | { kind: 'series'; id: number };
 
 /** Events visitors may see now in a scope: the listings' choice, with the scope as their topic or programme filter. */
 function liveInScope(db: Db, choice: TextChoice, scope: EventScope) {
   const filters = scope.kind === 'topic' ? { topic: scope.slug } : scope.kind === 'programme' ? { programme: scope.slug } : undefined;
-  return liveEvents(db, { ...choice, filters });
+  const live = liveEvents(db, { ...choice, filters });
+  return scope.kind === 'series' ? live.where('e.series_id', '=', scope.id) : live;
 }
 
 /** The calendar columns of these events, in this order, with their text in `lang` (English where untranslated). */

@@ -136,6 +136,16 @@ export function eventCalendarPath(lang: Lang, slug: string): string {
   return `${eventPath(lang, slug)}/calendar.ics`;
 }
 
+/** A series of events' page. */
+export function seriesPath(lang: Lang, slug: string): string {
+  return `/${lang}/series/${encodeURIComponent(slug)}`;
+}
+
+/** A series' calendar to subscribe to: its events, a recurring one as one entry with its rule. */
+export function seriesCalendarPath(lang: Lang, slug: string): string {
+  return `${seriesPath(lang, slug)}/events.ics`;
+}
+
 export type NewsFeedFormat = 'atom' | 'rss' | 'json';
 
 const NEWS_FEED_FILES: Record<NewsFeedFormat, string> = { atom: 'articles.atom', rss: 'articles.rss', json: 'articles.json' };

@@ -11,6 +11,7 @@ import { discoveryEn } from './discovery.en.js';
 import { mailEn } from './mail.en.js';
 import { subscriptionsEn } from './subscriptions.en.js';
 import { apiEn } from './api.en.js';
+import { seriesEn } from './series.en.js';
 
 export const en = {
   'site.skipLink': 'Skip to main content',
@@ -109,6 +110,7 @@ export const en = {
   ...mailEn,
   ...subscriptionsEn,
   ...apiEn,
+  ...seriesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { discoveryVi } from './discovery.vi.js';
 import { mailVi } from './mail.vi.js';
 import { subscriptionsVi } from './subscriptions.vi.js';
 import { apiVi } from './api.vi.js';
+import { seriesVi } from './series.vi.js';
 
 export const vi: Messages = {
   'site.skipLink': 'Chuyển đến nội dung chính',
@@ -105,4 +106,5 @@ export const vi: Messages = {
   ...mailVi,
   ...subscriptionsVi,
   ...apiVi,
+  ...seriesVi,
 };

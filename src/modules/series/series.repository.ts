@@ -1,0 +1,80 @@
+/**
+ * The series' tables: one series in the language asked for (its Vietnamese
+ * text where there is one, else English), under the one live rule; and the
+ * writes of the series service.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, LangCode } from '../../db/schema.js';
+import { isLive } from '../content/index.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A series as its page shows it, in one language. */
+export interface SeriesRow {
+  id: number;
+  /** The series' slug in each language (English where there is no Vietnamese text). */
+  slugs: Record<LangCode, string>;
+  title: string;
+  description_html: string | null;
+  /** The language of the text shown. */
+  text_lang: LangCode;
+  updated_at: string;
+}
+
+/** The series visitors may see now whose slug in `lang` (or, in Vietnamese, whose English slug) is `slug`. */
+export async function findLiveSeries(db: Db, slug: string, lang: LangCode, now: Date): Promise<SeriesRow | undefined> {
+  const found = await db
+    .selectFrom('series as s')
+    .innerJoin('series_translations as t', 't.series_id', 's.id')
+    .select(['s.id', 's.updated_at'])
+    .where(isLive('s', now))
+    .where('t.slug', '=', slug)
+    .where('t.lang', 'in', lang === 'en' ? ['en'] : ['en', 'vi'])
+    .orderBy('t.lang', lang === 'vi' ? 'desc' : 'asc')
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const texts = await db.selectFrom('series_translations').selectAll().where('series_id', '=', found.id).execute();
+  const en = texts.find((t) => t.lang === 'en')!;
+  const vi = texts.find((t) => t.lang === 'vi');
+  const shown = lang === 'vi' && vi ? vi : en;
+  return {
+    id: found.id,
+    slugs: { en: en.slug, vi: vi?.slug ?? en.slug },
+    title: shown.title,
+    description_html: shown.description_html,
+    text_lang: shown.lang,
+    updated_at: found.updated_at,
+  };
+}
+
+export async function slugTaken(db: Db, slug: string, selfId: number | null): Promise<boolean> {
+  let query = db.selectFrom('series_translations').select('series_id').where('slug', '=', slug);
+  if (selfId !== null) query = query.where('series_id', '<>', selfId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function insertSeries(db: Db, row: { slug: string; status: 'draft' | 'published'; publish_at: string | null; at: string }): Promise<number> {
+  const inserted = await db
+    .insertInto('series')
+    .values({ slug: row.slug, status: row.status, publish_at: row.publish_at, created_at: row.at, updated_at: row.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(inserted.id);
+}
+
+export async function updateSeriesRow(db: Db, id: number, row: { slug: string; status: 'draft' | 'published'; publish_at: string | null; at: string }): Promise<boolean> {
+  const result = await db.updateTable('series').set({ slug: row.slug, status: row.status, publish_at: row.publish_at, updated_at: row.at }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function replaceTexts(
+  db: Db,
+  id: number,
+  texts: readonly { lang: LangCode; slug: string; title: string; description: string | null; description_html: string | null }[],
+): Promise<void> {
+  await db.deleteFrom('series_translations').where('series_id', '=', id).execute();
+  await db
+    .insertInto('series_translations')
+    .values(texts.map((t) => ({ series_id: id, ...t })))
+    .execute();
+}
