@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { keptQuery } from './kept-query.js';
+import { KEPT_SHAPES, keptQuery } from './kept-query.js';
 import { databaseForBlock } from '../../test/helpers/test-database.js';
 
 describe('queries kept compiled', () => {
@@ -24,6 +24,21 @@ describe('queries kept compiled', () => {
     assert.deepEqual(await keys('asc', ['b', 'c', 'd'], 'b'), ['c', 'd']);
     assert.deepEqual(await keys('desc', ['a', 'c', 'd'], 'a'), ['d', 'c']);
     assert.equal(builds, 2, 'one build for each order');
+  });
+
+  test('the least recently used shapes are dropped beyond KEPT_SHAPES, and built again when asked for', async () => {
+    let builds = 0;
+    const query = keptQuery<{ keys: string[] }, string, { key: string }>((kdb, v) => {
+      builds += 1;
+      return kdb.selectFrom('settings').select('key').where('key', 'in', v.keys);
+    });
+    const ask = (length: number) => query(db, String(length), { keys: Array.from({ length }, (_, i) => `k${i}`) });
+    for (let length = 1; length <= KEPT_SHAPES + 1; length += 1) await ask(length);
+    assert.equal(builds, KEPT_SHAPES + 1);
+    await ask(KEPT_SHAPES + 1);
+    assert.equal(builds, KEPT_SHAPES + 1, 'the newest shape is kept');
+    await ask(1);
+    assert.equal(builds, KEPT_SHAPES + 2, 'the oldest shape was dropped and is built again');
   });
 
   test('a value the builder uses in its own code, not as a bound value, is refused at the first build', async () => {

@@ -37,6 +37,13 @@ interface Kept {
   slots: ({ name: string; index: number | undefined } | undefined)[];
 }
 
+/**
+ * Shapes kept per query and dialect, the least recently used dropped first:
+ * a few for most queries, one per length for lists of ids (a listing's 20,
+ * a short last page), so that unusual lengths cannot grow it without bound.
+ */
+export const KEPT_SHAPES = 64;
+
 const SLOT = new RegExp(`^${MARK}([^#${MARK}]+)(?:#(\\d+))?${MARK}$`);
 
 /** A database or a transaction (their executors share the dialect's compiler). */
@@ -75,7 +82,14 @@ export function keptQuery<V extends Values, S extends string, R>(build: (db: Kys
     let shapes = kept.get(dialect);
     if (!shapes) kept.set(dialect, (shapes = new Map()));
     let found = shapes.get(shape);
-    if (!found) shapes.set(shape, (found = compile(db, shape, values)));
+    if (found) {
+      // Map keeps insertion order: moving it to the end marks it most recently used.
+      shapes.delete(shape);
+      shapes.set(shape, found);
+    } else {
+      shapes.set(shape, (found = compile(db, shape, values)));
+      if (shapes.size > KEPT_SHAPES) shapes.delete(shapes.keys().next().value!);
+    }
     const { query, slots } = found;
     const parameters = query.parameters.map((constant, i) => {
       const slot = slots[i];
