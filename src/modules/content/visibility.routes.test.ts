@@ -8,10 +8,10 @@
  * on the other kind's page, in both languages.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { articleInput, createPeople, eventInput } from '../../../test/helpers/editing.js';
-import { createTaggedContent } from '../../../test/fixtures/tagged-content.js';
+import { createTaggedContent, RELATED_SLUGS } from '../../../test/fixtures/tagged-content.js';
 import { createArticle, scheduleArticle } from '../articles/articles.editing.js';
 import { createEvent, scheduleEvent } from '../events/events.editing.js';
 import {
@@ -53,35 +53,16 @@ interface Surface {
 }
 
 describe('a scheduled event and article are on no public surface before their time and on all of them after', () => {
-  let t: TestApp;
+  const t = appForBlock();
   const slugs = { event: { en: '', vi: '' }, article: { en: '', vi: '' } };
   /** Live items sharing the topic, whose pages list related items: their address in each language. */
-  const relatives = { event: { en: '', vi: '' }, article: { en: '', vi: '' } };
+  const relatives = RELATED_SLUGS;
 
   before(async () => {
-    t = await buildTestApp();
     await createTaggedContent(t.db);
     const [topic] = await t.db.selectFrom('topics').select('id').where('slug', '=', 'child-labour').execute();
     const [programme] = await t.db.selectFrom('programmes').select('id').where('slug', '=', 'enhance').execute();
     const tags = { topics: [topic!.id], programmes: [programme!.id] };
-    for (const lang of LANGS) {
-      const event = await t.db
-        .selectFrom('event_translations as x')
-        .innerJoin('events as e', 'e.id', 'x.event_id')
-        .select('x.slug')
-        .where('e.slug', '=', 'child-labour-workshop')
-        .where('x.lang', '=', lang)
-        .executeTakeFirstOrThrow();
-      const article = await t.db
-        .selectFrom('article_translations as x')
-        .innerJoin('articles as a', 'a.id', 'x.article_id')
-        .select('x.slug')
-        .where('a.slug', '=', 'coffee-farms')
-        .where('x.lang', '=', lang)
-        .executeTakeFirstOrThrow();
-      relatives.event[lang] = event.slug!;
-      relatives.article[lang] = article.slug!;
-    }
     const ctx = { user: (await createPeople(t.db)).editor, now: DEFAULT_NOW };
     const event = await createEvent(
       t.db,
@@ -128,7 +109,6 @@ describe('a scheduled event and article are on no public surface before their ti
     await scheduleArticle(t.db, ctx, article.id, AT);
     slugs.article = { en: article.snapshot.slug, vi: article.snapshot.vi!.slug };
   });
-  after(() => t.close());
 
   function surfaces(): Surface[] {
     const both = [EVENT_WORD, ARTICLE_WORD];
