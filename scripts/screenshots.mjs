@@ -76,6 +76,7 @@ try {
     ['admin-event-new', '/admin/events/new'],
     ['admin-event-edit', eventEdit],
     ['admin-event-history', `${eventEdit}/history`],
+    ['admin-event-cancel', `${eventEdit}/cancel`],
     ['admin-articles', '/admin/articles'],
     ['admin-article-edit', articleEdit],
     ['admin-media', '/admin/media'],
@@ -120,6 +121,7 @@ try {
   await page.getByLabel('Reason shown to visitors, in Vietnamese').fill('Hủy do cảnh báo bão; cuộc họp sẽ được tổ chức trực tuyến vào tháng 1.');
   await page.getByRole('button', { name: 'Mark as cancelled' }).click();
   await page.waitForLoadState('load');
+  const cancelledEvent = await firstHref(page, eventEdit, '.item-links a[href^="/en/events/"]');
 
   // Each component of docs/design.md on its own, cropped from a page that shows it,
   // in a new context still signed in: the browser's cache holds public pages as they were.
@@ -143,8 +145,11 @@ try {
     ['admin-nav', 1280, '/admin/events', '.admin-nav'],
     ['admin-table', 1280, '/admin/events', '.table-wrap'],
     ['admin-table-cards', 375, '/admin/events', '.data-table tbody'],
-    ['status-tags', 1280, eventEdit, '.item-status'],
+    ['action-bar', 1280, eventEdit, '.action-bar'],
+    ['language-view', 1280, eventEdit, '.language-view'],
     ['language-fieldsets', 1280, eventEdit, '.language-columns'],
+    ['confirm-reasons', 1280, `${eventEdit}/postpone`, '.confirm-form'],
+    ['status-notice', 1280, cancelledEvent, '.status-notice'],
     ['date-pairs', 1280, eventEdit, '.form-section .field-row'],
     ['workflow-panel', 1280, eventEdit, '.workflow-panel'],
     ['dashboard-panel', 1280, '/admin', '.panel'],
