@@ -1,6 +1,7 @@
 import { AdminLayout } from './AdminLayout.js';
 import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
+import { NewPasswordFields } from './password-fields.js';
 
 export type AccountNotice = 'password' | 'email' | 'lang' | 'notices';
 
@@ -61,16 +62,7 @@ export function AccountPage({ ctx, sessions, errors, notice, editorialNotices, e
             {/* Lets password managers attach the new password to the right account. */}
             <input type="hidden" name="username" value={user.email} autoComplete="username" />
             <TextInput name="current" type="password" label={labels.current} error={errors.current} autocomplete="current-password" required />
-            <TextInput
-              name="password"
-              type="password"
-              label={labels.password}
-              hint={t('admin.account.newHint')}
-              error={errors.password}
-              autocomplete="new-password"
-              required
-            />
-            <TextInput name="confirm" type="password" label={labels.confirm} error={errors.confirm} autocomplete="new-password" required />
+            <NewPasswordFields labels={labels} hint={t('admin.account.newHint')} errors={errors} />
             <div class="form-actions">
               <button type="submit" class="button">
                 {t('admin.account.changePassword')}

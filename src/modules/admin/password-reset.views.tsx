@@ -1,6 +1,7 @@
 import { AdminLayout } from './AdminLayout.js';
 import { CsrfField, ErrorSummary, Notice, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
+import { NewPasswordFields } from './password-fields.js';
 
 /** The link to this page in the other language (the forms before sign-in choose their language from the address). */
 function LanguageSwitch({ ctx, path }: { ctx: AdminViewContext; path: string }) {
@@ -110,16 +111,7 @@ export function NewPasswordPage({ ctx, form, action, title, intro, submit, name,
           {name === undefined ? null : (
             <TextInput name="name" label={t('admin.setup.name')} value={name} error={form.errors.name} autocomplete="name" required maxLength={100} />
           )}
-          <TextInput
-            name="password"
-            type="password"
-            label={labels.password}
-            hint={t('admin.account.newHint')}
-            error={form.errors.password}
-            autocomplete="new-password"
-            required
-          />
-          <TextInput name="confirm" type="password" label={labels.confirm} error={form.errors.confirm} autocomplete="new-password" required />
+          <NewPasswordFields labels={labels} hint={t('admin.account.newHint')} errors={form.errors} />
           <div class="form-actions">
             <button type="submit" class="button">
               {submit}

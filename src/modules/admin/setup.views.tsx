@@ -1,6 +1,7 @@
 import { AdminLayout } from './AdminLayout.js';
 import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from './components.js';
 import type { AdminViewContext } from './view-context.js';
+import { NewPasswordFields } from './password-fields.js';
 
 export interface SetupFormState {
   token: string;
@@ -30,16 +31,7 @@ export function SetupPage({ ctx, form }: { ctx: AdminViewContext; form: SetupFor
           <input type="hidden" name="lang" value={ctx.lang} />
           <TextInput name="name" label={labels.name} value={form.name} error={form.errors.name} autocomplete="name" required maxLength={100} />
           <TextInput name="email" type="email" label={labels.email} value={form.email} error={form.errors.email} autocomplete="username" required />
-          <TextInput
-            name="password"
-            type="password"
-            label={labels.password}
-            hint={t('admin.setup.passwordHint')}
-            error={form.errors.password}
-            autocomplete="new-password"
-            required
-          />
-          <TextInput name="confirm" type="password" label={labels.confirm} error={form.errors.confirm} autocomplete="new-password" required />
+          <NewPasswordFields labels={labels} hint={t('admin.setup.passwordHint')} errors={form.errors} />
           <div class="form-actions">
             <button type="submit" class="button">
               {t('admin.setup.submit')}
