@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
-import { DatabaseBusyError, isDatabaseBusy, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
+import { DatabaseBusyError, isDatabaseBusy, isUniqueViolation, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
 
 /**
  * Another process that takes the file's write lock, says so on stdout, holds
@@ -144,5 +144,13 @@ describe('write transactions on a shared SQLite file', () => {
     for (const code of ['SQLITE_CONSTRAINT_UNIQUE', '23505', 'ENOENT']) assert.ok(!isDatabaseBusy(coded(code)), code);
     assert.ok(!isDatabaseBusy(new Error('database is locked')));
     assert.ok(!isDatabaseBusy(undefined));
+  });
+
+  test('isUniqueViolation knows a unique index refusing a row on both databases, and nothing else', () => {
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', '23505']) assert.ok(isUniqueViolation(coded(code)), code);
+    for (const code of ['SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_BUSY', '23503', '40001']) assert.ok(!isUniqueViolation(coded(code)), code);
+    assert.ok(!isUniqueViolation(new Error('UNIQUE constraint failed: users.email')));
+    assert.ok(!isUniqueViolation(undefined));
   });
 });

@@ -70,6 +70,18 @@ export function isDatabaseBusy(error: unknown): boolean {
   return typeof code === 'string' && (SQLITE_BUSY_CODES.test(code) || POSTGRES_BUSY_CODES.has(code));
 }
 
+/** SQLite (better-sqlite3) and PostgreSQL (SQLSTATE) codes of a row refused by a unique index. */
+const UNIQUE_VIOLATION_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', '23505']);
+
+/**
+ * Whether an error means "a unique index already holds this value": someone
+ * else saved the same address or key a moment earlier, after it was checked.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && UNIQUE_VIOLATION_CODES.has(code);
+}
+
 /**
  * How long a write waits for another connection's (an import's, another
  * server's) before giving up: far longer than an import of the office's pages

@@ -1,7 +1,8 @@
 /**
  * Changing one's own email address on /admin/account: refused with the page
  * again (422, the address typed kept) for a bad address, one in use, or a
- * wrong password; once done, the account signs in with the new address, the
+ * wrong password, also when another account takes the address at the same
+ * instant; once done, the account signs in with the new address, the
  * old one is told by a message a real SMTP server receives, and the audit log
  * has it; a reset link sent to the old address stops working.
  */
@@ -55,6 +56,25 @@ describe('changing one\'s email address', () => {
     assert.equal(row.email, 'lan@example.org');
     await sendDueMail(t.db, sender, DEFAULT_NOW);
     assert.deepEqual(smtp.received.map((m) => m.to[0]), ['invited@example.org']);
+  });
+
+  test('two accounts moving to one address at the same instant: one gets it, the other has the page again with 422 and what was typed', async () => {
+    const lan = await signIn(t.app, t.db, 'editor', { email: 'lan@example.org' });
+    const minh = await signIn(t.app, t.db, 'editor', { email: 'minh@example.org' });
+    // Each request checks that the address is free before it checks the password
+    // (tens of milliseconds of hashing) and only then writes: both checks pass,
+    // and the database's unique index refuses the second write.
+    const fields = { email: 'shared@example.org', email_current: TEST_PASSWORD };
+    const answers = await Promise.all([change(lan, fields), change(minh, fields)]);
+    assert.deepEqual(answers.map((res) => res.statusCode).sort(), [303, 422]);
+    const refused = answers.find((res) => res.statusCode === 422)!;
+    const page = html(refused.body);
+    assert.equal(text(page.querySelector('#error-email')), 'An account with this email address already exists.');
+    assert.equal(page.querySelector('form[action="/admin/account/email"] input[name=email]')?.getAttribute('value'), 'shared@example.org');
+    const rows = await t.db.selectFrom('users').select('email').where('id', 'in', [lan.user.id, minh.user.id]).orderBy('email').execute();
+    assert.deepEqual(rows.map((r) => r.email).filter((e) => e === 'shared@example.org'), ['shared@example.org']);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'user.email_change').execute();
+    assert.equal(audit.length, 1);
   });
 
   test('the new address signs in, the old one is told in the holder\'s language, and the audit log records it', async () => {

@@ -5,6 +5,7 @@
  * message key (the admin pages show `t(key)` next to the field).
  */
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/database.js';
 import type { Database, LangCode, UserRow } from '../../db/schema.js';
 import { NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
@@ -287,12 +288,18 @@ export async function changeOwnEmail(db: Kysely<Database>, user: AdminUser, chan
   }
   if (Object.keys(fields).length > 0) throw new ValidationError('The email address was not changed.', fields);
 
-  await db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, { email, updated_at: now.toISOString() });
-    await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
-    await clearCurrentPasswordFailures(trx, user.id);
-    await auditAccount(trx, { userId: user.id, ip }, 'user.email_change', user.id, `Changed their email address from ${row.email} to ${email}`, now);
-  });
+  try {
+    await db.transaction().execute(async (trx) => {
+      await repo.updateUser(trx, user.id, { email, updated_at: now.toISOString() });
+      await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
+      await clearCurrentPasswordFailures(trx, user.id);
+      await auditAccount(trx, { userId: user.id, ip }, 'user.email_change', user.id, `Changed their email address from ${row.email} to ${email}`, now);
+    });
+  } catch (error) {
+    // Another account took the address between the check above and this update.
+    if (isUniqueViolation(error)) throw new ValidationError('The email address was not changed.', { email: 'admin.users.emailTaken' });
+    throw error;
+  }
   return { previous: row.email, email };
 }
 
