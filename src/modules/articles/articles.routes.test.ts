@@ -47,9 +47,7 @@ describe('GET /articles/:slug', () => {
   const t = appForBlock();
   before(async () => {
     await createArticle(t.db, {
-      slug: 'potatoes-and-perseverance',
-      title: 'Potatoes and perseverance',
-      date: '2024-03-29',
+      slug: 'potatoes-and-perseverance', title: 'Potatoes and perseverance', date: '2024-03-29',
       summary: 'A cancer survivor plants the seeds of hope.',
       body: 'First.\n\nSecond <b>not bold</b>.',
       ...officePhoto('/media/potatoes.jpg', 'A woman holds potatoes in a field', 2024),

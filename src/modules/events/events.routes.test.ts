@@ -142,10 +142,8 @@ describe('GET /events/:slug', () => {
   const t = appForBlock();
   before(async () => {
     await createEvent(t.db, {
-      slug: 'tripartite-consultation',
-      title: 'Tripartite consultation on the "Labour Code" (revised)',
-      start: '2026-12-03',
-      end: '2026-12-04',
+      slug: 'tripartite-consultation', title: 'Tripartite consultation on the "Labour Code" (revised)',
+      start: '2026-12-03', end: '2026-12-04',
       eventType: 'consultation',
       description: 'First paragraph.\n\nSecond paragraph.',
       venue: 'Melia Hotel',

@@ -26,9 +26,7 @@ describe('news feeds', () => {
   const t = appForBlock({ seed: true });
   before(async () => {
     const { id } = await createArticle(t.db, {
-      slug: 'coffee-and-safety',
-      title: 'Coffee & safety <at work>',
-      date: '2026-11-20',
+      slug: 'coffee-and-safety', title: 'Coffee & safety <at work>', date: '2026-11-20',
       summary: 'Farmers in Đắk Lắk learn to work safely.',
       body: 'First paragraph.\n\nSecond <paragraph>.',
       ...officePhoto('/media/coffee.jpg', 'A farmer picks coffee cherries', 2026),

@@ -150,9 +150,7 @@ describe('structured data, social cards and canonical URLs', () => {
     });
     await t.db.updateTable('events').set({ attendance_mode: 'online', online_url: 'https://example.org/join' }).where('slug', '=', 'webinar').execute();
     await createArticle(t.db, {
-      slug: 'maternity',
-      title: 'Advocating for universal maternity coverage',
-      date: '2023-05-17',
+      slug: 'maternity', title: 'Advocating for universal maternity coverage', date: '2023-05-17',
       summary: 'Viet Nam provides generous maternity benefits.',
       ...officePhoto('/media/maternity.jpg', 'A mother and her baby', 2024),
       byline: { kind: 'by', name: 'André Gama', role: 'Programme Manager', organisation: 'ILO Viet Nam' },

@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  alternates,
-  articlePath,
-  articlesPath,
-  eventPath,
-  eventsPath,
-  homePath,
-  isPathInLang,
-  langOfPath,
-  languageChoicePath,
-} from './paths.js';
+import { alternates, articlePath, articlesPath, eventPath, eventsPath, homePath, isPathInLang, langOfPath, languageChoicePath } from './paths.js';
 
 describe('public paths', () => {
   test('every page sits under its language', () => {
