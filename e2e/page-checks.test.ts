@@ -203,7 +203,7 @@ describe('every page type', () => {
     assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
   });
 
-  test('the pages of email (following by email, password reset, invitations, subscribers) have no accessibility violations, in English and Vietnamese', async () => {
+  test('the pages of email (following by email, password reset, invitations, subscribers, one\'s own address) have no accessibility violations, in English and Vietnamese', async () => {
     const problems: PageProblem[] = [];
     const { baseUrl } = site.app;
     for (const lang of ['en', 'vi'] as const) {
@@ -253,6 +253,11 @@ describe('every page type', () => {
           await check('admin subscribers', goto(page, '/admin/subscribers'));
           await page.getByLabel(t('subs.admin.remove')).fill('nobody@example.org');
           await check('admin subscriber not found', submit(t('subs.admin.removeSubmit')), { status: 422 });
+          // They would move their account to the address just invited, and forget their password.
+          await check('admin account', goto(page, '/admin/account'));
+          const emailForm = page.locator('form[action="/admin/account/email"]');
+          await emailForm.getByLabel(t('admin.account.emailNew')).fill(invitee);
+          await check('admin account email with errors', () => emailForm.getByRole('button', { name: t('admin.account.changeEmail'), exact: true }).click(), { status: 422 });
         },
         { bypassCSP: true },
       );
