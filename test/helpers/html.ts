@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 /** Parses an HTML response body for assertions on its structure. */
@@ -19,4 +21,11 @@ export function nestingDepth(output: string): number {
     deepest = Math.max(deepest, depth);
   }
   return deepest;
+}
+
+/** A response that must be an HTML page answered with `status`: its body parsed. */
+export function htmlPage(res: Pick<LightMyRequestResponse, 'statusCode' | 'headers' | 'body'>, status = 200): HTMLElement {
+  assert.equal(res.statusCode, status, res.body.slice(0, 300));
+  assert.match(String(res.headers['content-type']), /text\/html/);
+  return parse(res.body);
 }

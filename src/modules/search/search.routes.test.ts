@@ -1,31 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createEvent } from '../../../test/helpers/factories.js';
-import { html, text } from '../../../test/helpers/html.js';
+import { html, htmlPage, text } from '../../../test/helpers/html.js';
 import { updateSettings } from '../settings/index.js';
 import { reindexItem } from './search.service.js';
 
 describe('GET /:lang/search', () => {
-  let t: TestApp;
+  const t = appForBlock({ seed: true });
   before(async () => {
     // The seed import rebuilds the index itself.
-    t = await buildTestApp({ seed: true });
     const { id } = await createEvent(t.db, {
-      slug: 'tricky',
-      title: 'Bits <script>alert(1)</script> & Dak Lak "quotes"',
+      slug: 'tricky', title: 'Bits <script>alert(1)</script> & Dak Lak "quotes"',
       start: '2021-05-05',
       description: 'Coffee growers of Đắk Lắk meet <b>buyers</b>.',
     });
     await reindexItem(t.db, 'event', id);
   });
-  after(() => t.close());
 
   test('without a query: the form and no results section', async () => {
     const res = await t.app.inject({ url: '/en/search' });
-    assert.equal(res.statusCode, 200);
-    assert.match(res.headers['content-type'] as string, /text\/html/);
-    const doc = html(res.body);
+    const doc = htmlPage(res);
     assert.equal(text(doc.querySelector('h1')), 'Search');
     assert.equal(doc.querySelector('form[role=search]')?.getAttribute('method'), 'get');
     assert.equal(doc.querySelector('form[role=search]')?.getAttribute('action'), '/en/search');
@@ -146,9 +141,8 @@ describe('GET /:lang/search', () => {
 });
 
 describe('search and per-language publishing', () => {
-  let t: TestApp;
+  const t = appForBlock();
   before(async () => {
-    t = await buildTestApp();
     const published = await createEvent(t.db, {
       slug: 'coffee-training',
       title: 'Coffee training',
@@ -161,7 +155,6 @@ describe('search and per-language publishing', () => {
     });
     for (const { id } of [published, draft]) await reindexItem(t.db, 'event', id);
   });
-  after(() => t.close());
 
   test('a Vietnamese text is found only once published, and links use the slug of the page language', async () => {
     const vi = html((await t.app.inject({ url: '/vi/search?q=dak+lak' })).body);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { appForBlock, buildTestApp } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
-import { html, text } from '../../../test/helpers/html.js';
+import { html, htmlPage, text } from '../../../test/helpers/html.js';
 
 describe('GET /', () => {
   const t = appForBlock();
@@ -65,9 +65,7 @@ describe('site-wide behaviour', () => {
 
   test('an unknown URL is a 404 page in the layout, with security headers', async () => {
     const res = await t.app.inject({ url: '/no/such/page' });
-    assert.equal(res.statusCode, 404);
-    assert.match(res.headers['content-type'] as string, /text\/html/);
-    const doc = html(res.body);
+    const doc = htmlPage(res, 404);
     assert.equal(text(doc.querySelector('h1')), 'Page not found');
     assert.equal(doc.querySelector('meta[name=robots]')?.getAttribute('content'), 'noindex');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
