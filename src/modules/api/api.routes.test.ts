@@ -7,10 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { validate as validateOpenApi } from '@readme/openapi-parser';
-import type { LightMyRequestResponse } from 'fastify';
+import { DocumentCheck, type Json } from '../../../test/helpers/api-document.js';
 import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
 import { articleInput, createPeople, eventInput } from '../../../test/helpers/editing.js';
 import { createArticle as insertArticle, createEvent as insertEvent, officePhoto } from '../../../test/helpers/factories.js';
@@ -20,54 +18,6 @@ import { createArticle, scheduleArticle } from '../articles/index.js';
 import { createEvent, scheduleEvent } from '../events/index.js';
 import { uploadMedia } from '../media/index.js';
 import { ENDPOINTS } from './openapi.js';
-
-// ajv-formats is CommonJS: its default export is the function under ESM.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-// Answers are read as loose JSON once the document's schemas have checked them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-/** Checks answers against the document the app serves: the schema of the operation's answer for its status. */
-class DocumentCheck {
-  private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-  private readonly compiled = new Map<string, ValidateFunction>();
-
-  constructor(readonly document: Json) {
-    this.ajv.addSchema({ $id: 'https://almanac.test/openapi.json', components: document.components }, 'doc');
-  }
-
-  /** The validator of a named component. */
-  component(id: string): ValidateFunction {
-    let validate = this.compiled.get(id);
-    if (!validate) {
-      validate = this.ajv.compile({ $ref: `https://almanac.test/openapi.json#/components/schemas/${id}` });
-      this.compiled.set(id, validate);
-    }
-    return validate;
-  }
-
-  /** Asserts that `res`, an answer of GET `template` (a path of the document), is what the document says for its status. */
-  answer(template: string, res: LightMyRequestResponse): Json {
-    const responses = this.document.paths[template]?.get?.responses;
-    assert.ok(responses, `the document has GET ${template}`);
-    const described = responses[String(res.statusCode)];
-    assert.ok(described, `the document names ${res.statusCode} for GET ${template}`);
-    if (res.statusCode === 304) return {};
-    const type = String(res.headers['content-type']).split(';')[0]!;
-    const schema = described.content?.[type]?.schema;
-    assert.ok(schema, `the document gives ${type} for ${res.statusCode} of GET ${template}`);
-    const body = JSON.parse(res.body) as Json;
-    const ref = String(schema.$ref ?? '');
-    if (ref) this.assertValid(ref.split('/').pop()!, body);
-    return body;
-  }
-
-  assertValid(id: string, body: unknown): void {
-    const validate = this.component(id);
-    assert.ok(validate(body), `${id}: ${JSON.stringify(validate.errors, null, 1)}`);
-  }
-}
 
 const TODAY = '2026-11-23';
 

@@ -16,7 +16,7 @@ import { sendPage, viewContext } from '../../shared/http/html.js';
 import { API_ROOT, OPENAPI_PATH, apiDocsPath } from '../../shared/http/paths.js';
 import { apiCorsHeaders } from '../../shared/http/problem.js';
 import { languageForVisitor, type Lang } from '../i18n/index.js';
-import { getArticle, getEvent, listArticles, listEvents, listTerms, type ApiContext, type ListPage } from './api.service.js';
+import { getArticle, getEvent, getSeries, listArticles, listEvents, listSeries, listTerms, type ApiContext, type ListPage } from './api.service.js';
 import { articlesQuery, eventsQuery, itemParams, langQuery } from './api.schemas.js';
 import { ApiDocsPage } from './api-docs.views.js';
 import { ENDPOINTS, openApiDocument, type Endpoint } from './openapi.js';
@@ -109,6 +109,11 @@ export const apiRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   item('getEvent', getEvent);
   listing('listArticles', articlesQuery, listArticles);
   item('getArticle', getArticle);
+  item('getSeries', getSeries);
+  app.get(fastifyPath(endpoint('listSeries')), async (request, reply) => {
+    const { lang } = readParams(langQuery, request.query);
+    return sendJson(reply, endpoint('listSeries').response!, { data: await listSeries(context(), lang) });
+  });
 
   for (const [operationId, kind] of [
     ['listTopics', 'topic'],

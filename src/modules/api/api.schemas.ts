@@ -270,6 +270,51 @@ export type TermJson = z.infer<typeof termSchema>;
 export type HeroJson = z.infer<typeof heroSchema>;
 export type TermRefJson = z.infer<typeof termRefSchema>;
 
+export const seriesSessionSchema = z
+  .strictObject({
+    event_id: z.number().int().meta({ description: 'The event the session belongs to (see /api/v1/events/{idOrSlug}).' }),
+    event_url: z.url().meta({ description: 'The event’s page in the language asked for.' }),
+    title: z.string().meta({ description: 'The event’s title in the language asked for, or English.' }),
+    planned_date: z.iso.date().meta({ description: 'The date the session was planned for (YYYY-MM-DD, in the event’s time zone): what names it in calendars (RECURRENCE-ID).' }),
+    status: z.enum(['scheduled', 'moved', 'cancelled']).meta({ description: '`moved`: the session was moved from its planned date or time; `cancelled`: it will not take place (so is every session of a cancelled event).' }),
+    all_day: z.boolean(),
+    start_date: z.iso.date().meta({ description: 'The session’s day (YYYY-MM-DD) in the event’s time zone.' }),
+    end_date: z.iso.date().nullable().meta({ description: 'Its last day when it runs over several days; null for one day.' }),
+    time_zone: z.string().meta({ description: 'The event’s IANA time zone.' }),
+    starts_at: instant.nullable().meta({ description: 'A timed session’s start, RFC 3339 with the offset of `time_zone` then; null for all-day sessions.' }),
+    ends_at: instant.nullable().meta({ description: 'A timed session’s end, as `starts_at`; null when not given.' }),
+  })
+  .register(apiSchemas, { id: 'SeriesSession', description: 'One session of a series: a single event, or one date of a recurring event.' });
+
+export const seriesSchema = z
+  .strictObject({
+    id: z.number().int(),
+    slugs: slugsSchema,
+    url: z.url().meta({ description: 'The series’ page in the language asked for.' }),
+    calendar_url: z.url().meta({ description: 'Its iCalendar feed to subscribe to (a recurring event as one entry with its rule).' }),
+    text: z
+      .strictObject({
+        ...textMeta,
+        title: z.string(),
+        description_html: z.string().nullable().meta({ description: 'What the series is, as sanitised HTML.' }),
+      })
+      .meta({ description: 'The series’ text in the language asked for, or English.' }),
+    updated_at: instant.meta({ description: 'When it last changed (UTC).' }),
+  })
+  .register(apiSchemas, { id: 'Series', description: 'A series of events visitors may see now.' });
+
+export const seriesDetailSchema = z
+  .strictObject({
+    ...seriesSchema.shape,
+    sessions: z.array(seriesSessionSchema).meta({ description: 'Every session of its events visitors may see now, in order of date (a recurring event’s up to its end, or two years ahead).' }),
+  })
+  .register(apiSchemas, { id: 'SeriesDetail', description: 'A series with its sessions.' });
+
+export const seriesListSchema = z.strictObject({ data: z.array(seriesSchema) }).register(apiSchemas, { id: 'SeriesList', description: 'Every series visitors may see now, by title.' });
+export const seriesItemSchema = z.strictObject({ data: seriesDetailSchema }).register(apiSchemas, { id: 'SeriesItem', description: 'One series with its sessions.' });
+export type SeriesJson = z.infer<typeof seriesSchema>;
+export type SeriesDetailJson = z.infer<typeof seriesDetailSchema>;
+
 /** RFC 9457 problem details, as the app's error handler writes them for every address under /api/. */
 export const problemSchema = z
   .strictObject({

@@ -8,15 +8,16 @@ import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { isoWithOffset } from '../../shared/dates/zoned-time.js';
-import { articlePath, eventPath, programmePath, topicPath, type Lang } from '../../shared/http/paths.js';
+import { articlePath, eventPath, programmePath, seriesCalendarPath, seriesPath, topicPath, type Lang } from '../../shared/http/paths.js';
 import { isTimed } from '../events/index.js';
 import { LANGS } from '../i18n/index.js';
 import { formatCredit, loadPictures, type PhotoCredit, type PictureImage, type PictureSource } from '../media/index.js';
+import { getSeriesWithSessions, listSeries as listLiveSeries, type SeriesRow } from '../series/index.js';
 import { getSettings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermKind } from '../taxonomy/index.js';
 import * as repo from './api.repository.js';
 import { ARTICLE_TABLES, EVENT_TABLES, type ItemRow, type KindTables, type ListFilters, type Scope } from './api.repository.js';
-import type { ArticleJson, ArticlesQuery, EventJson, EventsQuery, HeroJson, TermJson, TermRefJson } from './api.schemas.js';
+import type { ArticleJson, ArticlesQuery, EventJson, EventsQuery, HeroJson, SeriesDetailJson, SeriesJson, TermJson, TermRefJson } from './api.schemas.js';
 import { decodeCursor, encodeCursor, listingName } from './cursor.js';
 import { shownStatusReason } from '../../shared/views/EventStatusNotice.js';
 
@@ -134,6 +135,44 @@ export async function listTerms(ctx: ApiContext, kind: TermKind, lang: LangCode)
     url: absolute(ctx, path(lang, row.slug)),
     text: { lang: row.text_lang, fallback: row.text_lang !== lang, name: row.name, description: row.description },
   }));
+}
+
+/** A series as the API gives it. */
+function seriesJson(ctx: ApiContext, series: SeriesRow, lang: LangCode): SeriesJson {
+  return {
+    id: series.id,
+    slugs: series.slugs,
+    url: absolute(ctx, seriesPath(lang, series.slugs[lang])),
+    calendar_url: absolute(ctx, seriesCalendarPath(lang, series.slugs[lang])),
+    text: { lang: series.text_lang, fallback: series.text_lang !== lang, title: series.title, description_html: series.description_html },
+    updated_at: series.updated_at,
+  };
+}
+
+/** Every series visitors may see now, by title in `lang`. */
+export async function listSeries(ctx: ApiContext, lang: LangCode): Promise<SeriesJson[]> {
+  return (await listLiveSeries(ctx.db, lang, ctx.now)).map((series) => seriesJson(ctx, series, lang));
+}
+
+/** One series visitors may see now, by id or slug, with its sessions, each on its own date. */
+export async function getSeries(ctx: ApiContext, idOrSlug: string, lang: LangCode): Promise<SeriesDetailJson> {
+  const { series, sessions } = await getSeriesWithSessions(ctx.db, idOrSlug, lang, ctx.today, ctx.now);
+  return {
+    ...seriesJson(ctx, series, lang),
+    sessions: sessions.map(({ event, session }) => ({
+      event_id: event.id,
+      event_url: absolute(ctx, eventPath(lang, event.slug)),
+      title: event.title,
+      planned_date: session.recurrence_date,
+      status: event.event_status === 'cancelled' ? 'cancelled' : session.status,
+      all_day: session.starts_at === null,
+      start_date: session.start_date,
+      end_date: session.end_date,
+      time_zone: event.time_zone,
+      starts_at: session.starts_at ? isoWithOffset(session.starts_at, event.time_zone) : null,
+      ends_at: session.ends_at ? isoWithOffset(session.ends_at, event.time_zone) : null,
+    })),
+  };
 }
 
 // Building the objects.

@@ -18,6 +18,8 @@ import {
   itemParams,
   langQuery,
   problemSchema,
+  seriesItemSchema,
+  seriesListSchema,
   termListSchema,
 } from './api.schemas.js';
 
@@ -94,6 +96,23 @@ export const ENDPOINTS: readonly Endpoint[] = [
     description: 'Every programme or project, by name in the language asked for: what the `programme` filter takes.',
     query: langQuery,
     response: termListSchema,
+  },
+  {
+    path: '/series',
+    operationId: 'listSeries',
+    summary: 'Series of events',
+    description: 'Every series visitors may see now (a webinar series, a weekly training), by title in the language asked for.',
+    query: langQuery,
+    response: seriesListSchema,
+  },
+  {
+    path: '/series/{idOrSlug}',
+    operationId: 'getSeries',
+    summary: 'One series, with its sessions',
+    description: 'A series visitors may see now, by its id or a slug, with every session of its events in order of date: a recurring event’s each on its own date, moved and cancelled ones marked.',
+    query: langQuery,
+    params: itemParams,
+    response: seriesItemSchema,
   },
 ];
 

@@ -1,2 +1,2 @@
 export { seriesRoutes } from './series.routes.js';
-export { createSeries, updateSeries, getSeriesPage, sessionsOf, type SeriesInput, type SeriesText, type SeriesPage, type SeriesSession } from './series.service.js';
+export { createSeries, updateSeries, getSeriesPage, getSeriesWithSessions, listSeries, sessionsOf, type SeriesInput, type SeriesText, type SeriesPage, type SeriesSession, type SeriesRow } from './series.service.js';

@@ -26,24 +26,44 @@ export async function findLiveSeries(db: Db, slug: string, lang: LangCode, now: 
   const found = await db
     .selectFrom('series as s')
     .innerJoin('series_translations as t', 't.series_id', 's.id')
-    .select(['s.id', 's.updated_at'])
+    .select('s.id')
     .where(isLive('s', now))
     .where('t.slug', '=', slug)
     .where('t.lang', 'in', lang === 'en' ? ['en'] : ['en', 'vi'])
     .orderBy('t.lang', lang === 'vi' ? 'desc' : 'asc')
     .executeTakeFirst();
-  if (!found) return undefined;
-  const texts = await db.selectFrom('series_translations').selectAll().where('series_id', '=', found.id).execute();
+  return found ? seriesRow(db, found.id, lang) : undefined;
+}
+
+/** The series visitors may see now by its id, or by its slug in any language. */
+export async function findLiveSeriesByIdOrSlug(db: Db, idOrSlug: string, lang: LangCode, now: Date): Promise<SeriesRow | undefined> {
+  const byId = /^[1-9]\d{0,9}$/.test(idOrSlug) ? Number(idOrSlug) : null;
+  let query = db.selectFrom('series as s').select('s.id').where(isLive('s', now));
+  query = byId !== null ? query.where('s.id', '=', byId) : query.where('s.id', 'in', db.selectFrom('series_translations').select('series_id').where('slug', '=', idOrSlug));
+  const found = await query.executeTakeFirst();
+  return found ? seriesRow(db, found.id, lang) : undefined;
+}
+
+/** Every series visitors may see now, by title in `lang`. */
+export async function listLiveSeries(db: Db, lang: LangCode, now: Date): Promise<SeriesRow[]> {
+  const ids = await db.selectFrom('series as s').select('s.id').where(isLive('s', now)).orderBy('s.id').execute();
+  const rows = await Promise.all(ids.map((r) => seriesRow(db, r.id, lang)));
+  return rows.sort((a, b) => a.title.localeCompare(b.title, lang) || a.id - b.id);
+}
+
+async function seriesRow(db: Db, id: number, lang: LangCode): Promise<SeriesRow> {
+  const series = await db.selectFrom('series').select(['id', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const texts = await db.selectFrom('series_translations').selectAll().where('series_id', '=', id).execute();
   const en = texts.find((t) => t.lang === 'en')!;
   const vi = texts.find((t) => t.lang === 'vi');
   const shown = lang === 'vi' && vi ? vi : en;
   return {
-    id: found.id,
+    id: Number(series.id),
     slugs: { en: en.slug, vi: vi?.slug ?? en.slug },
     title: shown.title,
     description_html: shown.description_html,
     text_lang: shown.lang,
-    updated_at: found.updated_at,
+    updated_at: series.updated_at,
   };
 }
 

@@ -1,51 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { createWebinarSeries } from '../../../test/fixtures/series-content.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
-import { createPeople } from '../../../test/helpers/editing.js';
-import { newEventFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { expandWithIcalJs } from '../../../test/helpers/ical.js';
-import { changeSession, createEvent, publishEvent, readEventForm, validateEventForm } from '../events/index.js';
-import { createSeries } from './series.service.js';
 
 const NOW = new Date('2027-04-01T08:00:00.000Z');
 
 describe('a series page', () => {
   const t = appForBlock({ now: NOW });
-  before(async () => {
-    const { editor } = await createPeople(t.db);
-    const ctx = { user: editor, now: NOW };
-    const seriesId = await createSeries(t.db, ctx, {
-      slug: null,
-      status: 'published',
-      publish_at: null,
-      en: { title: 'ACTRAV Webinar Series 2.0', description: 'Webinars for **workers\' organisations**.' },
-      vi: { title: 'Chuỗi hội thảo trực tuyến ACTRAV 2.0', description: 'Hội thảo trực tuyến cho *tổ chức của người lao động*.' },
-    });
-    await createSeries(t.db, ctx, { slug: 'not-yet', status: 'published', publish_at: '2027-04-01T09:00:00.000Z', en: { title: 'Not yet', description: null }, vi: null });
-    await createSeries(t.db, ctx, { slug: 'a-draft', status: 'draft', publish_at: null, en: { title: 'A draft', description: null }, vi: null });
-    const event = async (fields: Record<string, string>, publish = true) => {
-      const form = validateEventForm(readEventForm(newEventFields({ series_id: String(seriesId), end_date: '', ...fields })), 'Asia/Ho_Chi_Minh');
-      assert.ok(form.ok, JSON.stringify(!form.ok && form.errors));
-      const created = await createEvent(t.db, ctx, form.input);
-      if (publish) await publishEvent(t.db, ctx, created.id, created.revision);
-      return created.id;
-    };
-    const weekly = await event({
-      en_title: 'Weekly webinar from Geneva',
-      all_day: '',
-      start_date: '2027-03-16',
-      start_time: '14:00',
-      end_time: '15:30',
-      time_zone: 'Europe/Zurich',
-      recurrence_rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=7',
-      recurrence_exdates: '2027-03-23',
-    });
-    await changeSession(t.db, ctx, weekly, '2027-04-06', { status: 'moved', date: '2027-04-08', time: '10:00' });
-    await changeSession(t.db, ctx, weekly, '2027-04-20', { status: 'cancelled' });
-    await event({ en_title: 'Closing meeting in Hanoi', start_date: '2027-05-10' });
-    await event({ en_title: 'A draft session', start_date: '2027-05-11' }, false);
-  });
+  before(() => createWebinarSeries(t.db, NOW));
 
   test('says what the series is and lists its sessions to come soonest first and past ones newest first, each on its date', async () => {
     const res = await t.app.inject({ url: '/en/series/actrav-webinar-series-2-0' });

@@ -99,6 +99,19 @@ export function sessionsOf(events: readonly CalendarEvent[], today: string): Ser
     .sort((a, b) => compareDates(a.session.start_date, b.session.start_date) || (a.session.starts_at ?? '').localeCompare(b.session.starts_at ?? '') || a.event.id - b.event.id);
 }
 
+/** Every series visitors may see now, in `lang`. */
+export function listSeries(db: Kysely<Database>, lang: LangCode, now: Date): Promise<SeriesRow[]> {
+  return repo.listLiveSeries(db, lang, now);
+}
+
+/** A live series by id or any slug, with every session of its live events in order. 404 when visitors may not see it. */
+export async function getSeriesWithSessions(db: Kysely<Database>, idOrSlug: string, lang: LangCode, today: string, now: Date): Promise<{ series: SeriesRow; sessions: SeriesSession[] }> {
+  const series = await repo.findLiveSeriesByIdOrSlug(db, idOrSlug, lang, now);
+  if (!series) throw new NotFoundError();
+  const events = await listCalendarEvents(db, lang, { kind: 'series', id: series.id }, now);
+  return { series, sessions: sessionsOf(events, today) };
+}
+
 /** A live series' page in `lang`: its upcoming sessions soonest first, its past ones newest first. 404 when visitors may not see it. */
 export async function getSeriesPage(db: Kysely<Database>, slug: string, lang: LangCode, today: string, now: Date): Promise<SeriesPage> {
   const series = await repo.findLiveSeries(db, slug, lang, now);
