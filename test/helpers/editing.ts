@@ -1,6 +1,8 @@
 /**
  * People and form inputs for tests of the editing services. The people are
- * real accounts (the audit log refers to them), made without signing in.
+ * real accounts (the audit log refers to them), made without signing in. The
+ * inputs' texts start from the kinds' descriptions, so a new translated field
+ * is empty here until a test fills it.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
@@ -8,7 +10,10 @@ import type { AdminUser } from '../../src/modules/auth/index.js';
 import { createTestUser } from './admin-session.js';
 import { DEFAULT_NOW } from './build-test-app.js';
 import type { ArticleInput } from '../../src/modules/articles/articles.schemas.js';
+import { articleTexts } from '../../src/modules/articles/articles.type.js';
+import { emptyText } from '../../src/modules/content/index.js';
 import type { EventInput } from '../../src/modules/events/events.schemas.js';
+import { eventTexts } from '../../src/modules/events/events.type.js';
 
 export interface People {
   admin: AdminUser;
@@ -53,7 +58,7 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
     series_id: null,
     recurrence_rule: null,
     recurrence_exdates: null,
-    en: { title: 'Workshop in Đắk Lắk', summary: null, description: 'Employers and workers meet in Buon Ma Thuot.', venue: null, city: null },
+    en: { ...emptyText(eventTexts), title: 'Workshop in Đắk Lắk', description: 'Employers and workers meet in Buon Ma Thuot.' },
     vi: null,
     vi_current: false,
     topics: [],
@@ -73,7 +78,7 @@ export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInpu
     credit_year: null,
     byline_kind: null,
     byline_name: null,
-    en: { title: 'Coffee farms of Đắk Lắk', summary: null, body: 'Harvest time on the plateau.', hero_alt: null, byline_role: null, byline_organisation: null },
+    en: { ...emptyText(articleTexts), title: 'Coffee farms of Đắk Lắk', body: 'Harvest time on the plateau.' },
     vi: null,
     vi_current: false,
     topics: [],
