@@ -103,15 +103,7 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
     >
       <h1>{t('articles.title')}</h1>
       <FollowNews ctx={ctx} scope={{ kind: 'all' }} />
-      <ListingFilters
-        ctx={ctx}
-        action={articlesPath(ctx.lang)}
-        values={filters}
-        options={listing.options}
-        show={ARTICLE_FILTERS}
-        unknown={listing.unknown}
-        href={(values) => href(ctx.lang, values)}
-      />
+      <ListingFilters ctx={ctx} action={articlesPath(ctx.lang)} listing={listing} show={ARTICLE_FILTERS} href={(values) => href(ctx.lang, values)} />
       {info.total === 0 ? <p class="empty">{filtered ? t('filter.noArticles') : t('articles.noArticles')}</p> : null}
       {groups.map((g) => (
         <section class="year-group" aria-labelledby={`year-${g.year}`}>

@@ -121,15 +121,7 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
         </p>
       </div>
       <SubscribeToCalendar ctx={ctx} scope={{ kind: 'all' }} />
-      <ListingFilters
-        ctx={ctx}
-        action={eventsPath(ctx.lang)}
-        values={filters}
-        options={listing.options}
-        show={EVENT_FILTERS}
-        unknown={listing.unknown}
-        href={(values) => href(ctx.lang, values)}
-      />
+      <ListingFilters ctx={ctx} action={eventsPath(ctx.lang)} listing={listing} show={EVENT_FILTERS} href={(values) => href(ctx.lang, values)} />
       {info.total === 0 ? <p class="empty">{filtered ? t('filter.noEvents') : t('events.noEvents')}</p> : null}
       {info.total > 0 && (info.page === 1 || listing.upcoming.rows.length > 0) ? (
         <section class="events-section" aria-labelledby="upcoming">

@@ -170,15 +170,22 @@ export function ChosenFilters({ ctx, values, options, href }: ChosenFiltersProps
   );
 }
 
+/** A listing's filters as its service gives them. */
+export interface FilteredListing {
+  /** The filters applied. */
+  filters: FilterValues;
+  /** The choices each filter offers. */
+  options: FilterOptions;
+  /** Topic or programme slugs asked for that name nothing; said, not applied. */
+  unknown: { topic?: string; programme?: string };
+}
+
 interface ListingFiltersProps {
   ctx: ViewContext;
   /** The listing's own path, without a query: the form's action. */
   action: string;
-  values: FilterValues;
-  options: FilterOptions;
+  listing: FilteredListing;
   show: readonly FilterKey[];
-  /** Topic or programme slugs asked for that name nothing; said, not applied. */
-  unknown: { topic?: string; programme?: string };
   /** The URL of the listing with other filter values (back to the first page). */
   href: (values: FilterValues) => string;
 }
@@ -188,8 +195,9 @@ interface ListingFiltersProps {
  * becomes a query parameter), a note for any topic or programme not known,
  * and the chosen filters as links that remove them.
  */
-export function ListingFilters({ ctx, action, values, options, show, unknown, href }: ListingFiltersProps) {
+export function ListingFilters({ ctx, action, listing, show, href }: ListingFiltersProps) {
   const { t } = ctx;
+  const { filters: values, options, unknown } = listing;
   return (
     <div class="listing-filters">
       <FilterDisclosure ctx={ctx} values={values}>
