@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
-import { html, text } from '../../../test/helpers/html.js';
+import { html, htmlPage, text } from '../../../test/helpers/html.js';
 import { assertRedirects } from '../../../test/helpers/redirects.js';
 
 describe('language entry points', () => {
@@ -97,9 +97,7 @@ describe('language entry points', () => {
     for (const url of ['/fr', '/fr/events', '/de/articles/a-bridge', '/EN/events']) {
       assert.equal((await t.app.inject({ url })).statusCode, 404, url);
     }
-    const res = await t.app.inject({ url: '/vi/events/khong-co' });
-    assert.equal(res.statusCode, 404);
-    const doc = html(res.body);
+    const doc = htmlPage(await t.app.inject({ url: '/vi/events/khong-co' }), 404);
     assert.equal(doc.querySelector('html')?.getAttribute('lang'), 'vi');
     assert.equal(text(doc.querySelector('h1')), 'Không tìm thấy trang');
     assert.equal(doc.querySelector('.error-home, main a')?.getAttribute('href'), '/vi');
