@@ -171,22 +171,16 @@ describe('dateTextLanguage', () => {
 describe('parseMonthHeading', () => {
   casesOf(parseMonthHeading, {
     'English': [
-      ['September 2020', { month: '2020-09' }],
-      ['Sep 2020', { month: '2020-09' }],
+      // The month's name in full or short, and in capitals with spaces around.
+      ['September 2020', { month: '2020-09' }], ['Sep 2020', { month: '2020-09' }],
       ['  FEBRUARY 2020 ', { month: '2020-02' }],
     ],
     'Vietnamese words and numbers': [
-      ['Tháng Hai 2020', { month: '2020-02' }],
-      ['Tháng 2 2020', { month: '2020-02' }],
-      ['Tháng 2/2020', { month: '2020-02' }],
-      ['Tháng 02 năm 2020', { month: '2020-02' }],
-      ['tháng mười hai 2019', { month: '2019-12' }],
-      ['Tháng Mười Một 2020', { month: '2020-11' }],
-      ['Tháng Mười 2020', { month: '2020-10' }],
-      ['Tháng Một 2020', { month: '2020-01' }],
-      ['Tháng Tư 2020', { month: '2020-04' }],
-      ['Tháng Năm 2020', { month: '2020-05' }],
-      ['THÁNG BẢY 2020', { month: '2020-07' }],
+      // One month in words and in the three ways of writing its number.
+      ['Tháng Hai 2020', { month: '2020-02' }], ['Tháng 2 2020', { month: '2020-02' }], ['Tháng 2/2020', { month: '2020-02' }], ['Tháng 02 năm 2020', { month: '2020-02' }],
+      // Names of two words, and the one-word names they begin with.
+      ['tháng mười hai 2019', { month: '2019-12' }], ['Tháng Mười Một 2020', { month: '2020-11' }], ['Tháng Mười 2020', { month: '2020-10' }], ['Tháng Một 2020', { month: '2020-01' }],
+      ['Tháng Tư 2020', { month: '2020-04' }], ['Tháng Năm 2020', { month: '2020-05' }], ['THÁNG BẢY 2020', { month: '2020-07' }],
     ],
     'the traditional January and December': [
       ['Tháng Giêng 2021', { month: '2021-01' }],
