@@ -17,6 +17,10 @@ export function formatImportReport(report: ImportReport): string {
     const label = report.dryRun ? `would ${LABELS[item.outcome]}` : LABELS[item.outcome];
     const note = item.note ? `  (${item.note})` : '';
     lines.push(`  ${label.padEnd(width + (report.dryRun ? 6 : 0))}  ${item.file}:${item.line}  ${item.date}  ${item.title}${note}`);
+    // Only a suggestion, and only before anything is written: an editor decides in the admin.
+    if (report.dryRun && item.seriesSuggestion) {
+      lines.push(`      suggestion: the description says "part of the ${item.seriesSuggestion}"; the import links no series, an editor may add the event to one in the admin`);
+    }
   }
   // Lines read but not imported: said, so that nothing is left out without anyone knowing.
   for (const n of report.notices) lines.push(`  not imported  ${n.file}:${n.line}: ${n.message}`);

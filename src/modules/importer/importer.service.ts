@@ -20,6 +20,7 @@ import { upsertSiteText } from '../settings/index.js';
 import { matchTerms, termIdsBySlug, type Taxonomy } from '../taxonomy/index.js';
 import { inferAttendanceMode, inferEventType } from './event-type.js';
 import { ListingParseError, parseListing, type ListingKind, type ParsedArticle, type ParsedEvent, type ParsedListing } from './listing-parser.js';
+import { seriesMentioned } from './series-suggestion.js';
 
 export interface ImportSource {
   /** Shown in messages as `file:line`. */
@@ -41,6 +42,8 @@ export interface ImportedItem {
   slug: string | null;
   /** Why an item was repeated, paired as a draft, or what changed. */
   note?: string;
+  /** A series its description says it is part of: shown in the dry run as a suggestion, never linked. */
+  seriesSuggestion?: string;
 }
 
 export interface ImportReport {
@@ -289,7 +292,8 @@ async function importEvents(ctx: FileContext, events: ParsedEvent[]): Promise<vo
 
   for (const ev of events) {
     const placed = place(itemKey(ev.start, ev.title), ev);
-    const base = { file, line: ev.line, kind: 'event' as const, lang, title: ev.title, date: ev.start };
+    const mentioned = seriesMentioned(ev.description) ?? seriesMentioned(ev.title);
+    const base = { file, line: ev.line, kind: 'event' as const, lang, title: ev.title, date: ev.start, ...(mentioned ? { seriesSuggestion: mentioned } : {}) };
     if ('repeatOf' in placed) {
       report.items.push({ ...base, outcome: 'repeated', slug: null, note: `same entry as line ${placed.repeatOf}; imported once` });
       continue;
