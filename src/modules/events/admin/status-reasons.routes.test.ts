@@ -82,6 +82,9 @@ describe('postponing and cancelling an event with a reason', () => {
     const revision = await t.db.selectFrom('revisions').select(['action', 'changes']).where('item_kind', '=', 'event').where('item_id', '=', event.id).where('revision', '=', 3).executeTakeFirstOrThrow();
     assert.equal(revision.action, 'cancel');
     assert.match(revision.changes, /status_reason_en/);
+    const history = text(html((await getPage(t.app, `/admin/events/${event.id}/history`, editor)).body).querySelector('main'));
+    assert.match(history, /Reason shown to visitors \(English\)/);
+    assert.ok(history.includes(REASON_EN), 'the reason in the latest change');
 
     const en = html((await getPage(t.app, eventPath('en', event.en))).body);
     assert.equal(text(en.querySelector('.status-notice')), `This event has been cancelled.${REASON_EN}`);

@@ -46,6 +46,8 @@ export const editingEn = {
   'editing.field.publish_at': 'Scheduled publication',
   'editing.field.published_at': 'Published at',
   'editing.field.event_status': 'Event status',
+  'editing.field.status_reason_en': 'Reason shown to visitors (English)',
+  'editing.field.status_reason_vi': 'Reason shown to visitors (Vietnamese)',
   'editing.field.event_type': 'Type of event',
   'editing.field.attendance_mode': 'Attendance',
   'editing.field.all_day': 'All day',

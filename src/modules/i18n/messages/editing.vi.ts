@@ -46,6 +46,8 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.field.publish_at': 'Lịch đăng',
   'editing.field.published_at': 'Đã đăng lúc',
   'editing.field.event_status': 'Tình trạng sự kiện',
+  'editing.field.status_reason_en': 'Lý do hiển thị cho khách (tiếng Anh)',
+  'editing.field.status_reason_vi': 'Lý do hiển thị cho khách (tiếng Việt)',
   'editing.field.event_type': 'Loại sự kiện',
   'editing.field.attendance_mode': 'Hình thức tham dự',
   'editing.field.all_day': 'Cả ngày',
