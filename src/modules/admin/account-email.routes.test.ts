@@ -7,28 +7,18 @@
  * has it; a reset link sent to the old address stops working.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createTestUser, postForm, signIn, signInAs, TEST_PASSWORD, type AdminSession } from '../../../test/helpers/admin-session.js';
-import { appForEachTest, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
+import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
 import { html, text } from '../../../test/helpers/html.js';
-import { readMail, startTestSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
-import { loadEnv } from '../../config/env.js';
+import { mailSiteForEachTest } from '../../../test/helpers/mail-site.js';
+import { readMail } from '../../../test/helpers/smtp.js';
 import { inviteUser, requestPasswordReset, resetLinkState } from '../auth/index.js';
-import { mailSenderFor, mailSite, sendDueMail, type MailSender } from '../mail/index.js';
+import { mailSite } from '../mail/index.js';
 
 describe('changing one\'s email address', () => {
-  let smtp: TestSmtpServer;
-  let sender: MailSender;
-  const t = appForEachTest();
-  before(async () => {
-    smtp = await startTestSmtpServer();
-  });
-  after(() => smtp.close());
-  beforeEach(() => {
-    smtp.received.length = 0;
-    sender = mailSenderFor(loadEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_STARTTLS: 'off' }));
-  });
-  afterEach(() => sender.close());
+  const smtp = mailSiteForEachTest();
+  const { t } = smtp;
 
   const change = (session: AdminSession, fields: Record<string, string>) => postForm(t.app, { url: '/admin/account/email', session, fields });
 
@@ -54,7 +44,7 @@ describe('changing one\'s email address', () => {
     }
     const row = await t.db.selectFrom('users').select('email').where('id', '=', lan.user.id).executeTakeFirstOrThrow();
     assert.equal(row.email, 'lan@example.org');
-    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    await smtp.sendDue(DEFAULT_NOW);
     assert.deepEqual(smtp.received.map((m) => m.to[0]), ['invited@example.org']);
   });
 
@@ -83,7 +73,7 @@ describe('changing one\'s email address', () => {
     assert.equal(text(page.querySelector('#email-section')), 'Đổi địa chỉ email');
     // A reset link sent to the old address before the change.
     await requestPasswordReset(t.db, mailSite(t.config), { email: 'hoa@example.org', ip: '192.0.2.1' }, DEFAULT_NOW);
-    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    await smtp.sendDue(DEFAULT_NOW);
     const resetToken = /\/admin\/reset\?token=([A-Za-z0-9_-]+)/.exec(readMail(smtp.received[0]!.raw).text)![1]!;
     assert.equal((await resetLinkState(t.db, resetToken, DEFAULT_NOW)).state, 'open');
     smtp.received.length = 0;
@@ -99,7 +89,7 @@ describe('changing one\'s email address', () => {
     await signInAs(t.app, 'hoa.nguyen@example.org', TEST_PASSWORD);
     await assert.rejects(signInAs(t.app, 'hoa@example.org', TEST_PASSWORD), /sign-in failed/);
 
-    await sendDueMail(t.db, sender, DEFAULT_NOW);
+    await smtp.sendDue(DEFAULT_NOW);
     assert.equal(smtp.received.length, 1);
     assert.deepEqual(smtp.received[0]!.to, ['hoa@example.org']);
     const notice = readMail(smtp.received[0]!.raw);

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
-import { getPage, postForm, signIn, type AdminSession } from '../../../test/helpers/admin-session.js';
+import { before, describe, test } from 'node:test';
+import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
+import { getPage, postForm, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { formFields } from '../../../test/helpers/forms.js';
 import { createPeople, eventInput } from '../../../test/helpers/editing.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
@@ -18,16 +18,10 @@ import { createEvent } from './index.js';
 const seed = (name: string): ImportSource => ({ file: `content/seeds/${name}`, text: readFileSync(`${contentDir}seeds/${name}`, 'utf8') });
 
 describe('a one-day event has no end date', () => {
-  let t: TestApp;
-  let editor: AdminSession;
+  const t = appForBlock();
   const taxonomy = loadTaxonomy();
-
-  before(async () => {
-    t = await buildTestApp();
-    await ensureTaxonomy(t.db, taxonomy, DEFAULT_NOW.toISOString());
-    editor = await signIn(t.app, t.db, 'editor');
-  });
-  after(() => t.close());
+  before(() => ensureTaxonomy(t.db, taxonomy, DEFAULT_NOW.toISOString()));
+  const editor = signedInForBlock(t, 'editor');
 
   async function eventOn(start: string) {
     return t.db
