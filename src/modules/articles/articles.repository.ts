@@ -4,23 +4,27 @@
  * filter, its columns and its order.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, shownTexts, type ItemsQuery, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface ArticleListRow {
-  id: number;
+/** The article's own columns a list shows. */
+type ListedColumn =
+  | 'id'
+  | 'published_on'
+  | 'hero_image_path'
+  | 'hero_media_id'
+  | 'credit_holder'
+  | 'credit_photographer'
+  | 'credit_year'
+  | 'byline_kind'
+  | 'byline_name';
+
+/** An article in a list: its own columns, and its text in the page's language (English where untranslated). */
+export interface ArticleListRow extends Pick<ArticleRow, ListedColumn> {
   /** The article's slug in the language asked for (its English slug while it has no published translation). */
   slug: string;
-  published_on: string;
-  hero_image_path: string | null;
-  hero_media_id: number | null;
-  credit_holder: string | null;
-  credit_photographer: string | null;
-  credit_year: number | null;
-  byline_kind: 'by' | 'op-ed' | null;
-  byline_name: string | null;
   title: string;
   summary: string | null;
   hero_alt: string | null;
@@ -98,15 +102,9 @@ export async function listPublishedArticles(db: Db, choice: TextChoice, limit: n
   return listRows(db, choice.lang, ids);
 }
 
-/** A page's ids, newest first: kept compiled for the plain listing (no filters). */
-const newestPage = rows.keptOnLive<{ limit: number; offset: number }, { id: number }>(
-  (live, v) => live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset),
-  (db, choice) => liveArticles(db, choice),
-);
-
-/** A listing's rows, in the order of their ids, with their shown text: kept compiled. */
-const listRows = rows.keptRowsInOrder<ArticleListRow>((query) =>
-  query.select([
+/** The columns of an article in a list (ArticleListRow), on a query of articles with their shown text. */
+export function selectListed(query: ItemsQuery<'articles', 'a'>) {
+  return query.select([
     'a.id',
     shownSlug.as('slug'),
     'a.published_on',
@@ -118,13 +116,19 @@ const listRows = rows.keptRowsInOrder<ArticleListRow>((query) =>
     'a.byline_kind',
     'a.byline_name',
     shownColumn<string>('title').as('title'),
-    shownColumn<string | null>('summary').as('summary'),
-    shownColumn<string | null>('hero_alt').as('hero_alt'),
-    shownColumn<string | null>('byline_role').as('byline_role'),
-    shownColumn<string | null>('byline_organisation').as('byline_organisation'),
+    ...shownTexts(['summary', 'hero_alt', 'byline_role', 'byline_organisation']),
     shownLang.as('text_lang'),
-  ]),
+  ]);
+}
+
+/** A page's ids, newest first: kept compiled for the plain listing (no filters). */
+const newestPage = rows.keptOnLive<{ limit: number; offset: number }, { id: number }>(
+  (live, v) => live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset),
+  (db, choice) => liveArticles(db, choice),
 );
+
+/** A listing's rows, in the order of their ids, with their shown text: kept compiled. */
+const listRows = rows.keptRowsInOrder<ArticleListRow>(selectListed);
 
 /**
  * How many articles the choice shows. With no filters and nothing left out

@@ -17,3 +17,8 @@ export function shownColumn<T>(column: string) {
 
 /** The language of the shown text: the asked-for one when its translation is joined, else English. */
 export const shownLang = sql<LangCode>`case when tl.title is null then 'en' else tl.lang end`;
+
+/** Optional text columns as shown (see shownColumn), each under its own name: what a list selects of an item's text. */
+export function shownTexts<C extends string>(columns: readonly C[]) {
+  return columns.map((column) => shownColumn<string | null>(column).as(column));
+}

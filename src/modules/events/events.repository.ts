@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, shownTexts, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
@@ -89,9 +89,7 @@ const keptListRows = rows.keptRowsInOrder<EventListRow>((query) =>
     'e.status_reason_vi',
     'e.event_type',
     shownColumn<string>('title').as('title'),
-    shownColumn<string | null>('summary').as('summary'),
-    shownColumn<string | null>('description').as('description'),
-    shownColumn<string | null>('description_html').as('description_html'),
+    ...shownTexts(['summary', 'description', 'description_html']),
     shownLang.as('text_lang'),
   ]),
 );
