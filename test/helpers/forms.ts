@@ -95,3 +95,12 @@ export function asStored<I extends { vi_current: boolean; vi: object | null }, S
   void _current;
   return { ...content, slug, vi: input.vi && { ...input.vi, ...vi } };
 }
+
+/**
+ * What the new-event form sends for a webinar on Tuesday 16 March 2027 from
+ * 14:00 to 15:30 in Geneva (the zone typed, not the office's), with `fields`
+ * added or changed: the first session of the recurring event tests.
+ */
+export function genevaWebinarFields(fields: Record<string, string> = {}): Record<string, string> {
+  return newEventFields({ all_day: '', start_date: '2027-03-16', end_date: '', start_time: '14:00', end_time: '15:30', time_zone: 'Europe/Zurich', ...fields });
+}

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createPeople } from '../../../test/helpers/editing.js';
-import { newEventFields } from '../../../test/helpers/forms.js';
+import { genevaWebinarFields } from '../../../test/helpers/forms.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createEvent, getEventForEditing, updateEvent } from './events.editing.js';
 import { eventFormValues, readEventForm, validateEventForm } from './events.schemas.js';
@@ -14,13 +14,7 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 /** The event form as typed: a weekly webinar on Tuesdays at 14:00 in Geneva, with `fields` changed. */
 function webinarForm(fields: Record<string, string> = {}) {
   return readEventForm(
-    newEventFields({
-      all_day: '',
-      start_date: '2027-03-16',
-      end_date: '',
-      start_time: '14:00',
-      end_time: '15:30',
-      time_zone: 'Europe/Zurich',
+    genevaWebinarFields({
       recurrence_rule: 'RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270427',
       recurrence_exdates: '2027-03-30 2027-03-23',
       ...fields,

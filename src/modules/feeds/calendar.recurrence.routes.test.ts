@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { createPeople } from '../../../test/helpers/editing.js';
-import { newEventFields } from '../../../test/helpers/forms.js';
+import { genevaWebinarFields } from '../../../test/helpers/forms.js';
 import { expandWithIcalJs } from '../../../test/helpers/ical.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { changeSession, createEvent, eventSessions, publishEvent, readEventForm, validateEventForm, type SessionChange } from '../events/index.js';
@@ -15,14 +15,8 @@ describe('a recurring event in the calendar feeds', () => {
     const ctx = { user: editor, now: new Date('2027-03-01T08:00:00.000Z') };
     const form = validateEventForm(
       readEventForm(
-        newEventFields({
+        genevaWebinarFields({
           en_title: 'Weekly webinar from Geneva',
-          all_day: '',
-          start_date: '2027-03-16',
-          end_date: '',
-          start_time: '14:00',
-          end_time: '15:30',
-          time_zone: 'Europe/Zurich',
           recurrence_rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=7',
           recurrence_exdates: '2027-03-23',
         }),
