@@ -10,6 +10,7 @@ import { Pager } from '../../shared/views/Pager.js';
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import type { ItemPageProps } from '../content/index.js';
 import { HeroFigure, Picture, StoredMarkdown, formatCredit, shareableImage, type PictureImage } from '../media/index.js';
 import { FollowNews, NewsFeedLinks } from './news-links.js';
 import { JsonLd } from '../seo/index.js';
@@ -122,16 +123,8 @@ export function ArticlesPage({ ctx, listing }: { ctx: ViewContext; listing: Arti
   );
 }
 
-interface ArticlePageProps {
-  ctx: ViewContext;
-  detail: ArticleDetail;
-  /** Events sharing a topic or programme (visitors' page only; not in previews). */
-  related?: ComponentChildren;
-  banner?: ComponentChildren;
-}
-
 /** One article's page; with a `banner`, the admin's preview of it (never indexed). */
-export function ArticlePage({ ctx, detail, related, banner }: ArticlePageProps) {
+export function ArticlePage({ ctx, detail, related, banner }: ItemPageProps<ArticleDetail>) {
   const { t } = ctx;
   const { article } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);

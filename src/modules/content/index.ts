@@ -9,7 +9,7 @@ export { publicRows, choosesAll, type PublicTables, type ItemsQuery, type TagFil
 export { StaleEditError } from './stale-edit-error.js';
 export { visitorsTextChoice } from './text-choice.js';
 export { relatedSection, sharingOf, type RelatedItems, type RelatedAt } from './related.js';
-export { itemPageRoute, type ItemPage } from './item-page.js';
+export { itemPageRoute, type ItemPage, type ItemPageProps } from './item-page.js';
 export * from './form-fields.js';
 export { isSlug, uniqueSlugFromTitle, recordSlugChange, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slugs.js';
 export * as slugRedirects from './slugs.repository.js';

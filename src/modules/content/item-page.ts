@@ -20,6 +20,18 @@ interface PageDetail {
   programmes: readonly { slug: string }[];
 }
 
+/**
+ * What a kind's item page is given: the item; the related items of the other
+ * kind (on visitors' pages only, not in previews); and on the admin's preview
+ * of it, the banner that says so (a preview is never indexed).
+ */
+export interface ItemPageProps<D> {
+  ctx: ViewContext;
+  detail: D;
+  related?: ComponentChildren;
+  banner?: ComponentChildren;
+}
+
 export interface ItemPage<D extends PageDetail> {
   /** The item's address, below the language: `/events/:slug`. */
   route: string;
@@ -29,7 +41,7 @@ export interface ItemPage<D extends PageDetail> {
   path(lang: LangCode, slug: string): string;
   /** Which of the app's sections of related items this kind's pages show. */
   related: keyof PublicRouteOptions['related'];
-  Page(props: { ctx: ViewContext; detail: D; related?: ComponentChildren }): VNode;
+  Page(props: ItemPageProps<D>): VNode;
 }
 
 /** Registers a kind's public item page. */

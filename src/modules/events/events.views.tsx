@@ -11,6 +11,7 @@ import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../m
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import type { ItemPageProps } from '../content/index.js';
 import { EventStatusBadge, EventStatusNotice } from '../../shared/views/EventStatusNotice.js';
 import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
@@ -155,16 +156,8 @@ function formatTime(instant: string, zone: string, lang: Lang): string {
   }).format(new Date(instant));
 }
 
-interface EventPageProps {
-  ctx: ViewContext;
-  detail: EventDetail;
-  /** Articles sharing a topic or programme (visitors' page only; not in previews). */
-  related?: ComponentChildren;
-  banner?: ComponentChildren;
-}
-
 /** One event's page; with a `banner`, the admin's preview of it (never indexed). */
-export function EventPage({ ctx, detail, related, banner }: EventPageProps) {
+export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventDetail>) {
   const { t } = ctx;
   const { event } = detail;
   const textLang = langAttr(detail.textLang, ctx.lang);
