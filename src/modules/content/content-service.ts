@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
-import type { ContentListFilter } from './content-type.js';
+import type { ContentListFilter, ContentListNarrowing } from './content-type.js';
 import {
   createItem,
   deleteItem,
@@ -52,11 +52,13 @@ export function contentService<S extends BaseSnapshot, Input extends ContentInpu
   return {
     /**
      * One page of the admin list, newest first: every item, or those in one
-     * state ('scheduled': published with a time still to come). NotFoundError
-     * past the last page.
+     * state ('scheduled': published with a time still to come), narrowed to
+     * titles holding the words searched for and to items with or without
+     * Vietnamese text. NotFoundError past the last page.
      */
-    async list(db: Db, filter: ContentListFilter, page: number, now: Date): Promise<{ rows: Row[]; info: PageInfo }> {
-      const where = { status: filter, now: now.toISOString() };
+    async list(db: Db, filter: ContentListFilter, page: number, now: Date, narrow: ContentListNarrowing = {}): Promise<{ rows: Row[]; info: PageInfo }> {
+      const where: SummaryFilter = { now: now.toISOString(), ...narrow };
+      if (filter) where.status = filter;
       const info = pageInfo(page, await options.summaries.count(db, where));
       if (page > info.pages) throw new NotFoundError();
       return { rows: await options.summaries.page(db, where, info.pageSize, info.offset), info };

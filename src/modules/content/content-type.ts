@@ -47,6 +47,12 @@ export interface ContentSummaryRow {
 /** A list filter: a publication status, 'scheduled' (published with a time still to come), or everything. */
 export type ContentListFilter = PublicationStatus | 'scheduled' | undefined;
 
+/** What else narrows an admin list: words in the title (either language), and whether there is Vietnamese text. */
+export interface ContentListNarrowing {
+  search?: string;
+  vi?: 'with' | 'without';
+}
+
 /** A workflow step that takes only the item and the revision it was loaded at. */
 export type ContentStepRun<S> = (db: Db, ctx: EditContext, id: number, loadedRevision?: number) => Promise<Editable<S>>;
 
@@ -62,7 +68,7 @@ export interface ContentType<S extends BaseSnapshot, Input extends ContentTypeIn
   contentFields: readonly (keyof S & string)[];
   fieldOrder: readonly string[];
   service: {
-    list(db: Db, filter: ContentListFilter, page: number, now: Date): Promise<{ rows: Row[]; info: PageInfo }>;
+    list(db: Db, filter: ContentListFilter, page: number, now: Date, narrow?: ContentListNarrowing): Promise<{ rows: Row[]; info: PageInfo }>;
     get(db: Db, id: number): Promise<Editable<S>>;
     create(db: Db, ctx: EditContext, input: Input): Promise<Editable<S>>;
     update: ContentSave<S, Input>;

@@ -4,7 +4,7 @@
  * scheduled items, and the bulk inserts of the importer and the generator.
  * A kind names its tables once; the SQL is the same for every kind.
  */
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
 import type { Database, LangCode, PublicationStatus, TranslationStatus } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,6 +30,15 @@ export interface ItemTags {
 export interface SummaryFilter {
   status?: PublicationStatus | 'scheduled';
   now: string;
+  /** Words the English or Vietnamese title holds, any case. */
+  search?: string;
+  /** Only items with Vietnamese text, or only those without. */
+  vi?: 'with' | 'without';
+}
+
+/** `text` as a LIKE pattern matching itself anywhere (`\\` escapes `%`, `_` and itself). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 // The table names come from the kind, so the query builder cannot check the
@@ -54,6 +63,24 @@ export function editingRows<Items extends keyof Database, Texts extends keyof Da
   const topics: string = t.topics;
   const programmes: string = t.programmes;
   const fk = t.fk;
+
+  /** `query` (over items as `i`) narrowed to what `filter` asks for. */
+  function narrowed<Q extends { where(condition: RawBuilder<boolean>): Q }>(query: Q, filter: SummaryFilter): Q {
+    let q = query;
+    if (filter.status === 'scheduled') q = q.where(sql<boolean>`i.status = 'published' and i.publish_at > ${filter.now}`);
+    else if (filter.status) q = q.where(sql<boolean>`i.status = ${filter.status}`);
+    const hasVi = sql`exists (select 1 from ${sql.table(texts)} tv where ${sql.ref(`tv.${fk}`)} = i.id and tv.lang = 'vi')`;
+    if (filter.vi === 'with') q = q.where(sql<boolean>`${hasVi}`);
+    else if (filter.vi === 'without') q = q.where(sql<boolean>`not ${hasVi}`);
+    if (filter.search) {
+      const pattern = containsPattern(filter.search);
+      q = q.where(
+        sql<boolean>`exists (select 1 from ${sql.table(texts)} ts where ${sql.ref(`ts.${fk}`)} = i.id and lower(ts.title) like ${pattern} escape '\\')`,
+      );
+    }
+    return q;
+  }
+
   return {
     /** The item's row, every column; undefined when there is none. */
     async findItem(db: Db, id: number): Promise<AnyRow | undefined> {
@@ -93,8 +120,7 @@ export function editingRows<Items extends keyof Database, Texts extends keyof Da
         .innerJoin(`${texts} as te`, (j) => j.onRef(`te.${fk}`, '=', 'i.id').on('te.lang', '=', 'en'))
         .select(['i.id', 'i.slug', 'i.status', 'i.publish_at', 'i.updated_at', 'i.created_by', 'te.title', ...columns.map((c) => `i.${c}`)])
         .select(hasVi.as('has_vi'));
-      if (filter.status === 'scheduled') query = query.where('i.status', '=', 'published').where('i.publish_at', '>', filter.now);
-      else if (filter.status) query = query.where('i.status', '=', filter.status);
+      query = narrowed(query, filter);
       return query.orderBy(`i.${orderBy}`, 'desc').orderBy('i.id', 'desc').limit(page.limit).offset(page.offset).execute();
     },
 
@@ -188,9 +214,7 @@ export function editingRows<Items extends keyof Database, Texts extends keyof Da
 
     /** How many items the admin list holds for `filter`. */
     async countSummaries(db: Db, filter: SummaryFilter): Promise<number> {
-      let query = loose(db).selectFrom(`${items} as i`);
-      if (filter.status === 'scheduled') query = query.where('i.status', '=', 'published').where('i.publish_at', '>', filter.now);
-      else if (filter.status) query = query.where('i.status', '=', filter.status);
+      const query = narrowed(loose(db).selectFrom(`${items} as i`), filter);
       const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },

@@ -20,7 +20,7 @@ import { adminViewContext, translateFieldErrors, type AdminViewContext, type Fie
 import { assertCan, can, type Action } from '../../auth/index.js';
 import { translationStatus } from '../../i18n/index.js';
 import { listProgrammes, listTopics } from '../../taxonomy/index.js';
-import type { ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
+import type { ContentListNarrowing, ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
 import { isLiveAt, type BaseSnapshot, type Editable } from '../editing.js';
 import { formString } from '../form-fields.js';
 import { pick } from '../snapshots.js';
@@ -127,13 +127,16 @@ export function contentAdminRoutes<
     }
 
     app.get('/', async (request, reply) => {
-      const { status, page } = parseListQuery(request.query);
+      const query = parseListQuery(request.query);
       const now = deps.now();
-      const { rows, info } = await service.list(deps.db, status === 'all' ? undefined : status, page, now);
+      const narrow: ContentListNarrowing = {};
+      if (query.q) narrow.search = query.q;
+      if (query.vi !== 'any') narrow.vi = query.vi;
+      const { rows, info } = await service.list(deps.db, query.status === 'all' ? undefined : query.status, query.page, now, narrow);
       const ctx = adminViewContext(request);
       return sendPage(
         reply,
-        h(ContentListPage, { kind, ctx, filter: status, rows, info, now, zone, canCreate: can(ctx.user, 'content.create'), done: doneOf(request.query) }),
+        h(ContentListPage, { kind, ctx, query, rows, info, now, zone, canCreate: can(ctx.user, 'content.create'), done: doneOf(request.query) }),
       );
     });
 

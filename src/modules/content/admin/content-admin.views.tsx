@@ -156,18 +156,60 @@ const FILTER_KEYS: Record<ListFilter, MessageKey> = {
   published: 'editing.list.published',
 };
 
-function listHref(basePath: string, filter: ListFilter, page = 1): string {
+/** What the list shows: its state filter, words searched for, Vietnamese text or not, and page. */
+export interface ListView {
+  status: ListFilter;
+  q: string;
+  vi: 'any' | 'with' | 'without';
+  page: number;
+}
+
+/** The list's address for `view`: what narrows it kept, so it can be shared and paged. */
+export function listHref(basePath: string, view: Omit<ListView, 'page'>, page = 1): string {
   const params = new URLSearchParams();
-  if (filter !== 'all') params.set('status', filter);
+  if (view.q) params.set('q', view.q);
+  if (view.status !== 'all') params.set('status', view.status);
+  if (view.vi !== 'any') params.set('vi', view.vi);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return query ? `${basePath}?${query}` : basePath;
 }
 
+/** The search form: a GET form, so the address holds what was asked and works without scripts. */
+function ListSearch({ kind, ctx, query }: { kind: AnyContentAdmin; ctx: AdminViewContext; query: ListView }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action={kind.basePath} class="list-search" role="search">
+      <InputField name="q" type="search" label={t('editing.list.search')} hint={t('editing.list.searchHint')} value={query.q} maxLength={200} />
+      <SelectField
+        name="status"
+        label={t('editing.field.status')}
+        value={query.status}
+        options={LIST_FILTERS.map((f) => ({ value: f, label: t(FILTER_KEYS[f]) }))}
+      />
+      <SelectField
+        name="vi"
+        label={t('editing.list.viFilter')}
+        value={query.vi}
+        options={[
+          { value: 'any', label: t('editing.list.viAny') },
+          { value: 'with', label: t('editing.list.viWith') },
+          { value: 'without', label: t('editing.list.viWithout') },
+        ]}
+      />
+      <p>
+        <button type="submit" class="button">
+          {t('editing.list.searchButton')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export interface ContentListProps {
   kind: AnyContentAdmin;
   ctx: AdminViewContext;
-  filter: ListFilter;
+  query: ListView;
   rows: readonly ContentSummaryRow[];
   info: PageInfo;
   now: Date;
@@ -177,7 +219,7 @@ export interface ContentListProps {
 }
 
 /** Every item of a kind, newest first, filtered by where it stands. */
-export function ContentListPage({ kind, ctx, filter, rows, info, now, zone, canCreate, done }: ContentListProps) {
+export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCreate, done }: ContentListProps) {
   const { t } = ctx;
   return (
     <AdminLayout ctx={ctx} title={t(kind.messages.title)}>
@@ -190,11 +232,12 @@ export function ContentListPage({ kind, ctx, filter, rows, info, now, zone, canC
           </a>
         </p>
       ) : null}
+      <ListSearch kind={kind} ctx={ctx} query={query} />
       <nav aria-label={t('editing.list.filterLabel')} class="filter-links">
         <ul>
           {LIST_FILTERS.map((f) => (
             <li>
-              <a href={listHref(kind.basePath, f)} aria-current={f === filter ? 'page' : undefined}>
+              <a href={listHref(kind.basePath, { ...query, status: f })} aria-current={f === query.status ? 'page' : undefined}>
                 {t(FILTER_KEYS[f])}
               </a>
             </li>
@@ -238,7 +281,7 @@ export function ContentListPage({ kind, ctx, filter, rows, info, now, zone, canC
           </table>
         </div>
       )}
-      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => listHref(kind.basePath, filter, p)} />
+      <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => listHref(kind.basePath, query, p)} />
     </AdminLayout>
   );
 }

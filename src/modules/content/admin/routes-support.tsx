@@ -10,6 +10,7 @@ import { isDatabaseBusy } from '../../../db/database.js';
 import type { Database, LangCode } from '../../../db/schema.js';
 import { AppError, NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { zonedTimeToInstant } from '../../../shared/dates/zoned-time.js';
+import { normalizeText } from '../../../shared/text/normalize.js';
 import type { AdminViewContext } from '../../admin/index.js';
 
 /** The `:id` of an address; a path that is not a whole number names nothing (404). */
@@ -19,15 +20,37 @@ export function idParam(params: unknown): number {
   return Number(id);
 }
 
-const listQuery = z.object({
-  status: z.enum(['all', 'draft', 'in_review', 'scheduled', 'published']).default('all'),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-});
+const listQuery = {
+  status: z.enum(['all', 'draft', 'in_review', 'scheduled', 'published']),
+  page: z.coerce.number().int().min(1).max(100000),
+  vi: z.enum(['any', 'with', 'without']),
+  q: z.string(),
+};
 
-/** `?status=&page=` of an admin list; anything unknown shows everything from the first page. */
-export function parseListQuery(query: unknown): z.infer<typeof listQuery> {
-  const parsed = listQuery.safeParse(query ?? {});
-  return parsed.success ? parsed.data : { status: 'all', page: 1 };
+/** Longest search kept: a title's words, not a page of text. */
+const SEARCH_MAX_LENGTH = 200;
+
+/** What an admin list shows: its state filter, words searched for, Vietnamese text or not, and page. */
+export interface ListQuery {
+  status: z.infer<typeof listQuery.status>;
+  page: number;
+  vi: z.infer<typeof listQuery.vi>;
+  q: string;
+}
+
+/** `?status=&q=&vi=&page=` of an admin list; each one unknown is left at showing everything (page 1). */
+export function parseListQuery(query: unknown): ListQuery {
+  const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const field = <T,>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : fallback;
+  };
+  return {
+    status: field(listQuery.status, raw.status, 'all'),
+    page: field(listQuery.page, raw.page, 1),
+    vi: field(listQuery.vi, raw.vi, 'any'),
+    q: normalizeText(field(listQuery.q, raw.q, '')).replace(/\s+/g, ' ').trim().slice(0, SEARCH_MAX_LENGTH),
+  };
 }
 
 const preview = z.object({ lang: z.enum(['en', 'vi']).default('en') });

@@ -114,6 +114,13 @@ export const editingEn = {
 
   // Lists.
   'editing.list.filterLabel': 'Show',
+  'editing.list.search': 'Search titles',
+  'editing.list.searchHint': 'Words in the English or Vietnamese title.',
+  'editing.list.viFilter': 'Vietnamese text',
+  'editing.list.viAny': 'Any',
+  'editing.list.viWith': 'With Vietnamese text',
+  'editing.list.viWithout': 'Without Vietnamese text',
+  'editing.list.searchButton': 'Search',
   'editing.list.all': 'All',
   'editing.list.drafts': 'Drafts',
   'editing.list.inReview': 'In review',

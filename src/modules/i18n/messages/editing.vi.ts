@@ -111,6 +111,13 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.articles.backToList': 'Tất cả bài viết',
 
   'editing.list.filterLabel': 'Hiển thị',
+  'editing.list.search': 'Tìm theo tiêu đề',
+  'editing.list.searchHint': 'Từ trong tiêu đề tiếng Anh hoặc tiếng Việt.',
+  'editing.list.viFilter': 'Bản tiếng Việt',
+  'editing.list.viAny': 'Tất cả',
+  'editing.list.viWith': 'Có bản tiếng Việt',
+  'editing.list.viWithout': 'Chưa có bản tiếng Việt',
+  'editing.list.searchButton': 'Tìm',
   'editing.list.all': 'Tất cả',
   'editing.list.drafts': 'Bản nháp',
   'editing.list.inReview': 'Chờ duyệt',
