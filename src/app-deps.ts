@@ -31,9 +31,26 @@ export interface Sharing {
  */
 export type RelatedSection = (db: Kysely<Database>, ctx: ViewContext, sharing: Sharing, today: string, now: Date) => Promise<VNode | null>;
 
+/** A series as an event's page links to it: its slug and title in the page's language. */
+export interface SeriesLink {
+  slug: string;
+  title: string;
+  /** The language of the title shown. */
+  text_lang: 'en' | 'vi';
+}
+
+/**
+ * The series with this id when visitors may see it now, in `lang` (null for
+ * a draft or scheduled one). The series module offers it and the app hands
+ * it to the events' pages: series reads events, so events cannot import it.
+ */
+export type SeriesOfEvent = (db: Kysely<Database>, id: number, lang: Lang, now: Date) => Promise<SeriesLink | null>;
+
 /** Options of a public route plugin: registered once per language, under `/${lang}`. */
 export interface PublicRouteOptions extends AppDeps {
   lang: Lang;
   /** The related items an event's page and an article's page show. */
   related: { toEvent: RelatedSection; toArticle: RelatedSection };
+  /** The series an event's page links to. */
+  seriesOf: SeriesOfEvent;
 }

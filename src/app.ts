@@ -19,7 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
-import { seriesRoutes } from './modules/series/index.js';
+import { seriesLink, seriesRoutes } from './modules/series/index.js';
 import { subscribersAdminRoutes, subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
@@ -180,7 +180,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerErrorHandlers(app);
   for (const lang of LANGS) {
-    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, related: RELATED, prefix: `/${lang}` });
+    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, related: RELATED, seriesOf: seriesLink, prefix: `/${lang}` });
   }
   // `/`, the language choice and the old unprefixed addresses.
   await app.register(languageRoutes, deps);

@@ -6,6 +6,7 @@ import { eventPath } from '../../shared/http/paths.js';
 import { parseQuery } from '../../shared/http/query.js';
 import { itemPageRoute } from '../content/index.js';
 import { listingQuery } from '../search/index.js';
+import { eventAround } from './event-around.js';
 import { getPublishedEvent, listEventsPage } from './events.service.js';
 import { EventPage, EventsPage } from './events.views.js';
 import { h } from 'preact';
@@ -21,7 +22,11 @@ export const eventsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
 
   itemPageRoute(app, deps, {
     route: '/events/:slug',
-    find: (d, slug, lang) => getPublishedEvent(d.db, slug, lang, d.now()),
+    find: async (d, slug, lang) => {
+      const detail = await getPublishedEvent(d.db, slug, lang, d.now());
+      const own = { title: detail.title, textLang: detail.textLang, slug: detail.slugs[lang] };
+      return { ...detail, around: await eventAround(d.db, detail.event, own, lang, d.today(), d.now(), d.seriesOf) };
+    },
     path: eventPath,
     related: 'toEvent',
     Page: EventPage,

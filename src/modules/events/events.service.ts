@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, EventRow, LangCode } from '../../db/schema.js';
+import type { EventAround } from './event-around.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
@@ -200,6 +201,8 @@ export interface EventDetail {
   attachments: AttachmentListRow[];
   /** The hero from the media library, with its alt text and credit. */
   hero: PictureImage | null;
+  /** Its series and the sessions before and after, on visitors' pages (not in previews). */
+  around?: EventAround;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
+import { formatDateRange, formatInstant, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
-import { alternates, eventPath, eventsPath } from '../../shared/http/paths.js';
+import { alternates, eventPath, eventsPath, seriesPath } from '../../shared/http/paths.js';
 import { Layout } from '../../shared/views/Layout.js';
 import { Pager } from '../../shared/views/Pager.js';
 import { Paragraphs } from '../../shared/views/Paragraphs.js';
@@ -21,6 +21,7 @@ import { isTimed } from './event-timing.js';
 import { AddToCalendar, SubscribeToCalendar } from './calendar-links.js';
 import { JsonLd } from '../seo/index.js';
 import { eventJsonLd } from './structured-data.js';
+import type { EventAround, NeighbourSession } from './event-around.js';
 import { SubscribeByEmail } from '../subscriptions/index.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */
@@ -156,6 +157,50 @@ function formatTime(instant: string, zone: string, lang: Lang): string {
   }).format(new Date(instant));
 }
 
+/** A session next to the event: its date (and time in its event's zone), and its event's title linked unless it is this event's own. */
+function NeighbourFact({ ctx, eventId, label, neighbour }: { ctx: ViewContext; eventId: number; label: string; neighbour: NeighbourSession | null }) {
+  if (!neighbour) return null;
+  const { event, session } = neighbour;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd class={`session session--${session.status}`}>
+        {session.starts_at ? <time dateTime={session.starts_at}>{formatInstant(session.starts_at, event.time_zone, ctx.lang)}</time> : <DateRange start={session.start_date} end={session.end_date} lang={ctx.lang} />}
+        {event.id === eventId ? null : (
+          <>
+            {': '}
+            <a href={eventPath(ctx.lang, event.slug)} lang={langAttr(event.text_lang, ctx.lang)}>
+              {event.title}
+            </a>
+          </>
+        )}
+        {session.status === 'cancelled' ? ` (${ctx.t('series.sessionCancelled')})` : null}
+      </dd>
+    </>
+  );
+}
+
+/** The event's series, linked, and the sessions before and after it. */
+function AroundFacts({ ctx, eventId, around }: { ctx: ViewContext; eventId: number; around: EventAround }) {
+  const { t } = ctx;
+  return (
+    <>
+      {around.series ? (
+        <>
+          <dt>{t('series.kind')}</dt>
+          <dd>
+            <a class="event-series" href={seriesPath(ctx.lang, around.series.slug)} lang={langAttr(around.series.text_lang, ctx.lang)}>
+              {around.series.title}
+            </a>
+          </dd>
+        </>
+      ) : null}
+      <NeighbourFact ctx={ctx} eventId={eventId} label={t('series.previousSession')} neighbour={around.previous} />
+      <NeighbourFact ctx={ctx} eventId={eventId} label={t('series.nextSession')} neighbour={around.next} />
+    </>
+  );
+}
+
 /** One event's page; with a `banner`, the admin's preview of it (never indexed). */
 export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventDetail>) {
   const { t } = ctx;
@@ -217,6 +262,7 @@ export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventD
               </dd>
             </>
           ) : null}
+          {detail.around ? <AroundFacts ctx={ctx} eventId={event.id} around={detail.around} /> : null}
           <TagFacts lang={ctx.lang} labels={{ programmes: t('event.programmes'), topics: t('event.topics') }} programmes={detail.programmes} topics={detail.topics} />
         </dl>
         <div class="event-body" lang={textLang}>

@@ -4,7 +4,7 @@
  */
 import { lastDay } from '../../shared/dates/day-range.js';
 import { isoWithOffset } from '../../shared/dates/zoned-time.js';
-import { eventPath } from '../../shared/http/paths.js';
+import { eventPath, seriesPath } from '../../shared/http/paths.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { statusLine } from '../../shared/views/EventStatusNotice.js';
 import { formatCredit, shareableImage } from '../media/index.js';
@@ -29,7 +29,8 @@ const ATTENDANCE_MODE = {
  * schema.org reads endDate), timed ones local times with their offset.
  * Where it happens: a Place (the venue or city, else the office) unless it
  * is online only, a VirtualLocation unless it is in person only. The image is
- * the event's hero with its credit, else the site's default picture.
+ * the event's hero with its credit, else the site's default picture. An
+ * event of a series names it as its superEvent.
  */
 export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
   const { event } = detail;
@@ -71,6 +72,7 @@ export function eventJsonLd(detail: EventDetail, ctx: ViewContext): JsonObject {
     url,
     inLanguage: detail.textLang,
     keywords: detail.topics.length > 0 ? detail.topics.map((topic) => topic.name).join(', ') : undefined,
+    superEvent: detail.around?.series ? { '@type': 'EventSeries', name: detail.around.series.title, url: `${ctx.publicUrl}${seriesPath(ctx.lang, detail.around.series.slug)}` } : undefined,
     image: shared && detail.hero ? imageObject({ ...shared, caption: shared.alt, creditText: detail.hero.credit ? formatCredit(detail.hero.credit) : null, credit: detail.hero.credit }, ctx) : [defaultImage(ctx)],
   };
 }
