@@ -19,7 +19,7 @@ import { searchRoutes } from './modules/search/index.js';
 import { feedsRoutes } from './modules/feeds/index.js';
 import { seoRoutes } from './modules/seo/index.js';
 import { topicsRoutes } from './modules/topics/index.js';
-import { seriesLink, seriesRoutes } from './modules/series/index.js';
+import { seriesAdminRoutes, seriesLink, seriesRoutes } from './modules/series/index.js';
 import { subscribersAdminRoutes, subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
@@ -70,6 +70,7 @@ export const PUBLIC_CONTENT_SECURITY_POLICY = [
 export const ADMIN_FEATURES: readonly AdminFeature[] = [
   { prefix: '/events', routes: eventsAdminRoutes, nav: { labelKey: 'editing.nav.events', action: 'content.create' } },
   { prefix: '/articles', routes: articlesAdminRoutes, nav: { labelKey: 'editing.nav.articles', action: 'content.create' } },
+  { prefix: '/series', routes: seriesAdminRoutes, nav: { labelKey: 'series.admin.nav', action: 'content.publish' } },
   { prefix: '/media', routes: mediaAdminRoutes, nav: { labelKey: 'media.nav.library', action: 'media.upload' } },
   { prefix: '/subscribers', routes: subscribersAdminRoutes, nav: { labelKey: 'subs.admin.nav', action: 'users.manage' } },
   // The Markdown preview of every form with a Markdown field; no page of its own in the navigation.

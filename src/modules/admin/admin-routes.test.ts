@@ -39,6 +39,8 @@ interface Fixtures {
   /** A published event and article per person, made by nobody signed in here, for requests that change or delete one. */
   eventIds: Record<Who, number>;
   articleIds: Record<Who, number>;
+  /** A published series. */
+  seriesId: number;
 }
 
 let documents = 0;
@@ -71,6 +73,14 @@ async function insertDocument(db: Kysely<Database>): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A published series with its English text. */
+async function insertSeries(db: Kysely<Database>): Promise<number> {
+  const stamp = '2026-01-01T00:00:00.000Z';
+  const row = await db.insertInto('series').values({ slug: 'a-series', status: 'published', publish_at: null, created_at: stamp, updated_at: stamp }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('series_translations').values({ series_id: row.id, lang: 'en', slug: 'a-series', title: 'A series', description: null, description_html: null }).execute();
   return row.id;
 }
 
@@ -250,6 +260,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // The Markdown preview: whoever may write content.
   'POST /admin/markdown/preview': { fields: { text: '*hello*' }, anonymous: 401, contributor: 200, editor: 200, admin: 200 },
 
+  // Event series: editors and admins; an empty form is told what is missing.
+  'GET /admin/series': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'GET /admin/series/new': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'POST /admin/series/new': { fields: {}, anonymous: 401, contributor: 403, editor: 422, admin: 422 },
+  'GET /admin/series/:id': { url: (f) => `/admin/series/${f.seriesId}`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
+  'POST /admin/series/:id': { url: (f) => `/admin/series/${f.seriesId}`, fields: {}, anonymous: 401, contributor: 403, editor: 422, admin: 422 },
+
   // Site settings: admins only.
   'GET /admin/settings': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
   'POST /admin/settings': { fields: { untranslated: 'fallback' }, anonymous: 401, contributor: 403, editor: 403, admin: 303 },
@@ -293,6 +310,7 @@ describe('every admin route for every role', () => {
       attachedMediaIds,
       eventIds: await perPerson(async () => (await createEvent(t.db, { status: 'published' })).id),
       articleIds: await perPerson(async () => (await createArticle(t.db, { status: 'published' })).id),
+      seriesId: await insertSeries(t.db),
     };
   });
   after(() => t.close());

@@ -98,3 +98,36 @@ export async function replaceTexts(
     .values(texts.map((t) => ({ series_id: id, ...t })))
     .execute();
 }
+
+/** A series in the admin's list: its English title and slug, whatever its status. */
+export interface AdminSeriesRow {
+  id: number;
+  slug: string;
+  title: string;
+  status: 'draft' | 'published';
+  publish_at: string | null;
+  updated_at: string;
+}
+
+/** Every series, drafts included, most recently changed first. */
+export async function listAllSeries(db: Db): Promise<AdminSeriesRow[]> {
+  const rows = await db
+    .selectFrom('series as s')
+    .innerJoin('series_translations as t', (join) => join.onRef('t.series_id', '=', 's.id').on('t.lang', '=', 'en'))
+    .select(['s.id', 't.slug', 't.title', 's.status', 's.publish_at', 's.updated_at'])
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), status: r.status as 'draft' | 'published' }));
+}
+
+/** A series as its admin form edits it: the texts in each language, and its status. */
+export async function findSeriesForEdit(
+  db: Db,
+  id: number,
+): Promise<{ id: number; status: 'draft' | 'published'; publish_at: string | null; texts: { lang: LangCode; slug: string; title: string; description: string | null }[] } | undefined> {
+  const series = await db.selectFrom('series').select(['id', 'status', 'publish_at']).where('id', '=', id).executeTakeFirst();
+  if (!series) return undefined;
+  const texts = await db.selectFrom('series_translations').select(['lang', 'slug', 'title', 'description']).where('series_id', '=', id).execute();
+  return { id: Number(series.id), status: series.status as 'draft' | 'published', publish_at: series.publish_at, texts };
+}

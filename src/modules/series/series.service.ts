@@ -9,8 +9,9 @@ import type { Database, LangCode } from '../../db/schema.js';
 import { compareDates } from '../../shared/dates/calendar-date.js';
 import { lastDay } from '../../shared/dates/day-range.js';
 import { ruleUntil } from '../../shared/dates/recurrence.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { normalizeLine } from '../../shared/text/normalize.js';
+import { recordAudit } from '../audit/index.js';
 import { assertCan } from '../auth/index.js';
 import { isSlug, uniqueSlugFromTitle, type EditContext } from '../content/index.js';
 import { eventSessions, listCalendarEvents, sessionHorizon, type CalendarEvent, type Session } from '../events/index.js';
@@ -40,12 +41,36 @@ export interface SeriesInput {
 /** The most sessions a series' page lists in each part: the soonest to come, the latest past. */
 export const SERIES_PAGE_SESSIONS = 50;
 
+/**
+ * The problems of a series' input, field name → message key: an English
+ * title is needed (and a Vietnamese one when there is Vietnamese text), and a
+ * slug given must be one and free.
+ */
+async function inputErrors(db: Kysely<Database>, id: number | null, input: SeriesInput): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  if (!normalizeLine(input.en.title)) fields.en_title = 'series.admin.error.titleRequired';
+  if (input.vi && !normalizeLine(input.vi.title)) fields.vi_title = 'series.admin.error.titleRequired';
+  const slugs: [string, string | null | undefined][] = [
+    ['slug', input.slug],
+    ['vi_slug', input.vi?.slug],
+  ];
+  for (const [field, slug] of slugs) {
+    if (!slug) continue;
+    if (!isSlug(slug)) fields[field] = 'series.admin.error.slugInvalid';
+    else if (await repo.slugTaken(db, slug, id)) fields[field] = 'series.admin.error.slugTaken';
+  }
+  if (input.slug && input.vi?.slug && input.slug === input.vi.slug && !fields.vi_slug) fields.vi_slug = 'series.admin.error.slugTaken';
+  return fields;
+}
+
 async function write(db: Kysely<Database>, ctx: EditContext, id: number | null, input: SeriesInput): Promise<number> {
   assertCan(ctx.user, input.status === 'published' ? 'content.publish' : 'content.edit');
   const at = ctx.now.toISOString();
   return db.transaction().execute(async (trx) => {
+    const fields = await inputErrors(trx, id, input);
+    if (Object.keys(fields).length > 0) throw new ValidationError('The series is not valid.', fields);
     const title = normalizeLine(input.en.title);
-    const slug = input.slug && isSlug(input.slug) ? input.slug : await uniqueSlugFromTitle(title, 'series', (s) => repo.slugTaken(trx, s, id));
+    const slug = input.slug ? input.slug : await uniqueSlugFromTitle(title, 'series', (s) => repo.slugTaken(trx, s, id));
     const row = { slug, status: input.status, publish_at: input.publish_at, at };
     const seriesId = id ?? (await repo.insertSeries(trx, row));
     if (id !== null && !(await repo.updateSeriesRow(trx, id, row))) throw new NotFoundError();
@@ -59,8 +84,17 @@ async function write(db: Kysely<Database>, ctx: EditContext, id: number | null, 
     const vi = input.vi;
     await repo.replaceTexts(trx, seriesId, [
       text('en', input.en, slug),
-      ...(vi ? [text('vi', vi, vi.slug && isSlug(vi.slug) && vi.slug !== slug ? vi.slug : `${slug}-vi`)] : []),
+      ...(vi ? [text('vi', vi, vi.slug && vi.slug !== slug ? vi.slug : `${slug}-vi`)] : []),
     ]);
+    await recordAudit(trx, {
+      userId: ctx.user.id,
+      action: id === null ? 'series.create' : 'series.update',
+      subjectKind: 'series',
+      subjectId: seriesId,
+      summary: `${id === null ? 'Created' : 'Changed'} the series "${title}" (${input.status})`,
+      ip: ctx.ip ?? null,
+      at: ctx.now,
+    });
     return seriesId;
   });
 }
@@ -124,5 +158,25 @@ export async function getSeriesPage(db: Kysely<Database>, slug: string, lang: La
     upcoming: sessions.filter((s) => !ended(s)).slice(0, SERIES_PAGE_SESSIONS),
     past: sessions.filter(ended).reverse().slice(0, SERIES_PAGE_SESSIONS),
     events,
+  };
+}
+
+/** Every series, drafts included, for the admin's list. */
+export function listSeriesForAdmin(db: Kysely<Database>): Promise<repo.AdminSeriesRow[]> {
+  return repo.listAllSeries(db);
+}
+
+/** A series' input as it was saved, for its admin form. 404 when there is no such series. */
+export async function seriesInputOf(db: Kysely<Database>, id: number): Promise<SeriesInput> {
+  const found = await repo.findSeriesForEdit(db, id);
+  if (!found) throw new NotFoundError();
+  const en = found.texts.find((t) => t.lang === 'en');
+  const vi = found.texts.find((t) => t.lang === 'vi');
+  return {
+    slug: en?.slug ?? null,
+    status: found.status,
+    publish_at: found.publish_at,
+    en: { title: en?.title ?? '', description: en?.description ?? null },
+    vi: vi ? { title: vi.title, description: vi.description, slug: vi.slug } : null,
   };
 }
