@@ -88,6 +88,50 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
   return found as unknown as CalendarEventRow[];
 }
 
+/** When an event takes place: what a calendar needs of every event before it writes the first (its zones' years). */
+export interface CalendarTimingRow {
+  id: number;
+  start_date: string;
+  end_date: string | null;
+  all_day: number;
+  starts_at: string | null;
+  ends_at: string | null;
+  time_zone: string;
+  recurrence_rule: string | null;
+  recurrence_exdates: string | null;
+}
+
+const TIMING_COLUMNS = ['e.id', 'e.start_date', 'e.end_date', 'e.all_day', 'e.starts_at', 'e.ends_at', 'e.time_zone', 'e.recurrence_rule', 'e.recurrence_exdates'] as const;
+
+/**
+ * The timing of the published events a calendar of a scope carries, in its
+ * order (first day, then id): the `limits.upcoming` soonest still to come or
+ * running, and the `limits.past` latest that have ended. Chosen from the
+ * indexes; only these few columns of each are read.
+ */
+export async function listCalendarTimings(db: Db, choice: TextChoice, scope: EventScope, limits: { upcoming: number; past: number }): Promise<CalendarTimingRow[]> {
+  // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
+  const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
+  const lastDay = lastDayColumn('e');
+  const [current, ended] = await Promise.all([
+    // Ranges of the (status, last_day) index: the soonest to come, and the latest ended from the end.
+    liveInScope(db, choice, scope)
+      .select(TIMING_COLUMNS)
+      .where(lastDay, '>=', cutoff)
+      .orderBy('e.start_date', 'asc')
+      .orderBy('e.id', 'asc')
+      .limit(limits.upcoming)
+      .execute(),
+    liveInScope(db, choice, scope).select(TIMING_COLUMNS).where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(limits.past).execute(),
+  ]);
+  return [...ended, ...current].sort((a, b) => a.start_date.localeCompare(b.start_date) || a.id - b.id);
+}
+
+/** The calendar rows of these events (ids in calendar order), in that order, with their text in `lang` (English where untranslated). */
+export async function listCalendarRows(db: Db, lang: LangCode, ids: number[]): Promise<CalendarEventRow[]> {
+  return calendarRows(db, lang, ids);
+}
+
 /**
  * Published events in a scope, in order of their first day, with their text in
  * `lang` (English where untranslated): the `limits.upcoming` soonest still
@@ -96,22 +140,12 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
  * chunk of ids at a time.
  */
 export async function listCalendarEvents(db: Db, choice: TextChoice, scope: EventScope, limits: { upcoming: number; past: number }): Promise<CalendarEventRow[]> {
-  // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
-  const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
-  const lastDay = lastDayColumn('e');
-  const [current, ended] = await Promise.all([
-    // Ranges of the (status, last_day) index: the soonest to come, and the latest ended from the end.
-    liveInScope(db, choice, scope)
-      .select('e.id')
-      .where(lastDay, '>=', cutoff)
-      .orderBy('e.start_date', 'asc')
-      .orderBy('e.id', 'asc')
-      .limit(limits.upcoming)
-      .execute(),
-    liveInScope(db, choice, scope).select('e.id').where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(limits.past).execute(),
-  ]);
-  const found = await calendarRows(db, choice.lang, [...ended, ...current].map((row) => row.id));
-  return found.sort((a, b) => a.start_date.localeCompare(b.start_date) || a.id - b.id);
+  const timings = await listCalendarTimings(db, choice, scope, limits);
+  return calendarRows(
+    db,
+    choice.lang,
+    timings.map((row) => row.id),
+  );
 }
 
 /** The names of the topics of these events in `lang` (English where untranslated), by event id, sorted by slug. */

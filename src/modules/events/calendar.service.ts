@@ -8,7 +8,7 @@ import type { Database, LangCode } from '../../db/schema.js';
 import { loadPictures, shareableImage } from '../media/index.js';
 import { visitorsTextChoice } from '../content/index.js';
 import * as repo from './calendar.repository.js';
-import type { CalendarEventRow, EventScope } from './calendar.repository.js';
+import type { CalendarEventRow, CalendarTimingRow, EventScope } from './calendar.repository.js';
 import type { EventDetail } from './events.service.js';
 import type { SessionChange } from './sessions.js';
 
@@ -47,6 +47,15 @@ export async function listCalendarEvents(
   limits: CalendarLimits = CALENDAR_LIMITS,
 ): Promise<CalendarEvent[]> {
   const rows = await repo.listCalendarEvents(db, await visitorsTextChoice(db, lang, now), scope, limits);
+  const changes = await repo.listSessionChanges(
+    db,
+    rows.filter((r) => r.recurrence_rule !== null).map((r) => r.id),
+  );
+  return completeRows(db, lang, rows, changes);
+}
+
+/** Calendar rows with their topics' names, their hero's address and their changed sessions. */
+async function completeRows(db: Kysely<Database>, lang: LangCode, rows: CalendarEventRow[], changes: Map<number, SessionChange[]>): Promise<CalendarEvent[]> {
   const topics = await repo.listTopicNames(
     db,
     rows.map((r) => r.id),
@@ -60,11 +69,53 @@ export async function listCalendarEvents(
     const picture = id === null ? undefined : pictures.get(id);
     return (picture && shareableImage(picture, lang)?.url) ?? null;
   };
+  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [], image: image(row.hero_media_id), session_changes: changes.get(row.id) ?? [] }));
+}
+
+/** When an event of a calendar takes place, with its sessions changed on their own. */
+export interface CalendarTiming extends CalendarTimingRow {
+  session_changes: SessionChange[];
+}
+
+/** A calendar's events read a chunk at a time: their timings first, then their full rows. */
+export interface CalendarEventChunks {
+  /** Every event's timing, in calendar order. */
+  timings: CalendarTiming[];
+  /** The same events in full, in the same order, `chunkSize` at a time, read as they are asked for. */
+  chunks(): AsyncGenerator<CalendarEvent[]>;
+}
+
+/** How many events' rows a streamed calendar reads at a time. */
+export const CALENDAR_CHUNK_SIZE = 100;
+
+/**
+ * The events of listCalendarEvents, for a calendar written as it is read:
+ * their timings at once (a few columns each, for the zones a calendar names
+ * before its events), their rows a chunk at a time, so a feed never holds
+ * more than one chunk of events' text.
+ */
+export async function calendarEventChunks(
+  db: Kysely<Database>,
+  lang: LangCode,
+  scope: EventScope,
+  now: Date,
+  limits: CalendarLimits = CALENDAR_LIMITS,
+  chunkSize = CALENDAR_CHUNK_SIZE,
+): Promise<CalendarEventChunks> {
+  const choice = await visitorsTextChoice(db, lang, now);
+  const rows = await repo.listCalendarTimings(db, choice, scope, limits);
   const changes = await repo.listSessionChanges(
     db,
     rows.filter((r) => r.recurrence_rule !== null).map((r) => r.id),
   );
-  return rows.map((row) => ({ ...row, topics: topics.get(row.id) ?? [], image: image(row.hero_media_id), session_changes: changes.get(row.id) ?? [] }));
+  const timings = rows.map((row) => ({ ...row, session_changes: changes.get(row.id) ?? [] }));
+  async function* chunks(): AsyncGenerator<CalendarEvent[]> {
+    for (let i = 0; i < timings.length; i += chunkSize) {
+      const ids = timings.slice(i, i + chunkSize).map((row) => row.id);
+      yield completeRows(db, lang, await repo.listCalendarRows(db, lang, ids), changes);
+    }
+  }
+  return { timings, chunks };
 }
 
 /** A recurring event's sessions changed on their own, for its calendar entry and its page. */

@@ -31,7 +31,16 @@ export {
   type EventFilters,
   type TermEvents,
 } from './events.service.js';
-export { listCalendarEvents, listEventSessionChanges, calendarEventFromDetail, type CalendarEvent, type EventScope } from './calendar.service.js';
+export {
+  listCalendarEvents,
+  calendarEventChunks,
+  listEventSessionChanges,
+  calendarEventFromDetail,
+  type CalendarEvent,
+  type CalendarEventChunks,
+  type CalendarTiming,
+  type EventScope,
+} from './calendar.service.js';
 export { eventSessions, sessionHorizon, type Session, type SessionChange } from './sessions.js';
 export { changeSession, plannedSessionDates, type SessionChangeInput } from './sessions.editing.js';
 export { isTimed } from './event-timing.js';

@@ -12,7 +12,7 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { Lang, Translate } from '../i18n/index.js';
-import { eventLocation, isTimed, type CalendarEvent } from '../events/index.js';
+import { eventLocation, isTimed, type CalendarEvent, type CalendarTiming } from '../events/index.js';
 import { exclusiveEnd } from '../../shared/dates/day-range.js';
 import { eventPath } from '../../shared/http/paths.js';
 import { stripForbidden } from '../../shared/text/normalize.js';
@@ -110,7 +110,7 @@ function sessionTiming(event: CalendarEvent, session: Session): Pick<ICalEventDa
  * client never needs and which an event stored across centuries would make
  * costly.
  */
-function zoneYears(events: CalendarEvent[]): Map<string, Set<number>> {
+function zoneYears(events: readonly CalendarTiming[]): Map<string, Set<number>> {
   const years = new Map<string, Set<number>>();
   for (const event of events) {
     if (!isTimed(event)) continue;
@@ -126,42 +126,67 @@ function zoneYears(events: CalendarEvent[]): Map<string, Set<number>> {
 }
 
 /**
- * The calendar of `events` as iCalendar text (CRLF line ends, folded at 75 octets).
+ * Writes a calendar in three parts: its properties and zones (`head`, from
+ * every event's timing), its events (`events`, any number at a time, in
+ * order), and its end (`tail`). Every part is folded and ends in CRLF, so the
+ * parts put together are the whole calendar, however the events are split.
  *
  * ical-generator writes the calendar's properties and each event; the parts
  * are put together and folded here. Its own folding (version 10, the last for
  * Node 20) encodes every character separately to count its octets: 17 s of a
  * 20 s feed of 5,000 events. foldLines gives the same lines in milliseconds.
  */
-export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
+function calendarWriter(timings: readonly CalendarTiming[], options: CalendarOptions): { head: string; events(events: readonly CalendarEvent[]): string; tail: string } {
   const calendar = ical({
     prodId: { company: 'Almanac', product: 'Events', language: options.lang.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: CALENDAR_REFRESH_SECONDS,
     ...(options.pageUrl ? { url: options.pageUrl } : {}),
   });
-  const parts: string[] = [];
-  // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
-  for (const [zone, years] of zoneYears(events)) parts.push(vtimezone(zone, years) + '\r\n');
-  // stripForbidden: text stored before it was normalised may hold controls iCalendar forbids (a NUL, a vertical tab).
-  for (const event of events) {
-    const data = eventData(event, options);
-    // A recurring event: its rule and skipped dates, then each session changed on its own under the same UID.
-    parts.push(stripForbidden(withLines(calendar.createEvent(data).toString(), recurrenceLines(event))));
-    for (const session of changedSessions(event)) {
-      const changed = { ...data, ...sessionTiming(event, session), ...(session.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}) };
-      parts.push(stripForbidden(withLines(calendar.createEvent(changed).toString(), [recurrenceIdLine(event, session)])));
-    }
-  }
-  calendar.clear();
   const frame = calendar.toString();
   const end = frame.lastIndexOf('END:VCALENDAR');
   // The name is TEXT (RFC 7986 NAME, and X-WR-CALNAME that older clients read), which
   // ical-generator writes unescaped: a comma or semicolon in a title would split it.
   const name = escape(options.name, false);
-  const head = `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`;
+  // The properties come first, then the components (RFC 5545 §3.4): the zones, then the events.
+  const zones = [...zoneYears(timings)].map(([zone, years]) => vtimezone(zone, years) + '\r\n');
+  const head = frame.slice(0, end) + foldLines(`NAME:${name}\r\nX-WR-CALNAME:${name}\r\n` + zones.join(''));
+  function events(chunk: readonly CalendarEvent[]): string {
+    const parts: string[] = [];
+    // stripForbidden: text stored before it was normalised may hold controls iCalendar forbids (a NUL, a vertical tab).
+    for (const event of chunk) {
+      const data = eventData(event, options);
+      // A recurring event: its rule and skipped dates, then each session changed on its own under the same UID.
+      parts.push(stripForbidden(withLines(calendar.createEvent(data).toString(), recurrenceLines(event))));
+      for (const session of changedSessions(event)) {
+        const changed = { ...data, ...sessionTiming(event, session), ...(session.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}) };
+        parts.push(stripForbidden(withLines(calendar.createEvent(changed).toString(), [recurrenceIdLine(event, session)])));
+      }
+    }
+    // The calendar keeps what it creates: let go of this chunk's events.
+    calendar.clear();
+    return foldLines(parts.join(''));
+  }
   // Every line ends in CRLF, the last one too (RFC 5545 §3.1); ical-generator leaves it off.
-  return frame.slice(0, end) + foldLines(head + parts.join('')) + 'END:VCALENDAR\r\n';
+  return { head, events, tail: 'END:VCALENDAR\r\n' };
+}
+
+/** The calendar of `events` as iCalendar text (CRLF line ends, folded at 75 octets). */
+export function buildCalendar(events: CalendarEvent[], options: CalendarOptions): string {
+  const writer = calendarWriter(events, options);
+  return writer.head + writer.events(events) + writer.tail;
+}
+
+/**
+ * The calendar of events read a chunk at a time, as the pieces of its text:
+ * the same text as buildCalendar of all of them, without ever holding more
+ * than one chunk of events or of text.
+ */
+export async function* streamCalendar(timings: readonly CalendarTiming[], chunks: AsyncIterable<readonly CalendarEvent[]>, options: CalendarOptions): AsyncGenerator<string> {
+  const writer = calendarWriter(timings, options);
+  yield writer.head;
+  for await (const chunk of chunks) yield writer.events(chunk);
+  yield writer.tail;
 }
 
 /** The UTF-8 length of a code point. */

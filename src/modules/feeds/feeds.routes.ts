@@ -1,17 +1,18 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicRouteOptions } from '../../app-deps.js';
 import { cachePublicPage } from '../../shared/http/cache.js';
 import { parseQuery, slugParams } from '../../shared/http/query.js';
 import { articlesPath, eventsPath, NEWS_FEED_TYPES, newsFeedPath, programmePath, topicPath, type FeedScope, type NewsFeedFormat } from '../../shared/http/paths.js';
 import { translator } from '../i18n/index.js';
-import { calendarEventFromDetail, getPublishedEvent, listCalendarEvents, listEventSessionChanges } from '../events/index.js';
+import { calendarEventChunks, calendarEventFromDetail, getPublishedEvent, listEventSessionChanges } from '../events/index.js';
 import { getTerm } from '../taxonomy/index.js';
 import { listNewsArticles } from '../articles/index.js';
-import { buildCalendar } from './calendar.js';
+import { buildCalendar, streamCalendar } from './calendar.js';
 import { calendarValidators, holdsCurrentCopy } from './calendar-validators.js';
 import { buildNewsFeed, NEWS_FEED_LENGTH } from './news.js';
 
-function sendCalendar(reply: FastifyReply, body: string, filename?: string): FastifyReply {
+function sendCalendar(reply: FastifyReply, body: string | Readable, filename?: string): FastifyReply {
   cachePublicPage(reply).type('text/calendar; charset=utf-8');
   if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
   return reply.send(body);
@@ -33,7 +34,7 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
    * Answers a calendar: 304 from its validators alone when the subscriber
    * already holds the current copy, else `render`'s calendar with them.
    */
-  async function calendarReply(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ body: string; filename?: string }>): Promise<FastifyReply> {
+  async function calendarReply(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ body: string | Readable; filename?: string }>): Promise<FastifyReply> {
     const validators = await calendarValidators(deps.db, {
       now: deps.now(),
       today: deps.today(),
@@ -61,10 +62,15 @@ export const feedsRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, d
     return { name, page: scope.kind === 'topic' ? topicPath(deps.lang, scope.slug) : programmePath(deps.lang, scope.slug) };
   }
 
-  async function scopedCalendar(scope: FeedScope): Promise<string> {
+  /**
+   * A scope's calendar, written to the reply as its events are read, a chunk
+   * at a time: the whole feed is never held in memory (the page cache, when
+   * on, keeps the bytes it sends).
+   */
+  async function scopedCalendar(scope: FeedScope): Promise<Readable> {
     const { name, page } = await scopeHeading(scope, ['calendar.name', 'calendar.topicName', 'calendar.programmeName'], eventsPath(deps.lang));
-    const events = await listCalendarEvents(deps.db, deps.lang, scope, deps.now());
-    return buildCalendar(events, { lang: deps.lang, t, name, publicUrl: origin, pageUrl: `${origin}${page}` });
+    const { timings, chunks } = await calendarEventChunks(deps.db, deps.lang, scope, deps.now());
+    return Readable.from(streamCalendar(timings, chunks(), { lang: deps.lang, t, name, publicUrl: origin, pageUrl: `${origin}${page}` }));
   }
 
   app.get('/events.ics', async (request, reply) => calendarReply(request, reply, async () => ({ body: await scopedCalendar({ kind: 'all' }) })));

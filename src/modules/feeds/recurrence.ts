@@ -10,7 +10,7 @@
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { parseExdates, ruleUntil } from '../../shared/dates/recurrence.js';
 import { wallClockAt, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
-import { eventSessions, isTimed, sessionHorizon, type CalendarEvent, type Session } from '../events/index.js';
+import { eventSessions, isTimed, sessionHorizon, type CalendarEvent, type CalendarTiming, type Session } from '../events/index.js';
 import { icsTime } from './zoned-instant.js';
 
 const compact = (date: string) => date.replaceAll('-', '');
@@ -53,7 +53,7 @@ export function changedSessions(event: CalendarEvent): Session[] {
 }
 
 /** The local years a recurring event's sessions fall in (for its zone's VTIMEZONE), up to its end or the horizon. */
-export function sessionYears(event: CalendarEvent): number[] {
+export function sessionYears(event: CalendarTiming): number[] {
   if (!event.recurrence_rule || !isTimed(event)) return [];
   const through = ruleUntil(event.recurrence_rule) ?? sessionHorizon(event.start_date);
   const years = new Set<number>();

@@ -23,6 +23,8 @@
  * page is rendered once however many ask for it.
  */
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
@@ -332,10 +334,14 @@ function writeAnswer(res: ServerResponse, answer: StoredAnswer): void {
   else res.end();
 }
 
-/** Whether a response may be stored: a public 200 for everyone, no cookie, nothing varying by request. */
-function storable(reply: FastifyReply, payload: unknown): payload is string | Buffer {
+/**
+ * Whether a response may be stored: a public 200 for everyone, no cookie,
+ * nothing varying by request. A page written as a stream (a calendar) is
+ * stored too: its bytes are gathered here, since the cache keeps them whole.
+ */
+function storable(reply: FastifyReply, payload: unknown): payload is string | Buffer | Readable {
   if (reply.statusCode !== 200) return false;
-  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return false;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload) && !(payload instanceof Readable)) return false;
   const control = String(reply.getHeader('cache-control') ?? '');
   if (!/^public\b/.test(control) || control.includes('immutable')) return false;
   if (reply.hasHeader('set-cookie') || reply.hasHeader('vary') || reply.hasHeader('content-encoding')) return false;
@@ -446,7 +452,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     }
     let page: CachedPage;
     try {
-      page = await makePage(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers, state.key);
+      const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(payload instanceof Readable ? await text(payload) : payload);
+      page = await makePage(bytes, headers, state.key);
     } catch (error) {
       settle?.(undefined);
       throw error;
