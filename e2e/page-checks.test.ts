@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import type { Page, Response } from 'playwright-core';
 import { prepareFirstSetup } from '../src/modules/auth/index.js';
 import { translator } from '../src/modules/i18n/index.js';
+import { createWebinarSeries } from '../test/fixtures/series-content.js';
 import { jpegWithGps, pdfDocument } from '../test/helpers/images.js';
 import { TEST_PASSWORD } from './helpers/app-server.js';
 import { axeViolations, describeProblems, htmlErrors, loadAxeInEveryPage, type PageProblem } from './helpers/checks.js';
@@ -293,6 +294,25 @@ describe('every page type', () => {
         { bypassCSP: true },
       );
     }
+    assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
+  });
+
+  test('a series page, with sessions moved and cancelled, and its events\' pages have no accessibility violations, in English and Vietnamese', async () => {
+    await createWebinarSeries(site.app.db, site.app.now());
+    const problems: PageProblem[] = [];
+    await site.visit(
+      'axe-series',
+      async (page) => {
+        await loadAxeInEveryPage(page.context());
+        const check = async (name: string, path: string) => problems.push(...(await checkPage(page, name, goto(page, path))));
+        await check('en series', '/en/series/actrav-webinar-series-2-0');
+        await check('vi series', '/vi/series/actrav-webinar-series-2-0-vi');
+        await check('en event of a series, recurring', '/en/events/weekly-webinar-from-geneva');
+        await check('vi event of a series, recurring', '/vi/events/weekly-webinar-from-geneva');
+        await check('en event of a series, single', '/en/events/closing-meeting-in-hanoi');
+      },
+      { bypassCSP: true },
+    );
     assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
   });
 
