@@ -5,8 +5,10 @@
  */
 import type { Env } from './config/env.js';
 import { useContentIndexer, useContentListener } from './modules/content/index.js';
+import { useSeriesChoices } from './modules/events/index.js';
 import { editorialNotices, mailSite } from './modules/mail/index.js';
 import { indexNewItems, reindexItem } from './modules/search/index.js';
+import { seriesChoicesForEvents } from './modules/series/index.js';
 
 /**
  * Content's changes refresh the search index; search reads content's live
@@ -16,5 +18,7 @@ import { indexNewItems, reindexItem } from './modules/search/index.js';
  */
 export function linkModules(config?: Pick<Env, 'SITE_NAME' | 'PUBLIC_URL'>): void {
   useContentIndexer({ reindexItem, indexNewItems });
+  // The event form offers the series; series reads events, so events cannot import it.
+  useSeriesChoices(seriesChoicesForEvents);
   if (config) useContentListener('editorial-notices', editorialNotices(mailSite(config)));
 }

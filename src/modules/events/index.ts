@@ -48,3 +48,4 @@ export { EVENT_TYPES, ATTENDANCE_MODES, readEventForm, validateEventForm } from 
 export { relatedEventsSection } from './related.js';
 export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';
+export { useSeriesChoices, type SeriesChoice } from './series-choices.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getPage, postForm, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { newEventFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
 
 const NOW = new Date('2027-04-01T08:00:00.000Z');
@@ -76,5 +77,28 @@ describe('the series admin', () => {
     const page = html((await getPage(t.app, '/admin/series/new', editor)).body);
     assert.equal(text(page.querySelector('h1')), 'Chuỗi sự kiện mới');
     await t.db.updateTable('users').set({ ui_lang: 'en' }).where('role', '=', 'editor').execute();
+  });
+});
+
+describe("an event's series picker", () => {
+  const t = appForBlock({ now: NOW });
+  const editor = signedInForBlock(t, 'editor');
+
+  test('offers every series, drafts included, and saves the one chosen', async () => {
+    await postForm(t.app, { url: '/admin/series/new', session: editor, fields: { ...SOCIAL_DIALOGUE, status: 'draft' } });
+    const series = await t.db.selectFrom('series').select('id').executeTakeFirstOrThrow();
+    const form = html((await getPage(t.app, '/admin/events/new', editor)).body);
+    const options = [...form.querySelectorAll('select[name=series_id] option')].map((o) => [o.getAttribute('value'), text(o)]);
+    assert.deepEqual(options, [
+      ['', 'None'],
+      [String(series.id), 'Social dialogue webinars'],
+    ]);
+
+    const res = await postForm(t.app, { url: '/admin/events', session: editor, fields: newEventFields({ series_id: String(series.id) }) });
+    assert.equal(res.statusCode, 303);
+    const event = await t.db.selectFrom('events').select(['id', 'series_id']).executeTakeFirstOrThrow();
+    assert.equal(event.series_id, series.id);
+    const edit = html((await getPage(t.app, `/admin/events/${event.id}`, editor)).body);
+    assert.equal(edit.querySelector('select[name=series_id] option[selected]')?.getAttribute('value'), String(series.id));
   });
 });

@@ -180,3 +180,9 @@ export async function seriesInputOf(db: Kysely<Database>, id: number): Promise<S
     vi: vi ? { title: vi.title, description: vi.description, slug: vi.slug } : null,
   };
 }
+
+/** Every series, drafts included, as the event form's picker offers them (by English title). */
+export async function seriesChoicesForEvents(db: Kysely<Database>): Promise<{ id: number; title: string }[]> {
+  const rows = await repo.listAllSeries(db);
+  return rows.map((r) => ({ id: r.id, title: r.title })).sort((a, b) => a.title.localeCompare(b.title, 'en') || a.id - b.id);
+}

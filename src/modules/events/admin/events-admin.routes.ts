@@ -6,17 +6,18 @@
 import { h } from 'preact';
 import { eventPath } from '../../../shared/http/paths.js';
 import { adminPagesOf, contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
-import { loadHeroChoices, type HeroFormExtras } from '../../media/index.js';
+import { loadHeroChoices } from '../../media/index.js';
 import { cancelEvent, eventType, postponeEvent, rescheduleEvent, type EventSnapshot } from '../events.editing.js';
 import type { EventSummaryRow } from '../events.editing.repository.js';
 import { findEventById } from '../events.repository.js';
 import type { EventFormValues, EventInput } from '../events.schemas.js';
 import { eventDetail } from '../events.service.js';
 import { EventPage } from '../events.views.js';
-import { EventDetailFields, EventStatusTag, eventTitleTag } from './events-admin.views.js';
+import { seriesChoices } from '../series-choices.js';
+import { EventDetailFields, EventStatusTag, eventTitleTag, type EventFormExtras } from './events-admin.views.js';
 
 /** Events as the admin shows them. */
-export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, HeroFormExtras> = {
+export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValues, EventSummaryRow, EventFormExtras> = {
   type: eventType,
   ...adminPagesOf('events'),
   dateColumn: { label: 'editing.field.start_date', value: (row) => row.start_date },
@@ -31,8 +32,8 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   saveIntents: [{ intent: 'reschedule', label: 'editing.form.saveAndReschedule', done: 'rescheduled', save: rescheduleEvent, offered: (item) => item.snapshot.event_status !== 'scheduled' }],
   publicPath: eventPath,
   preview: previewFrom(findEventById, eventDetail, EventPage),
-  // The library images offered as the hero.
-  extras: loadHeroChoices,
+  // The library images offered as the hero, and the series the event may be in.
+  extras: async (db, values) => ({ ...(await loadHeroChoices(db, values)), seriesChoices: await seriesChoices(db) }),
 };
 
 /** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete. */

@@ -8,6 +8,7 @@ import type { AdminViewContext } from '../../admin/index.js';
 import { CheckboxField, InputField, SelectField, type KindFieldsProps } from '../../content/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
+import type { SeriesChoice } from '../series-choices.js';
 import { ATTENDANCE_MODES, EVENT_TYPES, type EventFormValues } from '../events.schemas.js';
 
 /** Time zones offered in the list (any IANA zone may be typed): the region's and Geneva's. */
@@ -29,7 +30,10 @@ const SUGGESTED_ZONES = [
 ];
 
 /** An event's details: its type and attendance, dates and times in its zone, where to join or register, and its hero image. */
-export function EventDetailFields({ ctx, values, errors, officeZone, extras }: KindFieldsProps<EventFormValues, HeroFormExtras>) {
+/** What the event form offers besides its values: the hero images and the series. */
+export type EventFormExtras = HeroFormExtras & { seriesChoices: readonly SeriesChoice[] };
+
+export function EventDetailFields({ ctx, values, errors, officeZone, extras }: KindFieldsProps<EventFormValues, EventFormExtras>) {
   const { t } = ctx;
   const e = (name: string) => errors[name];
   return (
@@ -75,7 +79,13 @@ export function EventDetailFields({ ctx, values, errors, officeZone, extras }: K
       <InputField name="registration_url" type="url" label={t('editing.field.registration_url')} value={values.registration_url} error={e('registration_url')} />
       <InputField name="contact_email" type="email" label={t('editing.field.contact_email')} hint={t('editing.hint.contactEmail')} value={values.contact_email} error={e('contact_email')} />
       <HeroPickerField ctx={ctx} value={values.hero_media_id} choices={extras.heroChoices} error={e('hero_media_id')} />
-      <input type="hidden" name="series_id" value={values.series_id} />
+      <SelectField
+        name="series_id"
+        label={t('editing.field.series_id')}
+        value={values.series_id}
+        error={e('series_id')}
+        options={[{ value: '', label: t('series.admin.noSeries') }, ...extras.seriesChoices.map((s) => ({ value: String(s.id), label: s.title }))]}
+      />
       <fieldset class="form-section">
         <legend>{t('editing.form.recurrence')}</legend>
         <InputField name="recurrence_rule" label={t('editing.field.recurrence_rule')} hint={t('editing.hint.recurrenceRule')} value={values.recurrence_rule} error={e('recurrence_rule')} />

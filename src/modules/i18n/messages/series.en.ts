@@ -11,6 +11,7 @@ export const seriesEn = {
   'series.partOf': 'Part of the series {name}',
   'series.previousSession': 'Previous session',
   'series.nextSession': 'Next session',
+  'series.admin.noSeries': 'None',
   'series.admin.nav': 'Series',
   'series.admin.title': 'Event series',
   'series.admin.new': 'New series',

@@ -13,6 +13,7 @@ export const seriesVi: Record<keyof typeof seriesEn, string> = {
   'series.partOf': 'Thuộc chuỗi sự kiện {name}',
   'series.previousSession': 'Buổi trước',
   'series.nextSession': 'Buổi tiếp theo',
+  'series.admin.noSeries': 'Không thuộc chuỗi nào',
   'series.admin.nav': 'Chuỗi sự kiện',
   'series.admin.title': 'Chuỗi sự kiện',
   'series.admin.new': 'Chuỗi sự kiện mới',
