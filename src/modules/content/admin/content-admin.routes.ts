@@ -13,11 +13,12 @@ import { h } from 'preact';
 import { normalizeText } from '../../../shared/text/normalize.js';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app-deps.js';
-import { ValidationError } from '../../../shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../shared/errors.js';
 import { sendPage, viewContext } from '../../../shared/http/html.js';
 import { instantToZonedTime } from '../../../shared/dates/zoned-time.js';
 import { adminViewContext, translateFieldErrors, type AdminViewContext, type FieldErrors } from '../../admin/index.js';
 import { assertCan, can, type Action } from '../../auth/index.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { translationStatus } from '../../i18n/index.js';
 import { listProgrammes, listTopics } from '../../taxonomy/index.js';
 import type { ContentListNarrowing, ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
@@ -31,6 +32,7 @@ import { HistoryPage } from './history.views.js';
 import { doneOf, type ConflictInfo, type Done } from './page-parts.js';
 import { idParam, listUserNames, parseListQuery, parseScheduleInput, PreviewBanner, previewQuery, unsavedForm } from './routes-support.js';
 import { ConfirmStepPage, type StepReasons } from './confirm.views.js';
+import { BULK_ACTIONS, BulkConfirmPage, BulkDonePage, type BulkAction, type BulkChoice } from './bulk.views.js';
 import { availableSteps, stepPath, stepPathName, type StepName } from './workflow.views.js';
 
 /** A step asked for again on a page of its own before it is taken. */
@@ -126,19 +128,97 @@ export function contentAdminRoutes<
       return local ? `${local.date}T${local.time}` : '';
     }
 
-    app.get('/', async (request, reply) => {
-      const query = parseListQuery(request.query);
+    /** The list as the address asks, with the bulk bar's choice and why it was refused. */
+    async function sendList(request: FastifyRequest, reply: FastifyReply, listQuery: unknown, choice: BulkChoice, problem?: string, status = 200) {
+      const query = parseListQuery(listQuery);
       const now = deps.now();
       const narrow: ContentListNarrowing = {};
       if (query.q) narrow.search = query.q;
       if (query.vi !== 'any') narrow.vi = query.vi;
       const { rows, info } = await service.list(deps.db, query.status === 'all' ? undefined : query.status, query.page, now, narrow);
       const ctx = adminViewContext(request);
+      const bulk = { topics: await listTopics(deps.db, ctx.lang), choice, problem };
       return sendPage(
         reply,
-        h(ContentListPage, { kind, ctx, query, rows, info, now, zone, canCreate: can(ctx.user, 'content.create'), done: doneOf(request.query) }),
+        h(ContentListPage, { kind, ctx, query, rows, info, now, zone, canCreate: can(ctx.user, 'content.create'), done: doneOf(request.query), bulk }),
+        status,
       );
+    }
+
+    app.get('/', async (request, reply) => sendList(request, reply, request.query, { ids: [], action: '', topic: '' }));
+
+    /**
+     * A change to many items: without `confirmed`, the page naming every item
+     * chosen; with it, each item changed through the service on its own
+     * (its own revision and audit entry), and a page naming those changed and
+     * those refused. A choice missing or unknown shows the list again (422).
+     */
+    app.post('/bulk', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const choice = readBulkChoice(body);
+      const back = listBackHref(formString(body, 'back'));
+      const backQuery = Object.fromEntries(new URL(back, 'http://x').searchParams);
+      const ctx = adminViewContext(request);
+      const topics = await listTopics(deps.db, ctx.lang);
+      const refuse = (key: MessageKey) => sendList(request, reply, backQuery, choice, ctx.t(key), 422);
+      if (choice.ids.length === 0) return refuse('editing.bulk.noItems');
+      if (!(BULK_ACTIONS as readonly string[]).includes(choice.action)) return refuse('editing.bulk.unknownAction');
+      const action = choice.action as BulkAction;
+      const topic = action === 'add_topic' ? topics.find((x) => String(x.id) === choice.topic) : undefined;
+      if (action === 'add_topic' && !topic) return refuse('editing.bulk.unknownTopic');
+      const items = await Promise.all(choice.ids.map(async (id) => service.get(deps.db, id).catch(() => undefined)));
+      if (formString(body, 'confirmed') !== 'yes') {
+        const found = items.filter((x): x is Editable<S> => x !== undefined);
+        if (found.length === 0) return refuse('editing.bulk.noItems');
+        return sendPage(
+          reply,
+          h(BulkConfirmPage, {
+            ctx,
+            title: ctx.t(kind.messages.title),
+            action: `${kind.basePath}/bulk`,
+            listHref: back,
+            choice: { ids: found.map((x) => x.id), action, topic: choice.topic },
+            topicName: topic?.name,
+            items: found.map((x) => ({ id: x.id, title: x.snapshot.en.title })),
+          }),
+        );
+      }
+      const changed: string[] = [];
+      const refused: { title: string; reason: string }[] = [];
+      for (const [n, id] of choice.ids.entries()) {
+        const item = items[n];
+        if (!item) {
+          refused.push({ title: `#${id}`, reason: ctx.t('editing.bulk.gone') });
+          continue;
+        }
+        try {
+          await bulkChange(editContext(request), item, action, topic?.id);
+          changed.push(item.snapshot.en.title);
+        } catch (error) {
+          const reason = bulkRefusal(error);
+          if (reason === undefined) throw error;
+          refused.push({ title: item.snapshot.en.title, reason: ctx.t(reason) });
+        }
+      }
+      return sendPage(reply, h(BulkDonePage, { ctx, title: ctx.t(kind.messages.title), listHref: back, changed, refused }));
     });
+
+    /** One item's part of a bulk change, through the same service steps as its own page. */
+    async function bulkChange(ctx: EditContext, item: Editable<S>, action: BulkAction, topicId: number | undefined): Promise<void> {
+      if (action === 'publish') {
+        await service.publish(deps.db, ctx, item.id, item.revision);
+        return;
+      }
+      if (action === 'unpublish') {
+        await service.unpublish(deps.db, ctx, item.id, item.revision);
+        return;
+      }
+      const values = form.fromSnapshot(item.snapshot, item.revision);
+      if (topicId === undefined || values.topics.includes(String(topicId))) return;
+      const result = form.validate({ ...values, topics: [...values.topics, String(topicId)] }, zone);
+      if (!result.ok) throw new ValidationError('The item does not pass its own form.');
+      await service.update(deps.db, ctx, item.id, result.input, item.revision);
+    }
 
     app.get('/new', async (request, reply) => {
       assertCan(request.user, 'content.create');
@@ -413,4 +493,27 @@ export function contentAdminRoutes<
 function revisionOf(request: FastifyRequest): number | undefined {
   const value = formString(request.body as Record<string, unknown>, 'revision');
   return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
+}
+
+/** The items, action and topic chosen on a list (ids as whole numbers, at most a page's worth twice over). */
+function readBulkChoice(body: Record<string, unknown>): BulkChoice {
+  const raw = body.ids;
+  const typed = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string');
+  const ids = [...new Set(typed.filter((x) => /^[1-9]\d{0,9}$/.test(x)).map(Number))].slice(0, 100);
+  return { ids, action: formString(body, 'action'), topic: formString(body, 'topic') };
+}
+
+/** The list address a bulk form came from, if it is one of the admin's own; else the admin. */
+function listBackHref(value: string): string {
+  return /^\/admin\/[a-z-]+(\?[^\s]*)?$/.test(value) ? value : '/admin';
+}
+
+/** Why one item of a bulk change was refused, as a message; undefined for a failure that is no one item's. */
+function bulkRefusal(error: unknown): MessageKey | undefined {
+  if (error instanceof ForbiddenError) return 'editing.bulk.notAllowed';
+  if (error instanceof WorkflowError) return error.messageKey;
+  if (error instanceof StaleEditError) return 'editing.bulk.stale';
+  if (error instanceof NotFoundError) return 'editing.bulk.gone';
+  if (error instanceof ValidationError) return 'editing.bulk.invalid';
+  return undefined;
 }

@@ -26,6 +26,7 @@ import { CheckboxField, CheckboxGroup, InputField, LanguageFieldset, SelectField
 import { formatInstant, fieldLabel } from './format.js';
 import { ConflictIntro, DoneNotice, ItemLinks, TranslationState, type ConflictInfo, type Done } from './page-parts.js';
 import { StateTag, WorkflowPanel, type StepName } from './workflow.views.js';
+import { BulkBar, type BulkChoice } from './bulk.views.js';
 
 /** What a kind's own fields are drawn with: the values as typed, the messages, and what the kind loaded for its form. */
 export interface KindFieldsProps<Values, Extras> {
@@ -216,10 +217,12 @@ export interface ContentListProps {
   zone: string;
   canCreate: boolean;
   done?: Done | undefined;
+  /** The topics a bulk change may add, what was chosen, and why a choice was refused. */
+  bulk: { topics: readonly TermRow[]; choice: BulkChoice; problem?: string | undefined };
 }
 
 /** Every item of a kind, newest first, filtered by where it stands. */
-export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCreate, done }: ContentListProps) {
+export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCreate, done, bulk }: ContentListProps) {
   const { t } = ctx;
   return (
     <AdminLayout ctx={ctx} title={t(kind.messages.title)}>
@@ -247,10 +250,14 @@ export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCr
       {rows.length === 0 ? (
         <p class="empty">{t('editing.list.empty')}</p>
       ) : (
+        <form method="post" action={`${kind.basePath}/bulk`} class="bulk-form">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="back" value={listHref(kind.basePath, query, query.page)} />
         <div class="table-wrap">
           <table class="data-table">
             <thead>
               <tr>
+                <th scope="col">{t('editing.bulk.choose')}</th>
                 <th scope="col">{t('editing.field.title')}</th>
                 <th scope="col">{t(kind.dateColumn.label)}</th>
                 <th scope="col">{t('editing.field.status')}</th>
@@ -261,6 +268,12 @@ export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCr
             <tbody>
               {rows.map((row) => (
                 <tr>
+                  <td data-label={t('editing.bulk.choose')}>
+                    <input type="checkbox" name="ids" value={String(row.id)} id={`bulk-${row.id}`} checked={bulk.choice.ids.includes(row.id)} />
+                    <label for={`bulk-${row.id}`} class="visually-hidden">
+                      {t('editing.bulk.chooseItem', { title: row.title })}
+                    </label>
+                  </td>
                   <td data-label={t('editing.field.title')}>
                     <a href={itemAdminPath(kind, row.id)}>{row.title}</a>
                     {kind.titleTag ? kind.titleTag(ctx, row) : null}
@@ -280,6 +293,8 @@ export function ContentListPage({ kind, ctx, query, rows, info, now, zone, canCr
             </tbody>
           </table>
         </div>
+        <BulkBar ctx={ctx} choice={bulk.choice} topics={bulk.topics} problem={bulk.problem} />
+        </form>
       )}
       <Pager ctx={ctx} page={info.page} pages={info.pages} href={(p) => listHref(kind.basePath, query, p)} />
     </AdminLayout>

@@ -26,7 +26,7 @@ describe('the admin lists search titles and narrow by state and Vietnamese text'
   const titles = async (query: string) => {
     const res = await getPage(t.app, `/admin/articles${query}`, editor);
     assert.equal(res.statusCode, 200);
-    return html(res.body).querySelectorAll('tbody td:first-child a').map((a) => text(a));
+    return html(res.body).querySelectorAll('tbody td a').map((a) => text(a));
   };
 
   test('a search finds titles in either language, in any case', async () => {

@@ -335,7 +335,7 @@ describe('admin event pages', () => {
     await postForm(t.app, { url: `/admin/events/${published}/publish`, session: editor });
     const titles = async (query: string) =>
       html((await getPage(t.app, `/admin/events${query}`, editor)).body)
-        .querySelectorAll('tbody td:first-child a')
+        .querySelectorAll('tbody td:nth-child(2) a')
         .map(text);
     assert.ok((await titles('?status=draft')).includes('Only a draft'));
     assert.ok(!(await titles('?status=draft')).includes('Already out'));
