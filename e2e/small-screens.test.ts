@@ -104,6 +104,7 @@ describe('small and large screens', () => {
             ['event history', `${eventEdit}/history`],
             ['event delete', `${eventEdit}/delete`],
             ['articles', '/admin/articles'],
+            ['articles searched', '/admin/articles?q=a&status=draft&vi=without'],
             ['new article', '/admin/articles/new'],
             ['article', articleEdit],
             ['article history', `${articleEdit}/history`],
@@ -127,6 +128,16 @@ describe('small and large screens', () => {
             for (const cell of await unlabelledCells(page)) faults.push(`${name}: a value without a label, ${cell}`);
             problems.push(...(await axeViolations(page, `admin ${name} at 375px`)));
           }
+          // The confirmation of a change to many items, reached from the list's form.
+          await page.goto('/admin/events');
+          await page.locator('main table input[name="ids"]').first().check();
+          await page.getByLabel('Action', { exact: true }).selectOption('publish');
+          await page.getByRole('button', { name: 'Review the change' }).click();
+          await page.waitForLoadState('load');
+          assert.equal(await page.locator('.bulk-items li').count(), 1, 'bulk confirmation: the item chosen is named');
+          const overflow = await sidewaysScroll(page);
+          if (overflow > 0) faults.push(`bulk confirmation scrolls ${overflow}px sideways`);
+          problems.push(...(await axeViolations(page, 'admin bulk confirmation at 375px')));
         });
       },
       { axe: true },
