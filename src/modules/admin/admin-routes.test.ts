@@ -260,6 +260,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // The Markdown preview: whoever may write content.
   'POST /admin/markdown/preview': { fields: { text: '*hello*' }, anonymous: 401, contributor: 200, editor: 200, admin: 200 },
 
+  // A recurring event's sessions: the fixture event has no rule, so there are none to list or change; contributors may not change another's event.
+  'GET /admin/events/:id/sessions': { url: (f) => `/admin/events/${f.eventId}/sessions`, anonymous: 303, contributor: 403, editor: 404, admin: 404 },
+  'POST /admin/events/:id/sessions/:date': { url: (f) => `/admin/events/${f.eventId}/sessions/2026-12-01`, fields: { action: 'cancel' }, anonymous: 401, contributor: 403, editor: 404, admin: 404 },
   // Event series: editors and admins; an empty form is told what is missing.
   'GET /admin/series': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   'GET /admin/series/new': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getPage, postForm, signedInForBlock } from '../../../test/helpers/admin-session.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { createWebinarSeries } from '../../../test/fixtures/series-content.js';
 import { newEventFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
+import { expandWithIcalJs } from '../../../test/helpers/ical.js';
 
 const NOW = new Date('2027-04-01T08:00:00.000Z');
 
@@ -100,5 +102,48 @@ describe("an event's series picker", () => {
     assert.equal(event.series_id, series.id);
     const edit = html((await getPage(t.app, `/admin/events/${event.id}`, editor)).body);
     assert.equal(edit.querySelector('select[name=series_id] option[selected]')?.getAttribute('value'), String(series.id));
+  });
+});
+
+describe("a recurring event's sessions page", () => {
+  const t = appForBlock({ now: NOW });
+  const editor = signedInForBlock(t, 'editor');
+  let sessions = '';
+
+  test('lists the next sessions, and moves, cancels and restores one, shown on the series page and in its calendar', async () => {
+    await createWebinarSeries(t.db, NOW);
+    const weekly = await t.db.selectFrom('events').select('id').where('recurrence_rule', 'is not', null).executeTakeFirstOrThrow();
+    sessions = `/admin/events/${weekly.id}/sessions`;
+    const edit = html((await getPage(t.app, `/admin/events/${weekly.id}`, editor)).body);
+    assert.ok(edit.querySelector(`a[href="${sessions}"]`), 'the edit page links to the sessions');
+    const page = html((await getPage(t.app, sessions, editor)).body);
+    assert.deepEqual(
+      [...page.querySelectorAll('tbody time')].map((el) => el.getAttribute('datetime')),
+      ['2027-04-06', '2027-04-13', '2027-04-20', '2027-04-27'],
+    );
+
+    const move = await postForm(t.app, { url: `${sessions}/2027-04-13`, session: editor, fields: { action: 'move', new_date: '2027-04-15', new_time: '09:00' } });
+    assert.equal(move.statusCode, 303);
+    assert.equal((await postForm(t.app, { url: `${sessions}/2027-04-27`, session: editor, fields: { action: 'cancel' } })).statusCode, 303);
+    assert.equal((await postForm(t.app, { url: `${sessions}/2027-04-20`, session: editor, fields: { action: 'restore' } })).statusCode, 303);
+
+    const series = html((await t.app.inject({ url: '/en/series/actrav-webinar-series-2-0' })).body);
+    const upcoming = [...series.querySelectorAll('#series-upcoming ~ ol .session-date time')].map((el) => el.getAttribute('datetime'));
+    assert.deepEqual(upcoming, ['2027-04-08T08:00:00.000Z', '2027-04-15T07:00:00.000Z', '2027-04-20T12:00:00.000Z', '2027-04-27T12:00:00.000Z', '2027-05-10']);
+    assert.equal(series.querySelectorAll('.session--cancelled').length, 1);
+    assert.match(text(series.querySelector('.session--cancelled')), /27 Apr 2027/);
+
+    const calendar = expandWithIcalJs((await t.app.inject({ url: '/en/series/actrav-webinar-series-2-0/events.ics' })).body);
+    const starts = calendar.filter((s) => !s.cancelled).map((s) => s.start);
+    assert.ok(starts.includes('2027-04-15T07:00:00.000Z') && starts.includes('2027-04-20T12:00:00.000Z'));
+    assert.ok(!starts.includes('2027-04-13T12:00:00.000Z') && !starts.includes('2027-04-27T12:00:00.000Z'));
+  });
+
+  test('a move without a date is refused with 422, keeping the time typed', async () => {
+    const res = await postForm(t.app, { url: `${sessions}/2027-04-06`, session: editor, fields: { action: 'move', new_date: '', new_time: '11:15' } });
+    assert.equal(res.statusCode, 422);
+    const page = html(res.body);
+    assert.equal(page.querySelector('#session-2027-04-06-time')?.getAttribute('value'), '11:15');
+    assert.match(text(page.querySelector('.error-summary')), /Enter the new date/);
   });
 });

@@ -3,7 +3,9 @@
  * content admin's pages, with what only events have (their fields, the
  * cancel and postpone steps, saving and putting a called-off event back on).
  */
+import type { FastifyPluginAsync } from 'fastify';
 import { h } from 'preact';
+import type { AppDeps } from '../../../app-deps.js';
 import { eventPath } from '../../../shared/http/paths.js';
 import { adminPagesOf, contentAdminRoutes, previewFrom, type ContentAdmin } from '../../content/index.js';
 import { loadHeroChoices } from '../../media/index.js';
@@ -14,6 +16,7 @@ import type { EventFormValues, EventInput } from '../events.schemas.js';
 import { eventDetail } from '../events.service.js';
 import { EventPage } from '../events.views.js';
 import { seriesChoices } from '../series-choices.js';
+import { sessionsAdminRoutes } from './sessions-admin.routes.js';
 import { EventDetailFields, EventStatusTag, eventTitleTag, type EventFormExtras } from './events-admin.views.js';
 
 /** Events as the admin shows them. */
@@ -36,5 +39,10 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   extras: async (db, values) => ({ ...(await loadHeroChoices(db, values)), seriesChoices: await seriesChoices(db) }),
 };
 
-/** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete. */
-export const eventsAdminRoutes = contentAdminRoutes(eventsAdmin);
+const contentPages = contentAdminRoutes(eventsAdmin);
+
+/** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete, and a recurring event's sessions. */
+export const eventsAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  await contentPages(app, deps);
+  await sessionsAdminRoutes(app, deps);
+};

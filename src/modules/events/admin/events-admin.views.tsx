@@ -96,6 +96,11 @@ export function EventDetailFields({ ctx, values, errors, officeZone, extras }: K
           value={values.recurrence_exdates}
           error={e('recurrence_exdates')}
         />
+        {values.recurrence_rule && /^\/admin\/events\/\d+$/.test(ctx.path) ? (
+          <p>
+            <a href={`${ctx.path}/sessions`}>{t('series.sessions.manage')}</a>
+          </p>
+        ) : null}
       </fieldset>
     </fieldset>
   );
