@@ -18,6 +18,7 @@ import {
   type TextOf,
 } from '../content/index.js';
 import { heroChoiceProblems, MARKDOWN_MAX_LENGTH } from '../media/index.js';
+import { seriesChoiceProblems } from './series-choices.js';
 
 // Limits: generous for real summaries and places, small enough to keep pages and the database sane.
 const MAX_SUMMARY = 1000;
@@ -105,5 +106,5 @@ export const eventKind: ContentKindDescription<EventSnapshot, typeof eventTexts>
   toRow: (s) => ({ all_day: s.all_day ? 1 : 0 }),
   // A revision kept before events had reasons reads as one without.
   normalize: (s) => ({ ...s, end_date: storedEndDate(s.start_date, s.end_date), status_reason_en: s.status_reason_en ?? null, status_reason_vi: s.status_reason_vi ?? null }),
-  check: (trx, input) => heroChoiceProblems(trx, input.hero_media_id),
+  check: async (trx, input) => ({ ...(await heroChoiceProblems(trx, input.hero_media_id)), ...(await seriesChoiceProblems(trx, input.series_id)) }),
 };

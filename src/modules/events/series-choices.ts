@@ -25,3 +25,10 @@ export function useSeriesChoices(source: SeriesChoices): void {
 export function seriesChoices(db: Kysely<Database>): Promise<SeriesChoice[]> {
   return choices(db);
 }
+
+/** What is wrong with the series chosen, by its form field: nothing, or that it was deleted while the form was open. */
+export async function seriesChoiceProblems(db: Kysely<Database>, seriesId: number | null | undefined): Promise<{ series_id?: 'editing.error.seriesMissing' }> {
+  if (seriesId === null || seriesId === undefined) return {};
+  const offered = await choices(db);
+  return offered.some((s) => s.id === seriesId) ? {} : { series_id: 'editing.error.seriesMissing' };
+}

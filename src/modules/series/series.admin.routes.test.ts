@@ -103,6 +103,18 @@ describe("an event's series picker", () => {
     const edit = html((await getPage(t.app, `/admin/events/${event.id}`, editor)).body);
     assert.equal(edit.querySelector('select[name=series_id] option[selected]')?.getAttribute('value'), String(series.id));
   });
+
+  test('a series deleted while the form was open is refused by its field, with everything typed kept', async () => {
+    const fields = newEventFields({ series_id: '987654', en_title: 'Webinar on wages' });
+    const res = await postForm(t.app, { url: '/admin/events', session: editor, fields });
+    assert.equal(res.statusCode, 422);
+    const form = html(res.body);
+    assert.equal(form.querySelector('select[name=series_id]')?.getAttribute('aria-invalid'), 'true');
+    assert.match(text(form.querySelector('.error-summary')), /series/i);
+    assert.equal(form.querySelector('input[name=en_title]')?.getAttribute('value'), 'Webinar on wages');
+    const saved = await t.db.selectFrom('events').select('id').where('series_id', '=', 987654).execute();
+    assert.deepEqual(saved, []);
+  });
 });
 
 describe("a recurring event's sessions page", () => {

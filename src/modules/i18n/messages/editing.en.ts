@@ -37,6 +37,7 @@ export const editingEn = {
   'editing.error.heroAlt': 'Describe the image for people who cannot see it.',
   'editing.error.twoHeroes': 'Choose an image from the library or give an address, not both.',
   'editing.error.heroMissing': 'This image is no longer in the library. Choose another one.',
+  'editing.error.seriesMissing': 'This series no longer exists. Choose another one, or none.',
   'editing.error.imagePath': 'Enter an image address starting with /, https:// or http://.',
   'editing.error.publishAtPast': 'Choose a date and time in the future, or publish now.',
 

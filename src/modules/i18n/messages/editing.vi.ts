@@ -38,6 +38,7 @@ export const editingVi: Record<keyof typeof editingEn, string> = {
   'editing.error.heroAlt': 'Mô tả hình ảnh cho người không nhìn thấy được.',
   'editing.error.twoHeroes': 'Hãy chọn một ảnh trong thư viện hoặc nhập một địa chỉ, không chọn cả hai.',
   'editing.error.heroMissing': 'Ảnh này không còn trong thư viện. Hãy chọn ảnh khác.',
+  'editing.error.seriesMissing': 'Chuỗi sự kiện này không còn nữa. Hãy chọn chuỗi khác, hoặc không chọn.',
   'editing.error.imagePath': 'Nhập địa chỉ ảnh bắt đầu bằng /, https:// hoặc http://.',
   'editing.error.publishAtPast': 'Chọn ngày giờ trong tương lai, hoặc đăng ngay.',
 
