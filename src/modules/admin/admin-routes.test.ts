@@ -130,6 +130,8 @@ function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Wh
     [`GET ${base}/:id/delete`]: { url: page('/delete'), anonymous: 303, contributor: 403, editor: 200, admin: 200 },
     [`GET ${base}/:id/preview`]: { url: page('/preview'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     [`GET ${base}/:id/history`]: { url: page('/history'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
+    // A change to many items with none chosen: the list comes back with its message.
+    [`POST ${base}/bulk`]: { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   };
 }
 
