@@ -13,15 +13,22 @@ import type { AttendanceMode, Database, EventStatus, EventType, LangCode } from 
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface CalendarEventRow {
+/** When an event takes place: what a calendar needs of every event before it writes the first (its zones' years). */
+export interface CalendarTimingRow {
   id: number;
-  slug: string;
   start_date: string;
   end_date: string | null;
   all_day: number;
   starts_at: string | null;
   ends_at: string | null;
   time_zone: string;
+  recurrence_rule: string | null;
+  recurrence_exdates: string | null;
+}
+
+/** An event as a calendar entry writes it: its timing, its facts and its text in one language. */
+export interface CalendarEventRow extends CalendarTimingRow {
+  slug: string;
   event_status: EventStatus;
   status_reason_en: string | null;
   status_reason_vi: string | null;
@@ -30,8 +37,6 @@ export interface CalendarEventRow {
   online_url: string | null;
   registration_url: string | null;
   hero_media_id: number | null;
-  recurrence_rule: string | null;
-  recurrence_exdates: string | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -86,19 +91,6 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
   );
   // The shown columns are named by a loop, which the query builder cannot follow.
   return found as unknown as CalendarEventRow[];
-}
-
-/** When an event takes place: what a calendar needs of every event before it writes the first (its zones' years). */
-export interface CalendarTimingRow {
-  id: number;
-  start_date: string;
-  end_date: string | null;
-  all_day: number;
-  starts_at: string | null;
-  ends_at: string | null;
-  time_zone: string;
-  recurrence_rule: string | null;
-  recurrence_exdates: string | null;
 }
 
 const TIMING_COLUMNS = ['e.id', 'e.start_date', 'e.end_date', 'e.all_day', 'e.starts_at', 'e.ends_at', 'e.time_zone', 'e.recurrence_rule', 'e.recurrence_exdates'] as const;
