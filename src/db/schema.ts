@@ -106,19 +106,24 @@ export interface EventsTable {
   updated_by: number | null;
 }
 
-export interface EventTranslationsTable extends TranslationPublishing {
-  event_id: number;
+/**
+ * What every kind's translation row has besides its texts: the language, the
+ * publishing columns and the title (a column of the kind's own, `event_id`,
+ * names its item). The texts after the title, and the HTML of the Markdown
+ * ones, are declared with their fields in the kind's description, which adds
+ * them to its table's interface (`declare module` in events.type.ts and
+ * articles.type.ts): a new translated field is not written out here too.
+ */
+interface TranslationRow extends TranslationPublishing {
   lang: LangCode;
   title: string;
-  summary: string | null;
-  /** Markdown. */
-  description: string | null;
-  /** The description rendered and sanitized when saved (null until rendered; see media/rendered-text.ts). */
-  description_html: string | null;
-  venue: string | null;
-  city: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** An event's text in one language; its text columns come from events.type.ts. */
+export interface EventTranslationsTable extends TranslationRow {
+  event_id: number;
 }
 
 export interface EventTopicsTable {
@@ -154,20 +159,9 @@ export interface ArticlesTable {
   updated_by: number | null;
 }
 
-export interface ArticleTranslationsTable extends TranslationPublishing {
+/** An article's text in one language; its text columns come from articles.type.ts. */
+export interface ArticleTranslationsTable extends TranslationRow {
   article_id: number;
-  lang: LangCode;
-  title: string;
-  summary: string | null;
-  /** Markdown. */
-  body: string | null;
-  /** The body rendered and sanitized when saved (null until rendered; see media/rendered-text.ts). */
-  body_html: string | null;
-  hero_alt: string | null;
-  byline_role: string | null;
-  byline_organisation: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface ArticleTopicsTable {

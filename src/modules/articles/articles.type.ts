@@ -46,9 +46,15 @@ export interface ArticleFields {
   byline_name: string | null;
 }
 
-/** An article's text in one language; its translation row's text columns (db/schema.ts). */
+/** An article's text in one language; its translation row's text columns. */
 export type ArticleText = TextOf<typeof articleTexts>;
 export type ArticleTextColumns = TextColumnsOf<typeof articleTexts>;
+
+// The translation table's text columns are the fields declared above: db/schema.ts names only what every kind's row has.
+declare module '../../db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ArticleTranslationsTable extends ArticleTextColumns {}
+}
 
 /** What the article form edits as stored; the whole article as revisions keep it. */
 export type ArticleContent = ContentOf<typeof articleTexts, ArticleFields>;

@@ -36,9 +36,15 @@ export const eventTexts = {
   city: textField(optionalText(MAX_PLACE)),
 };
 
-/** One language's text of an event, and its translation row's text columns (db/schema.ts). */
+/** One language's text of an event, and its translation row's text columns. */
 export type EventText = TextOf<typeof eventTexts>;
 export type EventTextColumns = TextColumnsOf<typeof eventTexts>;
+
+// The translation table's text columns are the fields declared above: db/schema.ts names only what every kind's row has.
+declare module '../../db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventTranslationsTable extends EventTextColumns {}
+}
 
 /** What only events have, as stored and as a validated form gives it. */
 export interface EventFields {
