@@ -11,9 +11,10 @@ import { prepareFirstSetup } from '../src/modules/auth/index.js';
 import { translator } from '../src/modules/i18n/index.js';
 import { createWebinarSeries } from '../test/fixtures/series-content.js';
 import { jpegWithGps, pdfDocument } from '../test/helpers/images.js';
-import { TEST_PASSWORD } from './helpers/app-server.js';
+import { TEST_PASSWORD, UPCOMING_EVENTS } from './helpers/app-server.js';
+import { newContext } from './helpers/browser.js';
 import { axeViolations, describeProblems, htmlErrors, loadAxeInEveryPage, type PageProblem } from './helpers/checks.js';
-import { signIn, useSite } from './helpers/journey.js';
+import { signIn, useSite, type Site } from './helpers/journey.js';
 import { linkIn } from './helpers/mail.js';
 
 /** The HTML of every page checked, as the server sent it, for the HTML check. */
@@ -43,6 +44,17 @@ async function firstItem(page: Page): Promise<string> {
   const href = await page.locator('a.item-title').first().getAttribute('href');
   assert.ok(href);
   return href;
+}
+
+/** The published webinar series of the series tests, made once for the file: its id and its weekly event's. */
+let webinarSeries: Promise<{ seriesId: number; weeklyId: number }> | undefined;
+function seriesOf(site: Site): Promise<{ seriesId: number; weeklyId: number }> {
+  webinarSeries ??= (async () => {
+    const seriesId = await createWebinarSeries(site.app.db, site.app.now());
+    const weekly = await site.app.db.selectFrom('events').select('id').where('slug', '=', 'weekly-webinar-from-geneva').executeTakeFirstOrThrow();
+    return { seriesId, weeklyId: weekly.id };
+  })();
+  return webinarSeries;
 }
 
 describe('every page type', () => {
@@ -298,7 +310,7 @@ describe('every page type', () => {
   });
 
   test('a series page, with sessions moved and cancelled, and its events\' pages have no accessibility violations, in English and Vietnamese', async () => {
-    await createWebinarSeries(site.app.db, site.app.now());
+    await seriesOf(site);
     const problems: PageProblem[] = [];
     await site.visit(
       'axe-series',
@@ -313,6 +325,81 @@ describe('every page type', () => {
       },
       { bypassCSP: true },
     );
+    assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
+  });
+
+  test('the admin in both of its languages, and the series, sessions, confirmation, comparison, account, subscription and API pages, at 375 and 1280 pixels: no sideways scrolling, no accessibility violations', async () => {
+    const { seriesId, weeklyId } = await seriesOf(site);
+    const upcoming = await site.app.db.selectFrom('events').select('id').where('slug', '=', 'regional-forum-on-decent-work-in-agriculture').executeTakeFirstOrThrow();
+    assert.ok(UPCOMING_EVENTS[0].title.startsWith('Regional forum'));
+    const problems: PageProblem[] = [];
+    const wide: string[] = [];
+    for (const lang of ['en', 'vi'] as const) {
+      const t = translator(lang);
+      const admin = await site.app.createUser('admin', `Checker ${lang}`, lang);
+      for (const width of [375, 1280]) {
+        const context = await newContext(site.browser, site.app.baseUrl, { bypassCSP: true });
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
+        await loadAxeInEveryPage(context);
+        const name = (what: string) => `${lang} ${what} at ${width}`;
+        // Each page type's HTML is checked once a language (it does not change with the width).
+        const check = async (what: string, navigate: () => Promise<unknown>, options: { status?: number } = {}) => {
+          const before = documents.length;
+          problems.push(...(await checkPage(page, name(what), navigate, options)));
+          if (width !== 375) documents.splice(before);
+          const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (over > 0) wide.push(`${name(what)} (${new URL(page.url()).pathname}): ${over} px too wide`);
+        };
+        try {
+          // Public: the series page, following by email (asked, confirmed, changed, stopped) and the API's page.
+          await check('public series', goto(page, lang === 'en' ? '/en/series/actrav-webinar-series-2-0' : '/vi/series/actrav-webinar-series-2-0-vi'));
+          await check('public API page', goto(page, `/${lang}/api`));
+          await check('subscribe', goto(page, `/${lang}/subscribe`));
+          const follower = `reader-${lang}-${width}@example.org`;
+          await page.getByLabel(t('subs.form.email')).fill(follower);
+          await page.getByRole('checkbox', { name: t('subs.form.allEvents') }).check();
+          await check('subscription asked', () => page.getByRole('button', { name: t('subs.form.submit'), exact: true }).click());
+          const mail = await site.app.nextMailTo(follower);
+          await check('subscription confirmed', goto(page, linkIn(mail, `${site.app.baseUrl}/${lang}/subscription/confirm?token=`)));
+          await check('subscription', goto(page, linkIn(mail, `${site.app.baseUrl}/${lang}/subscription?token=`)));
+          await check('unsubscribe', goto(page, linkIn(mail, `${site.app.baseUrl}/${lang}/subscription/unsubscribe?token=`)));
+
+          await signIn(page, admin, TEST_PASSWORD);
+          const event = `/admin/events/${upcoming.id}`;
+          const weekly = `/admin/events/${weeklyId}`;
+          await check('admin dashboard', goto(page, '/admin'));
+          await check('admin events', goto(page, '/admin/events'));
+          await check('admin event', goto(page, event));
+          await check('admin new article', goto(page, '/admin/articles/new'));
+          await check('admin series list', goto(page, '/admin/series'));
+          await check('admin new series', goto(page, '/admin/series/new'));
+          await check('admin new series with errors', () => page.locator('form[action="/admin/series/new"] button[type="submit"]').click(), { status: 422 });
+          await check('admin series', goto(page, `/admin/series/${seriesId}`));
+          await check('admin recurring event', goto(page, weekly));
+          await check('admin sessions', goto(page, `${weekly}/sessions`));
+          await check('admin history compared', goto(page, `${weekly}/history?from=1&to=2`));
+          await check('admin postpone confirmation', goto(page, `${event}/postpone`));
+          await check('admin cancel confirmation', goto(page, `${event}/cancel`));
+          await check('admin unpublish confirmation', goto(page, `${event}/unpublish`));
+          await page.goto('/admin/events');
+          await page.locator('main table input[name="ids"]').first().check();
+          await page.locator('select[name="action"]').selectOption('publish');
+          await check('admin bulk confirmation', () => page.locator('.bulk-bar button[type="submit"]').click());
+          await check('admin media library', goto(page, '/admin/media'));
+          await check('admin users', goto(page, '/admin/users'));
+          await check('admin settings', goto(page, '/admin/settings'));
+          await check('admin audit log', goto(page, '/admin/audit'));
+          await check('admin account', goto(page, '/admin/account'));
+          const emailForm = page.locator('form[action="/admin/account/email"]');
+          await emailForm.getByLabel(t('admin.account.emailNew')).fill('not an address');
+          await check('admin account email with errors', () => emailForm.locator('button[type="submit"]').click(), { status: 422 });
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    assert.deepEqual(wide, []);
     assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
   });
 
