@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { createWebinarSeries } from '../test/fixtures/series-content.js';
 import { jpegWithGps } from '../test/helpers/images.js';
 import { TEST_PASSWORD } from './helpers/app-server.js';
 import { withScreenshot } from './helpers/browser.js';
@@ -62,6 +63,9 @@ describe('small and large screens', () => {
 
   test('every admin page type fits a 375-pixel phone: no sideways scrolling, labelled cards for tables, no accessibility violations', async () => {
     const email = await site.app.createUser('admin', 'Lan Tran');
+    // A series with a recurring event, so that the series and sessions pages have rows.
+    const seriesId = await createWebinarSeries(site.app.db, site.app.now());
+    const weekly = await site.app.db.selectFrom('events').select('id').where('slug', '=', 'weekly-webinar-from-geneva').executeTakeFirstOrThrow();
     const problems: PageProblem[] = [];
     const faults: string[] = [];
     await withContext(
@@ -103,6 +107,14 @@ describe('small and large screens', () => {
             ['event', eventEdit],
             ['event history', `${eventEdit}/history`],
             ['event delete', `${eventEdit}/delete`],
+            ['event postpone', `${eventEdit}/postpone`],
+            ['event cancel', `${eventEdit}/cancel`],
+            ['recurring event', `/admin/events/${weekly.id}`],
+            ['sessions', `/admin/events/${weekly.id}/sessions`],
+            ['revisions compared', `/admin/events/${weekly.id}/history?from=1&to=2`],
+            ['series list', '/admin/series'],
+            ['new series', '/admin/series/new'],
+            ['series', `/admin/series/${seriesId}`],
             ['articles', '/admin/articles'],
             ['articles searched', '/admin/articles?q=a&status=draft&vi=without'],
             ['new article', '/admin/articles/new'],

@@ -25,13 +25,13 @@ export function SeriesListPage({ ctx, series }: { ctx: AdminViewContext; series:
         <DataTable caption={t('series.admin.title')} headings={[t('series.admin.field.title'), t('series.admin.field.slug'), t('series.admin.field.status')]}>
           {series.map((s) => (
             <tr>
-              <td>
+              <td data-label={t('series.admin.field.title')}>
                 <a href={`/admin/series/${s.id}`}>{s.title}</a>
               </td>
-              <td>
+              <td data-label={t('series.admin.field.slug')}>
                 <code>{s.slug}</code>
               </td>
-              <td>{t(s.status === 'published' ? 'series.admin.status.published' : 'series.admin.status.draft')}</td>
+              <td data-label={t('series.admin.field.status')}>{t(s.status === 'published' ? 'series.admin.status.published' : 'series.admin.status.draft')}</td>
             </tr>
           ))}
         </DataTable>

@@ -59,17 +59,17 @@ function SessionsPage({ ctx, id, title, dates, changes, errors, typed, saved }: 
             const stem = `session-${date}`;
             return (
               <tr>
-                <td>
+                <td data-label={t('series.sessions.planned')}>
                   <time dateTime={date}>{formatDate(date, lang)}</time>
                 </td>
-                <td class="session-state">
+                <td class="session-state" data-label={t('series.sessions.state')}>
                   {change?.status === 'cancelled'
                     ? t('series.sessionCancelled')
                     : change?.status === 'moved' && change.start_date
                       ? t('series.sessions.movedTo', { date: formatDate(change.start_date, lang) })
                       : t('series.sessions.asPlanned')}
                 </td>
-                <td>
+                <td data-label={t('series.sessions.change')}>
                   <form method="post" action={`/admin/events/${id}/sessions/${date}`} class="session-form">
                     <CsrfField ctx={ctx} />
                     <label for={`${stem}-date`}>{t('series.sessions.newDate')}</label>
