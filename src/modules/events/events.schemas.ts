@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type AttendanceMode } from '../../db/schema.js';
 import { isCalendarDate, isValidTimeZone } from '../../shared/dates/calendar-date.js';
-import { formatExdates, normalizeRule, parseExdates, parseRule } from '../../shared/dates/recurrence.js';
+import { formatExdates } from '../../shared/dates/recurrence.js';
 import { eventDatesProblem, isWithinYears } from '../../shared/dates/bounds.js';
 import { endsBeforeStart, lastDay, storedEndDate } from '../../shared/dates/day-range.js';
 import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
@@ -28,6 +28,7 @@ import {
   type FormResult,
 } from '../content/index.js';
 import { eventTexts, type EventContent, type EventFields } from './events.type.js';
+import { blankRecurrenceValues, recurrenceFieldRules, recurrenceFormValues, ruleOfForm, type RecurrenceFormValues } from './recurrence-fields.js';
 
 export type { EventContent, EventFields, EventText } from './events.type.js';
 
@@ -56,8 +57,8 @@ const eventFieldRules = {
   contact_email: optionalEmail,
   hero_media_id: libraryChoice,
   series_id: libraryChoice,
-  recurrence_rule: z.string().trim(),
-  recurrence_exdates: z.string().trim(),
+  // How it repeats (recurrence-fields.ts).
+  ...recurrenceFieldRules,
 };
 
 const eventForm = kindForm(eventFieldRules, eventTexts, MAX_TITLE);
@@ -78,6 +79,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
   let startsAt: string | null = null;
   let endsAt: string | null = null;
   let recurrence: string | null = null;
+  let exdates: string[] = [];
   return eventForm.validate(
     values,
     ({ errors, ok, raw }) => {
@@ -92,16 +94,12 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       if (ok('end_date') && end !== '' && !isWithinYears(end)) errors.end_date = 'editing.error.dateOutsideYears';
       if (ok('start_date') && ok('end_date') && eventDatesProblem(start, storedEndDate(start, end)) === 'tooLong') errors.end_date = 'editing.error.eventTooLong';
 
-      const rule = raw('recurrence_rule');
-      if (rule !== '') {
-        const parsed = parseRule(rule);
-        if ('problem' in parsed) errors.recurrence_rule = `editing.error.recurrence.${parsed.problem}`;
-        else if (storedEndDate(start, end) !== null && parsed.options.freq !== undefined && ok('end_date'))
-          errors.end_date = 'editing.error.recurringOneDay';
-        recurrence = normalizeRule(rule);
-      }
-      const skipped = raw('recurrence_exdates');
-      if (skipped !== '' && skipped.split(/[\s,]+/).some((d) => d !== '' && !isCalendarDate(d))) errors.recurrence_exdates = 'editing.error.recurrenceExdates';
+      const typed = Object.fromEntries(Object.keys(recurrenceFieldRules).map((name) => [name, raw(name as keyof RecurrenceFormValues)])) as RecurrenceFormValues;
+      const repeats = ruleOfForm(typed, ok('start_date') && isCalendarDate(start) ? start : '');
+      Object.assign(errors, repeats.errors);
+      if (repeats.rule !== null && storedEndDate(start, end) !== null && ok('end_date')) errors.end_date = 'editing.error.recurringOneDay';
+      recurrence = repeats.rule;
+      exdates = repeats.exdates;
 
       if (values.all_day === '' && ok('time_zone') && ok('start_date')) {
         if (raw('start_time') === '') {
@@ -132,7 +130,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
       hero_media_id: data.hero_media_id,
       series_id: data.series_id,
       recurrence_rule: recurrence,
-      recurrence_exdates: recurrence ? formatExdates(parseExdates(data.recurrence_exdates)) : null,
+      recurrence_exdates: recurrence ? formatExdates(exdates) : null,
     }),
   );
 }
@@ -140,7 +138,7 @@ export function validateEventForm(values: EventFormValues, defaultTimeZone: stri
 /** What an event form starts with: an all-day meeting on `today`, in the office's zone. */
 export function newEventFormValues(today: string, timeZone: string): EventFormValues {
   const values = readEventForm({});
-  return { ...values, event_type: 'meeting', attendance_mode: 'in_person', all_day: '1', start_date: today, time_zone: timeZone };
+  return { ...values, ...blankRecurrenceValues(today), event_type: 'meeting', attendance_mode: 'in_person', all_day: '1', start_date: today, time_zone: timeZone };
 }
 
 /** A stored event as form values, times shown as the wall clock in the event's zone. */
@@ -160,7 +158,6 @@ export function eventFormValues(event: EventContent, revision: number): EventFor
     contact_email: event.contact_email ?? '',
     hero_media_id: event.hero_media_id === null ? '' : String(event.hero_media_id),
     series_id: event.series_id === null ? '' : String(event.series_id),
-    recurrence_rule: event.recurrence_rule ?? '',
-    recurrence_exdates: event.recurrence_exdates ?? '',
+    ...recurrenceFormValues(event.recurrence_rule, event.recurrence_exdates, event.start_date),
   });
 }

@@ -35,9 +35,16 @@ describe('a recurring event', () => {
     assert.equal(stored.snapshot.recurrence_rule, 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270427');
     assert.equal(stored.snapshot.recurrence_exdates, '2027-03-23 2027-03-30');
     const values = eventFormValues(stored.snapshot, stored.revision);
-    assert.equal(values.recurrence_rule, 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270427');
+    assert.deepEqual(
+      [values.repeat, values.repeat_on_tu, values.repeat_on_we, values.repeat_ends, values.repeat_until, values.recurrence_exdates],
+      ['weekly', '1', '', 'on', '2027-04-27', '2027-03-23\n2027-03-30'],
+      'the rule shown in the form\'s fields',
+    );
+    const same = validateEventForm(values, ZONE);
+    assert.ok(same.ok);
+    assert.deepEqual([same.input.recurrence_rule, same.input.recurrence_exdates], ['FREQ=WEEKLY;BYDAY=TU;UNTIL=20270427', '2027-03-23 2027-03-30']);
 
-    const again = validateEventForm({ ...values, recurrence_rule: '', recurrence_exdates: '2027-03-23' }, ZONE);
+    const again = validateEventForm({ ...values, repeat: 'none', recurrence_exdates: '2027-03-23' }, ZONE);
     assert.ok(again.ok);
     const single = await updateEvent(db, { user: editor, now: NOW }, created.id, again.input, stored.revision);
     assert.equal(single.snapshot.recurrence_rule, null);

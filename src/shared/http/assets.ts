@@ -31,7 +31,7 @@ function load(name: string, type: string): Asset {
 }
 
 /** Scripts in public/ that pages may load (only the admin uses any). */
-export type ScriptName = 'markdown-preview.js' | 'edit-form.js';
+export type ScriptName = 'markdown-preview.js' | 'edit-form.js' | 'recurrence-form.js';
 
 /** The fingerprinted URL of a script, for a page's <script src>. */
 export function scriptUrl(name: ScriptName): string {
@@ -58,7 +58,7 @@ export function registerAssets(app: FastifyInstance): Assets {
   const css = load('site.css', 'text/css; charset=utf-8');
   const adminCss = load('admin.css', 'text/css; charset=utf-8');
   const icon = load('favicon.svg', 'image/svg+xml');
-  const scripts = (['markdown-preview.js', 'edit-form.js'] as const).map((name) => load(name, 'text/javascript; charset=utf-8'));
+  const scripts = (['markdown-preview.js', 'edit-form.js', 'recurrence-form.js'] as const).map((name) => load(name, 'text/javascript; charset=utf-8'));
   const share = load('share.png', 'image/png');
   for (const asset of [css, adminCss, icon, share, ...scripts]) {
     app.get(asset.url, async (_request, reply) =>

@@ -246,6 +246,7 @@ export function contentAdminRoutes<
       const values = form.read(request.body);
       const result = form.validate(values, zone);
       if (!result.ok) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, result.errors as Record<string, string>), 422);
+      if (kind.showOnly?.(values)) return sendNewPage(reply, ctx, values, NO_ERRORS, 200);
       try {
         const item = await service.create(deps.db, editContext(request), result.input);
         return reply.redirect(`${path(item.id)}?done=created`, 303);
@@ -272,6 +273,7 @@ export function contentAdminRoutes<
       if (!result.ok) {
         return sendEditPage(request, reply, current, { values, errors: translateFieldErrors(ctx.t, result.errors as Record<string, string>), status: 422 });
       }
+      if (kind.showOnly?.(values)) return sendEditPage(request, reply, current, { values });
       if (result.revision === null) throw new ValidationError('The form did not say which version it was loaded from; reload the page.');
       try {
         const intent = kind.saveIntents?.find((x) => x.intent === typedIntent);

@@ -119,6 +119,8 @@ export interface ContentAdmin<
   preview(db: Kysely<Database>, item: Editable<S>, lang: LangCode, ctx: ViewContext, banner: JSX.Element): Promise<JSX.Element>;
   /** Whatever the kind's fields need loaded (choices of images…), for the values shown. */
   extras(db: Kysely<Database>, values: Values): Promise<Extras>;
+  /** Whether the form was sent to be shown again unsaved, with what it would make (an event's "Show sessions"). */
+  showOnly?(values: Values): boolean;
 }
 
 /**

@@ -37,6 +37,8 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
   preview: previewFrom(findEventById, eventDetail, EventPage),
   // The library images offered as the hero, and the series the event may be in.
   extras: async (db, values) => ({ ...(await loadHeroChoices(db, values)), seriesChoices: await seriesChoices(db) }),
+  // "Show sessions": the form again, unsaved, with the sessions its repeats make.
+  showOnly: (values) => values.show_sessions !== '',
 };
 
 const contentPages = contentAdminRoutes(eventsAdmin);

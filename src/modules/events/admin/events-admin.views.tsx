@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { HeroPickerField, type HeroFormExtras } from '../../media/index.js';
 import type { SeriesChoice } from '../series-choices.js';
 import { ATTENDANCE_MODES, EVENT_TYPES, type EventFormValues } from '../events.schemas.js';
+import { RecurrenceFields } from './recurrence.views.js';
 
 /** Time zones offered in the list (any IANA zone may be typed): the region's and Geneva's. */
 const SUGGESTED_ZONES = [
@@ -86,22 +87,7 @@ export function EventDetailFields({ ctx, values, errors, officeZone, extras }: K
         error={e('series_id')}
         options={[{ value: '', label: t('series.admin.noSeries') }, ...extras.seriesChoices.map((s) => ({ value: String(s.id), label: s.title }))]}
       />
-      <fieldset class="form-section">
-        <legend>{t('editing.form.recurrence')}</legend>
-        <InputField name="recurrence_rule" label={t('editing.field.recurrence_rule')} hint={t('editing.hint.recurrenceRule')} value={values.recurrence_rule} error={e('recurrence_rule')} />
-        <InputField
-          name="recurrence_exdates"
-          label={t('editing.field.recurrence_exdates')}
-          hint={t('editing.hint.recurrenceExdates')}
-          value={values.recurrence_exdates}
-          error={e('recurrence_exdates')}
-        />
-        {values.recurrence_rule && /^\/admin\/events\/\d+$/.test(ctx.path) ? (
-          <p>
-            <a href={`${ctx.path}/sessions`}>{t('series.sessions.manage')}</a>
-          </p>
-        ) : null}
-      </fieldset>
+      <RecurrenceFields ctx={ctx} values={values} errors={errors} sessionsHref={/^\/admin\/events\/\d+$/.test(ctx.path) ? `${ctx.path}/sessions` : undefined} />
     </fieldset>
   );
 }
