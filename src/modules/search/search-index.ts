@@ -36,6 +36,12 @@ export interface SearchIndex {
   /** Forgets every document's words. */
   removeAllWords(db: Db): Promise<void>;
   /**
+   * The query with its last word, when it may be unfinished, completed to
+   * the words of the index it can start (see SearchTerm.completions), where
+   * that answers the same faster; or the query as it is.
+   */
+  completePrefixes(db: Db, query: SearchQuery): Promise<SearchQuery>;
+  /**
    * `select <columns> from search_documents d …` for every document that
    * contains all the terms (diacritics ignored) and meets `where` (on `d`),
    * newest document first, so the database can stop once it has enough.

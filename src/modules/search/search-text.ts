@@ -33,6 +33,12 @@ export interface SearchTerm {
   words: string[];
   /** The last word may be the start of a longer one (the visitor may not have finished typing). */
   prefix: boolean;
+  /**
+   * For a prefix, the words of the index it completes to, as typed and
+   * folded, when the index has looked them up (one of them must match);
+   * null on a side where it asks for the prefix itself.
+   */
+  completions?: { plain: string[] | null; folded: string[] | null };
 }
 
 export interface SearchQuery {

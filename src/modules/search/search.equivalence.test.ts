@@ -106,6 +106,10 @@ const CASES: { q: string; filters: SearchFilters; lang: LangCode }[] = [
   { q: 'lao dong', filters: {}, lang: 'vi' },
   // Found in fewer.
   { q: 'wages', filters: {}, lang: 'en' },
+  { q: 'wag', filters: {}, lang: 'en' },
+  { q: 'lao độn', filters: {}, lang: 'vi' },
+  { q: 'lao don', filters: {}, lang: 'vi' },
+  { q: 'child lab', filters: { kind: 'article' }, lang: 'en' },
   { q: '"minimum wages"', filters: {}, lang: 'en' },
   { q: 'lương tối thiểu', filters: {}, lang: 'vi' },
   { q: 'wages', filters: { kind: 'event' }, lang: 'en' },

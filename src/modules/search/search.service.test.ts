@@ -9,6 +9,8 @@ import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { rebuildIndex, reindexItem, searchSite, type SearchFilters, type SearchHit } from './search.service.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { listContentYears } from './search.repository.js';
+import { dialectOf, searchIndexFor } from './search-index.js';
+import { parseSearchQuery } from './search-text.js';
 
 type Db = Kysely<Database>;
 
@@ -206,6 +208,42 @@ describe('search: what is searchable, filters, ranking, pages', () => {
     assert.deepEqual(await find(db, 'overseas'), []);
     const left = await db.selectFrom('search_documents').select('id').where('item_id', '=', ids.webinar!).where('kind', '=', 'event').execute();
     assert.deepEqual(left, []);
+  });
+});
+
+describe('search: an unfinished last word', () => {
+  let db: Db;
+  databaseForBlock((opened) => (db = opened));
+  before(async () => {
+    await createEvent(db, { title: 'Workshop on labour inspection', start: '2024-03-01' });
+    await createArticle(db, { title: 'Minimum wages', date: '2024-04-01', vi: { title: 'Lương tối thiểu vùng' } });
+    // More words starting alike than are looked up one by one: the index is asked for the prefix itself.
+    const many = Array.from({ length: 40 }, (_, i) => `zebu${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+    await createArticle(db, { title: 'Herds', date: '2024-05-01', summary: many });
+    await rebuildIndex(db);
+  });
+
+  test('finds the words it starts, as typed and without diacritics', async () => {
+    assert.deepEqual(titles(await find(db, 'labour inspec')), ['Workshop on labour inspection']);
+    assert.deepEqual(titles(await find(db, 'lươn', {}, 'vi')), ['Lương tối thiểu vùng']);
+    assert.deepEqual(titles(await find(db, 'toi thie', {}, 'vi')), ['Lương tối thiểu vùng']);
+    assert.deepEqual(await find(db, 'inspecx'), []);
+    assert.deepEqual(titles(await find(db, 'zebu')), ['Herds']);
+  });
+
+  test('finds words of items saved after the index was built', async () => {
+    const { id } = await createEvent(db, { title: 'Seminar on apprenticeships', start: '2024-06-01' });
+    assert.deepEqual(await find(db, 'apprentic'), []);
+    await reindexItem(db, 'event', id);
+    assert.deepEqual(titles(await find(db, 'apprentic')), ['Seminar on apprenticeships']);
+    // On SQLite the word was kept to complete prefixes with, so the index is asked for it alone.
+    const index = searchIndexFor(dialectOf(db));
+    if (index.dialect === 'sqlite') {
+      const parsed = parseSearchQuery('apprentic');
+      assert.ok(parsed.ok);
+      const completed = await index.completePrefixes(db, parsed.query);
+      assert.deepEqual(completed.terms[0]?.completions, { plain: ['apprenticeships'], folded: ['apprenticeships'] });
+    }
   });
 });
 

@@ -149,6 +149,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
     query = parsed.query;
   }
   const index = searchIndexFor(dialectOf(db));
+  if (query) query = await index.completePrefixes(db, query);
   const { untranslated } = await getSettings(db);
   const choice = { lang: request.lang, now: request.now, omitUntranslated: untranslated === 'omit' };
   // One pass finds the page and counts every match; a page past the last has no row to carry

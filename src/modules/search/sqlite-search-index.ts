@@ -6,9 +6,15 @@
  * for each term, the weight of every field it is found in, as typed and
  * folded, so exact-diacritic matches rank above folded-only ones and a title
  * above a body.
+ *
+ * A last word that may be unfinished ("wag") is completed from
+ * `search_words` (every word of the index, as written and folded) before the
+ * index is asked: FTS5 answers a prefix by merging, over the whole archive,
+ * every word that starts with it, while a few whole words are read from the
+ * newest documents on and stop there.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { DocumentText, SearchIndex } from './search-index.js';
+import type { Db, DocumentText, SearchIndex } from './search-index.js';
 import { foldWord, indexText, type SearchQuery, type SearchTerm } from './search-text.js';
 
 const PLAIN_COLUMNS = '{title summary body place taxonomy byline}';
@@ -29,15 +35,64 @@ const FIELD_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
   ['byline', 3],
 ];
 
+/**
+ * A prefix completing to more words than this is left to FTS5's own prefix
+ * query (a short prefix in a large vocabulary: slower, the same documents).
+ */
+const MAX_COMPLETIONS = 32;
+
+/** The highest code point: every word starting with a prefix sorts before the prefix followed by it. */
+const AFTER_EVERY_COMPLETION = '\u{10FFFF}';
+
 function taxonomy(text: DocumentText): string {
   return [text.topics, text.programmes].filter(Boolean).join(' ');
 }
 
-/** One term in FTS5 syntax: a quoted string (a phrase when it has several words), `*` for a prefix. */
+/**
+ * One term in FTS5 syntax: a quoted string (a phrase when it has several
+ * words); a prefix as the words it completes to, one of which must match,
+ * or `*` when they were not looked up.
+ */
 function ftsTerm(term: SearchTerm, fold: boolean): string {
-  const list = fold ? term.words.map(foldWord) : term.words;
   // Words hold only letters, marks and digits, so they never contain a quote; FTS5 reads them as plain text.
+  const completions = fold ? term.completions?.folded : term.completions?.plain;
+  if (term.prefix && completions) return completions.length === 1 ? `"${completions[0]}"` : `(${completions.map((w) => `"${w}"`).join(' OR ')})`;
+  const list = fold ? term.words.map(foldWord) : term.words;
   return `"${list.join(' ')}"${term.prefix ? ' *' : ''}`;
+}
+
+/** The words of the index starting with `prefix`, in order; null (ask FTS5 for the prefix) when there are none or more than MAX_COMPLETIONS. */
+async function completionsOf(db: Db, prefix: string): Promise<string[] | null> {
+  const rows = await sql<{ word: string }>`select word from search_words
+    where word >= ${prefix} and word < ${prefix + AFTER_EVERY_COMPLETION}
+    order by word limit ${MAX_COMPLETIONS + 1}`.execute(db);
+  const found = rows.rows.map((r) => r.word);
+  return found.length === 0 || found.length > MAX_COMPLETIONS ? null : found;
+}
+
+/** Every word of some documents, as written and folded, once each. */
+function vocabulary(texts: DocumentText[]): string[] {
+  const all = new Set<string>();
+  for (const text of texts) {
+    for (const field of [text.title, text.summary, text.body, text.place, taxonomy(text), text.byline]) {
+      for (const word of indexText(field, false).split(' ')) {
+        if (word === '') continue;
+        all.add(word);
+        all.add(foldWord(word));
+      }
+    }
+  }
+  return [...all];
+}
+
+/** Adds words to `search_words` (those already there are left). */
+async function rememberWords(db: Db, texts: DocumentText[]): Promise<void> {
+  const list = vocabulary(texts);
+  // Well under SQLite's limit of bound values per statement.
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    await sql`insert or ignore into search_words (word) values ${sql.join(chunk.map((w) => sql`(${w})`))}`.execute(db);
+  }
 }
 
 /** The FTS5 MATCH expression for a query (exported for tests). */
@@ -58,6 +113,7 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`insert into search_fts (rowid, title, summary, body, place, taxonomy, byline,
         title_f, summary_f, body_f, place_f, taxonomy_f, byline_f)
       values (${documentId}, ${sql.join([...plain, ...folded])})`.execute(db);
+    await rememberWords(db, [text]);
   },
 
   async writeManyWords(db, documents) {
@@ -70,6 +126,10 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`insert into search_fts (rowid, title, summary, body, place, taxonomy, byline,
         title_f, summary_f, body_f, place_f, taxonomy_f, byline_f)
       values ${sql.join(rows)}`.execute(db);
+    await rememberWords(
+      db,
+      documents.map((d) => d.text),
+    );
   },
 
   async removeWords(db, documentIds) {
@@ -77,8 +137,19 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`delete from search_fts where rowid in (${sql.join(documentIds)})`.execute(db);
   },
 
+  // A removed document's words stay in search_words: a completion no document holds matches nothing.
   async removeAllWords(db) {
     await sql`delete from search_fts`.execute(db);
+    await sql`delete from search_words`.execute(db);
+  },
+
+  async completePrefixes(db, query) {
+    const last = query.terms[query.terms.length - 1];
+    if (!last?.prefix || last.words.length !== 1) return query;
+    const word = last.words[0]!;
+    const [plain, folded] = await Promise.all([completionsOf(db, word), completionsOf(db, foldWord(word))]);
+    if (!plain && !folded) return query;
+    return { ...query, terms: [...query.terms.slice(0, -1), { ...last, completions: { plain, folded } }] };
   },
 
   matchingDocuments(query, columns, where) {
