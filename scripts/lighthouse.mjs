@@ -2,6 +2,9 @@
 // Lighthouse scores (mobile: Lighthouse's default phone and slow network) of
 // the main page types, with Debian's Chromium, against a running server.
 // Usage: node scripts/lighthouse.mjs [http://127.0.0.1:3000] [path ...]
+// An admin page is audited signed in when LIGHTHOUSE_COOKIE holds the Cookie
+// header of a signed-in browser (e.g. LIGHTHOUSE_COOKIE='almanac_session=…').
+// The browser journeys check an edit page this way (e2e/lighthouse.test.ts).
 // Scores vary from run to run, and with how busy the machine is: compare runs
 // on the same machine.
 import * as chromeLauncher from 'chrome-launcher';
@@ -21,7 +24,8 @@ let failed = false;
 try {
   const rows = [];
   for (const path of pages) {
-    const result = await lighthouse(base + path, { port: chrome.port, logLevel: 'error', onlyCategories: categories });
+    const extraHeaders = process.env.LIGHTHOUSE_COOKIE ? { Cookie: process.env.LIGHTHOUSE_COOKIE } : undefined;
+    const result = await lighthouse(base + path, { port: chrome.port, logLevel: 'error', onlyCategories: categories, extraHeaders });
     const lhr = result?.lhr;
     if (!lhr || lhr.runtimeError) {
       console.error(`${path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
