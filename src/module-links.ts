@@ -4,7 +4,9 @@
  * server, the command line, the tests' databases), before any content changes.
  */
 import type { Env } from './config/env.js';
-import { useContentIndexer, useContentListener } from './modules/content/index.js';
+import { articleKind } from './modules/articles/index.js';
+import { eventKind } from './modules/events/index.js';
+import { useContentIndexer, useContentKinds, useContentListener } from './modules/content/index.js';
 import { useSeriesChoices } from './modules/events/index.js';
 import { editorialNotices, mailSite } from './modules/mail/index.js';
 import { indexNewItems, reindexItem } from './modules/search/index.js';
@@ -18,6 +20,8 @@ import { seriesChoicesForEvents } from './modules/series/index.js';
  */
 export function linkModules(config?: Pick<Env, 'SITE_NAME' | 'PUBLIC_URL'>): void {
   useContentIndexer({ reindexItem, indexNewItems });
+  // The kinds' declared texts: their labels for pages showing several kinds, their fields for translation tracking.
+  useContentKinds(eventKind, articleKind);
   // The event form offers the series; series reads events, so events cannot import it.
   useSeriesChoices(seriesChoicesForEvents);
   if (config) useContentListener('editorial-notices', editorialNotices(mailSite(config)));

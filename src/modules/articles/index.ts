@@ -28,3 +28,4 @@ export { listNewsArticles, type NewsArticle, type ArticleScope } from './news.se
 export { NewsFeedLinks, FollowNews } from './news-links.js';
 export { creditText, bylineText } from './attribution.js';
 export { articlesAdminRoutes } from './admin/articles-admin.routes.js';
+export { articleKind } from './articles.type.js';

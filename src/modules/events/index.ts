@@ -49,3 +49,4 @@ export { relatedEventsSection } from './related.js';
 export { AddToCalendar, SubscribeToCalendar, googleCalendarUrl, webcalUrl, eventLocation } from './calendar-links.js';
 export { eventsAdminRoutes } from './admin/events-admin.routes.js';
 export { useSeriesChoices, type SeriesChoice } from './series-choices.js';
+export { eventKind } from './events.type.js';

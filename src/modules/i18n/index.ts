@@ -19,4 +19,4 @@ export {
   type FieldChange,
   type Snapshot,
 } from './translation-tracking.js';
-export { TRANSLATABLE_FIELDS, updateTranslationPublishing } from './translations.repository.js';
+export { translatableFields, useTranslatableFields, updateTranslationPublishing } from './translations.repository.js';

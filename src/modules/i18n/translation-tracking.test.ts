@@ -6,7 +6,11 @@ import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { databaseForBlock, databaseForEachTest } from '../../../test/helpers/test-database.js';
+import { articleKind } from '../articles/index.js';
+import { emptyText, textNames } from '../content/index.js';
+import { eventKind } from '../events/index.js';
 import { contentDir, importListings } from '../importer/index.js';
+import { translatableFields } from './translations.repository.js';
 import {
   changesSince,
   englishChangesSinceTranslation,
@@ -28,13 +32,16 @@ async function setEnglish(db: Kysely<Database>, eventId: number, changes: { titl
 describe('snapshots and changes (no database)', () => {
   test('a snapshot holds exactly the translatable fields of its kind, in order, absent ones as null', () => {
     assert.deepEqual(snapshotOf('event', { title: 'T', description: 'D', extra: 'x' } as never), {
+      ...emptyText(eventKind.texts),
       title: 'T',
-      summary: null,
       description: 'D',
-      venue: null,
-      city: null,
     });
-    assert.deepEqual(Object.keys(snapshotOf('article', { title: 'T' })), ['title', 'summary', 'body', 'hero_alt', 'byline_role', 'byline_organisation']);
+    assert.deepEqual(Object.keys(snapshotOf('article', { title: 'T' })), textNames(articleKind.texts));
+  });
+
+  test("a kind's translatable fields are the title and the fields its description declares, in their order", () => {
+    assert.deepEqual(translatableFields('event'), ['title', ...Object.keys(eventKind.texts)]);
+    assert.deepEqual(translatableFields('article').slice(0, 3), ['title', 'summary', 'body']);
   });
 
   test('unreadable snapshots read as none', () => {
@@ -71,7 +78,7 @@ describe('translation tracking', () => {
     assert.equal((await translationStatus(db, 'event', id)).state, 'untracked');
     await markTranslationCurrent(db, 'event', id, NOW);
     const row = await db.selectFrom('event_translations').selectAll().where('event_id', '=', id).where('lang', '=', 'vi').executeTakeFirstOrThrow();
-    assert.deepEqual(JSON.parse(String(row.source_snapshot)), { title: 'Workshop', summary: null, description: 'About wages.', venue: null, city: null });
+    assert.deepEqual(JSON.parse(String(row.source_snapshot)), { ...emptyText(eventKind.texts), title: 'Workshop', description: 'About wages.' });
     assert.equal(row.translated_at, NOW.toISOString());
     assert.deepEqual(await translationStatus(db, 'event', id), { state: 'current', status: 'published', translatedAt: NOW.toISOString(), changes: [] });
     assert.equal(await sourceChangedSinceTranslation(db, 'event', id), false);

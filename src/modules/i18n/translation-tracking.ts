@@ -12,10 +12,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, LangCode, TranslationStatus } from '../../db/schema.js';
 import { NotFoundError } from '../../shared/errors.js';
 import {
-  TRANSLATABLE_FIELDS,
   listTranslationCandidates,
   listTranslationRows,
   updateSourceSnapshot,
+  translatableFields,
   type TranslatableKind,
 } from './translations.repository.js';
 import { diffWords, type DiffPart } from '../../shared/text/word-diff.js';
@@ -52,7 +52,7 @@ export type Snapshot = Record<string, string | null>;
 
 /** The English fields of a kind of item as a snapshot, in a fixed order (so equal texts give equal JSON). */
 export function snapshotOf(kind: TranslatableKind, fields: Readonly<Record<string, string | null | undefined>>): Snapshot {
-  return Object.fromEntries(TRANSLATABLE_FIELDS[kind].map((field) => [field, fields[field] ?? null]));
+  return Object.fromEntries(translatableFields(kind).map((field) => [field, fields[field] ?? null]));
 }
 
 /** Reads a stored snapshot; undefined when absent or unreadable (treated as untracked). */
@@ -77,7 +77,7 @@ export function parseSnapshot(json: string | null): Snapshot | undefined {
 export function changesSince(kind: TranslatableKind, snapshot: Snapshot, current: Readonly<Record<string, string | null>>): FieldChange[] {
   const norm = (v: string | null | undefined) => (v ?? '').replace(/\r\n?/g, '\n');
   const changes: FieldChange[] = [];
-  for (const field of TRANSLATABLE_FIELDS[kind]) {
+  for (const field of translatableFields(kind)) {
     const before = norm(snapshot[field]);
     const after = norm(current[field]);
     if (before === after) continue;

@@ -24,13 +24,26 @@ export interface TranslationRow {
   fields: Record<string, string | null>;
 }
 
-/** The translatable text fields of each kind: what a snapshot records and a diff compares. */
-export const TRANSLATABLE_FIELDS = {
-  event: ['title', 'summary', 'description', 'venue', 'city'],
-  article: ['title', 'summary', 'body', 'hero_alt', 'byline_role', 'byline_organisation'],
-} as const satisfies Record<TranslatableKind, readonly string[]>;
+/**
+ * Each kind's translatable text fields, the title first, in the order its
+ * description declares them: what a snapshot records and a diff compares.
+ * They are declared with the fields in each kind's description, and the
+ * kinds import content, which imports this module: so they are handed over
+ * at start-up (src/module-links.ts, through content's `useContentKinds`).
+ */
+const translatableFieldsOf = new Map<TranslatableKind, readonly string[]>();
 
-export type TranslatableField<K extends TranslatableKind> = (typeof TRANSLATABLE_FIELDS)[K][number];
+/** Hands over a kind's translatable fields, as its description declares them (the title first). */
+export function useTranslatableFields(kind: TranslatableKind, fields: readonly string[]): void {
+  translatableFieldsOf.set(kind, [...fields]);
+}
+
+/** The kind's translatable fields; throws when they were not handed over, rather than comparing nothing. */
+export function translatableFields(kind: TranslatableKind): readonly string[] {
+  const fields = translatableFieldsOf.get(kind);
+  if (!fields) throw new Error(`The translatable fields of the ${kind} kind were not handed over at start-up (see src/module-links.ts).`);
+  return fields;
+}
 
 /** Each kind's tables, the column of its texts that holds the item's id, and the date its lists sort by. */
 const KIND_TABLES = {
@@ -40,14 +53,14 @@ const KIND_TABLES = {
 
 // The table names come from the kind, so the query builder cannot check the
 // columns against one table's type: the queries below use only the columns
-// both kinds' tables share (db/schema.ts) and the kind's own TRANSLATABLE_FIELDS.
+// both kinds' tables share (db/schema.ts) and the kind's own translatable fields.
 type AnyRow = Record<string, unknown>;
 type LooseDb = Kysely<Record<string, AnyRow>>;
 const loose = (db: Db): LooseDb => db as unknown as LooseDb;
 
 /** The kind's translatable fields of a row, by name; `prefix` is what the query put before each column name. */
 function fieldsOf(kind: TranslatableKind, row: AnyRow, prefix = ''): Record<string, string | null> {
-  return Object.fromEntries(TRANSLATABLE_FIELDS[kind].map((field) => [field, row[`${prefix}${field}`] as string | null]));
+  return Object.fromEntries(translatableFields(kind).map((field) => [field, row[`${prefix}${field}`] as string | null]));
 }
 
 /**
@@ -150,7 +163,7 @@ export async function listTranslationCandidates(
     .innerJoin(`${t.texts} as te`, (j) => j.onRef(`te.${t.fk}`, '=', 'i.id').on('te.lang', '=', 'en'))
     .leftJoin(`${t.texts} as tl`, (j) => j.onRef(`tl.${t.fk}`, '=', 'i.id').on('tl.lang', '=', lang))
     .select(['i.id', 'i.status as item_status', 'i.updated_at as item_updated_at', 'tl.status as tl_status', 'tl.title as tl_title', 'tl.source_snapshot', 'tl.translated_at'])
-    .select(TRANSLATABLE_FIELDS[kind].map((field) => `te.${field} as en_${field}`))
+    .select(translatableFields(kind).map((field) => `te.${field} as en_${field}`))
     .orderBy(`i.${t.date}`, 'desc')
     .orderBy('i.id', 'desc');
   if (filter.itemStatuses) query = query.where('i.status', 'in', [...filter.itemStatuses] as PublicationStatus[]);
