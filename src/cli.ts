@@ -21,6 +21,7 @@ import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { decodeListingFile, NotUtf8TextError, formatImportReport, generateContent, importListings, isContentEmpty, loadTaxonomy, importSampleContent } from './modules/importer/index.js';
 import { ensureTaxonomy } from './modules/taxonomy/index.js';
 import { rerenderAllText } from './modules/media/index.js';
+import { refreshEventSessions } from './modules/events/index.js';
 import { ImportError } from './shared/errors.js';
 import { CommandError, runUserCommand } from './modules/auth/index.js';
 import { announceToServers } from './shared/http/content-changes.js';
@@ -204,8 +205,13 @@ async function main(argv: string[]): Promise<void> {
       await startServer(config());
       return;
     case 'migrate': {
-      const { handle } = await openRuntime(config());
-      await handle.destroy();
+      const { handle, deps } = await openRuntime(config());
+      try {
+        // Derived rows the schema's new tables hold (recurring events' sessions) are filled now, not at the first visit.
+        await refreshEventSessions(deps.db, deps.now());
+      } finally {
+        await handle.destroy();
+      }
       console.log('The database schema is up to date.');
       return;
     }

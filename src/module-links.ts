@@ -7,7 +7,7 @@ import type { Env } from './config/env.js';
 import { articleKind } from './modules/articles/index.js';
 import { eventKind } from './modules/events/index.js';
 import { useContentIndexer, useContentKinds, useContentListener } from './modules/content/index.js';
-import { useSeriesChoices } from './modules/events/index.js';
+import { sessionsAfterContentChange, useSeriesChoices } from './modules/events/index.js';
 import { editorialNotices, mailSite } from './modules/mail/index.js';
 import { indexNewItems, reindexItem } from './modules/search/index.js';
 import { seriesChoicesForEvents } from './modules/series/index.js';
@@ -24,5 +24,7 @@ export function linkModules(config?: Pick<Env, 'SITE_NAME' | 'PUBLIC_URL'>): voi
   useContentKinds(eventKind, articleKind);
   // The event form offers the series; series reads events, so events cannot import it.
   useSeriesChoices(seriesChoicesForEvents);
+  // An event's session rows follow its rule; content cannot import events, which imports it.
+  useContentListener('event-sessions', sessionsAfterContentChange);
   if (config) useContentListener('editorial-notices', editorialNotices(mailSite(config)));
 }

@@ -468,6 +468,28 @@ export interface EventSessionChangesTable {
   updated_at: string;
 }
 
+/**
+ * One session of a recurring event as listings read it: derived from the
+ * event's rule, skipped dates and changed sessions (events/sessions.store.ts).
+ */
+export interface EventSessionsTable {
+  event_id: number;
+  /** The local date it was planned for (its RECURRENCE-ID). */
+  recurrence_date: string;
+  /** Its number among the event's sessions, from 1. */
+  position: number;
+  /** How many sessions the rule makes in all; null when it has no end. */
+  total: number | null;
+  status: 'scheduled' | 'moved' | 'cancelled';
+  start_date: string;
+  end_date: string | null;
+  last_day: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  /** The local date the rows were worked out up to. */
+  through: string;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -505,6 +527,7 @@ export interface Database {
   series: SeriesTable;
   series_translations: SeriesTranslationsTable;
   event_session_changes: EventSessionChangesTable;
+  event_sessions: EventSessionsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

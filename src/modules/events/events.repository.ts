@@ -28,6 +28,24 @@ export interface EventListRow {
   description_html: string | null;
   /** The language the text is in: the one asked for, or English when that text is missing or unpublished. */
   text_lang: LangCode;
+  /** One session of a recurring event, listed on its own dates (start_date, end_date above are the session's); null for a single event. */
+  session?: ListedSession | null;
+}
+
+/** Which session of a recurring event a listing line is, and whether it was changed on its own. */
+export interface ListedSession {
+  /** The local date it was planned for (its RECURRENCE-ID). */
+  recurrence_date: string;
+  /** Its number among the event's sessions, from 1, and how many there are when the rule ends (null when it does not). */
+  position: number;
+  total: number | null;
+  status: 'scheduled' | 'moved' | 'cancelled';
+}
+
+/** A line of a listing: an event, or one session of a recurring event (recurrence_date set). */
+interface Entry {
+  id: number;
+  recurrence_date: string | null;
 }
 
 /** Which events and which text a visitors' page shows (content/public.repository.ts). */
@@ -70,11 +88,43 @@ export function liveEvents(db: Db, choice: TextChoice) {
   let query = rows.live(db, choice);
   const { year, type } = choice.filters ?? {};
   if (year !== undefined) {
-    const y = String(year).padStart(4, '0');
-    query = query.where('e.start_date', '<=', `${y}-12-31`).where(lastDay, '>=', `${y}-01-01`);
+    const { from, to } = yearBounds(year);
+    // A recurring event is listed by its sessions, which the listings narrow to the year themselves.
+    query = query.where((eb) => eb.or([eb('e.recurrence_rule', 'is not', null), eb.and([eb('e.start_date', '<=', to), eb(lastDay, '>=', from)])]));
   }
   if (type !== undefined) query = query.where('e.event_type', '=', type);
   return query;
+}
+
+/** The first and last day of a year, as the year filter bounds dates. */
+function yearBounds(year: number): { from: string; to: string } {
+  const y = String(year).padStart(4, '0');
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+/** The days a listing's sessions must touch: the year filter's, or every day a date may name. */
+function sessionBounds(choice: TextChoice): { from: string; to: string } {
+  const year = choice.filters?.year;
+  return year === undefined ? { from: '0000-01-01', to: '9999-12-31' } : yearBounds(year);
+}
+
+type LiveQuery = ReturnType<typeof liveEvents>;
+type EntryValues = { from: string; to: string };
+
+/**
+ * The lines a listing picks from, as two queries whose rows read alike
+ * (id, recurrence_date, start_date, last_day): the single events, and the
+ * sessions of the recurring ones (event_sessions), kept to the days `v`
+ * bounds. `single` and `session` add each side's own conditions.
+ */
+function singles(live: LiveQuery) {
+  return live.where('e.recurrence_rule', 'is', null);
+}
+function sessionsOf(live: LiveQuery, v: EntryValues) {
+  return live
+    .innerJoin('event_sessions as s', 's.event_id', 'e.id')
+    .where('s.start_date', '<=', v.to)
+    .where('s.last_day', '>=', v.from);
 }
 
 /** The listing rows of these events, in this order, with their shown text: kept compiled (db/kept-query.ts). */
@@ -98,42 +148,116 @@ function listRows(db: Db, choice: TextChoice, ids: number[]): Promise<EventListR
   return keptListRows(db, choice.lang, ids);
 }
 
+/**
+ * The listing rows of these lines, in this order: an event's row as it is,
+ * a session's with the session's dates, and cancelled when the session is
+ * (a cancelled event's sessions are all cancelled, with the event's reason).
+ */
+async function listEntryRows(db: Db, choice: TextChoice, entries: Entry[]): Promise<EventListRow[]> {
+  const ids = [...new Set(entries.map((e) => Number(e.id)))];
+  const byId = new Map((await listRows(db, choice, ids)).map((row) => [Number(row.id), row]));
+  const recurring = [...new Set(entries.filter((e) => e.recurrence_date !== null).map((e) => Number(e.id)))];
+  const dates = [...new Set(entries.flatMap((e) => (e.recurrence_date === null ? [] : [e.recurrence_date])))];
+  const sessions = recurring.length
+    ? await db
+        .selectFrom('event_sessions')
+        .select(['event_id', 'recurrence_date', 'position', 'total', 'status', 'start_date', 'end_date'])
+        .where('event_id', 'in', recurring)
+        .where('recurrence_date', 'in', dates)
+        .execute()
+    : [];
+  const byKey = new Map(sessions.map((s) => [`${Number(s.event_id)} ${s.recurrence_date}`, s]));
+  return entries.flatMap((entry): EventListRow[] => {
+    const row = byId.get(Number(entry.id));
+    if (!row) return [];
+    if (entry.recurrence_date === null) return [row];
+    const s = byKey.get(`${Number(entry.id)} ${entry.recurrence_date}`);
+    if (!s) return [];
+    const cancelled = s.status === 'cancelled' && row.event_status === 'scheduled';
+    return [
+      {
+        ...row,
+        start_date: s.start_date,
+        end_date: s.end_date,
+        event_status: cancelled ? 'cancelled' : row.event_status,
+        status_reason_en: cancelled ? null : row.status_reason_en,
+        status_reason_vi: cancelled ? null : row.status_reason_vi,
+        session: { recurrence_date: s.recurrence_date, position: Number(s.position), total: s.total === null ? null : Number(s.total), status: s.status },
+      },
+    ];
+  });
+}
+
+type PageValues = EntryValues & { today: string; limit: number; offset: number };
+
 // The listing's own looks, kept compiled when it has no filters (db/kept-query.ts): every visit asks them.
-const upcomingPage = rows.keptOnLive<{ today: string; limit: number; offset: number }, { id: number }>(
+// Each is the single events and the sessions together, in one order: each side read in that order
+// from its own index (the listing index, event_sessions_start_idx) and the two merged.
+const upcomingPage = rows.keptOnLive<PageValues, Entry>(
   (live, v) =>
-    live
-      .select('e.id')
+    singles(live)
+      .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
       .where(lastDayIndexed, '>=', v.today)
-      .orderBy('e.start_date', 'asc')
-      .orderBy(lastDayIndexed, 'asc')
-      .orderBy('e.id', 'asc')
+      .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
+      .orderBy(sql.ref('start_date'), 'asc')
+      .orderBy(sql.ref('last_day'), 'asc')
+      .orderBy(sql.ref('id'), 'asc')
+      .orderBy(sql.ref('recurrence_date'), 'asc')
       .limit(v.limit)
       .offset(v.offset),
   liveEvents,
 );
-const pastPage = rows.keptOnLive<{ today: string; limit: number; offset: number }, { id: number }>(
+const pastPage = rows.keptOnLive<PageValues, Entry>(
   (live, v) =>
-    live
-      .select('e.id')
+    singles(live)
+      .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
       .where(lastDay, '<', v.today)
       // Implied by the line above; it lets the listing index give the events in order of their start.
       .where('e.start_date', '<', v.today)
-      .orderBy('e.start_date', 'desc')
-      .orderBy(lastDay, 'asc')
-      .orderBy('e.id', 'asc')
+      .unionAll(
+        sessionsOf(live, v)
+          .select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day'])
+          .where('s.last_day', '<', v.today)
+          .where('s.start_date', '<', v.today),
+      )
+      .orderBy(sql.ref('start_date'), 'desc')
+      .orderBy(sql.ref('last_day'), 'asc')
+      .orderBy(sql.ref('id'), 'asc')
+      .orderBy(sql.ref('recurrence_date'), 'asc')
       .limit(v.limit)
       .offset(v.offset),
   liveEvents,
 );
 const upcomingCount = rows.keptOnLive<{ today: string }, { n: number | string }>(
-  (live, v) => live.where(lastDayIndexed, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
+  (live, v) => singles(live).where(lastDayIndexed, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
   liveEvents,
 );
+const upcomingSessionCount = rows.keptOnLive<EntryValues & { today: string }, { n: number | string }>(
+  (live, v) => sessionsOf(live, v).where('s.last_day', '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
+  liveEvents,
+);
+// Live recurring events and their sessions: a listing shows the sessions in place of the events.
+const recurringCount = rows.keptOnLive<Record<string, never>, { n: number | string }>(
+  (live) => live.where('e.recurrence_rule', 'is not', null).select(sql<number | string>`count(*)`.as('n')),
+  liveEvents,
+);
+const sessionCount = rows.keptOnLive<EntryValues, { n: number | string }>((live, v) => sessionsOf(live, v).select(sql<number | string>`count(*)`.as('n')), liveEvents);
+
+/** The count a counting query found (Postgres gives counts as strings). */
+async function counted(found: Promise<{ n: number | string }[]>): Promise<number> {
+  const [row] = await found;
+  return Number(row?.n ?? 0);
+}
+
+/** The ids and session dates of the lines a page query picked. */
+function entriesOf(found: Entry[]): Entry[] {
+  return found.map((row) => ({ id: Number(row.id), recurrence_date: row.recurrence_date ?? null }));
+}
 
 /** Published events still running on or after `today`, soonest first. */
 export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = (await upcomingPage(db, choice, { today, limit, offset })).map((row) => Number(row.id));
-  return listRows(db, choice, ids);
+  const entries = entriesOf(await upcomingPage(db, choice, { ...sessionBounds(choice), today, limit, offset }));
+  return listEntryRows(db, choice, entries);
 }
 
 /**
@@ -141,55 +265,81 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * the same day keep the office's order: shorter first, then as entered.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const ids = (await pastPage(db, choice, { today, limit, offset })).map((row) => Number(row.id));
-  return listRows(db, choice, ids);
+  const entries = entriesOf(await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset }));
+  return listEntryRows(db, choice, entries);
 }
 
-/** Published events running on `today` (started on or before it, not yet ended). */
+/** The columns a listing line is picked by, from an event and from a session. */
+const singleColumns = ['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')] as const;
+const sessionColumns = ['e.id', 's.recurrence_date', 's.start_date', 's.last_day'] as const;
+
+/** Published events and sessions running on `today` (started on or before it, not yet ended). */
 export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  const ids = await rows.pickIds(
-    liveEvents(db, choice)
-      .select('e.id')
-      // Written as a negation so that the planner reads the range of events still running (the
-      // last_day index) rather than every event that has ever started (a start_date index).
-      .where((eb) => eb.not(eb('e.start_date', '>', today)))
-      .where(lastDayIndexed, '>=', today)
-      .orderBy('e.start_date', 'asc')
-      .orderBy('e.id', 'asc')
-      .limit(limit),
-  );
-  return listRows(db, choice, ids);
+  const live = liveEvents(db, choice);
+  const found = await singles(live)
+    .select([...singleColumns])
+    // Written as a negation so that the planner reads the range of events still running (the
+    // last_day index) rather than every event that has ever started (a start_date index).
+    .where((eb) => eb.not(eb('e.start_date', '>', today)))
+    .where(lastDayIndexed, '>=', today)
+    .unionAll(
+      sessionsOf(live, sessionBounds(choice))
+        .select([...sessionColumns])
+        .where('s.start_date', '<=', today)
+        .where('s.last_day', '>=', today),
+    )
+    .orderBy(sql.ref('start_date'), 'asc')
+    .orderBy(sql.ref('id'), 'asc')
+    .orderBy(sql.ref('recurrence_date'), 'asc')
+    .limit(limit)
+    .execute();
+  return listEntryRows(db, choice, entriesOf(found));
 }
 
-/** Published events starting after `today`, soonest first. */
+/** Published events and sessions starting after `today`, soonest first. */
 export async function listStartingAfter(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
-  const ids = await rows.pickIds(
-    liveEvents(db, choice)
-      .select('e.id')
-      .where('e.start_date', '>', today)
-      .orderBy('e.start_date', 'asc')
-      .orderBy(lastDay, 'asc')
-      .orderBy('e.id', 'asc')
-      .limit(limit),
-  );
-  return listRows(db, choice, ids);
+  const live = liveEvents(db, choice);
+  const found = await singles(live)
+    .select([...singleColumns])
+    .where('e.start_date', '>', today)
+    .unionAll(sessionsOf(live, sessionBounds(choice)).select([...sessionColumns]).where('s.start_date', '>', today))
+    .orderBy(sql.ref('start_date'), 'asc')
+    .orderBy(sql.ref('last_day'), 'asc')
+    .orderBy(sql.ref('id'), 'asc')
+    .orderBy(sql.ref('recurrence_date'), 'asc')
+    .limit(limit)
+    .execute();
+  return listEntryRows(db, choice, entriesOf(found));
 }
 
 /**
- * How many of the chosen events are upcoming (still running on or after
- * `today`) and past. Upcoming ones are an index range, few however large the
- * archive. When the choice is every live event, the past ones are the live
- * ones (counted by the database as they change) less the upcoming, rather
- * than counted one by one.
+ * How many lines of the chosen events are upcoming (still running on or
+ * after `today`) and past, a recurring event counting as its sessions.
+ * Upcoming ones are an index range, few however large the archive. When the
+ * choice is every live event, the past ones are the live ones (counted by
+ * the database as they change), with the recurring ones' sessions in their
+ * place, less the upcoming, rather than counted one by one.
  */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const counted = upcomingCount(db, choice, { today }).then(([row]) => Number(row?.n ?? 0));
+  const bounds = sessionBounds(choice);
+  const upcomingLines = Promise.all([counted(upcomingCount(db, choice, { today })), counted(upcomingSessionCount(db, choice, { ...bounds, today }))]);
   if (choosesAll(choice)) {
-    const [upcoming, live] = await Promise.all([counted, rows.countLive(db, choice.now)]);
-    return { upcoming, past: live - upcoming };
+    const [[events, sessions], live, recurring, allSessions] = await Promise.all([
+      upcomingLines,
+      rows.countLive(db, choice.now),
+      counted(recurringCount(db, choice, {})),
+      counted(sessionCount(db, choice, bounds)),
+    ]);
+    const upcoming = events + sessions;
+    return { upcoming, past: live - recurring + allSessions - upcoming };
   }
-  const [upcoming, past] = await Promise.all([counted, rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '<', today))]);
-  return { upcoming, past };
+  const live = liveEvents(db, choice);
+  const [[events, sessions], pastEvents, pastSessions] = await Promise.all([
+    upcomingLines,
+    rows.count(singles(live).where(lastDay, '<', today).where('e.start_date', '<', today)),
+    rows.count(sessionsOf(live, bounds).where('s.last_day', '<', today).where('s.start_date', '<', today)),
+  ]);
+  return { upcoming: events + sessions, past: pastEvents + pastSessions };
 }
 
 /** The event visitors may see at `now` at an address in `lang` (content/public.repository.ts). */
@@ -275,12 +425,22 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
   return years.filter((y) => held.has(y));
 }
 
-/** Upcoming events that start before `date` (to number a month group continued from an earlier page). */
-export function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  return rows.count(liveEvents(db, choice).where(lastDayIndexed, '>=', today).where('e.start_date', '<', date));
+/** Upcoming lines (events and sessions) that start before `date` (to number a month group continued from an earlier page). */
+export async function countUpcomingStartingBefore(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  const live = liveEvents(db, choice);
+  const [events, sessions] = await Promise.all([
+    rows.count(singles(live).where(lastDayIndexed, '>=', today).where('e.start_date', '<', date)),
+    rows.count(sessionsOf(live, sessionBounds(choice)).where('s.last_day', '>=', today).where('s.start_date', '<', date)),
+  ]);
+  return events + sessions;
 }
 
-/** Past events that start on or after `date` (the same, for the newest-first list). */
-export function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
-  return rows.count(liveEvents(db, choice).where(lastDay, '<', today).where('e.start_date', '>=', date));
+/** Past lines that start on or after `date` (the same, for the newest-first list). */
+export async function countPastStartingFrom(db: Db, choice: TextChoice, today: string, date: string): Promise<number> {
+  const live = liveEvents(db, choice);
+  const [events, sessions] = await Promise.all([
+    rows.count(singles(live).where(lastDay, '<', today).where('e.start_date', '>=', date)),
+    rows.count(sessionsOf(live, sessionBounds(choice)).where('s.last_day', '<', today).where('s.start_date', '>=', date)),
+  ]);
+  return events + sessions;
 }

@@ -1,6 +1,6 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDateRange, formatInstant, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
+import { formatDate, formatDateRange, formatInstant, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { alternates, eventPath, eventsPath, seriesPath } from '../../shared/http/paths.js';
@@ -29,7 +29,19 @@ export function officeMailto(email: string, subject?: string): string {
   return subject ? `mailto:${email}?subject=${encodeURIComponent(subject)}` : `mailto:${email}`;
 }
 
-/** A listed event's title, linked, with its status, and its dates. */
+/** Which session of its event a listed session is ("Session 3 of 8"), and the date it was moved from. */
+function SessionNote({ ctx, session }: { ctx: ViewContext; session: NonNullable<EventListRow['session']> }) {
+  const n = String(session.position);
+  return (
+    <span class="session-of">
+      {' · '}
+      {session.total === null ? ctx.t('series.sessionNumber', { n }) : ctx.t('series.sessionOf', { n, total: String(session.total) })}
+      {session.status === 'moved' ? ` · ${ctx.t('series.sessionMoved', { date: formatDate(session.recurrence_date, ctx.lang) })}` : null}
+    </span>
+  );
+}
+
+/** A listed event's title, linked, with its status, and its dates; a session of a recurring event says which it is. */
 function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
   return (
     <ItemLink
@@ -38,7 +50,12 @@ function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
       title={row.title}
       textLang={row.text_lang}
       marks={<EventStatusBadge ctx={ctx} event={row} />}
-      date={<DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />}
+      date={
+        <>
+          <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
+          {row.session ? <SessionNote ctx={ctx} session={row.session} /> : null}
+        </>
+      }
     />
   );
 }

@@ -43,6 +43,7 @@ export {
 } from './calendar.service.js';
 export { eventSessions, sessionHorizon, type Session, type SessionChange } from './sessions.js';
 export { changeSession, plannedSessionDates, type SessionChangeInput } from './sessions.editing.js';
+export { rebuildEventSessions, refreshEventSessions, sessionsAfterContentChange } from './sessions.store.js';
 export { isTimed } from './event-timing.js';
 export { EVENT_TYPES, ATTENDANCE_MODES, readEventForm, validateEventForm } from './events.schemas.js';
 export { relatedEventsSection } from './related.js';

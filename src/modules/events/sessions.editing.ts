@@ -14,6 +14,7 @@ import { assertCan } from '../auth/index.js';
 import type { EditContext } from '../content/index.js';
 import { getEventForEditing } from './events.editing.js';
 import { sessionHorizon, sessionInstant } from './sessions.js';
+import { rebuildEventSessions } from './sessions.store.js';
 
 /** What happens to one session: moved to a local date (and time, for a timed event), cancelled, or put back as planned. */
 export type SessionChangeInput = { status: 'moved'; date: string; time?: string } | { status: 'cancelled' } | { status: 'planned' };
@@ -35,6 +36,7 @@ export async function changeSession(db: Kysely<Database>, ctx: EditContext, even
   const at = ctx.now.toISOString();
   if (change.status === 'planned') {
     await db.deleteFrom('event_session_changes').where('event_id', '=', eventId).where('recurrence_date', '=', recurrenceDate).execute();
+    await rebuildEventSessions(db, eventId, ctx.now);
     return;
   }
   let moved = { start_date: null as string | null, starts_at: null as string | null, ends_at: null as string | null };
@@ -55,4 +57,5 @@ export async function changeSession(db: Kysely<Database>, ctx: EditContext, even
     .values({ event_id: eventId, recurrence_date: recurrenceDate, ...row })
     .onConflict((oc) => oc.columns(['event_id', 'recurrence_date']).doUpdateSet(row))
     .execute();
+  await rebuildEventSessions(db, eventId, ctx.now);
 }

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { startRepeatingPass, type RepeatingPass } from '../../shared/repeating-pass.js';
 import { recordDueArticlesLive } from '../articles/index.js';
-import { recordDueEventsLive } from '../events/index.js';
+import { recordDueEventsLive, refreshEventSessions } from '../events/index.js';
 import { purgeUnconfirmed, sendWeeklyDigests, type SubscriptionSite } from '../subscriptions/index.js';
 
 /**
@@ -61,6 +61,8 @@ export function startPublishScheduler(
     const recorded = await recordDueItems(deps.db, deps.now());
     // Addresses given to follow by email and never confirmed are forgotten after 7 days.
     await purgeUnconfirmed(deps.db, deps.now());
+    // Recurring events' sessions carried forward as the days pass (and made for events saved before they were kept).
+    await refreshEventSessions(deps.db, deps.now());
     if (recorded.events.length + recorded.articles.length > 0) {
       options.log?.info(recorded, 'scheduled items went live');
       // Visitors saw them on time already (the page cache expires at each publication time); the

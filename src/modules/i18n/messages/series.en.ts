@@ -7,6 +7,8 @@ export const seriesEn = {
   'series.noPast': 'No session has taken place yet.',
   'series.sessionMoved': 'Moved from {date}',
   'series.sessionCancelled': 'Cancelled',
+  'series.sessionOf': 'Session {n} of {total}',
+  'series.sessionNumber': 'Session {n}',
   'series.subscribe': 'Subscribe to this series\' calendar',
   'series.partOf': 'Part of the series {name}',
   'series.previousSession': 'Previous session',

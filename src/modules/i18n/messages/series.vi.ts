@@ -9,6 +9,8 @@ export const seriesVi: Record<keyof typeof seriesEn, string> = {
   'series.noPast': 'Chưa có buổi nào diễn ra.',
   'series.sessionMoved': 'Dời từ ngày {date}',
   'series.sessionCancelled': 'Đã hủy',
+  'series.sessionOf': 'Buổi {n} trong số {total} buổi',
+  'series.sessionNumber': 'Buổi thứ {n}',
   'series.subscribe': 'Theo dõi lịch của chuỗi sự kiện này',
   'series.partOf': 'Thuộc chuỗi sự kiện {name}',
   'series.previousSession': 'Buổi trước',
