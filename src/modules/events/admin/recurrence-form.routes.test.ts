@@ -119,11 +119,11 @@ describe('the Repeats fields of the event form', () => {
     assert.ok(preview);
     const items = preview.querySelectorAll('li');
     assert.equal(items.length, 12);
-    assert.match(text(items[0]), /^\S.*2027, 14:00$/, 'the date in the office\'s format, at the event\'s time in its zone');
-    assert.equal(items[0].querySelector('time')?.getAttribute('datetime'), '2027-03-16');
-    assert.equal(items[2].querySelector('s time')?.getAttribute('datetime'), '2027-03-30', 'the skipped date struck through');
-    assert.match(text(items[2]), /\(skipped\)/);
-    assert.equal(items[11].querySelector('time')?.getAttribute('datetime'), '2027-06-01');
+    assert.match(text(items[0]!), /^\S.*2027, 14:00$/, 'the date in the office\'s format, at the event\'s time in its zone');
+    assert.equal(items[0]!.querySelector('time')?.getAttribute('datetime'), '2027-03-16');
+    assert.equal(items[2]!.querySelector('s time')?.getAttribute('datetime'), '2027-03-30', 'the skipped date struck through');
+    assert.match(text(items[2]!), /\(skipped\)/);
+    assert.equal(items[11]!.querySelector('time')?.getAttribute('datetime'), '2027-06-01');
     assert.match(text(preview), /19 sessions in all\./);
     assert.equal(formFields(res.body, 'form.edit-form').repeat_count, '20', 'the form kept as typed');
 
