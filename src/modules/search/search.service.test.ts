@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ensureTaxonomy } from '../taxonomy/index.js';
 import { loadTaxonomy } from '../importer/index.js';
@@ -244,6 +244,34 @@ describe('search: an unfinished last word', () => {
       const completed = await index.completePrefixes(db, parsed.query);
       assert.deepEqual(completed.terms[0]?.completions, { plain: ['apprenticeships'], folded: ['apprenticeships'] });
     }
+  });
+});
+
+describe('search: words written for many documents at once', () => {
+  let db: Db;
+  databaseForBlock((opened) => (db = opened));
+
+  /** Every document's stored words, as the database shows them. */
+  async function storedWords(): Promise<unknown[]> {
+    const query =
+      dialectOf(db) === 'postgres'
+        ? sql`select id, words::text as words, folded_words::text as folded from search_documents order by id`
+        : sql`select rowid as id, * from search_fts order by rowid`;
+    return (await query.execute(db)).rows;
+  }
+
+  test('are those written for each alone', async () => {
+    await ensureTaxonomy(db, loadTaxonomy(), '2026-01-01T00:00:00.000Z');
+    const { id } = await createEvent(db, { title: 'Đối thoại về lương tối thiểu', description: 'Wages, *minimum* wages.', vi: { title: 'Đối thoại' } });
+    await tag(db, 'event', id, 'topic', 'child-labour');
+    await createArticle(db, { title: 'Hope', summary: 'A former child labourer.', body: 'Trained with **ENHANCE**.', byline: { kind: 'by', name: 'Nguyễn Thị Hoa', role: 'Officer', organisation: 'ILO' } });
+    await rebuildIndex(db);
+    const many = await storedWords();
+    assert.equal(many.length, 3);
+    const index = searchIndexFor(dialectOf(db));
+    const docs = await db.selectFrom('search_documents').select(['id', 'title', 'summary', 'body', 'place', 'topics', 'programmes', 'byline']).execute();
+    for (const { id: docId, ...text } of docs) await index.writeWords(db, docId, text);
+    assert.deepEqual(await storedWords(), many);
   });
 });
 
