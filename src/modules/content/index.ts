@@ -59,7 +59,7 @@ export {
   type InputOf,
 } from './content-store.js';
 export { contentService, type ContentService, type SummaryLister } from './content-service.js';
-export { useContentKinds, declaredTexts } from './kinds.js';
+export { useContentKinds } from './kinds.js';
 export { kindForm, type CrossFieldCheck } from './kind-form.js';
 export {
   textField,

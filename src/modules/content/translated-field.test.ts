@@ -28,7 +28,7 @@ import { textField } from './translated-texts.js';
 const NOW = new Date('2026-11-23T02:00:00.000Z');
 
 /** Articles with one more translated field, declared as a kind declares one. */
-const texts = { ...articleTexts, venue: textField(optionalText(300)) };
+const texts = { ...articleTexts, venue: textField(optionalText(300), { label: { en: 'Place', vi: 'Nơi viết' }, hint: { en: 'Where it was written.', vi: 'Nơi bài được viết.' } }) };
 type Snapshot = ArticleSnapshot & { en: { venue: string | null }; vi: { venue: string | null } | null };
 const kind = { ...articleKind, texts } as unknown as ContentKindDescription<Snapshot, typeof texts>;
 const store = contentStore(kind);
@@ -75,15 +75,22 @@ describe('a translated field declared once', () => {
     assert.equal(!viAlone.ok && viAlone.errors.vi_title, 'editing.error.viTitleRequired');
   });
 
-  test('the form draws it with its label, in its language', () => {
+  test('the form draws it with its declared label and hint, in the admin\'s language', () => {
     const ctx = { lang: 'en', t: translator('en') } as AdminViewContext;
     const doc = html(renderToString(h(DeclaredTextFields, { ctx, lang: 'vi', texts, values: { vi_venue: 'Văn phòng ILO' }, errors: { vi_venue: 'Too long' } })));
     const input = doc.querySelector('input#field-vi_venue');
     assert.ok(input);
     assert.equal(input.getAttribute('value'), 'Văn phòng ILO');
     assert.equal(input.getAttribute('lang'), 'vi');
-    assert.equal(doc.querySelector('label[for="field-vi_venue"]')?.textContent?.trim(), 'Venue');
+    assert.equal(doc.querySelector('label[for="field-vi_venue"]')?.textContent?.trim(), 'Place');
+    assert.equal(doc.querySelector('#hint-vi_venue')?.textContent?.trim(), 'Where it was written.');
     assert.equal(doc.querySelector('#error-vi_venue')?.textContent?.trim(), 'Too long');
+    // A label several kinds share is read from the catalogue by its key.
+    assert.equal(doc.querySelector('label[for="field-vi_summary"]')?.textContent?.trim(), 'Summary');
+
+    const vi = html(renderToString(h(DeclaredTextFields, { ctx: { lang: 'vi', t: translator('vi') } as AdminViewContext, lang: 'en', texts, values: {}, errors: {} })));
+    assert.equal(vi.querySelector('label[for="field-en_venue"]')?.textContent?.trim(), 'Nơi viết');
+    assert.equal(vi.querySelector('label[for="field-en_summary"]')?.textContent?.trim(), 'Tóm tắt');
   });
 
   test('the editing service saves it, snapshots it, gives it back to the form and compares it', async () => {

@@ -1,25 +1,40 @@
 /**
  * A kind's translated fields, declared once in its description: each has its
  * rule (the same in both languages) and says how it is stored, compared and
- * edited. The text types, the translation row's columns, the form's fields,
- * the history's order and the editing queries' column lists all follow from
+ * edited, and its label in both languages. The text types, the translation
+ * row's columns, the form's fields and their labels, the history's order, the
+ * translation tracking and the editing queries' column lists all follow from
  * the declaration, so that a new translated field is one line of it.
  */
 import type { z } from 'zod';
 import type { LangCode } from '../../db/schema.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
 import { renderMarkdownForStorage } from '../media/index.js';
 
-/** How one translated field is edited and stored, beside its rule. */
+/**
+ * Words for people, declared with the field they name: in each of the site's
+ * languages, or the key of words several kinds share in the catalogues
+ * (`editing.field.summary`).
+ */
+export type DeclaredWords = Readonly<Record<LangCode, string>> | MessageKey;
+
+/** Declared words in the reader's language. */
+export function wordsIn(ctx: { lang: LangCode; t: Translate }, words: DeclaredWords): string {
+  return typeof words === 'string' ? ctx.t(words) : words[ctx.lang];
+}
+
+/** How one translated field is named, edited and stored, beside its rule. */
 export interface TextFieldOptions {
+  /** Its label on the form, in the history and in a translation's changes. */
+  label: DeclaredWords;
   /** Several paragraphs: a text area on the form, compared word by word on the history page. */
   long?: boolean;
   /** Markdown: its HTML, rendered and sanitised when saved, is stored beside it in `<name>_html`. */
   markdown?: boolean;
   /** The rows of its text area. */
   rows?: number;
-  /** The hint under its label (its label is `editing.field.<name>`). */
-  hint?: MessageKey;
+  /** The hint under its label on the form. */
+  hint?: DeclaredWords;
 }
 
 /** One translated field: its rule and how it is edited and stored. */
@@ -29,8 +44,8 @@ export type TextField<R extends z.ZodType = z.ZodType> = TextFieldOptions & { ru
 export type TextFields = Record<string, TextField>;
 
 /** Declares one translated field (Markdown fields are long too). */
-export function textField<R extends z.ZodType, const O extends TextFieldOptions = Record<never, never>>(rule: R, options?: O): { rule: R } & O {
-  return { ...(options ?? ({} as O)), rule };
+export function textField<R extends z.ZodType, const O extends TextFieldOptions>(rule: R, options: O): { rule: R } & O {
+  return { ...options, rule };
 }
 
 /** The rules of the fields, for the form's schema. */

@@ -24,16 +24,22 @@ import { seriesChoiceProblems } from './series-choices.js';
 const MAX_SUMMARY = 1000;
 const MAX_PLACE = 300;
 
-/** An event's translated fields after its title, each with the same rule in both languages. */
+/**
+ * An event's translated fields after its title, each with the same rule in
+ * both languages and its label (words several kinds share come from the
+ * catalogues by their key). A new one is a line here and its column's
+ * migration; the event page shows it where events.views.tsx says.
+ */
 export const eventTexts = {
-  summary: textField(optionalLongText(MAX_SUMMARY), { long: true, rows: 3, hint: 'editing.hint.summary' }),
+  summary: textField(optionalLongText(MAX_SUMMARY), { label: 'editing.field.summary', long: true, rows: 3, hint: 'editing.hint.summary' }),
   description: textField(optionalLongText(MARKDOWN_MAX_LENGTH.description, 'editing.error.descriptionTooLong'), {
+    label: { en: 'Description', vi: 'Mô tả' },
     markdown: true,
     rows: 10,
     hint: 'editing.hint.paragraphs',
   }),
-  venue: textField(optionalText(MAX_PLACE)),
-  city: textField(optionalText(MAX_PLACE)),
+  venue: textField(optionalText(MAX_PLACE), { label: { en: 'Venue', vi: 'Địa điểm tổ chức' } }),
+  city: textField(optionalText(MAX_PLACE), { label: { en: 'City', vi: 'Thành phố' } }),
 };
 
 /** One language's text of an event, and its translation row's text columns. */

@@ -39,7 +39,7 @@ export function ConflictComparison({ ctx, stored, yours, fieldOrder }: ConflictP
         <tbody>
           {differing.map((name) => (
             <tr class="conflict-row">
-              <th scope="row">{fieldLabel(t, name)}</th>
+              <th scope="row">{fieldLabel(ctx, name)}</th>
               <td class="conflict-saved" data-label={t('editing.conflict.saved')}>{a[name] ?? <span class="muted">{t('editing.history.empty')}</span>}</td>
               <td class="conflict-yours" data-label={t('editing.conflict.yours')}>{b[name] ?? <span class="muted">{t('editing.history.empty')}</span>}</td>
             </tr>

@@ -20,7 +20,7 @@ import type { StepReasons } from './confirm.views.js';
 import type { EditContext } from '../workflow.js';
 import type { ContentSave, ContentSummaryRow, ContentType, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
 import type { BaseSnapshot, Editable } from '../editing.js';
-import type { TextFields } from '../translated-texts.js';
+import { wordsIn, type TextFields } from '../translated-texts.js';
 import { workflowState } from '../workflow.js';
 import { CheckboxField, CheckboxGroup, InputField, LanguageFieldset, SelectField, TextAreaField } from './fields.js';
 import { formatInstant, fieldLabel } from './format.js';
@@ -48,17 +48,16 @@ interface TextFieldsProps {
 
 /**
  * A kind's translated fields after the title, one control each as the
- * description declares it: a text area for a long one, else a line; its
- * label is `editing.field.<name>`, its hint the one declared.
+ * description declares it: a text area for a long one, else a line, with the
+ * label and hint declared, in the admin's language.
  */
 export function DeclaredTextFields({ ctx, lang, texts, values, errors }: TextFieldsProps) {
-  const { t } = ctx;
   return (
     <>
       {Object.entries(texts).map(([field, declared]) => {
         const name = `${lang}_${field}`;
-        const label = t(`editing.field.${field}` as MessageKey);
-        const hint = declared.hint ? t(declared.hint) : undefined;
+        const label = wordsIn(ctx, declared.label);
+        const hint = declared.hint ? wordsIn(ctx, declared.hint) : undefined;
         const value = String(values[name] ?? '');
         return declared.long || declared.markdown ? (
           <TextAreaField name={name} label={label} hint={hint} value={value} error={errors[name]} lang={lang} rows={declared.rows} />
@@ -330,7 +329,7 @@ export function ContentForm(props: ContentFormProps & { bar: JSX.Element }) {
   const e = (name: string) => errors[name];
   const v = (name: string) => (values as unknown as Record<string, string>)[name] ?? '';
   const text = (lang: LangCode, field: string) => v(`${lang}_${field}`);
-  const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(t, name.replace(/^(en|vi)_/, '$1.'))]));
+  const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(ctx, name.replace(/^(en|vi)_/, '$1.'))]));
   const { DetailFields } = kind;
   const viOnSite = v('vi_status') === 'published';
   return (

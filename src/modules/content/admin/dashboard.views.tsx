@@ -131,7 +131,7 @@ export function WorkPanel({ ctx, lists, zone }: { ctx: AdminViewContext; lists: 
               <WorkLine
                 ctx={ctx}
                 item={todo}
-                detail={t('editing.dashboard.changedFields', { fields: todo.changedFields.map((f) => fieldLabel(ctx.t, f)).join(', ') })}
+                detail={t('editing.dashboard.changedFields', { fields: todo.changedFields.map((f) => fieldLabel(ctx, f)).join(', ') })}
               />
             ))}
           </WorkList>

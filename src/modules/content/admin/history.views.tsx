@@ -48,7 +48,7 @@ export function DiffTable({ ctx, diffs, zone }: { ctx: AdminViewContext; diffs: 
     <DataTable kind="diff-table" headings={[t('editing.history.field'), t('editing.history.before'), t('editing.history.after')]}>
       {diffs.map((d) => (
         <tr>
-          <th scope="row">{fieldLabel(t, d.field)}</th>
+          <th scope="row">{fieldLabel(ctx, d.field)}</th>
           {d.parts ? (
             <td colSpan={2} class="diff-words">
               <Parts parts={d.parts} />
@@ -137,7 +137,7 @@ export function HistoryPage({ ctx, title, basePath, revisions, names, currentRev
               <td data-label={t('editing.history.who')}>{who(r)}</td>
               <td data-label={t('editing.history.what')}>
                 <strong>{actionLabel(ctx, r.action)}</strong>{' '}
-                {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(t, f)).join(', ')}</span> : null}
+                {r.changes.length > 0 ? <span class="changed-fields">{r.changes.map((f) => fieldLabel(ctx, f)).join(', ')}</span> : null}
               </td>
               {canRestore ? (
                 <td data-label={t('editing.history.restore')}>{restorable(r, currentRevision) ? <RestoreButton ctx={ctx} revision={r.revision} /> : null}</td>

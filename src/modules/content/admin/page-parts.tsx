@@ -100,7 +100,7 @@ export function TranslationState({ ctx, report }: { ctx: AdminViewContext; repor
           <ul>
             {report.changes.map((c) => (
               <li>
-                <strong>{fieldLabel(t, `en.${c.field}`)}</strong>:{' '}
+                <strong>{fieldLabel(ctx, `en.${c.field}`)}</strong>:{' '}
                 <span lang="en">
                   {c.diff.map((p) => (p.op === 'same' ? p.text : p.op === 'added' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
                 </span>
