@@ -6,7 +6,7 @@
  * of the page's few items (content's `shownColumn`), their slugs in every
  * language and their tags.
  */
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { ContentKind, Database, LangCode } from '../../db/schema.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 import { isLive, shownColumn, shownSlug, shownTranslationStatuses, slugRedirects } from '../content/index.js';
@@ -111,6 +111,31 @@ function tagged(db: Db, t: KindTables, kind: 'topics' | 'programmes', slug: stri
     .where('ft.slug', '=', slug);
 }
 
+type AnyEb = ExpressionBuilder<Record<string, AnyRow>, string>;
+type SessionsQuery = SelectQueryBuilder<Record<string, AnyRow>, string, { event_id: unknown }>;
+
+/** The days a recurring event's sessions are given for: those touching `from`..`to`, ending before `before`. */
+export interface SessionWindow {
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: string | undefined;
+}
+
+/** The listed sessions of these recurring events within the window, by event, in order of their dates. */
+export async function readSessions(db: Db, ids: readonly number[], w: SessionWindow): Promise<Map<number, Selectable<Database['event_sessions']>[]>> {
+  const byEvent = new Map<number, Selectable<Database['event_sessions']>[]>();
+  if (ids.length === 0) return byEvent;
+  let query = db.selectFrom('event_sessions').selectAll().where('event_id', 'in', [...ids]);
+  if (w.from !== undefined) query = query.where('last_day', '>=', w.from);
+  if (w.to !== undefined) query = query.where('start_date', '<=', w.to);
+  if (w.before !== undefined) query = query.where('last_day', '<', w.before).where('start_date', '<', w.before);
+  for (const row of await query.orderBy('event_id').orderBy('start_date').orderBy('starts_at').orderBy('recurrence_date').execute()) {
+    const id = Number(row.event_id);
+    byEvent.set(id, [...(byEvent.get(id) ?? []), row]);
+  }
+  return byEvent;
+}
+
 /** The items visitors may see now, narrowed by the filters: the live rule, then each filter. */
 function liveItems(db: Db, t: KindTables, scope: Scope, f: ListFilters) {
   let query = loose(db).selectFrom(`${t.items} as ${X}`).where(isLive(X, scope.now));
@@ -120,12 +145,32 @@ function liveItems(db: Db, t: KindTables, scope: Scope, f: ListFilters) {
       exists(selectFrom(`${t.texts} as tx`).select(`tx.${t.fk}`).whereRef(`tx.${t.fk}`, '=', `${X}.id`).where('tx.lang', '=', lang).where('tx.status', '=', 'published')),
     );
   }
-  if (f.year !== undefined) query = query.where(t.firstDay, '<=', yearEnd(f.year)).where(t.lastDay, '>=', yearStart(f.year));
-  if (f.from !== undefined) query = query.where(t.lastDay, '>=', f.from);
+  // A recurring event runs on its sessions' days (event_sessions, where single events have no rows):
+  // it is in a window when one of its sessions is, found by an index of the sessions.
+  const orSession = (own: (eb: AnyEb) => Expression<SqlBool>, session: (q: SessionsQuery) => SessionsQuery) =>
+    t.kind === 'event'
+      ? (eb: AnyEb) => eb.or([own(eb), eb(`${X}.id`, 'in', session(eb.selectFrom('event_sessions as s').select('s.event_id')))])
+      : own;
+  if (f.year !== undefined) {
+    const [from, to] = [yearStart(f.year), yearEnd(f.year)];
+    query = query.where(orSession((eb) => eb.and([eb(t.firstDay, '<=', to), eb(t.lastDay, '>=', from)]), (s) => s.where('s.start_date', '<=', to).where('s.last_day', '>=', from)));
+  }
+  if (f.from !== undefined) {
+    const from = f.from;
+    query = query.where(orSession((eb) => eb(t.lastDay, '>=', from), (s) => s.where('s.last_day', '>=', from)));
+  }
   if (f.to !== undefined) query = query.where(t.firstDay, '<=', f.to);
   // As the site's listings: upcoming until the end of its last day in the office's time zone.
-  if (f.when === 'upcoming') query = query.where(t.lastDayIndexed, '>=', scope.today);
-  if (f.when === 'past') query = query.where(t.lastDay, '<', scope.today).where(t.firstDay, '<', scope.today);
+  const today = scope.today;
+  if (f.when === 'upcoming') query = query.where(orSession((eb) => eb(t.lastDayIndexed, '>=', today), (s) => s.where('s.last_day', '>=', today)));
+  if (f.when === 'past') {
+    query = query.where(
+      orSession(
+        (eb) => eb.and([eb(t.lastDay, '<', today), eb(t.firstDay, '<', today)]),
+        (s) => s.where('s.last_day', '<', today).where('s.start_date', '<', today),
+      ),
+    );
+  }
   if (f.updatedSince !== undefined) query = query.where(`${X}.updated_at`, '>=', f.updatedSince);
   for (const [column, value] of Object.entries(f.equals ?? {})) query = query.where(`${X}.${column}`, '=', value);
   const { topic, programme } = f;

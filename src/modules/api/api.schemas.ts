@@ -177,6 +177,18 @@ const itemTail = {
   updated_at: instant.meta({ description: 'When it last changed (UTC).' }),
 };
 
+export const eventSessionSchema = z
+  .strictObject({
+    planned_date: z.iso.date().meta({ description: 'The date the session was planned for (YYYY-MM-DD, in the event’s time zone): what names it in calendars (RECURRENCE-ID).' }),
+    number: z.number().int().meta({ description: 'Its place among the event’s sessions in the order planned, from 1.' }),
+    status: z.enum(['scheduled', 'moved', 'cancelled']).meta({ description: '`moved`: moved from its planned date or time; `cancelled`: it will not take place (so is every session of a cancelled event).' }),
+    start_date: z.iso.date().meta({ description: 'The session’s day (YYYY-MM-DD) in the event’s time zone.' }),
+    end_date: z.iso.date().nullable().meta({ description: 'Its last day when it runs over several days; null for one day.' }),
+    starts_at: instant.nullable().meta({ description: 'A timed session’s start, RFC 3339 with the offset of the event’s `time_zone` then; null for all-day sessions.' }),
+    ends_at: instant.nullable().meta({ description: 'A timed session’s end, as `starts_at`; null when not given.' }),
+  })
+  .register(apiSchemas, { id: 'EventSession', description: 'One session of a recurring event, on its own date.' });
+
 export const eventSchema = z
   .strictObject({
     ...itemHead('event'),
@@ -210,6 +222,18 @@ export const eventSchema = z
     online_url: z.string().nullable(),
     registration_url: z.string().nullable(),
     contact_email: z.string().nullable(),
+    session_count: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'How many sessions a recurring event’s rule makes in all; null for a single event or a rule without an end.' }),
+    sessions: z
+      .array(eventSessionSchema)
+      .nullable()
+      .meta({
+        description:
+          'A recurring event’s sessions, each on its own date, in order: in a listing those within its window (`when`, `from`, `to`, `year`; an event is listed when one of its sessions is), for one event up to its rule’s end or two years ahead. Null for a single event, whose dates are its own.',
+      }),
     ...itemTail,
   })
   .register(apiSchemas, { id: 'Event', description: 'An event or meeting visitors may see now.' });

@@ -4,7 +4,7 @@
  * visitors may see now is read (api.repository.ts keeps to content's live
  * rule); texts are the ones the site's pages show, with their language.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { isoWithOffset } from '../../shared/dates/zoned-time.js';
@@ -16,7 +16,7 @@ import { getSeriesWithSessions, listSeries as listLiveSeries, type SeriesRow } f
 import { getSettings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermKind } from '../taxonomy/index.js';
 import * as repo from './api.repository.js';
-import { ARTICLE_TABLES, EVENT_TABLES, type ItemRow, type KindTables, type ListFilters, type Scope } from './api.repository.js';
+import { ARTICLE_TABLES, EVENT_TABLES, type ItemRow, type KindTables, type ListFilters, type Scope, type SessionWindow } from './api.repository.js';
 import type { ArticleJson, ArticlesQuery, EventJson, EventsQuery, HeroJson, SeriesDetailJson, SeriesJson, TermJson, TermRefJson } from './api.schemas.js';
 import { decodeCursor, encodeCursor, listingName } from './cursor.js';
 import { shownStatusReason } from '../../shared/views/EventStatusNotice.js';
@@ -64,6 +64,23 @@ async function checkedFilters(ctx: ApiContext, query: ArticlesQuery | EventsQuer
   };
 }
 
+/** A recurring event's listed sessions as the API gives them (null for a single event), and how many its rule makes. */
+function eventSessions(rows: readonly Selectable<Database['event_sessions']>[] | null, zone: string): Pick<EventJson, 'session_count' | 'sessions'> {
+  if (rows === null) return { session_count: null, sessions: null };
+  return {
+    session_count: rows[0]?.total ?? null,
+    sessions: rows.map((s) => ({
+      planned_date: s.recurrence_date,
+      number: Number(s.position),
+      status: s.status,
+      start_date: s.start_date,
+      end_date: s.end_date,
+      starts_at: s.starts_at ? isoWithOffset(s.starts_at, zone) : null,
+      ends_at: s.ends_at ? isoWithOffset(s.ends_at, zone) : null,
+    })),
+  };
+}
+
 /** One page of a kind's listing after the query's cursor, in `direction`, built into objects by `build`. */
 async function listPage<T>(
   ctx: ApiContext,
@@ -93,7 +110,19 @@ async function listPage<T>(
  */
 export async function listEvents(ctx: ApiContext, query: EventsQuery): Promise<ListPage<EventJson>> {
   const filters: ListFilters = { ...(await checkedFilters(ctx, query)), when: query.when, equals: query.type ? { event_type: query.type } : undefined };
-  return listPage(ctx, EVENT_TABLES, 'events', query, filters, query.when === 'past' ? 'desc' : 'asc', (ids, lang) => buildEvents(ctx, ids, lang));
+  return listPage(ctx, EVENT_TABLES, 'events', query, filters, query.when === 'past' ? 'desc' : 'asc', (ids, lang) => buildEvents(ctx, ids, lang, sessionWindow(ctx, filters)));
+}
+
+/** The days of a listing's window its events' sessions are given for: `from`, `to`, the year, and upcoming or past from today. */
+function sessionWindow(ctx: ApiContext, f: ListFilters): SessionWindow {
+  const latest = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+  const earliest = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
+  const year = f.year === undefined ? undefined : String(f.year).padStart(4, '0');
+  return {
+    from: latest(latest(f.from, year && `${year}-01-01`), f.when === 'upcoming' ? ctx.today : undefined),
+    to: earliest(f.to, year && `${year}-12-31`),
+    before: f.when === 'past' ? ctx.today : undefined,
+  };
 }
 
 /** A page of the articles visitors may see now, newest first, after the query's cursor. */
@@ -218,9 +247,11 @@ function libraryHero(ctx: ApiContext, picture: PictureImage, lang: LangCode): He
 }
 
 /** The events with these ids (whose liveness was checked), in this order. */
-async function buildEvents(ctx: ApiContext, ids: number[], lang: LangCode): Promise<EventJson[]> {
+async function buildEvents(ctx: ApiContext, ids: number[], lang: LangCode, window: SessionWindow = {}): Promise<EventJson[]> {
   const rows = await repo.readItems(ctx.db, EVENT_TABLES, lang, ids);
   const extras = await pageExtras(ctx, EVENT_TABLES, rows, lang);
+  const recurring = rows.filter((row) => row.recurrence_rule !== null && row.recurrence_rule !== undefined).map((row) => row.id);
+  const sessions = await repo.readSessions(ctx.db, recurring, window);
   return rows.map((row) => {
     const zone = String(row.time_zone);
     const timing = { all_day: Number(row.all_day), starts_at: str(row.starts_at) };
@@ -258,6 +289,7 @@ async function buildEvents(ctx: ApiContext, ids: number[], lang: LangCode): Prom
       online_url: str(row.online_url),
       registration_url: str(row.registration_url),
       contact_email: str(row.contact_email),
+      ...eventSessions(recurring.includes(row.id) ? (sessions.get(row.id) ?? []) : null, zone),
       hero: picture ? libraryHero(ctx, picture, lang) : null,
       topics: extras.topics(row.id),
       programmes: extras.programmes(row.id),
