@@ -3,15 +3,18 @@
 // with Debian's Chromium, for looking at the design and comparing it before
 // and after a change (docs/design.md shows them).
 //
-// Usage: node scripts/screenshots.mjs [out-dir] [width ...]
-//   out-dir  where the images go (default docs/screenshots/after)
-//   width    viewport widths in CSS pixels (default 375 1280)
+// Usage: node scripts/screenshots.mjs [--pages-only] [out-dir] [width ...]
+//   --pages-only  the pages without the component crops (for an older build,
+//                 whose pages lack some components)
+//   out-dir       where the images go (default docs/screenshots/after)
+//   width         viewport widths in CSS pixels (default 375 1280)
 //
 // It starts the app as the browser journeys do: on 127.0.0.1 on a free port,
-// with a temporary SQLite database holding the sample content and three
-// upcoming events, signs in as an administrator and goes through the pages.
-// JPEGs at quality 65, cut at four screens' height, keep the files small
-// enough to commit.
+// with a temporary SQLite database holding the sample content, three
+// upcoming events and a series with a weekly event, signs in as an
+// administrator and goes through the pages. A page the build does not have
+// (it answers 404) is left out, saying so. JPEGs at quality 65, cut at four
+// screens' height, keep the files small enough to commit.
 import { mkdirSync, rmSync } from 'node:fs';
 import { URL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,15 +23,20 @@ import { tsImport } from 'tsx/esm/api';
 /** The tallest part of a page kept, in CSS pixels: four desktop screens. */
 const MAX_HEIGHT = 3600;
 
-const [out = 'docs/screenshots/after', ...widthArgs] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const pagesOnly = args[0] === '--pages-only';
+const [out = 'docs/screenshots/after', ...widthArgs] = pagesOnly ? args.slice(1) : args;
 const widths = widthArgs.length ? widthArgs.map(Number) : [375, 1280];
 if (widths.some((w) => !Number.isInteger(w) || w < 200)) {
   console.error('Widths are whole numbers of CSS pixels, 200 or more.');
   process.exit(1);
 }
 
-const { startApp, TEST_PASSWORD } = await tsImport('../e2e/helpers/app-server.ts', import.meta.url);
+const { startApp } = await tsImport('../e2e/helpers/app-server.ts', import.meta.url);
+const { createTestUser, TEST_PASSWORD } = await tsImport('../test/helpers/admin-session.ts', import.meta.url);
 const { jpegWithGps } = await tsImport('../test/helpers/images.ts', import.meta.url);
+/** The webinar series of the tests, in a build that has series. */
+const seriesFixture = await tsImport('../test/fixtures/series-content.ts', import.meta.url).catch(() => null);
 
 const app = await startApp();
 const browser = await chromium.launch({
@@ -48,7 +56,9 @@ async function firstHref(page, path, selector) {
 try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const email = await app.createUser('admin', 'Hoa Nguyen');
+  // Its own address: the series' accounts are numbered by another copy of the helper.
+  const email = 'hoa.nguyen@example.org';
+  await createTestUser(app.db, { role: 'admin', name: 'Hoa Nguyen', email });
   const context = await browser.newContext({ baseURL: app.baseUrl, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   let page = await context.newPage();
 
@@ -70,6 +80,15 @@ try {
   const publicEvent = await firstHref(page, '/en/events', 'a.item-title');
   const publicArticle = await firstHref(page, '/en/articles', 'a.item-title');
 
+  // The series after the pages above are chosen: they show the sample content's first items.
+  let seriesId = null;
+  let weeklyEdit = null;
+  if (seriesFixture) {
+    seriesId = await seriesFixture.createWebinarSeries(app.db, app.now());
+    const weekly = await app.db.selectFrom('events').select('id').where('slug', '=', 'weekly-webinar-from-geneva').executeTakeFirstOrThrow();
+    weeklyEdit = `/admin/events/${weekly.id}`;
+  }
+
   const pages = [
     ['admin-dashboard', '/admin'],
     ['admin-events', '/admin/events'],
@@ -77,15 +96,44 @@ try {
     ['admin-event-edit', eventEdit],
     ['admin-event-history', `${eventEdit}/history`],
     ['admin-event-cancel', `${eventEdit}/cancel`],
+    ['admin-event-postpone', `${eventEdit}/postpone`],
+    // The confirmation of a change to many items, reached from the list's form.
+    [
+      'admin-events-bulk',
+      async () => {
+        await page.goto('/admin/events');
+        const choose = page.locator('main table input[name="ids"]');
+        if ((await choose.count()) === 0) return null;
+        await choose.first().check();
+        await page.locator('select[name="action"]').selectOption('publish');
+        const [response] = await Promise.all([page.waitForNavigation(), page.locator('.bulk-bar button[type="submit"]').click()]);
+        return response;
+      },
+    ],
     ['admin-articles', '/admin/articles'],
+    ['admin-article-new', '/admin/articles/new'],
     ['admin-article-edit', articleEdit],
+    ['admin-article-history', `${articleEdit}/history`],
     ['admin-media', '/admin/media'],
     ['admin-media-item', mediaItem],
+    ['admin-media-upload', '/admin/media/new'],
     ['admin-users', '/admin/users'],
+    ['admin-user-new', '/admin/users/new'],
+    ['admin-invitations', '/admin/users/invitations'],
+    ['admin-subscribers', '/admin/subscribers'],
     ['admin-settings', '/admin/settings'],
     ['admin-audit', '/admin/audit'],
     ['admin-account', '/admin/account'],
   ];
+  if (seriesId !== null) {
+    pages.push(
+      ['admin-series', '/admin/series'],
+      ['admin-series-new', '/admin/series/new'],
+      ['admin-series-edit', `/admin/series/${seriesId}`],
+      ['admin-event-sessions', `${weeklyEdit}/sessions`],
+      ['admin-event-compare', `${weeklyEdit}/history?from=1&to=2`],
+    );
+  }
   for (const lang of ['en', 'vi']) {
     pages.push(
       [`${lang}-home`, `/${lang}`],
@@ -95,24 +143,44 @@ try {
       [`${lang}-article`, publicArticle.replace('/en/', `/${lang}/`)],
       [`${lang}-topic`, `/${lang}/topics/child-labour`],
       [`${lang}-search`, `/${lang}/search?q=ILO`],
+      [`${lang}-subscribe`, `/${lang}/subscribe`],
+      [`${lang}-api`, `/${lang}/api`],
     );
+    if (seriesId !== null) pages.push([`${lang}-series`, lang === 'en' ? '/en/series/actrav-webinar-series-2-0' : '/vi/series/actrav-webinar-series-2-0-vi']);
   }
 
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     for (const [name, path] of pages) {
-      const response = await page.goto(path);
-      if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+      const response = typeof path === 'string' ? await page.goto(path) : await path();
+      if (!response || response.status() === 404) {
+        console.log(`${name}: not in this build`);
+        continue;
+      }
+      if (response.status() !== 200) throw new Error(`${name} answered ${response.status()}`);
       const file = `${out}/${name}-${width}.jpg`;
       // Long listings are cut at MAX_HEIGHT: past that they only repeat. The
       // whole width is kept, so a page that scrolls sideways shows it.
       const size = await page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })');
       const clip = { x: 0, y: 0, width: size.width, height: Math.min(size.height, MAX_HEIGHT) };
+      // A window as tall as the part kept, so that a bar kept in view at the
+      // bottom of the window (the edit page's) is drawn at the bottom of the
+      // picture, not where the first screen ended.
+      await page.setViewportSize({ width, height: clip.height });
       await page.screenshot({ path: file, fullPage: true, clip, type: 'jpeg', quality: 65 });
+      await page.setViewportSize({ width, height: 900 });
       console.log(file);
     }
   }
 
+  if (!pagesOnly) await takeComponents(page, context, eventEdit, publicEvent);
+} finally {
+  await browser.close();
+  await app.close();
+}
+
+/** Each component of docs/design.md on its own, after cancelling one upcoming event. */
+async function takeComponents(page, context, eventEdit, publicEvent) {
   // One upcoming event cancelled, so that the components show a status badge.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(eventEdit);
@@ -178,7 +246,4 @@ try {
   await page.locator('.field--error').first().screenshot({ path: `${componentDir}/field-error.png` });
   console.log(`${componentDir}/error-summary.png`, `${componentDir}/field-error.png`);
   await fresh.close();
-} finally {
-  await browser.close();
-  await app.close();
 }
