@@ -16,6 +16,7 @@ import type { EventFormValues, EventInput } from '../events.schemas.js';
 import { eventDetail } from '../events.service.js';
 import { EventPage } from '../events.views.js';
 import { seriesChoices } from '../series-choices.js';
+import { followingAdminRoutes } from './following-admin.routes.js';
 import { sessionsAdminRoutes } from './sessions-admin.routes.js';
 import { EventDetailFields, EventStatusTag, eventTitleTag, type EventFormExtras } from './events-admin.views.js';
 
@@ -43,8 +44,9 @@ export const eventsAdmin: ContentAdmin<EventSnapshot, EventInput, EventFormValue
 
 const contentPages = contentAdminRoutes(eventsAdmin);
 
-/** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete, and a recurring event's sessions. */
+/** The admin's event pages: list, new, edit, workflow steps, preview, history, restore, delete, and a recurring event's sessions, one or "this and the following". */
 export const eventsAdminRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   await contentPages(app, deps);
   await sessionsAdminRoutes(app, deps);
+  await followingAdminRoutes(app, deps);
 };

@@ -90,6 +90,7 @@ function SessionsPage({ ctx, id, title, dates, changes, errors, typed, saved }: 
                       </button>
                     ) : null}
                   </form>
+                  <a href={`/admin/events/${id}/sessions/${date}/following`}>{t('series.split.link')}</a>
                 </td>
               </tr>
             );
