@@ -14,6 +14,7 @@ import { getSettings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './articles.repository.js';
 import type { ArticleFilters, ArticleListRow, TextChoice } from './articles.repository.js';
+import type { ArticleTextColumns } from './articles.type.js';
 
 export type { ArticleFilters, ArticleListRow };
 
@@ -119,6 +120,12 @@ export interface ArticleDetail {
   heroAlt: string | null;
   bylineRole: string | null;
   bylineOrganisation: string | null;
+  /**
+   * The text shown, with every translated field its description declares
+   * (articles.type.ts): a field added there reaches the page's view with no
+   * change here.
+   */
+  text: ArticleTextColumns;
   textLang: LangCode;
   /** The hero from the media library; imported articles have `article.hero_image_path` instead. */
   hero: PictureImage | null;
@@ -176,6 +183,7 @@ export async function articleDetail(
     heroAlt: text.hero_alt,
     bylineRole: text.byline_role,
     bylineOrganisation: text.byline_organisation,
+    text,
     textLang: text.lang,
     hero,
     slugs,

@@ -67,6 +67,8 @@ export {
   textNames,
   emptyText,
   pickText,
+  wordsIn,
+  type DeclaredWords,
   type TextField,
   type TextFields,
   type TextFieldOptions,

@@ -17,6 +17,7 @@ import { listEventAttachments, loadPicture, type AttachmentListRow, type Picture
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './events.repository.js';
 import type { EventFilters, EventListRow, TextChoice } from './events.repository.js';
+import type { EventTextColumns } from './events.type.js';
 
 export type { EventFilters, EventListRow };
 
@@ -186,6 +187,12 @@ export interface EventDetail {
   descriptionHtml: string | null;
   venue: string | null;
   city: string | null;
+  /**
+   * The text shown, with every translated field its description declares
+   * (events.type.ts): a field added there reaches the page's view with no
+   * change here.
+   */
+  text: EventTextColumns;
   textLang: LangCode;
   /** The event's slug in each language, for the switcher and hreflang links. */
   slugs: Record<LangCode, string>;
@@ -241,6 +248,7 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
     descriptionHtml: text.description_html,
     venue: text.venue,
     city: text.city,
+    text,
     textLang: text.lang,
     slugs,
     indexedIn,
