@@ -218,6 +218,8 @@ export const PREVIEW_SESSIONS = 12;
 /** The sessions a rule would make, as the form lists them before saving: the first few (skipped ones marked) and how many there are. */
 export interface SessionPreview {
   first: { date: string; skipped: boolean }[];
+  /** The dates the rule makes, skipped ones included. */
+  planned: number;
   total: number;
   /** The rule has no end: the total counts the sessions up to the horizon. */
   endless: boolean;
@@ -231,5 +233,5 @@ export function sessionPreview(rule: string, start: string, exdates: readonly st
   const through = ruleUntil(rule) ?? (endless ? sessionHorizon(start) : '9999-12-31');
   const all = sessionDates(rule, start, through);
   const skip = new Set(exdates);
-  return { first: all.slice(0, PREVIEW_SESSIONS).map((date) => ({ date, skipped: skip.has(date) })), total: all.filter((d) => !skip.has(d)).length, endless };
+  return { first: all.slice(0, PREVIEW_SESSIONS).map((date) => ({ date, skipped: skip.has(date) })), planned: all.length, total: all.filter((d) => !skip.has(d)).length, endless };
 }

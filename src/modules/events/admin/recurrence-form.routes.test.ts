@@ -39,6 +39,7 @@ describe('the Repeats fields of the event form', () => {
       assert.ok(fieldset.querySelector(`label[for="${control.getAttribute('id')}"]`), `a label for ${control.getAttribute('name')}`);
     }
     assert.equal(fieldset.querySelectorAll('input[type=checkbox][name^=repeat_on_]').length, 7);
+    assert.equal(fieldset.querySelector('[name=recurrence_rule]'), null, 'no rule to type unless the rule needs it');
     assert.ok(fieldset.querySelector('button[type=submit][name=show_sessions]'));
     assert.match(text(fieldset), /Never \(sessions are listed up to two years ahead, at most 520\)/);
   });
@@ -125,6 +126,7 @@ describe('the Repeats fields of the event form', () => {
     assert.match(text(items[2]!), /\(skipped\)/);
     assert.equal(items[11]!.querySelector('time')?.getAttribute('datetime'), '2027-06-01');
     assert.match(text(preview), /19 sessions in all\./);
+    assert.match(text(preview), /The first 12:/);
     assert.equal(formFields(res.body, 'form.edit-form').repeat_count, '20', 'the form kept as typed');
 
     const endless = html((await postForm(t.app, { url: '/admin/events', session: editor, fields: weekly({ repeat_ends: 'never', show_sessions: '1' }) })).body);
@@ -143,6 +145,7 @@ describe('the Repeats fields of the event form', () => {
     const res = await postForm(t.app, { url: `/admin/events/${id}`, session: editor, fields: { ...shown, repeat_count: '3', show_sessions: '1' } });
     assert.equal(res.statusCode, 200);
     assert.equal(html(res.body).querySelectorAll('#sessions-preview li').length, 3);
+    assert.doesNotMatch(text(html(res.body).querySelector('#sessions-preview')), /The first/, 'all of them listed');
     const row = await t.db.selectFrom('events').select(['revision', 'recurrence_rule']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { revision, recurrence_rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=7' });
   });

@@ -41,9 +41,11 @@ export function RecurrenceFields({ ctx, values, errors, sessionsHref }: Recurren
         error={e('repeat')}
         options={offered.map((x) => ({ value: x, label: t(`editing.repeat.${x}` as MessageKey) }))}
       />
-      <div data-repeat-part={PART.rule}>
-        <InputField name="recurrence_rule" label={t('editing.field.recurrence_rule')} hint={t('editing.hint.recurrenceRule')} value={values.recurrence_rule} error={e('recurrence_rule')} />
-      </div>
+      {choice === 'rule' ? (
+        <div data-repeat-part={PART.rule}>
+          <InputField name="recurrence_rule" label={t('editing.field.recurrence_rule')} hint={t('editing.hint.recurrenceRule')} value={values.recurrence_rule} error={e('recurrence_rule')} />
+        </div>
+      ) : null}
       <div data-repeat-part={PART.repeating}>
         <InputField name="repeat_interval" label={t('editing.field.repeat_interval')} hint={t('editing.hint.repeatInterval')} value={values.repeat_interval} error={e('repeat_interval')} maxLength={4} />
       </div>
@@ -141,7 +143,7 @@ function SessionsPreview({ ctx, values, errors }: Pick<RecurrenceFieldsProps, 'c
       ) : (
         <>
           <p>{t(preview.endless ? 'editing.sessions.totalEndless' : 'editing.sessions.total', { count: String(preview.total) })}</p>
-          <p>{t('editing.sessions.firstOnes', { count: String(preview.first.length) })}</p>
+          {preview.first.length < preview.planned ? <p>{t('editing.sessions.firstOnes', { count: String(preview.first.length) })}</p> : null}
           <ol class="sessions-preview__list">
             {preview.first.map((s) => (
               <li>
