@@ -5,17 +5,24 @@
 //   changes not saved asks first;
 // - Ctrl+S (⌘S on a Mac) saves, as the Save button does;
 // - the English and Vietnamese texts are shown side by side or one at a time,
-//   as the editor last chose on this browser.
+//   as the editor last chose on this browser;
+// - a few seconds after a change, and when the page is hidden, the form is
+//   kept for this editor at its autosave address (never saved over the item):
+//   the edit page offers it back if it is not saved.
 (() => {
   const form = document.querySelector('form[data-edit-form]');
   if (!form) return;
 
   // What the form held when the page was loaded; a change is anything different from it.
+  // A form filled from unsaved changes is not saved yet, whatever is typed next.
   const serialize = () => new URLSearchParams(new FormData(form)).toString();
-  const loaded = serialize();
+  const asLoaded = serialize();
+  const loaded = form.hasAttribute('data-autosave-restored') ? null : asLoaded;
   let saving = false;
+  let autosaveTimer;
   form.addEventListener('submit', () => {
     saving = true;
+    clearTimeout(autosaveTimer);
   });
   window.addEventListener('beforeunload', (event) => {
     if (saving || serialize() === loaded) return;
@@ -30,6 +37,62 @@
     const save = form.querySelector('button[data-save]');
     form.requestSubmit(save ?? undefined);
   });
+
+  // Keeping the form: the first change starts a wait of AUTOSAVE_DELAY_MS, then what
+  // the form holds then is sent (the session's CSRF token is among its fields).
+  const AUTOSAVE_DELAY_MS = 10_000;
+  // A request kept alive past the page's end may carry this much (browsers refuse more).
+  const KEEPALIVE_MAX_CHARS = 60_000;
+  const autosaveUrl = form.dataset.autosave;
+  const status = form.querySelector('[data-autosave-status]');
+  let lastKept = asLoaded;
+  const say = (text) => {
+    if (status && text) status.textContent = text;
+  };
+  const timeOfDay = () => {
+    const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    try {
+      return new Intl.DateTimeFormat(status?.dataset.lang, { ...options, timeZone: status?.dataset.zone }).format(new Date());
+    } catch {
+      return new Intl.DateTimeFormat(status?.dataset.lang, options).format(new Date());
+    }
+  };
+  const keep = async (leaving) => {
+    clearTimeout(autosaveTimer);
+    autosaveTimer = undefined;
+    const body = serialize();
+    if (!autosaveUrl || saving || body === lastKept) return;
+    const before = lastKept;
+    lastKept = body;
+    try {
+      const response = await fetch(autosaveUrl, {
+        method: 'POST',
+        body: new URLSearchParams(body),
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+        keepalive: leaving && body.length <= KEEPALIVE_MAX_CHARS,
+      });
+      if (response.ok) say(status?.dataset.saved?.replace('{time}', timeOfDay()));
+      else if (response.status === 422 || response.status === 413) say(status?.dataset.refused);
+      else {
+        lastKept = before;
+        say(status?.dataset.failed);
+      }
+    } catch {
+      lastKept = before;
+      say(status?.dataset.failed);
+    }
+  };
+  if (autosaveUrl) {
+    const changed = () => {
+      if (!saving && autosaveTimer === undefined) autosaveTimer = setTimeout(() => void keep(false), AUTOSAVE_DELAY_MS);
+    };
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void keep(true);
+    });
+  }
 
   // Which language is shown: 'both' (side by side on wide screens), 'en' or 'vi'.
   const STORAGE_KEY = 'almanac.editLanguages';

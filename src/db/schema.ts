@@ -490,6 +490,19 @@ export interface EventSessionsTable {
   through: string;
 }
 
+/** An editor's form not yet saved, kept by the edit page's script (see modules/content/autosaves.ts). */
+export interface AutosavesTable {
+  user_id: number;
+  item_kind: ContentKind;
+  /** The item's id, or 'new' for a form not yet saved. */
+  item_key: string;
+  /** The revision the form was loaded at; null for a new item. */
+  base_revision: number | null;
+  /** JSON: the form's fields as typed, by name (a string, or a list for checkboxes). */
+  fields: string;
+  saved_at: string;
+}
+
 export interface Database {
   languages: LanguagesTable;
   topics: TopicsTable;
@@ -528,6 +541,7 @@ export interface Database {
   series_translations: SeriesTranslationsTable;
   event_session_changes: EventSessionChangesTable;
   event_sessions: EventSessionsTable;
+  autosaves: AutosavesTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

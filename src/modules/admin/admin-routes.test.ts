@@ -132,6 +132,12 @@ function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Wh
     [`GET ${base}/:id/history`]: { url: page('/history'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     // A change to many items with none chosen: the list comes back with its message.
     [`POST ${base}/bulk`]: { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+    // A form kept as it is typed: anyone who may write a new item, and those who may edit this one (not a contributor: it is published).
+    [`POST ${base}/new/autosave`]: { fields: { en_title: 'Typed, not saved' }, anonymous: 401, contributor: 200, editor: 200, admin: 200 },
+    [`POST ${base}/:id/autosave`]: { url: own('/autosave'), fields: { en_title: 'Typed, not saved', revision: '1' }, anonymous: 401, contributor: 403, editor: 200, admin: 200 },
+    // Forgetting one's own kept form: nothing else is touched.
+    [`POST ${base}/new/autosave/discard`]: { fields: {}, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
+    [`POST ${base}/:id/autosave/discard`]: { url: own('/autosave/discard'), fields: {}, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   };
 }
 

@@ -45,6 +45,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route is reachable without a session (sign-in, first setup); it still needs its CSRF token for POST. */
     adminPublic?: boolean;
+    /** The route changes nothing visitors can see (an editor's autosave): no content change is announced after it. */
+    changesNothingShown?: boolean;
   }
 }
 
@@ -154,7 +156,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   const contentChanges = options.contentChanges;
   if (contentChanges) {
     app.addHook('onSend', async (request, reply, payload) => {
-      if (request.user && !isSafeMethod(request.method)) {
+      if (request.user && !isSafeMethod(request.method) && !request.routeOptions.config?.changesNothingShown) {
         await contentChanges.announce(`${request.method} ${request.routeOptions.url ?? request.url} by user ${request.user.id}`);
       }
       return payload;

@@ -18,6 +18,7 @@ import {
   getRevision,
   listRevisions,
   publicationSteps,
+  publishingStep,
   recordDueItemsLive,
   restoreRevision,
   saveItem,
@@ -27,6 +28,7 @@ import {
   type ContentInput,
   type ContentStore,
   type Editable,
+  type PublishOptions,
   type RevisionDiff,
   type RevisionSummary,
   type Step,
@@ -90,13 +92,14 @@ export function contentService<S extends BaseSnapshot, Input extends ContentInpu
     submit: step(steps.submit),
     /** Sends an item in review back to draft. */
     returnToDraft: step(steps.returnToDraft),
-    /** Publishes the item now (a scheduled one too, ahead of its time). */
-    publish: step(steps.publish),
+    /** Publishes the item now (a scheduled one too, ahead of its time); with `withVietnamese`, its Vietnamese text too, in the same revision. */
+    publish: (db: Db, ctx: EditContext, id: number, loadedRevision?: number, publishing?: PublishOptions): Promise<Editable<S>> =>
+      takeStep(store, db, ctx, id, publishingStep(steps.publish, publishing), loadedRevision),
     /** Takes a published or scheduled item off the site, back to draft. */
     unpublish: step(steps.unpublish),
-    /** Schedules publication at `publishAt` (after now, else a rejected ValidationError on `publish_at`); visitors see it from then on. */
-    async schedule(db: Db, ctx: EditContext, id: number, publishAt: Date, loadedRevision?: number): Promise<Editable<S>> {
-      return takeStep(store, db, ctx, id, scheduleStep<S>(publishAt, ctx.now), loadedRevision);
+    /** Schedules publication at `publishAt` (after now, else a rejected ValidationError on `publish_at`); visitors see it from then on. `withVietnamese`: its Vietnamese text too. */
+    async schedule(db: Db, ctx: EditContext, id: number, publishAt: Date, loadedRevision?: number, publishing?: PublishOptions): Promise<Editable<S>> {
+      return takeStep(store, db, ctx, id, publishingStep(scheduleStep<S>(publishAt, ctx.now), publishing), loadedRevision);
     },
     /** Deletes the item; its history stays, ending with a 'delete' revision. */
     delete: (db: Db, ctx: EditContext, id: number, loadedRevision?: number): Promise<void> => deleteItem(store, db, ctx, id, loadedRevision),

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentKind, Database, LangCode, PublicationStatus } from '../../db/schema.js';
 import type { PageInfo } from '../../shared/pagination.js';
-import type { BaseSnapshot, Editable, RevisionDiff, RevisionSummary } from './editing.js';
+import type { BaseSnapshot, Editable, PublishOptions, RevisionDiff, RevisionSummary } from './editing.js';
 import type { FormResult } from './form-fields.js';
 import type { TextFields } from './translated-texts.js';
 import type { EditContext } from './workflow.js';
@@ -74,11 +74,12 @@ export interface ContentType<S extends BaseSnapshot, Input extends ContentTypeIn
     update: ContentSave<S, Input>;
     submit: ContentStepRun<S>;
     returnToDraft: ContentStepRun<S>;
-    publish: ContentStepRun<S>;
+    publish(db: Db, ctx: EditContext, id: number, loadedRevision?: number, publishing?: PublishOptions): Promise<Editable<S>>;
     unpublish: ContentStepRun<S>;
-    schedule(db: Db, ctx: EditContext, id: number, publishAt: Date, loadedRevision?: number): Promise<Editable<S>>;
+    schedule(db: Db, ctx: EditContext, id: number, publishAt: Date, loadedRevision?: number, publishing?: PublishOptions): Promise<Editable<S>>;
     delete(db: Db, ctx: EditContext, id: number, loadedRevision?: number): Promise<void>;
     listRevisions(db: Db, id: number): Promise<RevisionSummary[]>;
+    getRevision(db: Db, id: number, revision: number): Promise<RevisionSummary & { snapshot: S }>;
     diffRevisions(db: Db, id: number, a: number, b: number, lang: LangCode): Promise<RevisionDiff>;
     restore(db: Db, ctx: EditContext, id: number, revision: number, loadedRevision?: number): Promise<Editable<S>>;
   };

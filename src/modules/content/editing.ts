@@ -446,6 +446,32 @@ export function publicationSteps<S extends BaseSnapshot>(): Record<'submit' | 'r
   };
 }
 
+/** How a publication step treats the Vietnamese text: `withVietnamese` publishes it too, when it has a title. */
+export interface PublishOptions {
+  withVietnamese?: boolean;
+}
+
+/**
+ * Whether publishing the item would leave a Vietnamese text behind: one
+ * with a title, not published, on an item not live yet. The admin asks
+ * whether to publish it too.
+ */
+export function leavesVietnameseDraft(s: BaseSnapshot, now: Date): boolean {
+  return s.vi !== null && s.vi.title !== '' && s.vi.status !== 'published' && !isLiveAt(s, now);
+}
+
+/** `step`, publishing the Vietnamese text in the same revision when `options` say so and it has a title. */
+export function publishingStep<S extends BaseSnapshot>(step: Step<S>, options: PublishOptions = {}): Step<S> {
+  if (!options.withVietnamese) return step;
+  return {
+    ...step,
+    apply: (s, now) => {
+      const next = step.apply(s, now);
+      return next.vi && next.vi.title !== '' ? { ...next, vi: { ...next.vi, status: 'published' } } : next;
+    },
+  };
+}
+
 /**
  * The step that schedules publication at `publishAt`: visitors see the item
  * from that instant. ValidationError unless it is after `now`; an item

@@ -22,7 +22,12 @@ import type { MessageKey } from '../../i18n/index.js';
 import { translationStatus } from '../../i18n/index.js';
 import { listProgrammes, listTopics } from '../../taxonomy/index.js';
 import type { ContentListNarrowing, ContentSummaryRow, ContentTypeFormValues, ContentTypeInput } from '../content-type.js';
-import { isLiveAt, type BaseSnapshot, type Editable } from '../editing.js';
+import { isLiveAt, leavesVietnameseDraft, type BaseSnapshot, type Editable } from '../editing.js';
+import { changedFields } from '../snapshots.js';
+import { clearAutosave, clearItemAutosaves, findAutosave, sameAsSaved, type AutosaveFields } from '../autosaves.js';
+import { autosaveRoutes } from './autosave.routes.js';
+import type { AutosaveOffer } from './autosave.views.js';
+import { PublishBothPage } from './publish-both.views.js';
 import { formString } from '../form-fields.js';
 import { pick } from '../snapshots.js';
 import { StaleEditError } from '../stale-edit-error.js';
@@ -71,6 +76,7 @@ export function contentAdminRoutes<
 
   return async (app, deps) => {
     const zone = deps.config.OFFICE_TIME_ZONE;
+    autosaveRoutes(app, deps, kind);
 
     const editContext = (request: FastifyRequest): EditContext => ({ user: request.user!, now: deps.now(), ip: request.ip, note: noteOf(request.body) });
 
@@ -117,9 +123,45 @@ export function contentAdminRoutes<
           ? { en: kind.publicPath('en', s.slug), vi: kind.publicPath('vi', s.vi?.status === 'published' && s.vi.slug ? s.vi.slug : s.slug) }
           : undefined,
         done: doneOf(request.query),
+        autosave: { url: `${path(item.id)}/autosave`, restored: false },
         ...rest,
       };
       return sendPage(reply, h(ContentEditPage, props), status);
+    }
+
+    /** Whether what the form edits changed after `revision` (a revision not kept, from before revisions were written, counts as changed). */
+    async function contentChangedSince(item: Editable<S>, revision: number): Promise<boolean> {
+      if (revision >= item.revision) return false;
+      const then = await service.getRevision(deps.db, item.id, revision).catch(() => undefined);
+      if (!then) return true;
+      return changedFields(pick(then.snapshot, kind.type.contentFields), pick(item.snapshot, kind.type.contentFields)).length > 0;
+    }
+
+    /** The account's autosave of the form (an item's, or a new one's) when it holds something not saved, with how to offer it. */
+    async function unsavedChanges(request: FastifyRequest, item: Editable<S> | undefined): Promise<{ offer: AutosaveOffer; fields: AutosaveFields; baseRevision: number | null } | undefined> {
+      const kept = await findAutosave(deps.db, request.user!.id, kind.type.kind, item ? item.id : 'new', deps.now());
+      if (!kept) return undefined;
+      const saved = item ? form.fromSnapshot(item.snapshot, item.revision) : form.blank(deps.today(), zone);
+      if (sameAsSaved(kept.fields, saved as unknown as AutosaveFields)) return undefined;
+      const stale = item && kept.baseRevision !== null && (await contentChangedSince(item, kept.baseRevision));
+      const savedSince = stale ? { name: await savedByName(adminViewContext(request), item), at: item.updatedAt } : undefined;
+      return { offer: { savedAt: kept.savedAt, savedSince }, fields: kept.fields, baseRevision: kept.baseRevision };
+    }
+
+    /**
+     * The edit page's part about unsaved changes: the notice offering them
+     * back, or with `?autosave=restore` the form filled from them (at the
+     * revision they started from, so that a save over someone else's later
+     * one shows both versions) and a notice that they are not saved yet.
+     */
+    async function autosavePart(request: FastifyRequest, item: Editable<S> | undefined): Promise<EditExtra> {
+      const url = `${item ? path(item.id) : `${kind.basePath}/new`}/autosave`;
+      const found = await unsavedChanges(request, item);
+      const restoring = (request.query as Record<string, unknown> | undefined)?.autosave === 'restore';
+      if (!restoring) return { autosave: { url, restored: false }, unsaved: found ? { offer: found.offer, restored: false } : undefined };
+      if (!found) return { autosave: { url, restored: false }, nothingToRestore: true };
+      const values = { ...form.read(found.fields), revision: found.baseRevision === null ? '' : String(found.baseRevision) };
+      return { autosave: { url, restored: true }, unsaved: { offer: found.offer, restored: true }, values };
     }
 
     /** "2026-11-24T09:00" in the office's zone, as a datetime-local input shows it. */
@@ -223,10 +265,19 @@ export function contentAdminRoutes<
     app.get('/new', async (request, reply) => {
       assertCan(request.user, 'content.create');
       const ctx = adminViewContext(request);
-      return sendNewPage(reply, ctx, form.blank(deps.today(), zone), NO_ERRORS, 200);
+      const { values = form.blank(deps.today(), zone), ...part } = await autosavePart(request, undefined);
+      return sendNewPage(reply, ctx, values, NO_ERRORS, 200, undefined, { ...part, done: doneOf(request.query) });
     });
 
-    async function sendNewPage(reply: FastifyReply, ctx: AdminViewContext, values: Values, errors: FieldErrors, status: number, problem?: string) {
+    async function sendNewPage(
+      reply: FastifyReply,
+      ctx: AdminViewContext,
+      values: Values,
+      errors: FieldErrors,
+      status: number,
+      problem?: string,
+      extra: Partial<ContentEditPageProps> = {},
+    ) {
       const props: ContentEditPageProps = {
         ctx,
         problem,
@@ -236,6 +287,8 @@ export function contentAdminRoutes<
         ...(await formSupport(ctx, undefined, values)),
         steps: [],
         now: deps.now(),
+        autosave: { url: `${kind.basePath}/new/autosave`, restored: false },
+        ...extra,
       };
       return sendPage(reply, h(ContentEditPage, props), status);
     }
@@ -249,6 +302,7 @@ export function contentAdminRoutes<
       if (kind.showOnly?.(values)) return sendNewPage(reply, ctx, values, NO_ERRORS, 200);
       try {
         const item = await service.create(deps.db, editContext(request), result.input);
+        await clearAutosave(deps.db, request.user!.id, kind.type.kind, 'new');
         return reply.redirect(`${path(item.id)}?done=created`, 303);
       } catch (error) {
         if (error instanceof ValidationError) return sendNewPage(reply, ctx, values, translateFieldErrors(ctx.t, error.fields), 422);
@@ -260,7 +314,7 @@ export function contentAdminRoutes<
 
     app.get('/:id', async (request, reply) => {
       const item = await service.get(deps.db, idParam(request.params));
-      return sendEditPage(request, reply, item);
+      return sendEditPage(request, reply, item, await autosavePart(request, item));
     });
 
     app.post('/:id', async (request, reply) => {
@@ -279,6 +333,7 @@ export function contentAdminRoutes<
         const intent = kind.saveIntents?.find((x) => x.intent === typedIntent);
         const save = intent?.save ?? service.update;
         const saved = await save(deps.db, editContext(request), id, result.input, result.revision);
+        await clearAutosave(deps.db, request.user!.id, kind.type.kind, id);
         const done: Done = saved.revision === current.revision ? 'unchanged' : (intent?.done ?? 'saved');
         return reply.redirect(`${path(id)}?done=${done}`, 303);
       } catch (error) {
@@ -306,6 +361,12 @@ export function contentAdminRoutes<
       return actor === null ? ctx.t('editing.history.system') : ctx.t(`editing.history.actor.${actor}`);
     }
 
+    /** Who saved the item's newest version: an account's name, a command's, or the scheduler. */
+    async function savedByName(ctx: AdminViewContext, stored: Editable<S>): Promise<string> {
+      if (stored.updatedBy === null) return savedByNoAccount(ctx, stored.id);
+      return (await listUserNames(deps.db, [stored.updatedBy])).get(stored.updatedBy) ?? ctx.t('editing.history.formerUser');
+    }
+
     /** Both versions of what the form edits, tags named, for the conflict page. */
     async function conflictInfo(ctx: AdminViewContext, stored: Editable<S>, input: Input): Promise<ConflictInfo> {
       const [topics, programmes] = await Promise.all([listTopics(deps.db, ctx.lang), listProgrammes(deps.db, ctx.lang)]);
@@ -317,10 +378,7 @@ export function contentAdminRoutes<
         vi: input.vi ? { ...input.vi, slug: input.vi.slug ?? '', status: input.vi.status ?? stored.snapshot.vi?.status ?? 'draft' } : null,
       };
       const named = (c: { topics: number[]; programmes: number[] }) => ({ ...c, topics: names(c.topics, topics), programmes: names(c.programmes, programmes) });
-      const savedBy =
-        stored.updatedBy === null
-          ? await savedByNoAccount(ctx, stored.id)
-          : ((await listUserNames(deps.db, [stored.updatedBy])).get(stored.updatedBy) ?? ctx.t('editing.history.formerUser'));
+      const savedBy = await savedByName(ctx, stored);
       return { stored: named(storedContent), yours: named(yours), fieldOrder: kind.type.fieldOrder, savedBy, savedAt: stored.updatedAt };
     }
 
@@ -355,7 +413,35 @@ export function contentAdminRoutes<
 
     stepRoute('/:id/submit', 'submit', 'submitted', (c, id, r) => service.submit(deps.db, c, id, r));
     stepRoute('/:id/return', 'return_to_draft', 'returned', (c, id, r) => service.returnToDraft(deps.db, c, id, r));
-    stepRoute('/:id/publish', 'publish', 'published', (c, id, r) => service.publish(deps.db, c, id, r));
+
+    /**
+     * Publishing now: when the Vietnamese text is filled in but a draft, and
+     * the form did not say what to do with it (`vietnamese`), the page asking
+     * first; `both` publishes it too, `english` leaves it a draft.
+     */
+    app.post('/:id/publish', async (request, reply) => {
+      const id = idParam(request.params);
+      const choice = vietnameseChoice(request.body);
+      try {
+        if (choice === undefined && (await askedAboutVietnamese(request, reply, id))) return reply;
+        await service.publish(deps.db, editContext(request), id, revisionOf(request), { withVietnamese: choice === 'both' });
+        return reply.redirect(`${path(id)}?done=published`, 303);
+      } catch (error) {
+        return stepFailed(request, reply, id, error, 'publish');
+      }
+    });
+
+    /** Sends the page asking whether to publish the Vietnamese text too when the item would leave it a draft; false when there is nothing to ask. */
+    async function askedAboutVietnamese(request: FastifyRequest, reply: FastifyReply, id: number, schedule?: { typed: string; at: Date }): Promise<boolean> {
+      const item = await service.get(deps.db, id);
+      const now = deps.now();
+      if (!leavesVietnameseDraft(item.snapshot, now) || !can(request.user!, 'content.publish', { createdBy: item.createdBy, status: item.snapshot.status })) return false;
+      // A time already past is refused by the step itself, with its message on the edit page.
+      if (schedule && schedule.at.getTime() <= now.getTime()) return false;
+      const revision = formString(request.body as Record<string, unknown>, 'revision');
+      sendPage(reply, h(PublishBothPage, { kind, ctx: adminViewContext(request), item, revision, schedule, zone }));
+      return true;
+    }
 
     async function sendConfirmPage(request: FastifyRequest, reply: FastifyReply, item: Editable<S>, confirm: ConfirmStep, typed: StepReasons, errors: FieldErrors, status: number) {
       const ctx = adminViewContext(request);
@@ -406,7 +492,9 @@ export function contentAdminRoutes<
       const typed = formString(request.body as Record<string, unknown>, 'publish_at');
       try {
         const at = parseScheduleInput(typed, zone);
-        await service.schedule(deps.db, editContext(request), id, at, revisionOf(request));
+        const choice = vietnameseChoice(request.body);
+        if (choice === undefined && (await askedAboutVietnamese(request, reply, id, { typed, at }))) return reply;
+        await service.schedule(deps.db, editContext(request), id, at, revisionOf(request), { withVietnamese: choice === 'both' });
         return reply.redirect(`${path(id)}?done=scheduled`, 303);
       } catch (error) {
         return stepFailed(request, reply, id, error, 'schedule', typed);
@@ -423,6 +511,7 @@ export function contentAdminRoutes<
       const id = idParam(request.params);
       try {
         await service.delete(deps.db, editContext(request), id, revisionOf(request));
+        await clearItemAutosaves(deps.db, kind.type.kind, id);
         return reply.redirect(`${kind.basePath}?done=deleted`, 303);
       } catch (error) {
         return stepFailed(request, reply, id, error, 'delete');
@@ -495,6 +584,12 @@ export function contentAdminRoutes<
 function revisionOf(request: FastifyRequest): number | undefined {
   const value = formString(request.body as Record<string, unknown>, 'revision');
   return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : undefined;
+}
+
+/** What the question about the Vietnamese text was answered with: `both`, `english`, or undefined when it was not asked. */
+function vietnameseChoice(body: unknown): 'both' | 'english' | undefined {
+  const value = formString(body as Record<string, unknown>, 'vietnamese');
+  return value === 'both' || value === 'english' ? value : undefined;
 }
 
 /** The items, action and topic chosen on a list (ids as whole numbers, at most a page's worth twice over). */

@@ -27,6 +27,7 @@ import { formatInstant, fieldLabel } from './format.js';
 import { ConflictIntro, DoneNotice, ItemLinks, TranslationState, type ConflictInfo, type Done } from './page-parts.js';
 import { StateTag, WorkflowPanel, type StepName } from './workflow.views.js';
 import { BulkBar, type BulkChoice } from './bulk.views.js';
+import { AutosaveNotice, AutosaveRestored, AutosaveStatus, NothingToRestore, type AutosaveForm, type AutosaveOffer } from './autosave.views.js';
 
 /** What a kind's own fields are drawn with: the values as typed, the messages, and what the kind loaded for its form. */
 export interface KindFieldsProps<Values, Extras> {
@@ -320,6 +321,8 @@ export interface ContentFormProps {
   extras: object;
   /** The saves besides the plain one this item offers now, by their buttons. */
   intents: readonly { intent: string; label: MessageKey }[];
+  /** Where the edit script keeps the form as it is typed, and whether it shows unsaved changes restored. */
+  autosave?: AutosaveForm | undefined;
 }
 
 /** The form: the writing column (both languages, side by side or one at a time), then the kind's details and tags, then the action bar. */
@@ -332,8 +335,18 @@ export function ContentForm(props: ContentFormProps & { bar: JSX.Element }) {
   const labels = Object.fromEntries(Object.keys(errors).map((name) => [name, fieldLabel(ctx, name.replace(/^(en|vi)_/, '$1.'))]));
   const { DetailFields } = kind;
   const viOnSite = v('vi_status') === 'published';
+  const autosave = props.autosave;
   return (
-    <form method="post" action={action} class="edit-form" id="edit-form" data-edit-form novalidate>
+    <form
+      method="post"
+      action={action}
+      class="edit-form"
+      id="edit-form"
+      data-edit-form
+      data-autosave={autosave?.url}
+      data-autosave-restored={autosave?.restored ? '' : undefined}
+      novalidate
+    >
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <CsrfField ctx={ctx} />
       <input type="hidden" name="revision" value={values.revision} />
@@ -418,7 +431,16 @@ export function ContentForm(props: ContentFormProps & { bar: JSX.Element }) {
  * it may be (the panel's form, by its id), a way to the schedule field, and
  * the save status the edit script fills in.
  */
-function ActionBar({ ctx, kind, item, steps, now, officeZone, intents }: Pick<ContentEditPageProps, 'ctx' | 'kind' | 'item' | 'steps' | 'now' | 'officeZone' | 'intents'>) {
+function ActionBar({
+  ctx,
+  kind,
+  item,
+  steps,
+  now,
+  officeZone,
+  intents,
+  autosave,
+}: Pick<ContentEditPageProps, 'ctx' | 'kind' | 'item' | 'steps' | 'now' | 'officeZone' | 'intents' | 'autosave'>) {
   const { t } = ctx;
   // A form with more than one way to save names the plain one too.
   const named = (kind.saveIntents?.length ?? 0) > 0;
@@ -449,6 +471,7 @@ function ActionBar({ ctx, kind, item, steps, now, officeZone, intents }: Pick<Co
         ) : null}
         {steps.includes('schedule') ? <a href="#field-publish_at">{t('editing.bar.schedule')}</a> : null}
       </div>
+      {autosave ? <AutosaveStatus ctx={ctx} zone={officeZone} /> : null}
     </div>
   );
 }
@@ -466,6 +489,10 @@ export interface ContentEditPageProps extends ContentFormProps {
   publicLinks?: { en: string; vi: string } | undefined;
   /** The conflict: what is stored now, and who saved it. */
   conflict?: ConflictInfo | undefined;
+  /** This person's changes kept but not saved: offered back, or restored in the form. */
+  unsaved?: { offer: AutosaveOffer; restored: boolean } | undefined;
+  /** A restore was asked for and there was nothing to restore. */
+  nothingToRestore?: boolean | undefined;
 }
 
 /**
@@ -487,13 +514,21 @@ export function ContentEditPage(props: ContentEditPageProps) {
       {conflict ? <ConflictIntro ctx={ctx} conflict={conflict} zone={officeZone} /> : <h1>{title}</h1>}
       <DoneNotice ctx={ctx} done={done} />
       {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {props.nothingToRestore ? <NothingToRestore ctx={ctx} /> : null}
+      {props.unsaved && props.autosave ? (
+        props.unsaved.restored ? (
+          <AutosaveRestored ctx={ctx} offer={props.unsaved.offer} zone={officeZone} />
+        ) : (
+          <AutosaveNotice ctx={ctx} offer={props.unsaved.offer} formHref={item ? itemAdminPath(kind, item.id) : `${kind.basePath}/new`} url={props.autosave.url} zone={officeZone} />
+        )
+      ) : null}
       {shownItem ? (
         <div class="item-status">
           <ItemLinks ctx={ctx} basePath={itemAdminPath(kind, shownItem.id)} publicLinks={publicLinks} />
         </div>
       ) : null}
       <div class="edit-layout">
-        <ContentForm {...props} bar={<ActionBar ctx={ctx} kind={kind} item={shownItem} steps={shownItem ? steps : []} now={now} officeZone={officeZone} intents={props.intents} />} />
+        <ContentForm {...props} bar={<ActionBar ctx={ctx} kind={kind} item={shownItem} steps={shownItem ? steps : []} now={now} officeZone={officeZone} intents={props.intents} autosave={props.autosave} />} />
         {shownItem ? (
           <aside class="edit-aside">
             <WorkflowPanel ctx={ctx} basePath={itemAdminPath(kind, shownItem.id)} item={shownItem} steps={steps} now={now} zone={officeZone} schedule={schedule} />

@@ -23,6 +23,7 @@ export const DONE_KEYS = {
   rescheduled: 'editing.done.rescheduled',
   restored: 'editing.done.restored',
   deleted: 'editing.done.deleted',
+  discarded: 'editing.done.discarded',
 } as const satisfies Record<string, MessageKey>;
 export type Done = keyof typeof DONE_KEYS;
 

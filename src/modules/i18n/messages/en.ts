@@ -12,6 +12,7 @@ import { mailEn } from './mail.en.js';
 import { subscriptionsEn } from './subscriptions.en.js';
 import { apiEn } from './api.en.js';
 import { seriesEn } from './series.en.js';
+import { draftsEn } from './drafts.en.js';
 
 export const en = {
   'site.skipLink': 'Skip to main content',
@@ -111,6 +112,7 @@ export const en = {
   ...subscriptionsEn,
   ...apiEn,
   ...seriesEn,
+  ...draftsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { mailVi } from './mail.vi.js';
 import { subscriptionsVi } from './subscriptions.vi.js';
 import { apiVi } from './api.vi.js';
 import { seriesVi } from './series.vi.js';
+import { draftsVi } from './drafts.vi.js';
 
 export const vi: Messages = {
   'site.skipLink': 'Chuyển đến nội dung chính',
@@ -107,4 +108,5 @@ export const vi: Messages = {
   ...subscriptionsVi,
   ...apiVi,
   ...seriesVi,
+  ...draftsVi,
 };
