@@ -28,11 +28,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** The memory budget `npm start` gives the server (see docs/deployment.md, "Memory"), read from package.json so the two agree. */
-const SERVER_NODE_FLAGS: string[] = (() => {
-  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((word) => word.startsWith('--max-'));
-})();
+/** `npm start`'s command line, from package.json so the two agree. */
+const START_WORDS: string[] = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+
+/** The memory budget `npm start` gives the server (see docs/deployment.md, "Memory"). */
+const SERVER_NODE_FLAGS: string[] = START_WORDS.filter((word) => word.startsWith('--max-'));
+
+/** The environment `npm start` sets before the command (MALLOC_ARENA_MAX). */
+const SERVER_START_ENV: Record<string, string> = Object.fromEntries(
+  START_WORDS.filter((word) => /^[A-Z_]+=/.test(word)).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+);
 
 /**
  * Starts the built server (`dist/server.js`, as `npm start` does, with its
@@ -45,6 +50,7 @@ export async function startAlmanac(env: Record<string, string>, cwd = root): Pro
     cwd,
     env: {
       ...process.env,
+      ...SERVER_START_ENV,
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,

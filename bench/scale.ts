@@ -5,8 +5,8 @@
  * For each size, a fresh database is filled with `almanac generate`
  * (half events, half articles; its throughput is reported), then Almanac is
  * started with the page cache off (so every request reaches the database)
- * and the listings, deep pages of them, one event, one article, searches and
- * the calendar feed are measured with wrk. Server memory (RSS) is read after
+ * and the listings, deep pages of them, one event, one article, a topic's
+ * page, searches and the calendar feed are measured with wrk. Server memory (RSS) is read after
  * the runs, and again with the cache on after visiting every measured page.
  */
 import { spawn } from 'node:child_process';
@@ -56,6 +56,8 @@ async function lastPage(base: string, path: string): Promise<number> {
 /** A database for one size: the settings that name it, and how to drop it. */
 interface ScaleDatabase {
   env: Record<string, string>;
+  /** After the fill: what the database needs before it is measured. */
+  filled(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -74,6 +76,17 @@ async function freshPostgres(url: string, size: number): Promise<ScaleDatabase> 
   target.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: target.toString() },
+    // The planner's statistics, which autovacuum would gather within a minute or so of the
+    // fill: without them PostgreSQL plans search on a table it believes empty (0.5 s for "wages").
+    filled: async () => {
+      const client = new pg.Client({ connectionString: target.toString() });
+      await client.connect();
+      try {
+        await client.query('analyze');
+      } finally {
+        await client.end();
+      }
+    },
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -91,7 +104,7 @@ async function freshPostgres(url: string, size: number): Promise<ScaleDatabase> 
  * this user may create databases), on PostgreSQL; prints a table for each.
  */
 export async function runScale(options: { sizes: number[]; wrk: WrkOptions; postgresUrl?: string | undefined }): Promise<void> {
-  await runScaleOn('SQLite', options, async (dir) => ({ env: { SQLITE_PATH: join(dir, 'scale.sqlite') }, drop: async () => {} }));
+  await runScaleOn('SQLite', options, async (dir) => ({ env: { SQLITE_PATH: join(dir, 'scale.sqlite') }, filled: async () => {}, drop: async () => {} }));
   if (options.postgresUrl) {
     const url = options.postgresUrl;
     await runScaleOn('PostgreSQL', options, (_dir, size) => freshPostgres(url, size));
@@ -121,11 +134,13 @@ async function runScaleOn(
       const articles = size - events;
       console.error(`${database}: generating ${size} items…`);
       const made = await generate(opened.env, events, articles);
+      await opened.filled();
       const env = { ...opened.env, MEDIA_DIR: join(dir, 'media') };
       const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
       try {
         const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
         const article = await firstLink(off.url, '/en/articles', /href="(\/en\/articles\/[a-z0-9-]+)"/);
+        const topic = await firstLink(off.url, '/en/topics', /href="(\/en\/topics\/[a-z0-9-]+)"/);
         const eventPages = await lastPage(off.url, '/en/events');
         const articlePages = await lastPage(off.url, '/en/articles');
         const targets = [
@@ -135,6 +150,7 @@ async function runScaleOn(
           ['articles, last page', `/en/articles?page=${articlePages}`],
           ['event page', event],
           ['article page', article],
+          ['topic page', topic],
           ['search "wages"', '/en/search?q=wages'],
           ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
           ['calendar feed', '/en/events.ics'],
