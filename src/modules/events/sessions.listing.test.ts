@@ -100,6 +100,18 @@ describe('the sessions of a recurring event in listings', () => {
     ]);
   });
 
+  test('search shows the recurring event on its next session', async () => {
+    const dateOf = async (at: Date) => {
+      t.setNow(at);
+      const doc = htmlPage(await t.app.inject({ url: '/en/search?q=safety+webinar' }));
+      const results = doc.querySelectorAll('.search-result--event');
+      assert.equal(results.length, 1);
+      return text(results[0]?.querySelector('time'));
+    };
+    assert.equal(await dateOf(MARCH_FIRST), '16 March 2027');
+    assert.equal(await dateOf(APRIL_EIGHTH), '13 April 2027');
+  });
+
   test('a cancelled session stays listed, marked cancelled; later, past sessions are listed newest first', async () => {
     await changeSession(t.db, { user: editor, now: MARCH_FIRST }, webinarId, '2027-04-13', { status: 'cancelled' });
     await t.app.contentChanges.announce('session cancelled');

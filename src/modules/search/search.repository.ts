@@ -284,6 +284,8 @@ export interface SearchTextChoice {
   now: Date;
   /** Leave out items whose text in `lang` is missing or unpublished (the 'omit' setting). */
   omitUntranslated: boolean;
+  /** The office's date: a recurring event is shown on its next session from it (else its last one). */
+  today?: string | undefined;
 }
 
 /**
@@ -380,11 +382,16 @@ export async function listMatches(
         (select x.slug from event_translations x where p.kind = 'event' and x.event_id = p.item_id and x.lang = 'en'),
         (select x.slug from article_translations x where p.kind = 'article' and x.article_id = p.item_id and x.lang = 'en'),
         e.slug, a.slug) as slug,
-      e.start_date, e.end_date, a.published_on, e.event_status, e.status_reason_en, e.status_reason_vi, e.event_type
+      coalesce(ns.start_date, e.start_date) as start_date, case when ns.event_id is null then e.end_date else ns.end_date end as end_date,
+      a.published_on, e.event_status, e.status_reason_en, e.status_reason_vi, e.event_type
     from page p
     join search_documents d on d.id = p.id
     left join events e on p.kind = 'event' and e.id = p.item_id
     left join articles a on p.kind = 'article' and a.id = p.item_id
+    left join event_sessions ns on ns.event_id = e.id and ns.recurrence_date = (
+      select s.recurrence_date from event_sessions s where s.event_id = e.id
+      order by case when s.last_day >= ${choice.today ?? '0000-01-01'} then 0 else 1 end, case when s.last_day >= ${choice.today ?? '0000-01-01'} then s.start_date end, s.start_date desc
+      limit 1)
     order by p.score, p.sort_date desc, p.kind, p.item_id`.execute(db);
   const first = result.rows[0];
   return {

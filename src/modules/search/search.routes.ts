@@ -17,7 +17,7 @@ export const searchRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
     const ctx = viewContext(request, deps.lang);
     const now = deps.now();
     const [outcome, years, topics, programmes] = await Promise.all([
-      searchSite(deps.db, { q, page, lang: deps.lang, filters, now }),
+      searchSite(deps.db, { q, page, lang: deps.lang, filters, now, today: deps.today() }),
       listContentYears(deps.db, now),
       listTopics(deps.db, deps.lang),
       listProgrammes(deps.db, deps.lang),

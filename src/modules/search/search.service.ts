@@ -113,6 +113,8 @@ export interface SearchRequest {
   lang: LangCode;
   /** The instant of the search: only items live then are found (content/live.ts). */
   now: Date;
+  /** The office's date: a recurring event's result shows its next session from it. */
+  today?: string | undefined;
 }
 
 function hasFilters(filters: SearchFilters): boolean {
@@ -151,7 +153,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
   const index = searchIndexFor(dialectOf(db));
   if (query) query = await index.completePrefixes(db, query);
   const { untranslated } = await getSettings(db);
-  const choice = { lang: request.lang, now: request.now, omitUntranslated: untranslated === 'omit' };
+  const choice = { lang: request.lang, now: request.now, omitUntranslated: untranslated === 'omit', today: request.today };
   // One pass finds the page and counts every match; a page past the last has no row to carry
   // the count, so only then (or for a link to a page that no longer exists) is it counted apart.
   const wanted = pageInfo(request.page, 0);
