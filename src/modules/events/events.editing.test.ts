@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/err
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { createPeople, eventInput } from '../../../test/helpers/editing.js';
 import type { AdminUser } from '../auth/index.js';
-import { pick, StaleEditError, WorkflowError } from '../content/index.js';
+import { emptyText, pick, StaleEditError, WorkflowError } from '../content/index.js';
 import { loadTaxonomy } from '../importer/index.js';
 import { translationStatus } from '../i18n/index.js';
 import { ensureTaxonomy, listTopics } from '../taxonomy/index.js';
@@ -33,6 +33,7 @@ import {
   type EditableEvent,
 } from './events.editing.js';
 import type { EventInput } from './events.schemas.js';
+import { eventTexts } from './events.type.js';
 import { getPublishedEvent, listEventsPage } from './events.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
@@ -123,7 +124,7 @@ describe('editing events', () => {
       db,
       as(editor, later(5)),
       event.id,
-      { ...inputOf(event), end_date: '2026-12-04', vi: { title: 'Hội thảo tại Đắk Lắk', summary: null, description: null, venue: null, city: null, slug: null, status: null } },
+      { ...inputOf(event), end_date: '2026-12-04', vi: { ...emptyText(eventTexts), title: 'Hội thảo tại Đắk Lắk', slug: null, status: null } },
       event.revision,
     );
     assert.equal(saved.revision, 2);
@@ -145,7 +146,7 @@ describe('editing events', () => {
     const event = await createEvent(
       db,
       as(editor),
-      eventInput({ vi: { title: 'Hội thảo', summary: null, description: null, venue: null, city: null, slug: null, status: null } }),
+      eventInput({ vi: { ...emptyText(eventTexts), title: 'Hội thảo', slug: null, status: null } }),
     );
     const saved = await updateEvent(db, as(editor), event.id, { ...inputOf(event), slug: null, vi: null, en: { ...event.snapshot.en, title: 'Forum in Huế' } }, 1);
     assert.equal(saved.snapshot.vi, null);
@@ -428,7 +429,7 @@ describe('editing events', () => {
   });
 
   test('the Vietnamese text has its own slug and status; only editors publish it', async () => {
-    const vi = { title: 'Hội thảo quốc gia', summary: null, description: null, venue: null, city: null, slug: null, status: null };
+    const vi = { ...emptyText(eventTexts), title: 'Hội thảo quốc gia', slug: null, status: null };
     const draft = await createEvent(db, as(contributor), eventInput({ vi }));
     assert.deepEqual([draft.snapshot.vi?.slug, draft.snapshot.vi?.status], ['hoi-thao-quoc-gia', 'draft']);
     await assert.rejects(
@@ -445,7 +446,7 @@ describe('editing events', () => {
   });
 
   test('slugs are unique across languages and items; a changed Vietnamese slug redirects under /vi', async () => {
-    const vi = { title: 'Workshop in Đắk Lắk', summary: null, description: null, venue: null, city: null, slug: null, status: 'published' as const };
+    const vi = { ...emptyText(eventTexts), title: 'Workshop in Đắk Lắk', slug: null, status: 'published' as const };
     const first = await createEvent(db, as(editor), eventInput({ vi }));
     // The same item may use the same slug in both languages; another item may not use it in either.
     assert.equal(first.snapshot.vi?.slug, 'workshop-in-dak-lak');
@@ -469,7 +470,7 @@ describe('editing events', () => {
   });
 
   test('a new Vietnamese text, or one marked as checked, is recorded as matching the English', async () => {
-    const vi = { title: 'Hội thảo', summary: null, description: null, venue: null, city: null, slug: null, status: null };
+    const vi = { ...emptyText(eventTexts), title: 'Hội thảo', slug: null, status: null };
     const event = await createEvent(db, as(editor), eventInput({ vi }));
     assert.equal((await translationStatus(db, 'event', event.id)).state, 'current');
     const changed = await updateEvent(db, as(editor), event.id, { ...inputOf(event), en: { ...event.snapshot.en, title: 'Workshop, revised' } }, 1);

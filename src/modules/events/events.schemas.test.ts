@@ -3,8 +3,10 @@ import { describe, test } from 'node:test';
 import { casesOf } from '../../../test/helpers/cases.js';
 import { asStored, verdictOf } from '../../../test/helpers/forms.js';
 import { EARLIEST_YEAR, LATEST_YEAR, MAX_EVENT_DAYS } from '../../shared/dates/bounds.js';
+import { emptyText } from '../content/index.js';
 import { translator } from '../i18n/index.js';
 import { EVENT_TEXT_FIELDS, eventFormValues, newEventFormValues, readEventForm, validateEventForm, type EventFormValues } from './events.schemas.js';
+import { eventTexts } from './events.type.js';
 
 const OFFICE = 'Asia/Ho_Chi_Minh';
 
@@ -151,10 +153,8 @@ test('a Vietnamese title with other Vietnamese text makes the Vietnamese input',
   const ok = validateEventForm(form({ vi_title: 'Hội thảo tại Đắk Lắk', vi_city: 'Buôn Ma Thuột' }), OFFICE);
   assert.ok(ok.ok);
   assert.deepEqual(ok.input.vi, {
+    ...emptyText(eventTexts),
     title: 'Hội thảo tại Đắk Lắk',
-    summary: null,
-    description: null,
-    venue: null,
     city: 'Buôn Ma Thuột',
     slug: null,
     status: null,
