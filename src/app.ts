@@ -3,7 +3,7 @@
  * call `inject` on what this returns.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { linkModules } from './module-links.js';
 import { registerAssets } from './shared/http/assets.js';
@@ -61,6 +61,16 @@ export const PUBLIC_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Headers every response carries. */
+const SECURITY_HEADERS = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+});
+
+/** The same, with the public pages' policy, for a response that has set none of its own. */
+const PUBLIC_SECURITY_HEADERS = Object.freeze({ ...SECURITY_HEADERS, 'content-security-policy': PUBLIC_CONTENT_SECURITY_POLICY });
+
 /**
  * The admin sections of the feature modules, in navigation order. Each module
  * adds its entry here, e.g.
@@ -108,6 +118,23 @@ const LOGGED_LEVELS = new Set(['trace', 'debug', 'info']);
 /** A session cookie in the request: a signed-in editor, whose pages are never cached. */
 const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
+/**
+ * One log line per request, once it is answered, with what a reader of the
+ * log looks for: the request's id, method and address, the status and the
+ * time taken; the framework writes two (one on arrival, without the status,
+ * and one at the end, without the address), each serialising the whole
+ * request or reply. Errors are logged as the framework does.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) return super.requestCompleted(error, request, reply);
+    if (!LOGGED_LEVELS.has(request.log.level)) return;
+    request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n hops". */
 function trustedProxy(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
@@ -123,6 +150,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         if (!frontDoor?.(req, res)) handler(req, res);
       }),
     logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
     // X-Forwarded-For and -Proto are believed only from the configured proxy (TRUST_PROXY);
     // from anyone else they would let a client choose the address the sign-in limits see.
     trustProxy: trustedProxy(deps.config.TRUST_PROXY),
@@ -146,13 +174,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   // Security headers for every response. The admin sets its own, stricter
-  // Content-Security-Policy first; other responses get the public one.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'DENY');
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', PUBLIC_CONTENT_SECURITY_POLICY);
-    return payload;
+  // Content-Security-Policy first; other responses get the public one. A
+  // hook with a callback: an async one costs every request a promise.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(reply.hasHeader('content-security-policy') ? SECURITY_HEADERS : PUBLIC_SECURITY_HEADERS);
+    done(null, payload);
   });
 
   const contentChanges = options.contentChanges ?? localContentChanges();

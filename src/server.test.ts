@@ -96,10 +96,20 @@ describe('starting the server on a fresh install', () => {
       assert.equal(page.status, 200);
       assert.match(page.body, /<\/html>/);
       assert.equal(await exited, 0, output);
-      const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { msg?: string; level?: number });
+      const lines = output
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { msg?: string; level?: number; reqId?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number });
       assert.ok(lines.some((l) => l.msg === 'shutting down'));
       assert.ok(lines.some((l) => l.msg === 'stopped'));
-      assert.ok(lines.some((l) => l.msg === 'request completed'), 'one structured line per request');
+      // One structured line per request, once answered, naming the request, its outcome and its time.
+      const logged = lines.find((l) => l.msg === 'request completed' && l.req?.url === '/en/events');
+      assert.ok(logged, 'a line for the page');
+      assert.equal(logged.req?.method, 'GET');
+      assert.equal(logged.res?.statusCode, 200);
+      assert.equal(typeof logged.responseTime, 'number');
+      assert.equal(typeof logged.reqId, 'string');
+      assert.ok(!lines.some((l) => l.msg === 'incoming request'), 'no second line on arrival');
     } finally {
       child.kill('SIGKILL');
     }

@@ -28,16 +28,30 @@ declare module 'fastify' {
  */
 export function viewContext(request: FastifyRequest, lang: Lang): ViewContext {
   const site = request.server.site;
-  return {
-    lang,
-    t: site.messages.translator(lang),
-    languageNames: Object.fromEntries(PUBLIC_LANGS.map((l) => [l, site.messages.translator(l)('language.name')])) as Record<Lang, string>,
-    siteName: site.siteName,
-    officeEmail: site.officeEmail,
-    publicUrl: site.publicUrl.replace(/\/+$/, ''),
-    stylesheet: site.stylesheet,
-    path: request.url.split('?')[0] ?? '/',
-  };
+  const query = request.url.indexOf('?');
+  return { ...siteContext(site, lang), path: query === -1 ? request.url : request.url.slice(0, query) };
+}
+
+/** The parts of a view context that depend on the site and language alone, worked out once for each. */
+const siteContexts = new WeakMap<SiteSettings, Map<Lang, Omit<ViewContext, 'path'>>>();
+
+function siteContext(site: SiteSettings, lang: Lang): Omit<ViewContext, 'path'> {
+  let byLang = siteContexts.get(site);
+  if (!byLang) siteContexts.set(site, (byLang = new Map()));
+  let found = byLang.get(lang);
+  if (!found) {
+    found = {
+      lang,
+      t: site.messages.translator(lang),
+      languageNames: Object.fromEntries(PUBLIC_LANGS.map((l) => [l, site.messages.translator(l)('language.name')])) as Record<Lang, string>,
+      siteName: site.siteName,
+      officeEmail: site.officeEmail,
+      publicUrl: site.publicUrl.replace(/\/+$/, ''),
+      stylesheet: site.stylesheet,
+    };
+    byLang.set(lang, found);
+  }
+  return found;
 }
 
 /** Sends a rendered page as HTML. */
