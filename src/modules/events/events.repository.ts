@@ -122,6 +122,8 @@ function singles(live: LiveQuery) {
 }
 function sessionsOf(live: LiveQuery, v: EntryValues) {
   return live
+    // Only recurring events have sessions: the partial index of them (events_recurring_idx) finds them.
+    .where('e.recurrence_rule', 'is not', null)
     .innerJoin('event_sessions as s', 's.event_id', 'e.id')
     .where('s.start_date', '<=', v.to)
     .where('s.last_day', '>=', v.from);
