@@ -40,8 +40,8 @@ export interface Autosave {
   savedAt: string;
 }
 
-/** Why a posted form is not kept: none of the form's fields, a field far too long, too many boxes ticked, or a revision the item never had. */
-export type AutosaveProblem = 'empty' | 'tooLong' | 'tooMany' | 'revision';
+/** Why a posted form is not kept: none of the form's fields, a field that is not text, a field far too long, too many boxes ticked, or a revision the item never had. */
+export type AutosaveProblem = 'empty' | 'notText' | 'tooLong' | 'tooMany' | 'revision';
 
 export type AutosaveReading = { ok: true; fields: AutosaveFields; baseRevision: number | null } | { ok: false; problem: AutosaveProblem; field?: string };
 
@@ -57,7 +57,9 @@ export function readAutosave(body: unknown, values: Readonly<Record<string, stri
   if (!names.some((name) => Object.hasOwn(raw, name))) return { ok: false, problem: 'empty' };
   for (const name of names) {
     const sent = raw[name];
-    const list = Array.isArray(sent) ? sent : [sent];
+    if (sent === undefined) continue;
+    const list: unknown[] = Array.isArray(sent) ? sent : [sent];
+    if (list.some((x) => typeof x !== 'string')) return { ok: false, problem: 'notText', field: name };
     if (list.length > AUTOSAVE_LIST_MAX_LENGTH) return { ok: false, problem: 'tooMany', field: name };
     if (list.some((x) => typeof x === 'string' && x.length > AUTOSAVE_FIELD_MAX_LENGTH)) return { ok: false, problem: 'tooLong', field: name };
   }
@@ -103,7 +105,13 @@ export async function keepAutosave(
 export async function findAutosave(db: Db, userId: number, kind: ContentKind, key: AutosaveKey, now: Date): Promise<Autosave | undefined> {
   const row = await repository.findAutosave(db, userId, kind, keyOf(key), oldest(now));
   if (!row) return undefined;
-  const fields = JSON.parse(row.fields) as AutosaveFields;
+  let fields: AutosaveFields;
+  try {
+    fields = JSON.parse(row.fields) as AutosaveFields;
+  } catch {
+    // Only this module writes the column; a row it cannot read is as good as none.
+    return undefined;
+  }
   return { fields, baseRevision: row.base_revision, savedAt: row.saved_at };
 }
 

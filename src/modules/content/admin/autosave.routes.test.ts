@@ -93,6 +93,15 @@ describe('autosaves of the edit forms', () => {
     await refused({ revision: '99', en_title: 'From the future' }, 'revision');
     await refused({ revision: 'one', en_title: 'Not a number' }, 'revision');
     await refused({ revision: '1', topics: Array.from({ length: 201 }, (_, n) => String(n + 1)) }, 'tooMany');
+    // Sent as JSON, a field that is no text at all.
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/admin/articles/${id}/autosave`,
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken, accept: 'application/json', 'content-type': 'application/json' },
+      payload: JSON.stringify({ revision: '1', en_title: { $gt: '' } }),
+    });
+    assert.equal(json.statusCode, 422);
+    assert.equal((json.json() as { error: { problem: string; field: string } }).error.field, 'en_title');
     assert.equal((await rows(id)).length, 0);
     // A body over the size limit is refused before it is read.
     const huge = await postForm(t.app, { url: `/admin/articles/${id}/autosave`, session: editor, fields: { revision: '1', en_body: 'ă'.repeat(1_100_000) }, headers: { accept: 'application/json' } });
@@ -202,6 +211,8 @@ describe('autosaves of the edit forms', () => {
     assert.equal(deleted.statusCode, 303);
     assert.equal((await rows(id)).length, 0);
     assert.equal((await getPage(t.app, `/admin/articles/${id}?autosave=restore`, editor)).statusCode, 404);
+    const discard = await postForm(t.app, { url: `/admin/articles/${id}/autosave/discard`, session: editor });
+    assert.equal(discard.headers.location, '/admin/articles', 'discarding after the item went leads to the list');
   });
 
   test('an autosave older than 30 days is no longer offered, and the next one kept forgets it', async () => {

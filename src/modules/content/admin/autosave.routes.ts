@@ -24,6 +24,7 @@ const AUTOSAVE_BODY_LIMIT = 2 * 1024 * 1024;
 /** What a refused autosave says, for the script (and whoever reads the log). */
 const PROBLEMS: Record<AutosaveProblem, string> = {
   empty: 'The form sent has none of the fields of this form.',
+  notText: 'A field is not text, as a form sends it.',
   tooLong: 'A field is far longer than any form accepts.',
   tooMany: 'A list has more choices than the form offers.',
   revision: 'The form names a revision this item never had.',
@@ -73,6 +74,8 @@ export function autosaveRoutes(app: FastifyInstance, deps: AppDeps, kind: AnyCon
   app.post('/:id/autosave/discard', { config: { changesNothingShown: true } }, async (request, reply) => {
     const id = idParam(request.params);
     await clearAutosave(deps.db, request.user!.id, contentKind, id);
-    return reply.redirect(`${itemAdminPath(kind, id)}?done=discarded`, 303);
+    // An item deleted meanwhile has no page to go back to: its list instead.
+    const item = await service.get(deps.db, id).catch(() => undefined);
+    return reply.redirect(item ? `${itemAdminPath(kind, id)}?done=discarded` : kind.basePath, 303);
   });
 }
