@@ -328,7 +328,7 @@ describe('every page type', () => {
     assert.equal(problems.length, 0, `accessibility violations:\n${describeProblems(problems)}`);
   });
 
-  test('the admin in both of its languages, and the series, sessions, confirmation, comparison, account, subscription and API pages, at 375 and 1280 pixels: no sideways scrolling, no accessibility violations', async () => {
+  test('the admin in both of its languages, and the series, sessions, confirmation, comparison, account, publish-both, kept-changes, subscription and API pages, at 375 and 1280 pixels: no sideways scrolling, no accessibility violations', async () => {
     const { seriesId, weeklyId } = await seriesOf(site);
     const upcoming = await site.app.db.selectFrom('events').select('id').where('slug', '=', 'regional-forum-on-decent-work-in-agriculture').executeTakeFirstOrThrow();
     assert.ok(UPCOMING_EVENTS[0].title.startsWith('Regional forum'));
@@ -394,6 +394,26 @@ describe('every page type', () => {
           const emailForm = page.locator('form[action="/admin/account/email"]');
           await emailForm.getByLabel(t('admin.account.emailNew')).fill('not an address');
           await check('admin account email with errors', () => emailForm.locator('button[type="submit"]').click(), { status: 422 });
+          // Publishing an article whose Vietnamese text is a draft asks whether to publish it too.
+          await page.goto('/admin/articles/new');
+          await page.locator('input[name="en_title"]').fill(`Both languages, ${lang} at ${width}`);
+          await page.locator('input[name="vi_title"]').fill(`Cả hai ngôn ngữ, ${lang} ở ${width}`);
+          await page.locator('button[data-save]').click();
+          await page.waitForURL(/\/admin\/articles\/\d+/);
+          await check('admin publishing both languages asked', () => page.locator('button[form="step-publish"]').click());
+          // Changes kept while typing: offered back on the edit page, then put back in the form.
+          await page.goto(event);
+          await page.locator('input[name="en_title"]').fill(`${UPCOMING_EVENTS[0].title}, changed by ${lang} at ${width}`);
+          const kept = await page.evaluate(async () => {
+            const form = document.querySelector('form[data-edit-form]') as HTMLFormElement;
+            // A form's fields, as the edit script sends them (URLSearchParams reads a FormData).
+            const body = new URLSearchParams(new FormData(form) as unknown as string[][]);
+            return (await fetch(form.dataset.autosave ?? '', { method: 'POST', body, headers: { accept: 'application/json' } })).status;
+          });
+          assert.ok(kept >= 200 && kept < 300, `the changes were not kept: ${kept}`);
+          await check('admin event with changes kept', goto(page, event));
+          assert.ok(await page.locator('.autosave-notice').isVisible(), `${name('the kept changes')} are not offered`);
+          await check('admin event with changes put back', goto(page, `${event}?autosave=restore`));
         } finally {
           await context.close();
         }
