@@ -60,8 +60,12 @@ describe('changing a session and the following ones', () => {
   test('moving the sessions from one on to another time: the same dates, the later ones at the new time, in a new event with the same texts, topics and series', async () => {
     const title = 'Wage webinar';
     const id = await publishedWebinar(title);
+    // One later session cancelled on its own: it stays cancelled, with the sessions it moves with.
+    const single = await postForm(t.app, { url: `/admin/events/${id}/sessions/2027-04-27`, session: editor, fields: { action: 'cancel' } });
+    assert.equal(single.statusCode, 303);
     const before = await sessionsOf(title);
-    assert.equal(before.length, 9);
+    assert.equal(before.length, 8);
+    assert.ok(!before.some((s) => s.startsWith('2027-04-27')));
 
     const sessions = html((await getPage(t.app, `/admin/events/${id}/sessions`, editor)).body);
     assert.equal(text(sessions.querySelector(`a[href="/admin/events/${id}/sessions/2027-04-13/following"]`)), 'This and the following…');
@@ -106,6 +110,8 @@ describe('changing a session and the following ones', () => {
     const actions = async (x: number) => (await t.db.selectFrom('revisions').select('action').where('item_kind', '=', 'event').where('item_id', '=', x).orderBy('revision').execute()).map((r) => r.action);
     assert.deepEqual(await actions(id), ['create', 'publish', 'update']);
     assert.deepEqual(await actions(newId), ['create', 'publish']);
+    const changes = await t.db.selectFrom('event_session_changes').select(['event_id', 'recurrence_date', 'status']).where('recurrence_date', '=', '2027-04-27').execute();
+    assert.deepEqual(changes, [{ event_id: newId, recurrence_date: '2027-04-27', status: 'cancelled' }]);
   });
 
   test('cancelling the sessions from one on ends the rule before it; the first session and a date that is no session are refused', async () => {
