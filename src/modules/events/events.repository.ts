@@ -424,7 +424,19 @@ export async function listEventYears(db: Db, choice: TextChoice): Promise<number
     for (let y = ascending[i]!; y <= lo; y += 1) held.add(y);
     i = j;
   }
-  return years.filter((y) => held.has(y));
+  // A recurring event runs in every year one of its sessions does: few rows, read as they are.
+  for (const y of await sessionYears(db, choice)) if (y >= EARLIEST_YEAR && y <= LATEST_YEAR) held.add(y);
+  return [...held].sort((a, b) => b - a);
+}
+
+/** The years the listed sessions of the chosen recurring events run in (a session across New Year in both). */
+async function sessionYears(db: Db, choice: TextChoice): Promise<number[]> {
+  const rows = await sessionsOf(liveEvents(db, { ...choice, filters: { ...choice.filters, year: undefined } }), sessionBounds({ ...choice, filters: undefined }))
+    .select(['s.start_date', 's.last_day'])
+    .execute();
+  const years = new Set<number>();
+  for (const row of rows) for (let y = Number(row.start_date.slice(0, 4)); y <= Number(row.last_day.slice(0, 4)); y += 1) years.add(y);
+  return [...years];
 }
 
 /** Upcoming lines (events and sessions) that start before `date` (to number a month group continued from an earlier page). */

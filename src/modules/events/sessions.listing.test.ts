@@ -133,3 +133,37 @@ describe('the sessions of a recurring event in listings', () => {
     ]);
   });
 });
+
+describe('an open-ended recurring event across pages and years', () => {
+  const t = appForBlock({ now: MARCH_FIRST });
+
+  before(async () => {
+    const { editor } = await createPeople(t.db);
+    const ctx = { user: editor, now: MARCH_FIRST };
+    // Every Tuesday from 2 March 2027, with no end: listed two years ahead, 105 sessions.
+    const weekly = await createEvent(t.db, ctx, eventInput({ start_date: '2027-03-02', recurrence_rule: 'FREQ=WEEKLY', en: { ...eventInput().en, title: 'Tuesday clinic' } }));
+    await publishEvent(t.db, ctx, weekly.id);
+  });
+
+  test('its sessions fill the pages, a month group numbered on across a page break', async () => {
+    const page2 = htmlPage(await t.app.inject({ url: '/en/events?page=2' }));
+    const upcoming = page2.querySelector('section[aria-labelledby=upcoming]');
+    assert.deepEqual(lines(upcoming).slice(0, 2), ['July 2027: Tuesday clinic | 20 July 2027 · Session 21', 'July 2027: Tuesday clinic | 27 July 2027 · Session 22']);
+    // 6 and 13 July close page 1: the group goes on from 3.
+    assert.deepEqual(upcoming?.querySelectorAll('li').slice(0, 2).map((li) => li.getAttribute('value')), ['3', '4']);
+    assert.equal(htmlPage(await t.app.inject({ url: '/en/events?page=6' })).querySelectorAll('section[aria-labelledby=upcoming] li').length, 5);
+    assert.equal((await t.app.inject({ url: '/en/events?page=7' })).statusCode, 404);
+  });
+
+  test('the year filter lists the sessions in the year, and offers every year one runs in', async () => {
+    const doc = htmlPage(await t.app.inject({ url: '/en/events?year=2028' }));
+    const dates = doc.querySelectorAll('section[aria-labelledby=upcoming] .item-date').map(text);
+    assert.equal(dates.length, 20);
+    assert.match(dates[0] ?? '', /^4 January 2028 · Session 45$/);
+    const years = doc.querySelectorAll('select[name=year] option').map((o) => o.getAttribute('value')).filter((v) => v);
+    assert.deepEqual(years, ['2029', '2028', '2027']);
+    const last = htmlPage(await t.app.inject({ url: '/en/events?year=2028&page=3' }));
+    // The 52 Tuesdays of 2028, sessions 45 to 96: the last on page 3.
+    assert.deepEqual(last.querySelectorAll('section[aria-labelledby=upcoming] .item-date').map(text).slice(-1), ['26 December 2028 · Session 96']);
+  });
+});
