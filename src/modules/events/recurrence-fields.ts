@@ -8,6 +8,7 @@
  * as text instead, as is a form that sends only `recurrence_rule`.
  */
 import { z } from 'zod';
+import { isWithinYears } from '../../shared/dates/bounds.js';
 import { addDays, compareDates, isCalendarDate } from '../../shared/dates/calendar-date.js';
 import {
   fieldsOfRule,
@@ -121,6 +122,7 @@ function fieldsOfForm(v: RecurrenceFormValues, frequency: 'weekly' | 'monthly', 
   let ends: RuleEnd = { by: 'never' };
   if (v.repeat_ends === 'on') {
     if (!isCalendarDate(v.repeat_until)) errors.repeat_until = 'editing.error.date';
+    else if (!isWithinYears(v.repeat_until)) errors.repeat_until = 'editing.error.dateOutsideYears';
     else if (start !== '' && compareDates(v.repeat_until, start) < 0) errors.repeat_until = 'editing.error.recurrence.untilBeforeStart';
     ends = { by: 'until', date: v.repeat_until };
   } else if (v.repeat_ends === 'after') {

@@ -79,6 +79,8 @@ describe('the Repeats fields of the event form', () => {
   const refusals: [string, Record<string, string>, string, RegExp][] = [
     ['a weekday ticked that is not the start date\'s', { repeat_on_tu: '', repeat_on_we: '1' }, 'repeat_weekdays', /not on a weekday ticked/],
     ['a last date before the start', { repeat_ends: 'on', repeat_until: '2027-03-01' }, 'repeat_until', /cannot be before the start date/],
+    ['a last date that is no date', { repeat_ends: 'on', repeat_until: '2027-02-30' }, 'repeat_until', /real date/],
+    ['a last date past the years dates may have', { repeat_ends: 'on', repeat_until: '2207-01-01' }, 'repeat_until', /between the years 1900 and 2100/],
     ['no sessions', { repeat_count: '0' }, 'repeat_count', /from 1 to 520/],
     ['too many sessions', { repeat_count: '521' }, 'repeat_count', /from 1 to 520/],
     ['a number of sessions in words', { repeat_count: 'ten' }, 'repeat_count', /from 1 to 520/],
