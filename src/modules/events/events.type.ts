@@ -23,6 +23,8 @@ import { seriesChoiceProblems } from './series-choices.js';
 // Limits: generous for real summaries and places, small enough to keep pages and the database sane.
 const MAX_SUMMARY = 1000;
 const MAX_PLACE = 300;
+// One line beside the date and place: a long sentence belongs in the summary.
+const MAX_AUDIENCE = 200;
 
 /**
  * An event's translated fields after its title, each with the same rule in
@@ -40,6 +42,13 @@ export const eventTexts = {
   }),
   venue: textField(optionalText(MAX_PLACE), { label: { en: 'Venue', vi: 'Địa điểm tổ chức' } }),
   city: textField(optionalText(MAX_PLACE), { label: { en: 'City', vi: 'Thành phố' } }),
+  audience: textField(optionalText(MAX_AUDIENCE), {
+    label: { en: 'Who it is for', vi: 'Dành cho' },
+    hint: {
+      en: 'One line, shown beside the date and place, e.g. “Employers’ and workers’ organisations in the garment sector”.',
+      vi: 'Một dòng, hiện bên cạnh ngày và địa điểm, ví dụ “Các tổ chức của người sử dụng lao động và người lao động ngành dệt may”.',
+    },
+  }),
 };
 
 /** One language's text of an event, and its translation row's text columns. */

@@ -11,7 +11,7 @@ import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../m
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
-import type { ItemPageProps } from '../content/index.js';
+import { wordsIn, type ItemPageProps } from '../content/index.js';
 import { EventStatusBadge, EventStatusNotice } from '../../shared/views/EventStatusNotice.js';
 import { TagFacts } from '../../shared/views/TagFacts.js';
 import { ListingFilters, filterParams, hasAnyFilter, type FilterValues } from '../search/index.js';
@@ -21,6 +21,7 @@ import { isTimed } from './event-timing.js';
 import { AddToCalendar, SubscribeToCalendar } from './calendar-links.js';
 import { JsonLd } from '../seo/index.js';
 import { eventJsonLd } from './structured-data.js';
+import { eventTexts } from './events.type.js';
 import type { EventAround, NeighbourSession } from './event-around.js';
 import { SubscribeByEmail } from '../subscriptions/index.js';
 
@@ -277,6 +278,12 @@ export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventD
                 {location && online ? '; ' : null}
                 {online ? (event.attendance_mode === 'mixed' ? t('event.onlineAndInPerson') : t('event.online')) : null}
               </dd>
+            </>
+          ) : null}
+          {detail.text.audience ? (
+            <>
+              <dt>{wordsIn(ctx, eventTexts.audience.label)}</dt>
+              <dd lang={textLang}>{detail.text.audience}</dd>
             </>
           ) : null}
           {detail.around ? <AroundFacts ctx={ctx} eventId={event.id} around={detail.around} /> : null}
