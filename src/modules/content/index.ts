@@ -7,6 +7,7 @@ export { countLive, isLive, shownTranslationStatuses } from './live.js';
 export { shownSlug, shownColumn, shownLang, shownTexts } from './shown-text.js';
 export { publicRows, choosesAll, type PublicTables, type ItemsQuery, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
 export { StaleEditError } from './stale-edit-error.js';
+export { purgeAutosaves, AUTOSAVE_MAX_AGE_DAYS } from './autosaves.js';
 export { visitorsTextChoice } from './text-choice.js';
 export { relatedSection, sharingOf, type RelatedItems, type RelatedAt } from './related.js';
 export { itemPageRoute, type ItemPage, type ItemPageProps } from './item-page.js';

@@ -77,6 +77,19 @@ describe('the publication scheduler', () => {
     assert.equal((await listEventRevisions(handle.db, next.id))[0]?.action, 'schedule');
   });
 
+  test('a pass forgets autosaves older than 30 days and keeps the others', async () => {
+    const row = (key: string, savedAt: Date) => ({ user_id: editor.id, item_kind: 'article' as const, item_key: key, base_revision: null, fields: '{}', saved_at: savedAt.toISOString() });
+    await handle.db
+      .insertInto('autosaves')
+      .values([row('old', new Date(NOW.getTime() - 31 * 24 * 60 * 60_000)), row('recent', new Date(NOW.getTime() - 29 * 24 * 60 * 60_000))])
+      .execute();
+    const scheduler = startPublishScheduler({ db: handle.db, now: () => NOW }, { intervalMs: 60_000 });
+    await scheduler.runOnce();
+    await scheduler.stop();
+    const kept = await handle.db.selectFrom('autosaves').select('item_key').execute();
+    assert.deepEqual(kept.map((r) => r.item_key), ['recent']);
+  });
+
   test('a failing pass is logged and the timer goes on', async () => {
     const errors: string[] = [];
     let calls = 0;

@@ -4,14 +4,15 @@
  * public queries compare with the clock); the timer only writes the
  * 'went_live' revision and audit entry, claiming each item with a conditional
  * UPDATE so that with several instances running, each item is recorded once.
- * Each pass also forgets unconfirmed subscribers and makes the day's weekly
- * digests (claimed the same way).
+ * Each pass also forgets unconfirmed subscribers and editors' autosaves past
+ * their age, and makes the day's weekly digests (claimed the same way).
  * No outside cron is needed: the server starts it, and stops it on shutdown.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { startRepeatingPass, type RepeatingPass } from '../../shared/repeating-pass.js';
 import { recordDueArticlesLive } from '../articles/index.js';
+import { purgeAutosaves } from '../content/index.js';
 import { recordDueEventsLive, refreshEventSessions } from '../events/index.js';
 import { purgeUnconfirmed, sendWeeklyDigests, type SubscriptionSite } from '../subscriptions/index.js';
 
@@ -61,6 +62,8 @@ export function startPublishScheduler(
     const recorded = await recordDueItems(deps.db, deps.now());
     // Addresses given to follow by email and never confirmed are forgotten after 7 days.
     await purgeUnconfirmed(deps.db, deps.now());
+    // Editors' unsaved changes kept past their age (30 days) are forgotten, even when no one types.
+    await purgeAutosaves(deps.db, deps.now());
     // Recurring events' sessions carried forward as the days pass (and made for events saved before they were kept).
     await refreshEventSessions(deps.db, deps.now());
     if (recorded.events.length + recorded.articles.length > 0) {
