@@ -116,11 +116,8 @@ describe('a translated field declared once', () => {
     assert.equal(revision.snapshot.en.venue, 'ILO Office, Hanoi');
 
     // Compared in the history in its place: after the other English texts, before the Vietnamese.
-    assert.deepEqual(store.fieldOrder.slice(store.fieldOrder.indexOf('en.byline_organisation'), store.fieldOrder.indexOf('vi.title') + 1), [
-      'en.byline_organisation',
-      'en.venue',
-      'vi.title',
-    ]);
+    const lastArticleText = `en.${Object.keys(articleTexts).at(-1)}`;
+    assert.deepEqual(store.fieldOrder.slice(store.fieldOrder.indexOf(lastArticleText), store.fieldOrder.indexOf('vi.title') + 1), [lastArticleText, 'en.venue', 'vi.title']);
     const diff = await service.diffRevisions(db, created.id, 1, 2, 'en');
     assert.deepEqual(
       diff.diffs.map((d) => [d.field, d.before, d.after]),
