@@ -38,9 +38,9 @@ export function registerHealthRoutes(app: FastifyInstance, db: Kysely<Database>)
   });
   // A keep-alive connection whose request was in flight at the stop signal would otherwise stay
   // open after its answer and hold the shutdown until the timeout: ask the client to let go.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (app.lifecycle.shuttingDown) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   // Probes come every few seconds: log only their failures, not each request.

@@ -54,7 +54,10 @@ function siteContext(site: SiteSettings, lang: Lang): Omit<ViewContext, 'path'> 
   return found;
 }
 
-/** Sends a rendered page as HTML. */
+/**
+ * Sends a rendered page as HTML, encoded once here: sent as a string, it
+ * would be measured for its length and then encoded again as it is written.
+ */
 export function sendPage(reply: FastifyReply, page: JSX.Element, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
+  return reply.code(status).type('text/html; charset=utf-8').send(Buffer.from(renderDocument(page)));
 }
