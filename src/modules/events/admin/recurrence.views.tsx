@@ -75,15 +75,18 @@ export function RecurrenceFields({ ctx, values, errors, sessionsHref }: Recurren
         <div data-monthly-part="day">
           <InputField name="repeat_month_day" label={t('editing.field.repeat_month_day')} hint={t('editing.hint.repeatMonthDay')} value={values.repeat_month_day} error={e('repeat_month_day')} maxLength={2} />
         </div>
-        <div class="field-row" data-monthly-part="weekday">
-          <SelectField
-            name="repeat_ordinal"
-            label={t('editing.field.repeat_ordinal')}
-            value={values.repeat_ordinal}
-            error={e('repeat_ordinal')}
-            options={MONTH_ORDINALS.map((n) => ({ value: String(n), label: t(`editing.repeat.ordinal.${n}` as MessageKey) }))}
-          />
-          <SelectField name="repeat_weekday" label={t('editing.field.repeat_weekday')} value={values.repeat_weekday} error={e('repeat_weekday')} options={WEEKDAY_CODES.map((d) => ({ value: d, label: dayName(d) }))} />
+        {/* A wrapper of its own: the row's display would outdo the hidden attribute. */}
+        <div data-monthly-part="weekday">
+          <div class="field-row">
+            <SelectField
+              name="repeat_ordinal"
+              label={t('editing.field.repeat_ordinal')}
+              value={values.repeat_ordinal}
+              error={e('repeat_ordinal')}
+              options={MONTH_ORDINALS.map((n) => ({ value: String(n), label: t(`editing.repeat.ordinal.${n}` as MessageKey) }))}
+            />
+            <SelectField name="repeat_weekday" label={t('editing.field.repeat_weekday')} value={values.repeat_weekday} error={e('repeat_weekday')} options={WEEKDAY_CODES.map((d) => ({ value: d, label: dayName(d) }))} />
+          </div>
         </div>
       </div>
       <div data-repeat-part={PART.repeating}>
@@ -136,7 +139,7 @@ function SessionsPreview({ ctx, values, errors }: Pick<RecurrenceFieldsProps, 'c
   const time = values.all_day === '' && values.start_time !== '' ? `, ${values.start_time}` : '';
   return (
     <section class="sessions-preview" aria-labelledby="sessions-preview-title" id="sessions-preview">
-      <h3 id="sessions-preview-title">{t('editing.sessions.previewTitle')}</h3>
+      <h2 id="sessions-preview-title">{t('editing.sessions.previewTitle')}</h2>
       <p class="field-hint">{t('editing.sessions.notSaved')}</p>
       {preview === null ? (
         <p>{t('editing.sessions.none')}</p>
