@@ -49,12 +49,13 @@
   const say = (text) => {
     if (status && text) status.textContent = text;
   };
-  const timeOfDay = () => {
+  // The server's time of the autosave, on the office's clock, as the edit page's notices give it.
+  const timeOfDay = (instant) => {
     const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     try {
-      return new Intl.DateTimeFormat(status?.dataset.lang, { ...options, timeZone: status?.dataset.zone }).format(new Date());
+      return new Intl.DateTimeFormat(status?.dataset.lang, { ...options, timeZone: status?.dataset.zone }).format(instant);
     } catch {
-      return new Intl.DateTimeFormat(status?.dataset.lang, options).format(new Date());
+      return new Intl.DateTimeFormat(status?.dataset.lang, options).format(instant);
     }
   };
   const keep = async (leaving) => {
@@ -72,9 +73,14 @@
         credentials: 'same-origin',
         keepalive: leaving && body.length <= KEEPALIVE_MAX_CHARS,
       });
-      if (response.ok) say(status?.dataset.saved?.replace('{time}', timeOfDay()));
-      else if (response.status === 422 || response.status === 413) say(status?.dataset.refused);
-      else {
+      if (response.ok) {
+        const { savedAt } = await response.json();
+        // Typed back to what is saved, nothing is kept, and nothing is said.
+        if (savedAt === null && status) status.textContent = '';
+        else say(status?.dataset.saved?.replace('{time}', timeOfDay(new Date(savedAt))));
+      } else if (response.status === 422 || response.status === 413) {
+        say(status?.dataset.refused);
+      } else {
         lastKept = before;
         say(status?.dataset.failed);
       }
