@@ -20,6 +20,7 @@ import { eventFormValues, validateEventForm, type EventFormValues, type EventInp
 import { recurrenceFormValues } from './recurrence-fields.js';
 import { plannedSessionDates } from './sessions.editing.js';
 import { sessionInstant } from './sessions.js';
+import { rebuildEventSessions } from './sessions.store.js';
 
 /** What happens from a session on: the sessions move to another start time (each keeping its length), or they are no longer held. */
 export type FollowingChange = { action: 'time'; time: string } | { action: 'cancel' };
@@ -80,6 +81,7 @@ export async function splitFollowing(
   if (change.action === 'cancel') {
     await updateEvent(db, ctx, eventId, kept, loadedRevision ?? event.revision);
     await db.deleteFrom('event_session_changes').where('event_id', '=', eventId).where('recurrence_date', '>=', date).execute();
+    await rebuildEventSessions(db, eventId, ctx.now);
     return { newEventId: null };
   }
 
@@ -106,6 +108,9 @@ export async function splitFollowing(
   const created = await createEvent(db, ctx, following);
   await updateEvent(db, ctx, eventId, kept, event.revision);
   await db.updateTable('event_session_changes').set({ event_id: created.id }).where('event_id', '=', eventId).where('recurrence_date', '>=', date).execute();
+  // The listed sessions of both, with the changed sessions where they now belong.
+  await rebuildEventSessions(db, created.id, ctx.now);
+  await rebuildEventSessions(db, eventId, ctx.now);
   if (s.status === 'published' && can(ctx.user, 'content.publish', { createdBy: created.createdBy, status: created.snapshot.status })) {
     await publishEvent(db, ctx, created.id, created.revision);
   }

@@ -28,7 +28,7 @@ describe('changing a session and the following ones', () => {
   before(() => ensureTaxonomy(t.db, loadTaxonomy(), DEFAULT_NOW.toISOString()));
 
   /** A published Geneva webinar, Tuesdays at 14:00 from 16 March 2027, ten sessions, 30 March skipped, in a series with a topic; its id. */
-  async function publishedWebinar(title: string): Promise<number> {
+  async function publishedWebinar(title: string, publish = true): Promise<number> {
     const form = html((await getPage(t.app, '/admin/events/new', editor)).body);
     const topic = form.querySelector('input[name=topics]')?.getAttribute('value');
     assert.ok(topic, 'a topic to choose');
@@ -40,7 +40,7 @@ describe('changing a session and the following ones', () => {
     const res = await postForm(t.app, { url: '/admin/events', session: editor, fields });
     assert.equal(res.statusCode, 303, res.body.slice(0, 400));
     const id = Number(/\/admin\/events\/(\d+)/.exec(String(res.headers.location))![1]);
-    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor, fields: { vietnamese: 'both' } })).statusCode, 303);
+    if (publish) assert.equal((await postForm(t.app, { url: `/admin/events/${id}/publish`, session: editor, fields: { vietnamese: 'both' } })).statusCode, 303);
     return id;
   }
 
@@ -112,6 +112,10 @@ describe('changing a session and the following ones', () => {
     assert.deepEqual(await actions(newId), ['create', 'publish']);
     const changes = await t.db.selectFrom('event_session_changes').select(['event_id', 'recurrence_date', 'status']).where('recurrence_date', '=', '2027-04-27').execute();
     assert.deepEqual(changes, [{ event_id: newId, recurrence_date: '2027-04-27', status: 'cancelled' }]);
+    const listed = async (x: number) =>
+      (await t.db.selectFrom('event_sessions').select(['recurrence_date', 'status']).where('event_id', '=', x).orderBy('recurrence_date').execute()).map((r) => `${r.recurrence_date} ${r.status}`);
+    assert.deepEqual(await listed(id), ['2027-03-16 scheduled', '2027-03-23 scheduled', '2027-04-06 scheduled']);
+    assert.deepEqual(await listed(newId), ['2027-04-13 scheduled', '2027-04-20 scheduled', '2027-04-27 cancelled', '2027-05-04 scheduled', '2027-05-11 scheduled', '2027-05-18 scheduled']);
   });
 
   test('cancelling the sessions from one on ends the rule before it; the first session and a date that is no session are refused', async () => {
@@ -138,5 +142,23 @@ describe('changing a session and the following ones', () => {
 
     const stale = await postForm(t.app, { url: `/admin/events/${id}/sessions/2027-04-13/following`, session: editor, fields: { ...fields, action: 'cancel' } });
     assert.equal(stale.statusCode, 409, 'a page loaded before the change');
+  });
+
+  test('a draft split keeps the new event a draft, its listed sessions with the later session cancelled on its own', async () => {
+    const id = await publishedWebinar('Draft webinar', false);
+    assert.equal((await postForm(t.app, { url: `/admin/events/${id}/sessions/2027-04-27`, session: editor, fields: { action: 'cancel' } })).statusCode, 303);
+    const fields = formFields((await getPage(t.app, `/admin/events/${id}/sessions/2027-04-13/following`, editor)).body, 'form.split-form');
+    const done = await postForm(t.app, { url: `/admin/events/${id}/sessions/2027-04-13/following`, session: editor, fields: { ...fields, action: 'time', new_time: '09:30' } });
+    assert.equal(done.statusCode, 303);
+    const newId = Number(/\/admin\/events\/(\d+)\/sessions/.exec(String(done.headers.location))![1]);
+    assert.equal((await t.db.selectFrom('events').select('status').where('id', '=', newId).executeTakeFirstOrThrow()).status, 'draft');
+    const listed = await t.db.selectFrom('event_sessions').select(['recurrence_date', 'status', 'starts_at']).where('event_id', '=', newId).where('recurrence_date', 'in', ['2027-04-20', '2027-04-27']).orderBy('recurrence_date').execute();
+    assert.deepEqual(
+      listed.map((r) => [r.recurrence_date, r.status, instantToZonedTime(r.starts_at!, ZONE)?.time]),
+      [
+        ['2027-04-20', 'scheduled', '09:30'],
+        ['2027-04-27', 'cancelled', '09:30'],
+      ],
+    );
   });
 });
