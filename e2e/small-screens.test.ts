@@ -111,6 +111,7 @@ describe('small and large screens', () => {
             ['event cancel', `${eventEdit}/cancel`],
             ['recurring event', `/admin/events/${weekly.id}`],
             ['sessions', `/admin/events/${weekly.id}/sessions`],
+            ['a session and the following', `/admin/events/${weekly.id}/sessions/2027-03-30/following`],
             ['revisions compared', `/admin/events/${weekly.id}/history?from=1&to=2`],
             ['series list', '/admin/series'],
             ['new series', '/admin/series/new'],
