@@ -89,6 +89,8 @@ try {
     weeklyEdit = `/admin/events/${weekly.id}`;
   }
 
+  /** The edit page of the article written for the publish-both question, once written. */
+  let bothEdit = null;
   const pages = [
     ['admin-dashboard', '/admin'],
     ['admin-events', '/admin/events'],
@@ -124,6 +126,24 @@ try {
     ['admin-settings', '/admin/settings'],
     ['admin-audit', '/admin/audit'],
     ['admin-account', '/admin/account'],
+    // Publishing an article whose Vietnamese text is a draft: the question whether to publish it too.
+    [
+      'admin-publish-both',
+      async () => {
+        if (!bothEdit) {
+          await page.goto('/admin/articles/new');
+          await page.locator('input[name="en_title"]').fill('Apprentices learn their rights on the first day');
+          await page.locator('input[name="vi_title"]').fill('Người học nghề được biết quyền của mình ngay ngày đầu');
+          await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').filter({ hasText: /^Save$/ }).first().click()]);
+          bothEdit = new URL(page.url()).pathname;
+        } else await page.goto(bothEdit);
+        const publish = page.locator('button[form="step-publish"]');
+        if ((await publish.count()) === 0) return null;
+        const [response] = await Promise.all([page.waitForNavigation(), publish.click()]);
+        // A build that does not ask publishes and goes back to the edit page.
+        return new URL(page.url()).pathname.endsWith('/publish') ? response : null;
+      },
+    ],
   ];
   if (seriesId !== null) {
     pages.push(
@@ -131,6 +151,7 @@ try {
       ['admin-series-new', '/admin/series/new'],
       ['admin-series-edit', `/admin/series/${seriesId}`],
       ['admin-event-sessions', `${weeklyEdit}/sessions`],
+      ['admin-event-split', `${weeklyEdit}/sessions/2027-03-30/following`],
       ['admin-event-compare', `${weeklyEdit}/history?from=1&to=2`],
     );
   }
