@@ -111,10 +111,10 @@ function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Wh
     [`GET ${base}`]: { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     [`GET ${base}/new`]: { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     // An empty form: every signed-in person may create, and is told what is missing.
-    [`POST ${base}`]: { fields: {}, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+    [`POST ${base}`]: { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
     [`GET ${base}/:id`]: { url: own(), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     // An empty form fails validation before anything is saved (the permission check comes with a valid form).
-    [`POST ${base}/:id`]: { url: own(), fields: {}, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+    [`POST ${base}/:id`]: { url: own(), fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
     // The item is already published: not a step it can take (409); contributors may not take these at all.
     [`POST ${base}/:id/submit`]: { url: own('/submit'), fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
     [`POST ${base}/:id/return`]: { url: own('/return'), fields: {}, anonymous: 401, contributor: 403, editor: 409, admin: 409 },
@@ -123,7 +123,7 @@ function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Wh
     [`POST ${base}/:id/unpublish`]: { url: own('/unpublish'), fields: { confirmed: 'yes' }, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
     [`GET ${base}/:id/unpublish`]: { url: page('/unpublish'), anonymous: 303, contributor: 403, editor: 200, admin: 200 },
     // No date given: the form comes back with its message.
-    [`POST ${base}/:id/schedule`]: { url: own('/schedule'), fields: {}, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+    [`POST ${base}/:id/schedule`]: { url: own('/schedule'), fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
     // No revision named: a bad request for everyone signed in.
     [`POST ${base}/:id/restore`]: { url: own('/restore'), fields: {}, anonymous: 401, contributor: 400, editor: 400, admin: 400 },
     [`POST ${base}/:id/delete`]: { url: own('/delete'), fields: {}, anonymous: 401, contributor: 403, editor: 303, admin: 303 },
@@ -131,7 +131,7 @@ function itemRoutes(kind: 'events' | 'articles', ids: (f: Fixtures) => Record<Wh
     [`GET ${base}/:id/preview`]: { url: page('/preview'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     [`GET ${base}/:id/history`]: { url: page('/history'), anonymous: 303, contributor: 200, editor: 200, admin: 200 },
     // A change to many items with none chosen: the list comes back with its message.
-    [`POST ${base}/bulk`]: { fields: {}, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+    [`POST ${base}/bulk`]: { fields: {}, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
     // A form kept as it is typed: anyone who may write a new item, and those who may edit this one (not a contributor: it is published).
     [`POST ${base}/new/autosave`]: { fields: { en_title: 'Typed, not saved' }, anonymous: 401, contributor: 200, editor: 200, admin: 200 },
     [`POST ${base}/:id/autosave`]: { url: own('/autosave'), fields: { en_title: 'Typed, not saved', revision: '1' }, anonymous: 401, contributor: 403, editor: 200, admin: 200 },
@@ -145,14 +145,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Signing in and out, first setup.
   'GET /admin/login': { anonymous: 200, contributor: 303, editor: 303, admin: 303 },
   // Anonymous: no form cookie and no token, so the CSRF check refuses it. Signed in: the empty form is refused.
-  'POST /admin/login': { fields: { email: '', password: '' }, anonymous: 403, contributor: 422, editor: 404, admin: 404 },
+  'POST /admin/login': { fields: { email: '', password: '' }, anonymous: 403, contributor: 422, editor: 422, admin: 422 },
   'POST /admin/logout': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   // Accounts exist, so the setup link is spent for everyone.
   'GET /admin/setup': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
   'POST /admin/setup': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
   // A new password by email: open to all; a link without a valid token is gone.
   'GET /admin/forgot': { anonymous: 200, contributor: 200, editor: 200, admin: 200 },
-  'POST /admin/forgot': { fields: { email: '' }, anonymous: 403, contributor: 422, editor: 404, admin: 404 },
+  'POST /admin/forgot': { fields: { email: '' }, anonymous: 403, contributor: 422, editor: 422, admin: 422 },
   'GET /admin/reset': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
   'POST /admin/reset': { fields: { token: 'x' }, anonymous: 403, contributor: 410, editor: 410, admin: 410 },
   'GET /admin/invitation': { anonymous: 410, contributor: 410, editor: 410, admin: 410 },
@@ -161,8 +161,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Dashboard and own account: everyone signed in.
   'GET /admin': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'GET /admin/account': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
-  'POST /admin/account/password': { fields: { current: 'wrong', password: '', confirm: '' }, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
-  'POST /admin/account/email': { fields: { email: 'not an address', email_current: 'wrong' }, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+  'POST /admin/account/password': { fields: { current: 'wrong', password: '', confirm: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
+  'POST /admin/account/email': { fields: { email: 'not an address', email_current: 'wrong' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   'POST /admin/account/language': { fields: { ui_lang: 'en' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   'POST /admin/account/notices': { fields: { editorial_notices: 'on' }, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
   'POST /admin/account/sign-out-everywhere': { endsSession: true, anonymous: 401, contributor: 303, editor: 303, admin: 303 },
@@ -201,7 +201,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /admin/media': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'GET /admin/media/new': { anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   // No file sent: the upload form comes back with its message.
-  'POST /admin/media': { fields: { altEn: '' }, anonymous: 401, contributor: 422, editor: 404, admin: 404 },
+  'POST /admin/media': { fields: { altEn: '' }, anonymous: 401, contributor: 422, editor: 422, admin: 422 },
   'GET /admin/media/:id': { url: (f) => `/admin/media/${f.mediaId}`, anonymous: 303, contributor: 200, editor: 200, admin: 200 },
   'POST /admin/media/:id': {
     url: (f) => `/admin/media/${f.mediaId}`,
@@ -277,9 +277,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Event series: editors and admins; an empty form is told what is missing.
   'GET /admin/series': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },
   'GET /admin/series/new': { anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  'POST /admin/series/new': { fields: {}, anonymous: 401, contributor: 403, editor: 404, admin: 404 },
+  'POST /admin/series/new': { fields: {}, anonymous: 401, contributor: 403, editor: 422, admin: 422 },
   'GET /admin/series/:id': { url: (f) => `/admin/series/${f.seriesId}`, anonymous: 303, contributor: 403, editor: 200, admin: 200 },
-  'POST /admin/series/:id': { url: (f) => `/admin/series/${f.seriesId}`, fields: {}, anonymous: 401, contributor: 403, editor: 404, admin: 404 },
+  'POST /admin/series/:id': { url: (f) => `/admin/series/${f.seriesId}`, fields: {}, anonymous: 401, contributor: 403, editor: 422, admin: 422 },
 
   // Site settings: admins only.
   'GET /admin/settings': { anonymous: 303, contributor: 403, editor: 403, admin: 200 },
