@@ -112,10 +112,10 @@ type LiveQuery = ReturnType<typeof liveEvents>;
 type EntryValues = { from: string; to: string };
 
 /**
- * The lines a listing picks from, as two queries whose rows read alike
- * (id, recurrence_date, start_date, last_day): the single events, and the
- * sessions of the recurring ones (event_sessions), kept to the days `v`
- * bounds. `single` and `session` add each side's own conditions.
+ * The lines a listing picks from, as two queries each listing selects alike
+ * (id, recurrence_date, start_date, last_day) and joins with UNION ALL: the
+ * single events, and the sessions of the recurring ones (event_sessions),
+ * kept to the days `v` bounds. Each listing adds its own conditions to each.
  */
 function singles(live: LiveQuery) {
   return live.where('e.recurrence_rule', 'is', null);
