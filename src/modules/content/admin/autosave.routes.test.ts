@@ -102,6 +102,11 @@ describe('autosaves of the edit forms', () => {
     });
     assert.equal(json.statusCode, 422);
     assert.equal((json.json() as { error: { problem: string; field: string } }).error.field, 'en_title');
+    // Asked by a browser rather than the edit script: the site's error page, not JSON.
+    const page = await postForm(t.app, { url: `/admin/articles/${id}/autosave`, session: editor, fields: { nonsense: 'x' }, headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 422);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.body, /none of the fields of this form/);
     assert.equal((await rows(id)).length, 0);
     // A body over the size limit is refused before it is read.
     const huge = await postForm(t.app, { url: `/admin/articles/${id}/autosave`, session: editor, fields: { revision: '1', en_body: 'ă'.repeat(1_100_000) }, headers: { accept: 'application/json' } });

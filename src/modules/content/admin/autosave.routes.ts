@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../app-deps.js';
+import { AppError } from '../../../shared/errors.js';
 import { assertCan } from '../../auth/index.js';
 import { clearAutosave, keepAutosave, readAutosave, sameAsSaved, type AutosaveKey, type AutosaveProblem } from '../autosaves.js';
 import type { BaseSnapshot, Editable } from '../editing.js';
@@ -30,6 +31,16 @@ const PROBLEMS: Record<AutosaveProblem, string> = {
   revision: 'The form names a revision this item never had.',
 };
 
+/**
+ * A refusal asked for by something other than the edit script (which asks
+ * for JSON): a browser gets the site's error page, as from every admin form.
+ */
+class AutosaveRefusedError extends AppError {
+  constructor(message: string) {
+    super(422, 'autosave_refused', message);
+  }
+}
+
 /** The form's values of a stored item, or of a new item, to compare an autosave with. */
 type SavedValues = Readonly<Record<string, string | string[]>>;
 
@@ -42,6 +53,7 @@ export function autosaveRoutes(app: FastifyInstance, deps: AppDeps, kind: AnyCon
     const userId = request.user!.id;
     const reading = readAutosave(request.body, form.read(request.body) as unknown as SavedValues, item);
     if (!reading.ok) {
+      if (!String(request.headers.accept ?? '').includes('application/json')) throw new AutosaveRefusedError(PROBLEMS[reading.problem]);
       return reply.code(422).send({ error: { code: 'autosave_refused', problem: reading.problem, field: reading.field ?? null, message: PROBLEMS[reading.problem] } });
     }
     // Typed back to what is saved: nothing to keep, and nothing to offer later.
