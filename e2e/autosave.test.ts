@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TEST_PASSWORD } from './helpers/app-server.js';
-import { axeViolations, describeProblems, htmlErrors, type PageProblem } from './helpers/checks.js';
+import { pageAudit } from './helpers/checks.js';
 import { signIn, useSite } from './helpers/journey.js';
 
 /** Longer than the edit script waits after a change before keeping the form (10 s), with room for a busy machine. */
@@ -23,12 +23,7 @@ describe('unsaved changes and publishing both languages', () => {
     await site.visit(
       'autosave-restore',
       async (page) => {
-        const problems: PageProblem[] = [];
-        const documents: { name: string; html: string }[] = [];
-        const check = async (name: string) => {
-          problems.push(...(await axeViolations(page, name)));
-          documents.push({ name, html: await page.content() });
-        };
+        const { check, assertClean } = pageAudit(page);
         await signIn(page, email, TEST_PASSWORD);
         await page.goto('/admin/articles');
         await page.locator('table.data-table td a').first().click();
@@ -76,9 +71,7 @@ describe('unsaved changes and publishing both languages', () => {
         await page.reload();
         assert.equal(await page.locator('.autosave-notice').count(), 0, 'saving cleared the autosave');
 
-        assert.equal(problems.length, 0, describeProblems(problems));
-        const errors = await htmlErrors(documents);
-        assert.equal(errors.length, 0, describeProblems(errors));
+        await assertClean();
       },
       { bypassCSP: true },
     );
@@ -89,8 +82,7 @@ describe('unsaved changes and publishing both languages', () => {
     await site.visit(
       'publish-both',
       async (page) => {
-        const problems: PageProblem[] = [];
-        const documents: { name: string; html: string }[] = [];
+        const { check, assertClean } = pageAudit(page);
         await signIn(page, email, TEST_PASSWORD);
         await page.goto('/admin/articles/new');
         const english = page.getByRole('group', { name: 'English' });
@@ -104,8 +96,7 @@ describe('unsaved changes and publishing both languages', () => {
 
         await page.getByRole('button', { name: 'Publish now' }).click();
         await page.getByRole('heading', { name: 'Publish the Vietnamese text too?' }).waitFor();
-        problems.push(...(await axeViolations(page, 'publish both question')));
-        documents.push({ name: 'publish both question', html: await page.content() });
+        await check('publish both question');
 
         await page.getByRole('button', { name: 'Publish both' }).click();
         await page.getByText('Published.', { exact: true }).waitFor();
@@ -114,9 +105,7 @@ describe('unsaved changes and publishing both languages', () => {
         assert.equal((await page.locator('h1').textContent())?.trim(), 'An toàn lao động trên các nông trại cà phê');
         assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
 
-        assert.equal(problems.length, 0, describeProblems(problems));
-        const errors = await htmlErrors(documents);
-        assert.equal(errors.length, 0, describeProblems(errors));
+        await assertClean();
       },
       { bypassCSP: true },
     );

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { parseCalendar } from '../test/helpers/ical.js';
 import { TEST_PASSWORD, UPCOMING_EVENTS } from './helpers/app-server.js';
-import { axeViolations, describeProblems, htmlErrors, type PageProblem } from './helpers/checks.js';
+import { axeViolations, describeProblems, pageAudit, type PageProblem } from './helpers/checks.js';
 import { signIn, useSite } from './helpers/journey.js';
 
 const REASON_EN = 'Cancelled because of the typhoon warning; the forum will be held online in January.';
@@ -92,12 +92,7 @@ describe('the edit page', () => {
     await site.visit(
       'cancel-with-reason',
       async (page) => {
-        const problems: PageProblem[] = [];
-        const documents: { name: string; html: string }[] = [];
-        const check = async (name: string) => {
-          problems.push(...(await axeViolations(page, name)));
-          documents.push({ name, html: await page.content() });
-        };
+        const { check, assertClean } = pageAudit(page);
         await signIn(page, email, TEST_PASSWORD);
         const event = UPCOMING_EVENTS[0];
         await openEvent(page, event.title);
@@ -138,9 +133,7 @@ describe('the edit page', () => {
 
         await page.goto(eventUrl.pathname.replace('/en/', '/vi/'));
         await check('public cancelled event in Vietnamese');
-        assert.equal(problems.length, 0, describeProblems(problems));
-        const errors = await htmlErrors(documents);
-        assert.equal(errors.length, 0, describeProblems(errors));
+        await assertClean();
       },
       { bypassCSP: true },
     );

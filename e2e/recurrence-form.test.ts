@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TEST_PASSWORD } from './helpers/app-server.js';
-import { axeViolations, describeProblems, htmlErrors, type PageProblem } from './helpers/checks.js';
+import { pageAudit } from './helpers/checks.js';
 import { signIn, useSite } from './helpers/journey.js';
 
 describe('the Repeats fields of the event form', () => {
@@ -17,12 +17,7 @@ describe('the Repeats fields of the event form', () => {
   test('only the fields that apply are shown, and Show sessions lists the sessions without saving', async () => {
     const email = await site.app.createUser('editor', 'Lan Editor');
     await site.visit('recurrence-form', async (page) => {
-      const problems: PageProblem[] = [];
-      const documents: { name: string; html: string }[] = [];
-      const check = async (name: string) => {
-        problems.push(...(await axeViolations(page, name)));
-        documents.push({ name, html: await page.content() });
-      };
+      const { check, assertClean } = pageAudit(page);
       await signIn(page, email, TEST_PASSWORD);
       await page.goto('/admin/events/new');
       const repeats = page.locator('fieldset[data-recurrence]');
@@ -80,8 +75,7 @@ describe('the Repeats fields of the event form', () => {
       assert.equal(await page.getByLabel('New start time').isVisible(), false, 'an all-day event: only cancelling');
       await check('this and the following');
 
-      problems.push(...(await htmlErrors(documents)));
-      assert.deepEqual(problems, [], describeProblems(problems));
+      await assertClean();
     }, { bypassCSP: true });
   });
 });

@@ -3,6 +3,7 @@
  * inside the browser, and the Nu Html Checker (vnu.jar, on Java) on the HTML
  * exactly as the server sent it.
  */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,4 +91,24 @@ export async function htmlErrors(documents: ReadonlyArray<{ name: string; html: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A journey's page checks: `check` runs axe on the page as it is now and keeps
+ * its HTML; `assertClean` then checks every kept page with the Nu checker in
+ * one go and fails on any problem either found.
+ */
+export function pageAudit(page: Page) {
+  const problems: PageProblem[] = [];
+  const documents: { name: string; html: string }[] = [];
+  return {
+    async check(name: string): Promise<void> {
+      problems.push(...(await axeViolations(page, name)));
+      documents.push({ name, html: await page.content() });
+    },
+    async assertClean(): Promise<void> {
+      problems.push(...(await htmlErrors(documents)));
+      assert.deepEqual(problems, [], describeProblems(problems));
+    },
+  };
 }
