@@ -19,6 +19,14 @@ describe('own account page', () => {
     assert.match(text(doc.querySelector('#sessions-section')?.parentNode), /signed in on 2 browsers/);
   });
 
+  test('with one session open, it says so in the singular', async () => {
+    const user = await createTestUser(t.db, { role: 'contributor' });
+    const session = await signInAs(t.app, user.email, TEST_PASSWORD);
+    const section = text(html((await getPage(t.app, '/admin/account', session)).body).querySelector('#sessions-section')?.parentNode);
+    assert.match(section, /signed in on this browser or device only/);
+    assert.doesNotMatch(section, /1 browsers/);
+  });
+
   test('changing the password needs the current one; other sessions end, this one stays', async () => {
     const user = await createTestUser(t.db, { role: 'editor' });
     const elsewhere = await signInAs(t.app, user.email, TEST_PASSWORD);

@@ -129,7 +129,7 @@ export function AccountPage({ ctx, sessions, errors, notice, editorialNotices, e
 
         <section aria-labelledby="sessions-section">
           <h2 id="sessions-section">{t('admin.account.sessionsSection')}</h2>
-          <p>{t('admin.account.sessionsCount', { count: sessions })}</p>
+          <p>{sessions === 1 ? t('admin.account.sessionsCountOne') : t('admin.account.sessionsCount', { count: sessions })}</p>
           <p>{t('admin.account.signOutEverywhereHelp')}</p>
           <form method="post" action="/admin/account/sign-out-everywhere" class="form">
             <CsrfField ctx={ctx} />

@@ -39,8 +39,15 @@ describe('a change to many items of a list at once', () => {
     assert.equal(res.statusCode, 200);
     const doc = html(res.body);
     assert.deepEqual(doc.querySelectorAll('.bulk-items li').map((li) => text(li)), ['First draft', 'Second draft']);
+    assert.equal(text(doc.querySelector('h1')!), 'Publish: 2 items');
     assert.equal(doc.querySelector('input[name="confirmed"]')?.getAttribute('value'), 'yes');
     assert.equal((await getArticleForEditing(t.db, ids['First draft']!)).snapshot.status, 'draft');
+  });
+
+  test('the count on the confirmation agrees with its noun', async () => {
+    const one = html((await bulk(editor, { ids: [String(ids['First draft'])], action: 'publish' })).body);
+    assert.equal(text(one.querySelector('h1')!), 'Publish: 1 item');
+    assert.match(one.querySelector('title')?.textContent ?? '', /^Publish: 1 item —/);
   });
 
   test('a choice missing or unknown shows the list again with a message, keeping what was chosen', async () => {

@@ -69,7 +69,8 @@ export interface BulkConfirmProps {
 /** Every item chosen, named, and what will be done to them; nothing changes until the button. */
 export function BulkConfirmPage({ ctx, title, action, listHref, choice, topicName, items }: BulkConfirmProps) {
   const { t } = ctx;
-  const heading = t('editing.bulk.confirmTitle', { action: t(ACTION_KEYS[choice.action]), count: items.length });
+  const actionName = t(ACTION_KEYS[choice.action]);
+  const heading = items.length === 1 ? t('editing.bulk.confirmTitleOne', { action: actionName }) : t('editing.bulk.confirmTitle', { action: actionName, count: items.length });
   return (
     <AdminLayout ctx={ctx} title={`${heading} — ${title}`}>
       <h1>{heading}</h1>

@@ -134,6 +134,9 @@ describe('the Repeats fields of the event form', () => {
     const endless = html((await postForm(t.app, { url: '/admin/events', session: editor, fields: weekly({ repeat_ends: 'never', show_sessions: '1' }) })).body);
     assert.match(text(endless.querySelector('#sessions-preview')), /sessions in the next two years/);
 
+    const single = html((await postForm(t.app, { url: '/admin/events', session: editor, fields: weekly({ repeat_count: '1', show_sessions: '1' }) })).body);
+    assert.ok(single.querySelectorAll('#sessions-preview p').some((p) => text(p) === '1 session in all.'), 'one session, in the singular');
+
     const refused = await postForm(t.app, { url: '/admin/events', session: editor, fields: weekly({ repeat_count: '0', show_sessions: '1' }) });
     assert.equal(refused.statusCode, 422);
     assert.equal(html(refused.body).querySelector('#sessions-preview'), null, 'no sessions from fields refused');

@@ -145,7 +145,7 @@ function SessionsPreview({ ctx, values, errors }: Pick<RecurrenceFieldsProps, 'c
         <p>{t('editing.sessions.none')}</p>
       ) : (
         <>
-          <p>{t(preview.endless ? 'editing.sessions.totalEndless' : 'editing.sessions.total', { count: String(preview.total) })}</p>
+          <p>{t(preview.endless ? 'editing.sessions.totalEndless' : preview.total === 1 ? 'editing.sessions.totalOne' : 'editing.sessions.total', { count: String(preview.total) })}</p>
           {preview.first.length < preview.planned ? <p>{t('editing.sessions.firstOnes', { count: String(preview.first.length) })}</p> : null}
           <ol class="sessions-preview__list">
             {preview.first.map((s) => (

@@ -141,6 +141,7 @@ export const adminEn = {
   'admin.account.langSaved': 'The language was saved.',
   'admin.account.langInvalid': 'Choose English or Vietnamese.',
   'admin.account.sessionsSection': 'Sessions',
+  'admin.account.sessionsCountOne': 'You are signed in on this browser or device only.',
   'admin.account.sessionsCount': 'You are signed in on {count} browsers or devices (including this one).',
   'admin.account.signOutEverywhereHelp': 'If you signed in on a computer that is not yours, or think someone else has, sign out everywhere. You will need to sign in again here too.',
   'admin.account.signOutEverywhere': 'Sign out everywhere',

@@ -143,6 +143,7 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'admin.account.langSaved': 'Đã lưu ngôn ngữ.',
   'admin.account.langInvalid': 'Hãy chọn tiếng Anh hoặc tiếng Việt.',
   'admin.account.sessionsSection': 'Phiên đăng nhập',
+  'admin.account.sessionsCountOne': 'Bạn chỉ đang đăng nhập trên trình duyệt hoặc thiết bị này.',
   'admin.account.sessionsCount': 'Bạn đang đăng nhập trên {count} trình duyệt hoặc thiết bị (kể cả thiết bị này).',
   'admin.account.signOutEverywhereHelp': 'Nếu bạn đã đăng nhập trên một máy tính không phải của mình, hoặc nghi ngờ có người khác đã đăng nhập, hãy đăng xuất khỏi mọi nơi. Bạn cũng sẽ phải đăng nhập lại tại đây.',
   'admin.account.signOutEverywhere': 'Đăng xuất khỏi mọi nơi',
