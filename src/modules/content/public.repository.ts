@@ -103,17 +103,25 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
   const typed = (query: unknown) => query as ItemsQuery<T, A>;
   const sameRef = (a: string, b: string) => sql<SqlBool>`${sql.ref(a)} = ${sql.ref(b)}`;
 
-  /** A subquery finding the outer item among those tagged with any of these slugs (topics or programmes). */
+  /**
+   * The outer item is among those tagged with any of these slugs (topics or
+   * programmes). Written as `id in (the terms' links)`, not as a correlated
+   * `exists`: the database reads the terms by slug and their links by the
+   * term's index once, then checks each item against that set (SQLite's
+   * list, PostgreSQL's hash semi join) or goes to the few items by id,
+   * instead of looking up the links again for every live item (at 100,000
+   * items that cost 171 ms to count one topic's past events). The `in`
+   * drops duplicates, so an item tagged with two of the slugs is found once.
+   */
   function taggedWith(db: Kysely<Database>, tags: 'topics' | 'programmes', slugs: string[]): Expression<SqlBool> {
     const [links, terms, termId] = tags === 'topics' ? ([t.topics, 'topics', 'topic_id'] as const) : ([t.programmes, 'programmes', 'programme_id'] as const);
     const q = loose(db);
-    const found = q
+    const tagged = q
       .selectFrom(q.dynamic.table(links).as('ft'))
       .innerJoin(`${terms} as ftt`, (j) => j.on(sameRef('ftt.id', `ft.${termId}`)))
       .select(sql.ref(`ft.${fk}`).as('id'))
-      .where(sql.ref(`ft.${fk}`), '=', itemId)
       .where(sql.ref('ftt.slug'), 'in', slugs);
-    return sql<SqlBool>`exists ${found}`;
+    return sql<SqlBool>`${itemId} in ${tagged}`;
   }
 
   /** The names of the topics or programmes of items in a language (English where untranslated), sorted by item, then slug; kept compiled per kind of tag and number of ids. */
