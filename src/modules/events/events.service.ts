@@ -163,6 +163,10 @@ export async function listEventsFiltered(
 /**
  * Events sharing a topic or programme with an article (its tags by slug):
  * upcoming ones first, soonest first, then past ones, newest first; `limit` in all.
+ * One line per event: a recurring event shows its next session (the one
+ * running or the soonest to come), or, when all have taken place, its latest;
+ * the listings read its sessions as lines of their own, so they are read a
+ * page at a time, each page twice the last, until `limit` events are found.
  */
 export async function listRelatedEvents(
   db: Kysely<Database>,
@@ -173,9 +177,15 @@ export async function listRelatedEvents(
   limit: number,
 ): Promise<EventListRow[]> {
   const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters: { sharing } };
-  const upcoming = await repo.listUpcoming(db, choice, today, limit);
-  const past = upcoming.length < limit ? await repo.listPast(db, choice, today, limit - upcoming.length) : [];
-  return [...upcoming, ...past];
+  const found = new Map<number, EventListRow>();
+  for (const list of [repo.listUpcoming, repo.listPast]) {
+    for (let offset = 0, size = limit; found.size < limit; offset += size, size *= 2) {
+      const lines = await list(db, choice, today, size, offset);
+      for (const line of lines) if (found.size < limit && !found.has(line.id)) found.set(line.id, line);
+      if (lines.length < size) break;
+    }
+  }
+  return [...found.values()];
 }
 
 export interface EventDetail {
