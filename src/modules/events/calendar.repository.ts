@@ -105,18 +105,22 @@ export async function listCalendarTimings(db: Db, choice: TextChoice, scope: Eve
   // A day before today in UTC is before today anywhere, so nothing running today counts as ended.
   const cutoff = addDays(choice.now.toISOString().slice(0, 10), -1);
   const lastDay = lastDayColumn('e');
-  const [current, ended] = await Promise.all([
-    // Ranges of the (status, last_day) index: the soonest to come, and the latest ended from the end.
-    liveInScope(db, choice, scope)
-      .select(TIMING_COLUMNS)
-      .where(lastDay, '>=', cutoff)
-      .orderBy('e.start_date', 'asc')
-      .orderBy('e.id', 'asc')
-      .limit(limits.upcoming)
-      .execute(),
+  // Those still to come or running are two index ranges, asked apart so that neither reads the
+  // archive: the ones begun by the cutoff and not yet ended (a range of the (status, last_day)
+  // index whose entries hold the start too, so only the running ones' rows are read; few, put in
+  // order here), then the ones starting after it (a range of the start-date index, read in order
+  // and stopped at the limit). Every one of the first starts before every one of the second.
+  // Asked as one, or the first in order, PostgreSQL's planner read the start-date index from the
+  // archive's first event on, dropping every ended one.
+  const inOrder = (a: CalendarTimingRow, b: CalendarTimingRow) => a.start_date.localeCompare(b.start_date) || a.id - b.id;
+  const [running, starting, ended] = await Promise.all([
+    liveInScope(db, choice, scope).select(TIMING_COLUMNS).where(lastDay, '>=', cutoff).where('e.start_date', '<=', cutoff).execute(),
+    liveInScope(db, choice, scope).select(TIMING_COLUMNS).where('e.start_date', '>', cutoff).orderBy('e.start_date', 'asc').orderBy('e.id', 'asc').limit(limits.upcoming).execute(),
+    // The latest ended, from the end of the (status, last_day) index.
     liveInScope(db, choice, scope).select(TIMING_COLUMNS).where(lastDay, '<', cutoff).orderBy(lastDay, 'desc').orderBy('e.id', 'desc').limit(limits.past).execute(),
   ]);
-  return [...ended, ...current].sort((a, b) => a.start_date.localeCompare(b.start_date) || a.id - b.id);
+  const current = [...running.sort(inOrder), ...starting].slice(0, limits.upcoming);
+  return [...ended, ...current].sort(inOrder);
 }
 
 /** The calendar rows of these events (ids in calendar order), in that order, with their text in `lang` (English where untranslated). */
