@@ -190,50 +190,80 @@ async function listEntryRows(db: Db, choice: TextChoice, entries: Entry[]): Prom
   });
 }
 
-type PageValues = EntryValues & { today: string; limit: number; offset: number };
+type PageValues = EntryValues & { today: string; limit: number; offset: number; take: number };
 
 // The listing's own looks, kept compiled when it has no filters (db/kept-query.ts): every visit asks them.
-// Each is the single events and the sessions together, in one order: each side read in that order
-// from its own index (the listing index, event_sessions_start_idx) and the two merged.
-const upcomingPage = rows.keptOnLive<PageValues, Entry>(
-  (live, v) =>
-    singles(live)
-      .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
-      .where(lastDayIndexed, '>=', v.today)
-      .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
-      .orderBy(sql.ref('start_date'), 'asc')
-      .orderBy(sql.ref('last_day'), 'asc')
-      .orderBy(sql.ref('id'), 'asc')
-      .orderBy(sql.ref('recurrence_date'), 'asc')
-      .limit(v.limit)
-      .offset(v.offset),
+// Each is the single events and the sessions together, in one order. Where the single events are
+// many (those starting from today on, and the past), that side is read in the listing's order from
+// an index and cut to the page's end (`take`, the offset and limit) before the two are merged, so
+// the merge sorts a page's worth rather than every upcoming or past event. The sessions are read
+// through their events (events_recurring_idx) and put in order, as are the events running today:
+// both are few.
+const upcomingPage = rows.keptOnLive<PageValues, Entry>((live, v) => {
+  // Upcoming single events starting from today on, soonest first: a range of the listing index,
+  // read in order and stopped at the page's end. Every one starts after every one running today.
+  const starting = singles(live)
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+    .where('e.start_date', '>=', v.today)
+    .orderBy('e.start_date', 'asc')
+    .orderBy(lastDayIndexed, 'asc')
+    .orderBy('e.id', 'asc')
+    .limit(v.take);
+  // The single events begun before today and still running: the last-day index's range, whose
+  // entries hold the start, so only their rows are read. The start is written as a negation so
+  // that the planner reads that range rather than every event begun before today (as listHappeningOn).
+  return singles(live)
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+    .where(lastDayIndexed, '>=', v.today)
+    .where((eb) => eb.not(eb('e.start_date', '>=', v.today)))
+    .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
+    .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
+    .orderBy(sql.ref('start_date'), 'asc')
+    .orderBy(sql.ref('last_day'), 'asc')
+    .orderBy(sql.ref('id'), 'asc')
+    .orderBy(sql.ref('recurrence_date'), 'asc')
+    .limit(v.limit)
+    .offset(v.offset);
+}, liveEvents);
+const pastPage = rows.keptOnLive<PageValues, Entry>((live, v) => {
+  // Past single events, newest first: the listing index read backwards from today, stopped at the page's end.
+  const ended = singles(live)
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
+    .where(lastDay, '<', v.today)
+    // Implied by the line above; it lets the listing index give the events in order of their start.
+    .where('e.start_date', '<', v.today)
+    .orderBy('e.start_date', 'desc')
+    .orderBy(lastDay, 'asc')
+    .orderBy('e.id', 'asc')
+    .limit(v.take);
+  return sessionsOf(live, v)
+    .select(['e.id', sql.ref<string | null>('s.recurrence_date').as('recurrence_date'), 's.start_date', 's.last_day'])
+    .where('s.last_day', '<', v.today)
+    .where('s.start_date', '<', v.today)
+    .unionAll((eb) => eb.selectFrom(ended.as('ended')).selectAll())
+    .orderBy(sql.ref('start_date'), 'desc')
+    .orderBy(sql.ref('last_day'), 'asc')
+    .orderBy(sql.ref('id'), 'asc')
+    .orderBy(sql.ref('recurrence_date'), 'asc')
+    .limit(v.limit)
+    .offset(v.offset);
+}, liveEvents);
+// Upcoming single events are counted as every upcoming event (the last-day index's range, its
+// entries alone) less the recurring ones (events_recurring_idx, the last day as the expression
+// rather than the indexed column so that this index is the one read): asking for the single ones
+// directly reads every upcoming event's row to see that it has no rule.
+const upcomingAllCount = rows.keptOnLive<{ today: string }, { n: number | string }>(
+  (live, v) => live.where(lastDayIndexed, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
   liveEvents,
 );
-const pastPage = rows.keptOnLive<PageValues, Entry>(
-  (live, v) =>
-    singles(live)
-      .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
-      .where(lastDay, '<', v.today)
-      // Implied by the line above; it lets the listing index give the events in order of their start.
-      .where('e.start_date', '<', v.today)
-      .unionAll(
-        sessionsOf(live, v)
-          .select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day'])
-          .where('s.last_day', '<', v.today)
-          .where('s.start_date', '<', v.today),
-      )
-      .orderBy(sql.ref('start_date'), 'desc')
-      .orderBy(sql.ref('last_day'), 'asc')
-      .orderBy(sql.ref('id'), 'asc')
-      .orderBy(sql.ref('recurrence_date'), 'asc')
-      .limit(v.limit)
-      .offset(v.offset),
+const upcomingRecurringCount = rows.keptOnLive<{ today: string }, { n: number | string }>(
+  (live, v) => live.where('e.recurrence_rule', 'is not', null).where(lastDay, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
   liveEvents,
 );
-const upcomingCount = rows.keptOnLive<{ today: string }, { n: number | string }>(
-  (live, v) => singles(live).where(lastDayIndexed, '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
-  liveEvents,
-);
+async function countUpcomingSingles(db: Db, choice: TextChoice, today: string): Promise<number> {
+  const [all, recurring] = await Promise.all([counted(upcomingAllCount(db, choice, { today })), counted(upcomingRecurringCount(db, choice, { today }))]);
+  return all - recurring;
+}
 const upcomingSessionCount = rows.keptOnLive<EntryValues & { today: string }, { n: number | string }>(
   (live, v) => sessionsOf(live, v).where('s.last_day', '>=', v.today).select(sql<number | string>`count(*)`.as('n')),
   liveEvents,
@@ -258,7 +288,7 @@ function entriesOf(found: Entry[]): Entry[] {
 
 /** Published events still running on or after `today`, soonest first. */
 export async function listUpcoming(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const entries = entriesOf(await upcomingPage(db, choice, { ...sessionBounds(choice), today, limit, offset }));
+  const entries = entriesOf(await upcomingPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit }));
   return listEntryRows(db, choice, entries);
 }
 
@@ -267,7 +297,7 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * the same day keep the office's order: shorter first, then as entered.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const entries = entriesOf(await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset }));
+  const entries = entriesOf(await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit }));
   return listEntryRows(db, choice, entries);
 }
 
@@ -324,7 +354,7 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
  */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
   const bounds = sessionBounds(choice);
-  const upcomingLines = Promise.all([counted(upcomingCount(db, choice, { today })), counted(upcomingSessionCount(db, choice, { ...bounds, today }))]);
+  const upcomingLines = Promise.all([countUpcomingSingles(db, choice, today), counted(upcomingSessionCount(db, choice, { ...bounds, today }))]);
   if (choosesAll(choice)) {
     const [[events, sessions], live, recurring, allSessions] = await Promise.all([
       upcomingLines,
