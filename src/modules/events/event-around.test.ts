@@ -31,6 +31,39 @@ describe("an event's page among its sessions and its series", () => {
     assert.deepEqual(data.superEvent, { '@type': 'EventSeries', name: 'ACTRAV Webinar Series 2.0', url: 'http://localhost:3000/en/series/actrav-webinar-series-2-0' });
   });
 
+  test('a recurring event says how it repeats and lists its coming sessions, a moved one with its planned date and a cancelled one marked, and how many sessions it has', async () => {
+    for (const [lang, labels, expected] of [
+      [
+        'en',
+        { repeats: 'Repeats', coming: 'Coming sessions', all: 'All sessions', time: 'Time' },
+        {
+          repeats: 'Every week on Tuesday, 7 sessions',
+          time: '14:00 - 15:30 CET',
+          coming: ['8 April 2027, 10:00 - 11:30 CEST (Moved from 6 April 2027)', '13 April 2027, 14:00 - 15:30 CEST', '20 April 2027, 14:00 - 15:30 CEST (Cancelled)', '27 April 2027, 14:00 - 15:30 CEST'],
+          all: '5 sessions',
+        },
+      ],
+      [
+        'vi',
+        { repeats: 'Lặp lại', coming: 'Các buổi sắp tới', all: 'Tất cả các buổi', time: 'Thời gian' },
+        {
+          repeats: 'Hằng tuần vào thứ Ba, 7 buổi',
+          time: '14:00 - 15:30 GMT+1',
+          coming: ['8 tháng 4, 2027, 10:00 - 11:30 GMT+2 (Dời từ ngày 6 tháng 4, 2027)', '13 tháng 4, 2027, 14:00 - 15:30 GMT+2', '20 tháng 4, 2027, 14:00 - 15:30 GMT+2 (Đã hủy)', '27 tháng 4, 2027, 14:00 - 15:30 GMT+2'],
+          all: '5 buổi',
+        },
+      ],
+    ] as const) {
+      const page = html((await t.app.inject({ url: `/${lang}/events/weekly-webinar-from-geneva` })).body);
+      assert.equal(text(fact(page, labels.repeats)), expected.repeats, lang);
+      assert.equal(text(fact(page, labels.time)), expected.time, lang);
+      const items = [...(fact(page, labels.coming)?.querySelectorAll('li') ?? [])];
+      assert.deepEqual(items.map((li) => text(li)), expected.coming, lang);
+      assert.deepEqual(items.map((li) => li.getAttribute('class')), ['session session--moved', 'session session--scheduled', 'session session--cancelled', 'session session--scheduled'], lang);
+      assert.equal(text(fact(page, labels.all)), expected.all, lang);
+    }
+  });
+
   test("a single event of a series links to the series' session before it, and to none after the last", async () => {
     const page = html((await t.app.inject({ url: '/en/events/closing-meeting-in-hanoi' })).body);
     const previous = fact(page, 'Previous session');

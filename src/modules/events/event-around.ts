@@ -11,7 +11,7 @@ import type { SeriesLink, SeriesOfEvent } from '../../app-deps.js';
 import type { Database, EventRow, LangCode } from '../../db/schema.js';
 import { compareDates } from '../../shared/dates/calendar-date.js';
 import { lastDay } from '../../shared/dates/day-range.js';
-import { ruleUntil } from '../../shared/dates/recurrence.js';
+import { parseRule, ruleUntil } from '../../shared/dates/recurrence.js';
 import { listCalendarEvents, listEventSessionChanges, type CalendarEvent } from './calendar.service.js';
 import { eventSessions, sessionHorizon, type RecurringTiming, type Session, type SessionChange } from './sessions.js';
 
@@ -42,6 +42,19 @@ export interface EventAround {
   series: SeriesLink | null;
   previous: NeighbourSession | null;
   next: NeighbourSession | null;
+  /** A recurring event's own sessions still to come from today (cancelled ones too, marked), at most COMING_SESSIONS. */
+  coming: Session[];
+  /** How many sessions a recurring event that ends has, cancelled ones left out; null when it does not end or does not repeat. */
+  total: number | null;
+}
+
+/** How many coming sessions a recurring event's page lists: about a month and a half of a weekly event, enough to plan by. */
+export const COMING_SESSIONS = 6;
+
+/** Whether a rule ends by itself, on a date or after a number of sessions: only then are all its sessions counted. */
+function ruleEnds(rule: string): boolean {
+  const parsed = parseRule(rule);
+  return 'options' in parsed && (parsed.options.count != null || parsed.options.until != null);
 }
 
 /** Whether a session's last day is before `today`. */
@@ -60,16 +73,18 @@ export async function eventAround(db: Kysely<Database>, event: EventRow, own: { 
     const self = { ...event, slug: own.slug, title: own.title, text_lang: own.textLang, session_changes: await listEventSessionChanges(db, event.id) };
     sessions = sessionsOfEvents([self], today);
   } else {
-    return { series: null, previous: null, next: null };
+    return { series: null, previous: null, next: null, coming: [], total: null };
   }
   const neighbour = (s: (typeof sessions)[number] | undefined): NeighbourSession | null =>
     s ? { event: { id: s.event.id, slug: s.event.slug, title: s.event.title, text_lang: s.event.text_lang, time_zone: s.event.time_zone }, session: s.session } : null;
   if (event.recurrence_rule) {
     const firstToCome = sessions.findIndex((s) => !ended(s.session, today));
     const at = firstToCome === -1 ? sessions.length : firstToCome;
-    return { series, previous: neighbour(sessions[at - 1]), next: neighbour(sessions[at]) };
+    const own = sessions.filter((s) => s.event.id === event.id).map((s) => s.session);
+    const coming = own.filter((s) => !ended(s, today)).slice(0, COMING_SESSIONS);
+    return { series, previous: neighbour(sessions[at - 1]), next: neighbour(sessions[at]), coming, total: ruleEnds(event.recurrence_rule) ? own.filter((s) => s.status !== 'cancelled').length : null };
   }
   const at = sessions.findIndex((s) => s.event.id === event.id);
-  if (at === -1) return { series, previous: null, next: null };
-  return { series, previous: neighbour(sessions[at - 1]), next: neighbour(sessions[at + 1]) };
+  if (at === -1) return { series, previous: null, next: null, coming: [], total: null };
+  return { series, previous: neighbour(sessions[at - 1]), next: neighbour(sessions[at + 1]), coming: [], total: null };
 }

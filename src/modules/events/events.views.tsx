@@ -1,6 +1,6 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateRange, formatInstant, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
+import { formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { alternates, eventPath, eventsPath, seriesPath } from '../../shared/http/paths.js';
@@ -23,6 +23,8 @@ import { JsonLd } from '../seo/index.js';
 import { eventJsonLd } from './structured-data.js';
 import { eventTexts } from './events.type.js';
 import type { EventAround, NeighbourSession } from './event-around.js';
+import type { Session } from './sessions.js';
+import { repeatsInWords } from './recurrence-fields.js';
 import { SubscribeByEmail } from '../subscriptions/index.js';
 
 /** mailto: link to the office, with the event's title as the subject when given. */
@@ -166,13 +168,54 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
   );
 }
 
-function formatTime(instant: string, zone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+/** An instant's wall-clock time ("14:00") and its zone's short name ("GMT+7") in `zone`. */
+function clockOf(instant: string, zone: string, lang: Lang): { time: string; zone: string } {
+  const parts = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: zone,
     timeZoneName: 'short',
-  }).format(new Date(instant));
+  }).formatToParts(new Date(instant));
+  const zoneName = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const time = parts
+    .filter((p) => p.type === 'hour' || p.type === 'minute' || (p.type === 'literal' && p.value.trim() === ':'))
+    .map((p) => p.value)
+    .join('');
+  return { time, zone: zoneName };
+}
+
+/** A start and end time in the event's zone, the zone named once ("14:00 - 15:00 GMT+7"), or at each end when the two differ (a change of clocks). */
+function TimeRange({ start, end, zone, lang }: { start: string; end: string | null; zone: string; lang: Lang }) {
+  const from = clockOf(start, zone, lang);
+  const to = end ? clockOf(end, zone, lang) : null;
+  return (
+    <>
+      <time dateTime={start}>{to && to.zone === from.zone ? from.time : `${from.time} ${from.zone}`}</time>
+      {to ? (
+        <>
+          {RANGE_SEPARATOR}
+          <time dateTime={end ?? undefined}>{`${to.time} ${to.zone}`}</time>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** When a session is: its dates as the page's Date fact writes them, and its times in its event's zone (their time elements carrying the instants). */
+function SessionWhen({ session, zone, lang }: { session: Session; zone: string; lang: Lang }) {
+  return (
+    <>
+      {session.starts_at ? (
+        <>
+          {`${formatDateRange(session.start_date, session.end_date, lang)}, `}
+          <TimeRange start={session.starts_at} end={session.ends_at} zone={zone} lang={lang} />
+        </>
+      ) : (
+        <DateRange start={session.start_date} end={session.end_date} lang={lang} />
+      )}
+    </>
+  );
 }
 
 /** A session next to the event: its date (and time in its event's zone), and its event's title linked unless it is this event's own. */
@@ -183,7 +226,7 @@ function NeighbourFact({ ctx, eventId, label, neighbour }: { ctx: ViewContext; e
     <>
       <dt>{label}</dt>
       <dd class={`session session--${session.status}`}>
-        {session.starts_at ? <time dateTime={session.starts_at}>{formatInstant(session.starts_at, event.time_zone, ctx.lang)}</time> : <DateRange start={session.start_date} end={session.end_date} lang={ctx.lang} />}
+        <SessionWhen session={session} zone={event.time_zone} lang={ctx.lang} />
         {event.id === eventId ? null : (
           <>
             {': '}
@@ -199,7 +242,7 @@ function NeighbourFact({ ctx, eventId, label, neighbour }: { ctx: ViewContext; e
 }
 
 /** The event's series, linked, and the sessions before and after it. */
-function AroundFacts({ ctx, eventId, around }: { ctx: ViewContext; eventId: number; around: EventAround }) {
+function AroundFacts({ ctx, eventId, zone, around }: { ctx: ViewContext; eventId: number; zone: string; around: EventAround }) {
   const { t } = ctx;
   return (
     <>
@@ -215,6 +258,28 @@ function AroundFacts({ ctx, eventId, around }: { ctx: ViewContext; eventId: numb
       ) : null}
       <NeighbourFact ctx={ctx} eventId={eventId} label={t('series.previousSession')} neighbour={around.previous} />
       <NeighbourFact ctx={ctx} eventId={eventId} label={t('series.nextSession')} neighbour={around.next} />
+      {around.coming.length ? (
+        <>
+          <dt>{t('series.coming')}</dt>
+          <dd>
+            <ul class="coming-sessions">
+              {around.coming.map((session) => (
+                <li class={`session session--${session.status}`}>
+                  <SessionWhen session={session} zone={zone} lang={ctx.lang} />
+                  {session.status === 'moved' ? ` (${t('series.sessionMoved', { date: formatDate(session.recurrence_date, ctx.lang) })})` : null}
+                  {session.status === 'cancelled' ? ` (${t('series.sessionCancelled')})` : null}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
+      {around.total === null ? null : (
+        <>
+          <dt>{t('series.allSessions')}</dt>
+          <dd>{around.total === 1 ? t('series.allSessionsOne') : t('series.allSessionsCount', { count: String(around.total) })}</dd>
+        </>
+      )}
     </>
   );
 }
@@ -258,14 +323,14 @@ export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventD
             <>
               <dt>{t('event.time')}</dt>
               <dd>
-                <time dateTime={event.starts_at}>{formatTime(event.starts_at, event.time_zone, ctx.lang)}</time>
-                {event.ends_at ? (
-                  <>
-                    {RANGE_SEPARATOR}
-                    <time dateTime={event.ends_at}>{formatTime(event.ends_at, event.time_zone, ctx.lang)}</time>
-                  </>
-                ) : null}
+                <TimeRange start={event.starts_at} end={event.ends_at} zone={event.time_zone} lang={ctx.lang} />
               </dd>
+            </>
+          ) : null}
+          {event.recurrence_rule ? (
+            <>
+              <dt>{t('series.repeats')}</dt>
+              <dd>{repeatsInWords(event.recurrence_rule, event.start_date, ctx.lang, t)}</dd>
             </>
           ) : null}
           <dt>{t('event.type')}</dt>
@@ -286,7 +351,7 @@ export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventD
               <dd lang={textLang}>{detail.text.audience}</dd>
             </>
           ) : null}
-          {detail.around ? <AroundFacts ctx={ctx} eventId={event.id} around={detail.around} /> : null}
+          {detail.around ? <AroundFacts ctx={ctx} eventId={event.id} zone={event.time_zone} around={detail.around} /> : null}
           <TagFacts lang={ctx.lang} labels={{ programmes: t('event.programmes'), topics: t('event.topics') }} programmes={detail.programmes} topics={detail.topics} />
         </dl>
         <div class="event-body" lang={textLang}>

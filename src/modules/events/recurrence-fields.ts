@@ -29,7 +29,8 @@ import {
   type RuleFields,
   type WeekdayCode,
 } from '../../shared/dates/recurrence.js';
-import type { MessageKey } from '../i18n/index.js';
+import { formatDate, type Lang } from '../../shared/dates/format.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
 import { sessionHorizon } from './sessions.js';
 
 /** How the event repeats, as the form's first choice says. */
@@ -236,4 +237,39 @@ export function sessionPreview(rule: string, start: string, exdates: readonly st
   const all = sessionDates(rule, start, through);
   const skip = new Set(exdates);
   return { first: all.slice(0, PREVIEW_SESSIONS).map((date) => ({ date, skipped: skip.has(date) })), planned: all.length, total: all.filter((d) => !skip.has(d)).length, endless };
+}
+
+// Created once per language: the weekdays of a rule are joined as a sentence joins them ("Monday and Thursday", "thứ Hai và thứ Năm").
+const weekdayLists: Record<Lang, Intl.ListFormat> = {
+  en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
+  vi: new Intl.ListFormat('vi', { style: 'long', type: 'conjunction' }),
+};
+
+/**
+ * How a stored rule repeats, in words for a visitor: "Every week on
+ * Tuesday", "Every 2 weeks on Monday and Thursday", "Every month on the
+ * second Tuesday until 30 June 2027", "Every month on day 12, 6 sessions".
+ * A weekly rule without weekdays, or a monthly one without a day, repeats
+ * on `start`'s. A rule the form's fields cannot say gives a neutral
+ * sentence pointing to the sessions.
+ */
+export function repeatsInWords(rule: string, start: string, lang: Lang, t: Translate): string {
+  const fields = fieldsOfRule(rule);
+  if (fields === null) return t('series.repeats.other');
+  const weekday = (day: WeekdayCode) => t(`series.repeats.day.${day}`);
+  const n = String(fields.interval);
+  let words: string;
+  if (fields.frequency === 'weekly') {
+    const days = weekdayLists[lang].format((fields.weekdays.length ? fields.weekdays : [weekdayOf(start)]).map(weekday));
+    words = fields.interval === 1 ? t('series.repeats.weekly', { days }) : t('series.repeats.everyWeeks', { n, days });
+  } else {
+    const on =
+      fields.on.by === 'day'
+        ? t('series.repeats.onDay', { day: String(fields.on.day ?? Number(start.slice(8, 10))) })
+        : t('series.repeats.onWeekday', { ordinal: t(`series.repeats.ordinal.${fields.on.ordinal}`), weekday: weekday(fields.on.weekday) });
+    words = fields.interval === 1 ? t('series.repeats.monthly', { on }) : t('series.repeats.everyMonths', { n, on });
+  }
+  if (fields.ends.by === 'until') return t('series.repeats.until', { words, date: formatDate(fields.ends.date, lang) });
+  if (fields.ends.by === 'count') return fields.ends.count === 1 ? t('series.repeats.countOne', { words }) : t('series.repeats.count', { words, count: String(fields.ends.count) });
+  return words;
 }
