@@ -57,6 +57,7 @@ describe("an event's page among its sessions and its series", () => {
       const page = html((await t.app.inject({ url: `/${lang}/events/weekly-webinar-from-geneva` })).body);
       assert.equal(text(fact(page, labels.repeats)), expected.repeats, lang);
       assert.equal(text(fact(page, labels.time)), expected.time, lang);
+      assert.match(fact(page, labels.time)?.textContent ?? '', /15:30\u00a0(CET|GMT\+1)$/, 'a time and its zone are kept on one line');
       const items = [...(fact(page, labels.coming)?.querySelectorAll('li') ?? [])];
       assert.deepEqual(items.map((li) => text(li)), expected.coming, lang);
       assert.deepEqual(items.map((li) => li.getAttribute('class')), ['session session--moved', 'session session--scheduled', 'session session--cancelled', 'session session--scheduled'], lang);

@@ -185,17 +185,17 @@ function clockOf(instant: string, zone: string, lang: Lang): { time: string; zon
   return { time, zone: zoneName };
 }
 
-/** A start and end time in the event's zone, the zone named once ("14:00 - 15:00 GMT+7"), or at each end when the two differ (a change of clocks). */
+/** A start and end time in the event's zone, the zone named once ("14:00 - 15:00 GMT+7"), or at each end when the two differ (a change of clocks); a time and its zone never split across lines. */
 function TimeRange({ start, end, zone, lang }: { start: string; end: string | null; zone: string; lang: Lang }) {
   const from = clockOf(start, zone, lang);
   const to = end ? clockOf(end, zone, lang) : null;
   return (
     <>
-      <time dateTime={start}>{to && to.zone === from.zone ? from.time : `${from.time} ${from.zone}`}</time>
+      <time dateTime={start}>{to && to.zone === from.zone ? from.time : `${from.time}\u00a0${from.zone}`}</time>
       {to ? (
         <>
           {RANGE_SEPARATOR}
-          <time dateTime={end ?? undefined}>{`${to.time} ${to.zone}`}</time>
+          <time dateTime={end ?? undefined}>{`${to.time}\u00a0${to.zone}`}</time>
         </>
       ) : null}
     </>
