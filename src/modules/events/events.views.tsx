@@ -330,7 +330,7 @@ export function EventPage({ ctx, detail, related, banner }: ItemPageProps<EventD
           {event.recurrence_rule ? (
             <>
               <dt>{t('series.repeats')}</dt>
-              <dd>{repeatsInWords(event.recurrence_rule, event.start_date, ctx.lang, t)}</dd>
+              <dd>{repeatsInWords(event.recurrence_rule, event.start_date, ctx.lang, t, { count: detail.around?.total == null })}</dd>
             </>
           ) : null}
           <dt>{t('event.type')}</dt>

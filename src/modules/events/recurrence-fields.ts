@@ -251,9 +251,11 @@ const weekdayLists: Record<Lang, Intl.ListFormat> = {
  * second Tuesday until 30 June 2027", "Every month on day 12, 6 sessions".
  * A weekly rule without weekdays, or a monthly one without a day, repeats
  * on `start`'s. A rule the form's fields cannot say gives a neutral
- * sentence pointing to the sessions.
+ * sentence pointing to the sessions. Without `count`, a rule ending after a
+ * number of sessions is said without it: a page that counts the sessions
+ * held (skipped and cancelled ones left out) says it once, not twice apart.
  */
-export function repeatsInWords(rule: string, start: string, lang: Lang, t: Translate): string {
+export function repeatsInWords(rule: string, start: string, lang: Lang, t: Translate, opts: { count?: boolean } = {}): string {
   const fields = fieldsOfRule(rule);
   if (fields === null) return t('series.repeats.other');
   const weekday = (day: WeekdayCode) => t(`series.repeats.day.${day}`);
@@ -270,6 +272,6 @@ export function repeatsInWords(rule: string, start: string, lang: Lang, t: Trans
     words = fields.interval === 1 ? t('series.repeats.monthly', { on }) : t('series.repeats.everyMonths', { n, on });
   }
   if (fields.ends.by === 'until') return t('series.repeats.until', { words, date: formatDate(fields.ends.date, lang) });
-  if (fields.ends.by === 'count') return fields.ends.count === 1 ? t('series.repeats.countOne', { words }) : t('series.repeats.count', { words, count: String(fields.ends.count) });
+  if (fields.ends.by === 'count' && opts.count !== false) return fields.ends.count === 1 ? t('series.repeats.countOne', { words }) : t('series.repeats.count', { words, count: String(fields.ends.count) });
   return words;
 }

@@ -34,4 +34,10 @@ describe('how a recurring event repeats, in words', () => {
       ['not a rule', { en: 'Repeats (see the sessions below)', vi: 'Có lặp lại (xem các buổi bên dưới)' }],
     ],
   });
+  casesOf((rule: string) => repeatsInWords(rule, '2027-03-16', 'en', translator('en'), { count: false }), {
+    'without the count, when the page counts the sessions held itself; a last date is kept': [
+      ['FREQ=MONTHLY;BYMONTHDAY=12;COUNT=6', 'Every month on day 12'],
+      ['FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630', 'Every week on Tuesday until 30 June 2027'],
+    ],
+  });
 });
