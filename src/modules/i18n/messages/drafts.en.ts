@@ -15,7 +15,7 @@ export const draftsEn = {
 
   // Publishing an item whose Vietnamese text is filled in but still a draft.
   'editing.publishBoth.title': 'Publish the Vietnamese text too?',
-  'editing.publishBoth.explain': 'The Vietnamese text of "{title}" is filled in but stays a draft: visitors to the Vietnamese site would read the English text instead. Publish it too?',
+  'editing.publishBoth.explain': 'The Vietnamese text of “{title}” is filled in but stays a draft: visitors to the Vietnamese site would read the English text instead. Publish it too?',
   'editing.publishBoth.viTitle': 'Vietnamese title:',
   'editing.publishBoth.when': 'It will be published on {when} ({zone}).',
   'editing.publishBoth.both': 'Publish both',

@@ -14,7 +14,7 @@ export const draftsVi: Record<keyof typeof draftsEn, string> = {
   'editing.autosave.statusRefused': 'Chưa tự động lưu được: có một trường quá dài. Hãy rút ngắn rồi lưu.',
 
   'editing.publishBoth.title': 'Đăng cả bản tiếng Việt?',
-  'editing.publishBoth.explain': 'Bản tiếng Việt của "{title}" đã được điền nhưng vẫn là bản nháp: người xem trang tiếng Việt sẽ đọc bản tiếng Anh thay vào đó. Đăng cả bản tiếng Việt?',
+  'editing.publishBoth.explain': 'Bản tiếng Việt của “{title}” đã được điền nhưng vẫn là bản nháp: người xem trang tiếng Việt sẽ đọc bản tiếng Anh thay vào đó. Đăng cả bản tiếng Việt?',
   'editing.publishBoth.viTitle': 'Tiêu đề tiếng Việt:',
   'editing.publishBoth.when': 'Mục này sẽ được đăng vào {when} ({zone}).',
   'editing.publishBoth.both': 'Đăng cả hai',

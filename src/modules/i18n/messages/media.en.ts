@@ -75,8 +75,8 @@ export const mediaEn = {
 
   'media.usage.title': 'Where it is used',
   'media.usage.none': 'No article or event uses this file.',
-  'media.usage.article': 'Hero image of the article "{title}"',
-  'media.usage.event': 'Attached to the event "{title}"',
+  'media.usage.article': 'Hero image of the article “{title}”',
+  'media.usage.event': 'Attached to the event “{title}”',
   'media.usage.eventDocuments': 'its documents',
 
   'media.edit.title': 'Description and credit',
@@ -92,7 +92,7 @@ export const mediaEn = {
   'media.delete.inUse': 'This file is in use, so it cannot be deleted. Remove it from the articles and events listed above first.',
   'media.delete.refused': 'This file was not deleted because it is in use. Remove it from the articles and events listed below first.',
 
-  'media.attachments.adminTitle': 'Documents of "{title}"',
+  'media.attachments.adminTitle': 'Documents of “{title}”',
   'media.attachments.intro': 'PDF documents listed on the event page, in this order, with their size.',
   'media.attachments.back': 'Back to the event',
   'media.attachments.none': 'No documents are attached to this event yet.',

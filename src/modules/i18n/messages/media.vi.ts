@@ -76,8 +76,8 @@ export const mediaVi: Record<keyof typeof mediaEn, string> = {
 
   'media.usage.title': 'Nơi đang sử dụng',
   'media.usage.none': 'Không có bài viết hay sự kiện nào sử dụng tệp này.',
-  'media.usage.article': 'Ảnh chính của bài viết "{title}"',
-  'media.usage.event': 'Đính kèm vào sự kiện "{title}"',
+  'media.usage.article': 'Ảnh chính của bài viết “{title}”',
+  'media.usage.event': 'Đính kèm vào sự kiện “{title}”',
   'media.usage.eventDocuments': 'các tài liệu của sự kiện',
 
   'media.edit.title': 'Mô tả và nguồn ảnh',
@@ -93,7 +93,7 @@ export const mediaVi: Record<keyof typeof mediaEn, string> = {
   'media.delete.inUse': 'Tệp này đang được sử dụng nên không thể xóa. Trước hết, hãy gỡ tệp khỏi các bài viết và sự kiện nêu ở trên.',
   'media.delete.refused': 'Tệp này chưa bị xóa vì đang được sử dụng. Trước hết, hãy gỡ tệp khỏi các bài viết và sự kiện nêu dưới đây.',
 
-  'media.attachments.adminTitle': 'Tài liệu của "{title}"',
+  'media.attachments.adminTitle': 'Tài liệu của “{title}”',
   'media.attachments.intro': 'Các tài liệu PDF được liệt kê trên trang sự kiện theo thứ tự này, kèm dung lượng.',
   'media.attachments.back': 'Quay lại sự kiện',
   'media.attachments.none': 'Sự kiện này chưa có tài liệu đính kèm nào.',

@@ -235,7 +235,7 @@ describe('/admin/media', () => {
     assert.equal(refused.statusCode, 409);
     const doc = html(refused.body);
     assert.match(text(doc.querySelector('.notice--error')), /in use/);
-    assert.deepEqual(doc.querySelectorAll('.media-usage li').map(text), ['Hero image of the article "Story with a hero"']);
+    assert.deepEqual(doc.querySelectorAll('.media-usage li').map(text), ['Hero image of the article “Story with a hero”']);
     assert.ok(await t.db.selectFrom('media').select('id').where('id', '=', used).executeTakeFirst());
 
     const page = html((await getPage(t.app, `/admin/media/${unused}`, editor)).body);
@@ -267,7 +267,7 @@ describe('/admin/media/events/:id/attachments', () => {
 
     const page = await getPage(t.app, `${path}?back=/admin/events/${event.id}`, editor);
     assert.equal(page.statusCode, 200);
-    assert.equal(text(html(page.body).querySelector('h1')), 'Documents of "Labour forum"');
+    assert.equal(text(html(page.body).querySelector('h1')), 'Documents of “Labour forum”');
     assert.equal(html(page.body).querySelector('.breadcrumb a')?.getAttribute('href'), `/admin/events/${event.id}`);
 
     // Missing label and wrong type: both reported, nothing stored.
