@@ -168,6 +168,12 @@ describe('links sent by email', () => {
       }
       assert.equal(await deliver(), RESET_EMAIL_LIMIT);
 
+      t.setNow(new Date(DEFAULT_NOW.getTime() + 14 * 60_000 + 30_000));
+      const lastMinute = await postPublic(t, '/admin/forgot', { email: 'hoa@example.org' }, '203.0.113.98');
+      assert.equal(lastMinute.statusCode, 429);
+      assert.match(lastMinute.body, /Try again in a minute\./, 'in the last minute it says "a minute", not "1 minutes"');
+      t.setNow(DEFAULT_NOW);
+
       for (let i = 0; i < RESET_IP_LIMIT; i++) assert.equal((await postPublic(t, '/admin/forgot', { email: `p${i}@example.org` }, '192.0.2.7')).statusCode, 200);
       assert.equal((await postPublic(t, '/admin/forgot', { email: 'another@example.org' }, '192.0.2.7')).statusCode, 429);
       assert.equal((await postPublic(t, '/admin/forgot', { email: 'another@example.org' }, '192.0.2.8')).statusCode, 200);

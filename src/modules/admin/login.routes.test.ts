@@ -174,6 +174,18 @@ describe('sign-in page', () => {
     assert.equal(forged.statusCode, 429, 'a made-up device cookie is not a known device');
   });
 
+  test('in the lock\'s last minute the account\'s message says "a minute", not "1 minutes"', async () => {
+    const user = await createTestUser(t.db, { role: 'admin' });
+    for (let i = 0; i < 20; i += 1) await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`);
+    t.setNow(new Date(DEFAULT_NOW.getTime() + 14 * 60_000 + 30_000));
+    const stranger = await attempt({ email: user.email, password: TEST_PASSWORD }, '198.51.100.2');
+    assert.equal(stranger.statusCode, 429);
+    assert.equal(stranger.headers['retry-after'], '30');
+    const message = text(html(stranger.body).querySelector('.notice--error'));
+    assert.match(message, /try again in a minute, or ask an administrator/);
+    assert.doesNotMatch(message, /1 minutes/);
+  });
+
   test('a password reset lifts the account\'s lock', async () => {
     const user = await createTestUser(t.db, { role: 'editor' });
     for (let i = 0; i < 20; i += 1) await attempt({ email: user.email, password: `guess ${i}` }, `203.0.113.${i}`);

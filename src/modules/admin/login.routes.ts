@@ -91,7 +91,9 @@ export const loginRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
         // Held back only by guesses made elsewhere: say how the owner gets in anyway.
         const problem =
           result.scope === 'account'
-            ? t('admin.login.accountThrottled', { minutes: Math.max(minutes, 1) })
+            ? minutes <= 1
+              ? t('admin.login.accountThrottledOne')
+              : t('admin.login.accountThrottled', { minutes })
             : minutes <= 1
               ? t('admin.login.throttledOne')
               : t('admin.login.throttled', { minutes });

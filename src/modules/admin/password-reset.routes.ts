@@ -74,7 +74,8 @@ export const passwordResetRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
     const result = await requestPasswordReset(deps.db, site, { email, ip: request.ip }, deps.now());
     if (result.outcome === 'throttled') {
       reply.header('retry-after', String(result.retryAfterSeconds));
-      const problem = t('admin.forgot.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      const problem = minutes <= 1 ? t('admin.forgot.throttledOne') : t('admin.forgot.throttled', { minutes });
       return sendPage(reply, h(ForgotPage, { ctx, form: { email, errors: {}, problem } }), 429);
     }
     return sendPage(reply, h(ForgotSentPage, { ctx, email }));

@@ -31,6 +31,8 @@ export const adminEn = {
   'admin.login.throttledOne': 'Too many sign-in attempts. Try again in a minute.',
   'admin.login.accountThrottled':
     'Too many wrong passwords have been tried for this account from other places. Sign in from a computer or phone you have signed in from before, try again in {minutes} minutes, or ask an administrator to reset your password.',
+  'admin.login.accountThrottledOne':
+    'Too many wrong passwords have been tried for this account from other places. Sign in from a computer or phone you have signed in from before, try again in a minute, or ask an administrator to reset your password.',
   'admin.login.signedOut': 'You have signed out.',
   'admin.login.signedOutEverywhere': 'You have been signed out on every device.',
   'admin.login.sessionEnded': 'Please sign in to continue.',

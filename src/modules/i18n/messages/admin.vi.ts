@@ -33,6 +33,8 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'admin.login.throttledOne': 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau một phút.',
   'admin.login.accountThrottled':
     'Đã có quá nhiều lần nhập sai mật khẩu cho tài khoản này từ nơi khác. Hãy đăng nhập từ máy tính hoặc điện thoại bạn đã từng đăng nhập, thử lại sau {minutes} phút, hoặc nhờ quản trị viên đặt lại mật khẩu cho bạn.',
+  'admin.login.accountThrottledOne':
+    'Đã có quá nhiều lần nhập sai mật khẩu cho tài khoản này từ nơi khác. Hãy đăng nhập từ máy tính hoặc điện thoại bạn đã từng đăng nhập, thử lại sau một phút, hoặc nhờ quản trị viên đặt lại mật khẩu cho bạn.',
   'admin.login.signedOut': 'Bạn đã đăng xuất.',
   'admin.login.signedOutEverywhere': 'Bạn đã được đăng xuất trên mọi thiết bị.',
   'admin.login.sessionEnded': 'Vui lòng đăng nhập để tiếp tục.',

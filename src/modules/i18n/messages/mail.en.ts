@@ -48,6 +48,7 @@ export const mailEn = {
   'admin.forgot.sentTitle': 'Check your email',
   'admin.forgot.sent': 'If an account uses {email}, a link to choose a new password is on its way to it. The link works once, for one hour.',
   'admin.forgot.throttled': 'Too many requests for a new password. Try again in {minutes} minutes.',
+  'admin.forgot.throttledOne': 'Too many requests for a new password. Try again in a minute.',
   'admin.forgot.backToSignIn': 'Back to sign in',
   'admin.reset.title': 'Choose a new password',
   'admin.reset.intro': 'For the account {email}. Saving signs the account out everywhere else, and signs you in here.',

@@ -50,6 +50,7 @@ export const mailVi: Record<keyof typeof mailEn, string> = {
   'admin.forgot.sentTitle': 'Hãy kiểm tra email',
   'admin.forgot.sent': 'Nếu có tài khoản dùng {email}, một đường dẫn để chọn mật khẩu mới đang được gửi đến. Đường dẫn chỉ dùng được một lần, trong một giờ.',
   'admin.forgot.throttled': 'Có quá nhiều yêu cầu mật khẩu mới. Hãy thử lại sau {minutes} phút.',
+  'admin.forgot.throttledOne': 'Có quá nhiều yêu cầu mật khẩu mới. Hãy thử lại sau một phút.',
   'admin.forgot.backToSignIn': 'Quay lại đăng nhập',
   'admin.reset.title': 'Chọn mật khẩu mới',
   'admin.reset.intro': 'Cho tài khoản {email}. Khi lưu, tài khoản sẽ được đăng xuất ở mọi nơi khác và bạn được đăng nhập tại đây.',
