@@ -49,6 +49,20 @@ describe('almanac import (command line)', () => {
     const unknown = almanac('frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown command "frobnicate"/);
+    const option = almanac('generate', '--events', '5', '--evnets', '3');
+    assert.equal(option.code, 2, 'a mistyped option is a usage error, not a failure');
+    assert.match(option.err, /^almanac generate: Unknown option '--evnets'/);
+    assert.match(option.err, /Usage: almanac <command>/);
+  });
+
+  test('--help after a command prints the usage and does nothing else', () => {
+    for (const command of ['generate', 'import', 'user', 'migrate']) {
+      const help = almanac(command, '--help');
+      assert.equal(help.code, 0, command);
+      assert.match(help.out, /^Usage: almanac <command>/, command);
+      assert.match(help.out, /generate --events <n> --articles <n>/, command);
+      assert.equal(help.err, '', command);
+    }
   });
 
   test('a bad setting stops the command with every problem named', () => {

@@ -200,6 +200,11 @@ async function runBackup(args: string[], direction: 'backup' | 'restore'): Promi
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // `almanac migrate --help` asks what the command does: it must not do it.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   switch (command) {
     case 'serve':
       await startServer(config());
@@ -277,6 +282,13 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Whether an error is node:util's parseArgs refusing the options (an unknown or incomplete one). */
+function isUsageError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (isUsageError(error)) fail(`almanac ${process.argv[2]}: ${error.message}\n\n${USAGE}`, 2);
   fail(`almanac: ${error instanceof Error ? error.message : String(error)}`);
 });
