@@ -4,6 +4,8 @@
  * date box shows its whole date, and the field "Repeats" shows on its own
  * ("Last date", once "On a date" is chosen) takes the column's width, so its
  * hint and message are not squeezed into a strip.
+ * An admin list's pager runs the width of its table, so "Next page" is at
+ * the row's end, where the eye looks for it.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -37,6 +39,20 @@ describe('rows of fields on the event form', () => {
       const startDate = page.locator('#field-start_date');
       const details = page.locator('.field:has(#field-time_zone)');
       assert.ok((await widthOf(startDate)) >= (await widthOf(details)) - 1, 'the start date box is as wide as the column');
+    });
+  });
+
+  test('an admin list\'s pager spans the list: "Next page" ends where the table ends', async () => {
+    const email = await site.app.createUser('editor', 'Lan Editor');
+    await site.visit('admin-pager', async (page) => {
+      await signIn(page, email, TEST_PASSWORD);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto('/admin/events');
+      const next = await page.locator('.pager__next').boundingBox();
+      const table = await page.locator('main table').first().boundingBox();
+      assert.ok(next && table, 'the list has a table and a second page');
+      const gap = table.x + table.width - (next.x + next.width);
+      assert.ok(Math.abs(gap) <= 2, `"Next page" ends ${gap} px before the table's right edge`);
     });
   });
 });
