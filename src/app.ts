@@ -3,7 +3,7 @@
  * call `inject` on what this returns.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { AppDeps, PublicRouteOptions } from './app-deps.js';
 import { linkModules } from './module-links.js';
 import { registerAssets } from './shared/http/assets.js';
@@ -26,6 +26,7 @@ import { localContentChanges, type ContentChanges } from './shared/http/content-
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { registerHealthRoutes } from './shared/http/health.js';
 import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';
+import { logsRequests, requestIds, type RequestLineWriter } from './shared/logger.js';
 
 export type { AppDeps };
 
@@ -91,7 +92,12 @@ export const ADMIN_FEATURES: readonly AdminFeature[] = [
 export const ADMIN_DASHBOARD_PANELS: readonly DashboardPanel[] = [workPanel];
 
 export interface BuildAppOptions {
+  /** Fastify's logger options (pino's), for a logger the framework makes; none by default. */
   logger?: FastifyServerOptions['logger'];
+  /** A logger made beforehand (the server's, see shared/logger.ts); flushed when the app closes. */
+  loggerInstance?: FastifyBaseLogger & { flush(): void };
+  /** Writes the line of a request the page cache answers, as the logger would, only quicker (shared/logger.ts). */
+  requestLine?: RequestLineWriter;
   /** Called for every route as it is added (tests list the admin routes with it). */
   onRoute?: (route: RouteOptions) => void;
   /** Replaces ADMIN_FEATURES (tests mount a stand-in feature). */
@@ -112,9 +118,6 @@ declare module 'fastify' {
   }
 }
 
-/** Log levels at which each request is logged. */
-const LOGGED_LEVELS = new Set(['trace', 'debug', 'info']);
-
 /** A session cookie in the request: a signed-in editor, whose pages are never cached. */
 const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
@@ -130,7 +133,7 @@ class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
-    if (!LOGGED_LEVELS.has(request.log.level)) return;
+    if (!logsRequests(request.log.level)) return;
     request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
@@ -144,13 +147,19 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   linkModules(deps.config);
   // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
   let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  // One sequence of request ids for the framework's requests and the front door's.
+  const nextRequestId = requestIds();
+  const { loggerInstance } = options;
+  // The framework's types follow the logger's; the app is typed with the base logger, like one the framework makes.
+  const baseLogger: FastifyBaseLogger | undefined = loggerInstance;
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((req, res) => {
         if (!frontDoor?.(req, res)) handler(req, res);
       }),
-    logger: options.logger ?? false,
+    ...(baseLogger ? { loggerInstance: baseLogger } : { logger: options.logger ?? false }),
     logController: new OneLinePerRequest(),
+    genReqId: nextRequestId,
     // X-Forwarded-For and -Proto are believed only from the configured proxy (TRUST_PROXY);
     // from anyone else they would let a client choose the address the sign-in limits see.
     trustProxy: trustedProxy(deps.config.TRUST_PROXY),
@@ -163,6 +172,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  // A logger that keeps lines to write them in batches writes what it kept when the app closes.
+  if (loggerInstance) {
+    app.addHook('onClose', (_instance, done) => {
+      loggerInstance.flush();
+      done();
+    });
+  }
   const assets = registerAssets(app);
   app.decorate('site', {
     siteName: deps.config.SITE_NAME,
@@ -198,8 +214,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     registerPageCache(app, cacheOptions);
     frontDoor = pageCacheFrontDoor(cacheOptions, (req, statusCode, startedAt) => {
       // The same line Fastify writes for the requests it answers.
-      if (!LOGGED_LEVELS.has(app.log.level)) return;
-      app.log.info({ req: { method: req.method, url: req.url }, res: { statusCode }, responseTime: performance.now() - startedAt, cache: 'HIT' }, 'request completed');
+      if (!logsRequests(app.log.level)) return;
+      const fields = { reqId: nextRequestId(), method: req.method ?? 'GET', url: req.url ?? '/', statusCode, responseTime: performance.now() - startedAt, cache: 'HIT' } as const;
+      if (options.requestLine) options.requestLine(fields);
+      else app.log.info({ reqId: fields.reqId, req: { method: fields.method, url: fields.url }, res: { statusCode }, responseTime: fields.responseTime, cache: fields.cache }, 'request completed');
     });
   } else {
     app.decorate('pageStore', undefined);

@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { createLogger } from './shared/logger.js';
 import { prepareFirstSetup } from './modules/auth/index.js';
 import { seedIfEmpty } from './modules/importer/index.js';
 import { renderMissingText } from './modules/media/index.js';
@@ -27,8 +28,10 @@ export async function startServer(config: Env): Promise<void> {
     info: (obj, msg) => logger.current?.info(obj, msg),
     warn: (obj, msg) => logger.current?.warn(obj, msg),
   });
-  // Structured JSON logs (pino), one line per request with its id, method, URL, status and time.
-  const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL }, contentChanges: changes });
+  // Structured JSON logs (pino), one line per request with its id, method, URL, status and time,
+  // written in batches (at least every second, and on close and exit: see shared/logger.ts).
+  const { log, requestLine } = createLogger({ level: config.LOG_LEVEL, flushOnExit: true });
+  const app = await buildApp(deps, { loggerInstance: log, requestLine, contentChanges: changes });
   logger.current = app.log;
 
   // Texts saved before their HTML was stored beside them (or written by hand) get it now, before anyone asks for a page.
@@ -105,6 +108,8 @@ export async function startServer(config: Env): Promise<void> {
   await app.listen({ host: config.HOST, port: config.PORT });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   app.log.info(`Almanac is serving ${config.SITE_NAME} at http://${shown}:${config.PORT}/`);
+  // The start-up lines now, not with the first batch of requests.
+  log.flush();
 }
 
 /** Runs the server as a program, turning configuration errors into a clear message and exit code 1. */

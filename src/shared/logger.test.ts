@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { BatchedLines, createLogger, logsRequests, requestIds } from './logger.js';
+
+/** A sink that records each write it is given. */
+function recordingSink(): { writes: string[]; write(chunk: string): void } {
+  const writes: string[] = [];
+  return { writes, write: (chunk) => void writes.push(chunk) };
+}
+
+const parsed = (writes: string[]) =>
+  writes
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('the batched log destination', () => {
+  test('keeps lines until a batch has gathered, then writes them in one write, in order', () => {
+    const sink = recordingSink();
+    const lines = new BatchedLines(sink, { batchChars: 30 });
+    try {
+      lines.write('first line\n');
+      lines.write('second line\n');
+      assert.deepEqual(sink.writes, [], 'nothing written before the batch is full');
+      assert.equal(lines.pending, 2);
+      lines.write('third line\n');
+      assert.deepEqual(sink.writes, ['first line\nsecond line\nthird line\n']);
+      assert.equal(lines.pending, 0);
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('flush writes what is kept at once, and nothing when nothing is kept', () => {
+    const sink = recordingSink();
+    const lines = new BatchedLines(sink);
+    try {
+      lines.flush();
+      assert.deepEqual(sink.writes, []);
+      lines.write('a\n');
+      lines.write('b\n');
+      let called = false;
+      lines.flush(() => (called = true));
+      assert.deepEqual(sink.writes, ['a\nb\n']);
+      assert.ok(called, 'the callback pino passes is called');
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('writes lines logged in a quiet moment when the interval comes round', (t) => {
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const sink = recordingSink();
+    const lines = new BatchedLines(sink, { flushIntervalMs: 1000 });
+    try {
+      lines.write('quiet\n');
+      t.mock.timers.tick(999);
+      assert.deepEqual(sink.writes, []);
+      t.mock.timers.tick(1);
+      assert.deepEqual(sink.writes, ['quiet\n']);
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('close writes what is kept, and later lines go straight through', () => {
+    const sink = recordingSink();
+    const lines = new BatchedLines(sink);
+    lines.write('kept\n');
+    lines.close();
+    assert.deepEqual(sink.writes, ['kept\n']);
+    lines.write('after\n');
+    assert.deepEqual(sink.writes, ['kept\n', 'after\n']);
+  });
+});
+
+describe('createLogger', () => {
+  test('writes pino JSON lines at the level asked for, kept until a warning or a flush', () => {
+    const sink = recordingSink();
+    const { log, lines } = createLogger({ level: 'info', sink });
+    try {
+      log.debug('not at info');
+      log.info({ req: { method: 'GET', url: '/en/events' } }, 'request completed');
+      assert.deepEqual(sink.writes, [], 'kept, not yet written');
+      log.warn('a warning');
+      assert.equal(sink.writes.length, 1, 'a warning is written at once, in one write with the line before it');
+      const written = parsed(sink.writes);
+      assert.deepEqual(
+        written.map((l) => [l.level, l.msg]),
+        [
+          [30, 'request completed'],
+          [40, 'a warning'],
+        ],
+      );
+      assert.deepEqual(written[0]!.req, { method: 'GET', url: '/en/events' });
+      log.info('later');
+      assert.equal(sink.writes.length, 1);
+      log.flush();
+      assert.deepEqual(parsed(sink.writes.slice(1)).map((l) => l.msg), ['later']);
+    } finally {
+      lines.close();
+    }
+  });
+
+  test("requestLine writes the very line pino writes for the same request, kept with the others", (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: 1_764_900_000_123 });
+    const sink = recordingSink();
+    const { log, lines, requestLine } = createLogger({ level: 'info', sink });
+    try {
+      for (const url of ['/en/events', '/vi/sự-kiện?q="a\\b"&x=']) {
+        const fields = { reqId: 'req-1z', method: 'GET', url, statusCode: 304, responseTime: 0.061234567, cache: 'HIT' } as const;
+        log.info({ reqId: fields.reqId, req: { method: fields.method, url }, res: { statusCode: fields.statusCode }, responseTime: fields.responseTime, cache: fields.cache }, 'request completed');
+        requestLine(fields);
+      }
+      assert.deepEqual(sink.writes, []);
+      log.flush();
+      const [fromPino, direct, fromPino2, direct2] = sink.writes.join('').split(/(?<=\n)/);
+      assert.ok(fromPino?.includes('"url":"/en/events"'), fromPino);
+      assert.equal(direct, fromPino);
+      assert.equal(direct2, fromPino2);
+      assert.equal((JSON.parse(direct2!) as { req: { url: string } }).req.url, '/vi/sự-kiện?q="a\\b"&x=');
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('flushOnExit writes kept lines when the process exits', () => {
+    const sink = recordingSink();
+    const exitListeners = process.listeners('exit');
+    const { log, lines } = createLogger({ level: 'info', sink, flushOnExit: true });
+    const added = process.listeners('exit').filter((l) => !exitListeners.includes(l));
+    try {
+      assert.equal(added.length, 1);
+      log.info('last words');
+      assert.deepEqual(sink.writes, []);
+      added[0]!.call(process, 0);
+      assert.deepEqual(
+        parsed(sink.writes).map((l) => l.msg),
+        ['last words'],
+      );
+    } finally {
+      for (const listener of added) process.removeListener('exit', listener);
+      lines.close();
+    }
+  });
+});
+
+describe('request ids and levels', () => {
+  test('ids run req-1, req-2, … in base 36, each sequence on its own', () => {
+    const next = requestIds();
+    const ids = Array.from({ length: 37 }, () => next());
+    assert.deepEqual(ids.slice(0, 3), ['req-1', 'req-2', 'req-3']);
+    assert.equal(ids[35], 'req-10');
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(requestIds()(), 'req-1');
+  });
+
+  test('requests are logged at info and below, not at warn and above', () => {
+    assert.deepEqual(
+      ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map(logsRequests),
+      [true, true, true, false, false, false, false],
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The server's log: JSON lines (pino) on standard output, written in batches.
+ *
+ * Every answered request is logged, and a cached page is served in a few
+ * microseconds: writing each line with a system call of its own cost more
+ * than serving the page. Lines are therefore gathered and written together,
+ * once LOG_BATCH_CHARS have gathered, and at the latest LOG_FLUSH_INTERVAL_MS
+ * after they were logged; a warning or an error is written at once, with
+ * the lines before it. Nothing is lost on a stop: the app flushes when it
+ * closes, and the process when it exits (a normal stop, `process.exit`, an
+ * uncaught exception). Only a process killed outright (SIGKILL, the kernel
+ * out of memory) loses its last second of lines.
+ *
+ * The writes themselves are synchronous (pino's own destination, which copes
+ * with partial writes, a busy pipe and a reader gone): a batch is written
+ * whole before the server goes on, so a flush has written everything by the
+ * time it returns, and the memory held is bounded by one batch.
+ */
+import { hostname } from 'node:os';
+import pino, { type Level, type LevelWithSilent, type Logger } from 'pino';
+
+/** pino's level numbers: info; warn and above are written at once. */
+const INFO_LEVEL = 30;
+const WARN_LEVEL = 40;
+
+/** Write once this many characters of lines have gathered (about 60 request lines). */
+export const LOG_BATCH_CHARS = 16 * 1024;
+/** The longest a line waits before it is written. */
+export const LOG_FLUSH_INTERVAL_MS = 1000;
+
+/** Where the batches go: standard output by default. */
+export interface LogSink {
+  write(chunk: string): unknown;
+}
+
+export interface BatchOptions {
+  batchChars?: number;
+  flushIntervalMs?: number;
+}
+
+/**
+ * A pino destination that keeps lines and writes them to `sink` in batches
+ * (see above). `flush` writes what is kept; `close` also stops the timer.
+ */
+export class BatchedLines {
+  #lines: string[] = [];
+  #chars = 0;
+  readonly #sink: LogSink;
+  readonly #batchChars: number;
+  readonly #timer: NodeJS.Timeout;
+  /** pino tells the level of each line before writing it (see pino's "metadata" destinations). */
+  readonly [pino.symbols.needsMetadataGsym] = true;
+  lastLevel = 0;
+
+  constructor(sink: LogSink, options: BatchOptions = {}) {
+    this.#sink = sink;
+    this.#batchChars = options.batchChars ?? LOG_BATCH_CHARS;
+    // Lines logged in a quiet moment still come out within the interval; the timer never keeps the process alive.
+    this.#timer = setInterval(() => this.flush(), options.flushIntervalMs ?? LOG_FLUSH_INTERVAL_MS);
+    this.#timer.unref();
+  }
+
+  /** Lines kept, not yet written. */
+  get pending(): number {
+    return this.#lines.length;
+  }
+
+  write(line: string): void {
+    this.#lines.push(line);
+    this.#chars += line.length;
+    if (this.#chars >= this.#batchChars || this.lastLevel >= WARN_LEVEL) this.flush();
+  }
+
+  /** Writes every kept line now, in one write (pino's `logger.flush()` calls this). */
+  flush(done?: (error?: Error) => void): void {
+    if (this.#lines.length > 0) {
+      const chunk = this.#lines.length === 1 ? this.#lines[0]! : this.#lines.join('');
+      this.#lines = [];
+      this.#chars = 0;
+      this.#sink.write(chunk);
+    }
+    done?.();
+  }
+
+  /** Writes what is kept and stops the timer; later lines are written at once. */
+  close(): void {
+    clearInterval(this.#timer);
+    this.flush();
+    this.write = (line) => void this.#sink.write(line);
+  }
+}
+
+/** What the line of an answered request says (the framework's `request completed` line, plus how the cache answered). */
+export interface RequestLineFields {
+  reqId: string;
+  method: string;
+  url: string;
+  statusCode: number;
+  /** Milliseconds. */
+  responseTime: number;
+  cache: 'HIT';
+}
+
+/** Writes the line of an answered request, at info, whatever the logger's level (the caller checks it). */
+export type RequestLineWriter = (fields: RequestLineFields) => void;
+
+export interface LoggerOptions extends BatchOptions {
+  level: LevelWithSilent;
+  /** Standard output by default. */
+  sink?: LogSink;
+  /** Flush when the process exits (the server; not a test's logger). */
+  flushOnExit?: boolean;
+}
+
+/**
+ * A pino logger writing JSON lines in batches, with the destination that
+ * keeps them, and `requestLine`, which writes the line of a request that the
+ * page cache answered: the very line `log.info({ reqId, req: { method, url },
+ * res: { statusCode }, responseTime, cache }, 'request completed')` writes,
+ * put together directly. A stored page is answered in a few microseconds,
+ * and pino's general path (serializers, a look at every field's type) took
+ * about as long again.
+ */
+export function createLogger(options: LoggerOptions): { log: Logger; lines: BatchedLines; requestLine: RequestLineWriter } {
+  const sink = options.sink ?? pino.destination({ dest: 1, sync: true });
+  const lines = new BatchedLines(sink, options);
+  if (options.flushOnExit) process.on('exit', () => lines.close());
+  // pino's own default bindings, spelt out so that requestLine writes the same.
+  const base = { pid: process.pid, hostname: hostname() };
+  const log = pino({ level: options.level, base }, lines);
+  const bindings = `,${JSON.stringify(base).slice(1, -1)}`;
+  const requestLine: RequestLineWriter = (fields) => {
+    lines.lastLevel = INFO_LEVEL;
+    lines.write(
+      `{"level":${INFO_LEVEL},"time":${Date.now()}${bindings},"reqId":${JSON.stringify(fields.reqId)},"req":{"method":${JSON.stringify(fields.method)},"url":${JSON.stringify(fields.url)}},"res":{"statusCode":${fields.statusCode}},"responseTime":${fields.responseTime},"cache":${JSON.stringify(fields.cache)},"msg":"request completed"}\n`,
+    );
+  };
+  return { log, lines, requestLine };
+}
+
+/** Levels at which each answered request is logged. */
+const REQUEST_LEVELS: ReadonlySet<string> = new Set<Level>(['trace', 'debug', 'info']);
+
+/** Whether a logger at `level` logs each answered request. */
+export function logsRequests(level: string): boolean {
+  return REQUEST_LEVELS.has(level);
+}
+
+/**
+ * Request ids, `req-1`, `req-2`, … in base 36 as the framework makes them,
+ * from one sequence for the requests the framework answers and those the page
+ * cache answers before it, so that no two lines share an id. Wraps at 2³¹.
+ */
+export function requestIds(): () => string {
+  let next = 0;
+  return () => {
+    next = (next + 1) & 0x7fffffff;
+    return `req-${next.toString(36)}`;
+  };
+}
