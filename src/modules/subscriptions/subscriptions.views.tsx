@@ -1,6 +1,7 @@
 /** The form to follow the office by email, and the pages its links lead to. */
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../shared/views/Layout.js';
+import { ShellCache, fillShell, hole } from '../../shared/views/shell.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import type { TermRow } from '../taxonomy/index.js';
 import type { FormErrors, FormValues } from './subscriptions.form.js';
@@ -75,8 +76,19 @@ function CommonFields({ ctx, values, errors, idPrefix, withEmail = true }: { ctx
   );
 }
 
+// The short form is the same on every page of a language that follows the same kind: rendered once for each.
+const shortForms = new ShellCache<ViewContext['t']>();
+
 /** The short form on the listings, topic and programme pages and the home page: it follows what the page shows. */
 export function SubscribeByEmail({ ctx, follow }: { ctx: ViewContext; follow: FollowPreset }) {
+  const slug = follow.kind === 'topic' || follow.kind === 'programme' ? follow.slug : undefined;
+  if (slug === '') return <ShortForm ctx={ctx} follow={follow} />;
+  const key = `${ctx.lang}\u0000${follow.kind}\u0000${ctx.languageNames.en}\u0000${ctx.languageNames.vi}`;
+  const shell = shortForms.get(ctx.t, key, () => <ShortForm ctx={ctx} follow={slug === undefined ? follow : ({ kind: follow.kind, slug: hole(0) } as FollowPreset)} />);
+  return fillShell(shell, [slug]);
+}
+
+function ShortForm({ ctx, follow }: { ctx: ViewContext; follow: FollowPreset }) {
   const { t } = ctx;
   const id = `subscribe-${follow.kind}`;
   // A legend rather than a heading: the form sits among the page's own sections without changing their outline.

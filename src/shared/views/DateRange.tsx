@@ -1,5 +1,6 @@
 import { formatDate, formatDateRange, RANGE_SEPARATOR, type Lang } from '../dates/format.js';
 import { isOneDay } from '../dates/day-range.js';
+import { fillShell, hole, renderShell } from './shell.js';
 
 interface DateRangeProps {
   start: string;
@@ -17,16 +18,28 @@ export function DateRange({ start, end, lang }: DateRangeProps) {
   const text = formatDateRange(start, end ?? null, lang);
   const at = text.indexOf(RANGE_SEPARATOR);
   if (!end || isOneDay(start, end) || at < 0) {
-    return <time dateTime={start}>{text}</time>;
+    return start === '' ? <OneDate date={start} text={text} /> : fillShell(oneDate, [start, text]);
   }
+  return fillShell(range, [start, text.slice(0, at), end, text.slice(at + RANGE_SEPARATOR.length)]);
+}
+
+function OneDate({ date, text }: { date: string; text: string }) {
+  return <time dateTime={date}>{text}</time>;
+}
+
+function Range({ start, end, first, last }: { start: string; end: string; first: string; last: string }) {
   return (
     <span class="date-range">
-      <time dateTime={start}>{text.slice(0, at)}</time>
+      <time dateTime={start}>{first}</time>
       {RANGE_SEPARATOR}
-      <time dateTime={end}>{text.slice(at + RANGE_SEPARATOR.length)}</time>
+      <time dateTime={end}>{last}</time>
     </span>
   );
 }
+
+// Rendered once: a listing shows a date for every item.
+const oneDate = renderShell(<OneDate date={hole(0)} text={hole(1)} />);
+const range = renderShell(<Range start={hole(0)} first={hole(1)} end={hole(2)} last={hole(3)} />);
 
 /** A single publication date in the articles' style ("05 April 2022"). */
 export function PublishedDate({ date, lang }: { date: string; lang: Lang }) {

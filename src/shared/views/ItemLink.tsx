@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../dates/format.js';
+import { ShellCache, fillShell, hole } from './shell.js';
 import { UntranslatedBadge, langAttr } from './Untranslated.js';
 import type { ViewContext } from './view-context.js';
 
@@ -21,7 +22,8 @@ interface ItemLinkProps {
   date: ComponentChildren;
 }
 
-export function ItemLink({ ctx, href, title, textLang, marks, date }: ItemLinkProps) {
+/** The markup of an item's head: every value given, or a shell's holes. */
+function ItemLinkView({ ctx, href, title, textLang, marks, date }: ItemLinkProps) {
   return (
     <>
       <a class="item-title" href={href} lang={langAttr(textLang, ctx.lang)}>
@@ -32,4 +34,16 @@ export function ItemLink({ ctx, href, title, textLang, marks, date }: ItemLinkPr
       <p class="item-date">{date}</p>
     </>
   );
+}
+
+// A listing shows dozens of items: their heads are filled into one shell for each language of the text.
+const shells = new ShellCache<ViewContext['t']>();
+
+export function ItemLink(props: ItemLinkProps) {
+  const { ctx, href, title, textLang, marks, date } = props;
+  if (href === '') return <ItemLinkView {...props} />;
+  const shell = shells.get(ctx.t, `${ctx.lang}\u0000${textLang}`, () => (
+    <ItemLinkView ctx={ctx} href={hole(0)} title={hole(1)} textLang={textLang} marks={hole(2)} date={hole(3)} />
+  ));
+  return fillShell(shell, [href, title, marks ?? null, date]);
 }

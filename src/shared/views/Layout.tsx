@@ -11,6 +11,7 @@ import {
   type Lang,
 } from '../http/paths.js';
 import { SocialMeta, type SocialInfo } from './SocialMeta.js';
+import { ShellCache, fillShell, hole } from './shell.js';
 import type { ViewContext } from './view-context.js';
 
 interface LayoutProps {
@@ -43,7 +44,7 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
-function navItems(ctx: ViewContext) {
+function navItems(ctx: Pick<ViewContext, 'lang' | 't'>) {
   return [
     { href: homePath(ctx.lang), label: ctx.t('nav.home'), exact: true },
     { href: eventsPath(ctx.lang), label: ctx.t('nav.events'), exact: false },
@@ -53,37 +54,53 @@ function navItems(ctx: ViewContext) {
   ];
 }
 
-function isCurrent(href: string, exact: boolean, path: string): boolean {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+/** Each language's navigation targets, without their labels: which of them is the current page is all a request adds. */
+const navTargets = Object.fromEntries(
+  PUBLIC_LANGS.map((lang) => [lang, navItems({ lang, t: (key) => key }).map(({ href, exact }) => ({ href, exact }))]),
+) as Record<Lang, { href: string; exact: boolean }[]>;
+
+function isCurrent(href: string, exact: boolean, trimmed: string): boolean {
   return exact ? trimmed === href : trimmed === href || trimmed.startsWith(`${href}/`);
 }
 
+/** Which navigation items are the current page, one bit each (item i is bit i). */
+function currentItems(lang: Lang, path: string): number {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  let bits = 0;
+  navTargets[lang].forEach(({ href, exact }, i) => {
+    if (isCurrent(href, exact, trimmed)) bits |= 1 << i;
+  });
+  return bits;
+}
+
+/** A link to the page in another language, through the choice endpoint so that following it also remembers the choice. */
+function OtherLanguage({ lang, name, alternates }: { lang: Lang; name: string; alternates: Alternates | undefined }) {
+  const target = alternates?.[lang] ?? homePath(lang);
+  return (
+    <li>
+      <a href={languageChoicePath(lang, target)} lang={lang} hrefLang={lang}>
+        {name}
+      </a>
+    </li>
+  );
+}
+
 /**
- * Links to this page in the other languages, each through the choice
- * endpoint so that following one also remembers the choice. Each language is
- * named in itself ("Tiếng Việt"), as visitors look for their own language's name.
+ * Links to this page in the other languages (each one's item is the hole
+ * `others(lang)`, filled per page). Each language is named in itself
+ * ("Tiếng Việt"), as visitors look for their own language's name.
  */
-function LanguageSwitcher({ ctx, alternates }: { ctx: ViewContext; alternates: Alternates | undefined }) {
+function LanguageSwitcher({ ctx, others }: { ctx: Omit<ViewContext, 'path'>; others: (lang: Lang) => ComponentChildren }) {
   return (
     <nav class="language-switcher" aria-label={ctx.t('site.languageLabel')}>
       <ul>
         {PUBLIC_LANGS.map((lang) => {
-          const name = ctx.languageNames[lang];
-          if (lang === ctx.lang) {
-            return (
-              <li>
-                <span class="language-switcher__current" aria-current="true" lang={lang}>
-                  {name}
-                </span>
-              </li>
-            );
-          }
-          const target = alternates?.[lang] ?? homePath(lang);
+          if (lang !== ctx.lang) return others(lang);
           return (
             <li>
-              <a href={languageChoicePath(lang, target)} lang={lang} hrefLang={lang}>
-                {name}
-              </a>
+              <span class="language-switcher__current" aria-current="true" lang={lang}>
+                {ctx.languageNames[lang]}
+              </span>
             </li>
           );
         })}
@@ -92,34 +109,28 @@ function LanguageSwitcher({ ctx, alternates }: { ctx: ViewContext; alternates: A
   );
 }
 
-/** The document shell shared by every public page: head, skip link, header, navigation, language switcher, footer. */
-export function Layout({ ctx, title, description, alternates, indexedIn = PUBLIC_LANGS, canonicalPath, noindex: noindexAsked, social, head, banner, children }: LayoutProps) {
+/** The holes of the layout's shell. */
+const HEAD = 0;
+const PAGE_HEAD = 1;
+const MAIN = 2;
+/** The language switcher's item for PUBLIC_LANGS[i] is hole OTHER_LANGUAGE + i. */
+const OTHER_LANGUAGE = 3;
+
+/**
+ * Everything of the document that depends on the site and the language
+ * alone (and on which navigation item is current), with holes for the
+ * page's parts. Rendered once for each and kept (see shell.ts).
+ */
+function DocumentShell({ ctx, current }: { ctx: Omit<ViewContext, 'path'>; current: number }) {
   const { t } = ctx;
-  const noindex = noindexAsked || banner !== undefined || !indexedIn.includes(ctx.lang);
-  const fullTitle = title === ctx.siteName ? title : `${title} | ${ctx.siteName}`;
-  const canonical = canonicalPath ?? alternates?.[ctx.lang];
   return (
     <html lang={ctx.lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        {noindex ? <meta name="robots" content="noindex" /> : null}
-        {canonical && !noindex ? <link rel="canonical" href={`${ctx.publicUrl}${canonical}`} /> : null}
-        {alternates && !noindex ? (
-          <>
-            {indexedIn.map((lang) => (
-              <link rel="alternate" hrefLang={lang} href={`${ctx.publicUrl}${alternates[lang]}`} />
-            ))}
-            <link rel="alternate" hrefLang="x-default" href={`${ctx.publicUrl}${alternates.en}`} />
-          </>
-        ) : null}
-        {noindex ? null : (
-          <SocialMeta ctx={ctx} title={title} description={description} url={canonical ? `${ctx.publicUrl}${canonical}` : undefined} social={social} />
-        )}
+        {hole(HEAD)}
         <link rel="stylesheet" href={ctx.stylesheet} />
-        {head}
+        {hole(PAGE_HEAD)}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -132,21 +143,20 @@ export function Layout({ ctx, title, description, alternates, indexedIn = PUBLIC
             </a>
             <nav class="site-nav" aria-label={t('site.navLabel')}>
               <ul>
-                {navItems(ctx).map((item) => (
+                {navItems(ctx).map((item, i) => (
                   <li>
-                    <a href={item.href} aria-current={isCurrent(item.href, item.exact, ctx.path) ? 'page' : undefined}>
+                    <a href={item.href} aria-current={current & (1 << i) ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>
                 ))}
               </ul>
             </nav>
-            <LanguageSwitcher ctx={ctx} alternates={alternates} />
+            <LanguageSwitcher ctx={ctx} others={(lang) => hole(OTHER_LANGUAGE + PUBLIC_LANGS.indexOf(lang))} />
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
-          {banner}
-          {children}
+          {hole(MAIN)}
         </main>
         <footer class="site-footer">
           <div class="wrap">
@@ -156,4 +166,48 @@ export function Layout({ ctx, title, description, alternates, indexedIn = PUBLIC
       </body>
     </html>
   );
+}
+
+const shells = new ShellCache<ViewContext['t']>();
+
+/** The document shell shared by every public page: head, skip link, header, navigation, language switcher, footer. */
+export function Layout({ ctx, title, description, alternates, indexedIn = PUBLIC_LANGS, canonicalPath, noindex: noindexAsked, social, head, banner, children }: LayoutProps) {
+  const noindex = noindexAsked || banner !== undefined || !indexedIn.includes(ctx.lang);
+  const fullTitle = title === ctx.siteName ? title : `${title} | ${ctx.siteName}`;
+  const canonical = canonicalPath ?? alternates?.[ctx.lang];
+  const current = currentItems(ctx.lang, ctx.path);
+  // Everything the shell shows is in its key, so that a context built otherwise (tests, the admin) never gets another's shell.
+  const key = `${ctx.lang}\u0000${current}\u0000${ctx.siteName}\u0000${ctx.stylesheet}\u0000${PUBLIC_LANGS.map((l) => ctx.languageNames[l]).join('\u0000')}`;
+  const shell = shells.get(ctx.t, key, () => <DocumentShell ctx={ctx} current={current} />);
+  const fill: ComponentChildren[] = [];
+  fill[HEAD] = (
+    <>
+      <title>{fullTitle}</title>
+      {description ? <meta name="description" content={description} /> : null}
+      {noindex ? <meta name="robots" content="noindex" /> : null}
+      {canonical && !noindex ? <link rel="canonical" href={`${ctx.publicUrl}${canonical}`} /> : null}
+      {alternates && !noindex ? (
+        <>
+          {indexedIn.map((lang) => (
+            <link rel="alternate" hrefLang={lang} href={`${ctx.publicUrl}${alternates[lang]}`} />
+          ))}
+          <link rel="alternate" hrefLang="x-default" href={`${ctx.publicUrl}${alternates.en}`} />
+        </>
+      ) : null}
+      {noindex ? null : (
+        <SocialMeta ctx={ctx} title={title} description={description} url={canonical ? `${ctx.publicUrl}${canonical}` : undefined} social={social} />
+      )}
+    </>
+  );
+  fill[PAGE_HEAD] = head;
+  fill[MAIN] = (
+    <>
+      {banner}
+      {children}
+    </>
+  );
+  PUBLIC_LANGS.forEach((lang, i) => {
+    if (lang !== ctx.lang) fill[OTHER_LANGUAGE + i] = <OtherLanguage lang={lang} name={ctx.languageNames[lang]} alternates={alternates} />;
+  });
+  return fillShell(shell, fill);
 }

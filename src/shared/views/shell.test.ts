@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { h, type ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { translator } from '../../modules/i18n/index.js';
+import { Layout } from './Layout.js';
+import { ShellCache, fillShell, hole, renderShell } from './shell.js';
+import type { ViewContext } from './view-context.js';
+
+function Card({ title, body }: { title: string; body: ComponentChildren }) {
+  return h('section', { class: 'card', 'aria-label': 'Card' }, h('h2', null, title), h('div', { class: 'card__body' }, body), h('p', null, 'Static & fixed'));
+}
+
+test('a filled shell renders exactly what the component renders with the same parts', () => {
+  const shell = renderShell(h(Card, { title: hole(0), body: hole(1) }));
+  const title = 'Tom & Jerry <"quoted">';
+  const body = h('ul', null, h('li', { class: 'x' }, 'a < b'), h('li', null, '<script>'));
+  assert.equal(renderToString(fillShell(shell, [title, body])), renderToString(h(Card, { title, body })));
+});
+
+test("text put in a shell's hole is escaped, never inserted as markup", () => {
+  const shell = renderShell(h('p', null, hole(0)));
+  assert.equal(renderToString(fillShell(shell, ['<b>bold</b> & "so"'])), '<p>&lt;b>bold&lt;/b> &amp; &quot;so&quot;</p>');
+  assert.equal(renderToString(fillShell(shell, [null])), '<p></p>');
+  assert.equal(renderToString(fillShell(shell, [42])), '<p>42</p>');
+});
+
+test('holes may come in any order and a shell is built once for its owner and key', () => {
+  const shell = renderShell(h('div', null, hole(2), h('hr', null), hole(0)));
+  assert.deepEqual(shell.holes, [2, 0]);
+  assert.equal(renderToString(fillShell(shell, ['first', 'unused', 'second'])), '<div>second<hr/>first</div>');
+  const cache = new ShellCache<object>();
+  const owner = {};
+  let builds = 0;
+  const build = () => {
+    builds += 1;
+    return h('p', null, hole(0));
+  };
+  assert.equal(cache.get(owner, 'k', build), cache.get(owner, 'k', build));
+  cache.get(owner, 'other', build);
+  cache.get({}, 'k', build);
+  assert.equal(builds, 3);
+});
+
+function context(path: string, overrides: Partial<ViewContext> = {}): ViewContext {
+  const t = overrides.t ?? translator('en');
+  return {
+    lang: 'en',
+    t,
+    languageNames: { en: 'English', vi: 'Tiếng Việt' },
+    siteName: 'Office',
+    officeEmail: 'office@example.org',
+    path,
+    publicUrl: 'https://example.org',
+    stylesheet: '/assets/site.css',
+    ...overrides,
+  };
+}
+
+test("the layout's kept shell marks each page's own navigation item and shows each context's own site", () => {
+  const t = translator('en');
+  const page = (ctx: ViewContext) =>
+    renderToString(h(Layout, { ctx, title: 'A page', alternates: { en: ctx.path, vi: '/vi/x' }, children: h('p', null, 'Body') }));
+  const events = page(context('/en/events/one', { t }));
+  const articles = page(context('/en/articles', { t }));
+  const other = page(context('/en/articles', { t, siteName: 'Another office', stylesheet: '/assets/other.css' }));
+  assert.match(events, /<a href="\/en\/events" aria-current="page">/);
+  assert.doesNotMatch(events, /<a href="\/en\/articles" aria-current="page">/);
+  assert.match(articles, /<a href="\/en\/articles" aria-current="page">/);
+  assert.doesNotMatch(articles, /<a href="\/en\/events" aria-current="page">/);
+  assert.match(other, /<a class="site-name" href="\/en">Another office<\/a>/);
+  assert.match(other, /href="\/assets\/other.css"/);
+  assert.doesNotMatch(articles, /Another office|other\.css/);
+  assert.match(events, /next=%2Fvi%2Fx/);
+  assert.match(events, /<main id="main" class="wrap" tabindex="-1"><p>Body<\/p><\/main>/);
+});
+
+test("an attribute's hole takes its text escaped as Preact escapes a value, and refuses what Preact would write otherwise", () => {
+  const view = (href: string, label: string) => h('a', { class: 'x', href, title: label }, label);
+  const shell = renderShell(view(hole(0), hole(1)));
+  assert.deepEqual(shell.inAttribute, [true, true, false]);
+  const href = '/en/a?b=1&c="2"<';
+  assert.equal(renderToString(fillShell(shell, [href, 'Tom & "Jerry"'])), renderToString(view(href, 'Tom & "Jerry"')));
+  assert.throws(() => fillShell(shell, ['', 'label']), TypeError);
+  assert.throws(() => fillShell(shell, [null, 'label']), TypeError);
+});
