@@ -152,3 +152,27 @@ describe('isValidTimeZone', () => {
     assert.equal(isValidTimeZone('GMT+7 Indochina'), false);
   });
 });
+
+describe('isCalendarDate, read digit by digit', () => {
+  // The rule as a pattern: 'YYYY-MM-DD' in ASCII digits, naming a day that exists.
+  const byPattern = (s: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    return m !== null && Number(m[1]) >= 1 && Number(m[3]) >= 1 && Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2]));
+  };
+
+  test('agrees with the pattern on near misses: other digits, signs, lengths, separators, lines', () => {
+    const near = ['2020-09-17', '2020-9-17', '2020-09-7', '20200-09-17', '2020/09/17', '2020-09-17\n', ' 2020-09-17', '2020-0a-17', '2020-09-1٣', '２０２０-09-17', '0000-01-01', '0001-01-01', '9999-12-31', '2020-00-10', '2020-13-01', '2021-02-29', '2024-02-29', '2020-04-31', '2020-04-30', '+202-09-17', '2020-09-00', '2020--9-17', '', '2020-09-17T00'];
+    for (const s of near) assert.equal(isCalendarDate(s), byPattern(s), JSON.stringify(s));
+  });
+
+  test('agrees with the pattern on every day and non-day of two years', () => {
+    for (const year of ['1900', '2000']) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          assert.equal(isCalendarDate(s), byPattern(s), s);
+        }
+      }
+    }
+  });
+});

@@ -8,8 +8,6 @@
  */
 import { wallClockAt } from './wall-clock.js';
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Whether `year` is a leap year in the proleptic Gregorian calendar. */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -24,12 +22,26 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True when `s` is 'YYYY-MM-DD' and names a day that exists (2021-02-29 does not). */
 export function isCalendarDate(s: string): boolean {
-  const m = CALENDAR_DATE.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  // Read digit by digit: pages check every date they show, and a regular expression's match costs an array each time.
+  if (typeof s !== 'string') return isCalendarDate(String(s));
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
   return year >= 1 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const DASH = 0x2d;
+
+/** The number the ASCII digits of s[from, to) spell, or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**

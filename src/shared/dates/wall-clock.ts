@@ -31,11 +31,20 @@ export const clockFormatter = keptFormatters(
     }),
 );
 
+/** Each zone's clocks at the last second asked for: a page asks for the office's today on every request, mostly within the same second. */
+const lastSecond = new Map<string, { second: number; clock: WallClock }>();
+
 /** What the clocks of `zone` show at an instant (milliseconds since the epoch). Throws RangeError for an unknown zone. */
 export function wallClockAt(epochMs: number, zone: string): WallClock {
+  // The clocks show whole seconds, and every zone's offset is a whole number of seconds:
+  // instants within the same second of the epoch read the same.
+  const second = Math.floor(epochMs / 1000);
+  const kept = lastSecond.get(zone);
+  if (kept !== undefined && kept.second === second) return { ...kept.clock };
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of clockFormatter(zone).formatToParts(new Date(epochMs))) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
   }
+  lastSecond.set(zone, { second, clock: { ...clock } });
   return clock;
 }

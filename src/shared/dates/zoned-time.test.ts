@@ -53,3 +53,18 @@ test('instants spread over a year round-trip through the wall clock of a zone wi
   }
   assert.ok(checked > 900);
 });
+
+test('instants in the same second read the same clocks, the next second its own, and a changed answer changes nothing kept', async () => {
+  const { wallClockAt } = await import('./wall-clock.js');
+  const at = Date.UTC(2026, 11, 31, 16, 59, 59, 10);
+  const first = wallClockAt(at, 'Asia/Ho_Chi_Minh');
+  assert.deepEqual(first, { year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+  first.day = 1;
+  assert.deepEqual(wallClockAt(at + 980, 'Asia/Ho_Chi_Minh'), { year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+  assert.deepEqual(wallClockAt(at + 990, 'Asia/Ho_Chi_Minh'), { year: 2027, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+  assert.deepEqual(wallClockAt(at + 990, 'Europe/London'), { year: 2026, month: 12, day: 31, hour: 17, minute: 0, second: 0 });
+  assert.deepEqual(wallClockAt(at - 10, 'Asia/Ho_Chi_Minh'), { year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+  assert.deepEqual(wallClockAt(-1, 'UTC'), { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+  assert.deepEqual(wallClockAt(-1000, 'UTC'), { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+  assert.deepEqual(wallClockAt(0, 'UTC'), { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+});
