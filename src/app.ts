@@ -94,8 +94,8 @@ export const ADMIN_DASHBOARD_PANELS: readonly DashboardPanel[] = [workPanel];
 export interface BuildAppOptions {
   /** Fastify's logger options (pino's), for a logger the framework makes; none by default. */
   logger?: FastifyServerOptions['logger'];
-  /** A logger made beforehand (the server's, see shared/logger.ts); flushed when the app closes. */
-  loggerInstance?: FastifyBaseLogger & { flush(): void };
+  /** A logger made beforehand (the server's, see shared/logger.ts); closing the app waits until its lines are written. */
+  loggerInstance?: FastifyBaseLogger & { flush(done?: (error?: Error) => void): void };
   /** Writes the line of a request the page cache answers, as the logger would, only quicker (shared/logger.ts). */
   requestLine?: RequestLineWriter;
   /** Called for every route as it is added (tests list the admin routes with it). */
@@ -175,8 +175,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // A logger that keeps lines to write them in batches writes what it kept when the app closes.
   if (loggerInstance) {
     app.addHook('onClose', (_instance, done) => {
-      loggerInstance.flush();
-      done();
+      loggerInstance.flush(() => done());
     });
   }
   const assets = registerAssets(app);

@@ -30,7 +30,7 @@ export async function startServer(config: Env): Promise<void> {
   });
   // Structured JSON logs (pino), one line per request with its id, method, URL, status and time,
   // written in batches (at least every second, and on close and exit: see shared/logger.ts).
-  const { log, requestLine } = createLogger({ level: config.LOG_LEVEL, flushOnExit: true });
+  const { log, lines, requestLine } = createLogger({ level: config.LOG_LEVEL, flushOnExit: true });
   const app = await buildApp(deps, { loggerInstance: log, requestLine, contentChanges: changes });
   logger.current = app.log;
 
@@ -96,6 +96,8 @@ export async function startServer(config: Env): Promise<void> {
       await changes.close();
       await handle.destroy();
       app.log.info('stopped');
+      // Every line logged, written: the log is written asynchronously, in batches.
+      await lines.whenWritten();
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'error during shutdown');

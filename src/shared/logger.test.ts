@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { BatchedLines, createLogger, logsRequests, requestIds } from './logger.js';
+import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
+import { BatchedLines, createLogger, logsRequests, requestIds, StreamSink } from './logger.js';
 
 /** A sink that records each write it is given. */
 function recordingSink(): { writes: string[]; write(chunk: string): void } {
@@ -72,6 +75,64 @@ describe('the batched log destination', () => {
     assert.deepEqual(sink.writes, ['kept\n']);
     lines.write('after\n');
     assert.deepEqual(sink.writes, ['kept\n', 'after\n']);
+  });
+});
+
+describe('the standard output sink', () => {
+  let dir: string;
+  tempDirForBlock('almanac-log-', (made) => (dir = made));
+
+  test('writes asynchronously, tells when all is written, and writes what is left at once on flushSync', async () => {
+    const path = join(dir, 'out.log');
+    const fd = openSync(path, 'w');
+    try {
+      const sink = new StreamSink(fd);
+      sink.write('one\n');
+      sink.write('two\n');
+      await new Promise<void>((resolve) => sink.whenWritten(resolve));
+      assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\n');
+      sink.write('three\n');
+      sink.flushSync();
+      assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\nthree\n');
+      await new Promise<void>((resolve) => sink.whenWritten(resolve));
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test('drops and counts lines past the bound while the reader is behind, and still tells when the rest is written', async () => {
+    const path = join(dir, 'bounded.log');
+    const fd = openSync(path, 'w');
+    try {
+      const sink = new StreamSink(fd, 10);
+      sink.write('aaaa\n');
+      sink.write('bbbbbbbbbbbb\n');
+      assert.equal(sink.dropped, 1);
+      await new Promise<void>((resolve) => sink.whenWritten(resolve));
+      assert.equal(readFileSync(path, 'utf8'), 'aaaa\n');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test("the batched lines' flush waits for the sink to have written them", async () => {
+    const writes: string[] = [];
+    let release: (() => void) | undefined;
+    const sink = { write: (chunk: string) => void writes.push(chunk), whenWritten: (done: () => void) => (release = done) };
+    const lines = new BatchedLines(sink);
+    try {
+      lines.write('x\n');
+      let written = false;
+      const waiting = lines.whenWritten().then(() => (written = true));
+      assert.deepEqual(writes, ['x\n']);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(written, false, 'not before the sink says so');
+      release!();
+      await waiting;
+      assert.equal(written, true);
+    } finally {
+      lines.close();
+    }
   });
 });
 

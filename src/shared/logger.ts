@@ -6,15 +6,17 @@
  * than serving the page. Lines are therefore gathered and written together,
  * once LOG_BATCH_CHARS have gathered, and at the latest LOG_FLUSH_INTERVAL_MS
  * after they were logged; a warning or an error is written at once, with
- * the lines before it. Nothing is lost on a stop: the app flushes when it
- * closes, and the process when it exits (a normal stop, `process.exit`, an
- * uncaught exception). Only a process killed outright (SIGKILL, the kernel
- * out of memory) loses its last second of lines.
+ * the lines before it. Nothing is lost on a stop: a stopping server waits
+ * until the log is written (`whenWritten`), and the process writes what is
+ * left when it exits (`process.exit`, an uncaught exception). Only a process
+ * killed outright (SIGKILL, the kernel out of memory) loses its last second
+ * of lines.
  *
- * The writes themselves are synchronous (pino's own destination, which copes
- * with partial writes, a busy pipe and a reader gone): a batch is written
- * whole before the server goes on, so a flush has written everything by the
- * time it returns, and the memory held is bounded by one batch.
+ * The batches are written asynchronously (pino's own destination, which
+ * copes with partial writes, a busy pipe and a reader gone), as pino's
+ * default destination wrote each line: a log reader that falls behind never
+ * holds up the server. What waits to be written is bounded
+ * (LOG_MAX_PENDING_BYTES); past that, lines are dropped and counted.
  */
 import { hostname } from 'node:os';
 import pino, { type Level, type LevelWithSilent, type Logger } from 'pino';
@@ -28,9 +30,68 @@ export const LOG_BATCH_CHARS = 16 * 1024;
 /** The longest a line waits before it is written. */
 export const LOG_FLUSH_INTERVAL_MS = 1000;
 
-/** Where the batches go: standard output by default. */
+/** At most this much log waits for a slow reader; later lines are dropped until it catches up. */
+export const LOG_MAX_PENDING_BYTES = 8 * 1024 * 1024;
+
+/** Where the batches go: standard output by default (StreamSink). */
 export interface LogSink {
   write(chunk: string): unknown;
+  /** Calls `done` once everything handed to the sink is written. */
+  whenWritten?(done: () => void): void;
+  /** Writes at once what the sink still holds (when the process exits). */
+  flushSync?(): void;
+}
+
+/**
+ * A file descriptor (standard output) written asynchronously through pino's
+ * destination, counting the bytes handed and written so that a stop can
+ * wait until the log is out.
+ */
+export class StreamSink implements LogSink {
+  readonly #out: ReturnType<typeof pino.destination>;
+  #handed = 0;
+  #written = 0;
+  #failed = false;
+  #waiting: (() => void)[] = [];
+  /** Lines dropped because too much was waiting for the reader. */
+  dropped = 0;
+
+  constructor(fd: number, maxPendingBytes = LOG_MAX_PENDING_BYTES) {
+    this.#out = pino.destination({ dest: fd, sync: false, maxLength: maxPendingBytes });
+    this.#out.on('write', (n: number) => {
+      this.#written += n;
+      this.#settle();
+    });
+    this.#out.on('drop', (data: string) => {
+      this.dropped += 1;
+      this.#handed -= Buffer.byteLength(data);
+      this.#settle();
+    });
+    // A reader gone (EPIPE) is handled by the destination itself; nobody waits for a log that cannot be written.
+    this.#out.on('error', (error: Error) => {
+      if (!this.#failed) process.stderr.write(`The log could not be written: ${error.message}\n`);
+      this.#failed = true;
+      this.#settle();
+    });
+  }
+
+  write(chunk: string): void {
+    this.#handed += Buffer.byteLength(chunk);
+    this.#out.write(chunk);
+  }
+
+  whenWritten(done: () => void): void {
+    this.#waiting.push(done);
+    this.#settle();
+  }
+
+  flushSync(): void {
+    if (!this.#failed) this.#out.flushSync();
+  }
+
+  #settle(): void {
+    if (this.#waiting.length > 0 && (this.#failed || this.#written >= this.#handed)) for (const done of this.#waiting.splice(0)) done();
+  }
 }
 
 export interface BatchOptions {
@@ -71,7 +132,11 @@ export class BatchedLines {
     if (this.#chars >= this.#batchChars || this.lastLevel >= WARN_LEVEL) this.flush();
   }
 
-  /** Writes every kept line now, in one write (pino's `logger.flush()` calls this). */
+  /**
+   * Hands every kept line to the sink now, in one write (pino's
+   * `logger.flush(done)` calls this); `done` is called once the sink has
+   * written it.
+   */
   flush(done?: (error?: Error) => void): void {
     if (this.#lines.length > 0) {
       const chunk = this.#lines.length === 1 ? this.#lines[0]! : this.#lines.join('');
@@ -79,14 +144,26 @@ export class BatchedLines {
       this.#chars = 0;
       this.#sink.write(chunk);
     }
-    done?.();
+    if (done) {
+      if (this.#sink.whenWritten) this.#sink.whenWritten(() => done());
+      else done();
+    }
   }
 
-  /** Writes what is kept and stops the timer; later lines are written at once. */
+  /** Everything logged so far, written (a stopping server awaits it). */
+  whenWritten(): Promise<void> {
+    return new Promise((resolve) => this.flush(() => resolve()));
+  }
+
+  /** Writes what is kept, at once, and stops the timer; later lines are written at once (the process is exiting). */
   close(): void {
     clearInterval(this.#timer);
     this.flush();
-    this.write = (line) => void this.#sink.write(line);
+    this.#sink.flushSync?.();
+    this.write = (line) => {
+      this.#sink.write(line);
+      this.#sink.flushSync?.();
+    };
   }
 }
 
@@ -122,7 +199,7 @@ export interface LoggerOptions extends BatchOptions {
  * about as long again.
  */
 export function createLogger(options: LoggerOptions): { log: Logger; lines: BatchedLines; requestLine: RequestLineWriter } {
-  const sink = options.sink ?? pino.destination({ dest: 1, sync: true });
+  const sink = options.sink ?? new StreamSink(1);
   const lines = new BatchedLines(sink, options);
   if (options.flushOnExit) process.on('exit', () => lines.close());
   // pino's own default bindings, spelt out so that requestLine writes the same.
