@@ -20,6 +20,10 @@ import { listEventsPage, type EventFilters } from '../src/modules/events/events.
 import { listCalendarEvents } from '../src/modules/events/calendar.service.js';
 import { listArticlesPage, type ArticleFilters } from '../src/modules/articles/articles.service.js';
 import { getTermPage } from '../src/modules/topics/topics.service.js';
+import { listRelatedEvents } from '../src/modules/events/events.service.js';
+import { createEvent, publishEvent } from '../src/modules/events/index.js';
+import { listRelatedArticles } from '../src/modules/articles/articles.service.js';
+import { createPeople, eventInput } from './helpers/editing.js';
 
 type Db = Kysely<Database>;
 
@@ -198,6 +202,129 @@ describe('listings, topic pages and calendars at 1,000 items give what the strai
           (await listCalendarEvents(db, lang, scope, NOW, limits)).map((e) => e.id),
           expected,
         );
+      }
+    }
+  });
+});
+
+describe('a topic page and related items, with recurring events, scheduled and withdrawn items, give what the straightforward queries give', () => {
+  let handle: DatabaseHandle;
+  let db: Db;
+  let topic: string;
+  let programme: string;
+
+  /** The events listing's lines of a filter, and its total: its counts take the sessions of recurring events in their place. */
+  async function listingLines(lang: LangCode, filters: EventFilters) {
+    const listed = await eventsListed(db, lang, filters);
+    return { upcoming: listed.upcoming, past: listed.past, total: listed.total };
+  }
+
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    await generateContent(db, { events: 300, articles: 300, now: NOW, seed: 23 });
+    topic = (await sql<{ slug: string }>`select t.slug from topics t join event_topics l on l.topic_id = t.id group by t.slug order by count(*) desc, t.slug limit 1`.execute(db)).rows[0]!.slug;
+    programme = (await sql<{ slug: string }>`select p.slug from programmes p join event_programmes l on l.programme_id = p.id group by p.slug order by count(*) desc, p.slug limit 1`.execute(db)).rows[0]!.slug;
+    const topicId = Number((await db.selectFrom('topics').select('id').where('slug', '=', topic).executeTakeFirstOrThrow()).id);
+    const { editor } = await createPeople(db);
+    const ctx = { user: editor, now: NOW };
+    // Weekly from two months before today to two months after: sessions on both sides of today.
+    for (const [start, rule] of [
+      ['2026-09-22', 'FREQ=WEEKLY;UNTIL=20270126'],
+      ['2026-10-01', 'FREQ=MONTHLY;COUNT=3'],
+    ] as const) {
+      const made = await createEvent(db, ctx, eventInput({ start_date: start, recurrence_rule: rule, topics: [topicId] }));
+      await publishEvent(db, ctx, made.id);
+    }
+    // The topic's items change: some withdrawn, some scheduled for later, some links removed and added.
+    await sql`update events set status = 'draft' where id % 7 = 0`.execute(db);
+    await sql`update articles set status = 'draft' where id % 8 = 0`.execute(db);
+    await sql`update articles set publish_at = ${'2027-01-01T00:00:00.000Z'} where id % 9 = 0`.execute(db);
+    await sql`update events set publish_at = ${'2027-01-01T00:00:00.000Z'} where id % 17 = 0`.execute(db);
+    await sql`delete from event_topics where event_id % 11 = 0`.execute(db);
+    await sql`insert into article_topics (article_id, topic_id) select id, ${topicId} from articles where id % 13 = 0 and id not in (select article_id from article_topics where topic_id = ${topicId})`.execute(db);
+    await sql`update event_translations set status = 'draft' where lang = 'vi' and event_id % 5 = 0`.execute(db);
+    await sql`update article_translations set status = 'draft' where lang = 'vi' and article_id % 6 = 0`.execute(db);
+  });
+  after(async () => handle.destroy());
+
+  test('the recurring events are among the topic page\'s lines', async () => {
+    const sessions = await sql<{ n: number | string }>`select count(*) as n from event_sessions`.execute(db);
+    assert.ok(Number(sessions.rows[0]!.n) > 10, 'the recurring events have sessions');
+  });
+
+  for (const lang of ['en', 'vi'] as const) {
+    test(`topic and programme pages count and list as the filtered listings do (${lang})`, async () => {
+      for (const [kind, slug] of [
+        ['topic', topic],
+        ['programme', programme],
+      ] as const) {
+        const filters = kind === 'topic' ? { topic: slug } : { programme: slug };
+        const page = await getTermPage(db, kind, slug, lang, TODAY, NOW);
+        const lines = await listingLines(lang, filters);
+        const articles = await referenceArticles(db, lang, false, filters);
+        assert.deepEqual(
+          {
+            upcoming: page.events.upcoming.map((r) => r.id),
+            past: page.events.past.map((r) => r.id),
+            total: page.events.totalUpcoming + page.events.totalPast,
+            totalUpcoming: page.events.totalUpcoming,
+            articles: page.articles.rows.map((r) => r.id),
+            totalArticles: page.articles.total,
+          },
+          {
+            upcoming: lines.upcoming.slice(0, page.events.upcoming.length),
+            past: lines.past.slice(0, page.events.past.length),
+            total: lines.total,
+            totalUpcoming: lines.upcoming.length,
+            articles: articles.slice(0, page.articles.rows.length),
+            totalArticles: articles.length,
+          },
+        );
+        if (kind === 'topic') assert.ok(lines.total > (await referenceEvents(db, lang, false, filters)).past.length, 'the topic counts sessions');
+        assert.ok(page.events.upcoming.length > 0 && page.events.past.length > 0, `the ${kind} page lists both`);
+      }
+    });
+  }
+
+  test('with untranslated items left out, a Vietnamese topic page counts what it shows', async () => {
+    await db.insertInto('settings').values({ key: 'untranslated', value: JSON.stringify('omit') }).execute();
+    try {
+      const page = await getTermPage(db, 'topic', topic, 'vi', TODAY, NOW);
+      const lines = await listingLines('vi', { topic });
+      const articles = await referenceArticles(db, 'vi', true, { topic });
+      assert.deepEqual(
+        [page.events.totalUpcoming + page.events.totalPast, page.articles.total, page.articles.rows.map((r) => r.id)],
+        [lines.total, articles.length, articles.slice(0, page.articles.rows.length)],
+      );
+      assert.ok(articles.length < (await referenceArticles(db, 'vi', false, { topic })).length, 'some articles are left out');
+      assert.ok(lines.total < (await listingLines('en', { topic })).total, 'some events are left out');
+    } finally {
+      await db.deleteFrom('settings').where('key', '=', 'untranslated').execute();
+    }
+  });
+
+  test('related items: the newest articles and the soonest, then latest, events sharing any of the tags', async () => {
+    const sharings = [
+      { topics: [topic], programmes: [] },
+      { topics: [], programmes: [programme] },
+      { topics: [topic], programmes: [programme] },
+    ];
+    for (const sharing of sharings) {
+      for (const lang of ['en', 'vi'] as const) {
+        // Items tagged with any of the tags: the union of each tag's filtered list, in each kind's order.
+        const byTag = [...sharing.topics.map((t) => ({ topic: t })), ...sharing.programmes.map((p) => ({ programme: p }))];
+        const articleSets = await Promise.all(byTag.map((filters) => referenceArticles(db, lang, false, filters)));
+        const allArticles = await referenceArticles(db, lang, false, {});
+        const articles = allArticles.filter((id) => articleSets.some((set) => set.includes(id))).slice(0, 3);
+        assert.deepEqual((await listRelatedArticles(db, lang, NOW, sharing, 3)).map((r) => r.id), articles);
+
+        const lineSets = await Promise.all(byTag.map((filters) => listingLines(lang, filters)));
+        const all = await listingLines(lang, {});
+        const shared = (id: number) => lineSets.some((set) => set.upcoming.includes(id) || set.past.includes(id));
+        const events = [...new Set([...all.upcoming, ...all.past].filter(shared))].slice(0, 3);
+        assert.deepEqual((await listRelatedEvents(db, lang, TODAY, NOW, sharing, 3)).map((r) => r.id), events);
+        assert.equal(events.length, 3);
       }
     }
   });

@@ -132,11 +132,13 @@ const listRows = rows.keptRowsInOrder<ArticleListRow>(selectListed);
 
 /**
  * How many articles the choice shows. With no filters and nothing left out
- * for want of a translation, that is every live article, counted by the
- * database as they change rather than one by one.
+ * for want of a translation, that is every live article, and with one
+ * topic or programme alone, every live article of that term: both counted
+ * by the database as they change rather than one by one.
  */
-export function countPublishedArticles(db: Db, choice: TextChoice): Promise<number> {
-  return choosesAll(choice) ? rows.countLive(db, choice.now) : rows.count(liveArticles(db, choice));
+export async function countPublishedArticles(db: Db, choice: TextChoice): Promise<number> {
+  if (choosesAll(choice)) return rows.countLive(db, choice.now);
+  return (await rows.countLiveTagged(db, choice)) ?? (await rows.count(liveArticles(db, choice)));
 }
 
 /** Published articles dated after `date` (to number a year group continued from an earlier page). */

@@ -22,7 +22,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface TagFilters {
   topic?: string | undefined;
   programme?: string | undefined;
-  /** Items tagged with any of these topics or programmes (related content); nothing when both are empty. */
+  /** Items tagged with any of these topics or programmes (related content, looked up per item unless the choice says otherwise); nothing when both are empty. */
   sharing?: Sharing | undefined;
 }
 
@@ -36,6 +36,15 @@ export interface TextChoice<F extends TagFilters = TagFilters> {
   omitUntranslated: boolean;
   /** Narrows the items: every filter given must hold. */
   filters?: F | undefined;
+  /**
+   * How a topic or programme filter is checked. 'gathered' (the default)
+   * reads the term's links first and checks items against them: for counts
+   * and long lists, which read every item of the term anyway. 'per item'
+   * looks up each item's links as the query reads items in order, so a short
+   * page stops after its few items instead of first reading every link of
+   * the term (a topic's page, related items). The items found are the same.
+   */
+  tagLookup?: 'gathered' | 'per item' | undefined;
 }
 
 type ItemTable = 'events' | 'articles';
@@ -105,17 +114,34 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
 
   /**
    * The outer item is among those tagged with any of these slugs (topics or
-   * programmes). Written as `id in (the terms' links)`, not as a correlated
-   * `exists`: the database reads the terms by slug and their links by the
-   * term's index once, then checks each item against that set (SQLite's
-   * list, PostgreSQL's hash semi join) or goes to the few items by id,
-   * instead of looking up the links again for every live item (at 100,000
-   * items that cost 171 ms to count one topic's past events). The `in`
-   * drops duplicates, so an item tagged with two of the slugs is found once.
+   * programmes), checked as the choice's `tagLookup` says.
+   *
+   * Gathered, it is `id in (the terms' links)`, not a correlated `exists`:
+   * the database reads the terms by slug and their links by the term's index
+   * once, then checks each item against that set (SQLite's list, PostgreSQL's
+   * hash semi join) or goes to the few items by id, instead of looking up the
+   * links again for every live item (at 100,000 items that cost 171 ms to
+   * count one topic's past events). The `in` drops duplicates, so an item
+   * tagged with two of the slugs is found once.
+   *
+   * Per item, it is `exists (a link of this item to one of the terms)`, the
+   * terms' ids read once by slug: each item the query reads in order costs
+   * one look in the link table's primary key (item, term), so a page of 20
+   * costs about 20 items per share of the term in the archive rather than
+   * all of the term's links (5,500 of a topic at 100,000 items).
    */
-  function taggedWith(db: Kysely<Database>, tags: 'topics' | 'programmes', slugs: string[]): Expression<SqlBool> {
+  function taggedWith(db: Kysely<Database>, tags: 'topics' | 'programmes', slugs: string[], lookup: TextChoice['tagLookup']): Expression<SqlBool> {
     const [links, terms, termId] = tags === 'topics' ? ([t.topics, 'topics', 'topic_id'] as const) : ([t.programmes, 'programmes', 'programme_id'] as const);
     const q = loose(db);
+    if (lookup === 'per item') {
+      const termIds = q.selectFrom(`${terms} as ftt`).select(sql.ref('ftt.id').as('id')).where(sql.ref('ftt.slug'), 'in', slugs);
+      const link = q
+        .selectFrom(q.dynamic.table(links).as('ft'))
+        .select(sql.lit(1).as('one'))
+        .where(sql<SqlBool>`${sql.ref(`ft.${fk}`)} = ${itemId}`)
+        .where(sql.ref(`ft.${termId}`), 'in', termIds);
+      return sql<SqlBool>`exists ${link}`;
+    }
     const tagged = q
       .selectFrom(q.dynamic.table(links).as('ft'))
       .innerJoin(`${terms} as ftt`, (j) => j.on(sameRef('ftt.id', `ft.${termId}`)))
@@ -124,22 +150,39 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return sql<SqlBool>`${itemId} in ${tagged}`;
   }
 
-  /** The names of the topics or programmes of items in a language (English where untranslated), sorted by item, then slug; kept compiled per kind of tag and number of ids. */
-  const tagNamesQuery = keptQuery<{ ids: number[]; lang: LangCode }, string, { item_id: number; slug: string; name: string }>((db, v, shape) => {
-    const [links, terms, names, termId] = shape.startsWith('topics')
-      ? ([t.topics, 'topics', 'topic_translations', 'topic_id'] as const)
-      : ([t.programmes, 'programmes', 'programme_translations', 'programme_id'] as const);
+  /** The names of the topics or programmes of items in `lang` (English where untranslated), with the kind of tag, as one select to be ordered by the caller. */
+  function tagNamesOf(db: Kysely<Database>, tags: 'topics' | 'programmes', lang: LangCode | string, ids: readonly number[]) {
+    const [links, terms, names, termId] =
+      tags === 'topics' ? ([t.topics, 'topics', 'topic_translations', 'topic_id'] as const) : ([t.programmes, 'programmes', 'programme_translations', 'programme_id'] as const);
     const q = loose(db);
     return q
       .selectFrom(q.dynamic.table(links).as('x'))
       .innerJoin(`${terms} as n`, (j) => j.on(sameRef('n.id', `x.${termId}`)))
       .innerJoin(`${names} as ne`, (j) => j.on(sameRef(`ne.${termId}`, 'n.id')).on(sql.ref('ne.lang'), '=', 'en'))
-      .leftJoin(`${names} as nl`, (j) => j.on(sameRef(`nl.${termId}`, 'n.id')).on(sql.ref('nl.lang'), '=', v.lang))
-      .where(sql.ref(`x.${fk}`), 'in', v.ids)
-      .select([sql<number>`${sql.ref(`x.${fk}`)}`.as('item_id'), sql<string>`n.slug`.as('slug'), sql<string>`coalesce(nl.name, ne.name)`.as('name')])
-      .orderBy(sql.ref(`x.${fk}`))
-      .orderBy(sql.ref('n.slug'));
-  });
+      .leftJoin(`${names} as nl`, (j) => j.on(sameRef(`nl.${termId}`, 'n.id')).on(sql.ref('nl.lang'), '=', lang))
+      .where(sql.ref(`x.${fk}`), 'in', ids)
+      .select([
+        sql<string>`${sql.lit(tags)}`.as('tags'),
+        sql<number>`${sql.ref(`x.${fk}`)}`.as('item_id'),
+        sql<string>`n.slug`.as('slug'),
+        sql<string>`coalesce(nl.name, ne.name)`.as('name'),
+      ]);
+  }
+
+  /** The names of the topics or programmes of items in a language (English where untranslated), sorted by item, then slug; kept compiled per kind of tag and number of ids. */
+  const tagNamesQuery = keptQuery<{ ids: number[]; lang: LangCode }, string, { item_id: number; slug: string; name: string }>((db, v, shape) =>
+    tagNamesOf(db, shape.startsWith('topics') ? 'topics' : 'programmes', v.lang, v.ids)
+      .orderBy(sql.ref('item_id'))
+      .orderBy(sql.ref('slug')),
+  );
+
+  /** One item's programmes and topics together (one round trip for its page), each sorted by slug; kept compiled. */
+  const itemTagsQuery = keptQuery<{ id: number; lang: LangCode }, '', { tags: 'topics' | 'programmes'; slug: string; name: string }>((db, v) =>
+    tagNamesOf(db, 'programmes', v.lang, [v.id])
+      .unionAll(tagNamesOf(db, 'topics', v.lang, [v.id]))
+      .orderBy(sql.ref('tags'))
+      .orderBy(sql.ref('slug')),
+  );
 
   /** The names of the topics or programmes of these items in `lang` (English where untranslated), sorted by item, then slug. */
   async function tagNames(db: Kysely<Database>, tags: 'topics' | 'programmes', ids: number[], lang: LangCode) {
@@ -168,12 +211,14 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
       query = query.where(sql<SqlBool>`exists ${translated}`);
     }
     const { topic, programme, sharing } = choice.filters ?? {};
-    if (topic !== undefined) query = query.where(taggedWith(db, 'topics', [topic]));
-    if (programme !== undefined) query = query.where(taggedWith(db, 'programmes', [programme]));
+    // Related items are a short list read in order: their tags are looked up per item unless asked otherwise.
+    const lookup = choice.tagLookup ?? (sharing === undefined ? 'gathered' : 'per item');
+    if (topic !== undefined) query = query.where(taggedWith(db, 'topics', [topic], lookup));
+    if (programme !== undefined) query = query.where(taggedWith(db, 'programmes', [programme], lookup));
     if (sharing !== undefined) {
       const any = [
-        ...(sharing.topics.length > 0 ? [taggedWith(db, 'topics', sharing.topics)] : []),
-        ...(sharing.programmes.length > 0 ? [taggedWith(db, 'programmes', sharing.programmes)] : []),
+        ...(sharing.topics.length > 0 ? [taggedWith(db, 'topics', sharing.topics, lookup)] : []),
+        ...(sharing.programmes.length > 0 ? [taggedWith(db, 'programmes', sharing.programmes, lookup)] : []),
         // Tagged with nothing, an item has no related items.
         sql<SqlBool>`1 = 0`,
       ];
@@ -282,10 +327,61 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
   }
 
   /**
-   * The live item whose address in `lang` ends in `slug`: its published
-   * translation's slug, or its English slug while it has none.
+   * The published items of one topic or programme, as the database keeps
+   * them (term_item_counts), and those of them scheduled for later: a range
+   * of the (status, publish_at) index, each looked up in the link table.
    */
-  const liveIdBySlugQuery = keptQuery<{ slug: string; now: string }, LangCode, { id: number }>((db, v, lang) => {
+  const termCountQuery = keptQuery<{ slug: string; now: string }, 'topics' | 'programmes', { kept: number | string | null; scheduled: number | string | null }>(
+    (db, v, tags) => {
+      const [links, terms, termId, term] = tags === 'topics' ? ([t.topics, 'topics', 'topic_id', 'topic'] as const) : ([t.programmes, 'programmes', 'programme_id', 'programme'] as const);
+      const q = loose(db);
+      const kept = q
+        .selectFrom('term_item_counts as c')
+        .innerJoin(`${terms} as ct`, (j) => j.on(sameRef('ct.id', 'c.term_id')))
+        .select(sql.ref('c.n').as('n'))
+        .where(sql.ref('c.kind'), '=', sql.lit(t.kind))
+        .where(sql.ref('c.term'), '=', sql.lit(term))
+        .where(sql.ref('ct.slug'), '=', v.slug);
+      const linked = q
+        .selectFrom(q.dynamic.table(links).as('sx'))
+        .innerJoin(`${terms} as st`, (j) => j.on(sameRef('st.id', `sx.${termId}`)))
+        .select(sql.lit(1).as('one'))
+        .where(sql<SqlBool>`${sql.ref(`sx.${fk}`)} = ${itemId}`)
+        .where(sql.ref('st.slug'), '=', v.slug);
+      const scheduled = items(db)
+        .where(sql.ref(`${alias}.status`), '=', sql.lit('published'))
+        .where(sql.ref(`${alias}.publish_at`), '>', v.now)
+        .where(sql<SqlBool>`exists ${linked}`)
+        .select(sql<number | string>`count(*)`.as('n'));
+      return q.selectNoFrom([kept.as('kept'), scheduled.as('scheduled')]);
+    },
+  );
+
+  /**
+   * How many items a choice shows when it is narrowed to one topic or one
+   * programme and nothing else, and shows every language's items: the
+   * term's published items, which the database counts as links and statuses
+   * change, less those scheduled for later (few). A cost that does not grow
+   * with the archive, where counting the term's items reads every one. For
+   * any other choice, undefined: it is counted as a query on its items.
+   */
+  async function countLiveTagged(db: Kysely<Database>, choice: TextChoice<object>): Promise<number | undefined> {
+    if (choice.omitUntranslated && choice.lang !== 'en') return undefined;
+    const given = Object.entries(choice.filters ?? {}).filter(([, value]) => value !== undefined);
+    const [only] = given;
+    if (given.length !== 1 || only === undefined || typeof only[1] !== 'string') return undefined;
+    const tags = only[0] === 'topic' ? 'topics' : only[0] === 'programme' ? 'programmes' : undefined;
+    if (tags === undefined) return undefined;
+    const row = (await termCountQuery(db, tags, { slug: only[1], now: choice.now.toISOString() })).rows[0];
+    return Number(row?.kept ?? 0) - Number(row?.scheduled ?? 0);
+  }
+
+  /**
+   * The live item whose address in `lang` ends in `slug`: its published
+   * translation's slug, or its English slug while it has none. The item's
+   * whole row, so that its page needs no second look for it.
+   */
+  const liveBySlugQuery = keptQuery<{ slug: string; now: string }, LangCode, Item>((db, v, lang) => {
     const q = loose(db);
     const named = q
       .selectFrom(q.dynamic.table(texts).as('s'))
@@ -299,13 +395,17 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
       // query read every live item (a quarter of a second with 50,000).
       .where(sql<SqlBool>`${itemId} in ${named}`)
       .where(shownSlug, '=', v.slug)
-      .select(itemId.as('id'))
+      .selectAll(alias as Aliased)
       .orderBy(itemId)
-      .limit(1);
+      .limit(1) as unknown as Compilable<Item>;
   });
 
+  async function findLiveBySlug(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<Item | undefined> {
+    return (await liveBySlugQuery(db, lang, { slug, now: now.toISOString() })).rows[0];
+  }
+
   async function findLiveIdBySlug(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<number | undefined> {
-    const row = (await liveIdBySlugQuery(db, lang, { slug, now: now.toISOString() })).rows[0];
+    const row = (await findLiveBySlug(db, lang, slug, now)) as { id: number } | undefined;
     return row === undefined ? undefined : Number(row.id);
   }
 
@@ -332,8 +432,10 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
    * to the item's current address.
    */
   async function findLiveByAddress(db: Kysely<Database>, lang: LangCode, slug: string, now: Date): Promise<Item | undefined> {
+    // Found by its shown slug (nearly every visit), the item is read at once; found otherwise, by id.
+    const shown = await findLiveBySlug(db, lang, slug, now);
+    if (shown !== undefined) return shown;
     const id =
-      (await findLiveIdBySlug(db, lang, slug, now)) ??
       (await findLiveIdByAnySlug(db, slug, now)) ??
       (await findRedirectTarget(db, t.kind, lang, slug)) ??
       (lang === 'en' ? undefined : await findRedirectTarget(db, t.kind, 'en', slug));
@@ -374,9 +476,9 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
 
   /** The item's programmes and topics, by slug, with their names in `lang` (English when untranslated). */
   async function listTags(db: Kysely<Database>, id: number, lang: LangCode): Promise<{ programmes: TagName[]; topics: TagName[] }> {
-    const [programmes, topics] = await Promise.all([tagNames(db, 'programmes', [id], lang), tagNames(db, 'topics', [id], lang)]);
-    const named = (rows: { slug: string; name: string }[]) => rows.map(({ slug, name }) => ({ slug, name }));
-    return { programmes: named(programmes), topics: named(topics) };
+    const rows = (await itemTagsQuery(db, '', { id, lang })).rows;
+    const named = (tags: 'topics' | 'programmes') => rows.filter((row) => row.tags === tags).map(({ slug, name }) => ({ slug, name }));
+    return { programmes: named('programmes'), topics: named('topics') };
   }
 
   /** The topics of these items (slug and name in `lang`, English where untranslated), by item id, sorted by slug. */
@@ -391,5 +493,5 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     return names;
   }
 
-  return { tables: t, live, withText, rowsInOrder, keptRowsInOrder, keptOnLive, pickIds, count, countLive, findLiveIdBySlug, findLiveIdByAnySlug, findLiveByAddress, findById, findLiveById, findBySourceKey, listTexts, listWithEnglish, listTags, listTopicNames };
+  return { tables: t, live, withText, rowsInOrder, keptRowsInOrder, keptOnLive, pickIds, count, countLive, countLiveTagged, findLiveIdBySlug, findLiveIdByAnySlug, findLiveByAddress, findById, findLiveById, findBySourceKey, listTexts, listWithEnglish, listTags, listTopicNames };
 }
