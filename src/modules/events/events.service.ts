@@ -84,21 +84,21 @@ export async function listEventsPage(
   asked: EventFilters = {},
 ): Promise<EventsListing> {
   const unfiltered = await visitorsTextChoice(db, lang, now);
-  const [years, topics, programmes] = await Promise.all([repo.listEventYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
+  const [topics, programmes] = await Promise.all([listTopics(db, lang), listProgrammes(db, lang)]);
   const { filters, unknown } = knownTerms(asked, topics, programmes);
   const choice: TextChoice = { ...unfiltered, filters };
-  const counts = await repo.countUpcomingAndPast(db, choice, today);
+  // The year choices and the counts in one statement; a page of past single events with its rows in another.
+  const { counts, years } = await repo.countEventsWithYears(db, choice, today);
   const info = pageInfo(page, counts.upcoming + counts.past);
   if (page > info.pages) throw new NotFoundError();
 
   const upcomingOffset = Math.min(info.offset, counts.upcoming);
   const upcomingTake = Math.max(0, Math.min(info.pageSize, counts.upcoming - info.offset));
   const pastOffset = Math.max(0, info.offset - counts.upcoming);
-  const pastTake = info.pageSize - upcomingTake;
+  const pastTake = pastOffset < counts.past ? info.pageSize - upcomingTake : 0;
 
-  const [upcomingRows, pastRows, localIntro] = await Promise.all([
-    upcomingTake > 0 ? repo.listUpcoming(db, choice, today, upcomingTake, upcomingOffset) : Promise.resolve([]),
-    pastTake > 0 && pastOffset < counts.past ? repo.listPast(db, choice, today, pastTake, pastOffset) : Promise.resolve([]),
+  const [{ upcoming: upcomingRows, past: pastRows }, localIntro] = await Promise.all([
+    upcomingTake > 0 || pastTake > 0 ? repo.listListingWindow(db, choice, today, { upcomingOffset, upcomingTake, pastOffset, pastTake, pastSessions: counts.pastSessions > 0 }) : Promise.resolve({ upcoming: [], past: [] }),
     findSiteText(db, 'events.intro', lang),
   ]);
   const intro = localIntro ?? (lang === 'en' ? undefined : await findSiteText(db, 'events.intro', 'en'));
