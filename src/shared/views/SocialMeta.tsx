@@ -1,5 +1,6 @@
 import type { ViewContext } from './view-context.js';
 import { SHARE_IMAGE, shareImageUrl } from '../http/assets.js';
+import { ShellCache, fillShell, hole } from './shell.js';
 
 /** What a page offers link previews beyond its title and description. */
 export interface SocialInfo {
@@ -21,10 +22,37 @@ export function SocialMeta({ ctx, title, description, url, social }: { ctx: View
   const own = social?.image ? (/^https?:\/\//i.test(social.image.url) ? social.image.url : `${ctx.publicUrl}${social.image.url}`) : undefined;
   // Every page gets a picture in previews: its own, else the site's (whose size is known).
   const image = own ?? `${ctx.publicUrl}${shareImageUrl()}`;
+  const alt = own ? social?.image?.alt : undefined;
+  const tags: SocialTagsProps = { ctx, title, description, url, type: social?.type ?? 'website', own: own !== undefined, image, alt };
+  // A value put in a hole must be text that is not empty: a page with an empty title has its tags rendered in full.
+  if (title === '' || image === '') return <SocialTags {...tags} />;
+  const key = [ctx.lang, ctx.siteName, tags.type, description ? 'd' : '', url ? 'u' : '', own ? 'o' : '', alt ? 'a' : ''].join('\u0000');
+  const shell = shells.get(ctx.t, key, () => (
+    <SocialTags {...tags} title={hole(0)} description={description ? hole(1) : undefined} url={url ? hole(2) : undefined} image={hole(3)} alt={alt ? hole(4) : undefined} />
+  ));
+  return fillShell(shell, [title, description, url, image, alt]);
+}
+
+// The tags are the same on every page of a language but for the page's title, description, URL and picture.
+const shells = new ShellCache<ViewContext['t']>();
+
+interface SocialTagsProps {
+  ctx: ViewContext;
+  title: string;
+  description: string | undefined;
+  url: string | undefined;
+  type: 'website' | 'article';
+  /** Whether the picture is the page's own (else the site's). */
+  own: boolean;
+  image: string;
+  alt: string | null | undefined;
+}
+
+function SocialTags({ ctx, title, description, url, type, own, image, alt }: SocialTagsProps) {
   return (
     <>
       <meta property="og:site_name" content={ctx.siteName} />
-      <meta property="og:type" content={social?.type ?? 'website'} />
+      <meta property="og:type" content={type} />
       <meta property="og:title" content={title} />
       {description ? <meta property="og:description" content={description} /> : null}
       {url ? <meta property="og:url" content={url} /> : null}
@@ -37,13 +65,13 @@ export function SocialMeta({ ctx, title, description, url, social }: { ctx: View
       <meta property="og:image" content={image} />
       {own ? null : <meta property="og:image:width" content={String(SHARE_IMAGE.width)} />}
       {own ? null : <meta property="og:image:height" content={String(SHARE_IMAGE.height)} />}
-      {own && social?.image?.alt ? <meta property="og:image:alt" content={social.image.alt} /> : null}
+      {own && alt ? <meta property="og:image:alt" content={alt} /> : null}
       {/* The site's picture is its mark, shown small; a page's own picture is shown large. */}
       <meta name="twitter:card" content={own ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={title} />
       {description ? <meta name="twitter:description" content={description} /> : null}
       <meta name="twitter:image" content={image} />
-      {own && social?.image?.alt ? <meta name="twitter:image:alt" content={social.image.alt} /> : null}
+      {own && alt ? <meta name="twitter:image:alt" content={alt} /> : null}
     </>
   );
 }

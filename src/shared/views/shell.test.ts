@@ -5,6 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import { translator } from '../../modules/i18n/index.js';
 import { Layout } from './Layout.js';
 import { ShellCache, fillShell, hole, renderShell } from './shell.js';
+import { SocialMeta, type SocialInfo } from './SocialMeta.js';
 import type { ViewContext } from './view-context.js';
 
 function Card({ title, body }: { title: string; body: ComponentChildren }) {
@@ -83,4 +84,23 @@ test("an attribute's hole takes its text escaped as Preact escapes a value, and 
   assert.equal(renderToString(fillShell(shell, [href, 'Tom & "Jerry"'])), renderToString(view(href, 'Tom & "Jerry"')));
   assert.throws(() => fillShell(shell, ['', 'label']), TypeError);
   assert.throws(() => fillShell(shell, [null, 'label']), TypeError);
+});
+
+test('link preview tags from a kept shell carry each page its own title, description, address and picture', () => {
+  const ctx = context('/en/articles/a');
+  const tags = (props: { title: string; description?: string; url?: string; social?: SocialInfo }) => renderToString(h(SocialMeta, { ctx, ...props }));
+  const plain = tags({ title: 'First & "one"', description: 'About <it>', url: 'https://example.org/en/a' });
+  assert.match(plain, /<meta property="og:title" content="First &amp; &quot;one&quot;"\/>/);
+  assert.match(plain, /<meta name="twitter:description" content="About &lt;it>"\/>/);
+  assert.match(plain, /<meta property="og:image:width" content="1200"\/>/);
+  const second = tags({ title: 'Second', url: 'https://example.org/en/b' });
+  assert.match(second, /<meta name="twitter:title" content="Second"\/>/);
+  assert.doesNotMatch(second, /First|description/);
+  const pictured = tags({ title: 'Third', social: { type: 'article', image: { url: '/media/p.jpg', alt: 'A field' } } });
+  assert.match(pictured, /<meta property="og:type" content="article"\/>/);
+  assert.match(pictured, /<meta property="og:image" content="https:\/\/example.org\/media\/p.jpg"\/>/);
+  assert.match(pictured, /<meta name="twitter:image:alt" content="A field"\/>/);
+  assert.match(pictured, /summary_large_image/);
+  assert.doesNotMatch(pictured, /og:image:width|og:url/);
+  assert.equal(tags({ title: '' }).includes('<meta property="og:title" content/>'), true);
 });
