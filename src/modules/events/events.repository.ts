@@ -592,8 +592,11 @@ type WindowValues = { today: string; pastLimit: number; pastOffset: number };
 /**
  * A page of past single events with their rows, in one statement: read in
  * order from the listing index with their text and cut to the page there. For
- * a page with no upcoming line and no session among the past ones it may show
- * (every live event a single one, as on a site without recurring events).
+ * the first page of a listing with no upcoming line and no session among its
+ * past ones (every live event a single one, as on a site without recurring
+ * events); with an offset, every skipped line would be joined to its text
+ * first (at 50,000 events a page 1,000 pages in took 220 ms this way, against
+ * 24 ms reading the lines from the index alone and then the page's rows).
  * Lines merged with sessions are read as listUpcoming and listPast read them:
  * joining their merged lines to the rows in the same statement led SQLite to
  * read every upcoming event's row (440 ms at 50,000 events).
@@ -617,12 +620,13 @@ const pastSinglesPage = keptOnChoice<WindowValues, EventListRow>((db, lives, v, 
 /**
  * The rows of one page of the events listing: `window.upcomingTake` upcoming
  * lines from `window.upcomingOffset` (as listUpcoming) and `window.pastTake`
- * past ones from `window.pastOffset` (as listPast); a page of past single
- * events alone in one statement (pastSinglesPage).
+ * past ones from `window.pastOffset` (as listPast); a first page of past
+ * single events alone in one statement (pastSinglesPage).
  */
 export async function listListingWindow(db: Db, choice: TextChoice, today: string, window: ListingWindow): Promise<{ upcoming: EventListRow[]; past: EventListRow[] }> {
   const { upcomingOffset, upcomingTake, pastOffset, pastTake } = window;
-  if (upcomingTake === 0 && pastTake > 0 && !window.pastSessions) {
+  // From the first past line only: skipped lines would be joined to their texts before the offset drops them.
+  if (upcomingTake === 0 && pastOffset === 0 && pastTake > 0 && !window.pastSessions) {
     const past = await pastSinglesPage(db, choice, { today, pastLimit: pastTake, pastOffset }, choice.lang);
     return { upcoming: [], past: past.map((row) => ({ ...row, id: Number(row.id) })) };
   }
