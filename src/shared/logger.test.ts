@@ -82,7 +82,7 @@ describe('the standard output sink', () => {
   let dir: string;
   tempDirForBlock('almanac-log-', (made) => (dir = made));
 
-  test('writes asynchronously, tells when all is written, and writes what is left at once on flushSync', async () => {
+  test('writes asynchronously, tells when all is written, and writes at once on writeSync', async () => {
     const path = join(dir, 'out.log');
     const fd = openSync(path, 'w');
     try {
@@ -91,8 +91,7 @@ describe('the standard output sink', () => {
       sink.write('two\n');
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
       assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\n');
-      sink.write('three\n');
-      sink.flushSync();
+      sink.writeSync('three\n');
       assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\nthree\n');
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
     } finally {
@@ -181,6 +180,26 @@ describe('createLogger', () => {
       assert.equal(direct, fromPino);
       assert.equal(direct2, fromPino2);
       assert.equal((JSON.parse(direct2!) as { req: { url: string } }).req.url, '/vi/sự-kiện?q="a\\b"&x=');
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('a warning, and every line after close, is written before the logger returns, with the lines kept before it', () => {
+    const written: string[] = [];
+    const handed: string[] = [];
+    const sink = { write: (chunk: string) => void handed.push(chunk), writeSync: (chunk: string) => void written.push(chunk) };
+    const { log, lines } = createLogger({ level: 'info', sink });
+    try {
+      log.info('before');
+      log.error('failed');
+      assert.deepEqual(handed, []);
+      assert.deepEqual(parsed(written).map((l) => l.msg), ['before', 'failed']);
+      log.info('kept');
+      lines.close();
+      log.info('after close');
+      assert.deepEqual(parsed(written).map((l) => l.msg), ['before', 'failed', 'kept', 'after close']);
+      assert.deepEqual(handed, []);
     } finally {
       lines.close();
     }

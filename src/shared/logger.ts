@@ -5,10 +5,11 @@
  * microseconds: writing each line with a system call of its own cost more
  * than serving the page. Lines are therefore gathered and written together,
  * once LOG_BATCH_CHARS have gathered, and at the latest LOG_FLUSH_INTERVAL_MS
- * after they were logged; a warning or an error is written at once, with
- * the lines before it. Nothing is lost on a stop: a stopping server waits
- * until the log is written (`whenWritten`), and the process writes what is
- * left when it exits (`process.exit`, an uncaught exception). Only a process
+ * after they were logged; a warning or an error is written before the
+ * logger returns, with the lines kept before it (it may be the last line
+ * before an exit). Nothing is lost on a stop: a stopping server waits until
+ * the log is written (`whenWritten`), and the process writes what is left
+ * when it exits (`process.exit`, an uncaught exception). Only a process
  * killed outright (SIGKILL, the kernel out of memory) loses its last second
  * of lines.
  *
@@ -25,7 +26,7 @@ import pino, { type Level, type LevelWithSilent, type Logger } from 'pino';
 const INFO_LEVEL = 30;
 const WARN_LEVEL = 40;
 
-/** Write once this many characters of lines have gathered (about 60 request lines). */
+/** Write once this many characters of lines have gathered (about 75 request lines). */
 export const LOG_BATCH_CHARS = 16 * 1024;
 /** The longest a line waits before it is written. */
 export const LOG_FLUSH_INTERVAL_MS = 1000;
@@ -38,7 +39,9 @@ export interface LogSink {
   write(chunk: string): unknown;
   /** Calls `done` once everything handed to the sink is written. */
   whenWritten?(done: () => void): void;
-  /** Writes at once what the sink still holds (when the process exits). */
+  /** Writes `chunk` before returning (a warning or an error; the process exiting). */
+  writeSync?(chunk: string): void;
+  /** Writes before returning what the sink still holds that is not being written (the process exiting). */
   flushSync?(): void;
 }
 
@@ -49,6 +52,8 @@ export interface LogSink {
  */
 export class StreamSink implements LogSink {
   readonly #out: ReturnType<typeof pino.destination>;
+  /** The same descriptor written synchronously, for what must be out before the server goes on. */
+  readonly #outNow: ReturnType<typeof pino.destination>;
   #handed = 0;
   #written = 0;
   #failed = false;
@@ -58,6 +63,7 @@ export class StreamSink implements LogSink {
 
   constructor(fd: number, maxPendingBytes = LOG_MAX_PENDING_BYTES) {
     this.#out = pino.destination({ dest: fd, sync: false, maxLength: maxPendingBytes });
+    this.#outNow = pino.destination({ dest: fd, sync: true });
     this.#out.on('write', (n: number) => {
       this.#written += n;
       this.#settle();
@@ -83,6 +89,10 @@ export class StreamSink implements LogSink {
   whenWritten(done: () => void): void {
     this.#waiting.push(done);
     this.#settle();
+  }
+
+  writeSync(chunk: string): void {
+    if (!this.#failed) this.#outNow.write(chunk);
   }
 
   flushSync(): void {
@@ -129,7 +139,18 @@ export class BatchedLines {
   write(line: string): void {
     this.#lines.push(line);
     this.#chars += line.length;
-    if (this.#chars >= this.#batchChars || this.lastLevel >= WARN_LEVEL) this.flush();
+    // A warning or an error goes out before the server goes on (it may be the last line before an exit).
+    if (this.lastLevel >= WARN_LEVEL) this.#writeNow();
+    else if (this.#chars >= this.#batchChars) this.flush();
+  }
+
+  /** Writes the kept lines before returning (a sink that cannot is written as usual). */
+  #writeNow(): void {
+    if (!this.#sink.writeSync) return this.flush();
+    const chunk = this.#lines.join('');
+    this.#lines = [];
+    this.#chars = 0;
+    this.#sink.writeSync(chunk);
   }
 
   /**
@@ -158,11 +179,11 @@ export class BatchedLines {
   /** Writes what is kept, at once, and stops the timer; later lines are written at once (the process is exiting). */
   close(): void {
     clearInterval(this.#timer);
-    this.flush();
     this.#sink.flushSync?.();
+    this.#writeNow();
     this.write = (line) => {
-      this.#sink.write(line);
-      this.#sink.flushSync?.();
+      this.#lines.push(line);
+      this.#writeNow();
     };
   }
 }
