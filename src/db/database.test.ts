@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
 import { DatabaseBusyError, isDatabaseBusy, isUniqueViolation, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
 
@@ -136,6 +137,12 @@ describe('write transactions on a shared SQLite file', () => {
     assert.deepEqual(keys, ['other.process']);
     // The connection is usable again once the file is free.
     await readThenWrite(h, 'this.process');
+  });
+
+  test('SQLite keeps temporary tables (sorts over a union) in memory, not in a file', async () => {
+    const h = await open('temp-store.sqlite');
+    const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(h.db);
+    assert.equal(rows[0]?.temp_store, 2, 'temp_store = MEMORY');
   });
 
   test('isDatabaseBusy knows busy and lock errors of both databases, and nothing else', () => {
