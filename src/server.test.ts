@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { freePort, startServerProcess } from '../test/helpers/server-process.js';
 import { tempDirForBlock } from '../test/helpers/temp-dir.js';
 
 const root = new URL('..', import.meta.url).pathname;
-
-/** A port nobody is listening on right now. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('starting the server on a fresh install', () => {
   let dir: string;
@@ -60,9 +48,8 @@ describe('starting the server on a fresh install', () => {
 
   test('answers /healthz and /readyz, and on SIGTERM finishes the request in flight, logs in JSON and exits 0', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: root,
-      env: {
+    const server = await startServerProcess(
+      {
         ...process.env,
         SQLITE_PATH: join(dir, 'shutdown.sqlite'),
         PORT: String(port),
@@ -71,21 +58,10 @@ describe('starting the server on a fresh install', () => {
         SEED_ON_FIRST_START: 'true',
         LOG_LEVEL: 'info',
       },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      20_000,
+    );
+    const { child, exited } = server;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not serving within 20 s:\n${output}`)), 20_000);
-        const poll = setInterval(() => {
-          if (output.includes('Almanac is serving')) {
-            clearInterval(poll);
-            clearTimeout(timer);
-            resolve();
-          }
-        }, 20);
-      });
       assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
       assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
       // A request in flight when the signal comes still gets its whole page.
@@ -95,8 +71,9 @@ describe('starting the server on a fresh install', () => {
       const page = await inFlight;
       assert.equal(page.status, 200);
       assert.match(page.body, /<\/html>/);
-      assert.equal(await exited, 0, output);
-      const lines = output
+      assert.equal(await exited, 0, server.output());
+      const lines = server
+        .output()
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as { msg?: string; level?: number; reqId?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number });
