@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appForBlock, buildTestApp, DEFAULT_NOW, type TestApp } from '../../../test/helpers/build-test-app.js';
@@ -245,6 +246,45 @@ describe('the page cache over a real connection', () => {
     const head = await fetch(`${base}/en/articles`, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
     assert.equal(head.status, 200);
     assert.equal(head.headers.get('x-cache'), 'HIT');
+  });
+
+  /** Status and headers as sent, in order, each once (node:http joins nothing here). */
+  function rawAnswer(path: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: [string, string][] }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
+        const pairs: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: pairs }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  test("each kind of hit carries exactly the headers of the framework's first answer, whatever the encoding", async () => {
+    const cases = [
+      { name: 'identity', method: 'GET', headers: { 'accept-encoding': 'identity' } },
+      { name: 'brotli', method: 'GET', headers: { 'accept-encoding': 'gzip, deflate, br' } },
+      { name: 'gzip', method: 'GET', headers: { 'accept-encoding': 'gzip' } },
+      { name: 'HEAD', method: 'HEAD', headers: { 'accept-encoding': 'identity' } },
+    ];
+    for (const { name, method, headers } of cases) {
+      await t.app.contentChanges.announce('a first answer again');
+      const first = await rawAnswer('/en/articles', 'GET', headers);
+      const hit = await rawAnswer('/en/articles', method, headers);
+      const withoutTime = (list: [string, string][]) => list.filter(([header]) => header !== 'date' && header !== 'x-cache').sort(([a], [b]) => a.localeCompare(b));
+      assert.deepEqual(first.headers.find(([h]) => h === 'x-cache'), ['x-cache', 'MISS'], name);
+      assert.deepEqual(hit.headers.find(([h]) => h === 'x-cache'), ['x-cache', 'HIT'], name);
+      assert.equal(hit.status, 200, name);
+      assert.deepEqual(withoutTime(hit.headers), withoutTime(first.headers), name);
+
+      const etag = first.headers.find(([h]) => h === 'etag')?.[1] ?? '';
+      const revalidated = await rawAnswer('/en/articles', method, { ...headers, 'if-none-match': etag });
+      assert.equal(revalidated.status, 304, name);
+      const expected = withoutTime(first.headers).filter(([header]) => !['content-type', 'content-length', 'content-encoding'].includes(header));
+      assert.deepEqual(withoutTime(revalidated.headers), expected, `${name}, 304`);
+    }
   });
 
   test('signed-in editors, the admin and other methods go to the app', async () => {

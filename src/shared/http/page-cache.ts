@@ -47,8 +47,12 @@ const GZIP_LEVEL = 6;
 /** No single page may take more than this share of the cache, or one huge feed could push out everything else. */
 const MAX_ENTRY_SHARE = 1 / 8;
 
-/** Bookkeeping per entry (key, headers, map slot), counted with the bodies so that many tiny pages cannot overrun the budget. */
-const ENTRY_OVERHEAD_BYTES = 512;
+/**
+ * Bookkeeping per entry (key, headers, the six header lists of its usual
+ * answers, map slot), counted with the bodies so that many tiny pages cannot
+ * overrun the budget.
+ */
+const ENTRY_OVERHEAD_BYTES = 1536;
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -57,10 +61,19 @@ interface Variant {
   etag: string;
 }
 
+/**
+ * The header lists (name, value, name, value, …) of a stored page's usual
+ * answers, one pair per encoding: a 200 and a 304, from the cache ("HIT"),
+ * with the full max-age, the connection kept. Put together once, when the
+ * page is stored, so that answering it builds nothing (see `storedAnswer`).
+ */
+type UsualAnswers = Readonly<Record<Encoding, readonly [ok: readonly string[], notModified: readonly string[]]>>;
+
 export interface CachedPage {
   headers: ReadonlyArray<readonly [string, string]>;
   variants: Readonly<Record<Encoding, Variant>>;
   bytes: number;
+  usual: UsualAnswers;
 }
 
 /** Headers not kept with a page: they are about one response, or set again for every response. */
@@ -218,16 +231,28 @@ export async function makePage(body: Buffer, headers: ReadonlyArray<readonly [st
   // Strong validators: the same bytes give the same tag on every instance; each encoding is a different representation.
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   const headerBytes = headers.reduce((n, [k, v]) => n + k.length + v.length, 0);
+  const variants: Record<Encoding, Variant> = {
+    identity: { body, etag: `"${hash}"` },
+    br: { body: br, etag: `"${hash}-br"` },
+    gzip: { body: gz, etag: `"${hash}-gz"` },
+  };
+  const usualFor = (encoding: Encoding) =>
+    [
+      buildAnswerHeaders(headers, encoding, variants[encoding], false, FULL_CACHE_CONTROL, 'HIT', false),
+      buildAnswerHeaders(headers, encoding, variants[encoding], true, FULL_CACHE_CONTROL, 'HIT', false),
+    ] as const;
   return {
     headers,
-    variants: {
-      identity: { body, etag: `"${hash}"` },
-      br: { body: br, etag: `"${hash}-br"` },
-      gzip: { body: gz, etag: `"${hash}-gz"` },
-    },
+    variants,
     bytes: body.length + br.length + gz.length + headerBytes + key.length + ENTRY_OVERHEAD_BYTES,
+    usual: { identity: usualFor('identity'), br: usualFor('br'), gzip: usualFor('gzip') },
   };
 }
+
+/** Accept-Encoding values already read: browsers send a handful of different ones. */
+const encodingChoices = new Map<string, Encoding>();
+/** At most this many remembered; past it, the memory starts again (a client may send anything). */
+const MAX_ENCODING_CHOICES = 64;
 
 /**
  * The encoding to send for an Accept-Encoding header: brotli, else gzip,
@@ -235,6 +260,16 @@ export async function makePage(body: Buffer, headers: ReadonlyArray<readonly [st
  */
 export function chooseEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity';
+  let choice = encodingChoices.get(header);
+  if (choice === undefined) {
+    choice = readAcceptEncoding(header);
+    if (encodingChoices.size >= MAX_ENCODING_CHOICES) encodingChoices.clear();
+    encodingChoices.set(header, choice);
+  }
+  return choice;
+}
+
+function readAcceptEncoding(header: string): Encoding {
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.split(';');
@@ -287,16 +322,46 @@ declare module 'fastify' {
   }
 }
 
+/** The Cache-Control of nearly every answer: no time boundary within the max-age. */
+const FULL_CACHE_CONTROL = publicCacheControl(PUBLIC_PAGE_MAX_AGE_SECONDS);
+
 function cacheControl(store: PageStore, nowMs: number): string {
   // Never let an outside cache keep a page past the moment a scheduled item appears.
-  return publicCacheControl(Math.min(PUBLIC_PAGE_MAX_AGE_SECONDS, Math.floor(store.secondsLeft(nowMs))));
+  const seconds = Math.floor(store.secondsLeft(nowMs));
+  return seconds >= PUBLIC_PAGE_MAX_AGE_SECONDS ? FULL_CACHE_CONTROL : publicCacheControl(seconds);
 }
 
+/**
+ * The headers of a stored page's answer, as a list for `writeHead`: the
+ * page's own (without its content type on a 304), then the cache's.
+ */
+function buildAnswerHeaders(
+  pageHeaders: ReadonlyArray<readonly [string, string]>,
+  encoding: Encoding,
+  variant: Variant,
+  notModified: boolean,
+  control: string,
+  state: 'HIT' | 'MISS',
+  closing: boolean,
+): string[] {
+  const list: string[] = [];
+  for (const [name, value] of pageHeaders) {
+    if (notModified && name === 'content-type') continue;
+    list.push(name, value);
+  }
+  list.push('cache-control', control, 'vary', 'Accept-Encoding', 'etag', variant.etag, 'x-cache', state);
+  if (closing) list.push('connection', 'close');
+  if (notModified) return list;
+  if (encoding !== 'identity') list.push('content-encoding', encoding);
+  list.push('content-length', String(variant.body.length));
+  return list;
+}
 
 /** What a stored page answers to one request: a 200 (body left out for HEAD) or an empty 304. */
 interface StoredAnswer {
   status: 200 | 304;
-  headers: Record<string, string>;
+  /** Name, value, name, value, … (shared between answers: never changed). */
+  headers: readonly string[];
   body: Buffer | undefined;
 }
 
@@ -312,24 +377,26 @@ function storedAnswer(
   const encoding = chooseEncoding(requestHeaders['accept-encoding']);
   const variant = page.variants[encoding];
   const notModified = etagMatches(requestHeaders['if-none-match'], variant.etag);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of page.headers) {
-    if (notModified && name === 'content-type') continue;
-    headers[name] = value;
-  }
-  headers['cache-control'] = cacheControl(store, nowMs);
-  headers['vary'] = 'Accept-Encoding';
-  headers['etag'] = variant.etag;
-  headers['x-cache'] = state;
-  if (closing) headers['connection'] = 'close';
+  const control = cacheControl(store, nowMs);
+  // The usual answer's headers were put together when the page was stored.
+  const headers =
+    control === FULL_CACHE_CONTROL && state === 'HIT' && !closing
+      ? page.usual[encoding][notModified ? 1 : 0]
+      : buildAnswerHeaders(page.headers, encoding, variant, notModified, control, state, closing);
   if (notModified) return { status: 304, headers, body: undefined };
-  if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  headers['content-length'] = String(variant.body.length);
   return { status: 200, headers, body: method === 'HEAD' ? undefined : variant.body };
 }
 
+/** The header list as a record (the framework's reply takes headers one by one). */
+function headerRecord(list: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) record[list[i]!] = list[i + 1]!;
+  return record;
+}
+
 function writeAnswer(res: ServerResponse, answer: StoredAnswer): void {
-  res.writeHead(answer.status, answer.headers);
+  // A list, not a record: node:http reads it in order, with no look at the keys of an object.
+  res.writeHead(answer.status, answer.headers as string[]);
   if (answer.body) res.end(answer.body);
   else res.end();
 }
@@ -464,7 +531,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     // The first visitor gets exactly what the next ones will: same encoding, same validators.
     const answer = storedAnswer(request.method, request.headers, store, page, nowMs, 'MISS', false);
     // Fastify counts the length of what is returned; a shutdown's connection header is set by its own hook.
-    for (const [name, value] of Object.entries(answer.headers)) if (name !== 'content-length') reply.header(name, value);
+    for (const [name, value] of Object.entries(headerRecord(answer.headers))) if (name !== 'content-length') reply.header(name, value);
     if (answer.status === 304) reply.removeHeader('content-type');
     reply.code(answer.status);
     return answer.body ?? '';
