@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import type { DatabaseHandle } from '../../db/database.js';
 import { createTestUser } from '../../../test/helpers/admin-session.js';
-import { openTestDatabase, testDatabaseUrl } from '../../../test/helpers/test-database.js';
+import { openTestDatabase, type TestDatabaseHandle } from '../../../test/helpers/test-database.js';
 import { ValidationError } from '../../shared/errors.js';
 import { changeRole, disableUser } from './users.service.js';
 
@@ -16,9 +15,9 @@ const NOW = new Date('2026-12-04T09:00:00Z');
  * on before either writes, the moment a race needs. On SQLite every write
  * transaction already takes the database's write lock first; the work runs as is.
  */
-async function whileUsersAreReadOnly<T>(handle: DatabaseHandle, waiting: number, work: () => Promise<T>): Promise<T> {
+async function whileUsersAreReadOnly<T>(handle: TestDatabaseHandle, waiting: number, work: () => Promise<T>): Promise<T> {
   if (handle.dialect !== 'postgres') return work();
-  const client = new pg.Client({ connectionString: testDatabaseUrl, options: `-c search_path=${handle.schema}` });
+  const client = new pg.Client({ connectionString: handle.postgresUrl, ...(handle.schema ? { options: `-c search_path=${handle.schema}` } : {}) });
   await client.connect();
   try {
     await client.query('begin');
@@ -53,7 +52,7 @@ function refusedWith(result: PromiseSettledResult<unknown>, field: string, key: 
 }
 
 describe('the last administrator, under concurrent changes', () => {
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   before(async () => {
     handle = await openTestDatabase();
   });

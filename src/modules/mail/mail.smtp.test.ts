@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { loadEnv } from '../../config/env.js';
-import { openDatabase, type DatabaseHandle } from '../../db/database.js';
-import { openTestDatabase, testDatabaseUrl } from '../../../test/helpers/test-database.js';
+import { openDatabase } from '../../db/database.js';
+import { openTestDatabase, type TestDatabaseHandle } from '../../../test/helpers/test-database.js';
 import { freePort, parseMail, readMail, startTestSmtpServer, TEST_CA_FILE, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { enqueueMail, mailSenderFor, sendDueMail, retryDelayMs, type MailRequest } from './index.js';
 import { findMail } from './outbox.repository.js';
@@ -32,7 +32,7 @@ function smtpEnv(extra: Record<string, string>) {
 }
 
 describe('sending through a real SMTP server', () => {
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let servers: TestSmtpServer[];
   beforeEach(async () => {
     handle = await openTestDatabase();
@@ -163,7 +163,7 @@ describe('sending through a real SMTP server', () => {
     const port = await freePort();
     const env = smtpEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_STARTTLS: 'off' });
     // A second instance of the app: on PostgreSQL its own connection to the same schema.
-    const other = testDatabaseUrl && handle.schema ? openDatabase({ databaseUrl: testDatabaseUrl, postgresSchema: handle.schema }) : undefined;
+    const other = handle.postgresUrl ? openDatabase({ databaseUrl: handle.postgresUrl, postgresSchema: handle.schema }) : undefined;
     try {
       const ids: number[] = [];
       for (let i = 0; i < 6; i++) ids.push(await enqueueMail(handle.db, SITE, request({ to: `person${i}@example.org` }), NOW));

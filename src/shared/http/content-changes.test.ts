@@ -10,7 +10,7 @@ import { loadEnv, type Env } from '../../config/env.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.js';
 import { todayInZone } from '../dates/calendar-date.js';
 import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
-import { openTestDatabase, testDatabaseUrl } from '../../../test/helpers/test-database.js';
+import { openTestDatabase, testDatabaseUrl, type TestDatabaseHandle } from '../../../test/helpers/test-database.js';
 import { getPage, postForm, signIn } from '../../../test/helpers/admin-session.js';
 import { formFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
@@ -81,7 +81,7 @@ describe('the content-changed signal', () => {
 });
 
 describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
-  let handleA: DatabaseHandle;
+  let handleA: TestDatabaseHandle;
   let handleB: DatabaseHandle;
   let changesA: ReturnType<typeof postgresContentChanges>;
   let changesB: ReturnType<typeof postgresContentChanges>;
@@ -93,10 +93,10 @@ describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? f
     mediaDir = mkdtempSync(join(tmpdir(), 'almanac-media-'));
     const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', MEDIA_DIR: mediaDir, DATABASE_URL: testDatabaseUrl! });
     handleA = await openTestDatabase();
-    handleB = openDatabase({ databaseUrl: testDatabaseUrl, postgresSchema: handleA.schema });
+    handleB = openDatabase({ databaseUrl: handleA.postgresUrl, postgresSchema: handleA.schema });
     await importSampleContent(handleA.db, DEFAULT_NOW);
-    changesA = postgresContentChanges({ db: handleA.db, connectionString: testDatabaseUrl!, schema: handleA.schema });
-    changesB = postgresContentChanges({ db: handleB.db, connectionString: testDatabaseUrl!, schema: handleB.schema });
+    changesA = postgresContentChanges({ db: handleA.db, connectionString: handleA.postgresUrl!, schema: handleA.schema });
+    changesB = postgresContentChanges({ db: handleB.db, connectionString: handleA.postgresUrl!, schema: handleB.schema });
     await Promise.all([changesA.ready(), changesB.ready()]);
     a = await appOn(handleA, config, changesA);
     b = await appOn(handleB, config, changesB);
@@ -128,7 +128,7 @@ describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? f
   });
 
   test('another site in another schema on the same database is not disturbed', async () => {
-    const other = postgresContentChanges({ db: handleA.db, connectionString: testDatabaseUrl!, schema: 'some_other_site' });
+    const other = postgresContentChanges({ db: handleA.db, connectionString: handleA.postgresUrl!, schema: 'some_other_site' });
     await other.ready();
     let heard = 0;
     const stop = changesB.subscribe(() => (heard += 1));
