@@ -26,8 +26,13 @@ import pino, { type Level, type LevelWithSilent, type Logger } from 'pino';
 const INFO_LEVEL = 30;
 const WARN_LEVEL = 40;
 
-/** Write once this many characters of lines have gathered (about 75 request lines). */
-export const LOG_BATCH_CHARS = 16 * 1024;
+/**
+ * Write once this many characters of lines have gathered (about 250 request
+ * lines). Each write wakes one of libuv's threads and comes back to the
+ * server as a callback: with batches of 16 KB this cost a cached page a
+ * tenth of its time under load; 64 KB still fits a pipe's buffer at once.
+ */
+export const LOG_BATCH_CHARS = 64 * 1024;
 /** The longest a line waits before it is written. */
 export const LOG_FLUSH_INTERVAL_MS = 1000;
 
@@ -227,10 +232,20 @@ export function createLogger(options: LoggerOptions): { log: Logger; lines: Batc
   const base = { pid: process.pid, hostname: hostname() };
   const log = pino({ level: options.level, base }, lines);
   const bindings = `,${JSON.stringify(base).slice(1, -1)}`;
+  // The line's fixed parts, put together once; the time's digits change at most once a millisecond.
+  const head = `{"level":${INFO_LEVEL},"time":`;
+  const afterTime = `${bindings},"reqId":`;
+  let lastTime = -1;
+  let lastTimeText = '';
   const requestLine: RequestLineWriter = (fields) => {
+    const time = Date.now();
+    if (time !== lastTime) {
+      lastTime = time;
+      lastTimeText = String(time);
+    }
     lines.lastLevel = INFO_LEVEL;
     lines.write(
-      `{"level":${INFO_LEVEL},"time":${Date.now()}${bindings},"reqId":${JSON.stringify(fields.reqId)},"req":{"method":${JSON.stringify(fields.method)},"url":${JSON.stringify(fields.url)}},"res":{"statusCode":${fields.statusCode}},"responseTime":${fields.responseTime},"cache":${JSON.stringify(fields.cache)},"msg":"request completed"}\n`,
+      `${head}${lastTimeText}${afterTime}${JSON.stringify(fields.reqId)},"req":{"method":${JSON.stringify(fields.method)},"url":${JSON.stringify(fields.url)}},"res":{"statusCode":${fields.statusCode}},"responseTime":${fields.responseTime},"cache":${JSON.stringify(fields.cache)},"msg":"request completed"}\n`,
     );
   };
   return { log, lines, requestLine };
