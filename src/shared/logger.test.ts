@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
-import { BatchedLines, createLogger, logsRequests, requestIds, StreamSink } from './logger.js';
+import { BatchedLines, createLogger, jsonString, logsRequests, requestIds, StreamSink } from './logger.js';
 
 /** A sink that records each write it is given. */
 function recordingSink(): { writes: string[]; write(chunk: string): void } {
@@ -183,6 +184,17 @@ describe('createLogger', () => {
     } finally {
       lines.close();
     }
+  });
+
+  test('a string in the request line is written as JSON.stringify writes it, whatever its characters', () => {
+    for (const text of ['', 'req-1z', 'GET', '/en/events?page=2', '"', '\\', '/a"b\\c', '\u0000\u001f', '\u007f', 'sự-kiện', '\u2028', '\ud800', 'a\udc00b', '😀']) {
+      assert.equal(jsonString(text), JSON.stringify(text), JSON.stringify(text));
+    }
+    // Fixed, so that a failure reproduces; fast-check prints the seed and path of any counterexample.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text)),
+      { seed: 20261205, numRuns: 2000 },
+    );
   });
 
   test('a warning, and every line after close, is written before the logger returns, with the lines kept before it', () => {
