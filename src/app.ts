@@ -23,6 +23,7 @@ import { seriesAdminRoutes, seriesLink, seriesRoutes } from './modules/series/in
 import { subscribersAdminRoutes, subscriptionsRoutes } from './modules/subscriptions/index.js';
 import { apiDocsRoutes, apiRoutes } from './modules/api/index.js';
 import { localContentChanges, type ContentChanges } from './shared/http/content-changes.js';
+import { rememberReadsUntilChanged } from './db/remembered-reads.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { registerHealthRoutes } from './shared/http/health.js';
 import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';
@@ -198,6 +199,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const contentChanges = options.contentChanges ?? localContentChanges();
   app.decorate('contentChanges', contentChanges);
+  // The settings, site texts and topic and programme lists nearly every page reads, kept until the next change.
+  const stopRemembering = rememberReadsUntilChanged(deps.db, contentChanges);
+  app.addHook('onClose', (_instance, done) => {
+    stopRemembering();
+    done();
+  });
   registerHealthRoutes(app, deps.db);
   if (deps.config.PAGE_CACHE === 'on') {
     const store = new PageStore(deps.config.PAGE_CACHE_MAX_BYTES);

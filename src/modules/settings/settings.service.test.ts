@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ValidationError } from '../../shared/errors.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
+import { rememberReadsUntilChanged } from '../../db/remembered-reads.js';
+import { localContentChanges } from '../../shared/http/content-changes.js';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings.service.js';
 
 describe('site settings', () => {
@@ -45,5 +47,32 @@ describe('site settings', () => {
     assert.equal((await getSettings(db)).untranslated, 'fallback');
     await db.updateTable('settings').set({ value: 'not json' }).where('key', '=', 'untranslated').execute();
     assert.equal((await getSettings(db)).untranslated, 'fallback');
+  });
+
+  test('kept in memory until a change is announced; an update outside a transaction forgets at once', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      const kept = await getSettings(db);
+      assert.equal(kept.untranslated, 'fallback');
+      assert.ok(Object.isFrozen(kept), 'shared by every page, so frozen');
+      // A write that bypasses the settings module is seen once announced.
+      await db.insertInto('settings').values({ key: 'untranslated', value: '"omit"' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '"omit"' })).execute();
+      assert.equal(await getSettings(db), kept);
+      await changes.announce('settings written');
+      assert.equal((await getSettings(db)).untranslated, 'omit');
+      // An update through the module, outside a transaction, needs no announcement here.
+      assert.equal((await updateSettings(db, { untranslated: 'fallback' })).untranslated, 'fallback');
+      assert.equal((await getSettings(db)).untranslated, 'fallback');
+      // Inside a transaction the transaction's own reads see its writes; the rest wait for the announcement.
+      await db.transaction().execute(async (trx) => {
+        assert.equal((await updateSettings(trx, { untranslated: 'omit' })).untranslated, 'omit');
+      });
+      await changes.announce('settings saved');
+      assert.equal((await getSettings(db)).untranslated, 'omit');
+    } finally {
+      stop();
+      await updateSettings(db, { untranslated: 'fallback' });
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { forgetRememberedReads, rememberedRead } from '../../db/remembered-reads.js';
 import { ValidationError } from '../../shared/errors.js';
 import * as repo from './settings.repository.js';
 
@@ -32,9 +33,15 @@ const keys = Object.keys(settingsSchema.shape) as SettingKey[];
 /**
  * The current settings, each key at its default when unset. A stored value
  * that is no longer valid (an option since removed) also reads as the
- * default rather than breaking every page.
+ * default rather than breaking every page. Nearly every page asks: the
+ * answer is kept in memory until content changes (db/remembered-reads.ts),
+ * frozen, as every caller shares it.
  */
-export async function getSettings(db: Db): Promise<Settings> {
+export function getSettings(db: Db): Promise<Readonly<Settings>> {
+  return rememberedRead(db, 'settings', () => readSettings(db));
+}
+
+async function readSettings(db: Db): Promise<Readonly<Settings>> {
   const stored: Record<string, unknown> = {};
   for (const row of await repo.listSettingRows(db)) {
     if (!keys.includes(row.key as SettingKey)) continue;
@@ -49,14 +56,16 @@ export async function getSettings(db: Db): Promise<Settings> {
     const one = settingsSchema.shape[key].safeParse(stored[key]);
     if (stored[key] !== undefined && one.success) settings[key] = one.data;
   }
-  return settings as Settings;
+  return Object.freeze(settings as Settings);
 }
 
 /**
  * Changes some settings and returns them all. Throws ValidationError naming
- * each unknown key or invalid value; nothing is saved then.
+ * each unknown key or invalid value; nothing is saved then. Outside a
+ * transaction the kept settings are forgotten at once; inside one, by the
+ * announcement the writer makes after committing (as every writer does).
  */
-export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
+export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<Readonly<Settings>> {
   const parsed = settingsSchema.partial().strict().safeParse(patch);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -70,5 +79,6 @@ export async function updateSettings(db: Db, patch: Partial<Settings>): Promise<
     const value = parsed.data[key];
     if (value !== undefined) await repo.upsertSetting(db, key, JSON.stringify(value));
   }
+  forgetRememberedReads(db);
   return getSettings(db);
 }

@@ -1,3 +1,4 @@
+/** Queries on the site's own texts: one value per key and language. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, LangCode } from '../../db/schema.js';
 import { keptQuery } from '../../db/kept-query.js';
@@ -12,7 +13,7 @@ const siteText = keptQuery<{ key: string; lang: string }, '', { value: string }>
   kdb.selectFrom('site_texts').select('value').where('key', '=', v.key as SiteTextKey).where('lang', '=', v.lang as LangCode),
 );
 
-export async function findSiteText(db: Db, key: SiteTextKey, lang: LangCode): Promise<string | undefined> {
+export async function selectSiteText(db: Db, key: SiteTextKey, lang: LangCode): Promise<string | undefined> {
   return (await siteText(db, '', { key, lang })).rows[0]?.value;
 }
 

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import { databaseForBlock } from '../../test/helpers/test-database.js';
+import { localContentChanges } from '../shared/http/content-changes.js';
+import { forgetRememberedReads, rememberedRead, rememberReadsUntilChanged, type ChangeSignal } from './remembered-reads.js';
+
+/** A read that counts how often it runs and answers the current `value`. */
+function counter(initial: string) {
+  const state = { value: initial, runs: 0 };
+  return { state, read: () => Promise.resolve(`${state.value}`).finally(() => (state.runs += 1)) };
+}
+
+describe('reads remembered until content changes', () => {
+  let db: Kysely<Database>;
+  databaseForBlock((opened) => (db = opened));
+
+  test('without a signal attached, every read runs', async () => {
+    const { state, read } = counter('a');
+    await rememberedRead(db, 'k', read);
+    await rememberedRead(db, 'k', read);
+    assert.equal(state.runs, 2);
+  });
+
+  test('with a signal: read once, then from memory, until a change is announced', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      const { state, read } = counter('a');
+      assert.equal(await rememberedRead(db, 'k', read), 'a');
+      state.value = 'b';
+      assert.equal(await rememberedRead(db, 'k', read), 'a');
+      assert.equal(state.runs, 1);
+      await changes.announce('saved');
+      assert.equal(await rememberedRead(db, 'k', read), 'b');
+      assert.equal(state.runs, 2);
+      // Another key is its own answer.
+      assert.equal(await rememberedRead(db, 'other', () => Promise.resolve('x')), 'x');
+    } finally {
+      stop();
+    }
+    // Stopped: nothing is kept any more.
+    const { state, read } = counter('c');
+    await rememberedRead(db, 'k', read);
+    await rememberedRead(db, 'k', read);
+    assert.equal(state.runs, 2);
+  });
+
+  test('a read begun before a change answers only those who asked before it', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      let finish!: (value: string) => void;
+      const slow = rememberedRead(db, 'k', () => new Promise<string>((resolve) => (finish = resolve)));
+      const sharing = rememberedRead(db, 'k', () => Promise.resolve('not asked'));
+      await changes.announce('saved while reading');
+      const after = rememberedRead(db, 'k', () => Promise.resolve('new'));
+      finish('old');
+      assert.equal(await slow, 'old');
+      assert.equal(await sharing, 'old');
+      assert.equal(await after, 'new');
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('not asked')), 'new');
+    } finally {
+      stop();
+    }
+  });
+
+  test('a failed read is not kept', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      await assert.rejects(rememberedRead(db, 'k', () => Promise.reject(new Error('database closed'))), /database closed/);
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('fine')), 'fine');
+    } finally {
+      stop();
+    }
+  });
+
+  test('inside a transaction nothing is read from memory or kept', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      await rememberedRead(db, 'k', () => Promise.resolve('committed'));
+      await db.transaction().execute(async (trx) => {
+        assert.equal(await rememberedRead(trx, 'k', () => Promise.resolve('uncommitted')), 'uncommitted');
+        // Forgetting from inside a transaction waits for the writer's announcement.
+        forgetRememberedReads(trx);
+      });
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('not asked')), 'committed');
+      forgetRememberedReads(db);
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('read again')), 'read again');
+    } finally {
+      stop();
+    }
+  });
+
+  test('while the signal is not receiving, every read runs; a change found by poll() forgets first', async () => {
+    let receiving = true;
+    let pending = false;
+    const listeners = new Set<(reason: string) => void>();
+    const signal: ChangeSignal = {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      get receiving() {
+        return receiving;
+      },
+      poll() {
+        if (!pending) return;
+        pending = false;
+        for (const listener of listeners) listener('another process wrote');
+      },
+    };
+    const stop = rememberReadsUntilChanged(db, signal);
+    try {
+      await rememberedRead(db, 'k', () => Promise.resolve('kept'));
+      receiving = false;
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('deaf')), 'deaf');
+      receiving = true;
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('not asked')), 'kept');
+      pending = true;
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('after poll')), 'after poll');
+    } finally {
+      stop();
+    }
+  });
+
+  test('two signals on one database: either forgets, and stopping one leaves the other', async () => {
+    const one = localContentChanges();
+    const two = localContentChanges();
+    const stopOne = rememberReadsUntilChanged(db, one);
+    const stopTwo = rememberReadsUntilChanged(db, two);
+    try {
+      await rememberedRead(db, 'k', () => Promise.resolve('a'));
+      await two.announce('saved');
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('b')), 'b');
+      stopOne();
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('c')), 'c');
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('not asked')), 'c');
+      await two.announce('saved');
+      assert.equal(await rememberedRead(db, 'k', () => Promise.resolve('d')), 'd');
+    } finally {
+      stopOne();
+      stopTwo();
+    }
+  });
+});
