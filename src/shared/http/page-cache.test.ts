@@ -28,6 +28,25 @@ describe('the page store', () => {
     assert.ok(store.get('/p/11', 0));
   });
 
+  test('a page looked up again and again stays the most recent, and the others keep their order', async () => {
+    const store = new PageStore(1 * MB);
+    await store.ensureBoundary(async () => Number.MAX_SAFE_INTEGER);
+    // Eight pages of ~120 KB fill the budget; a ninth pushes the least recently used out.
+    for (let i = 0; i < 8; i += 1) assert.ok(store.set(`/p/${i}`, await pageOf(40, i), store.generation, 0));
+    assert.equal(store.size, 8);
+    store.get('/p/7', 0);
+    store.get('/p/7', 0);
+    store.get('/p/0', 0);
+    store.get('/p/0', 0);
+    store.set('/p/8', await pageOf(40, 8), store.generation, 0);
+    assert.equal(store.get('/p/1', 0), undefined, 'the least recently used went');
+    assert.ok(store.get('/p/0', 0), 'looked up twice: kept');
+    store.get('/p/0', 0);
+    store.set('/p/9', await pageOf(40, 9), store.generation, 0);
+    assert.equal(store.get('/p/2', 0), undefined, 'then the next least recently used');
+    assert.ok(store.get('/p/7', 0) && store.get('/p/8', 0) && store.get('/p/9', 0) && store.get('/p/0', 0));
+  });
+
   test('refuses a page larger than an eighth of the budget', async () => {
     const store = new PageStore(1 * MB);
     await store.ensureBoundary(async () => Number.MAX_SAFE_INTEGER);

@@ -82,6 +82,8 @@ const UNSTORED_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 
 /** The store: an LRU bounded by bytes, with a generation bumped on every clear. */
 export class PageStore {
   private readonly pages = new Map<string, CachedPage>();
+  /** The key last stored or looked up: already the most recently used, it needs no moving. */
+  private newest: string | undefined;
   private used = 0;
   /** Bumped on every clear; a page rendered under an older generation is not stored. */
   generation = 0;
@@ -107,6 +109,7 @@ export class PageStore {
   clear(): void {
     this.generation += 1;
     this.pages.clear();
+    this.newest = undefined;
     this.used = 0;
     this.validUntil = undefined;
     this.boundaryLookup = undefined;
@@ -122,8 +125,11 @@ export class PageStore {
     this.expire(nowMs);
     const page = this.pages.get(key);
     if (!page) return undefined;
-    this.pages.delete(key);
-    this.pages.set(key, page);
+    if (key !== this.newest) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+      this.newest = key;
+    }
     return page;
   }
 
@@ -165,6 +171,7 @@ export class PageStore {
       this.pages.delete(key);
     }
     this.pages.set(key, page);
+    this.newest = key;
     this.used += page.bytes;
     for (const [oldestKey, oldest] of this.pages) {
       if (this.used <= this.maxBytes) break;
@@ -420,10 +427,10 @@ function storable(reply: FastifyReply, payload: unknown): payload is string | Bu
  * /admin from a visitor who is not signed in, while this instance hears every
  * change. Undefined means the app answers.
  */
-function storedPageFor(method: string, url: string, headers: IncomingHttpHeaders, options: PageCacheOptions, nowMs: number): CachedPage | undefined {
+function storedPageFor(method: string, url: string, request: { headers: IncomingHttpHeaders }, options: PageCacheOptions, nowMs: number): CachedPage | undefined {
   const { store, changes } = options;
   if ((method !== 'GET' && method !== 'HEAD') || url.startsWith('/admin')) return undefined;
-  if (options.isSignedIn({ headers })) return undefined;
+  if (options.isSignedIn(request)) return undefined;
   // Writes by other processes (SQLite) become visible here, before the lookup.
   changes.poll();
   // Not hearing other instances: a change may have gone unheard, so nothing stored is trusted.
@@ -447,7 +454,7 @@ export function pageCacheFrontDoor(
     const startedAt = performance.now();
     const nowMs = options.now().getTime();
     const method = req.method ?? 'GET';
-    const page = storedPageFor(method, req.url ?? '/', req.headers, options, nowMs);
+    const page = storedPageFor(method, req.url ?? '/', req, options, nowMs);
     if (!page) return false;
     const answer = storedAnswer(method, req.headers, options.store, page, nowMs, 'HIT', options.closing?.() ?? false);
     writeAnswer(res, answer);
@@ -468,7 +475,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   app.addHook('onRequest', async (request, reply) => {
     const nowMs = options.now().getTime();
     const key = request.url;
-    const page = storedPageFor(request.method, key, request.headers, options, nowMs);
+    const page = storedPageFor(request.method, key, request, options, nowMs);
     if (page) {
       request.pageCache = { hit: true, key, generation: store.generation };
       // Everything the page needs was stored with it: the reply's hooks are skipped (Fastify still logs).
