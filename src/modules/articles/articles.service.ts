@@ -164,16 +164,21 @@ export async function articleDetail(
   lang: LangCode,
   options: { draftText?: boolean } = {},
 ): Promise<ArticleDetail> {
-  const translations = await repo.listArticleTranslations(db, article.id);
+  // Each look needs only the article's row, so they are asked together: on PostgreSQL the page then
+  // waits for one round trip instead of three in turn.
+  const [translations, { untranslated }, hero, taxonomy] = await Promise.all([
+    repo.listArticleTranslations(db, article.id),
+    getSettings(db),
+    loadPicture(db, article.hero_media_id),
+    repo.listArticleTaxonomy(db, article.id, lang),
+  ]);
   const english = translations.find((t) => t.lang === 'en');
   if (!english) throw new NotFoundError();
   const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
   const englishSlug = english.slug ?? article.slug;
   const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
-  const { untranslated } = await getSettings(db);
   const indexedIn = LANGS.filter((l) => shown(l) !== undefined || untranslated === 'fallback');
   const text = shown(lang) ?? english;
-  const [hero, taxonomy] = await Promise.all([loadPicture(db, article.hero_media_id), repo.listArticleTaxonomy(db, article.id, lang)]);
   return {
     article,
     title: text.title,
