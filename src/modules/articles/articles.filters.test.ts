@@ -86,6 +86,16 @@ describe('article and event pages: tags and related content', () => {
     assert.equal(report[0]?.[1], '/en/events/child-labour-workshop');
   });
 
+  test('pages sharing as many tags but other ones each list their own related events, in either order', async () => {
+    // Both have one topic: the related events' query has the same shape, with another topic bound.
+    const childLabour = ['Child labour workshop in Hanoi', 'Child labour meeting', 'New year child labour meeting'];
+    const titles = async (url: string) => related(await page(url), 'events').map(([title]) => title);
+    assert.deepEqual(await titles('/en/articles/report-launched'), childLabour);
+    const migration = (await page('/en/articles?topic=labour-migration')).querySelector('.article-item .item-title')?.getAttribute('href');
+    assert.deepEqual(await titles(migration ?? ''), ['Migration webinar']);
+    assert.deepEqual(await titles('/en/articles/report-launched'), childLabour);
+  });
+
   test('an untagged article has no related events section', async () => {
     const doc = await page('/en/articles/untagged-story');
     assert.equal(doc.querySelector('section.related--events'), null);
