@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { sql, type Compilable, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, shownTexts, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, isLive, publicRows, shownColumn, shownLang, shownSlug, shownTexts, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -130,6 +130,42 @@ function sessionsOf(live: LiveQuery, v: EntryValues) {
     .where('s.last_day', '>=', v.from);
 }
 
+/** The links of events to one topic or programme, and that term by its slug. */
+interface TermLinks {
+  links: 'event_topics' | 'event_programmes';
+  terms: 'topics' | 'programmes';
+  termId: 'topic_id' | 'programme_id';
+  slug: string;
+}
+
+/** The topic a choice narrows the events to, else its programme, else undefined: every event it shows is linked to that term. */
+function termOf(choice: TextChoice): TermLinks | undefined {
+  const { topic, programme } = choice.filters ?? {};
+  if (topic !== undefined) return termLinks('topics', topic);
+  if (programme !== undefined) return termLinks('programmes', programme);
+  return undefined;
+}
+
+function termLinks(terms: 'topics' | 'programmes', slug: string): TermLinks {
+  return terms === 'topics' ? { links: 'event_topics', terms, termId: 'topic_id', slug } : { links: 'event_programmes', terms, termId: 'programme_id', slug };
+}
+
+/**
+ * The published events' links to the term, from the links' own index (term,
+ * status, last day, first day, publication time, event: migration
+ * 2026-12-05T1015), whose copies of the event's columns the database keeps.
+ * The ranges of a term's upcoming events, and of those running today, read
+ * that term's entries alone.
+ */
+function publishedLinks(db: Db, term: TermLinks) {
+  const q = db as unknown as Kysely<Record<string, Record<string, string | number | null>>>;
+  const termIds = q.selectFrom(`${term.terms} as lt`).select(sql.ref<number>('lt.id').as('id')).where(sql.ref('lt.slug'), '=', term.slug);
+  return q
+    .selectFrom(`${term.links} as tx`)
+    .where(sql.ref(`tx.${term.termId}`), '=', termIds)
+    .where(sql.ref('tx.status'), '=', 'published');
+}
+
 /** The listing rows of these events, in this order, with their shown text: kept compiled (db/kept-query.ts). */
 const keptListRows = rows.keptRowsInOrder<EventListRow>(listColumns);
 
@@ -215,7 +251,7 @@ type PageValues = EntryValues & { today: string; limit: number; offset: number; 
 // the merge sorts a page's worth rather than every upcoming or past event. The sessions are read
 // through their events (events_recurring_idx) and put in order, as are the events running today:
 // both are few.
-function upcomingLines(live: LiveQuery, v: StandIns<PageValues>) {
+function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: { db: Db; term: TermLinks }) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
   const starting = singles(live)
@@ -228,10 +264,20 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>) {
   // The single events begun before today and still running: the last-day index's range, whose
   // entries hold the start, so only their rows are read. The start is written as a negation so
   // that the planner reads that range rather than every event begun before today (as listHappeningOn).
-  return singles(live)
+  // For one term's events, the term's links running today (their own index's range) are found
+  // first: the same events, without reading every upcoming event of the archive.
+  let running = singles(live)
     .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
     .where(lastDayIndexed, '>=', v.today)
-    .where((eb) => eb.not(eb('e.start_date', '>=', v.today)))
+    .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
+  if (runningToday !== undefined) {
+    const linked = publishedLinks(runningToday.db, runningToday.term)
+      .select(sql.ref<number>('tx.event_id').as('event_id'))
+      .where(sql.ref('tx.last_day'), '>=', v.today)
+      .where((eb) => eb.not(eb(sql.ref('tx.start_date'), '>=', v.today)));
+    running = running.where('e.id', 'in', linked);
+  }
+  return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
     .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
     .orderBy(sql.ref('start_date'), 'asc')
@@ -264,7 +310,13 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
     .limit(v.limit)
     .offset(v.offset);
 }
-const upcomingPage = rows.keptOnLive<PageValues, Entry>(upcomingLines, liveEvents);
+const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v) => upcomingLines(live, v), liveEvents);
+/** The upcoming lines a page picks: kept compiled without filters, and for one term's events reading that term's links running today. */
+async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
+  const term = termOf(choice);
+  if (term === undefined) return keptUpcomingPage(db, choice, values);
+  return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { db, term }))).rows;
+}
 const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents);
 /** The ids and session dates of the lines a page query picked. */
 function entriesOf(found: Entry[]): Entry[] {
@@ -476,6 +528,25 @@ const countsAndYears = keptOnChoice<CountValues, CountColumns>((db, lives, v, va
     ${'pastSingles' in counts ? counts.pastSingles : none} as past_singles, ${'pastSessions' in counts ? counts.pastSessions : none} as past_sessions,
     ${sql.lit(lives.all ? 1 : 0)} as chose_all`;
   if (variant !== 'years') return compiled(db, sql<CountColumns>`select ${columns}, null as year`);
+  return withYears(db, lives, columns);
+});
+
+/**
+ * The year choices alone, as countsAndYears gives them, its counts left
+ * out: one term's events are counted from the term's kept counts
+ * (countTermLines).
+ */
+const yearsAlone = keptOnChoice<Record<string, never>, CountColumns>((db, lives) =>
+  withYears(
+    db,
+    lives,
+    sql`null as upcoming_all, null as upcoming_recurring, null as upcoming_sessions, null as published, null as scheduled,
+      null as recurring, null as sessions, null as past_singles, null as past_sessions, 0 as chose_all`,
+  ),
+);
+
+/** The rows of the year choices (listEventYears), newest first, each with the one row of counts `columns`. */
+function withYears(db: Kysely<Database>, lives: ListingLives, columns: RawBuilder<unknown>): Compilable<CountColumns> {
 
   // The year choices. The bounds: the earliest start and the latest last day of every live event
   // (the ends of the listing and last-day indexes) and of every session (the ends of its two
@@ -520,7 +591,7 @@ const countsAndYears = keptOnChoice<CountValues, CountColumns>((db, lives, v, va
       select ${columns}, y.y as year from (select 1 as one) as o left join years as y on ${held}
       order by y.y desc`,
   );
-});
+}
 
 /** A raw statement as a kept query's builder gives it. */
 function compiled<R>(db: Kysely<Database>, query: RawBuilder<R>): Compilable<R> {
@@ -554,9 +625,72 @@ export interface ListingCounts {
  * one statement (countsAndYears).
  */
 export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: string): Promise<{ upcoming: number; past: number }> {
-  const [row] = await countsAndYears(db, choice, { ...sessionBounds(choice), today }, 'counts');
-  const { upcoming, past } = countsOf(row);
+  const { upcoming, past } = (oneTermAlone(choice) ? await countTermLines(db, choice, today) : undefined) ?? countsOf((await countsAndYears(db, choice, { ...sessionBounds(choice), today }, 'counts'))[0]);
   return { upcoming, past };
+}
+
+/** What countTermLines reads besides the term's kept count, in one row. */
+interface TermCountColumns {
+  upcoming_all: number | string | null;
+  upcoming_recurring: number | string | null;
+  upcoming_sessions: number | string | null;
+  recurring: number | string | null;
+  sessions: number | string | null;
+}
+
+/**
+ * One term's upcoming events (its published links' index range from today
+ * on, live by their copies of the events' columns), and its recurring
+ * events and their sessions, all and upcoming (events_recurring_idx, each
+ * looked up in the term's links): one statement, kept compiled per kind of
+ * term (shape 'topics' or 'programmes').
+ */
+const termLineCounts = keptQuery<CountValues & { slug: string; now: string }, 'topics' | 'programmes', TermCountColumns>((db, v, tags) => {
+  const n = sql<number | string>`count(*)`.as('n');
+  const term = termLinks(tags, v.slug);
+  const choice: TextChoice = { lang: 'en', now: instantStandIn(v.now), omitUntranslated: false, filters: tags === 'topics' ? { topic: v.slug } : { programme: v.slug }, tagLookup: 'per item' };
+  const upcomingAll = publishedLinks(db, term).where(isLive('tx', v.now)).where(sql.ref('tx.last_day'), '>=', v.today).select(n);
+  const recurring = () => liveEvents(db, choice).where('e.recurrence_rule', 'is not', null);
+  const upcomingRecurring = recurring().where(lastDay, '>=', v.today).select(n);
+  const upcomingSessions = sessionsOf(liveEvents(db, choice), v).where('s.last_day', '>=', v.today).select(n);
+  const sessions = sessionsOf(liveEvents(db, choice), v).select(n);
+  return compiled(
+    db,
+    sql<TermCountColumns>`select ${upcomingAll} as upcoming_all, ${upcomingRecurring} as upcoming_recurring, ${upcomingSessions} as upcoming_sessions,
+      ${recurring().select(n)} as recurring, ${sessions} as sessions`,
+  );
+});
+
+/** Whether a choice is narrowed to one topic or one programme alone and shows every language's events: countTermLines counts it. */
+function oneTermAlone(choice: TextChoice): boolean {
+  return termOf(choice) !== undefined && Object.values(choice.filters ?? {}).filter((value) => value !== undefined).length === 1 && !(choice.omitUntranslated && choice.lang !== 'en');
+}
+
+/**
+ * The lines of one topic's or one programme's events alone (content's
+ * countLiveTagged says which choices), without counting its past events one
+ * by one (every past event of the term, a number that grows with the
+ * archive): they are the term's live events, which the database keeps
+ * counted, with each recurring one's sessions in their place, less the
+ * upcoming lines. Those are the term's upcoming events, a range of its
+ * links' index, less the recurring ones, plus the recurring ones' sessions
+ * still to come; recurring events are few and found by their own index.
+ * Undefined for any other choice.
+ */
+async function countTermLines(db: Db, choice: TextChoice, today: string): Promise<ListingCounts | undefined> {
+  const term = termOf(choice);
+  if (term === undefined) return undefined;
+  const [live, counted] = await Promise.all([
+    rows.countLiveTagged(db as Kysely<Database>, choice),
+    termLineCounts(db as Kysely<Database>, term.terms, { ...sessionBounds(choice), today, slug: term.slug, now: choice.now.toISOString() }),
+  ]);
+  const row = counted.rows[0];
+  if (live === undefined || row === undefined) return undefined;
+  const num = (value: number | string | null) => Number(value ?? 0);
+  const upcomingSessions = num(row.upcoming_sessions);
+  const upcoming = num(row.upcoming_all) - num(row.upcoming_recurring) + upcomingSessions;
+  const sessions = num(row.sessions);
+  return { upcoming, past: live - num(row.recurring) + sessions - upcoming, upcomingSessions, pastSessions: sessions - upcomingSessions };
 }
 
 /**
@@ -565,8 +699,14 @@ export async function countUpcomingAndPast(db: Db, choice: TextChoice, today: st
  * which its filters do not narrow), newest first: one statement.
  */
 export async function countEventsWithYears(db: Db, choice: TextChoice, today: string): Promise<{ counts: ListingCounts; years: number[] }> {
+  const yearsOf = (found: CountColumns[]) => found.flatMap((row) => (row.year === null ? [] : [Number(row.year)]));
+  // One term's events alone: its counts from the term's kept counts, the years (which the filters do not narrow) as without filters.
+  if (oneTermAlone(choice)) {
+    const [counts, found] = await Promise.all([countTermLines(db, choice, today), yearsAlone(db, { ...choice, filters: undefined }, {}, 'years')]);
+    if (counts !== undefined) return { counts, years: yearsOf(found) };
+  }
   const found = await countsAndYears(db, choice, { ...sessionBounds(choice), today }, 'years');
-  return { counts: countsOf(found[0]), years: found.flatMap((row) => (row.year === null ? [] : [Number(row.year)])) };
+  return { counts: countsOf(found[0]), years: yearsOf(found) };
 }
 
 /** The years visitors' events run in, newest first (countEventsWithYears). */

@@ -139,28 +139,6 @@ export interface TermEvents {
 }
 
 /**
- * Events of one topic or programme (or any other filters) for its page: the
- * first `limits.upcoming` upcoming ones, soonest first, and the latest
- * `limits.past` past ones, with how many there are of each.
- */
-export async function listEventsFiltered(
-  db: Kysely<Database>,
-  lang: LangCode,
-  today: string,
-  now: Date,
-  filters: EventFilters,
-  limits: { upcoming: number; past: number },
-): Promise<TermEvents> {
-  const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters };
-  const [counts, upcoming, past] = await Promise.all([
-    repo.countUpcomingAndPast(db, choice, today),
-    repo.listUpcoming(db, choice, today, limits.upcoming),
-    repo.listPast(db, choice, today, limits.past),
-  ]);
-  return { upcoming, past, totalUpcoming: counts.upcoming, totalPast: counts.past };
-}
-
-/**
  * Events sharing a topic or programme with an article (its tags by slug):
  * upcoming ones first, soonest first, then past ones, newest first; `limit` in all.
  * One line per event: a recurring event shows its next session (the one

@@ -26,7 +26,6 @@ export {
 } from './events.editing.js';
 export {
   getPublishedEvent,
-  listEventsFiltered,
   type EventDetail,
   type EventFilters,
   type TermEvents,
