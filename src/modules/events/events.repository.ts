@@ -251,7 +251,7 @@ type PageValues = EntryValues & { today: string; limit: number; offset: number; 
 // the merge sorts a page's worth rather than every upcoming or past event. The sessions are read
 // through their events (events_recurring_idx) and put in order, as are the events running today:
 // both are few.
-function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: { db: Db; term: TermLinks }) {
+function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: { db: Db; term: TermLinks; untagged: LiveQuery }) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
   const starting = singles(live)
@@ -265,8 +265,10 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: 
   // entries hold the start, so only their rows are read. The start is written as a negation so
   // that the planner reads that range rather than every event begun before today (as listHappeningOn).
   // For one term's events, the term's links running today (their own index's range) are found
-  // first: the same events, without reading every upcoming event of the archive.
-  let running = singles(live)
+  // first: the same events, without reading every upcoming event of the archive. Those are then
+  // read by id, their link to the term not looked up again (`untagged` leaves that filter out):
+  // PostgreSQL otherwise joins them with every link of the term.
+  let running = singles(runningToday?.untagged ?? live)
     .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
     .where(lastDayIndexed, '>=', v.today)
     .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
@@ -315,7 +317,8 @@ const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v) => upcomin
 async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
   const term = termOf(choice);
   if (term === undefined) return keptUpcomingPage(db, choice, values);
-  return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { db, term }))).rows;
+  const untagged = liveEvents(db, { ...choice, filters: { ...choice.filters, [term.terms === 'topics' ? 'topic' : 'programme']: undefined } });
+  return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { db, term, untagged }))).rows;
 }
 const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents);
 /** The ids and session dates of the lines a page query picked. */
