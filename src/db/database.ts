@@ -221,7 +221,16 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   const dialect = new ImmediateSqliteDialect(sqlite, options.writeWaitMs ?? WRITE_WAIT_MS);
   const db = new Kysely<Database>({ dialect });
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
-  return { db, dialect: 'sqlite', dataVersion: () => dataVersion.get() as number, destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    dataVersion: () => dataVersion.get() as number,
+    async destroy() {
+      await db.destroy();
+      // Kysely closes only a connection it has used; one never queried would stay open (and answer).
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
