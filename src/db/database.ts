@@ -201,7 +201,16 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.\n`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', schema: options.postgresSchema, destroy: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      schema: options.postgresSchema,
+      async destroy() {
+        await db.destroy();
+        // As on SQLite: Kysely ends only a pool it has used; one never queried would stay usable.
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
 
   const path = options.sqlitePath ?? ':memory:';
