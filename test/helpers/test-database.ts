@@ -171,6 +171,27 @@ async function withServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
+/** PostgreSQL's "database is being accessed by other users". */
+const OBJECT_IN_USE = '55006';
+
+/**
+ * Drops a test's database once no connection uses it. A test may close the
+ * database under a running app (to see its error page) and the app's other
+ * connections close a moment later; they are waited for, never ended from
+ * here, since ending them would fail that test.
+ */
+async function dropWhenUnused(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withServer((client) => client.query(`drop database if exists ${name}`));
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== OBJECT_IN_USE || attempt === 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabaseHandle> {
   if (!testDatabaseUrl) {
     if (options.migrateTo) {
@@ -196,7 +217,7 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
       await handle.destroy();
       // Dropped while the next test goes on: nothing reads it again, and the
       // open connection keeps this process alive until the drop is done.
-      void withServer((client) => client.query(`drop database if exists ${name} with (force)`)).catch((error: unknown) => {
+      void dropWhenUnused(name).catch((error: unknown) => {
         process.stderr.write(`Test database ${name} was not dropped: ${error instanceof Error ? error.message : String(error)}\n`);
       });
     },
