@@ -17,7 +17,7 @@ import { loadEnv, type Env } from '../../config/env.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.js';
 import { openContentChanges } from '../../runtime.js';
 import { todayInZone } from '../../shared/dates/calendar-date.js';
-import { announceToServers, postgresContentChanges, type ContentChanges } from '../../shared/http/content-changes.js';
+import { announceToServers, type ContentChanges } from '../../shared/http/content-changes.js';
 import { importListings } from '../importer/index.js';
 import { ensureTaxonomy, type Taxonomy } from '../taxonomy/index.js';
 import { appForBlock, DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
@@ -25,7 +25,8 @@ import { postForm, signIn, signedInForBlock } from '../../../test/helpers/admin-
 import { runCli } from '../../../test/helpers/cli.js';
 import { createEvent } from '../../../test/helpers/factories.js';
 import { html, text } from '../../../test/helpers/html.js';
-import { openTestDatabase, testDatabaseUrl, type TestDatabaseHandle } from '../../../test/helpers/test-database.js';
+import { testDatabaseUrl } from '../../../test/helpers/test-database.js';
+import { twoInstancesForBlock } from '../../../test/helpers/two-instances.js';
 import { upsertSiteText } from './index.js';
 
 const TAXONOMY: Taxonomy = {
@@ -160,60 +161,25 @@ describe('kept reads and the command line on SQLite', { skip: testDatabaseUrl ? 
 });
 
 describe('kept reads on two instances of one PostgreSQL database', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
-  let handleA: TestDatabaseHandle;
-  let handleB: DatabaseHandle;
-  let changesA: ReturnType<typeof postgresContentChanges>;
-  let changesB: ReturnType<typeof postgresContentChanges>;
-  let a: FastifyInstance;
-  let b: FastifyInstance;
-  let mediaDir: string;
-
-  function appOn(handle: DatabaseHandle, config: Env, changes: ContentChanges): Promise<FastifyInstance> {
-    return buildApp(
-      { db: handle.db, dialect: handle.dialect, config, now: () => DEFAULT_NOW, today: () => todayInZone(config.OFFICE_TIME_ZONE, DEFAULT_NOW) },
-      { contentChanges: changes },
-    );
-  }
-
-  before(async () => {
-    mediaDir = mkdtempSync(join(tmpdir(), 'almanac-media-'));
-    const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', PAGE_CACHE: 'off', MEDIA_DIR: mediaDir, DATABASE_URL: testDatabaseUrl! });
-    handleA = await openTestDatabase();
-    handleB = openDatabase({ databaseUrl: handleA.postgresUrl, postgresSchema: handleA.schema });
-    await twoEvents(handleA.db);
-    changesA = postgresContentChanges({ db: handleA.db, connectionString: handleA.postgresUrl!, schema: handleA.schema });
-    changesB = postgresContentChanges({ db: handleB.db, connectionString: handleA.postgresUrl!, schema: handleB.schema });
-    await Promise.all([changesA.ready(), changesB.ready()]);
-    a = await appOn(handleA, config, changesA);
-    b = await appOn(handleB, config, changesB);
-  });
-  after(async () => {
-    await a.close();
-    await b.close();
-    await changesA.close();
-    await changesB.close();
-    await handleB.destroy();
-    await handleA.destroy();
-    rmSync(mediaDir, { recursive: true, force: true });
-  });
+  const two = twoInstancesForBlock({ env: { PAGE_CACHE: 'off' }, seed: twoEvents });
 
   test('a setting saved in the admin on A shows on B once B hears of it', async () => {
-    assert.deepEqual(await listedTitles(b, '/vi/events'), ['Hội thảo đã dịch', 'English only meeting']);
-    const admin = await signIn(a, handleA.db, 'admin');
-    const saved = await postForm(a, { url: '/admin/settings', session: admin, fields: { untranslated: 'omit' } });
+    assert.deepEqual(await listedTitles(two.b, '/vi/events'), ['Hội thảo đã dịch', 'English only meeting']);
+    const admin = await signIn(two.a, two.handleA.db, 'admin');
+    const saved = await postForm(two.a, { url: '/admin/settings', session: admin, fields: { untranslated: 'omit' } });
     assert.equal(saved.statusCode, 303);
     // A itself dropped what it kept before answering the save.
-    assert.deepEqual(await listedTitles(a, '/vi/events'), ['Hội thảo đã dịch']);
-    await eventually(async () => (await listedTitles(b, '/vi/events')).length === 1);
+    assert.deepEqual(await listedTitles(two.a, '/vi/events'), ['Hội thảo đã dịch']);
+    await eventually(async () => (await listedTitles(two.b, '/vi/events')).length === 1);
   });
 
   test("a topic renamed by the command line shows on both once it announces", async () => {
-    assert.deepEqual(await topicChoices(a), ['Safety at work']);
-    assert.deepEqual(await topicChoices(b), ['Safety at work']);
-    await renameTopic(handleA.db, 'en', 'Safety and health at work');
+    assert.deepEqual(await topicChoices(two.a), ['Safety at work']);
+    assert.deepEqual(await topicChoices(two.b), ['Safety at work']);
+    await renameTopic(two.handleA.db, 'en', 'Safety and health at work');
     // What `almanac import` and the other commands do after writing.
-    await announceToServers(handleA.db, 'postgres', handleA.schema, 'import');
-    await eventually(async () => (await topicChoices(a))[0] === 'Safety and health at work');
-    await eventually(async () => (await topicChoices(b))[0] === 'Safety and health at work');
+    await announceToServers(two.handleA.db, 'postgres', two.handleA.schema, 'import');
+    await eventually(async () => (await topicChoices(two.a))[0] === 'Safety and health at work');
+    await eventually(async () => (await topicChoices(two.b))[0] === 'Safety and health at work');
   });
 });

@@ -2,27 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { buildApp } from '../../app.js';
-import { loadEnv, type Env } from '../../config/env.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.js';
-import { todayInZone } from '../dates/calendar-date.js';
+import { migrateToLatest, openDatabase } from '../../db/database.js';
 import { DEFAULT_NOW } from '../../../test/helpers/build-test-app.js';
-import { openTestDatabase, testDatabaseUrl, type TestDatabaseHandle } from '../../../test/helpers/test-database.js';
+import { testDatabaseUrl } from '../../../test/helpers/test-database.js';
+import { twoInstancesForBlock } from '../../../test/helpers/two-instances.js';
 import { getPage, postForm, signIn } from '../../../test/helpers/admin-session.js';
 import { formFields } from '../../../test/helpers/forms.js';
 import { html, text } from '../../../test/helpers/html.js';
 import { importSampleContent } from '../../modules/importer/index.js';
-import { localContentChanges, postgresContentChanges, type ContentChanges } from './content-changes.js';
-
-function appOn(handle: DatabaseHandle, config: Env, changes: ContentChanges): Promise<FastifyInstance> {
-  return buildApp(
-    { db: handle.db, dialect: handle.dialect, config, now: () => DEFAULT_NOW, today: () => todayInZone(config.OFFICE_TIME_ZONE, DEFAULT_NOW) },
-    { contentChanges: changes },
-  );
-}
+import { localContentChanges, postgresContentChanges } from './content-changes.js';
 
 async function eventually(check: () => Promise<boolean>, ms: number): Promise<number> {
   const started = Date.now();
@@ -81,60 +71,32 @@ describe('the content-changed signal', () => {
 });
 
 describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
-  let handleA: TestDatabaseHandle;
-  let handleB: DatabaseHandle;
-  let changesA: ReturnType<typeof postgresContentChanges>;
-  let changesB: ReturnType<typeof postgresContentChanges>;
-  let a: FastifyInstance;
-  let b: FastifyInstance;
-  let mediaDir: string;
-
-  before(async () => {
-    mediaDir = mkdtempSync(join(tmpdir(), 'almanac-media-'));
-    const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', MEDIA_DIR: mediaDir, DATABASE_URL: testDatabaseUrl! });
-    handleA = await openTestDatabase();
-    handleB = openDatabase({ databaseUrl: handleA.postgresUrl, postgresSchema: handleA.schema });
-    await importSampleContent(handleA.db, DEFAULT_NOW);
-    changesA = postgresContentChanges({ db: handleA.db, connectionString: handleA.postgresUrl!, schema: handleA.schema });
-    changesB = postgresContentChanges({ db: handleB.db, connectionString: handleA.postgresUrl!, schema: handleB.schema });
-    await Promise.all([changesA.ready(), changesB.ready()]);
-    a = await appOn(handleA, config, changesA);
-    b = await appOn(handleB, config, changesB);
-  });
-  after(async () => {
-    await a.close();
-    await b.close();
-    await changesA.close();
-    await changesB.close();
-    await handleB.destroy();
-    await handleA.destroy();
-    rmSync(mediaDir, { recursive: true, force: true });
-  });
+  const two = twoInstancesForBlock({ seed: (db) => importSampleContent(db, DEFAULT_NOW) });
 
   test('a page cached on B is fresh within a second after an edit saved on A', async () => {
-    const editor = await signIn(a, handleA.db, 'editor');
-    const row = await handleA.db.selectFrom('events').select(['id', 'slug']).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const editor = await signIn(two.a, two.handleA.db, 'editor');
+    const row = await two.handleA.db.selectFrom('events').select(['id', 'slug']).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     const url = `/en/events/${row.slug}`;
-    const before = await b.inject({ url });
+    const before = await two.b.inject({ url });
     assert.equal(before.statusCode, 200);
-    assert.equal((await b.inject({ url })).headers['x-cache'], 'HIT');
+    assert.equal((await two.b.inject({ url })).headers['x-cache'], 'HIT');
 
-    const form = formFields((await getPage(a, `/admin/events/${row.id}`, editor)).body, 'form.edit-form');
-    const saved = await postForm(a, { url: `/admin/events/${row.id}`, session: editor, fields: { ...form, en_title: 'Edited on instance A' } });
+    const form = formFields((await getPage(two.a, `/admin/events/${row.id}`, editor)).body, 'form.edit-form');
+    const saved = await postForm(two.a, { url: `/admin/events/${row.id}`, session: editor, fields: { ...form, en_title: 'Edited on instance A' } });
     assert.equal(saved.statusCode, 303);
 
-    const took = await eventually(async () => text(html((await b.inject({ url })).body).querySelector('h1')) === 'Edited on instance A', 1000);
+    const took = await eventually(async () => text(html((await two.b.inject({ url })).body).querySelector('h1')) === 'Edited on instance A', 1000);
     assert.ok(took < 1000);
   });
 
   test('another site in another schema on the same database is not disturbed', async () => {
-    const other = postgresContentChanges({ db: handleA.db, connectionString: handleA.postgresUrl!, schema: 'some_other_site' });
+    const other = postgresContentChanges({ db: two.handleA.db, connectionString: two.handleA.postgresUrl!, schema: 'some_other_site' });
     await other.ready();
     let heard = 0;
-    const stop = changesB.subscribe(() => (heard += 1));
+    const stop = two.changesB.subscribe(() => (heard += 1));
     try {
       await other.announce('elsewhere');
-      await changesA.announce('here');
+      await two.changesA.announce('here');
       await eventually(async () => heard > 0, 1000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(heard, 1);
@@ -146,15 +108,16 @@ describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? f
 
   test('a lost LISTEN connection: nothing is served from memory until it is back, then all is renewed', async () => {
     const url = '/en/articles';
-    await b.inject({ url });
-    assert.equal((await b.inject({ url })).headers['x-cache'], 'HIT');
+    await two.b.inject({ url });
+    assert.equal((await two.b.inject({ url })).headers['x-cache'], 'HIT');
     // Ends B's listening connection from the server side, as a database restart would.
-    // (Only this file's instances listen in the test suite.)
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN almanac_content_changed' and pid <> pg_backend_pid()`.execute(handleA.db);
-    await eventually(async () => !changesB.receiving, 2000);
-    assert.equal((await b.inject({ url })).headers['x-cache'], undefined, 'not trusted while deaf');
-    await eventually(async () => changesB.receiving && changesA.receiving, 5000);
-    assert.equal((await b.inject({ url })).headers['x-cache'], 'MISS');
-    assert.equal((await b.inject({ url })).headers['x-cache'], 'HIT');
+    // Only the listeners on this test's own database: other test files' instances
+    // listen on databases of their own at the same time.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN almanac_content_changed' and datname = current_database() and pid <> pg_backend_pid()`.execute(two.handleA.db);
+    await eventually(async () => !two.changesB.receiving, 2000);
+    assert.equal((await two.b.inject({ url })).headers['x-cache'], undefined, 'not trusted while deaf');
+    await eventually(async () => two.changesB.receiving && two.changesA.receiving, 5000);
+    assert.equal((await two.b.inject({ url })).headers['x-cache'], 'MISS');
+    assert.equal((await two.b.inject({ url })).headers['x-cache'], 'HIT');
   });
 });
