@@ -10,7 +10,7 @@
  * one transaction (so a failure leaves nothing behind, and SQLite syncs once).
  * The same seed gives the same items.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { AttendanceMode, Database, EventType } from '../../db/schema.js';
 import { slugify } from '../../shared/text/slugify.js';
 import { EARLIEST_YEAR, isWithinYears, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -131,6 +131,37 @@ function isoDate(ms: number): string {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The tables a generated archive fills and reads back by its new items' ids
+ * in the same transaction. Search documents are written by their primary
+ * key, and revisions never read back: analysing them would cost more (their
+ * word lists above all) than it saves.
+ */
+const READ_BACK_TABLES = ['events', 'event_translations', 'event_topics', 'event_programmes', 'articles', 'article_translations', 'article_topics', 'article_programmes'] as const;
+
+/** Items in the tables before their statistics are first taken again during a run. */
+const FIRST_ANALYSIS_AT = 1000;
+
+/**
+ * PostgreSQL plans each statement from statistics gathered after a
+ * transaction commits: all through a generated archive's one transaction,
+ * they describe the tables as they were before it (on a new database, as
+ * empty). Reading a batch's 500 new items back to index them was then
+ * planned as a scan of every text in the table, a cost that grew with each
+ * batch. ANALYZE inside the transaction counts its own rows; done whenever
+ * the items have doubled, it runs a handful of times however large the run.
+ * SQLite's plans here follow its indexes and need nothing.
+ */
+function statisticsFollower(db: Kysely<Database>, itemsBefore: number): (trx: Kysely<Database>, items: number) => Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return async () => {};
+  let analysedAt = Math.max(itemsBefore, FIRST_ANALYSIS_AT / 2);
+  return async (trx, items) => {
+    if (items < 2 * analysedAt) return;
+    await sql`analyze ${sql.join(READ_BACK_TABLES.map((t) => sql.table(t)))}`.execute(trx);
+    analysedAt = items;
+  };
+}
+
 /** Splits 0..total-1 into batches. */
 function* batches(total: number): Generator<[start: number, size: number]> {
   for (let start = 0; start < total; start += BATCH_SIZE) yield [start, Math.min(BATCH_SIZE, total - start)];
@@ -163,6 +194,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
     );
     let doneEvents = 0;
     let doneArticles = 0;
+    const followStatistics = statisticsFollower(trx, base);
 
     for (const [start, size] of batches(options.events)) {
       const items = Array.from({ length: size }, (_, k) => {
@@ -244,6 +276,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
       // Indexed batch by batch, so that the progress told is the work done.
       await command.batch.flush(trx);
       doneEvents += size;
+      await followStatistics(trx, base + doneEvents + doneArticles);
       options.onProgress?.({ events: doneEvents, articles: doneArticles });
     }
 
@@ -301,6 +334,7 @@ export async function generateContent(db: Kysely<Database>, options: GenerateOpt
       await createItemsAsCommand(articleStore, trx, command, snapshots);
       await command.batch.flush(trx);
       doneArticles += size;
+      await followStatistics(trx, base + doneEvents + doneArticles);
       options.onProgress?.({ events: doneEvents, articles: doneArticles });
     }
   });
