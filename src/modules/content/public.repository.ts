@@ -71,6 +71,17 @@ export interface TagName {
   name: string;
 }
 
+/**
+ * What a kept query narrowed by shared tags alone (related items) is given
+ * besides its items: the tags' slugs, bound as values, and the same items
+ * without the tags' condition, so that it may find some of them from the
+ * tags' links instead (the events running today: events.repository.ts).
+ */
+export interface SharedLive<T extends ItemTable, A extends string> {
+  sharing: Sharing;
+  untagged: ItemsQuery<T, A>;
+}
+
 /** Ids of items at most in one query: well within every database's limit on parameters. */
 const ID_CHUNK = 500;
 
@@ -310,17 +321,20 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
    * values. With other filters it is built as usual, on `filtered` (the
    * kind's live items with its own filters, which add nothing when none of
    * the kind's own is given). `build` adds the kind's columns and
-   * conditions, binding `values` (db/kept-query.ts).
+   * conditions, binding `values` (db/kept-query.ts); narrowed by `sharing`
+   * alone, it is also given the slugs and the items untagged (SharedLive).
    */
   function keptOnLive<V extends Record<string, string | number>, R>(
-    build: (query: ItemsQuery<T, A>, values: StandIns<V>) => Compilable<R>,
+    build: (query: ItemsQuery<T, A>, values: StandIns<V>, shared?: SharedLive<T, A>) => Compilable<R>,
     filtered: (db: Db, choice: TextChoice) => ItemsQuery<T, A>,
   ) {
     type Kept = V & { now: string; sharedTopics: string[]; sharedProgrammes: string[] };
     const kept = keptQuery<Kept, string, R>((kdb, v, shape) => {
       const [lang, setting, shares] = shape.split(' ');
       const sharing = shares === undefined ? undefined : { topics: [...v.sharedTopics], programmes: [...v.sharedProgrammes] };
-      return build(live(kdb, { lang: lang as LangCode, now: instantStandIn(v.now), omitUntranslated: setting === 'omit', filters: { sharing } }), v);
+      const choice: TextChoice = { lang: lang as LangCode, now: instantStandIn(v.now), omitUntranslated: setting === 'omit' };
+      const shared = sharing === undefined ? undefined : { sharing, untagged: live(kdb, choice) };
+      return build(live(kdb, { ...choice, filters: { sharing } }), v, shared);
     });
     return async (db: Db, choice: TextChoice, values: V): Promise<R[]> => {
       const sharing = sharingAlone(choice);

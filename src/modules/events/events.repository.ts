@@ -251,7 +251,7 @@ type PageValues = EntryValues & { today: string; limit: number; offset: number; 
 // the merge sorts a page's worth rather than every upcoming or past event. The sessions are read
 // through their events (events_recurring_idx) and put in order, as are the events running today:
 // both are few.
-function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: { db: Db; term: TermLinks; untagged: LiveQuery }) {
+function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: LinkedEvents) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
   const starting = singles(live)
@@ -264,21 +264,14 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: 
   // The single events begun before today and still running: the last-day index's range, whose
   // entries hold the start, so only their rows are read. The start is written as a negation so
   // that the planner reads that range rather than every event begun before today (as listHappeningOn).
-  // For one term's events, the term's links running today (their own index's range) are found
-  // first: the same events, without reading every upcoming event of the archive. Those are then
-  // read by id, their link to the term not looked up again (`untagged` leaves that filter out):
-  // PostgreSQL otherwise joins them with every link of the term.
-  let running = singles(runningToday?.untagged ?? live)
-    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
-    .where(lastDayIndexed, '>=', v.today)
-    .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
-  if (runningToday !== undefined) {
-    const linked = publishedLinks(runningToday.db, runningToday.term)
-      .select(sql.ref<number>('tx.event_id').as('event_id'))
-      .where(sql.ref('tx.last_day'), '>=', v.today)
-      .where((eb) => eb.not(eb(sql.ref('tx.start_date'), '>=', v.today)));
-    running = running.where('e.id', 'in', linked);
-  }
+  // The events of some terms alone are found from those terms' links instead (runningFromLinks).
+  const running =
+    linked === undefined
+      ? singles(live)
+          .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+          .where(lastDayIndexed, '>=', v.today)
+          .where((eb) => eb.not(eb('e.start_date', '>=', v.today)))
+      : runningFromLinks(linked, v);
   return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
     .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
@@ -288,6 +281,72 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, runningToday?: 
     .orderBy(sql.ref('recurrence_date'), 'asc')
     .limit(v.limit)
     .offset(v.offset);
+}
+
+/** A kind of term, its link table and the link's column naming it. */
+type TermKind = Omit<TermLinks, 'slug'>;
+
+/**
+ * Upcoming lines of the events linked to some terms (by slug, of each kind
+ * given): the events visitors may see, read by id (`untagged`, without the
+ * terms' condition), and those terms.
+ */
+interface LinkedEvents {
+  untagged: LiveQuery;
+  terms: { kind: TermKind; slugs: readonly string[] }[];
+}
+
+/**
+ * The single events of some terms begun before today and still running,
+ * found from the terms' links: each kind's range of its links' index (term,
+ * status, last day, first day: migration 2026-12-05T1015, whose copies of
+ * the event's columns the database keeps) from today on, less those starting
+ * later, then each event by id. Its cost follows the terms' own links running
+ * today; the events' last-day index would be read through every upcoming
+ * event of the archive, which SQLite does even given the ids from the links
+ * (4,500 entries at 100,000 items). The events' own days are not compared
+ * again: the links' copies are the same. Nor are the events' links to the
+ * terms looked up again (`untagged`): PostgreSQL would join them with every
+ * link of the terms. An event linked to more than one of the terms is one
+ * line (UNION, and DISTINCT within one kind).
+ */
+function runningFromLinks(linked: LinkedEvents, v: StandIns<PageValues>) {
+  const parts = linked.terms.map(({ kind, slugs }) => {
+    const tx = (column: string) => sql.ref(`tx.${column}`);
+    // Each term's id as a value of its own ("= (select …)", "in ((select …), …)"): SQLite then reads
+    // the links' index by term first, where "in (select … where slug in …)" led it to read every
+    // published event and look up its link.
+    const termId = (slug: string) => sql<number>`(select lt.id from ${sql.table(kind.terms)} as lt where lt.slug = ${slug})`;
+    const ofTerms = slugs.length === 1 ? sql<SqlBool>`${tx(kind.termId)} = ${termId(slugs[0] as string)}` : sql<SqlBool>`${tx(kind.termId)} in (${sql.join(slugs.map(termId))})`;
+    const part = singles(linked.untagged)
+      .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
+      .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+      .where(ofTerms)
+      .where(tx('status'), '=', sql.lit('published'))
+      .where(tx('last_day'), '>=', v.today)
+      .where((eb) => eb.not(eb(tx('start_date'), '>=', v.today)));
+    return slugs.length > 1 ? part.distinct() : part;
+  });
+  const [first, ...others] = parts;
+  if (first === undefined) throw new Error('runningFromLinks needs at least one kind of term');
+  return others.reduce((all, part) => all.union(part), first);
+}
+
+const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v, shared) => {
+  // Related events (shared tags alone): those running today from the tags' links.
+  const { topics = [], programmes = [] } = shared?.sharing ?? {};
+  const terms = [
+    ...(topics.length > 0 ? [{ kind: termLinks('topics', ''), slugs: topics }] : []),
+    ...(programmes.length > 0 ? [{ kind: termLinks('programmes', ''), slugs: programmes }] : []),
+  ];
+  return upcomingLines(live, v, shared === undefined || terms.length === 0 ? undefined : { untagged: shared.untagged, terms });
+}, liveEvents);
+/** The upcoming lines a page picks: kept compiled without filters, and for one term's events reading that term's links running today. */
+async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
+  const term = termOf(choice);
+  if (term === undefined) return keptUpcomingPage(db, choice, values);
+  const untagged = liveEvents(db, { ...choice, filters: { ...choice.filters, [term.terms === 'topics' ? 'topic' : 'programme']: undefined } });
+  return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { untagged, terms: [{ kind: term, slugs: [term.slug] }] }))).rows;
 }
 function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
   // Past single events, newest first: the listing index read backwards from today, stopped at the page's end.
@@ -311,14 +370,6 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
     .orderBy(sql.ref('recurrence_date'), 'asc')
     .limit(v.limit)
     .offset(v.offset);
-}
-const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v) => upcomingLines(live, v), liveEvents);
-/** The upcoming lines a page picks: kept compiled without filters, and for one term's events reading that term's links running today. */
-async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
-  const term = termOf(choice);
-  if (term === undefined) return keptUpcomingPage(db, choice, values);
-  const untagged = liveEvents(db, { ...choice, filters: { ...choice.filters, [term.terms === 'topics' ? 'topic' : 'programme']: undefined } });
-  return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { db, term, untagged }))).rows;
 }
 const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents);
 /** The ids and session dates of the lines a page query picked. */
