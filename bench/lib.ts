@@ -1,10 +1,10 @@
 /**
  * Pieces the benchmarks share: starting Almanac as a separate process on a
- * prepared database, a bare node:http server for comparison, running wrk and
+ * prepared database, bare node:http servers for comparison, running wrk and
  * reading its numbers, and printing a table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, get as httpGet, type RequestListener, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 
@@ -86,9 +86,21 @@ export async function startAlmanac(env: Record<string, string>, cwd = root): Pro
   };
 }
 
+/** A node:http server on a free port answering with `handler`, stopped by stop(). */
+async function listenBare(handler: RequestListener): Promise<Running> {
+  const server: Server = createHttpServer(handler);
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: process.pid,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** A plain node:http server answering each path with fixed bytes and content type: the floor for any Node server. */
-export async function startBare(pages: Map<string, { body: Buffer; type: string }>): Promise<Running> {
-  const server: Server = createHttpServer((req, res) => {
+export function startBare(pages: Map<string, { body: Buffer; type: string }>): Promise<Running> {
+  return listenBare((req, res) => {
     const page = pages.get(req.url ?? '');
     if (!page) {
       res.writeHead(404).end();
@@ -97,13 +109,69 @@ export async function startBare(pages: Map<string, { body: Buffer; type: string 
     res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length });
     res.end(page.body);
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: process.pid,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+}
+
+/** An answer as a server sent it: its status, its headers as sent (names as written, in order), and its bytes. */
+export interface Answer {
+  status: number;
+  headers: [name: string, value: string][];
+  body: Buffer;
+}
+
+/**
+ * Asks for `url` as wrk does (no Accept-Encoding, so the bytes are those wrk
+ * gets) and keeps the answer as it came, headers included; fetch() would add
+ * Accept-Encoding and hide what was sent.
+ */
+export function getAnswer(url: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.once('error', reject);
+      res.once('end', () => {
+        const headers: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+        resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+      });
+    }).once('error', reject);
+  });
+}
+
+/** The headers Node's server adds to every answer by itself: another server sending them again would send them twice. */
+const NODE_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive']);
+
+/** The headers of an answer that its server chose to send: all but those Node adds by itself. */
+export function serverHeaders(answer: Answer): [name: string, value: string][] {
+  return answer.headers.filter(([name]) => !NODE_OWN_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * A plain node:http server answering each path with an answer Almanac sent:
+ * the same bytes under the same headers, names and values (all but those
+ * Node adds itself). Beside startBare's floor, it shows what the headers
+ * alone cost, so that what is left of the gap is Almanac's own work.
+ */
+export function startBareWithHeaders(pages: Map<string, Answer>): Promise<Running> {
+  const answers = new Map<string, { headers: Record<string, string | string[]>; body: Buffer }>();
+  for (const [path, answer] of pages) {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of serverHeaders(answer)) {
+      // A header sent twice (two Set-Cookie lines, say) is sent twice again.
+      const had = headers[name];
+      headers[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+    }
+    answers.set(path, { headers, body: answer.body });
+  }
+  return listenBare((req, res) => {
+    const page = answers.get(req.url ?? '');
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, page.headers);
+    res.end(page.body);
+  });
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

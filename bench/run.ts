@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: how fast Almanac serves its public pages, next to a bare
  * node:http server sending the same bytes (the most any Node server could do
- * on this machine): with the page cache on (with the request logging of
- * `npm start`, and with logging off), with it off (every request rendered),
- * and, with `--baseline <dir>`, a previous build with the cache off beside
- * this one. Then the cached events listing with a change committed every
- * 2 s beside the load (every change empties the cache).
+ * on this machine) and a second one sending them under the same headers as
+ * Almanac (what is left of the gap is Almanac's own work): with the page
+ * cache on (with the request logging of `npm start`, and with logging off),
+ * with it off (every request rendered), and, with `--baseline <dir>`, a
+ * previous build with the cache off beside this one. Then the cached events
+ * listing with a change committed every 2 s beside the load (every change
+ * empties the cache).
  *
  * For each page, runs of wrk alternate between the servers so that a noisy
  * neighbour hurts all alike; the median of the runs is reported. One wrk
@@ -27,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env.js';
 import { contentDir, importListings, importSampleContent } from '../src/modules/importer/index.js';
 import { openRuntime } from '../src/runtime.js';
-import { fmt, median, printTable, startAlmanac, startBare, wrk, type Running, type WrkResult } from './lib.js';
+import { fmt, getAnswer, median, printTable, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
 import { runScale } from './scale.js';
 
 const { values } = parseArgs({
@@ -76,23 +78,45 @@ function prepareBaselineDatabase(baseline: string, dir: string): string {
   return path;
 }
 
-/** The pages measured: both listings, one event, one article, a search and the calendar feed. */
+const ARTICLE_LINK = /href="(\/en\/articles\/[a-z0-9-]+)"/;
+
+/**
+ * The first article on the articles listing whose page shows related items
+ * (its section of events sharing a topic or programme). The listing's first
+ * article has no topics or programmes, so its page never looks for any.
+ */
+async function firstArticleWithRelated(base: string, listing: string): Promise<string> {
+  for (const path of new Set(Array.from(listing.matchAll(new RegExp(ARTICLE_LINK, 'g')), (m) => m[1]!))) {
+    const page = await (await fetch(`${base}${path}`)).text();
+    if (page.includes('class="related related--')) return path;
+  }
+  throw new Error('no article on the articles listing shows related items');
+}
+
+/**
+ * The pages measured: both listings, one event, two articles (the first on
+ * the listing, and the first whose page has related items), a search and the
+ * calendar feed.
+ */
 async function pagesToMeasure(base: string): Promise<{ label: string; path: string }[]> {
+  const wanted = values.pages?.split(',').map((p) => p.trim());
+  const wants = (label: string) => !wanted || wanted.includes(label);
   const events = await (await fetch(`${base}/en/events`)).text();
   const articles = await (await fetch(`${base}/en/articles`)).text();
   const event = /href="(\/en\/events\/[a-z0-9-]+)"/.exec(events)?.[1];
-  const article = /href="(\/en\/articles\/[a-z0-9-]+)"/.exec(articles)?.[1];
+  const article = ARTICLE_LINK.exec(articles)?.[1];
   if (!event || !article) throw new Error('no event or article link on the listings');
   const all = [
     { label: 'events listing', path: '/en/events' },
     { label: 'articles listing', path: '/en/articles' },
     { label: 'event page', path: event },
     { label: 'article page', path: article },
+    // Looked for only when measured: it reads article pages one by one.
+    ...(wants('tagged article page') ? [{ label: 'tagged article page', path: await firstArticleWithRelated(base, articles) }] : []),
     { label: 'search', path: '/en/search?q=workers' },
     { label: 'calendar feed', path: '/en/events.ics' },
   ];
-  const wanted = values.pages?.split(',').map((p) => p.trim());
-  return wanted ? all.filter((p) => wanted.includes(p.label)) : all;
+  return all.filter((p) => wants(p.label));
 }
 
 /**
@@ -126,7 +150,7 @@ async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
   };
 }
 
-type ServerName = 'bare' | 'on' | 'onQuiet' | 'off' | 'baseline';
+type ServerName = 'bare' | 'bareHeaders' | 'on' | 'onQuiet' | 'off' | 'baseline';
 
 async function main(): Promise<void> {
   if (values.scale) {
@@ -163,8 +187,27 @@ async function main(): Promise<void> {
     running.bare = await startBare(bodies);
     servers.push(running.bare);
 
+    // The second bare server sends, for each page, one answer of the cached
+    // server as it came: its bytes under its headers (the second answer, so
+    // from the cache, as wrk gets them).
+    const answers = new Map<string, Answer>();
+    for (const page of pages) {
+      await getAnswer(`${running.on!.url}${page.path}`);
+      const answer = await getAnswer(`${running.on!.url}${page.path}`);
+      if (answer.status !== 200) throw new Error(`${page.path} answered ${answer.status}`);
+      // The bytes differ where a page names its own server (its canonical link, with the port); the sizes must not.
+      if (answer.body.length !== bodies.get(page.path)!.body.length) console.error(`${page.label}: the cached answer's size differs from the uncached one's`);
+      answers.set(page.path, answer);
+    }
+    running.bareHeaders = await startBareWithHeaders(answers);
+    servers.push(running.bareHeaders);
+
     console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} alternating runs; no Accept-Encoding (identity bodies)`);
-    console.log(`cache on: request logging as npm start (LOG_LEVEL=info), and off (silent); cache off: LOG_LEVEL=info${values.baseline ? `; previous: ${values.baseline}, cache off` : ''}\n`);
+    console.log(`cache on: request logging as npm start (LOG_LEVEL=info), and off (silent); cache off: LOG_LEVEL=info${values.baseline ? `; previous: ${values.baseline}, cache off` : ''}`);
+    const first = answers.get(pages[0]!.path)!;
+    const firstHeaders = serverHeaders(first);
+    const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
+    console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
     const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
     for (const page of pages) {
@@ -176,15 +219,18 @@ async function main(): Promise<void> {
         const list = results[name] ?? [];
         return { rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99ms)), errors: list.reduce((n, r) => n + r.errors, 0) };
       };
-      const [bare, on, quiet, off] = [m('bare'), m('on'), m('onQuiet'), m('off')];
+      const [bare, bareHeaders, on, quiet, off] = [m('bare'), m('bareHeaders'), m('on'), m('onQuiet'), m('off')];
       const row = [
         page.label,
         `${(bodies.get(page.path)!.body.length / 1024).toFixed(0)} KB`,
         fmt.rps(bare.rps),
+        fmt.rps(bareHeaders.rps),
         fmt.rps(on.rps),
         fmt.ratio(on.rps / bare.rps),
+        fmt.ratio(on.rps / bareHeaders.rps),
         fmt.rps(quiet.rps),
         fmt.ratio(quiet.rps / bare.rps),
+        fmt.ratio(quiet.rps / bareHeaders.rps),
         fmt.rps(off.rps),
         fmt.ms(off.p99),
         fmt.ratio(off.rps / bare.rps),
@@ -199,7 +245,21 @@ async function main(): Promise<void> {
       console.error(`measured ${page.label}`);
     }
     console.log('');
-    const headers = ['page', 'size', 'bare req/s', 'cache on req/s', 'vs bare', 'on, no log req/s', 'vs bare', 'cache off req/s', 'p99 ms', 'vs bare'];
+    const headers = [
+      'page',
+      'size',
+      'bare req/s',
+      'bare, same headers req/s',
+      'cache on req/s',
+      'vs bare',
+      'vs bare, same headers',
+      'on, no log req/s',
+      'vs bare',
+      'vs bare, same headers',
+      'cache off req/s',
+      'p99 ms',
+      'vs bare',
+    ];
     if (running.baseline) headers.push('previous, off req/s', 'off vs previous');
     printTable(headers, rows);
 
