@@ -254,13 +254,18 @@ type PageValues = EntryValues & { today: string; limit: number; offset: number; 
 function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: LinkedEvents) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
-  const starting = singles(live)
-    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
-    .where('e.start_date', '>=', v.today)
-    .orderBy('e.start_date', 'asc')
-    .orderBy(lastDayIndexed, 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(v.take);
+  // One term's are read so from its own links (startingFromLinks).
+  const [onlyTerm, ...otherTerms] = linked?.terms ?? [];
+  const starting =
+    linked !== undefined && onlyTerm !== undefined && otherTerms.length === 0 && onlyTerm.slugs.length === 1
+      ? startingFromLinks(linked.untagged, onlyTerm.kind, onlyTerm.slugs[0] as string, v)
+      : singles(live)
+          .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+          .where('e.start_date', '>=', v.today)
+          .orderBy('e.start_date', 'asc')
+          .orderBy(lastDayIndexed, 'asc')
+          .orderBy('e.id', 'asc')
+          .limit(v.take);
   // The single events begun before today and still running: the last-day index's range, whose
   // entries hold the start, so only their rows are read. The start is written as a negation so
   // that the planner reads that range rather than every event begun before today (as listHappeningOn).
@@ -316,7 +321,7 @@ function runningFromLinks(linked: LinkedEvents, v: StandIns<PageValues>) {
     // Each term's id as a value of its own ("= (select …)", "in ((select …), …)"): SQLite then reads
     // the links' index by term first, where "in (select … where slug in …)" led it to read every
     // published event and look up its link.
-    const termId = (slug: string) => sql<number>`(select lt.id from ${sql.table(kind.terms)} as lt where lt.slug = ${slug})`;
+    const termId = (slug: string) => termIdOf(kind, slug);
     const ofTerms = slugs.length === 1 ? sql<SqlBool>`${tx(kind.termId)} = ${termId(slugs[0] as string)}` : sql<SqlBool>`${tx(kind.termId)} in (${sql.join(slugs.map(termId))})`;
     const part = singles(linked.untagged)
       .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
@@ -330,6 +335,33 @@ function runningFromLinks(linked: LinkedEvents, v: StandIns<PageValues>) {
   const [first, ...others] = parts;
   if (first === undefined) throw new Error('runningFromLinks needs at least one kind of term');
   return others.reduce((all, part) => all.union(part), first);
+}
+
+/** A term's id by its slug, as one value (a scalar subquery). */
+function termIdOf(kind: TermKind, slug: string) {
+  return sql<number>`(select lt.id from ${sql.table(kind.terms)} as lt where lt.slug = ${slug})`;
+}
+
+/**
+ * One term's single events starting from today on, soonest first and cut to
+ * the page's end: its links' range by first day (index on term, status,
+ * first day, last day, event: migration 2026-12-06T0930), in the listing's
+ * order, each event then read by id and kept while visitors may see it. A
+ * page costs about its own lines rather than every upcoming event of the
+ * archive until enough of the term's are found.
+ */
+function startingFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v: StandIns<PageValues>) {
+  const tx = (column: string) => sql.ref(`tx.${column}`);
+  return singles(untagged)
+    .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+    .where(tx(kind.termId), '=', termIdOf(kind, slug))
+    .where(tx('status'), '=', sql.lit('published'))
+    .where(tx('start_date'), '>=', v.today)
+    .orderBy(tx('start_date'), 'asc')
+    .orderBy(tx('last_day'), 'asc')
+    .orderBy(tx('event_id'), 'asc')
+    .limit(v.take);
 }
 
 const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v, shared) => {
