@@ -10,6 +10,7 @@ import { Paragraphs } from '../../shared/views/Paragraphs.js';
 import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../media/index.js';
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
+import { ShellCache, fillShell, hole, renderShell } from '../../shared/views/shell.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { wordsIn, type ItemPageProps } from '../content/index.js';
 import { EventStatusBadge, EventStatusNotice } from '../../shared/views/EventStatusNotice.js';
@@ -46,69 +47,100 @@ function SessionNote({ ctx, session }: { ctx: ViewContext; session: NonNullable<
 
 /** A listed event's title, linked, with its status, and its dates; a session of a recurring event says which it is. */
 function EventLink({ ctx, row }: { ctx: ViewContext; row: EventListRow }) {
+  return ItemLink({ ctx, href: eventPath(ctx.lang, row.slug), title: row.title, textLang: row.text_lang, marks: EventStatusBadge({ ctx, event: row }), date: eventDate(ctx, row) });
+}
+
+/** A listed event's dates, and which session of its event it is. */
+function eventDate(ctx: ViewContext, row: EventListRow): ComponentChildren {
+  // The parts are called as functions, not given as components: a listing shows dozens of rows, and each component is a node more to render.
+  const dates = DateRange({ start: row.start_date, end: row.end_date, lang: ctx.lang });
+  return row.session ? [dates, SessionNote({ ctx, session: row.session })] : dates;
+}
+
+/** What a listed event shows under its title: its description, else its summary. */
+function eventText(row: EventListRow, textLang: Lang | undefined): ComponentChildren {
+  if (row.description) return StoredMarkdown({ class: 'item-text', lang: textLang, html: row.description_html, text: row.description });
+  if (!row.summary) return null;
   return (
-    <ItemLink
-      ctx={ctx}
-      href={eventPath(ctx.lang, row.slug)}
-      title={row.title}
-      textLang={row.text_lang}
-      marks={<EventStatusBadge ctx={ctx} event={row} />}
-      date={
-        <>
-          <DateRange start={row.start_date} end={row.end_date} lang={ctx.lang} />
-          {row.session ? <SessionNote ctx={ctx} session={row.session} /> : null}
-        </>
-      }
-    />
+    <div class="item-text" lang={textLang}>
+      {Paragraphs({ text: row.summary })}
+    </div>
   );
 }
 
-function EventItem({ ctx, row, number }: { ctx: ViewContext; row: EventListRow; number: number }) {
-  const textLang = langAttr(row.text_lang, ctx.lang);
+/** The markup of a listed event: every value given, or a shell's holes. */
+function EventItemView({ ctx, number, href, title, textLang, marks, date, text }: { ctx: ViewContext; number: number | string; href: string; title: string; textLang: Lang; marks: ComponentChildren; date: ComponentChildren; text: ComponentChildren }) {
   return (
     <li value={number} class="event-item">
-      <EventLink ctx={ctx} row={row} />
-      {row.description ? (
-        <StoredMarkdown class="item-text" lang={textLang} html={row.description_html} text={row.description} />
-      ) : row.summary ? (
-        <div class="item-text" lang={textLang}>
-          <Paragraphs text={row.summary} />
-        </div>
-      ) : null}
+      <ItemLink ctx={ctx} href={href} title={title} textLang={textLang} marks={marks} date={date} />
+      {text}
     </li>
   );
 }
 
+// A listing shows dozens of events: each is filled into one shell for each language of the page and of its text.
+const itemShells = new ShellCache<ViewContext['t']>();
+
+function eventItem(ctx: ViewContext, row: EventListRow, number: number) {
+  const textLang = row.text_lang;
+  const shell = itemShells.get(ctx.t, `${ctx.lang}\u0000${textLang}`, () => (
+    <EventItemView ctx={ctx} number={hole(0)} href={hole(1)} title={hole(2)} textLang={textLang} marks={hole(3)} date={hole(4)} text={hole(5)} />
+  ));
+  const href = eventPath(ctx.lang, row.slug);
+  const marks = EventStatusBadge({ ctx, event: row });
+  const date = eventDate(ctx, row);
+  const text = eventText(row, langAttr(textLang, ctx.lang));
+  // An empty address is written as a bare attribute, which no shell can hold (see shell.ts).
+  if (href === '') return <EventItemView ctx={ctx} number={number} href={href} title={row.title} textLang={textLang} marks={marks} date={date} text={text} />;
+  return fillShell(shell, [number, href, row.title, marks, date, text]);
+}
+
+/** A month's group of listed events: its heading, and its rows as a numbered list starting at `start`. */
+function MonthGroupView({ id, level, heading, start, items }: { id: string; level: 2 | 3; heading: string; start: number | string | undefined; items: ComponentChildren }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <section class="month-group" aria-labelledby={id}>
+      <Heading id={id} class="month-heading">
+        {heading}
+      </Heading>
+      {/* A shell's hole stands where the number goes. */}
+      <ol class="event-list" start={start as number | undefined}>
+        {items}
+      </ol>
+    </section>
+  );
+}
+
+// Rendered once for each heading level: a listing shows a group for every month.
+const monthGroupShells = {
+  2: renderShell(<MonthGroupView id={hole(0)} level={2} heading={hole(1)} start={hole(2)} items={hole(3)} />),
+  3: renderShell(<MonthGroupView id={hole(0)} level={3} heading={hole(1)} start={hole(2)} items={hole(3)} />),
+};
+
 /** Rows grouped under month headings (by start month), each group a numbered list. */
 function MonthGroups({ ctx, section, headingLevel }: { ctx: ViewContext; section: EventSection; headingLevel: 2 | 3 }) {
   const groups: { month: string; items: ComponentChildren[] }[] = [];
+  // Each list starts at the number of the first row of its month (the first such group's, should a month come twice).
+  const firstRow = new Map<string, number>();
   section.rows.forEach((row, i) => {
     const month = listingMonth(row.start_date);
+    if (!firstRow.has(month)) firstRow.set(month, i);
     let group = groups[groups.length - 1];
     if (!group || group.month !== month) {
       group = { month, items: [] };
       groups.push(group);
     }
-    group.items.push(<EventItem ctx={ctx} row={row} number={section.numbers[i] ?? i + 1} />);
+    group.items.push(eventItem(ctx, row, section.numbers[i] ?? i + 1));
   });
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  return (
-    <>
-      {groups.map((g) => {
-        const id = `month-${g.month}`;
-        return (
-          <section class="month-group" aria-labelledby={id}>
-            <Heading id={id} class="month-heading">
-              {formatMonthHeading(g.month, ctx.lang)}
-            </Heading>
-            <ol class="event-list" start={section.numbers[section.rows.findIndex((r) => r.start_date.startsWith(g.month))]}>
-              {g.items}
-            </ol>
-          </section>
-        );
-      })}
-    </>
-  );
+  const rendered = groups.map((g) => {
+    const id = `month-${g.month}`;
+    const heading = formatMonthHeading(g.month, ctx.lang);
+    const start = section.numbers[firstRow.get(g.month) ?? -1];
+    // A list without a start number has no start attribute, which no shell can hold.
+    if (start === undefined) return <MonthGroupView id={id} level={headingLevel} heading={heading} start={start} items={g.items} />;
+    return fillShell(monthGroupShells[headingLevel], [id, heading, start, g.items]);
+  });
+  return <>{rendered}</>;
 }
 
 /** The filters the events listing offers, in order. */
