@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { TermRow } from '../taxonomy/index.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
+import { ShellCache, fillShell } from '../../shared/views/shell.js';
 import { EVENT_TYPES, FILTER_KEYS, type FilterKey, type FilterValues } from './filters.js';
 
 /** The choices a filter form offers. */
@@ -29,8 +30,33 @@ function Select({ id, name, label, children }: { id: string; name: string; label
   );
 }
 
-/** The filter selects of a GET form; each starts at "any", which sends an empty value. */
-export function FilterFields({ ctx, values, options, show }: FilterFieldsProps) {
+/**
+ * The filter selects of a GET form; each starts at "any", which sends an
+ * empty value. A listing's pages mostly show the same choices with the same
+ * values: the markup is kept for the latest few of each language.
+ */
+export function FilterFields(props: FilterFieldsProps) {
+  const { ctx, values, options, show } = props;
+  // Everything the fields show, written unambiguously; the choices are read from the database for each page, so they are compared by value.
+  const key = JSON.stringify([
+    ctx.lang,
+    show,
+    [values.kind, values.year, values.topic, values.programme, values.type],
+    options.years,
+    options.topics.map((term) => [term.slug, term.name]),
+    options.programmes.map((term) => [term.slug, term.name]),
+  ]);
+  // A name holding the shells' mark cannot be kept (see shell.ts); none does, but such a page must still render.
+  if (key.includes('\\u0000')) return <FilterFieldsView {...props} />;
+  return fillShell(
+    keptFields.get(ctx.t, key, () => <FilterFieldsView {...props} />),
+    [],
+  );
+}
+
+const keptFields = new ShellCache<ViewContext['t']>({ limit: 32 });
+
+function FilterFieldsView({ ctx, values, options, show }: FilterFieldsProps) {
   const { t } = ctx;
   const fields: Record<FilterKey, () => JSX.Element> = {
     kind: () => (

@@ -43,6 +43,25 @@ test('holes may come in any order and a shell is built once for its owner and ke
   assert.equal(builds, 3);
 });
 
+test('a cache with a limit keeps that many shells for each owner, dropping the first built', () => {
+  const cache = new ShellCache<object>({ limit: 2 });
+  const owner = {};
+  const built: string[] = [];
+  const build = (key: string) => () => {
+    built.push(key);
+    return h('p', null, key);
+  };
+  cache.get(owner, 'a', build('a'));
+  cache.get(owner, 'b', build('b'));
+  cache.get(owner, 'a', build('a'));
+  cache.get(owner, 'c', build('c'));
+  cache.get(owner, 'b', build('b'));
+  cache.get(owner, 'a', build('a'));
+  assert.deepEqual(built, ['a', 'b', 'c', 'a']);
+  assert.equal(renderToString(fillShell(cache.get(owner, 'c', build('c')), [])), '<p>c</p>');
+  assert.deepEqual(built, ['a', 'b', 'c', 'a']);
+});
+
 function context(path: string, overrides: Partial<ViewContext> = {}): ViewContext {
   const t = overrides.t ?? translator('en');
   return {

@@ -60,10 +60,18 @@ export function fillShell(shell: Shell, fill: readonly ComponentChildren[]): VNo
 
 /**
  * Shells kept per owner (a translator: one for each language of a site) and
- * key (everything else the shell shows), built on first use.
+ * key (everything else the shell shows), built on first use. With a `limit`,
+ * each owner keeps at most that many, the first built leaving first: for
+ * keys that follow the content (a form's choices), which may change while
+ * the site runs.
  */
 export class ShellCache<Owner extends object> {
   readonly #kept = new WeakMap<Owner, Map<string, Shell>>();
+  readonly #limit: number;
+
+  constructor(options: { limit?: number } = {}) {
+    this.#limit = options.limit ?? Infinity;
+  }
 
   get(owner: Owner, key: string, build: () => JSX.Element): Shell {
     let byKey = this.#kept.get(owner);
@@ -71,6 +79,7 @@ export class ShellCache<Owner extends object> {
     let shell = byKey.get(key);
     if (!shell) {
       shell = renderShell(build());
+      if (byKey.size >= this.#limit) byKey.delete(byKey.keys().next().value as string);
       byKey.set(key, shell);
     }
     return shell;
