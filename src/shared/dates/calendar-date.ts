@@ -61,7 +61,8 @@ function assertCalendarDate(date: string): void {
 /** Splits a valid 'YYYY-MM-DD' into numbers; throws RangeError for anything else. */
 export function dateParts(date: string): { year: number; month: number; day: number } {
   assertCalendarDate(date);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  // Read as isCalendarDate read them: a page splits every date it shows.
+  return { year: digits(date, 0, 4), month: digits(date, 5, 7), day: digits(date, 8, 10) };
 }
 
 /**

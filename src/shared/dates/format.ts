@@ -118,15 +118,26 @@ export function formatDateRange(start: string, end: string | null, lang: Lang): 
  */
 export function formatMonthHeading(month: string, lang: Lang): string {
   const date = `${month}-01`;
-  if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarDate(date)) {
+  // A month is good when its first day is: the date is read as exactly 'YYYY-MM-DD', digit by digit.
+  if (!isCalendarDate(date)) {
     throw new RangeError(`Not a month (YYYY-MM): ${JSON.stringify(month)}`);
   }
   const p = displayParts(date, lang, false);
-  if (lang === 'vi') {
+  return `${headingWord(p.monthNumber, lang)} ${p.year}`;
+}
+
+/** Each language's month words as a heading starts them, worked out on first use: a listing shows a heading for every month. */
+const headingWords: Record<Lang, string[]> = { en: [], vi: [] };
+
+function headingWord(month: number, lang: Lang): string {
+  let word = headingWords[lang][month];
+  if (word === undefined) {
+    word = monthWord(month, lang);
     // Intl's "tháng 9" is lower case mid-sentence; a heading starts with a capital.
-    return `${p.month.charAt(0).toLocaleUpperCase('vi')}${p.month.slice(1)} ${p.year}`;
+    if (lang === 'vi') word = `${word.charAt(0).toLocaleUpperCase('vi')}${word.slice(1)}`;
+    headingWords[lang][month] = word;
   }
-  return `${p.month} ${p.year}`;
+  return word;
 }
 
 const instantFormatter = keptFormatters(
