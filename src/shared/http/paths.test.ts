@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { alternates, articlePath, articlesPath, eventPath, eventsPath, homePath, isPathInLang, langOfPath, languageChoicePath } from './paths.js';
 
 describe('public paths', () => {
@@ -25,6 +26,27 @@ describe('public paths', () => {
   test('alternates and the choice link', () => {
     assert.deepEqual(alternates((lang) => eventsPath(lang, { page: 2 })), { en: '/en/events?page=2', vi: '/vi/events?page=2' });
     assert.equal(languageChoicePath('vi', '/vi/events?page=2'), '/language?to=vi&next=%2Fvi%2Fevents%3Fpage%3D2');
+  });
+
+  test("query values and the choice link's target are written as URLSearchParams writes them, whatever they hold", () => {
+    const samples = ['child labour', "a!b'c(d)e~f*g-h.i_j", 'Hà Nội & "so"', 'x+y=z?#%', '\ud800 half', ''];
+    const texts = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom(...samples));
+    fc.assert(
+      fc.property(texts, texts, (name, value) => {
+        const expected = value === '' ? '' : `?${new URLSearchParams([[name, value]]).toString()}`;
+        assert.equal(eventsPath('en', { [name]: value }), `/en/events${name === 'page' && Number(value) === 1 ? '' : expected}`);
+        assert.equal(languageChoicePath('vi', value), `/language?${new URLSearchParams({ to: 'vi', next: value }).toString()}`);
+      }),
+    );
+    assert.equal(eventsPath('en', { topic: 'a b', year: 2020 }), '/en/events?topic=a+b&year=2020');
+  });
+
+  test('a slug is written as encodeURIComponent writes it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9-]*$/)), (slug) => {
+        assert.equal(eventPath('en', slug), `/en/events/${encodeURIComponent(slug)}`);
+      }),
+    );
   });
 
   test('langOfPath finds the language prefix only', () => {

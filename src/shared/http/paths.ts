@@ -21,15 +21,43 @@ export type ListingQuery = Readonly<Record<string, string | number | null | unde
 
 function withQuery(path: string, query: ListingQuery | undefined): string {
   if (!query) return path;
-  const params = new URLSearchParams();
+  let search = '';
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
     if (name === 'page' && Number(value) === 1) continue;
-    params.append(name, String(value));
+    search += `${search === '' ? '' : '&'}${queryText(name)}=${queryText(String(value))}`;
   }
-  const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
+
+/** What a query's name or value never needs encoded: letters, digits and *-._ (a slug, a page number, a year). */
+const PLAIN_QUERY_TEXT = /^[A-Za-z0-9*\-._]*$/;
+/** What encodeURIComponent leaves that a form's encoding does not, and the space it writes as %20. */
+const NOT_FORM_ENCODED = /[!'()~]|%20/g;
+
+/**
+ * A query's name or value as URLSearchParams writes it (a form's encoding:
+ * a space as "+"), built without one: every page writes a few such links.
+ */
+function queryText(text: string): string {
+  if (PLAIN_QUERY_TEXT.test(text)) return text;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    // Half of a surrogate pair: URLSearchParams writes it as U+FFFD, where encodeURIComponent refuses it.
+    return new URLSearchParams([['', text]]).toString().slice(1);
+  }
+  return encoded.replace(NOT_FORM_ENCODED, (c) => (c === '%20' ? '+' : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** A slug as one segment of a path. */
+function pathSegment(slug: string): string {
+  // Slugs are mostly letters, digits and dashes, which need no encoding.
+  return PLAIN_SLUG.test(slug) ? slug : encodeURIComponent(slug);
+}
+
+const PLAIN_SLUG = /^[a-z0-9-]*$/;
 
 /** The language's home page: `/en`, `/vi`. */
 export function homePath(lang: Lang): string {
@@ -43,7 +71,7 @@ export function eventsPath(lang: Lang, query?: ListingQuery): string {
 
 /** One event, by its slug in `lang`. */
 export function eventPath(lang: Lang, slug: string): string {
-  return `/${lang}/events/${encodeURIComponent(slug)}`;
+  return `/${lang}/events/${pathSegment(slug)}`;
 }
 
 /** The feature articles listing: `/en/articles`, `/vi/articles?page=2`. */
@@ -53,7 +81,7 @@ export function articlesPath(lang: Lang, query?: ListingQuery): string {
 
 /** One article, by its slug in `lang`. */
 export function articlePath(lang: Lang, slug: string): string {
-  return `/${lang}/articles/${encodeURIComponent(slug)}`;
+  return `/${lang}/articles/${pathSegment(slug)}`;
 }
 
 /**
@@ -61,7 +89,7 @@ export function articlePath(lang: Lang, slug: string): string {
  * goes on to `next`, the same page in that language.
  */
 export function languageChoicePath(to: Lang, next: string): string {
-  return `/language?${new URLSearchParams({ to, next }).toString()}`;
+  return `/language?to=${queryText(to)}&next=${queryText(next)}`;
 }
 
 /** Builds the alternates of a page from a function of the language. */
@@ -104,7 +132,7 @@ export function topicsPath(lang: Lang): string {
 
 /** One topic's page: `/en/topics/child-labour`. */
 export function topicPath(lang: Lang, slug: string, query?: ListingQuery): string {
-  return withQuery(`/${lang}/topics/${encodeURIComponent(slug)}`, query);
+  return withQuery(`/${lang}/topics/${pathSegment(slug)}`, query);
 }
 
 /** All programmes and projects: `/en/programmes`. */
@@ -114,7 +142,7 @@ export function programmesPath(lang: Lang): string {
 
 /** One programme's page: `/en/programmes/enhance`. */
 export function programmePath(lang: Lang, slug: string, query?: ListingQuery): string {
-  return withQuery(`/${lang}/programmes/${encodeURIComponent(slug)}`, query);
+  return withQuery(`/${lang}/programmes/${pathSegment(slug)}`, query);
 }
 
 /** What a calendar or news feed covers: everything, or one topic or programme. */
@@ -138,7 +166,7 @@ export function eventCalendarPath(lang: Lang, slug: string): string {
 
 /** A series of events' page. */
 export function seriesPath(lang: Lang, slug: string): string {
-  return `/${lang}/series/${encodeURIComponent(slug)}`;
+  return `/${lang}/series/${pathSegment(slug)}`;
 }
 
 /** A series' calendar to subscribe to: its events, a recurring one as one entry with its rule. */
