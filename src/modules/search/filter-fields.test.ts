@@ -42,6 +42,12 @@ test('the kept filter form follows the choices read for each page and the values
 
   const later = fields({ ...options, years: [2020, 2021, 2022] });
   assert.match(later, /<option value="2022">2022<\/option>/);
+
+  // Choices that read alike when run together are still told apart.
+  const joined = fields({ years: [], topics: [term('ab', 'c')], programmes: [] });
+  assert.match(fields({ years: [], topics: [term('a', 'bc')], programmes: [] }), /<option value="a">bc<\/option>/);
+  assert.match(joined, /<option value="ab">c<\/option>/);
+  assert.match(fields({ years: [], topics: [], programmes: [term('ab', 'c')] }), /<select id="filter-topic" name="topic"><option value>[^<]*<\/option><\/select>/);
 });
 
 test('a choice whose name holds a control character still renders, the name as it is written', () => {

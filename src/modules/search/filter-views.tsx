@@ -37,17 +37,10 @@ function Select({ id, name, label, children }: { id: string; name: string; label
  */
 export function FilterFields(props: FilterFieldsProps) {
   const { ctx, values, options, show } = props;
-  // Everything the fields show, written unambiguously; the choices are read from the database for each page, so they are compared by value.
-  const key = JSON.stringify([
-    ctx.lang,
-    show,
-    [values.kind, values.year, values.topic, values.programme, values.type],
-    options.years,
-    options.topics.map((term) => [term.slug, term.name]),
-    options.programmes.map((term) => [term.slug, term.name]),
-  ]);
+  // Everything the fields show; the choices are read from the database for each page, so they are compared by value.
+  const key = `${ctx.lang} ${show.join(',')} ${values.kind ?? ''} ${values.year ?? ''} ${values.type ?? ''} ${texts([values.topic ?? '', values.programme ?? ''])} ${options.years.join(',')} ${terms(options.topics)} ${terms(options.programmes)}`;
   // A name holding the shells' mark cannot be kept (see shell.ts); none does, but such a page must still render.
-  if (key.includes('\\u0000')) return <FilterFieldsView {...props} />;
+  if (key.includes('\u0000')) return <FilterFieldsView {...props} />;
   return fillShell(
     keptFields.get(ctx.t, key, () => <FilterFieldsView {...props} />),
     [],
@@ -55,6 +48,20 @@ export function FilterFields(props: FilterFieldsProps) {
 }
 
 const keptFields = new ShellCache<ViewContext['t']>({ limit: 32 });
+
+/** Texts one after another, each after its length, so that two different lists never read the same. */
+function texts(list: readonly string[]): string {
+  let out = '';
+  for (const text of list) out += `${text.length}:${text}`;
+  return out;
+}
+
+/** Terms' slugs and names, as `texts` writes them. */
+function terms(list: readonly TermRow[]): string {
+  let out = '';
+  for (const term of list) out += `${term.slug.length}:${term.slug}${term.name.length}:${term.name}`;
+  return out;
+}
 
 function FilterFieldsView({ ctx, values, options, show }: FilterFieldsProps) {
   const { t } = ctx;
