@@ -19,6 +19,7 @@ export {
   listRecentImages,
   loadPicture,
   loadPictures,
+  heroFromColumns,
   loadImageChoices,
   heroChoiceProblems,
   loadHeroChoices,
@@ -39,4 +40,5 @@ export {
 } from './media.service.js';
 export { MediaInputError, issueText, formatBytes, creditInputValue, type MediaIssue } from './media.schemas.js';
 export { mediaUrl } from './media.storage.js';
+export { eventAttachmentsColumn, heroColumns } from './media.repository.js';
 export { parseCredit, formatCredit, type PhotoCredit } from './photo-credit.js';

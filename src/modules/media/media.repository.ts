@@ -1,5 +1,7 @@
 /** Queries on the media library, its variants and event attachments. */
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
+import { jsonList } from '../../db/json-list.js';
+import { keptQuery } from '../../db/kept-query.js';
 import type {
   Database,
   EventAttachmentRow,
@@ -37,17 +39,59 @@ export async function insertVariants(db: Db, rows: Insertable<MediaVariantsTable
   if (rows.length > 0) await db.insertInto('media_variants').values(rows).execute();
 }
 
+/** Variants of several images, smallest first within each format; kept compiled per number of ids (a page's hero, a listing's images). */
+const variantsQuery = keptQuery<{ ids: number[] }, string, MediaVariantRow>((db, v) =>
+  db.selectFrom('media_variants').selectAll().where('media_id', 'in', v.ids).orderBy('media_id').orderBy('format').orderBy('width'),
+);
+
 /** Variants of several images at once, smallest first within each format. */
 export async function listVariants(db: Db, mediaIds: readonly number[]): Promise<MediaVariantRow[]> {
   if (mediaIds.length === 0) return [];
-  return db
-    .selectFrom('media_variants')
-    .selectAll()
-    .where('media_id', 'in', [...mediaIds])
-    .orderBy('media_id')
-    .orderBy('format')
-    .orderBy('width')
-    .execute();
+  return (await variantsQuery(db, String(mediaIds.length), { ids: [...mediaIds] })).rows;
+}
+
+/** Library images by id; kept compiled per number of ids. */
+const imagesQuery = keptQuery<{ ids: number[] }, string, MediaRow>((db, v) => db.selectFrom('media').selectAll().where('id', 'in', v.ids).where('kind', '=', 'image'));
+
+/** The library images among these ids (others, and ids that are gone, are left out). */
+export async function listImages(db: Db, ids: readonly number[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return (await imagesQuery(db, String(ids.length), { ids: [...ids] })).rows;
+}
+
+/** What a picture needs of an image's row (media.service.ts, pictureOf). */
+export type PictureRow = Pick<MediaRow, 'id' | 'width' | 'height' | 'alt_en' | 'alt_vi' | 'credit_holder' | 'credit_photographer' | 'credit_year'>;
+/** What a picture needs of each of its variants. */
+export type PictureVariantRow = Pick<MediaVariantRow, 'media_id' | 'format' | 'width' | 'height' | 'path'>;
+
+const PICTURE_FIELDS = {
+  id: 'hm.id',
+  width: 'hm.width',
+  height: 'hm.height',
+  alt_en: 'hm.alt_en',
+  alt_vi: 'hm.alt_vi',
+  credit_holder: 'hm.credit_holder',
+  credit_photographer: 'hm.credit_photographer',
+  credit_year: 'hm.credit_year',
+} as const satisfies Record<keyof PictureRow, string>;
+
+const VARIANT_FIELDS = { media_id: 'hv.media_id', format: 'hv.format', width: 'hv.width', height: 'hv.height', path: 'hv.path' } as const satisfies Record<
+  keyof PictureVariantRow,
+  string
+>;
+
+/**
+ * The hero of an item's page as two JSON columns of the query that reads the
+ * item (db/json-list.ts), `heroId` being its column of the hero's media id:
+ * `hero_image`, the image (none when it is not one, or is gone), and
+ * `hero_variants`, its variants in listVariants' order. Two statements fewer
+ * than loadPicture; media.service.ts's heroFromColumns makes the picture.
+ */
+export function heroColumns(db: Kysely<Database>, heroId: string) {
+  return [
+    jsonList(db, PICTURE_FIELDS, sql`from ${sql.table('media')} as hm where hm.id = ${sql.ref(heroId)} and hm.kind = ${'image'}`).as('hero_image'),
+    jsonList(db, VARIANT_FIELDS, sql`from ${sql.table('media_variants')} as hv where hv.media_id = ${sql.ref(heroId)}`, sql`hv.format, hv.width`).as('hero_variants'),
+  ] as const;
 }
 
 /** Of these paths, those still used by another media item than `exceptMediaId`. */
@@ -170,16 +214,48 @@ export interface AttachmentListRow extends EventAttachmentRow {
   mime: string;
 }
 
-/** An event's attachments in their order, with the file's size and path. */
-export async function listEventAttachments(db: Db, eventId: number): Promise<AttachmentListRow[]> {
-  return db
+/** The columns of an attachment as its list shows it, by the name each has in AttachmentListRow. */
+const ATTACHMENT_FIELDS = {
+  event_id: 'ea.event_id',
+  media_id: 'ea.media_id',
+  position: 'ea.position',
+  label_en: 'ea.label_en',
+  label_vi: 'ea.label_vi',
+  original_name: 'm.original_name',
+  bytes: 'm.bytes',
+  path: 'm.path',
+  mime: 'm.mime',
+} as const satisfies Record<keyof AttachmentListRow, string>;
+
+/** An event's attachments in their order; kept compiled, as every event page once ran it. */
+const attachmentsQuery = keptQuery<{ eventId: number }, '', AttachmentListRow>((db, v) =>
+  db
     .selectFrom('event_attachments as ea')
     .innerJoin('media as m', 'm.id', 'ea.media_id')
-    .select(['ea.event_id', 'ea.media_id', 'ea.position', 'ea.label_en', 'ea.label_vi', 'm.original_name', 'm.bytes', 'm.path', 'm.mime'])
-    .where('ea.event_id', '=', eventId)
+    .select(Object.values(ATTACHMENT_FIELDS))
+    .where('ea.event_id', '=', v.eventId)
     .orderBy('ea.position')
-    .orderBy('ea.media_id')
-    .execute();
+    .orderBy('ea.media_id'),
+);
+
+/** An event's attachments in their order, with the file's size and path. */
+export async function listEventAttachments(db: Db, eventId: number): Promise<AttachmentListRow[]> {
+  return (await attachmentsQuery(db, '', { eventId })).rows;
+}
+
+/**
+ * The attachments of the event whose id is the column `eventId` of the outer
+ * query, in their order, as one JSON column (db/json-list.ts): for the
+ * event's page, which reads them with the event. readJsonList gives the same
+ * rows as listEventAttachments.
+ */
+export function eventAttachmentsColumn(db: Kysely<Database>, eventId: string): RawBuilder<unknown> {
+  return jsonList(
+    db,
+    ATTACHMENT_FIELDS,
+    sql`from ${sql.table('event_attachments')} as ea inner join ${sql.table('media')} as m on m.id = ea.media_id where ea.event_id = ${sql.ref(eventId)}`,
+    sql`ea.position, ea.media_id`,
+  );
 }
 
 export async function findEventAttachment(db: Db, eventId: number, mediaId: number): Promise<EventAttachmentRow | undefined> {

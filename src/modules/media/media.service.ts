@@ -10,7 +10,8 @@ import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { detectType, processImage, UnreadableImageError, type ProcessedImage } from './media.processing.js';
 import * as repo from './media.repository.js';
-import type { AttachmentListRow, MediaFilter, MediaUsage } from './media.repository.js';
+import type { AttachmentListRow, MediaFilter, MediaUsage, PictureRow, PictureVariantRow } from './media.repository.js';
+import { readJsonList } from '../../db/json-list.js';
 import { MediaInputError, parseMediaDetails, parseAttachmentLabels, type MediaDetails, type MediaDetailsInput, type MediaIssue } from './media.schemas.js';
 import { documentPath, mediaUrl, removeFile, sha256Hex, storeFile, variantPath } from './media.storage.js';
 import type { PhotoCredit } from './photo-credit.js';
@@ -378,27 +379,38 @@ export async function loadPictures(db: Kysely<Database>, ids: readonly (number |
   const pictures = new Map<number, PictureImage>();
   if (wanted.length === 0) return pictures;
   const [rows, variants] = await Promise.all([
-    db.selectFrom('media').selectAll().where('id', 'in', wanted).where('kind', '=', 'image').execute(),
+    repo.listImages(db, wanted),
     repo.listVariants(db, wanted),
   ]);
-  for (const row of rows) {
-    const own = variants.filter((v) => v.media_id === row.id);
-    const source = (v: (typeof own)[number]): PictureSource => ({ url: mediaUrl(v.path), width: v.width, height: v.height });
-    const png = own.some((v) => v.format === 'png');
-    pictures.set(row.id, {
-      id: row.id,
-      width: row.width ?? 0,
-      height: row.height ?? 0,
-      altEn: row.alt_en ?? '',
-      altVi: row.alt_vi,
-      credit: row.credit_holder ? { holder: row.credit_holder, photographer: row.credit_photographer, year: row.credit_year } : null,
-      avif: own.filter((v) => v.format === 'avif').map(source),
-      webp: own.filter((v) => v.format === 'webp').map(source),
-      fallback: own.filter((v) => v.format === (png ? 'png' : 'jpeg')).map(source),
-      fallbackType: png ? 'image/png' : 'image/jpeg',
-    });
-  }
+  for (const row of rows) pictures.set(row.id, pictureOf(row, variants.filter((v) => v.media_id === row.id)));
   return pictures;
+}
+
+/** A library image for `Picture` from its row and its variants (smallest first within each format). */
+function pictureOf(row: PictureRow, own: readonly PictureVariantRow[]): PictureImage {
+  const source = (v: PictureVariantRow): PictureSource => ({ url: mediaUrl(v.path), width: v.width, height: v.height });
+  const png = own.some((v) => v.format === 'png');
+  return {
+    id: row.id,
+    width: row.width ?? 0,
+    height: row.height ?? 0,
+    altEn: row.alt_en ?? '',
+    altVi: row.alt_vi,
+    credit: row.credit_holder ? { holder: row.credit_holder, photographer: row.credit_photographer, year: row.credit_year } : null,
+    avif: own.filter((v) => v.format === 'avif').map(source),
+    webp: own.filter((v) => v.format === 'webp').map(source),
+    fallback: own.filter((v) => v.format === (png ? 'png' : 'jpeg')).map(source),
+    fallbackType: png ? 'image/png' : 'image/jpeg',
+  };
+}
+
+/**
+ * A page's hero read with its item (`heroColumns` in media.repository.ts):
+ * the picture, or null when the item has none or it is not an image.
+ */
+export function heroFromColumns(columns: { hero_image: unknown; hero_variants: unknown }): PictureImage | null {
+  const [row] = readJsonList<PictureRow>(columns.hero_image);
+  return row === undefined ? null : pictureOf(row, readJsonList<PictureVariantRow>(columns.hero_variants));
 }
 
 /** One library image for `Picture`, or null when `id` is null or not an image. */
