@@ -12,10 +12,11 @@ import { addDays } from '../../shared/dates/calendar-date.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { LANGS } from '../i18n/index.js';
 import { visitorsTextChoice } from '../content/index.js';
-import { findSiteText, getSettings } from '../settings/index.js';
+import { findSiteText, getSettings, type Settings } from '../settings/index.js';
 import { listEventAttachments, loadPicture, type AttachmentListRow, type PictureImage } from '../media/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './events.repository.js';
+import { findLiveEventPage, type EventPageRead } from './event-page.repository.js';
 import type { EventFilters, EventListRow, TextChoice } from './events.repository.js';
 import type { EventTextColumns } from './events.type.js';
 
@@ -208,6 +209,9 @@ export interface EventDetail {
  * route then moves the visitor to `slugs[lang]`. Throws NotFoundError.
  */
 export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<EventDetail> {
+  // Nearly every visit names the event by its shown slug: the event, its lists and hero come in one statement.
+  const [page, settings] = await Promise.all([findLiveEventPage(db, lang, slug, now), getSettings(db)]);
+  if (page !== undefined) return detailOf(page, settings, lang, {});
   const event = await repo.findLiveEventByAddress(db, lang, slug, now);
   if (!event) throw new NotFoundError();
   return eventDetail(db, event, lang);
@@ -218,16 +222,27 @@ export async function getPublishedEvent(db: Kysely<Database>, slug: string, lang
  * preview) a translation is shown even before it is published.
  */
 export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: LangCode, options: { draftText?: boolean } = {}): Promise<EventDetail> {
-  const translations = await repo.listEventTranslations(db, event.id);
+  // Each look needs only the event's row, so they are asked together: on PostgreSQL one round trip.
+  const [texts, settings, taxonomy, attachments, hero] = await Promise.all([
+    repo.listEventTranslations(db, event.id),
+    getSettings(db),
+    repo.listEventTaxonomy(db, event.id, lang),
+    listEventAttachments(db, event.id),
+    loadPicture(db, event.hero_media_id),
+  ]);
+  return detailOf({ event, texts, ...taxonomy, attachments, hero }, settings, lang, options);
+}
+
+/** The page's detail from what was read of the event. */
+function detailOf(read: EventPageRead, { untranslated }: Settings, lang: LangCode, options: { draftText?: boolean }): EventDetail {
+  const { event, texts: translations, programmes, topics, attachments, hero } = read;
   const english = translations.find((t) => t.lang === 'en');
   if (!english) throw new NotFoundError();
   const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
   const englishSlug = english.slug ?? event.slug;
   const slugs = Object.fromEntries(LANGS.map((l) => [l, shown(l)?.slug ?? englishSlug])) as Record<LangCode, string>;
-  const { untranslated } = await getSettings(db);
   const indexedIn = LANGS.filter((l) => shown(l) !== undefined || untranslated === 'fallback');
   const text = shown(lang) ?? english;
-  const [taxonomy, attachments, hero] = await Promise.all([repo.listEventTaxonomy(db, event.id, lang), listEventAttachments(db, event.id), loadPicture(db, event.hero_media_id)]);
   return {
     event,
     title: text.title,
@@ -240,7 +255,8 @@ export async function eventDetail(db: Kysely<Database>, event: EventRow, lang: L
     textLang: text.lang,
     slugs,
     indexedIn,
-    ...taxonomy,
+    programmes,
+    topics,
     attachments,
     hero,
   };

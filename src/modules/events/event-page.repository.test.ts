@@ -1,0 +1,92 @@
+/**
+ * An event's public page reads the event and what belongs to it (its texts,
+ * tags, documents) in one statement, and shows what it showed when each was
+ * read on its own. The related articles, which their own module reads, are
+ * not counted here.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database, LangCode } from '../../db/schema.js';
+import { createTaggedContent, RELATED_SLUGS } from '../../../test/fixtures/tagged-content.js';
+import { jpegWithGps, pdfDocument } from '../../../test/helpers/images.js';
+import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { attachDocument, uploadMedia } from '../media/index.js';
+import { eventDetail, getPublishedEvent } from './events.service.js';
+import { findLiveEventByAddress } from './events.repository.js';
+
+/** The SQL of every statement run on `db` while `work` runs. */
+async function statementsDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<string[]> {
+  const executor = db.getExecutor();
+  const original = executor.executeQuery;
+  const run = original.bind(executor);
+  const seen: string[] = [];
+  executor.executeQuery = (query) => {
+    seen.push(query.sql);
+    return run(query);
+  };
+  try {
+    await work();
+  } finally {
+    executor.executeQuery = original;
+  }
+  return seen;
+}
+
+const NOW = new Date('2026-11-23T02:00:00Z');
+
+describe("the reads of an event's page", () => {
+  // Uncached, as every page is the first time it is asked for.
+  const t = appForBlock({ env: { PAGE_CACHE: 'off' } });
+  before(() => createTaggedContent(t.db));
+
+  /** The statements the page at `url` runs, less the related articles', once anything it remembers is read. */
+  async function ownStatements(url: string): Promise<string[]> {
+    const page = async () => assert.equal((await t.app.inject({ url })).statusCode, 200, url);
+    await page();
+    const all = await statementsDuring(t.db, page);
+    return all.filter((statement) => !statement.includes('from "articles"'));
+  }
+
+  before(async () => {
+    const deps = { db: t.db, config: t.config, now: () => NOW };
+    const event = await findLiveEventByAddress(t.db, 'en', RELATED_SLUGS.event.en, NOW);
+    assert.ok(event);
+    const agenda = await uploadMedia(deps, { data: pdfDocument('Agenda'), originalName: 'Agenda.pdf', accept: 'document', userId: null });
+    const note = await uploadMedia(deps, { data: pdfDocument('Note'), originalName: 'note.pdf', accept: 'document', userId: null });
+    await attachDocument(deps, event.id, note.media.id, { labelEn: 'Concept note', labelVi: 'Bản thuyết minh' }, { userId: null });
+    await attachDocument(deps, event.id, agenda.media.id, { labelEn: 'Agenda' }, { userId: null });
+  });
+
+  test('the event, its texts, tags and documents are one statement', async () => {
+    for (const url of [`/en/events/${RELATED_SLUGS.event.en}`, `/vi/events/${RELATED_SLUGS.event.vi}`]) {
+      assert.equal((await ownStatements(url)).length, 1, url);
+    }
+  });
+
+  test('the same as reading the event and each of its lists on its own', async () => {
+    const { db } = t;
+    for (const [lang, slug] of [['en', RELATED_SLUGS.event.en], ['vi', RELATED_SLUGS.event.vi], ['vi', 'untagged-consultation']] as [LangCode, string][]) {
+      const event = await findLiveEventByAddress(db, lang, slug, NOW);
+      assert.ok(event);
+      const shown = await getPublishedEvent(db, slug, lang, NOW);
+      assert.deepEqual(shown, await eventDetail(db, event, lang));
+      assert.equal(shown.attachments.length, slug === 'untagged-consultation' ? 0 : 2);
+      assert.equal(shown.topics.length, slug === 'untagged-consultation' ? 0 : 1);
+    }
+  });
+
+  test('a library hero comes in the same statement', async () => {
+    const { media } = await uploadMedia(
+      { db: t.db, config: t.config, now: () => NOW },
+      { data: await jpegWithGps(800, 500), originalName: 'hero.jpg', altEn: 'A workshop', credit: 'ILO 2026', accept: 'image', userId: null },
+    );
+    await t.db.updateTable('events').set({ hero_media_id: media.id }).where('slug', '=', RELATED_SLUGS.event.en).execute();
+    assert.equal((await ownStatements(`/en/events/${RELATED_SLUGS.event.en}`)).length, 1);
+    const event = await findLiveEventByAddress(t.db, 'en', RELATED_SLUGS.event.en, NOW);
+    assert.ok(event);
+    const shown = await getPublishedEvent(t.db, RELATED_SLUGS.event.en, 'en', NOW);
+    assert.equal(shown.hero?.id, media.id);
+    assert.deepEqual(shown, await eventDetail(t.db, event, 'en'));
+  });
+});
