@@ -10,9 +10,10 @@ import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { loadPicture, loadPictures, type PictureImage } from '../media/index.js';
 import { LANGS } from '../i18n/index.js';
 import { visitorsTextChoice } from '../content/index.js';
-import { getSettings } from '../settings/index.js';
+import { getSettings, type Settings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './articles.repository.js';
+import { findLiveArticlePage, type ArticlePageRead } from './article-page.repository.js';
 import type { ArticleFilters, ArticleListRow, TextChoice } from './articles.repository.js';
 import type { ArticleTextColumns } from './articles.type.js';
 
@@ -149,6 +150,9 @@ export interface ArticleDetail {
  * moves the visitor to `slugs[lang]`. Throws NotFoundError.
  */
 export async function getPublishedArticle(db: Kysely<Database>, slug: string, lang: LangCode, now: Date): Promise<ArticleDetail> {
+  // Nearly every visit names the article by its shown slug: the article, its texts, tags and hero come in one statement.
+  const [page, settings] = await Promise.all([findLiveArticlePage(db, lang, slug, now), getSettings(db)]);
+  if (page !== undefined) return detailOf(page, settings, lang, {});
   const article = await repo.findLiveArticleByAddress(db, lang, slug, now);
   if (!article) throw new NotFoundError();
   return articleDetail(db, article, lang);
@@ -166,12 +170,18 @@ export async function articleDetail(
 ): Promise<ArticleDetail> {
   // Each look needs only the article's row, so they are asked together: on PostgreSQL the page then
   // waits for one round trip instead of three in turn.
-  const [translations, { untranslated }, hero, taxonomy] = await Promise.all([
+  const [texts, settings, hero, taxonomy] = await Promise.all([
     repo.listArticleTranslations(db, article.id),
     getSettings(db),
     loadPicture(db, article.hero_media_id),
     repo.listArticleTaxonomy(db, article.id, lang),
   ]);
+  return detailOf({ article, texts, ...taxonomy, hero }, settings, lang, options);
+}
+
+/** The page's detail from what was read of the article. */
+function detailOf(read: ArticlePageRead, { untranslated }: Settings, lang: LangCode, options: { draftText?: boolean }): ArticleDetail {
+  const { article, texts: translations, programmes, topics, hero } = read;
   const english = translations.find((t) => t.lang === 'en');
   if (!english) throw new NotFoundError();
   const shown = (l: LangCode) => translations.find((t) => t.lang === l && (l === 'en' || options.draftText === true || t.status === 'published'));
@@ -193,6 +203,7 @@ export async function articleDetail(
     hero,
     slugs,
     indexedIn,
-    ...taxonomy,
+    programmes,
+    topics,
   };
 }
