@@ -10,7 +10,7 @@ import { Paragraphs } from '../../shared/views/Paragraphs.js';
 import { AttachmentList, HeroFigure, StoredMarkdown, shareableImage } from '../media/index.js';
 import { UntranslatedNotice, langAttr } from '../../shared/views/Untranslated.js';
 import { ItemLink } from '../../shared/views/ItemLink.js';
-import { ShellCache, fillShell, hole, renderShell } from '../../shared/views/shell.js';
+import { ShellCache, fillShell, hole, renderShell, type Shell } from '../../shared/views/shell.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import { wordsIn, type ItemPageProps } from '../content/index.js';
 import { EventStatusBadge, EventStatusNotice } from '../../shared/views/EventStatusNotice.js';
@@ -81,18 +81,21 @@ function EventItemView({ ctx, number, href, title, textLang, marks, date, text }
 // A listing shows dozens of events: each is filled into one shell for each language of the page and of its text.
 const itemShells = new ShellCache<ViewContext['t']>();
 
-function eventItem(ctx: ViewContext, row: EventListRow, number: number) {
+/** A page's shells for its rows, looked up once for each language of their text rather than for every row. */
+function itemShellsFor(ctx: ViewContext): (textLang: Lang) => Shell {
+  const found: Partial<Record<Lang, Shell>> = {};
+  return (textLang) =>
+    (found[textLang] ??= itemShells.get(ctx.t, `${ctx.lang}\u0000${textLang}`, () => (
+      <EventItemView ctx={ctx} number={hole(0)} href={hole(1)} title={hole(2)} textLang={textLang} marks={hole(3)} date={hole(4)} text={hole(5)} />
+    )));
+}
+
+function eventItem(ctx: ViewContext, row: EventListRow, number: number, shellFor: (textLang: Lang) => Shell) {
   const textLang = row.text_lang;
-  const shell = itemShells.get(ctx.t, `${ctx.lang}\u0000${textLang}`, () => (
-    <EventItemView ctx={ctx} number={hole(0)} href={hole(1)} title={hole(2)} textLang={textLang} marks={hole(3)} date={hole(4)} text={hole(5)} />
-  ));
-  const href = eventPath(ctx.lang, row.slug);
   const marks = EventStatusBadge({ ctx, event: row });
-  const date = eventDate(ctx, row);
   const text = eventText(row, langAttr(textLang, ctx.lang));
-  // An empty address is written as a bare attribute, which no shell can hold (see shell.ts).
-  if (href === '') return <EventItemView ctx={ctx} number={number} href={href} title={row.title} textLang={textLang} marks={marks} date={date} text={text} />;
-  return fillShell(shell, [number, href, row.title, marks, date, text]);
+  // An event's address is never empty, as an attribute's hole needs (see shell.ts).
+  return fillShell(shellFor(textLang), [number, eventPath(ctx.lang, row.slug), row.title, marks, eventDate(ctx, row), text]);
 }
 
 /** A month's group of listed events: its heading, and its rows as a numbered list starting at `start`. */
@@ -122,6 +125,7 @@ function MonthGroups({ ctx, section, headingLevel }: { ctx: ViewContext; section
   const groups: { month: string; items: ComponentChildren[] }[] = [];
   // Each list starts at the number of the first row of its month (the first such group's, should a month come twice).
   const firstRow = new Map<string, number>();
+  const shellFor = itemShellsFor(ctx);
   section.rows.forEach((row, i) => {
     const month = listingMonth(row.start_date);
     if (!firstRow.has(month)) firstRow.set(month, i);
@@ -130,7 +134,7 @@ function MonthGroups({ ctx, section, headingLevel }: { ctx: ViewContext; section
       group = { month, items: [] };
       groups.push(group);
     }
-    group.items.push(eventItem(ctx, row, section.numbers[i] ?? i + 1));
+    group.items.push(eventItem(ctx, row, section.numbers[i] ?? i + 1, shellFor));
   });
   const rendered = groups.map((g) => {
     const id = `month-${g.month}`;
