@@ -243,6 +243,12 @@ function sessionLine(row: EventListRow, s: SessionOfLine): EventListRow {
 }
 
 type PageValues = EntryValues & { today: string; limit: number; offset: number; take: number };
+/**
+ * A page's size and reach, written into the related events' statements
+ * (content's keptOnLive, per value): with them bound SQLite ran the same
+ * plans several times slower on the sample content.
+ */
+const PAGE_WRITTEN = ['limit', 'offset', 'take'] as const;
 
 // The listing's own looks, kept compiled when it has no filters (db/kept-query.ts): every visit asks them.
 // Each is the single events and the sessions together, in one order. Where the single events are
@@ -372,7 +378,7 @@ const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v, shared) =>
     ...(programmes.length > 0 ? [{ kind: termLinks('programmes', ''), slugs: programmes }] : []),
   ];
   return upcomingLines(live, v, shared === undefined || terms.length === 0 ? undefined : { untagged: shared.untagged, terms });
-}, liveEvents);
+}, liveEvents, PAGE_WRITTEN);
 /** The upcoming lines a page picks: kept compiled without filters, and for one term's events reading that term's links running today. */
 async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
   const term = termOf(choice);
@@ -403,7 +409,7 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
     .limit(v.limit)
     .offset(v.offset);
 }
-const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents);
+const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents, PAGE_WRITTEN);
 /** The ids and session dates of the lines a page query picked. */
 function entriesOf(found: Entry[]): Entry[] {
   return found.map((row) => ({ id: Number(row.id), recurrence_date: row.recurrence_date ?? null }));
@@ -422,6 +428,26 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
   const entries = entriesOf(await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit }));
   return listEntryRows(db, choice, entries);
+}
+
+/**
+ * Events under the choice (related events: those sharing an item's tags),
+ * upcoming ones first, soonest first, then past ones, newest first; `limit`
+ * in all, one line per event (its first line in that order). The lines are
+ * read as listUpcoming and listPast read them, a page at a time, each page
+ * twice the last, until `limit` events are found; then the rows of all of
+ * them in one statement.
+ */
+export async function listUpcomingThenPast(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
+  const found = new Map<number, Entry>();
+  for (const page of [upcomingPage, pastPage]) {
+    for (let offset = 0, size = limit; found.size < limit; offset += size, size *= 2) {
+      const lines = entriesOf(await page(db, choice, { ...sessionBounds(choice), today, limit: size, offset, take: offset + size }));
+      for (const line of lines) if (found.size < limit && !found.has(line.id)) found.set(line.id, line);
+      if (lines.length < size) break;
+    }
+  }
+  return listEntryRows(db, choice, [...found.values()]);
 }
 
 /** The columns a listing line is picked by, from an event and from a session. */

@@ -156,15 +156,7 @@ export async function listRelatedEvents(
   limit: number,
 ): Promise<EventListRow[]> {
   const choice: TextChoice = { ...(await visitorsTextChoice(db, lang, now)), filters: { sharing } };
-  const found = new Map<number, EventListRow>();
-  for (const list of [repo.listUpcoming, repo.listPast]) {
-    for (let offset = 0, size = limit; found.size < limit; offset += size, size *= 2) {
-      const lines = await list(db, choice, today, size, offset);
-      for (const line of lines) if (found.size < limit && !found.has(line.id)) found.set(line.id, line);
-      if (lines.length < size) break;
-    }
-  }
-  return [...found.values()];
+  return repo.listUpcomingThenPast(db, choice, today, limit);
 }
 
 export interface EventDetail {

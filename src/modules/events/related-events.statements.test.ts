@@ -1,0 +1,79 @@
+/**
+ * An item's related events are read in few statements: one page of upcoming
+ * lines and one of past ones, each with its size written into its SQL (SQLite
+ * ran the plans slower with it bound), and then the rows of every event found,
+ * upcoming and past, in one statement.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { openTestDatabase } from '../../../test/helpers/test-database.js';
+import { createPeople, eventInput } from '../../../test/helpers/editing.js';
+import { createEvent, publishEvent } from './events.editing.js';
+import { listRelatedEvents } from './events.service.js';
+
+const NOW = new Date('2026-11-23T02:00:00Z');
+const TODAY = '2026-11-23';
+const STAMP = '2026-01-01T00:00:00.000Z';
+
+/** The SQL of every statement run on `db` while `work` runs. */
+async function statementsDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<string[]> {
+  const executor = db.getExecutor();
+  const original = executor.executeQuery;
+  const run = original.bind(executor);
+  const seen: string[] = [];
+  executor.executeQuery = (query) => {
+    seen.push(query.sql);
+    return run(query);
+  };
+  try {
+    await work();
+  } finally {
+    executor.executeQuery = original;
+  }
+  return seen;
+}
+
+describe("the statements of an item's related events", () => {
+  let handle: DatabaseHandle;
+  let db: Kysely<Database>;
+  const ids: Record<string, number> = {};
+
+  before(async () => {
+    handle = await openTestDatabase();
+    db = handle.db;
+    const row = await db.insertInto('topics').values({ slug: 'wages', created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('topic_translations').values({ topic_id: row.id, lang: 'en', name: 'Wages' }).execute();
+    const { editor } = await createPeople(db);
+    const ctx = { user: editor, now: NOW };
+    const days: Record<string, string> = { soon: '2026-11-30', later: '2026-12-10', ended: '2026-11-10', older: '2026-10-01' };
+    for (const [name, day] of Object.entries(days)) {
+      const made = await createEvent(db, ctx, eventInput({ start_date: day, end_date: null, topics: [Number(row.id)], programmes: [], en: { title: `Event ${name}` } }));
+      await publishEvent(db, ctx, made.id);
+      ids[name] = made.id;
+    }
+  });
+  after(() => handle.destroy());
+
+  const sharing = { topics: ['wages'], programmes: [] };
+  const related = async (limit: number) => (await listRelatedEvents(db, 'en', TODAY, NOW, sharing, limit)).map((row) => row.id);
+
+  test('upcoming soonest first, then past newest first, whatever the number asked for', async () => {
+    assert.deepEqual(await related(1), [ids.soon]);
+    assert.deepEqual(await related(3), [ids.soon, ids.later, ids.ended]);
+    assert.deepEqual(await related(4), [ids.soon, ids.later, ids.ended, ids.older]);
+    assert.deepEqual(await related(10), [ids.soon, ids.later, ids.ended, ids.older]);
+  });
+
+  test('the rows of the upcoming and the past events are read together, and no page size is bound', async () => {
+    await related(3);
+    const statements = await statementsDuring(db, () => related(3));
+    const pages = statements.filter((statement) => /\blimit\b/i.test(statement));
+    const rows = statements.filter((statement) => !/\blimit\b/i.test(statement) && statement.includes('"event_translations"'));
+    assert.equal(pages.length, 2, statements.join('\n\n'));
+    assert.equal(rows.length, 1, statements.join('\n\n'));
+    for (const page of pages) assert.doesNotMatch(page, /\b(limit|offset) (\?|\$\d+)/i);
+  });
+});
