@@ -11,7 +11,8 @@
 // Then, once the unit suite has passed, the browser journeys (e2e/, on SQLite)
 // with Debian's Chromium: required when CI=true (with Java, for the HTML
 // check); elsewhere skipped, saying why, when there is no Chromium.
-import { spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { chromiumProblem, javaProblem } from './e2e-prerequisites.mjs';
 
@@ -69,13 +70,32 @@ if (pgProblem === null) {
   });
 }
 
-let failed = false;
-for (const run of runs) {
-  console.log(`\n=== Test suite on ${run.label} ===`);
-  const result = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...run.files], {
-    stdio: 'inherit',
-    env: { ...process.env, ...run.env },
+/**
+ * Runs a script of this folder's with Node, its output passed through, or
+ * kept and given back when it ends (for a run beside another, whose output
+ * would otherwise be interleaved with it). Resolves with its exit status.
+ */
+function runScript(args, env, keep = false) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: keep ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const output = [];
+    if (keep) {
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+    }
+    child.once('error', (error) => resolve({ status: 1, output: Buffer.from(`${error.message}\n`) }));
+    child.once('close', (status) => resolve({ status, output: Buffer.concat(output) }));
   });
+}
+
+let failed = false;
+// The journeys (whole suite only) run beside the PostgreSQL pass once the SQLite passes have passed:
+// they leave the processor idle much of the time, waiting on the browser and on Java.
+let journeys;
+for (const run of runs) {
+  if (run.env.TEST_DATABASE_URL && process.argv.length <= 2) journeys = startBrowserJourneys();
+  console.log(`\n=== Test suite on ${run.label} ===`);
+  const result = await runScript(['scripts/run-tests.mjs', ...run.files], run.env);
   if (result.status !== 0) failed = true;
 }
 
@@ -88,10 +108,20 @@ if (pgProblem !== null) {
   }
 }
 
-// Only the whole suite is followed by the journeys, not a run of chosen files.
-if (process.argv.length <= 2) runBrowserJourneys();
+// Only the whole suite is followed by the journeys, not a run of chosen files; without PostgreSQL they
+// were not started beside its pass, and run now.
+if (process.argv.length <= 2) {
+  journeys ??= startBrowserJourneys();
+  const result = await journeys;
+  if (result !== undefined) {
+    console.log('\n=== Browser journeys (e2e/) on SQLite, TZ=UTC ===');
+    process.stdout.write(result.output);
+    if (result.status !== 0) failed = true;
+  }
+}
 
-function runBrowserJourneys() {
+/** Starts the browser journeys, their report kept until they end; undefined when they cannot or should not run. */
+function startBrowserJourneys() {
   const missing = [chromiumProblem(), ci ? javaProblem() : null].filter(Boolean);
   if (missing.length > 0) {
     if (ci) {
@@ -100,15 +130,14 @@ function runBrowserJourneys() {
     } else {
       console.log(`\nBrowser journeys skipped: ${missing.join(', and ')}.`);
     }
-    return;
+    return Promise.resolve(undefined);
   }
   if (failed) {
     console.log('\nBrowser journeys not run: fix the failures above first.');
-    return;
+    return Promise.resolve(undefined);
   }
-  console.log('\n=== Browser journeys (e2e/) on SQLite, TZ=UTC ===');
-  const result = spawnSync(process.execPath, ['scripts/test-e2e.mjs'], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
-  if (result.status !== 0) failed = true;
+  console.log('\nBrowser journeys (e2e/, SQLite, TZ=UTC) started; their report follows the last pass.');
+  return runScript(['scripts/test-e2e.mjs'], { TZ: 'UTC' }, true);
 }
 
 process.exit(failed ? 1 : 0);
