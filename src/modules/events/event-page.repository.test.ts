@@ -6,32 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database, LangCode } from '../../db/schema.js';
+import type { LangCode } from '../../db/schema.js';
 import { createTaggedContent, RELATED_SLUGS } from '../../../test/fixtures/tagged-content.js';
 import { jpegWithGps, pdfDocument } from '../../../test/helpers/images.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
+import { pageStatements } from '../../../test/helpers/statements.js';
 import { attachDocument, uploadMedia } from '../media/index.js';
 import { eventDetail, getPublishedEvent } from './events.service.js';
 import { findLiveEventByAddress } from './events.repository.js';
-
-/** The SQL of every statement run on `db` while `work` runs. */
-async function statementsDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<string[]> {
-  const executor = db.getExecutor();
-  const original = executor.executeQuery;
-  const run = original.bind(executor);
-  const seen: string[] = [];
-  executor.executeQuery = (query) => {
-    seen.push(query.sql);
-    return run(query);
-  };
-  try {
-    await work();
-  } finally {
-    executor.executeQuery = original;
-  }
-  return seen;
-}
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -42,10 +24,7 @@ describe("the reads of an event's page", () => {
 
   /** The statements the page at `url` runs, less the related articles', once anything it remembers is read. */
   async function ownStatements(url: string): Promise<string[]> {
-    const page = async () => assert.equal((await t.app.inject({ url })).statusCode, 200, url);
-    await page();
-    const all = await statementsDuring(t.db, page);
-    return all.filter((statement) => !statement.includes('from "articles"'));
+    return (await pageStatements(t, url)).filter((statement) => !statement.includes('from "articles"'));
   }
 
   before(async () => {

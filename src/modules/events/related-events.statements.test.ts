@@ -11,30 +11,13 @@ import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { createPeople, eventInput } from '../../../test/helpers/editing.js';
+import { statementsDuring } from '../../../test/helpers/statements.js';
 import { createEvent, publishEvent } from './events.editing.js';
 import { listRelatedEvents } from './events.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TODAY = '2026-11-23';
 const STAMP = '2026-01-01T00:00:00.000Z';
-
-/** The SQL of every statement run on `db` while `work` runs. */
-async function statementsDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<string[]> {
-  const executor = db.getExecutor();
-  const original = executor.executeQuery;
-  const run = original.bind(executor);
-  const seen: string[] = [];
-  executor.executeQuery = (query) => {
-    seen.push(query.sql);
-    return run(query);
-  };
-  try {
-    await work();
-  } finally {
-    executor.executeQuery = original;
-  }
-  return seen;
-}
 
 describe("the statements of an item's related events", () => {
   let handle: DatabaseHandle;
