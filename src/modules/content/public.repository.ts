@@ -47,8 +47,9 @@ export interface TextChoice<F extends TagFilters = TagFilters> {
   tagLookup?: 'gathered' | 'per item' | undefined;
 }
 
-type ItemTable = 'events' | 'articles';
-type TextTable = 'event_translations' | 'article_translations';
+/** The tables of a kind's items and of their texts. */
+export type ItemTable = 'events' | 'articles';
+export type TextTable = 'event_translations' | 'article_translations';
 
 /** A kind's tables, and the alias its public queries give its items table. */
 export interface PublicTables<T extends ItemTable, A extends string, X extends TextTable> {
