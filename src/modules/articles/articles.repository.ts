@@ -3,7 +3,7 @@
  * every kind shares (content/public.repository.ts): an article adds its date
  * filter, its columns and its order.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, shownTexts, type ItemsQuery, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 
@@ -63,32 +63,38 @@ export function liveArticles(db: Db, choice: TextChoice) {
 
 /** The years of visitors' articles, newest first: the choices of the listing's year filter. */
 export async function listArticleYears(db: Db, choice: TextChoice): Promise<number[]> {
-  // The newest and oldest dates from the date index, then one look per year in between,
-  // rather than reading every article.
-  const [[newest], [oldest]] = await Promise.all([newestArticle(db, choice, {}), oldestArticle(db, choice, {})]);
-  if (!newest || !oldest) return [];
-  const years: number[] = [];
-  for (let y = Number(newest.published_on.slice(0, 4)); y >= Number(oldest.published_on.slice(0, 4)); y -= 1) years.push(y);
-  const held = await Promise.all(
-    years.map(async (y) => {
-      const year = String(y).padStart(4, '0');
-      return (await articleDatedWithin(db, choice, { from: `${year}-01-01`, to: `${year}-12-31` })).length > 0;
-    }),
-  );
-  return years.filter((_, i) => held[i]);
+  return (await articleYears(db, choice, {})).map((row) => Number(row.year));
 }
 
-// The year choices' looks, kept compiled (db/kept-query.ts): the listing asks them on every visit.
-const newestArticle = rows.keptOnLive<Record<string, never>, { published_on: string }>(
-  (live) => live.select('a.published_on').orderBy('a.published_on', 'desc').limit(1),
-  (db, choice) => liveArticles(db, choice),
-);
-const oldestArticle = rows.keptOnLive<Record<string, never>, { published_on: string }>(
-  (live) => live.select('a.published_on').orderBy('a.published_on', 'asc').limit(1),
-  (db, choice) => liveArticles(db, choice),
-);
-const articleDatedWithin = rows.keptOnLive<{ from: string; to: string }, { published_on: string }>(
-  (live, v) => live.select('a.published_on').where('a.published_on', '>=', v.from).where('a.published_on', '<=', v.to).limit(1),
+/**
+ * The year choices in one statement, kept compiled (db/kept-query.ts): the
+ * listing asks them on every visit. The newest and oldest dates come from
+ * the date index, then each year between is held when the index has an
+ * article dated in it (one look per year), rather than reading every
+ * article. Dates fall in the years 1900 to 2100 (shared/dates/bounds.ts), so
+ * a year is written in four digits.
+ */
+const articleYears = rows.keptOnLive<Record<string, never>, { year: number | string }>(
+  (live, _values, _shared, db) => {
+    const newest = live.select('a.published_on').orderBy('a.published_on', 'desc').limit(1);
+    const oldest = live.select('a.published_on').orderBy('a.published_on', 'asc').limit(1);
+    const year = sql<string>`cast(y.y as text)`;
+    const datedIn = live
+      .select('a.published_on')
+      .where('a.published_on', '>=', sql<string>`${year} || '-01-01'`)
+      .where('a.published_on', '<=', sql<string>`${year} || '-12-31'`)
+      .limit(1);
+    const query = sql<{ year: number | string }>`with recursive span (lo, hi) as (
+        select cast(substr(${oldest}, 1, 4) as integer), cast(substr(${newest}, 1, 4) as integer)
+      ),
+      years (y) as (
+        select hi from span where hi is not null
+        union all
+        select y - 1 from years, span where y > lo
+      )
+      select y.y as year from years as y where exists ${datedIn} order by y.y desc`;
+    return { compile: () => query.compile(db) };
+  },
   (db, choice) => liveArticles(db, choice),
 );
 
@@ -122,9 +128,13 @@ export function selectListed(query: ItemsQuery<'articles', 'a'>) {
 }
 
 /** A page's ids, newest first: kept compiled for the plain listing (no filters). */
+// Related articles (shared tags alone) write their page's size and offset into the statement, kept
+// compiled per number (an item's page asks one size): with them bound SQLite ran the same plan about
+// twice as long. A listing's pages bind theirs.
 const newestPage = rows.keptOnLive<{ limit: number; offset: number }, { id: number }>(
   (live, v) => live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset),
   (db, choice) => liveArticles(db, choice),
+  ['limit', 'offset'],
 );
 
 /** A listing's rows, in the order of their ids, with their shown text: kept compiled. */
