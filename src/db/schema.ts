@@ -76,6 +76,8 @@ export interface EventsTable {
   end_date: string | null;
   /** The last day the event runs: its end date, or its start for a one-day event (computed by the database). */
   last_day: GeneratedAlways<string>;
+  /** The days from its first day to its last, 0 for a one-day event (computed by the database). */
+  span_days: GeneratedAlways<number>;
   all_day: Generated<number>;
   starts_at: string | null;
   ends_at: string | null;

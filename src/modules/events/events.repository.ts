@@ -2,7 +2,7 @@
  * Queries on events. Every function takes the database (or a transaction)
  * first and returns plain rows. Visitors' listings read published events only.
  */
-import { sql, type Compilable, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Compilable, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { choosesAll, isLive, publicRows, shownColumn, shownLang, shownSlug, shownTexts, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
@@ -257,7 +257,7 @@ const PAGE_WRITTEN = ['limit', 'offset', 'take'] as const;
 // the merge sorts a page's worth rather than every upcoming or past event. The sessions are read
 // through their events (events_recurring_idx) and put in order, as are the events running today:
 // both are few.
-function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: LinkedEvents) {
+function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: LinkedEvents, runningFrom?: Expression<string>) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
   // One term's are read so from its own links (startingFromLinks).
@@ -276,13 +276,22 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: Linked
   // entries hold the start, so only their rows are read. The start is written as a negation so
   // that the planner reads that range rather than every event begun before today (as listHappeningOn).
   // The events of some terms alone are found from those terms' links instead (runningFromLinks).
+  // Given the earliest first day such an event may have (`runningFrom`: today less the longest
+  // span, runningFromSpan), they are a range of first days instead, from it to today, whose length
+  // follows that span rather than the number of upcoming events.
   const running =
-    linked === undefined
-      ? singles(live)
-          .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
-          .where(lastDayIndexed, '>=', v.today)
-          .where((eb) => eb.not(eb('e.start_date', '>=', v.today)))
-      : runningFromLinks(linked, v);
+    linked !== undefined
+      ? runningFromLinks(linked, v)
+      : runningFrom !== undefined
+        ? singles(live)
+            .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
+            .where('e.start_date', '>=', runningFrom)
+            .where('e.start_date', '<', v.today)
+            .where(lastDay, '>=', v.today)
+        : singles(live)
+            .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+            .where(lastDayIndexed, '>=', v.today)
+            .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
   return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
     .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
@@ -379,10 +388,35 @@ const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v, shared) =>
   ];
   return upcomingLines(live, v, shared === undefined || terms.length === 0 ? undefined : { untagged: shared.untagged, terms });
 }, liveEvents, PAGE_WRITTEN);
-/** The upcoming lines a page picks: kept compiled without filters, and for one term's events reading that term's links running today. */
+/**
+ * The listing's upcoming lines, its single events running today found from
+ * the longest span (runningFromSpan): kept compiled per language and
+ * setting without filters.
+ */
+const listingUpcomingPage = keptOnChoice<PageValues, Entry>((db, lives, v) => upcomingLines(lives.chosen(), v, undefined, runningFromSpan(db, v.today)));
+
+/**
+ * The first day a single event running on `today` may have begun: `today`
+ * less the longest span of a published single event (the end of the index of
+ * single events' spans, migration 2026-12-06T1030), in each database's own
+ * date arithmetic, as a 'YYYY-MM-DD' date. Null without a published single
+ * event, when none runs.
+ */
+function runningFromSpan(db: Kysely<Database>, today: string): Expression<string> {
+  const longest = sql<number>`(select x.span_days from events as x where x.status = 'published' and x.recurrence_rule is null order by x.span_days desc limit 1)`;
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`to_char(cast(cast(${today} as date) - ${longest} as timestamp), 'YYYY-MM-DD')`
+    : sql<string>`date(${today}, '-' || ${longest} || ' days')`;
+}
+
+/**
+ * The upcoming lines a page picks: the listing's (without filters or with
+ * its own) as listingUpcomingPage reads them; related events' from their
+ * tags' links running today; one term's events reading that term's links.
+ */
 async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Promise<Entry[]> {
   const term = termOf(choice);
-  if (term === undefined) return keptUpcomingPage(db, choice, values);
+  if (term === undefined) return choice.filters?.sharing === undefined ? listingUpcomingPage(db, choice, values, 'upcoming') : keptUpcomingPage(db, choice, values);
   const untagged = liveEvents(db, { ...choice, filters: { ...choice.filters, [term.terms === 'topics' ? 'topic' : 'programme']: undefined } });
   return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { untagged, terms: [{ kind: term, slugs: [term.slug] }] }))).rows;
 }
@@ -620,7 +654,7 @@ const countsAndYears = keptOnChoice<CountValues, CountColumns>((db, lives, v, va
   const n = sql<number | string>`count(*)`.as('n');
   const none = sql<null>`null`;
   const chosen = lives.chosen;
-  const upcomingAll = chosen().where(lastDayIndexed, '>=', v.today).select(n);
+  const upcomingAll = lives.all ? keptUpcomingCount(db, v) : chosen().where(lastDayIndexed, '>=', v.today).select(n);
   const upcomingRecurring = chosen().where('e.recurrence_rule', 'is not', null).where(lastDay, '>=', v.today).select(n);
   const upcomingSessions = sessionsOf(chosen(), v).where('s.last_day', '>=', v.today).select(n);
   const counts = lives.all
@@ -642,6 +676,23 @@ const countsAndYears = keptOnChoice<CountValues, CountColumns>((db, lives, v, va
   if (variant !== 'years') return compiled(db, sql<CountColumns>`select ${columns}, null as year`);
   return withYears(db, lives, columns);
 });
+
+/**
+ * Every live event still running on or after `today` (recurring ones
+ * included, as countsAndYears counts them), from the counts the database
+ * keeps of published events by last day (event_last_day_counts, migration
+ * 2026-12-06T1030): the months after today's month and the days of its
+ * month from today on, less those published for a later time (an index
+ * range of the few scheduled, as content's countLive). For a choice of
+ * every live event alone: other choices are counted.
+ */
+function keptUpcomingCount(db: Kysely<Database>, v: StandIns<CountValues & { now: string }>) {
+  const month = sql<string>`substr(${v.today}, 1, 7)`;
+  const laterMonths = sql`(select coalesce(sum(c.n), 0) from event_last_day_counts as c where c.grain = 'month' and c.period > ${month})`;
+  const restOfMonth = sql`(select coalesce(sum(c.n), 0) from event_last_day_counts as c where c.grain = 'day' and c.period >= ${v.today} and c.period <= (${month} || '-31'))`;
+  const scheduled = db.selectFrom('events as x').where('x.status', '=', 'published').where('x.publish_at', '>', v.now).where(lastDayColumn('x'), '>=', v.today).select(sql<number | string>`count(*)`.as('n'));
+  return sql<number | string>`(${laterMonths} + ${restOfMonth} - ${scheduled})`;
+}
 
 /**
  * The year choices alone, as countsAndYears gives them, its counts left
