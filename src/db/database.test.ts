@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
-import { DatabaseBusyError, isDatabaseBusy, isUniqueViolation, migrateToLatest, openDatabase, type DatabaseHandle } from './database.js';
+import { DatabaseBusyError, isDatabaseBusy, isUniqueViolation, migrateToLatest, openDatabase, SQLITE_CACHE_KB, type DatabaseHandle } from './database.js';
 
 /**
  * Another process that takes the file's write lock, says so on stdout, holds
@@ -143,6 +143,13 @@ describe('write transactions on a shared SQLite file', () => {
     const h = await open('temp-store.sqlite');
     const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(h.db);
     assert.equal(rows[0]?.temp_store, 2, 'temp_store = MEMORY');
+  });
+
+  test("SQLite keeps at most SQLITE_CACHE_KB of the file's pages in memory, not the 16 MB its build allows", async () => {
+    const h = await open('cache-size.sqlite');
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(h.db);
+    assert.equal(rows[0]?.cache_size, -SQLITE_CACHE_KB);
+    assert.ok(SQLITE_CACHE_KB < 16_000);
   });
 
   test('isDatabaseBusy knows busy and lock errors of both databases, and nothing else', () => {
