@@ -491,12 +491,13 @@ const sessionColumns = ['e.id', 's.recurrence_date', 's.start_date', 's.last_day
 /** Published events and sessions running on `today` (started on or before it, not yet ended). */
 export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
   const live = liveEvents(db, choice);
+  // The single events begun since the longest span of one before today (runningFromSpan): a range
+  // of first days whose length follows that span, not the number of events still to come.
   const found = await singles(live)
     .select([...singleColumns])
-    // Written as a negation so that the planner reads the range of events still running (the
-    // last_day index) rather than every event that has ever started (a start_date index).
-    .where((eb) => eb.not(eb('e.start_date', '>', today)))
-    .where(lastDayIndexed, '>=', today)
+    .where('e.start_date', '>=', runningFromSpan(db as Kysely<Database>, today))
+    .where('e.start_date', '<=', today)
+    .where(lastDay, '>=', today)
     .unionAll(
       sessionsOf(live, sessionBounds(choice))
         .select([...sessionColumns])

@@ -1,0 +1,56 @@
+/**
+ * The home page's "Happening now": the single events running today are read
+ * as a range of first days bounded by the longest span of a published single
+ * event (migration 2026-12-06T1030), not as every event still to come, and
+ * are the same events a look at every event finds. On both databases.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { createEvent } from '../../../test/helpers/factories.js';
+import { statementsDuring } from '../../../test/helpers/statements.js';
+import { databaseForBlock } from '../../../test/helpers/test-database.js';
+import { listHappeningOn } from './events.repository.js';
+
+const NOW = new Date('2026-11-23T02:00:00Z');
+
+describe('the events happening on a day', () => {
+  let db: Kysely<Database>;
+  databaseForBlock((handle) => (db = handle));
+
+  before(async () => {
+    await createEvent(db, { title: 'Year-long programme', start: '2025-12-01', end: '2026-12-31' });
+    await createEvent(db, { title: 'Today only', start: '2026-11-23' });
+    await createEvent(db, { title: 'This week', start: '2026-11-20', end: '2026-11-27' });
+    await createEvent(db, { title: 'Ended yesterday', start: '2026-11-01', end: '2026-11-22' });
+    await createEvent(db, { title: 'Starts tomorrow', start: '2026-11-24', end: '2026-11-30' });
+    // Longer than any published event, but a draft: it neither shows nor widens the range read.
+    await createEvent(db, { title: 'Draft decade', start: '2020-01-01', end: '2029-12-31', status: 'draft' });
+  });
+
+  const happening = async (today: string, limit = 10) =>
+    (await listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, today, limit)).map((row) => row.title);
+
+  test('are those begun on or before it and not yet ended, the earliest begun first', async () => {
+    assert.deepEqual(await happening('2026-11-23'), ['Year-long programme', 'This week', 'Today only']);
+    assert.deepEqual(await happening('2026-11-23', 2), ['Year-long programme', 'This week']);
+    assert.deepEqual(await happening('2026-11-22'), ['Year-long programme', 'Ended yesterday', 'This week']);
+    assert.deepEqual(await happening('2026-12-31'), ['Year-long programme']);
+    assert.deepEqual(await happening('2027-01-01'), []);
+  });
+
+  test('an event made longer than any before it is found on its new days', async () => {
+    const { id } = await createEvent(db, { title: 'Long course', start: '2024-01-01', end: '2024-01-02' });
+    assert.ok(!(await happening('2026-11-23')).includes('Long course'));
+    await db.updateTable('events').set({ end_date: '2027-06-30' }).where('id', '=', id).execute();
+    assert.deepEqual(await happening('2026-11-23'), ['Long course', 'Year-long programme', 'This week', 'Today only']);
+    await db.deleteFrom('events').where('id', '=', id).execute();
+  });
+
+  test('reads the first days from the longest span, not every event still running', async () => {
+    await happening('2026-11-23');
+    const [statement] = await statementsDuring(db, () => listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
+    assert.match(statement ?? '', /span_days/);
+  });
+});
