@@ -4,7 +4,7 @@
  * filter, its columns and its order.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { choosesAll, publicRows, shownColumn, shownLang, shownSlug, shownTexts, type ItemsQuery, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, publicRows, shownText, type ItemsQuery, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -108,11 +108,12 @@ export async function listPublishedArticles(db: Db, choice: TextChoice, limit: n
   return listRows(db, choice.lang, ids);
 }
 
-/** The columns of an article in a list (ArticleListRow), on a query of articles with their shown text. */
-export function selectListed(query: ItemsQuery<'articles', 'a'>) {
+/** The columns of an article in a list (ArticleListRow) in `lang`, on a query of articles with their texts (content's joinTexts). */
+export function selectListed(query: ItemsQuery<'articles', 'a'>, lang: LangCode) {
+  const shown = shownText(lang);
   return query.select([
     'a.id',
-    shownSlug.as('slug'),
+    shown.slug.as('slug'),
     'a.published_on',
     'a.hero_image_path',
     'a.hero_media_id',
@@ -121,9 +122,9 @@ export function selectListed(query: ItemsQuery<'articles', 'a'>) {
     'a.credit_year',
     'a.byline_kind',
     'a.byline_name',
-    shownColumn<string>('title').as('title'),
-    ...shownTexts(['summary', 'hero_alt', 'byline_role', 'byline_organisation']),
-    shownLang.as('text_lang'),
+    shown.column<string>('title').as('title'),
+    ...shown.texts(['summary', 'hero_alt', 'byline_role', 'byline_organisation']),
+    shown.lang.as('text_lang'),
   ]);
 }
 

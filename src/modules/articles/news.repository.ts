@@ -4,7 +4,7 @@
  * names of their topics.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { shownTexts, type TagName } from '../content/index.js';
+import { shownText, type TagName } from '../content/index.js';
 import { liveArticles, rows, selectListed, type ArticleListRow, type TextChoice } from './articles.repository.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 
@@ -24,8 +24,8 @@ export type ArticleScope = { kind: 'all' } | { kind: 'topic'; slug: string } | {
 export async function listNewsArticles(db: Db, choice: TextChoice, scope: ArticleScope, limit: number): Promise<NewsArticleRow[]> {
   const filters = scope.kind === 'topic' ? { topic: scope.slug } : scope.kind === 'programme' ? { programme: scope.slug } : undefined;
   const ids = await rows.pickIds(liveArticles(db, { ...choice, filters }).select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(limit));
-  return rows.rowsInOrder(db, choice.lang, ids, (query) =>
-    selectListed(query).select(['a.created_at', 'a.updated_at', ...shownTexts(['body', 'body_html'])]),
+  return rows.rowsInOrder(db, choice.lang, ids, (query, lang) =>
+    selectListed(query, lang).select(['a.created_at', 'a.updated_at', ...shownText(lang).texts(['body', 'body_html'])]),
   );
 }
 

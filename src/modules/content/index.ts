@@ -4,7 +4,7 @@
  * and their redirects, form helpers, and what follows every change.
  */
 export { countLive, isLive, shownTranslationStatuses } from './live.js';
-export { shownSlug, shownColumn, shownLang, shownTexts } from './shown-text.js';
+export { shownSlug, shownColumn, shownLang, shownTexts, shownText, type ShownText } from './shown-text.js';
 export { publicRows, choosesAll, type PublicTables, type ItemsQuery, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
 export { keptItemPage, type ItemPageRead } from './item-page.repository.js';
 export { StaleEditError } from './stale-edit-error.js';

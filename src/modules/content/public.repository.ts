@@ -13,7 +13,7 @@ import type { Sharing } from '../../app-deps.js';
 import type { ContentKind, Database, LangCode } from '../../db/schema.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import { countLive as countLiveOfKind, isLive, shownTranslationStatuses } from './live.js';
-import { shownSlug } from './shown-text.js';
+import { shownText } from './shown-text.js';
 import { findRedirectTarget } from './slugs.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -257,21 +257,22 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
   }
 
   /**
-   * The items with their English text (te) and, as tl, their text in `lang`
-   * when it may be shown: English always, another language only once that
-   * translation is published.
+   * The items with their English text (te) and, in another language, as tl,
+   * their text in `lang` when it may be shown (once that translation is
+   * published). In English the English text is the one shown: no tl
+   * (shown-text.ts's shownText picks the columns accordingly).
    */
   function joinTexts(db: Kysely<Database>, lang: LangCode) {
+    const english = items(db).innerJoin(`${texts} as te`, (j) => j.on(sameRef(`te.${fk}`, `${alias}.id`)).on(sql.ref('te.lang'), '=', 'en'));
+    if (lang === 'en') return english;
     const shown = shownTranslationStatuses(lang);
-    return items(db)
-      .innerJoin(`${texts} as te`, (j) => j.on(sameRef(`te.${fk}`, `${alias}.id`)).on(sql.ref('te.lang'), '=', 'en'))
-      .leftJoin(`${texts} as tl`, (j) => j.on(sameRef(`tl.${fk}`, `${alias}.id`)).on(sql.ref('tl.lang'), '=', lang).on(sql.ref('tl.status'), 'in', shown));
+    return english.leftJoin(`${texts} as tl`, (j) => j.on(sameRef(`tl.${fk}`, `${alias}.id`)).on(sql.ref('tl.lang'), '=', lang).on(sql.ref('tl.status'), 'in', shown));
   }
 
   /**
    * The items with these ids (whose liveness their choice has checked) and
    * their texts (joinTexts): the kind selects its columns, the shown ones
-   * through shown-text.ts.
+   * through shown-text.ts's shownText for the language.
    */
   function withText(db: Kysely<Database>, lang: LangCode, ids: number[]): ItemsQuery<T, A> {
     return typed(joinTexts(db, lang).where(itemId, 'in', ids));
@@ -288,10 +289,10 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
     db: Db,
     lang: LangCode,
     ids: number[],
-    columns: (query: ItemsQuery<T, A>) => { execute(): Promise<R[]> },
+    columns: (query: ItemsQuery<T, A>, lang: LangCode) => { execute(): Promise<R[]> },
   ): Promise<R[]> {
     const rows: R[] = [];
-    for (let i = 0; i < ids.length; i += ID_CHUNK) rows.push(...(await columns(withText(db, lang, ids.slice(i, i + ID_CHUNK))).execute()));
+    for (let i = 0; i < ids.length; i += ID_CHUNK) rows.push(...(await columns(withText(db, lang, ids.slice(i, i + ID_CHUNK)), lang).execute()));
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -301,10 +302,10 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
    * (db/kept-query.ts) per language and number of ids. For the rows of the
    * pages every visitor reads.
    */
-  function keptRowsInOrder<R extends { id: number }>(columns: (query: ItemsQuery<T, A>) => Compilable<R>) {
+  function keptRowsInOrder<R extends { id: number }>(columns: (query: ItemsQuery<T, A>, lang: LangCode) => Compilable<R>) {
     const kept = keptQuery<{ ids: number[] }, string, R>((kdb, v, shape) => {
       const lang = shape.slice(0, 2) as LangCode;
-      return columns(withText(kdb, lang, v.ids));
+      return columns(withText(kdb, lang, v.ids), lang);
     });
     return async (db: Db, lang: LangCode, ids: number[]): Promise<R[]> => {
       const rows: R[] = [];
@@ -454,7 +455,7 @@ export function publicRows<T extends ItemTable, A extends string, X extends Text
       // text or of the text in `lang`, which the (lang, slug) index finds at once. Without this the
       // query read every live item (a quarter of a second with 50,000).
       .where(sql<SqlBool>`${itemId} in ${named}`)
-      .where(shownSlug, '=', v.slug)
+      .where(shownText(lang).slug, '=', v.slug)
       .selectAll(alias as Aliased)
       .orderBy(itemId)
       .limit(1) as unknown as Compilable<Item>;

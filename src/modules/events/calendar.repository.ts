@@ -8,7 +8,7 @@ import type { SessionChange } from './sessions.js';
 import { liveEvents, rows, type TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { lastDayColumn } from '../../shared/dates/day-range.js';
-import { shownColumn, shownLang, shownSlug } from '../content/index.js';
+import { shownText } from '../content/index.js';
 import type { AttendanceMode, Database, EventStatus, EventType, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,11 +60,12 @@ function liveInScope(db: Db, choice: TextChoice, scope: EventScope) {
 
 /** The calendar columns of these events, in this order, with their text in `lang` (English where untranslated). */
 async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<CalendarEventRow[]> {
-  const text = <T>(column: string) => shownColumn<T>(column).as(column);
+  const shown = shownText(lang);
+  const text = <T>(column: string) => shown.column<T>(column).as(column);
   const found = await rows.rowsInOrder(db, lang, ids, (query) =>
     query.select([
       'e.id',
-      shownSlug.as('slug'),
+      shown.slug.as('slug'),
       'e.start_date',
       'e.end_date',
       'e.all_day',
@@ -86,7 +87,7 @@ async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<Cale
       'e.updated_at',
       text<string>('title'),
       ...(['summary', 'description', 'venue', 'city'] as const).map((column) => text<string | null>(column)),
-      shownLang.as('text_lang'),
+      shown.lang.as('text_lang'),
     ]),
   );
   // The shown columns are named by a loop, which the query builder cannot follow.

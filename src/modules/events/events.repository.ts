@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { PostgresAdapter, sql, type Compilable, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { choosesAll, isLive, publicRows, shownColumn, shownLang, shownSlug, shownTexts, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, isLive, publicRows, shownText, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -169,20 +169,21 @@ function publishedLinks(db: Db, term: TermLinks) {
 /** The listing rows of these events, in this order, with their shown text: kept compiled (db/kept-query.ts). */
 const keptListRows = rows.keptRowsInOrder<EventListRow>(listColumns);
 
-/** A listing row's columns, from an events query joined with its texts (te, tl). */
-function listColumns(query: LiveQuery) {
+/** A listing row's columns in `lang`, from an events query joined with its texts (te, and tl but in English: content's joinTexts). */
+function listColumns(query: LiveQuery, lang: LangCode) {
+  const shown = shownText(lang);
   return query.select([
     'e.id',
-    shownSlug.as('slug'),
+    shown.slug.as('slug'),
     'e.start_date',
     'e.end_date',
     'e.event_status',
     'e.status_reason_en',
     'e.status_reason_vi',
     'e.event_type',
-    shownColumn<string>('title').as('title'),
-    ...shownTexts(['summary', 'description', 'description_html']),
-    shownLang.as('text_lang'),
+    shown.column<string>('title').as('title'),
+    ...shown.texts(['summary', 'description', 'description_html']),
+    shown.lang.as('text_lang'),
   ]);
 }
 
@@ -910,11 +911,13 @@ type WindowValues = { today: string };
  */
 const pastSinglesPage = keptOnChoice<WindowValues, EventListRow>((db, lives, v, variant) => {
   const [lang, rowCount] = variant.split(':') as [LangCode, string];
-  const shown = shownTranslationStatuses(lang);
-  const withTexts = singles(lives.chosen())
-    .innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'))
-    .leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shown));
-  return listColumns(withTexts as unknown as LiveQuery)
+  const english = singles(lives.chosen()).innerJoin('event_translations as te', (j) => j.onRef('te.event_id', '=', 'e.id').on('te.lang', '=', 'en'));
+  // In English the English text is the one shown (content's joinTexts): no second join.
+  const withTexts =
+    lang === 'en'
+      ? english
+      : english.leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shownTranslationStatuses(lang)));
+  return listColumns(withTexts as unknown as LiveQuery, lang)
     .where(lastDay, '<', v.today)
     .where('e.start_date', '<', v.today)
     .orderBy('e.start_date', 'desc')
