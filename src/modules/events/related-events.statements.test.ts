@@ -10,14 +10,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createPeople, eventInput } from '../../../test/helpers/editing.js';
+import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
 import { statementsDuring } from '../../../test/helpers/statements.js';
-import { createEvent, publishEvent } from './events.editing.js';
 import { listRelatedEvents } from './events.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TODAY = '2026-11-23';
-const STAMP = '2026-01-01T00:00:00.000Z';
 
 describe("the statements of an item's related events", () => {
   let handle: DatabaseHandle;
@@ -27,16 +25,9 @@ describe("the statements of an item's related events", () => {
   before(async () => {
     handle = await openTestDatabase();
     db = handle.db;
-    const row = await db.insertInto('topics').values({ slug: 'wages', created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('topic_translations').values({ topic_id: row.id, lang: 'en', name: 'Wages' }).execute();
-    const { editor } = await createPeople(db);
-    const ctx = { user: editor, now: NOW };
+    const topics = [await createTopic(db, 'wages', 'Wages')];
     const days: Record<string, string> = { soon: '2026-11-30', later: '2026-12-10', ended: '2026-11-10', older: '2026-10-01' };
-    for (const [name, day] of Object.entries(days)) {
-      const made = await createEvent(db, ctx, eventInput({ start_date: day, end_date: null, topics: [Number(row.id)], programmes: [], en: { title: `Event ${name}` } }));
-      await publishEvent(db, ctx, made.id);
-      ids[name] = made.id;
-    }
+    Object.assign(ids, await publishTaggedEvents(db, NOW, Object.fromEntries(Object.entries(days).map(([name, day]) => [name, { days: [day, null] as const, topics }]))));
   });
   after(() => handle.destroy());
 

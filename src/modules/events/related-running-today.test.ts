@@ -10,8 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createPeople, eventInput } from '../../../test/helpers/editing.js';
-import { createEvent, publishEvent } from './events.editing.js';
+import { createTopic, publishTaggedEvents, type TaggedEvent } from '../../../test/helpers/tagged-events.js';
 import { listUpcoming } from './events.repository.js';
 import { listRelatedEvents } from './events.service.js';
 
@@ -27,12 +26,7 @@ describe('related events running today, from the shared tags', () => {
   before(async () => {
     handle = await openTestDatabase();
     db = handle.db;
-    const topic = async (slug: string) => {
-      const row = await db.insertInto('topics').values({ slug, created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('topic_translations').values({ topic_id: row.id, lang: 'en', name: slug }).execute();
-      return Number(row.id);
-    };
-    const [wages, safety, other] = [await topic('wages'), await topic('safety'), await topic('other')];
+    const [wages, safety, other] = [await createTopic(db, 'wages'), await createTopic(db, 'safety'), await createTopic(db, 'other')];
     const programme = await db
       .insertInto('programmes')
       .values({ slug: 'decent-work', code: null, website_url: null, created_at: STAMP, updated_at: STAMP })
@@ -40,9 +34,7 @@ describe('related events running today, from the shared tags', () => {
       .executeTakeFirstOrThrow();
     await db.insertInto('programme_translations').values({ programme_id: programme.id, lang: 'en', name: 'Decent work' }).execute();
     const decentWork = Number(programme.id);
-    const { editor } = await createPeople(db);
-    const ctx = { user: editor, now: NOW };
-    const events: Record<string, { days: [string, string | null]; topics: number[]; programmes: number[] }> = {
+    const events: Record<string, TaggedEvent> = {
       everyTag: { days: ['2026-11-20', '2026-11-25'], topics: [wages, safety], programmes: [decentWork] },
       twoTopics: { days: ['2026-11-21', '2026-11-24'], topics: [wages, safety], programmes: [] },
       programmeOnly: { days: ['2026-11-21', '2026-11-23'], topics: [other], programmes: [decentWork] },
@@ -53,11 +45,7 @@ describe('related events running today, from the shared tags', () => {
       withdrawn: { days: ['2026-11-20', '2026-11-24'], topics: [wages], programmes: [decentWork] },
       extended: { days: ['2026-11-19', '2026-11-22'], topics: [safety], programmes: [] },
     };
-    for (const [name, { days, topics, programmes }] of Object.entries(events)) {
-      const made = await createEvent(db, ctx, eventInput({ start_date: days[0], end_date: days[1], topics, programmes, en: { title: `Event ${name}` } }));
-      await publishEvent(db, ctx, made.id);
-      ids[name] = made.id;
-    }
+    Object.assign(ids, await publishTaggedEvents(db, NOW, events));
     // Changed after they were linked: one is published for later, one withdrawn, one now ends after today.
     await sql`update events set publish_at = '2026-12-01T00:00:00.000Z' where id = ${ids.scheduled}`.execute(db);
     await sql`update events set status = 'draft' where id = ${ids.withdrawn}`.execute(db);

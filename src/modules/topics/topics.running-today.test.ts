@@ -11,13 +11,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createPeople, eventInput } from '../../../test/helpers/editing.js';
-import { createEvent, publishEvent, eventsRepository } from '../events/index.js';
+import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
+import { eventsRepository } from '../events/index.js';
 import { getTermPage } from './topics.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TODAY = '2026-11-23';
-const STAMP = '2026-01-01T00:00:00.000Z';
 
 describe("a topic's events running today and still to come", () => {
   let handle: DatabaseHandle;
@@ -27,10 +26,7 @@ describe("a topic's events running today and still to come", () => {
   before(async () => {
     handle = await openTestDatabase();
     db = handle.db;
-    const topic = await db.insertInto('topics').values({ slug: 'wages', created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('topic_translations').values({ topic_id: topic.id, lang: 'en', name: 'Wages' }).execute();
-    const { editor } = await createPeople(db);
-    const ctx = { user: editor, now: NOW };
+    const topics = [await createTopic(db, 'wages', 'Wages')];
     const events = {
       running: ['2026-11-21', '2026-11-24'],
       later: ['2026-11-26', null],
@@ -39,11 +35,7 @@ describe("a topic's events running today and still to come", () => {
       scheduled: ['2026-11-22', '2026-11-25'],
       withdrawn: ['2026-11-20', '2026-11-23'],
     } as const;
-    for (const [name, [start, end]] of Object.entries(events)) {
-      const made = await createEvent(db, ctx, eventInput({ start_date: start, end_date: end, topics: [Number(topic.id)], en: { title: `Wages ${name}` } }));
-      await publishEvent(db, ctx, made.id);
-      ids[name] = made.id;
-    }
+    Object.assign(ids, await publishTaggedEvents(db, NOW, Object.fromEntries(Object.entries(events).map(([name, days]) => [name, { days, topics }])), 'Wages'));
     // Changed after they were linked: one now ends after today, one is published for later, one withdrawn.
     await sql`update events set end_date = '2026-11-27' where id = ${ids.extended}`.execute(db);
     await sql`update events set publish_at = '2026-12-01T00:00:00.000Z' where id = ${ids.scheduled}`.execute(db);
