@@ -22,6 +22,31 @@ test('a query run again reuses its prepared statement, with the new values bound
   sqlite.close();
 });
 
+test('a kept statement that returns rows gives arrays, and the connection makes them the objects better-sqlite3 would', async () => {
+  const sqlite = new SqliteDatabase(':memory:');
+  const cache = new StatementCache(sqlite);
+  const connection = new CachingSqliteConnection(sqlite, cache);
+  sqlite.exec(`create table t (id integer primary key, name text, score real, data blob, note text)`);
+  sqlite.prepare('insert into t (name, score, data, note) values (?, ?, ?, ?)').run('Hà Nội', 1.5, Buffer.from([1, 2]), null);
+  sqlite.prepare('insert into t (name, score, data, note) values (?, ?, ?, ?)').run('Huế', -2, null, 'x');
+  const queries = [
+    'select * from t order by id',
+    // Two columns of one name: the later value wins, as in better-sqlite3's own objects.
+    "select id as a, name as a, 'kept' as b from t order by id",
+    'select count(*) as n, max(score) as top from t',
+    'select * from t where id > 99',
+  ];
+  for (const sql of queries) {
+    const made = await connection.executeQuery(CompiledQuery.raw(sql));
+    assert.deepEqual(made.rows, sqlite.prepare(sql).all(), sql);
+  }
+  const kept = cache.get('select * from t order by id');
+  assert.deepEqual(kept.columns, ['id', 'name', 'score', 'data', 'note']);
+  assert.ok(Array.isArray(kept.statement.all()[0]), 'the kept statement returns arrays');
+  assert.equal(cache.get('insert into t (name) values (?)').columns, null, 'a statement without rows has no columns');
+  sqlite.close();
+});
+
 test('the least recently used statement goes first when the cache is full', () => {
   const sqlite = new SqliteDatabase(':memory:');
   const cache = new StatementCache(sqlite, 2);

