@@ -24,6 +24,7 @@ export interface EventListRow {
   event_type: EventType;
   title: string;
   summary: string | null;
+  /** The description's Markdown, read only while its HTML is not stored yet (null once it is: the HTML is what is shown). */
   description: string | null;
   /** The description's HTML, rendered when it was saved (null without a description, or before it is rendered). */
   description_html: string | null;
@@ -182,7 +183,9 @@ function listColumns(query: LiveQuery, lang: LangCode) {
     'e.status_reason_vi',
     'e.event_type',
     shown.column<string>('title').as('title'),
-    ...shown.texts(['summary', 'description', 'description_html']),
+    ...shown.texts(['summary', 'description_html']),
+    // A listing shows the HTML; the Markdown, a few hundred characters a row, only stands in while that is missing.
+    sql<string | null>`case when ${shown.column('description_html')} is null then ${shown.column('description')} end`.as('description'),
     shown.lang.as('text_lang'),
   ]);
 }

@@ -59,7 +59,7 @@ function eventDate(ctx: ViewContext, row: EventListRow): ComponentChildren {
 
 /** What a listed event shows under its title: its description, else its summary. */
 function eventText(row: EventListRow, textLang: Lang | undefined): ComponentChildren {
-  if (row.description) return StoredMarkdown({ class: 'item-text', lang: textLang, html: row.description_html, text: row.description });
+  if (row.description_html || row.description) return StoredMarkdown({ class: 'item-text', lang: textLang, html: row.description_html, text: row.description });
   if (!row.summary) return null;
   return (
     <div class="item-text" lang={textLang}>
