@@ -17,7 +17,8 @@ interface StoredMarkdownProps {
  * empty HTML.
  */
 export function StoredMarkdown({ html, text, class: className, lang }: StoredMarkdownProps) {
-  if (html != null ? html === '' : !text || text.trim() === '') return null;
+  const shown = html ?? (text && text.trim() !== '' ? plainParagraphsHtml(text) : '');
+  if (shown === '') return null;
   // Sanitized when it was stored (see markdown.ts): the only raw HTML a page may contain.
-  return <div class={className} lang={lang} dangerouslySetInnerHTML={{ __html: html ?? plainParagraphsHtml(text) }} />;
+  return <div class={className} lang={lang} dangerouslySetInnerHTML={{ __html: shown }} />;
 }
