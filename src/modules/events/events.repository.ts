@@ -383,15 +383,56 @@ function startingFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v:
     .limit(v.take);
 }
 
-const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>((live, v, shared) => {
-  // Related events (shared tags alone): those running today from the tags' links.
+/** What a kept query of related events is given besides its events (content's SharedLive). */
+interface SharedEvents {
+  sharing: { topics?: readonly string[]; programmes?: readonly string[] };
+  untagged: LiveQuery;
+}
+
+/** Upcoming lines of related events (shared tags alone): those running today found from the tags' links. */
+function relatedUpcomingLines(live: LiveQuery, v: StandIns<PageValues>, shared: SharedEvents | undefined) {
   const { topics = [], programmes = [] } = shared?.sharing ?? {};
   const terms = [
     ...(topics.length > 0 ? [{ kind: termLinks('topics', ''), slugs: topics }] : []),
     ...(programmes.length > 0 ? [{ kind: termLinks('programmes', ''), slugs: programmes }] : []),
   ];
   return upcomingLines(live, v, shared === undefined || terms.length === 0 ? undefined : { untagged: shared.untagged, terms });
-}, liveEvents, PAGE_WRITTEN);
+}
+const keptUpcomingPage = rows.keptOnLive<PageValues, Entry>(relatedUpcomingLines, liveEvents, PAGE_WRITTEN);
+
+/** A line of the first pages of related events (firstPagesOfRelated): 0 for an upcoming line, 1 for a past one. */
+type PartEntry = Entry & { part: number | string };
+
+/**
+ * The first page of upcoming related lines and the first page of past ones
+ * (each as upcomingPage and pastPage read them) in one statement, each
+ * line marked with its part; in the order of each part: upcoming soonest
+ * first, past newest first.
+ */
+const firstPagesOfRelated = rows.keptOnLive<PageValues, PartEntry>(
+  (live, v, shared, kdb) => {
+    const upcoming = relatedUpcomingLines(live, v, shared);
+    const past = pastLines(live, v);
+    const part = sql.ref<number>('part');
+    const startDate = sql.ref<string>('start_date');
+    const both = kdb
+      .selectFrom(upcoming.as('u'))
+      .select(['u.id', 'u.recurrence_date', 'u.start_date', 'u.last_day', sql<number>`0`.as('part')])
+      .unionAll(kdb.selectFrom(past.as('p')).select(['p.id', 'p.recurrence_date', 'p.start_date', 'p.last_day', sql<number>`1`.as('part')]));
+    // A compound statement is ordered by its columns alone (SQLite): the parts' own orders need it as a subquery.
+    return kdb
+      .selectFrom(both.as('lines'))
+      .selectAll()
+      .orderBy(part, 'asc')
+      .orderBy(sql`case when ${part} = 0 then ${startDate} end`, 'asc')
+      .orderBy(sql`case when ${part} = 1 then ${startDate} end`, 'desc')
+      .orderBy(sql.ref('last_day'), 'asc')
+      .orderBy(sql.ref('id'), 'asc')
+      .orderBy(sql.ref('recurrence_date'), 'asc') as unknown as Compilable<PartEntry>;
+  },
+  liveEvents,
+  PAGE_WRITTEN,
+);
 /**
  * The listing's upcoming lines, its single events running today found from
  * the longest span (runningFromSpan): kept compiled per language and
@@ -478,9 +519,13 @@ export async function listPast(db: Db, choice: TextChoice, today: string, limit:
  */
 export async function listUpcomingThenPast(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
   const found = new Map<number, Entry>();
-  for (const page of [upcomingPage, pastPage]) {
+  const values = (offset: number, size: number): PageValues => ({ ...sessionBounds(choice), today, limit: size, offset, take: offset + size });
+  // Related events (shared tags alone) read the first page of each part in one statement: most items' are found there.
+  const firstPages = termOf(choice) === undefined && choice.filters?.sharing !== undefined ? await firstPagesOfRelated(db, choice, values(0, limit)) : undefined;
+  for (const [part, page] of [upcomingPage, pastPage].entries()) {
     for (let offset = 0, size = limit; found.size < limit; offset += size, size *= 2) {
-      const lines = entriesOf(await page(db, choice, { ...sessionBounds(choice), today, limit: size, offset, take: offset + size }));
+      const read = offset === 0 && firstPages ? firstPages.filter((line) => Number(line.part) === part) : await page(db, choice, values(offset, size));
+      const lines = entriesOf(read);
       for (const line of lines) if (found.size < limit && !found.has(line.id)) found.set(line.id, line);
       if (lines.length < size) break;
     }
