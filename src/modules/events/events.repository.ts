@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { PostgresAdapter, sql, type Compilable, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { choosesAll, isLive, publicRows, shownText, shownTranslationStatuses, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, isLive, publicRows, shownText, shownTranslationStatuses, type SharedLive, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -383,14 +383,8 @@ function startingFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v:
     .limit(v.take);
 }
 
-/** What a kept query of related events is given besides its events (content's SharedLive). */
-interface SharedEvents {
-  sharing: { topics?: readonly string[]; programmes?: readonly string[] };
-  untagged: LiveQuery;
-}
-
 /** Upcoming lines of related events (shared tags alone): those running today found from the tags' links. */
-function relatedUpcomingLines(live: LiveQuery, v: StandIns<PageValues>, shared: SharedEvents | undefined) {
+function relatedUpcomingLines(live: LiveQuery, v: StandIns<PageValues>, shared: SharedLive<'events', 'e'> | undefined) {
   const { topics = [], programmes = [] } = shared?.sharing ?? {};
   const terms = [
     ...(topics.length > 0 ? [{ kind: termLinks('topics', ''), slugs: topics }] : []),
