@@ -19,7 +19,7 @@ describe('the request log of a running app', () => {
     test(`one line per answered request, from the framework and from the page cache${quickLine ? ' (its own quick line)' : ' (through the logger)'}, kept in batches and written when the app closes`, async () => {
       const writes: string[] = [];
       // No timed flush during the test: what is written before the close is what the batching wrote.
-      const { log, lines, requestLine } = createLogger({ level: 'info', sink: { write: (chunk: string) => void writes.push(chunk) }, flushIntervalMs: 3_600_000 });
+      const { log, lines, requestLine } = createLogger({ level: 'info', sink: { write: (chunk: Buffer) => void writes.push(chunk.toString('utf8')) }, flushIntervalMs: 3_600_000 });
       const t = await buildTestApp({ seed: true, env: { PAGE_CACHE: 'on' }, appOptions: { loggerInstance: log, ...(quickLine ? { requestLine } : {}) } });
       let closed = false;
       try {
@@ -68,7 +68,7 @@ describe('the request log of a running app', () => {
 
   test('at warn, answered requests write no line', async () => {
     const writes: string[] = [];
-    const { log, lines } = createLogger({ level: 'warn', sink: { write: (chunk: string) => void writes.push(chunk) } });
+    const { log, lines } = createLogger({ level: 'warn', sink: { write: (chunk: Buffer) => void writes.push(chunk.toString('utf8')) } });
     const t = await buildTestApp({ seed: true, env: { PAGE_CACHE: 'on' }, appOptions: { loggerInstance: log } });
     try {
       await t.app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,9 +7,9 @@ import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
 import { BatchedLines, createLogger, jsonString, logsRequests, requestIds, StreamSink } from './logger.js';
 
 /** A sink that records each write it is given. */
-function recordingSink(): { writes: string[]; write(chunk: string): void } {
+function recordingSink(): { writes: string[]; write(chunk: Buffer): void } {
   const writes: string[] = [];
-  return { writes, write: (chunk) => void writes.push(chunk) };
+  return { writes, write: (chunk) => void writes.push(chunk.toString('utf8')) };
 }
 
 const parsed = (writes: string[]) =>
@@ -22,7 +22,7 @@ const parsed = (writes: string[]) =>
 describe('the batched log destination', () => {
   test('keeps lines until a batch has gathered, then writes them in one write, in order', () => {
     const sink = recordingSink();
-    const lines = new BatchedLines(sink, { batchChars: 30 });
+    const lines = new BatchedLines(sink, { batchBytes: 30 });
     try {
       lines.write('first line\n');
       lines.write('second line\n');
@@ -88,11 +88,11 @@ describe('the standard output sink', () => {
     const fd = openSync(path, 'w');
     try {
       const sink = new StreamSink(fd);
-      sink.write('one\n');
-      sink.write('two\n');
+      sink.write(Buffer.from('one\n'));
+      sink.write(Buffer.from('two\n'));
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
       assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\n');
-      sink.writeSync('three\n');
+      sink.writeSync(Buffer.from('three\n'));
       assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\nthree\n');
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
     } finally {
@@ -105,8 +105,8 @@ describe('the standard output sink', () => {
     const fd = openSync(path, 'w');
     try {
       const sink = new StreamSink(fd, 10);
-      sink.write('aaaa\n');
-      sink.write('bbbbbbbbbbbb\n');
+      sink.write(Buffer.from('aaaa\n'));
+      sink.write(Buffer.from('bbbbbbbbbbbb\n'));
       assert.equal(sink.dropped, 1);
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
       assert.equal(readFileSync(path, 'utf8'), 'aaaa\n');
@@ -118,7 +118,7 @@ describe('the standard output sink', () => {
   test("the batched lines' flush waits for the sink to have written them", async () => {
     const writes: string[] = [];
     let release: (() => void) | undefined;
-    const sink = { write: (chunk: string) => void writes.push(chunk), whenWritten: (done: () => void) => (release = done) };
+    const sink = { write: (chunk: Buffer) => void writes.push(chunk.toString('utf8')), whenWritten: (done: () => void) => (release = done) };
     const lines = new BatchedLines(sink);
     try {
       lines.write('x\n');
@@ -164,23 +164,63 @@ describe('createLogger', () => {
     }
   });
 
-  test("requestLine writes the very line pino writes for the same request, kept with the others", (t) => {
+  test('requestLine writes the very line pino writes for the same request, with the time to the microsecond, kept with the others', (t) => {
     t.mock.timers.enable({ apis: ['Date'], now: 1_764_900_000_123 });
     const sink = recordingSink();
     const { log, lines, requestLine } = createLogger({ level: 'info', sink });
     try {
-      for (const url of ['/en/events', '/vi/sự-kiện?q="a\\b"&x=']) {
-        const fields = { reqId: 'req-1z', method: 'GET', url, statusCode: 304, responseTime: 0.061234567, cache: 'HIT' } as const;
-        log.info({ reqId: fields.reqId, req: { method: fields.method, url }, res: { statusCode: fields.statusCode }, responseTime: fields.responseTime, cache: fields.cache }, 'request completed');
-        requestLine(fields);
+      const cases = [
+        { url: '/en/events', took: 0.061234567, shown: 0.061 },
+        { url: '/vi/sự-kiện?q="a\\b"&x=', took: 12.3455, shown: 12.346 },
+        { url: '/en/articles', took: 1.5, shown: 1.5 },
+        { url: '/en/', took: 0.0004, shown: 0 },
+      ];
+      for (const { url, took, shown } of cases) {
+        const fields = { reqId: 'req-1z', method: 'GET', url, statusCode: 304, cache: 'HIT' } as const;
+        log.info({ reqId: fields.reqId, req: { method: fields.method, url }, res: { statusCode: fields.statusCode }, responseTime: shown, cache: fields.cache }, 'request completed');
+        requestLine({ ...fields, responseTime: took });
       }
       assert.deepEqual(sink.writes, []);
       log.flush();
-      const [fromPino, direct, fromPino2, direct2] = sink.writes.join('').split(/(?<=\n)/);
-      assert.ok(fromPino?.includes('"url":"/en/events"'), fromPino);
-      assert.equal(direct, fromPino);
-      assert.equal(direct2, fromPino2);
-      assert.equal((JSON.parse(direct2!) as { req: { url: string } }).req.url, '/vi/sự-kiện?q="a\\b"&x=');
+      const written = sink.writes.join('').split(/(?<=\n)/);
+      assert.equal(written.length, 2 * cases.length);
+      assert.ok(written[0]!.includes('"url":"/en/events"'), written[0]);
+      for (let i = 0; i < cases.length; i += 1) assert.equal(written[2 * i + 1], written[2 * i], `the line of ${cases[i]!.url}`);
+      assert.equal((JSON.parse(written[3]!) as { req: { url: string } }).req.url, '/vi/sự-kiện?q="a\\b"&x=');
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('request lines and pino lines fill batches of bytes in order, and a line longer than a batch goes out on its own after those kept', () => {
+    const sink = recordingSink();
+    const { log, lines, requestLine } = createLogger({ level: 'info', sink, batchBytes: 1000 });
+    try {
+      const expected: string[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        if (i % 3 === 0) {
+          log.info(`hội thảo ${i}`);
+          expected.push(`hội thảo ${i}`);
+        } else {
+          requestLine({ reqId: `req-${i}`, method: 'GET', url: `/vi/sự-kiện/${i}`, statusCode: 200, responseTime: 0.5, cache: 'HIT' });
+          expected.push('request completed');
+        }
+      }
+      assert.ok(sink.writes.length >= 3, 'several batches were written');
+      for (const chunk of sink.writes.slice(0, -1)) assert.ok(Buffer.byteLength(chunk) >= 1000 && Buffer.byteLength(chunk) < 2000, 'each a full batch');
+      const long = 'x'.repeat(1500);
+      log.info(long);
+      expected.push(long);
+      log.info('after');
+      expected.push('after');
+      log.flush();
+      assert.deepEqual(parsed(sink.writes).map((l) => l.msg), expected);
+      assert.ok(sink.writes.includes(`${JSON.stringify(JSON.parse(sink.writes.find((w) => w.includes(long))!))}\n`), 'the long line alone in its write');
+      // A request line too long for a batch is written whole as well.
+      const url = `/en/search?q=${'y'.repeat(1200)}`;
+      requestLine({ reqId: 'req-z', method: 'GET', url, statusCode: 200, responseTime: 2, cache: 'HIT' });
+      log.flush();
+      assert.equal((JSON.parse(sink.writes.at(-1)!) as { req: { url: string } }).req.url, url);
     } finally {
       lines.close();
     }
@@ -195,12 +235,25 @@ describe('createLogger', () => {
       fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text)),
       { seed: 20261205, numRuns: 2000 },
     );
+    // The request line writes its strings into its bytes the same way.
+    const sink = recordingSink();
+    const { lines, requestLine } = createLogger({ level: 'info', sink });
+    try {
+      const texts = fc.sample(fc.string({ unit: 'binary' }), { seed: 20261205, numRuns: 300 });
+      for (const text of texts) requestLine({ reqId: 'req-1', method: 'GET', url: text, statusCode: 200, responseTime: 1, cache: 'HIT' });
+      lines.flush();
+      const written = sink.writes.join('').split(/(?<=\n)/);
+      assert.equal(written.length, texts.length);
+      texts.forEach((text, i) => assert.ok(written[i]!.includes(`"url":${JSON.stringify(text)}}`), JSON.stringify(text)));
+    } finally {
+      lines.close();
+    }
   });
 
   test('a warning, and every line after close, is written before the logger returns, with the lines kept before it', () => {
     const written: string[] = [];
     const handed: string[] = [];
-    const sink = { write: (chunk: string) => void handed.push(chunk), writeSync: (chunk: string) => void written.push(chunk) };
+    const sink = { write: (chunk: Buffer) => void handed.push(chunk.toString('utf8')), writeSync: (chunk: Buffer) => void written.push(chunk.toString('utf8')) };
     const { log, lines } = createLogger({ level: 'info', sink });
     try {
       log.info('before');
