@@ -17,7 +17,7 @@
  * copes with partial writes, a busy pipe and a reader gone), as pino's
  * default destination wrote each line: a log reader that falls behind never
  * holds up the server. What waits to be written is bounded
- * (LOG_MAX_PENDING_BYTES); past that, lines are dropped and counted.
+ * (LOG_MAX_PENDING_BYTES); past that, batches of lines are dropped and counted.
  */
 import { hostname } from 'node:os';
 import pino, { type Level, type LevelWithSilent, type Logger } from 'pino';
@@ -36,7 +36,7 @@ export const LOG_BATCH_BYTES = 64 * 1024;
 /** The longest a line waits before it is written. */
 export const LOG_FLUSH_INTERVAL_MS = 1000;
 
-/** At most this much log waits for a slow reader; later lines are dropped until it catches up. */
+/** At most this much log waits for a slow reader; later batches are dropped until it catches up. */
 export const LOG_MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
 /** Where the batches go: standard output by default (StreamSink). A chunk handed over is the sink's to keep. */
