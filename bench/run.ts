@@ -154,7 +154,7 @@ type ServerName = 'bare' | 'bareHeaders' | 'on' | 'onQuiet' | 'off' | 'baseline'
 
 async function main(): Promise<void> {
   if (values.scale) {
-    await runScale({ sizes: values.sizes.split(',').map(Number), wrk: wrkOptions, postgresUrl: values.postgres });
+    await runScale({ sizes: values.sizes.split(',').map(Number), wrk: wrkOptions, runs, postgresUrl: values.postgres });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'almanac-bench-'));

@@ -3,18 +3,20 @@
  * On SQLite and, given a PostgreSQL server (`--postgres <url>` or
  * BENCH_POSTGRES_URL), on PostgreSQL too, one table each.
  * For each size, a fresh database is filled with `almanac generate`
- * (half events, half articles; its throughput is reported), then Almanac is
- * started with the page cache off (so every request reaches the database)
- * and the listings, deep pages of them, one event, one article, a topic's
- * page, searches and the calendar feed are measured with wrk. Server memory (RSS) is read after
- * the runs, and again with the cache on after visiting every measured page.
+ * (half events, half articles; its throughput is reported), and Almanac is
+ * started on it with the page cache off (so every request reaches the
+ * database); all sizes are served at once. The listings, deep pages of them,
+ * one event, one article, a topic's page, searches and the calendar feed are
+ * measured with wrk, each page at every size by turns, `--runs` times, and
+ * the medians reported. Server memory (RSS) is read after the runs, and
+ * again with the cache on after visiting every measured page.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { fmt, printTable, root, rssMb, startAlmanac, wrk, type WrkOptions } from './lib.js';
+import { fmt, printTable, root, rssMb, startAlmanac, wrk, type Running, type WrkOptions } from './lib.js';
 
 /** One request to a page taking longer than this is reported as no answer (the calendar feed of a huge archive). */
 const PROBE_TIMEOUT_MS = 60_000;
@@ -106,7 +108,7 @@ async function freshPostgres(url: string, size: number): Promise<ScaleDatabase> 
  * Measures every size on SQLite, then, with `postgresUrl` (a server where
  * this user may create databases), on PostgreSQL; prints a table for each.
  */
-export async function runScale(options: { sizes: number[]; wrk: WrkOptions; postgresUrl?: string | undefined }): Promise<void> {
+export async function runScale(options: ScaleOptions): Promise<void> {
   await runScaleOn('SQLite', options, async (dir) => ({ env: { SQLITE_PATH: join(dir, 'scale.sqlite') }, filled: async () => {}, drop: async () => {} }));
   if (options.postgresUrl) {
     const url = options.postgresUrl;
@@ -116,113 +118,183 @@ export async function runScale(options: { sizes: number[]; wrk: WrkOptions; post
   }
 }
 
-async function runScaleOn(
-  database: string,
-  options: { sizes: number[]; wrk: WrkOptions },
-  open: (dir: string, size: number) => Promise<ScaleDatabase>,
-): Promise<void> {
+export interface ScaleOptions {
+  sizes: number[];
+  wrk: WrkOptions;
+  /** wrk runs of each page at each size, alternating between the sizes; the median is reported. */
+  runs: number;
+  postgresUrl?: string | undefined;
+}
+
+/** One size, filled and served with the page cache off, with the addresses measured on it. */
+interface Served {
+  size: number;
+  dir: string;
+  opened: ScaleDatabase;
+  env: Record<string, string>;
+  made: { perSecond: number; seconds: number };
+  off: Running;
+  eventPages: number;
+  articlePages: number;
+  paths: Map<string, string>;
+}
+
+const PAGE_LABELS = [
+  'events listing',
+  'events, last page',
+  'articles listing',
+  'articles, last page',
+  'event page',
+  'article page',
+  'topic page',
+  'search "wages"',
+  'search "lao động" (vi)',
+  'calendar feed',
+] as const;
+
+/** Fills a database of `size` items and starts Almanac on it with the page cache off. */
+async function serve(database: string, size: number, open: (dir: string, size: number) => Promise<ScaleDatabase>): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
+  const opened = await open(dir, size);
+  const events = Math.ceil(size / 2);
+  const articles = size - events;
+  console.error(`${database}: generating ${size} items…`);
+  const made = await generate(opened.env, events, articles);
+  await opened.filled();
+  const env = { ...opened.env, MEDIA_DIR: join(dir, 'media') };
+  const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
+  const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
+  const article = await firstLink(off.url, '/en/articles', /href="(\/en\/articles\/[a-z0-9-]+)"/);
+  const topic = await firstLink(off.url, '/en/topics', /href="(\/en\/topics\/[a-z0-9-]+)"/);
+  const eventPages = await lastPage(off.url, '/en/events');
+  const articlePages = await lastPage(off.url, '/en/articles');
+  const paths = new Map<string, string>([
+    ['events listing', '/en/events'],
+    ['events, last page', `/en/events?page=${eventPages}`],
+    ['articles listing', '/en/articles'],
+    ['articles, last page', `/en/articles?page=${articlePages}`],
+    ['event page', event],
+    ['article page', article],
+    ['topic page', topic],
+    ['search "wages"', '/en/search?q=wages'],
+    ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
+    ['calendar feed', '/en/events.ics'],
+  ]);
+  return { size, dir, opened, env, made, off, eventPages, articlePages, paths };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Every size is filled and served at once; then each page is measured at
+ * every size by turns (the order reversed every other round), so that a
+ * noisy moment of the machine, or of PostgreSQL beside it, falls on all
+ * sizes alike rather than on whichever was measured then.
+ */
+async function runScaleOn(database: string, options: ScaleOptions, open: (dir: string, size: number) => Promise<ScaleDatabase>): Promise<void> {
   // Latency, not throughput: one connection, one request at a time. The server answers on one
   // thread, so with n connections each request would also wait for n - 1 others (p50 about n
   // times the cost of one request), which measures the queue rather than the page.
   const latencyWrk: WrkOptions = { ...options.wrk, connections: 1, threads: 1, seconds: Math.min(options.wrk.seconds, 3) };
-  const rows: string[][] = [];
-  // p50 of each page at the first size, to compare the larger sizes with it (cost should follow the page, not the archive).
-  const firstP50 = new Map<string, number>();
+  const runs = Math.max(1, options.runs);
+  const served: Served[] = [];
+  const rows = new Map<number, string[][]>(options.sizes.map((size) => [size, []]));
   const summary: string[][] = [];
-  for (const size of options.sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'almanac-scale-'));
-    const opened = await open(dir, size);
-    try {
-      const events = Math.ceil(size / 2);
-      const articles = size - events;
-      console.error(`${database}: generating ${size} items…`);
-      const made = await generate(opened.env, events, articles);
-      await opened.filled();
-      const env = { ...opened.env, MEDIA_DIR: join(dir, 'media') };
-      const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
-      try {
-        const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
-        const article = await firstLink(off.url, '/en/articles', /href="(\/en\/articles\/[a-z0-9-]+)"/);
-        const topic = await firstLink(off.url, '/en/topics', /href="(\/en\/topics\/[a-z0-9-]+)"/);
-        const eventPages = await lastPage(off.url, '/en/events');
-        const articlePages = await lastPage(off.url, '/en/articles');
-        const targets = [
-          ['events listing', '/en/events'],
-          ['events, last page', `/en/events?page=${eventPages}`],
-          ['articles listing', '/en/articles'],
-          ['articles, last page', `/en/articles?page=${articlePages}`],
-          ['event page', event],
-          ['article page', article],
-          ['topic page', topic],
-          ['search "wages"', '/en/search?q=wages'],
-          ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
-          ['calendar feed', '/en/events.ics'],
-        ] as const;
-        for (const [label, path] of targets) {
-          // wrk stops with requests still queued in the server (SQLite queries block its one thread):
-          // let them drain, or the next page would be timed behind them.
-          await fetch(`${off.url}/healthz`).then((r) => r.arrayBuffer());
-          let bytes: number;
-          const probeStarted = Date.now();
-          try {
-            const probe = await fetch(`${off.url}${path}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-            bytes = (await probe.arrayBuffer()).byteLength;
-            if (probe.status !== 200) {
-              rows.push([size.toLocaleString('en-US'), label, `HTTP ${probe.status}`, '', '', '', '', '']);
-              continue;
-            }
-          } catch {
-            rows.push([size.toLocaleString('en-US'), label, `no answer in ${PROBE_TIMEOUT_MS / 1000} s`, '', '', '', '', '']);
-            continue;
-          }
-          // wrk gives up on a request after 2 s: a page slower than that is reported by its single time.
-          if (Date.now() - probeStarted > 1500) {
-            const ms = Date.now() - probeStarted;
-            rows.push([size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, (1000 / ms).toFixed(2), fmt.ms(ms), '', '', 'single request']);
-            continue;
-          }
-          const r = await wrk(`${off.url}${path}`, latencyWrk);
-          const base = firstP50.get(label);
-          if (base === undefined) firstP50.set(label, r.p50ms);
-          const shownLabel = label.endsWith('last page') ? `${label} (${label.startsWith('events') ? eventPages : articlePages})` : label;
-          rows.push([
-            size.toLocaleString('en-US'),
-            shownLabel,
-            `${(bytes / 1024).toFixed(0)} KB`,
-            fmt.rps(r.rps),
-            fmt.ms(r.p50ms),
-            fmt.ms(r.p99ms),
-            base === undefined ? '' : `${(r.p50ms / base).toFixed(2)}×`,
-            r.errors ? String(r.errors) : '',
-          ]);
-          console.error(`${database}, ${size}: measured ${label}`);
-        }
-        const offRss = await rssMb(off.pid);
-        await off.stop();
-        const on = await startAlmanac({ ...env, PAGE_CACHE: 'on' });
+  try {
+    for (const size of options.sizes) served.push(await serve(database, size, open));
+    for (const label of PAGE_LABELS) {
+      // Each size's one request first: its status and size, and whether it is too slow for wrk.
+      const measured: Served[] = [];
+      for (const s of served) {
+        const path = s.paths.get(label)!;
+        const row = rows.get(s.size)!;
+        // wrk stops with requests still queued in the server (SQLite queries block its one thread):
+        // let them drain, or the next page would be timed behind them.
+        await fetch(`${s.off.url}/healthz`).then((r) => r.arrayBuffer());
+        const started = Date.now();
         try {
-          for (const [, path] of targets) await fetch(`${on.url}${path}`).then((r) => r.arrayBuffer());
-          const onRss = await rssMb(on.pid);
-          summary.push([
-            size.toLocaleString('en-US'),
-            `${made.perSecond.toLocaleString('en-US')} items/s`,
-            `${made.seconds.toFixed(1)} s`,
-            offRss === undefined ? '-' : `${offRss.toFixed(0)} MB`,
-            onRss === undefined ? '-' : `${onRss.toFixed(0)} MB`,
-          ]);
-        } finally {
-          await on.stop();
+          const probe = await fetch(`${s.off.url}${path}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+          const bytes = (await probe.arrayBuffer()).byteLength;
+          const ms = Date.now() - started;
+          if (probe.status !== 200) row.push([s.size.toLocaleString('en-US'), label, `HTTP ${probe.status}`, '', '', '', '', '']);
+          // wrk gives up on a request after 2 s: a page slower than that is reported by its single time.
+          else if (ms > 1500) row.push([s.size.toLocaleString('en-US'), label, `${(bytes / 1024).toFixed(0)} KB`, (1000 / ms).toFixed(2), fmt.ms(ms), '', '', 'single request']);
+          else {
+            row.push([s.size.toLocaleString('en-US'), shownLabel(label, s), `${(bytes / 1024).toFixed(0)} KB`]);
+            measured.push(s);
+          }
+        } catch {
+          row.push([s.size.toLocaleString('en-US'), label, `no answer in ${PROBE_TIMEOUT_MS / 1000} s`, '', '', '', '', '']);
         }
-      } finally {
-        await off.stop();
       }
-    } finally {
-      await opened.drop();
-      rmSync(dir, { recursive: true, force: true });
+      const results = new Map<number, { rps: number[]; p50: number[]; p99: number[]; errors: number }>(measured.map((s) => [s.size, { rps: [], p50: [], p99: [], errors: 0 }]));
+      for (let run = 0; run < runs; run += 1) {
+        for (const s of run % 2 ? [...measured].reverse() : measured) {
+          await fetch(`${s.off.url}/healthz`).then((r) => r.arrayBuffer());
+          const r = await wrk(`${s.off.url}${s.paths.get(label)!}`, latencyWrk);
+          const kept = results.get(s.size)!;
+          kept.rps.push(r.rps);
+          kept.p50.push(r.p50ms);
+          kept.p99.push(r.p99ms);
+          kept.errors += r.errors;
+        }
+      }
+      const first = results.get(options.sizes[0]!);
+      for (const s of measured) {
+        const kept = results.get(s.size)!;
+        const p50 = median(kept.p50);
+        rows
+          .get(s.size)!
+          .at(-1)!
+          .push(
+            fmt.rps(median(kept.rps)),
+            fmt.ms(p50),
+            fmt.ms(median(kept.p99)),
+            s.size === options.sizes[0] || !first ? '' : `${(p50 / median(first.p50)).toFixed(2)}×`,
+            kept.errors ? String(kept.errors) : '',
+          );
+      }
+      console.error(`${database}: measured ${label}`);
+    }
+    for (const s of served) {
+      const offRss = await rssMb(s.off.pid);
+      await s.off.stop();
+      const on = await startAlmanac({ ...s.env, PAGE_CACHE: 'on' });
+      try {
+        for (const path of s.paths.values()) await fetch(`${on.url}${path}`).then((r) => r.arrayBuffer());
+        const onRss = await rssMb(on.pid);
+        summary.push([
+          s.size.toLocaleString('en-US'),
+          `${s.made.perSecond.toLocaleString('en-US')} items/s`,
+          `${s.made.seconds.toFixed(1)} s`,
+          offRss === undefined ? '-' : `${offRss.toFixed(0)} MB`,
+          onRss === undefined ? '-' : `${onRss.toFixed(0)} MB`,
+        ]);
+      } finally {
+        await on.stop();
+      }
+    }
+  } finally {
+    for (const s of served) {
+      await s.off.stop();
+      await s.opened.drop();
+      rmSync(s.dir, { recursive: true, force: true });
     }
   }
-  console.log(`\n${database}. Latency with the page cache off (every request reaches the database): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s\n`);
-  printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', `p50 vs ${options.sizes[0]?.toLocaleString('en-US')}`, 'errors'], rows);
+  console.log(
+    `\n${database}. Latency with the page cache off (every request reaches the database): wrk -t${latencyWrk.threads} -c${latencyWrk.connections} -d${latencyWrk.seconds}s, median of ${runs} runs alternating between the sizes\n`,
+  );
+  printTable(['items', 'page', 'size', 'req/s', 'p50 ms', 'p99 ms', `p50 vs ${options.sizes[0]?.toLocaleString('en-US')}`, 'errors'], [...rows.values()].flat());
   console.log(`\n${database}. Generation (almanac generate, one transaction, search index included) and server memory\n`);
   printTable(['items', 'generate', 'wall time', 'RSS, cache off, after load', 'RSS, cache on, pages cached'], summary);
+}
+
+/** A last page's label says which page it is. */
+function shownLabel(label: string, s: Served): string {
+  return label.endsWith('last page') ? `${label} (${label.startsWith('events') ? s.eventPages : s.articlePages})` : label;
 }
