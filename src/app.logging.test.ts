@@ -56,6 +56,7 @@ describe('the request log of a running app', () => {
         for (const line of logged) {
           assert.equal(line.level, 30);
           assert.equal(typeof line.responseTime, 'number');
+          assert.equal(line.responseTime, Math.round(line.responseTime! * 1000) / 1000, `${line.req?.url}: milliseconds to the microsecond`);
           assert.match(line.reqId ?? '', /^req-[0-9a-z]+$/);
         }
         assert.equal(new Set(logged.map((l) => l.reqId)).size, 3, 'the front door and the framework never share an id');
