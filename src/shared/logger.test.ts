@@ -36,6 +36,22 @@ describe('the batched log destination', () => {
     }
   });
 
+  test('a batch handed to the sink keeps its bytes while later lines are kept and written', () => {
+    const kept: Buffer[] = [];
+    const lines = new BatchedLines({ write: (chunk) => void kept.push(chunk) }, { batchBytes: 20 });
+    try {
+      for (const letter of 'abcdef') lines.write(`${letter.repeat(10)}\n`);
+      lines.write('rest\n');
+      lines.flush();
+      assert.deepEqual(
+        kept.map((chunk) => chunk.toString('utf8')),
+        ['aaaaaaaaaa\nbbbbbbbbbb\n', 'cccccccccc\ndddddddddd\n', 'eeeeeeeeee\nffffffffff\n', 'rest\n'],
+      );
+    } finally {
+      lines.close();
+    }
+  });
+
   test('flush writes what is kept at once, and nothing when nothing is kept', () => {
     const sink = recordingSink();
     const lines = new BatchedLines(sink);

@@ -127,7 +127,7 @@ export interface BatchOptions {
  * request line is written straight into the buffer (`reserve`, `commit`).
  */
 export class BatchedLines {
-  #buffer: Buffer;
+  readonly #buffer: Buffer;
   #end = 0;
   #count = 0;
   readonly #sink: LogSink;
@@ -184,7 +184,7 @@ export class BatchedLines {
     return this.#end;
   }
 
-  /** The buffer `reserve` points into, until the next `commit`. */
+  /** The buffer `reserve` points into. */
   get buffer(): Buffer {
     return this.#buffer;
   }
@@ -203,11 +203,14 @@ export class BatchedLines {
     return this.lastLevel >= WARN_LEVEL || this.#closed;
   }
 
-  /** What is kept, taken out of the buffer (which the sink then keeps), or undefined when nothing is. */
+  /**
+   * What is kept, copied out for the sink to keep until it is written (a
+   * copy of its exact length: what waits for a slow reader is what it
+   * counts), or undefined when nothing is. The buffer is used again.
+   */
   #take(): Buffer | undefined {
     if (this.#end === 0) return undefined;
-    const chunk = this.#buffer.subarray(0, this.#end);
-    this.#buffer = Buffer.allocUnsafeSlow(this.#buffer.length);
+    const chunk = Buffer.from(this.#buffer.subarray(0, this.#end));
     this.#end = 0;
     this.#count = 0;
     return chunk;
