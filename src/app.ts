@@ -155,10 +155,19 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // The framework's types follow the logger's; the app is typed with the base logger, like one the framework makes.
   const baseLogger: FastifyBaseLogger | undefined = loggerInstance;
   const app = Fastify({
-    serverFactory: (handler) =>
-      createServer((req, res) => {
+    serverFactory: (handler, settings) => {
+      const server = createServer((req, res) => {
         if (!frontDoor?.(req, res)) handler(req, res);
-      }),
+      });
+      // What the framework sets on a server it makes itself, and leaves to a factory's maker. Its
+      // keep-alive of 72 s outlasts a proxy's usual 60 s: with node's own 5 s, a proxy could send a
+      // request down a connection the server was closing, and answer the visitor with a 502.
+      server.keepAliveTimeout = settings.keepAliveTimeout as number;
+      server.requestTimeout = settings.requestTimeout as number;
+      server.setTimeout(settings.connectionTimeout as number);
+      if ((settings.maxRequestsPerSocket as number) > 0) server.maxRequestsPerSocket = settings.maxRequestsPerSocket as number;
+      return server;
+    },
     ...(baseLogger ? { loggerInstance: baseLogger } : { logger: options.logger ?? false }),
     logController: new OneLinePerRequest(),
     genReqId: nextRequestId,
