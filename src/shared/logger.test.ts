@@ -186,15 +186,17 @@ describe('createLogger', () => {
     const { log, lines, requestLine } = createLogger({ level: 'info', sink });
     try {
       const cases = [
-        { url: '/en/events', took: 0.061234567, shown: 0.061 },
-        { url: '/vi/sự-kiện?q="a\\b"&x=', took: 12.3455, shown: 12.346 },
-        { url: '/en/articles', took: 1.5, shown: 1.5 },
-        { url: '/en/', took: 0.0004, shown: 0 },
+        { method: 'GET', statusCode: 304, url: '/en/events', took: 0.061234567, shown: 0.061 },
+        { method: 'GET', statusCode: 200, url: '/vi/sự-kiện?q="a\\b"&x=', took: 12.3455, shown: 12.346 },
+        { method: 'HEAD', statusCode: 200, url: '/en/articles', took: 1.5, shown: 1.5 },
+        { method: 'HEAD', statusCode: 304, url: '/en/', took: 0.0004, shown: 0 },
       ];
-      for (const { url, took, shown } of cases) {
-        const fields = { reqId: 'req-1z', method: 'GET', url, statusCode: 304, cache: 'HIT' } as const;
+      for (const { method, statusCode, url, took, shown } of cases) {
+        const fields = { reqId: 'req-1z', method, url, statusCode, cache: 'HIT' } as const;
         log.info({ reqId: fields.reqId, req: { method: fields.method, url }, res: { statusCode: fields.statusCode }, responseTime: shown, cache: fields.cache }, 'request completed');
         requestLine({ ...fields, responseTime: took });
+        // The next request a few milliseconds later: its line carries its own time.
+        t.mock.timers.tick(7);
       }
       assert.deepEqual(sink.writes, []);
       log.flush();
