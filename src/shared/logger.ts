@@ -273,6 +273,12 @@ export interface LoggerOptions extends BatchOptions {
   flushOnExit?: boolean;
 }
 
+/** `bytes` at `at` in `buffer`; the offset after them. */
+function putBytes(buffer: Buffer, at: number, bytes: Buffer): number {
+  buffer.set(bytes, at);
+  return at + bytes.length;
+}
+
 /** `text`'s bytes at `at` in `buffer`, for text known to be ASCII; the offset after them. */
 function putAscii(buffer: Buffer, at: number, text: string): number {
   for (let i = 0; i < text.length; i += 1) buffer[at + i] = text.charCodeAt(i);
@@ -348,39 +354,14 @@ export function createLogger(options: LoggerOptions): { log: Logger; lines: Batc
       );
       return;
     }
-    let at = lines.reserve(most);
+    const start = lines.reserve(most);
     const buffer = lines.buffer;
-    buffer.set(untilId, at);
-    at = putJsonString(buffer, at + untilId.length, reqId);
-    if (method === 'GET') {
-      buffer.set(getMethod, at);
-      at += getMethod.length;
-    } else {
-      buffer.set(beforeMethod, at);
-      at = putJsonString(buffer, at + beforeMethod.length, method);
-      buffer.set(beforeUrl, at);
-      at += beforeUrl.length;
-    }
+    let at = putJsonString(buffer, putBytes(buffer, start, untilId), reqId);
+    at = method === 'GET' ? putBytes(buffer, at, getMethod) : putBytes(buffer, putJsonString(buffer, putBytes(buffer, at, beforeMethod), method), beforeUrl);
     at = putJsonString(buffer, at, url);
-    if (statusCode === 200) {
-      buffer.set(okStatus, at);
-      at += okStatus.length;
-    } else {
-      buffer.set(beforeStatus, at);
-      at = putAscii(buffer, at + beforeStatus.length, String(statusCode));
-      buffer.set(beforeTime, at);
-      at += beforeTime.length;
-    }
+    at = statusCode === 200 ? putBytes(buffer, at, okStatus) : putBytes(buffer, putAscii(buffer, putBytes(buffer, at, beforeStatus), String(statusCode)), beforeTime);
     at = putAscii(buffer, at, took);
-    if (cache === 'HIT') {
-      buffer.set(hitTail, at);
-      at += hitTail.length;
-    } else {
-      buffer.set(beforeCache, at);
-      at = putJsonString(buffer, at + beforeCache.length, cache);
-      buffer.set(tail, at);
-      at += tail.length;
-    }
+    at = cache === 'HIT' ? putBytes(buffer, at, hitTail) : putBytes(buffer, putJsonString(buffer, putBytes(buffer, at, beforeCache), cache), tail);
     lines.commit(at);
   };
   return { log, lines, requestLine };
