@@ -318,7 +318,6 @@ export function createLogger(options: LoggerOptions): { log: Logger; lines: Batc
   // pino's own default bindings, spelt out so that requestLine writes the same.
   const base = { pid: process.pid, hostname: hostname() };
   const log = pino({ level: options.level, base }, lines);
-  // The line's fixed parts, encoded once; the time's digits change at most once a millisecond.
   // The line's fixed parts, encoded once, and joined around the values most lines have (a GET, a 200, a hit).
   const head = `{"level":${INFO_LEVEL},"time":`;
   const afterTime = `,${JSON.stringify(base).slice(1, -1)},"reqId":`;
@@ -331,7 +330,8 @@ export function createLogger(options: LoggerOptions): { log: Logger; lines: Batc
   const beforeCache = Buffer.from(',"cache":');
   const tail = Buffer.from(',"msg":"request completed"}\n');
   const hitTail = Buffer.from(',"cache":"HIT","msg":"request completed"}\n');
-  const fixedBytes = head.length + 20 + afterTime.length + beforeMethod.length + beforeUrl.length + beforeStatus.length + 20 + beforeTime.length + 30 + beforeCache.length + tail.length + 8;
+  // The most bytes a line's fixed parts and numbers take (the host name may be other than ASCII).
+  const fixedBytes = Buffer.byteLength(head) + 20 + Buffer.byteLength(afterTime) + beforeMethod.length + beforeUrl.length + beforeStatus.length + 20 + beforeTime.length + 30 + beforeCache.length + tail.length + 8;
   // Everything before the request id, encoded again when the millisecond changes.
   let lastTime = -1;
   let lastTimeText = '';
