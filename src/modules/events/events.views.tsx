@@ -1,6 +1,6 @@
 import { excerpt } from '../../shared/text/excerpt.js';
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
+import { formatClock, formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, type Lang } from '../../shared/dates/format.js';
 import { DateRange } from '../../shared/views/DateRange.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { alternates, eventPath, eventsPath, seriesPath } from '../../shared/http/paths.js';
@@ -204,27 +204,10 @@ export function EventsPage({ ctx, listing }: { ctx: ViewContext; listing: Events
   );
 }
 
-/** An instant's wall-clock time ("14:00") and its zone's short name ("GMT+7") in `zone`. */
-function clockOf(instant: string, zone: string, lang: Lang): { time: string; zone: string } {
-  const parts = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone,
-    timeZoneName: 'short',
-  }).formatToParts(new Date(instant));
-  const zoneName = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const time = parts
-    .filter((p) => p.type === 'hour' || p.type === 'minute' || (p.type === 'literal' && p.value.trim() === ':'))
-    .map((p) => p.value)
-    .join('');
-  return { time, zone: zoneName };
-}
-
 /** A start and end time in the event's zone, the zone named once ("14:00 - 15:00 GMT+7"), or at each end when the two differ (a change of clocks); a time and its zone never split across lines. */
 function TimeRange({ start, end, zone, lang }: { start: string; end: string | null; zone: string; lang: Lang }) {
-  const from = clockOf(start, zone, lang);
-  const to = end ? clockOf(end, zone, lang) : null;
+  const from = formatClock(start, zone, lang);
+  const to = end ? formatClock(end, zone, lang) : null;
   return (
     <>
       <time dateTime={start}>{to && to.zone === from.zone ? from.time : `${from.time}\u00a0${from.zone}`}</time>

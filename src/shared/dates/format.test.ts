@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, VIETNAMESE_DATE_STYLE } from './format.js';
+import { formatClock, formatDate, formatDateRange, formatMonthHeading, RANGE_SEPARATOR, VIETNAMESE_DATE_STYLE } from './format.js';
 import { casesOf } from '../../../test/helpers/cases.js';
 
 /** The formatters on a row's arguments, for tables of cases. */
@@ -114,5 +114,23 @@ describe('VIETNAMESE_DATE_STYLE', () => {
     assert.equal(formatDateRange('2020-01-01', '2020-04-30', 'vi'), VIETNAMESE_DATE_STYLE.rangeSameYear);
     assert.equal(formatDateRange('2020-12-28', '2021-01-03', 'vi'), VIETNAMESE_DATE_STYLE.rangeAcrossYears);
     assert.equal(formatMonthHeading('2020-09', 'vi'), VIETNAMESE_DATE_STYLE.monthHeading);
+  });
+});
+
+describe('formatClock', () => {
+  test('an instant as the clocks of its zone show it, with the zone named as it is at that instant', () => {
+    assert.deepEqual(formatClock('2026-03-10T07:00:00Z', 'Asia/Ho_Chi_Minh', 'en'), { time: '14:00', zone: 'GMT+7' });
+    assert.deepEqual(formatClock('2026-03-10T07:00:00Z', 'Asia/Ho_Chi_Minh', 'vi'), { time: '14:00', zone: 'GMT+7' });
+    assert.deepEqual(formatClock('2026-03-08T00:05:00Z', 'UTC', 'en'), { time: '00:05', zone: 'UTC' });
+    // Either side of the change of clocks in Los Angeles (2026-03-08, 02:00 local).
+    assert.deepEqual(formatClock('2026-03-08T09:30:00Z', 'America/Los_Angeles', 'en'), { time: '01:30', zone: 'GMT-8' });
+    assert.deepEqual(formatClock('2026-03-08T10:30:00Z', 'America/Los_Angeles', 'en'), { time: '03:30', zone: 'GMT-7' });
+  });
+
+  test('one zone after another gives each its own clocks (its formatter is kept per language and zone)', () => {
+    const instant = '2026-07-01T12:00:00Z';
+    assert.equal(formatClock(instant, 'Asia/Ho_Chi_Minh', 'en').time, '19:00');
+    assert.equal(formatClock(instant, 'Europe/Paris', 'en').time, '14:00');
+    assert.equal(formatClock(instant, 'Asia/Ho_Chi_Minh', 'en').time, '19:00');
   });
 });

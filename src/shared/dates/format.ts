@@ -153,3 +153,23 @@ const instantFormatter = keptFormatters(
 export function formatInstant(instant: string, zone: string, lang: Lang): string {
   return instantFormatter(lang, zone).format(new Date(instant));
 }
+
+const clockFormatter = keptFormatters(
+  (lang: Lang, zone: string) =>
+    new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }),
+);
+
+/**
+ * An instant's wall-clock time in `zone` ("14:00") and the zone's short name
+ * there ("GMT+7"), in `lang`: an event's times, its zone named beside them.
+ */
+export function formatClock(instant: string, zone: string, lang: Lang): { time: string; zone: string } {
+  const parts = clockFormatter(lang, zone).formatToParts(new Date(instant));
+  let time = '';
+  let zoneName = '';
+  for (const part of parts) {
+    if (part.type === 'hour' || part.type === 'minute' || (part.type === 'literal' && part.value.trim() === ':')) time += part.value;
+    else if (part.type === 'timeZoneName') zoneName = part.value;
+  }
+  return { time, zone: zoneName };
+}
