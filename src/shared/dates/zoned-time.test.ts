@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from './zoned-time.js';
+import { CONVERSIONS_KEPT, instantToZonedTime, isTimeOfDay, zonedTimeToInstant } from './zoned-time.js';
 
 test('a time in Hanoi is seven hours ahead of UTC, whatever the server zone', () => {
   assert.equal(zonedTimeToInstant('2026-11-24', '09:00', 'Asia/Ho_Chi_Minh'), '2026-11-24T02:00:00.000Z');
@@ -67,4 +67,32 @@ test('instants in the same second read the same clocks, the next second its own,
   assert.deepEqual(wallClockAt(-1, 'UTC'), { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
   assert.deepEqual(wallClockAt(-1000, 'UTC'), { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
   assert.deepEqual(wallClockAt(0, 'UTC'), { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+});
+
+test('a conversion asked again, in another zone or at another time, gives that one\'s own answer, and the same answer as the first time', () => {
+  const asked: [string, string, string, string | null][] = [
+    // 02:30 is skipped in New York on 8 March 2026 (the clocks go from 02:00 to 03:00), not in Hanoi.
+    ['2026-03-08', '02:30', 'America/New_York', null],
+    ['2026-03-08', '02:30', 'Asia/Ho_Chi_Minh', '2026-03-07T19:30:00.000Z'],
+    ['2026-03-08', '03:30', 'America/New_York', '2026-03-08T07:30:00.000Z'],
+    // 01:30 happens twice in New York on 1 November 2026: the first, still on summer time.
+    ['2026-11-01', '01:30', 'America/New_York', '2026-11-01T05:30:00.000Z'],
+    ['2026-11-02', '01:30', 'America/New_York', '2026-11-02T06:30:00.000Z'],
+    ['2026-11-01', '01:30', 'Not/A_Zone', null],
+  ];
+  for (let round = 1; round <= 2; round++) {
+    for (const [date, time, zone, instant] of asked) assert.equal(zonedTimeToInstant(date, time, zone), instant, `${date} ${time} ${zone}, asked ${round === 1 ? 'first' : 'again'}`);
+  }
+});
+
+test('more conversions than are kept still come out right, the first of them asked again after the others', () => {
+  const days = CONVERSIONS_KEPT + 10;
+  const first = zonedTimeToInstant('2000-01-01', '09:00', 'Asia/Ho_Chi_Minh');
+  assert.equal(first, '2000-01-01T02:00:00.000Z');
+  let day = Date.UTC(2000, 0, 2);
+  for (let i = 0; i < days; i++, day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    assert.equal(zonedTimeToInstant(date, '00:00', 'UTC'), `${date}T00:00:00.000Z`);
+  }
+  assert.equal(zonedTimeToInstant('2000-01-01', '09:00', 'Asia/Ho_Chi_Minh'), first);
 });

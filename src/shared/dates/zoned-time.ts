@@ -44,6 +44,16 @@ export function isoWithOffset(instant: string, zone: string): string {
 }
 
 /**
+ * How many conversions are kept (zonedTimeToInstant). A zone's rules do not
+ * change while the process runs, so a conversion made once holds; a
+ * recurring event's page and calendar convert each of its sessions, a
+ * hundred a year, on every view, and each conversion reads the zone's clocks
+ * four or more times through Intl. Bounded, the first kept leaving first.
+ */
+export const CONVERSIONS_KEPT = 20_000;
+const conversions = new Map<string, string | null>();
+
+/**
  * The UTC instant (ISO string) at which the clocks of `zone` show `date` at
  * `time`, or null when no such instant exists: a time skipped when the clocks
  * go forward, an unknown zone, or a malformed date or time. When clocks go
@@ -51,6 +61,16 @@ export function isoWithOffset(instant: string, zone: string): string {
  */
 export function zonedTimeToInstant(date: string, time: string, zone: string): string | null {
   if (!isCalendarDate(date) || !isTimeOfDay(time)) return null;
+  const key = `${date}T${time} ${zone}`;
+  const kept = conversions.get(key);
+  if (kept !== undefined) return kept;
+  const instant = convertZonedTime(date, time, zone);
+  if (conversions.size >= CONVERSIONS_KEPT) conversions.delete(conversions.keys().next().value!);
+  conversions.set(key, instant);
+  return instant;
+}
+
+function convertZonedTime(date: string, time: string, zone: string): string | null {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   let wall: number;
