@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { casesOf } from '../../../test/helpers/cases.js';
-import { formatExdates, MAX_SESSIONS, normalizeRule, parseExdates, parseRule, ruleUntil, sessionDates } from './recurrence.js';
+import { EXPANSIONS_KEPT, formatExdates, MAX_SESSIONS, normalizeRule, parseExdates, parseRule, ruleUntil, sessionDates } from './recurrence.js';
 
 describe('recurrence rules', () => {
   casesOf((rule: string) => { const p = parseRule(rule); return 'problem' in p ? p.problem : 'ok'; }, {
@@ -61,5 +61,33 @@ describe('the dates a rule makes', () => {
   test('an endless rule stops at the horizon, and never makes more than the most sessions', () => {
     assert.deepEqual(sessionDates('FREQ=WEEKLY', '2027-01-01', '2027-01-20'), ['2027-01-01', '2027-01-08', '2027-01-15']);
     assert.equal(sessionDates('FREQ=DAILY', '2027-01-01', '2099-12-31').length, MAX_SESSIONS);
+  });
+});
+
+describe('a rule expanded again', () => {
+  const rule = 'FREQ=WEEKLY;BYDAY=TU';
+  test('gives the same dates as the first time, and each horizon, skipped date and rule its own', () => {
+    const first = sessionDates(rule, '2027-03-02', '2027-03-23');
+    assert.deepEqual(first, ['2027-03-02', '2027-03-09', '2027-03-16', '2027-03-23']);
+    assert.deepEqual(sessionDates(rule, '2027-03-02', '2027-03-23'), first);
+    assert.deepEqual(sessionDates(rule, '2027-03-02', '2027-03-16'), ['2027-03-02', '2027-03-09', '2027-03-16'], 'a nearer horizon');
+    assert.deepEqual(sessionDates(rule, '2027-03-02', '2027-03-23', ['2027-03-09']), ['2027-03-02', '2027-03-16', '2027-03-23'], 'a skipped date');
+    assert.deepEqual(sessionDates('FREQ=WEEKLY;BYDAY=TU;INTERVAL=2', '2027-03-02', '2027-03-23'), ['2027-03-02', '2027-03-16'], 'another rule');
+    assert.deepEqual(sessionDates(rule, '2027-03-09', '2027-03-23'), ['2027-03-09', '2027-03-16', '2027-03-23'], 'another first session');
+  });
+
+  test('is not changed by what a caller did with the dates it was given before', () => {
+    const given = sessionDates(rule, '2027-04-06', '2027-04-20');
+    given.splice(0, given.length, '1999-01-01');
+    assert.deepEqual(sessionDates(rule, '2027-04-06', '2027-04-20'), ['2027-04-06', '2027-04-13', '2027-04-20']);
+  });
+
+  test('more rules than are kept still expand right, the first of them asked again after the others', () => {
+    const through = '2027-06-01';
+    for (let i = 0; i <= EXPANSIONS_KEPT; i++) {
+      const first = `2027-05-${String((i % 28) + 1).padStart(2, '0')}`;
+      assert.equal(sessionDates(`FREQ=DAILY;INTERVAL=${(i % 90) + 1}`, first, through)[0], first);
+    }
+    assert.deepEqual(sessionDates('FREQ=DAILY;INTERVAL=1', '2027-05-01', '2027-05-03'), ['2027-05-01', '2027-05-02', '2027-05-03']);
   });
 });
