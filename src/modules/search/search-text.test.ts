@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { highlight, indexText, MAX_QUERY_LENGTH, parseSearchQuery, plainText, snippet, words, type TextPiece } from './search-text.js';
+import { FOLDED_WORDS_KEPT, foldWord, highlight, indexText, MAX_QUERY_LENGTH, parseSearchQuery, plainText, snippet, words, type TextPiece } from './search-text.js';
 import { ftsExpression } from './sqlite-search-index.js';
 import { tsQueryText } from './postgres-search-index.js';
 
@@ -109,5 +109,26 @@ describe('highlight and snippet', () => {
 
   test('plainText drops Markdown syntax', () => {
     assert.equal(plainText('## Title\n\n**Bold** and [a link](https://x.org) ![alt text](a.jpg)').trim(), 'Title\n\nBold and a link alt text');
+  });
+});
+
+describe('folded words', () => {
+  test('each word folds to its own, asked first or again', () => {
+    for (let round = 1; round <= 2; round++) {
+      assert.deepEqual(['đắk', 'lắk', 'lao', 'động', 'dak', 'workers'].map(foldWord), ['dak', 'lak', 'lao', 'dong', 'dak', 'workers'], `round ${round}`);
+    }
+  });
+
+  test('more words than are kept still fold right, the first of them asked again after the others', () => {
+    assert.equal(foldWord('việt'), 'viet');
+    for (let i = 0; i <= FOLDED_WORDS_KEPT; i++) assert.equal(foldWord(`ấ${i}`), `a${i}`);
+    assert.equal(foldWord('việt'), 'viet');
+  });
+
+  test('a snippet marks every word the query matches, diacritics ignored, however many words its text has', () => {
+    const { query } = parseSearchQuery('lao động') as { query: { terms: Parameters<typeof snippet>[1] } };
+    const text = `${'Người lao động và doanh nghiệp. '.repeat(3)}`;
+    const marked = snippet(text, query.terms).filter((p) => p.mark).map((p) => p.text);
+    assert.deepEqual(marked, ['lao động', 'lao động', 'lao động']);
   });
 });

@@ -15,9 +15,24 @@ export function words(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
 }
 
+/**
+ * How many words are kept folded (foldWord). A result's snippet folds every
+ * word of its text, an article's body is thousands of words, and the office
+ * writes with a vocabulary of a few thousand: each is folded once. Bounded,
+ * the first kept leaving first.
+ */
+export const FOLDED_WORDS_KEPT = 20_000;
+const foldedWords = new Map<string, string>();
+
 /** A word without diacritics, đ included ("đắk" → "dak"). */
 export function foldWord(word: string): string {
-  return foldDiacritics(word);
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldDiacritics(word);
+    if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.delete(foldedWords.keys().next().value!);
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
 
 /** A text as the index stores it: its words separated by single spaces, as written or folded. */
@@ -129,8 +144,7 @@ function wordSpans(text: string): WordSpan[] {
   return spans;
 }
 
-function wordMatches(key: string, word: string, prefix: boolean): boolean {
-  const folded = foldWord(word);
+function wordMatches(key: string, folded: string, prefix: boolean): boolean {
   return prefix ? key.startsWith(folded) : key === folded;
 }
 
@@ -139,10 +153,12 @@ function matchedWords(spans: WordSpan[], terms: SearchTerm[]): Set<number> {
   const hit = new Set<number>();
   for (const term of terms) {
     const n = term.words.length;
+    // Each of the term's words folded once, not once for every word of the text.
+    const folded = term.words.map(foldWord);
     for (let i = 0; i + n <= spans.length; i += 1) {
       let all = true;
       for (let k = 0; k < n && all; k += 1) {
-        all = wordMatches(spans[i + k]!.key, term.words[k]!, term.prefix && k === n - 1);
+        all = wordMatches(spans[i + k]!.key, folded[k]!, term.prefix && k === n - 1);
       }
       if (all) for (let k = 0; k < n; k += 1) hit.add(i + k);
     }

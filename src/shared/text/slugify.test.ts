@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { foldDiacritics, slugify } from './slugify.js';
 import { casesOf } from '../../../test/helpers/cases.js';
 
@@ -24,6 +25,28 @@ describe('foldDiacritics', () => {
       ['ILO/EU/OECD 2020!', 'ILO/EU/OECD 2020!'],
       ['', ''],
     ],
+  });
+});
+
+describe('foldDiacritics, any text', () => {
+  // Every step of the folding, with no shortcut for plain ASCII.
+  const everyStep = (s: string) =>
+    s
+      .replace(/[đĐðÐøØłŁħĦıßæÆœŒþÞ]/g, (ch) => foldDiacritics(ch))
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC');
+
+  test('gives what every step of the folding gives, for plain ASCII, Vietnamese and anything else', () => {
+    const vietnamese = fc.constantFrom(...'aăâđeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệóòỏõọốồổỗộớờởỡợúùủũụứừửữựíìỉĩịýỳỷỹỵĐẮẾ '.split(''));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary-ascii' }),
+      fc.string({ unit: vietnamese }),
+      // Spaces beside ASCII: U+2000 becomes U+2002 under NFD, as a shortcut for ASCII must not forget.
+      fc.string({ unit: fc.oneof(vietnamese, fc.constantFrom('a', 'Z', '1', ' ', '-', '\t', '\u00a0', '\u2000', '\u212b')) }),
+      fc.string({ unit: 'grapheme' }),
+    );
+    fc.assert(fc.property(text, (s) => foldDiacritics(s) === everyStep(s)), { numRuns: 500 });
   });
 });
 

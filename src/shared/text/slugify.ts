@@ -26,6 +26,8 @@ const UNDECOMPOSABLE: Record<string, string> = {
   Þ: 'Th',
 };
 
+const ASCII_ONLY = /^[\t\n\r -~]*$/;
+
 const UNDECOMPOSABLE_PATTERN = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'g');
 
 /**
@@ -34,6 +36,8 @@ const UNDECOMPOSABLE_PATTERN = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('
  * decomposition alone does not do. Other characters are left as they are.
  */
 export function foldDiacritics(s: string): string {
+  // Printable ASCII has nothing to fold: search folds every word of every result it shows, most of them English.
+  if (ASCII_ONLY.test(s)) return s;
   return s
     .replace(UNDECOMPOSABLE_PATTERN, (ch) => UNDECOMPOSABLE[ch] ?? ch)
     .normalize('NFD')
