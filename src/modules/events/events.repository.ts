@@ -296,9 +296,19 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: Linked
             .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
             .where(lastDayIndexed, '>=', v.today)
             .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
+  // The sessions still to come, soonest first, cut to the page's end as the single events starting are:
+  // a weekly event has a hundred of them within the two years its sessions are kept for.
+  const sessions = sessionsOf(live, v)
+    .select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day'])
+    .where('s.last_day', '>=', v.today)
+    .orderBy('s.start_date', 'asc')
+    .orderBy('s.last_day', 'asc')
+    .orderBy('e.id', 'asc')
+    .orderBy('s.recurrence_date', 'asc')
+    .limit(v.take);
   return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
-    .unionAll(sessionsOf(live, v).select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day']).where('s.last_day', '>=', v.today))
+    .unionAll((eb) => eb.selectFrom(sessions.as('sessions')).selectAll())
     .orderBy(sql.ref('start_date'), 'asc')
     .orderBy(sql.ref('last_day'), 'asc')
     .orderBy(sql.ref('id'), 'asc')
@@ -406,7 +416,7 @@ type PartEntry = Entry & { part: number | string };
 const firstPagesOfRelated = rows.keptOnLive<PageValues, PartEntry>(
   (live, v, shared, kdb) => {
     const upcoming = relatedUpcomingLines(live, v, shared);
-    const past = pastLines(live, v);
+    const past = pastLines(live, v, shared, kdb);
     const part = sql.ref<number>('part');
     const startDate = sql.ref<string>('start_date');
     const both = kdb
@@ -459,7 +469,7 @@ async function upcomingPage(db: Db, choice: TextChoice, values: PageValues): Pro
   const untagged = liveEvents(db, { ...choice, filters: { ...choice.filters, [term.terms === 'topics' ? 'topic' : 'programme']: undefined } });
   return (await db.executeQuery(upcomingLines(liveEvents(db, choice), values, { untagged, terms: [{ kind: term, slugs: [term.slug] }] }))).rows;
 }
-function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
+function pastLines(live: LiveQuery, v: StandIns<PageValues>, _shared: unknown, db: Kysely<Database>) {
   // Past single events, newest first: the listing index read backwards from today, stopped at the page's end.
   const ended = singles(live)
     .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
@@ -470,10 +480,19 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>) {
     .orderBy(lastDay, 'asc')
     .orderBy('e.id', 'asc')
     .limit(v.take);
-  return sessionsOf(live, v)
+  // The past sessions, newest first, cut to the page's end likewise: they grow by fifty a year for a weekly event.
+  const sessions = sessionsOf(live, v)
     .select(['e.id', sql.ref<string | null>('s.recurrence_date').as('recurrence_date'), 's.start_date', 's.last_day'])
     .where('s.last_day', '<', v.today)
     .where('s.start_date', '<', v.today)
+    .orderBy('s.start_date', 'desc')
+    .orderBy('s.last_day', 'asc')
+    .orderBy('e.id', 'asc')
+    .orderBy('s.recurrence_date', 'asc')
+    .limit(v.take);
+  return db
+    .selectFrom(sessions.as('sessions'))
+    .selectAll()
     .unionAll((eb) => eb.selectFrom(ended.as('ended')).selectAll())
     .orderBy(sql.ref('start_date'), 'desc')
     .orderBy(sql.ref('last_day'), 'asc')
