@@ -131,6 +131,22 @@ function sessionsOf(live: LiveQuery, v: EntryValues) {
     .where('s.last_day', '>=', v.from);
 }
 
+/**
+ * Sessions as a listing's lines, in its order (by their first day, soonest
+ * or latest first as `starts` says), cut to the page's end (`take`) before
+ * they are merged with the single events: a weekly event has a hundred
+ * sessions within the two years they are kept for, fifty more each year past.
+ */
+function sessionLines(live: LiveQuery, v: StandIns<PageValues>, starts: 'asc' | 'desc') {
+  return sessionsOf(live, v)
+    .select(['e.id', sql.ref<string | null>('s.recurrence_date').as('recurrence_date'), 's.start_date', 's.last_day'])
+    .orderBy('s.start_date', starts)
+    .orderBy('s.last_day', 'asc')
+    .orderBy('e.id', 'asc')
+    .orderBy('s.recurrence_date', 'asc')
+    .limit(v.take);
+}
+
 /** The links of events to one topic or programme, and that term by its slug. */
 interface TermLinks {
   links: 'event_topics' | 'event_programmes';
@@ -296,16 +312,8 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: Linked
             .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
             .where(lastDayIndexed, '>=', v.today)
             .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
-  // The sessions still to come, soonest first, cut to the page's end as the single events starting are:
-  // a weekly event has a hundred of them within the two years its sessions are kept for.
-  const sessions = sessionsOf(live, v)
-    .select(['e.id', 's.recurrence_date', 's.start_date', 's.last_day'])
-    .where('s.last_day', '>=', v.today)
-    .orderBy('s.start_date', 'asc')
-    .orderBy('s.last_day', 'asc')
-    .orderBy('e.id', 'asc')
-    .orderBy('s.recurrence_date', 'asc')
-    .limit(v.take);
+  // The sessions still to come, soonest first, cut to the page's end as the single events starting are.
+  const sessions = sessionLines(live, v, 'asc').where('s.last_day', '>=', v.today);
   return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
     .unionAll((eb) => eb.selectFrom(sessions.as('sessions')).selectAll())
@@ -480,16 +488,8 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>, _shared: unknown, d
     .orderBy(lastDay, 'asc')
     .orderBy('e.id', 'asc')
     .limit(v.take);
-  // The past sessions, newest first, cut to the page's end likewise: they grow by fifty a year for a weekly event.
-  const sessions = sessionsOf(live, v)
-    .select(['e.id', sql.ref<string | null>('s.recurrence_date').as('recurrence_date'), 's.start_date', 's.last_day'])
-    .where('s.last_day', '<', v.today)
-    .where('s.start_date', '<', v.today)
-    .orderBy('s.start_date', 'desc')
-    .orderBy('s.last_day', 'asc')
-    .orderBy('e.id', 'asc')
-    .orderBy('s.recurrence_date', 'asc')
-    .limit(v.take);
+  // The past sessions, newest first, cut to the page's end likewise.
+  const sessions = sessionLines(live, v, 'desc').where('s.last_day', '<', v.today).where('s.start_date', '<', v.today);
   return db
     .selectFrom(sessions.as('sessions'))
     .selectAll()
