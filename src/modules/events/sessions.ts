@@ -87,7 +87,7 @@ export function eventSessions(event: RecurringTiming, changes: readonly SessionC
       start_date: date,
       end_date: span ? addDays(date, span) : null,
       starts_at: timed ? sessionInstant(date, startLocal.time, event.time_zone) : null,
-      ends_at: timed && endLocal ? sessionInstant(addDays(date, endDayOffset), endLocal.time, event.time_zone) : null,
+      ends_at: timed && endLocal ? sessionInstant(endDayOffset === 0 ? date : addDays(date, endDayOffset), endLocal.time, event.time_zone) : null,
     };
   });
   return sessions.sort((a, b) => compareDates(a.start_date, b.start_date) || (a.starts_at ?? '').localeCompare(b.starts_at ?? ''));

@@ -48,10 +48,17 @@ export function isoWithOffset(instant: string, zone: string): string {
  * change while the process runs, so a conversion made once holds; a
  * recurring event's page and calendar convert each of its sessions, a
  * hundred a year, on every view, and each conversion reads the zone's clocks
- * four or more times through Intl. Bounded, the first kept leaving first.
+ * four or more times through Intl. When that many are kept, they are all
+ * let go and kept afresh.
  */
 export const CONVERSIONS_KEPT = 20_000;
-const conversions = new Map<string, string | null>();
+/**
+ * Conversions by zone, time and date. Nested rather than keyed by one joined
+ * string: a session's date is the same string on every view (sessionDates
+ * keeps them), and a joined key would be built and hashed for every session.
+ */
+const conversions = new Map<string, Map<string, Map<string, string | null>>>();
+let conversionsKept = 0;
 
 /**
  * The UTC instant (ISO string) at which the clocks of `zone` show `date` at
@@ -60,13 +67,21 @@ const conversions = new Map<string, string | null>();
  * back and the time happens twice, the first of the two is chosen.
  */
 export function zonedTimeToInstant(date: string, time: string, zone: string): string | null {
-  if (!isCalendarDate(date) || !isTimeOfDay(time)) return null;
-  const key = `${date}T${time} ${zone}`;
-  const kept = conversions.get(key);
+  // Only well-formed dates and times are kept: one found was checked when it was kept.
+  const kept = conversions.get(zone)?.get(time)?.get(date);
   if (kept !== undefined) return kept;
+  if (!isCalendarDate(date) || !isTimeOfDay(time)) return null;
   const instant = convertZonedTime(date, time, zone);
-  if (conversions.size >= CONVERSIONS_KEPT) conversions.delete(conversions.keys().next().value!);
-  conversions.set(key, instant);
+  if (conversionsKept >= CONVERSIONS_KEPT) {
+    conversions.clear();
+    conversionsKept = 0;
+  }
+  let byTime = conversions.get(zone);
+  if (!byTime) conversions.set(zone, (byTime = new Map()));
+  let byDate = byTime.get(time);
+  if (!byDate) byTime.set(time, (byDate = new Map()));
+  byDate.set(date, instant);
+  conversionsKept += 1;
   return instant;
 }
 
