@@ -5,8 +5,11 @@ import { describe, test } from 'node:test';
 import { calendarOptions } from '../../../test/fixtures/calendar-events.js';
 import { weeklyWebinar } from '../../../test/fixtures/recurring-event.js';
 import { expandWithIcalJs } from '../../../test/helpers/ical.js';
-import { eventSessions, type CalendarEvent } from '../events/index.js';
+import { eventSessions, sessionHorizon, type CalendarEvent } from '../events/index.js';
+import { ruleUntil } from '../../shared/dates/recurrence.js';
+import { wallClockAt } from '../../shared/dates/zoned-time.js';
 import { buildCalendar } from './calendar.js';
+import { sessionYears } from './recurrence.js';
 
 describe('a recurring event in a calendar', () => {
   const text = buildCalendar([weeklyWebinar], calendarOptions);
@@ -57,4 +60,52 @@ describe('a recurring event in a calendar', () => {
       assert.equal(other, text, tz);
     }
   });
+});
+
+describe('the years a recurring event\'s zone is described for', () => {
+  /** The years its sessions' zone shows at each session's start, read from the clocks for every one. */
+  const shownYears = (event: CalendarEvent) => {
+    const through = ruleUntil(event.recurrence_rule!) ?? sessionHorizon(event.start_date);
+    return [...new Set(eventSessions(event, event.session_changes, through).flatMap((s) => (s.starts_at ? [wallClockAt(Date.parse(s.starts_at), event.time_zone).year] : [])))].sort();
+  };
+  const events: Record<string, CalendarEvent> = {
+    'weekly in Geneva across the change of clocks': weeklyWebinar,
+    'daily at 23:30 in Kiritimati (UTC+14) across New Year': {
+      ...weeklyWebinar,
+      start_date: '2027-12-29',
+      starts_at: '2027-12-29T09:30:00.000Z',
+      ends_at: '2027-12-29T10:00:00.000Z',
+      time_zone: 'Pacific/Kiritimati',
+      recurrence_rule: 'FREQ=DAILY;COUNT=6',
+      recurrence_exdates: null,
+      session_changes: [{ recurrence_date: '2027-12-30', status: 'moved', start_date: '2028-01-01', starts_at: '2028-01-01T09:00:00.000Z', ends_at: '2028-01-01T09:30:00.000Z' }],
+    },
+    'daily at 00:15 in Los Angeles across New Year': {
+      ...weeklyWebinar,
+      start_date: '2027-12-30',
+      starts_at: '2027-12-30T08:15:00.000Z',
+      ends_at: '2027-12-30T09:15:00.000Z',
+      time_zone: 'America/Los_Angeles',
+      recurrence_rule: 'FREQ=DAILY;COUNT=4',
+      recurrence_exdates: null,
+      session_changes: [],
+    },
+    'weekly in Hanoi, open-ended': {
+      ...weeklyWebinar,
+      start_date: '2026-11-03',
+      starts_at: '2026-11-03T07:00:00.000Z',
+      ends_at: '2026-11-03T08:30:00.000Z',
+      time_zone: 'Asia/Ho_Chi_Minh',
+      recurrence_rule: 'FREQ=WEEKLY;BYDAY=TU',
+      recurrence_exdates: null,
+      session_changes: [],
+    },
+  };
+  for (const [name, event] of Object.entries(events)) {
+    test(`are those its sessions' clocks show: ${name}`, () => {
+      const expected = shownYears(event);
+      assert.ok(expected.length > 0);
+      assert.deepEqual([...sessionYears(event)].sort(), expected);
+    });
+  }
 });

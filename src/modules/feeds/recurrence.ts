@@ -58,7 +58,11 @@ export function sessionYears(event: CalendarTiming): number[] {
   const through = ruleUntil(event.recurrence_rule) ?? sessionHorizon(event.start_date);
   const years = new Set<number>();
   for (const s of eventSessions(event, event.session_changes, through)) {
-    if (s.starts_at) years.add(wallClockAt(Date.parse(s.starts_at), event.time_zone).year);
+    if (!s.starts_at) continue;
+    // A session starts on its own local date, or (a time the clocks skip, read an hour later) beside it:
+    // only at New Year can the year its zone's clocks show differ from its date's, and only there are they read.
+    const monthDay = s.start_date.slice(5);
+    years.add(monthDay === '12-31' || monthDay === '01-01' ? wallClockAt(Date.parse(s.starts_at), event.time_zone).year : Number(s.start_date.slice(0, 4)));
   }
   return [...years];
 }
