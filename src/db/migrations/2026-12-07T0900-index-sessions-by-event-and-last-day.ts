@@ -1,8 +1,8 @@
 /**
  * A recurring event's sessions by their last day: the listing's counts ask,
  * for each recurring event, how many of its sessions are still to come (and
- * for each year offered, whether one falls in it), and its pages read the
- * sessions to come. By the event and its session dates alone (the table's
+ * for each year offered, whether one falls in it), and the listing's lines
+ * read the sessions to come. By the event and its session dates alone (the table's
  * key) each such look read every session the event has, a hundred for each
  * two years of a weekly event; by the event and last day it reads those it
  * counts.
