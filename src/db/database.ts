@@ -103,13 +103,12 @@ const LONGEST_PAUSE_MS = 100;
  */
 class WaitingSqliteConnection implements DatabaseConnection {
   constructor(
-    private readonly inner: DatabaseConnection,
-    private readonly sqlite: SqliteDatabase.Database,
+    private readonly inner: CachingSqliteConnection,
     private readonly waitMs: number,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.sqlite.inTransaction) return this.inner.executeQuery<R>(query);
+    if (this.inner.inWriteTransaction) return this.inner.executeQuery<R>(query);
     const deadline = Date.now() + this.waitMs;
     for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
       try {
@@ -124,8 +123,8 @@ class WaitingSqliteConnection implements DatabaseConnection {
     }
   }
 
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery<R>(query, chunkSize);
+  streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query);
   }
 }
 
@@ -149,7 +148,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
     // Kysely's driver keeps the one connection behind a lock; each query then runs through the statement cache.
     await super.acquireConnection();
-    this.connection ??= new WaitingSqliteConnection(new CachingSqliteConnection(this.sqlite, new StatementCache(this.sqlite)), this.sqlite, this.waitMs);
+    this.connection ??= new WaitingSqliteConnection(new CachingSqliteConnection(this.sqlite, new StatementCache(this.sqlite)), this.waitMs);
     return this.connection;
   }
 

@@ -26,7 +26,12 @@ export interface KeptStatement {
   statement: SqliteDatabase.Statement;
   /** The names of its result columns, in order; null for a statement that returns no rows. */
   columns: string[] | null;
+  /** A query that only reads (a select, with or without a with clause): it may share the turn's read transaction. */
+  plainRead: boolean;
 }
+
+/** The start of a query that reads and nothing else, once SQLite has said it writes nothing and returns rows. */
+const PLAIN_READ = /^\s*(select|with)\b/i;
 
 /** Statements by SQL, least recently used first out. */
 export class StatementCache {
@@ -49,7 +54,11 @@ export class StatementCache {
       return found;
     }
     const statement = this.sqlite.prepare(sql);
-    const kept: KeptStatement = { statement, columns: statement.reader ? statement.columns().map((column) => column.name) : null };
+    const kept: KeptStatement = {
+      statement,
+      columns: statement.reader ? statement.columns().map((column) => column.name) : null,
+      plainRead: statement.reader && statement.readonly && PLAIN_READ.test(sql),
+    };
     if (statement.reader) statement.raw(true);
     this.prepared += 1;
     this.statements.set(sql, kept);
@@ -65,16 +74,46 @@ export class StatementCache {
 /**
  * A Kysely connection to better-sqlite3 that runs each query through the
  * statement cache; otherwise it answers as Kysely's SqliteConnection does.
+ *
+ * Reads share one read transaction per turn of the event loop. Outside a
+ * transaction SQLite begins and ends one for every statement, and in WAL
+ * mode that is three system calls (two locks on the shared-memory file and
+ * a look at the file's size): 7.2 µs against 0.24 µs for a one-row read
+ * inside a transaction, on the machines this was measured on, where a
+ * page's own reads cost 25-35 µs. So the first plain read
+ * of a turn begins a transaction (deferred: it takes no lock a writer
+ * waits for) and the turn's end (`setImmediate`) commits it. Every read in
+ * between, of any request, sees the same snapshot: the database as it was at
+ * the turn's first read, which is what each would have seen a few
+ * microseconds apart. Anything else (a write, a transaction of Kysely's, a
+ * pragma, a streamed query) ends it first, so writes, their transactions
+ * and streams run exactly as before, and the next read sees their work.
  */
 export class CachingSqliteConnection implements DatabaseConnection {
+  /** Whether the open transaction is this turn's shared read (and not a transaction someone began). */
+  private turnRead = false;
+  private readonly beginRead: SqliteDatabase.Statement;
+  private readonly endRead: SqliteDatabase.Statement;
+
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
     readonly statements: StatementCache,
-  ) {}
+  ) {
+    this.beginRead = sqlite.prepare('begin deferred');
+    this.endRead = sqlite.prepare('commit');
+  }
+
+  /** Whether a transaction is open that is not this turn's shared read: a write's, whose statements must not be tried again. */
+  get inWriteTransaction(): boolean {
+    return this.sqlite.inTransaction && !this.turnRead;
+  }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const { statement, columns } = this.statements.get(query.sql);
+    const { statement, columns, plainRead } = this.statements.get(query.sql);
     const parameters = query.parameters as unknown[];
+    if (plainRead) {
+      if (!this.sqlite.inTransaction) this.beginTurnRead();
+    } else this.endTurnRead();
     if (columns) return Promise.resolve({ rows: rowObjects<R>(statement.all(parameters) as unknown[][], columns) });
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
@@ -82,9 +121,33 @@ export class CachingSqliteConnection implements DatabaseConnection {
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(query.query)) throw new Error('SQLite streams only select queries');
+    // A stream outlives the turn: it reads in a transaction of its own, as before.
+    this.endTurnRead();
     // A statement being iterated cannot run for anyone else meanwhile: a stream gets its own.
     const statement = this.sqlite.prepare(query.sql);
     for (const row of statement.iterate(query.parameters as unknown[])) yield { rows: [row as R] };
+  }
+
+  private beginTurnRead(): void {
+    this.beginRead.run();
+    this.turnRead = true;
+    setImmediate(() => this.endAtTurnEnd());
+  }
+
+  /** Ends the turn's read; should the connection be unable to just now, it tries again at the next turn's end. */
+  private endAtTurnEnd(): void {
+    try {
+      this.endTurnRead();
+    } catch {
+      setImmediate(() => this.endAtTurnEnd());
+    }
+  }
+
+  /** Ends this turn's shared read, if one is open; nothing else is touched. */
+  endTurnRead(): void {
+    if (!this.turnRead) return;
+    if (this.sqlite.open && this.sqlite.inTransaction) this.endRead.run();
+    this.turnRead = false;
   }
 }
 
