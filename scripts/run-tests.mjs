@@ -105,7 +105,9 @@ async function runFiles(list) {
     }),
   );
   const count = (name) => results.reduce((sum, r) => sum + Number(new RegExp(`^ℹ ${name} (\\d+)$`, 'm').exec(r.output)?.[1] ?? 0), 0);
-  console.log(`\nAll groups: ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped.`);
+  // Cancelled tests (a process whose event loop ended with a test still waiting) are neither passed nor failed, and are named.
+  const cancelled = count('cancelled');
+  console.log(`\nAll groups: ${count('tests')} tests, ${count('pass')} passed, ${count('fail')} failed, ${cancelled ? `${cancelled} cancelled, ` : ''}${count('skipped')} skipped.`);
   return { status: results.some((r) => r.status !== 0) ? 1 : 0, output: results.map((r) => r.output).join('\n') };
 }
 

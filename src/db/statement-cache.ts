@@ -92,16 +92,15 @@ export class StatementCache {
 export class CachingSqliteConnection implements DatabaseConnection {
   /** Whether the open transaction is this turn's shared read (and not a transaction someone began). */
   private turnRead = false;
-  private readonly beginRead: SqliteDatabase.Statement;
-  private readonly endRead: SqliteDatabase.Statement;
+  /** The turn's `begin` and `commit`, prepared on first use (see the constructor). */
+  private turnStatements: { begin: SqliteDatabase.Statement; commit: SqliteDatabase.Statement } | undefined;
 
+  // Nothing is asked of the database here: the driver makes the connection while holding its lock,
+  // and a connection made on a closed database must fail in a query (which lets the lock go), not here.
   constructor(
     private readonly sqlite: SqliteDatabase.Database,
     readonly statements: StatementCache,
-  ) {
-    this.beginRead = sqlite.prepare('begin deferred');
-    this.endRead = sqlite.prepare('commit');
-  }
+  ) {}
 
   /** Whether a transaction is open that is not this turn's shared read: a write's, whose statements must not be tried again. */
   get inWriteTransaction(): boolean {
@@ -129,7 +128,8 @@ export class CachingSqliteConnection implements DatabaseConnection {
   }
 
   private beginTurnRead(): void {
-    this.beginRead.run();
+    this.turnStatements ??= { begin: this.sqlite.prepare('begin deferred'), commit: this.sqlite.prepare('commit') };
+    this.turnStatements.begin.run();
     this.turnRead = true;
     setImmediate(() => this.endAtTurnEnd());
   }
@@ -146,7 +146,7 @@ export class CachingSqliteConnection implements DatabaseConnection {
   /** Ends this turn's shared read, if one is open; nothing else is touched. */
   endTurnRead(): void {
     if (!this.turnRead) return;
-    if (this.sqlite.open && this.sqlite.inTransaction) this.endRead.run();
+    if (this.sqlite.open && this.sqlite.inTransaction) this.turnStatements?.commit.run();
     this.turnRead = false;
   }
 }
