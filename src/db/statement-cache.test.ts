@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { openDatabase } from './database.js';
-import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
+import { CachingSqliteConnection, StatementCache, withCastLimits } from './statement-cache.js';
 
 test('a query run again reuses its prepared statement, with the new values bound', async () => {
   const sqlite = new SqliteDatabase(':memory:');
@@ -73,4 +73,30 @@ test('a stream reads every row of a query that was also run whole', async () => 
   assert.deepEqual(seen, [1, 2, 3]);
   assert.equal((await query().execute()).length, 3);
   await destroy();
+});
+
+test('a LIMIT or OFFSET given as a bare parameter is prepared cast, so that a new value does not make SQLite prepare the statement again', () => {
+  assert.equal(withCastLimits('select * from t order by n limit ? offset ?'), 'select * from t order by n limit cast(? as integer) offset cast(? as integer)');
+  assert.equal(withCastLimits('select * from (select n from t LIMIT\n?) as x limit 1'), 'select * from (select n from t LIMIT\ncast(? as integer)) as x limit 1');
+  // Quoted text and names are not SQL, and a column named like the word is not a limit.
+  assert.equal(withCastLimits(`select 'limit ?' as "offset ?", x.limit_days from x where a = ? limit ?`), `select 'limit ?' as "offset ?", x.limit_days from x where a = ? limit cast(? as integer)`);
+  assert.equal(withCastLimits(`select 'it''s limit ?' limit ?`), `select 'it''s limit ?' limit cast(? as integer)`);
+  assert.equal(withCastLimits('select n from t where n > ?'), 'select n from t where n > ?');
+});
+
+test('a kept statement with a LIMIT and OFFSET answers each run with its own values', async () => {
+  const sqlite = new SqliteDatabase(':memory:');
+  const cache = new StatementCache(sqlite);
+  const connection = new CachingSqliteConnection(sqlite, cache);
+  sqlite.exec('create table t (n integer)');
+  const insert = sqlite.prepare('insert into t (n) values (?)');
+  for (let n = 1; n <= 10; n++) insert.run(n);
+  const page = async (limit: number, offset: number) =>
+    (await connection.executeQuery<{ n: number }>(CompiledQuery.raw('select n from t order by n limit ? offset ?', [limit, offset]))).rows.map((r) => r.n);
+  assert.deepEqual(await page(3, 0), [1, 2, 3]);
+  assert.deepEqual(await page(2, 5), [6, 7]);
+  assert.deepEqual(await page(20, 8), [9, 10]);
+  assert.equal(cache.prepared, 1);
+  assert.match(cache.get('select n from t order by n limit ? offset ?').statement.source, /limit cast\(\? as integer\) offset cast\(\? as integer\)/);
+  sqlite.close();
 });
