@@ -7,6 +7,7 @@ import { choosesAll, isLive, publicRows, shownText, shownTranslationStatuses, ty
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
+import { compareDates } from '../../shared/dates/calendar-date.js';
 import { lastDayColumn, lastDayOfDates } from '../../shared/dates/day-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -550,9 +551,31 @@ export async function listUpcomingThenPast(db: Db, choice: TextChoice, today: st
 const singleColumns = ['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')] as const;
 const sessionColumns = ['e.id', 's.recurrence_date', 's.start_date', 's.last_day'] as const;
 
+/**
+ * The last day a session running on `today` may have: `today` plus its
+ * event's span (events.span_days), since every session of an event spans as
+ * many days as its first (sessions.ts), in each database's own date
+ * arithmetic. With it the sessions' index (event, last day) is read from
+ * `today` to that day, a session or two, where "begun by today" alone, not
+ * in the index's order, left every session still to come to be read: a
+ * weekly event keeps a hundred.
+ */
+function lastDayRunningOn(db: Kysely<Database>, today: string): Expression<string> {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`to_char(cast(cast(${today} as date) + e.span_days as timestamp), 'YYYY-MM-DD')`
+    : sql<string>`date(${today}, '+' || e.span_days || ' days')`;
+}
+
 /** Published events and sessions running on `today` (started on or before it, not yet ended). */
 export async function listHappeningOn(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
   const live = liveEvents(db, choice);
+  // The sessions running today within the year filter's days: touching both them and today, in one
+  // bound of each (given two lower bounds on the last day, SQLite reads the index from either).
+  const year = choice.filters?.year;
+  const days = year === undefined ? undefined : yearBounds(year);
+  const touching = days
+    ? { from: compareDates(days.from, today) > 0 ? days.from : today, to: compareDates(days.to, today) < 0 ? days.to : today }
+    : { from: today, to: today };
   // The single events begun since the longest span of one before today (runningFromSpan): a range
   // of first days whose length follows that span, not the number of events still to come.
   const found = await singles(live)
@@ -561,10 +584,9 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
     .where('e.start_date', '<=', today)
     .where(lastDay, '>=', today)
     .unionAll(
-      sessionsOf(live, sessionBounds(choice))
+      sessionsOf(live, touching)
         .select([...sessionColumns])
-        .where('s.start_date', '<=', today)
-        .where('s.last_day', '>=', today),
+        .where('s.last_day', '<=', lastDayRunningOn(db as Kysely<Database>, today)),
     )
     .orderBy(sql.ref('start_date'), 'asc')
     .orderBy(sql.ref('id'), 'asc')

@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { createPeople, eventInput } from '../../../test/helpers/editing.js';
 import { createEvent } from '../../../test/helpers/factories.js';
 import { statementsDuring } from '../../../test/helpers/statements.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
+import { createEvent as saveEvent, publishEvent } from './events.editing.js';
 import { listHappeningOn } from './events.repository.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -52,5 +54,31 @@ describe('the events happening on a day', () => {
     await happening('2026-11-23');
     const [statement] = await statementsDuring(db, () => listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
     assert.match(statement ?? '', /span_days/);
+  });
+
+  test("a recurring event's session is running on each of its days, read from its span rather than from every session to come", async () => {
+    const { editor } = await createPeople(db);
+    const ctx = { user: editor, now: NOW };
+    // Monday to Wednesday every week from 2 November 2026, a hundred sessions within the horizon.
+    const course = await saveEvent(
+      db,
+      ctx,
+      eventInput({ start_date: '2026-11-02', end_date: '2026-11-04', recurrence_rule: 'FREQ=WEEKLY;BYDAY=MO', en: { ...eventInput().en, title: 'Weekly course' } }),
+    );
+    await publishEvent(db, ctx, course.id);
+    const sessions = async (today: string) =>
+      (await listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, today, 10)).filter((row) => row.title === 'Weekly course').map((row) => row.start_date);
+    assert.deepEqual(await sessions('2026-11-23'), ['2026-11-23']);
+    assert.deepEqual(await sessions('2026-11-25'), ['2026-11-23']);
+    assert.deepEqual(await sessions('2026-11-26'), []);
+    assert.deepEqual(await sessions('2027-06-16'), ['2027-06-14']);
+    // With a year filter, only a session that touches the year: the one of 28 December 2026 is in 2026 alone.
+    const inYear = async (today: string, year: number) =>
+      (await listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false, filters: { year } }, today, 10)).filter((row) => row.title === 'Weekly course').map((row) => row.start_date);
+    assert.deepEqual(await inYear('2026-12-29', 2026), ['2026-12-28']);
+    assert.deepEqual(await inYear('2026-12-29', 2027), []);
+    const [statement] = await statementsDuring(db, () => listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
+    assert.match(statement ?? '', /"s"\."last_day" <= (date|to_char)\(/, "the sessions' last days are bounded by the event's span");
+    await db.updateTable('events').set({ status: 'draft' }).where('id', '=', course.id).execute();
   });
 });
