@@ -599,10 +599,22 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
 /** Published events and sessions starting after `today`, soonest first. */
 export async function listStartingAfter(db: Db, choice: TextChoice, today: string, limit: number): Promise<EventListRow[]> {
   const live = liveEvents(db, choice);
+  // The sessions within the year filter's days that end from today on (as every one starting later
+  // does): one lower bound on their last day, which SQLite reads the index from.
+  const year = choice.filters?.year;
+  const days = year === undefined ? undefined : yearBounds(year);
+  const bounds = days ? { from: compareDates(days.from, today) > 0 ? days.from : today, to: days.to } : { from: today, to: '9999-12-31' };
+  // The first `limit` sessions of each event are all any event may give: bounded by the last day of
+  // its `limit`-th (its sessions all span as many days, so their last days come in the order of their
+  // first), each event's sessions are a range of the sessions' index of about `limit` entries, where
+  // "starting after today" alone read every session still to come.
+  const lastOfFirst = sql<string>`coalesce((select x.last_day from event_sessions as x
+    where x.event_id = e.id and x.last_day >= ${bounds.from} and x.start_date > ${today} and x.start_date <= ${bounds.to}
+    order by x.last_day limit 1 offset ${limit - 1}), '9999-12-31')`;
   const found = await singles(live)
     .select([...singleColumns])
     .where('e.start_date', '>', today)
-    .unionAll(sessionsOf(live, sessionBounds(choice)).select([...sessionColumns]).where('s.start_date', '>', today))
+    .unionAll(sessionsOf(live, bounds).select([...sessionColumns]).where('s.start_date', '>', today).where('s.last_day', '<=', lastOfFirst))
     .orderBy(sql.ref('start_date'), 'asc')
     .orderBy(sql.ref('last_day'), 'asc')
     .orderBy(sql.ref('id'), 'asc')

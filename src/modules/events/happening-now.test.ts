@@ -13,7 +13,7 @@ import { createEvent } from '../../../test/helpers/factories.js';
 import { statementsDuring } from '../../../test/helpers/statements.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createEvent as saveEvent, publishEvent } from './events.editing.js';
-import { listHappeningOn } from './events.repository.js';
+import { listHappeningOn, listStartingAfter } from './events.repository.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -56,7 +56,7 @@ describe('the events happening on a day', () => {
     assert.match(statement ?? '', /span_days/);
   });
 
-  test("a recurring event's session is running on each of its days, read from its span rather than from every session to come", async () => {
+  test("a recurring event's session is running on each of its days, read from its span rather than from every session to come; and its first sessions start after", async () => {
     const { editor } = await createPeople(db);
     const ctx = { user: editor, now: NOW };
     // Monday to Wednesday every week from 2 November 2026, a hundred sessions within the horizon.
@@ -79,6 +79,22 @@ describe('the events happening on a day', () => {
     assert.deepEqual(await inYear('2026-12-29', 2027), []);
     const [statement] = await statementsDuring(db, () => listHappeningOn(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
     assert.match(statement ?? '', /"s"\."last_day" <= (date|to_char)\(/, "the sessions' last days are bounded by the event's span");
-    await db.updateTable('events').set({ status: 'draft' }).where('id', '=', course.id).execute();
+    // What starts after a day: each event's first sessions after it, merged with the single events.
+    const clinic = await saveEvent(db, ctx, eventInput({ start_date: '2026-11-05', recurrence_rule: 'FREQ=WEEKLY;BYDAY=TH', en: { ...eventInput().en, title: 'Thursday clinic' } }));
+    await publishEvent(db, ctx, clinic.id);
+    const starting = async (today: string, limit: number) =>
+      (await listStartingAfter(db, { lang: 'en', now: NOW, omitUntranslated: false }, today, limit)).map((row) => `${row.title} ${row.start_date}`);
+    assert.deepEqual(await starting('2026-11-23', 5), [
+      'Starts tomorrow 2026-11-24',
+      'Thursday clinic 2026-11-26',
+      'Weekly course 2026-11-30',
+      'Thursday clinic 2026-12-03',
+      'Weekly course 2026-12-07',
+    ]);
+    assert.deepEqual(await starting('2026-11-24', 1), ['Thursday clinic 2026-11-26']);
+    assert.deepEqual(await starting('2027-06-14', 3), ['Thursday clinic 2027-06-17', 'Weekly course 2027-06-21', 'Thursday clinic 2027-06-24']);
+    const [coming] = await statementsDuring(db, () => listStartingAfter(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
+    assert.match(coming ?? '', /"s"\."last_day" <= coalesce\(\(select x\.last_day from event_sessions/, "each event's sessions are bounded by its first few");
+    await db.updateTable('events').set({ status: 'draft' }).where('id', 'in', [course.id, clinic.id]).execute();
   });
 });
