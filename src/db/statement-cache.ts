@@ -37,7 +37,7 @@ export interface KeptStatement {
 const BARE_LIMIT = /('(?:[^']|'')*'|"(?:[^"]|"")*")|\b(limit|offset)(\s+)\?/gi;
 
 /**
- * The SQL prepared for a query's: each LIMIT and OFFSET that is a bare
+ * The SQL a query's statement is prepared from: each LIMIT and OFFSET that is a bare
  * parameter (`limit ?`, as Kysely writes every `.limit(n)`) is given as
  * `cast(? as integer)`, which SQLite reads the same. Given a bare parameter
  * there, SQLite looks at its value when it plans the statement
@@ -100,11 +100,10 @@ export class StatementCache {
  * Reads share one read transaction per turn of the event loop. Outside a
  * transaction SQLite begins and ends one for every statement, and in WAL
  * mode that is three system calls (two locks on the shared-memory file and
- * a look at the file's size): 7.2 µs against 0.24 µs for a one-row read
- * inside a transaction, on the machines this was measured on, where a
- * page's own reads cost 25-35 µs. So the first plain read
- * of a turn begins a transaction (deferred: it takes no lock a writer
- * waits for) and the turn's end (`setImmediate`) commits it. Every read in
+ * a look at the file's size): a one-row read took 7.2 µs so, against 0.24 µs
+ * inside a transaction, where a page's own reads take 25-35 µs in all. So
+ * the first plain read of a turn begins a transaction (deferred: it takes no
+ * lock a writer waits for) and the turn's end (`setImmediate`) commits it. Every read in
  * between, of any request, sees the same snapshot: the database as it was at
  * the turn's first read, which is what each would have seen a few
  * microseconds apart. Anything else (a write, a transaction of Kysely's, a
