@@ -610,7 +610,7 @@ export async function listStartingAfter(db: Db, choice: TextChoice, today: strin
   // "starting after today" alone read every session still to come.
   const lastOfFirst = sql<string>`coalesce((select x.last_day from event_sessions as x
     where x.event_id = e.id and x.last_day >= ${bounds.from} and x.start_date > ${today} and x.start_date <= ${bounds.to}
-    order by x.last_day limit 1 offset ${limit - 1}), '9999-12-31')`;
+    order by x.last_day limit 1 offset ${Math.max(limit - 1, 0)}), '9999-12-31')`;
   const found = await singles(live)
     .select([...singleColumns])
     .where('e.start_date', '>', today)

@@ -92,6 +92,7 @@ describe('the events happening on a day', () => {
       'Weekly course 2026-12-07',
     ]);
     assert.deepEqual(await starting('2026-11-24', 1), ['Thursday clinic 2026-11-26']);
+    assert.deepEqual(await starting('2026-11-24', 0), []);
     assert.deepEqual(await starting('2027-06-14', 3), ['Thursday clinic 2027-06-17', 'Weekly course 2027-06-21', 'Thursday clinic 2027-06-24']);
     const [coming] = await statementsDuring(db, () => listStartingAfter(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
     assert.match(coming ?? '', /"s"\."last_day" <= coalesce\(\(select x\.last_day from event_sessions/, "each event's sessions are bounded by its first few");
