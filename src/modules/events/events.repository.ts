@@ -552,18 +552,18 @@ const singleColumns = ['e.id', sql<string | null>`null`.as('recurrence_date'), '
 const sessionColumns = ['e.id', 's.recurrence_date', 's.start_date', 's.last_day'] as const;
 
 /**
- * The last day a session running on `today` may have: `today` plus its
- * event's span (events.span_days), since every session of an event spans as
- * many days as its first (sessions.ts), in each database's own date
- * arithmetic. With it the sessions' index (event, last day) is read from
- * `today` to that day, a session or two, where "begun by today" alone, not
- * in the index's order, left every session still to come to be read: a
- * weekly event keeps a hundred.
+ * The last day a session begun by `day` may have and still run on it: `day`
+ * plus its event's span (events.span_days), since every session of an event
+ * spans as many days as its first (sessions.ts), in each database's own date
+ * arithmetic. With it the sessions' index (event, last day) is read from a
+ * day to that day, a session or two, where a lower bound alone, the first
+ * days not being in the index's order, left every later session to be read:
+ * a weekly event keeps a hundred.
  */
-function lastDayRunningOn(db: Kysely<Database>, today: string): Expression<string> {
+function lastDayOfSessionBegunBy(db: Kysely<Database>, day: string | Expression<string>): Expression<string> {
   return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string>`to_char(cast(cast(${today} as date) + e.span_days as timestamp), 'YYYY-MM-DD')`
-    : sql<string>`date(${today}, '+' || e.span_days || ' days')`;
+    ? sql<string>`to_char(cast(cast(${day} as date) + e.span_days as timestamp), 'YYYY-MM-DD')`
+    : sql<string>`date(${day}, '+' || e.span_days || ' days')`;
 }
 
 /** Published events and sessions running on `today` (started on or before it, not yet ended). */
@@ -586,7 +586,7 @@ export async function listHappeningOn(db: Db, choice: TextChoice, today: string,
     .unionAll(
       sessionsOf(live, touching)
         .select([...sessionColumns])
-        .where('s.last_day', '<=', lastDayRunningOn(db as Kysely<Database>, today)),
+        .where('s.last_day', '<=', lastDayOfSessionBegunBy(db as Kysely<Database>, today)),
     )
     .orderBy(sql.ref('start_date'), 'asc')
     .orderBy(sql.ref('id'), 'asc')
@@ -834,6 +834,8 @@ function withYears(db: Kysely<Database>, lives: ListingLives, columns: RawBuilde
     .innerJoin('event_sessions as s', 's.event_id', 'e.id')
     .where('s.start_date', '<=', newYearsEve)
     .where('s.last_day', '>=', newYear)
+    // Begun by the year's end: the index's range for the year is then short, and empty for a year before the event.
+    .where('s.last_day', '<=', lastDayOfSessionBegunBy(db, newYearsEve))
     .select('e.id')
     .limit(1);
   const held = sql<SqlBool>`y.y >= ${sql.lit(EARLIEST_YEAR)} and (exists ${startsIn} or exists ${runsInto} or exists ${sessionIn})`;

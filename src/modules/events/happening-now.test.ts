@@ -13,7 +13,7 @@ import { createEvent } from '../../../test/helpers/factories.js';
 import { statementsDuring } from '../../../test/helpers/statements.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createEvent as saveEvent, publishEvent } from './events.editing.js';
-import { listHappeningOn, listStartingAfter } from './events.repository.js';
+import { listEventYears, listHappeningOn, listStartingAfter } from './events.repository.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -96,6 +96,12 @@ describe('the events happening on a day', () => {
     assert.deepEqual(await starting('2027-06-14', 3), ['Thursday clinic 2027-06-17', 'Weekly course 2027-06-21', 'Thursday clinic 2027-06-24']);
     const [coming] = await statementsDuring(db, () => listStartingAfter(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
     assert.match(coming ?? '', /"s"\."last_day" <= coalesce\(\(select x\.last_day from event_sessions/, "each event's sessions are bounded by its first few");
+    // The listing's year choices: the years the sessions run in, each looked for between its first day and
+    // its last plus the event's span, not through every later session.
+    const visitors = { lang: 'en' as const, now: NOW, omitUntranslated: false };
+    assert.deepEqual(await listEventYears(db, visitors), [2028, 2027, 2026, 2025]);
+    const [years] = await statementsDuring(db, () => listEventYears(db, visitors));
+    assert.match(years ?? '', /"s"\."last_day" <= (date|to_char)\(/, "a year's sessions are bounded by their event's span");
     await db.updateTable('events').set({ status: 'draft' }).where('id', 'in', [course.id, clinic.id]).execute();
   });
 });
