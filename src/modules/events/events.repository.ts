@@ -313,8 +313,17 @@ function upcomingLines(live: LiveQuery, v: StandIns<PageValues>, linked?: Linked
             .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
             .where(lastDayIndexed, '>=', v.today)
             .where((eb) => eb.not(eb('e.start_date', '>=', v.today)));
-  // The sessions still to come, soonest first, cut to the page's end as the single events starting are.
-  const sessions = sessionLines(live, v, 'asc').where('s.last_day', '>=', v.today);
+  // The sessions still to come, soonest first, cut to the page's end as the single events starting are;
+  // of each event no more than the page's end can use: up to the last day of its session after the
+  // first `take` (its sessions' last days come in the order of their first days, as they all span as
+  // many days), a short range of the sessions' index where every session to come was read and sorted.
+  // One lower bound on the last day (the later of today and the year filter's first day), so that SQLite
+  // reads the index from it rather than from the other.
+  const fromDay = sql<string>`case when ${v.today} > ${v.from} then ${v.today} else ${v.from} end`;
+  const pastFirstTake = sql<string>`coalesce((select x.last_day from event_sessions as x
+    where x.event_id = e.id and x.last_day >= ${fromDay} and x.start_date <= ${v.to}
+    order by x.last_day limit 1 offset ${v.take}), '9999-12-31')`;
+  const sessions = sessionLines(live, v, 'asc').where('s.last_day', '>=', v.today).where('s.last_day', '<=', pastFirstTake);
   return running
     .unionAll((eb) => eb.selectFrom(starting.as('starting')).selectAll())
     .unionAll((eb) => eb.selectFrom(sessions.as('sessions')).selectAll())

@@ -13,7 +13,7 @@ import { createEvent } from '../../../test/helpers/factories.js';
 import { statementsDuring } from '../../../test/helpers/statements.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createEvent as saveEvent, publishEvent } from './events.editing.js';
-import { listEventYears, listHappeningOn, listStartingAfter } from './events.repository.js';
+import { listEventYears, listHappeningOn, listStartingAfter, listUpcoming } from './events.repository.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -96,9 +96,22 @@ describe('the events happening on a day', () => {
     assert.deepEqual(await starting('2027-06-14', 3), ['Thursday clinic 2027-06-17', 'Weekly course 2027-06-21', 'Thursday clinic 2027-06-24']);
     const [coming] = await statementsDuring(db, () => listStartingAfter(db, { lang: 'en', now: NOW, omitUntranslated: false }, '2026-11-23', 5));
     assert.match(coming ?? '', /"s"\."last_day" <= coalesce\(\(select x\.last_day from event_sessions/, "each event's sessions are bounded by its first few");
+    const visitors = { lang: 'en' as const, now: NOW, omitUntranslated: false };
+    // The listing's upcoming lines: each event's sessions read no further than the page's end needs.
+    const upcoming = async (limit: number, offset = 0) => (await listUpcoming(db, visitors, '2026-11-23', limit, offset)).map((row) => `${row.title} ${row.start_date}`);
+    assert.deepEqual(await upcoming(6), [
+      'Year-long programme 2025-12-01',
+      'This week 2026-11-20',
+      'Today only 2026-11-23',
+      'Weekly course 2026-11-23',
+      'Starts tomorrow 2026-11-24',
+      'Thursday clinic 2026-11-26',
+    ]);
+    assert.deepEqual(await upcoming(3, 5), ['Thursday clinic 2026-11-26', 'Weekly course 2026-11-30', 'Thursday clinic 2026-12-03']);
+    const [lines] = await statementsDuring(db, () => listUpcoming(db, visitors, '2026-11-23', 6));
+    assert.match(lines ?? '', /x\.last_day >= case when/, "each event's sessions are bounded by the page's end");
     // The listing's year choices: the years the sessions run in, each looked for between its first day and
     // its last plus the event's span, not through every later session.
-    const visitors = { lang: 'en' as const, now: NOW, omitUntranslated: false };
     assert.deepEqual(await listEventYears(db, visitors), [2028, 2027, 2026, 2025]);
     const [years] = await statementsDuring(db, () => listEventYears(db, visitors));
     assert.match(years ?? '', /"s"\."last_day" <= (date|to_char)\(/, "a year's sessions are bounded by their event's span");
