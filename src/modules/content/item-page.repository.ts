@@ -8,7 +8,7 @@
  * statements than on the few rows they read.
  */
 import { sql, type Compilable, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import { jsonList, readJsonList } from '../../db/json-list.js';
+import { jsonList, readJsonList, type JsonListOrder } from '../../db/json-list.js';
 import { keptQuery } from '../../db/kept-query.js';
 import type { Database, LangCode } from '../../db/schema.js';
 import { heroColumns, heroFromColumns, type PictureImage } from '../media/index.js';
@@ -30,11 +30,18 @@ type Unlisted<X extends TextTable, F extends TextFields> = Exclude<
 type EveryColumnListed<X extends TextTable, F extends TextFields> = [Unlisted<X, F>] extends [never] ? unknown : { unlisted: Unlisted<X, F> };
 
 /**
- * A list of a kind's own that its page reads with the item: a JSON column
- * (db/json-list.ts) of the rows that belong to the item whose id is the outer
- * query's column `itemId`, cast to its rows' type.
+ * A list of a kind's own that its page reads with the item: `column`, a JSON
+ * column (db/json-list.ts) of the rows that belong to the item whose id is
+ * the outer query's column `itemId`, cast to its rows' type; `order`, the
+ * fields its rows are sorted by once read.
  */
-export type PageList<R> = (db: Kysely<Database>, itemId: string) => RawBuilder<R[]>;
+export interface PageList<R> {
+  column(db: Kysely<Database>, itemId: string): RawBuilder<R[]>;
+  order: JsonListOrder<R>;
+}
+
+/** Programmes and topics come by slug. */
+const TAG_ORDER: JsonListOrder<TagName> = ['slug'];
 
 /** An item as its public page reads it. */
 export interface ItemPageRead<Item, Text, L> {
@@ -100,7 +107,6 @@ export function keptItemPage<T extends ItemTable, A extends string, X extends Te
       inner join ${sql.table(names)} as ne on ${ref(`ne.${termId}`)} = n.id and ne.lang = ${'en'}
       left join ${sql.table(names)} as nl on ${ref(`nl.${termId}`)} = n.id and nl.lang = ${lang}
       where ${ref(`x.${fk}`)} = ${ref(itemId)}`,
-      sql`n.slug`,
     );
   }
 
@@ -128,7 +134,7 @@ export function keptItemPage<T extends ItemTable, A extends string, X extends Te
           ),
           tagsColumn(db, 'programmes', lang).as('programmes'),
           tagsColumn(db, 'topics', lang).as('topics'),
-          ...Object.entries(lists as Record<string, PageList<unknown>>).map(([name, list]) => list(db, itemId).as(name)),
+          ...Object.entries(lists as Record<string, PageList<unknown>>).map(([name, list]) => list.column(db, itemId).as(name)),
           ...heroColumns(db, `${alias}.hero_media_id`),
         ])
         .orderBy(sql.ref(itemId))
@@ -138,7 +144,8 @@ export function keptItemPage<T extends ItemTable, A extends string, X extends Te
     );
   });
 
-  const listNames = Object.keys(lists);
+  const ownLists = Object.entries(lists as Record<string, PageList<unknown>>);
+  const listNames = ownLists.map(([name]) => name);
   /** The columns of the page's row that are not the item's own. */
   const pageListColumns: ReadonlySet<string> = new Set(['texts', 'programmes', 'topics', 'hero_image', 'hero_variants', ...listNames]);
 
@@ -150,12 +157,12 @@ export function keptItemPage<T extends ItemTable, A extends string, X extends Te
     const item: Record<string, unknown> = {};
     for (const column in row) if (!pageListColumns.has(column)) item[column] = row[column];
     const own: Record<string, unknown> = {};
-    for (const name of listNames) own[name] = readJsonList(row[name]);
+    for (const [name, list] of ownLists) own[name] = readJsonList(row[name], list.order);
     return {
       item: item as Item,
       texts: readJsonList<Text>(row.texts),
-      programmes: readJsonList<TagName>(row.programmes),
-      topics: readJsonList<TagName>(row.topics),
+      programmes: readJsonList(row.programmes, TAG_ORDER),
+      topics: readJsonList(row.topics, TAG_ORDER),
       lists: own as ItemPageRead<Item, Text, L>['lists'],
       hero: heroFromColumns({ hero_image: row.hero_image, hero_variants: row.hero_variants }),
     };

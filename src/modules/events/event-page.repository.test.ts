@@ -12,6 +12,8 @@ import { jpegWithGps, pdfDocument } from '../../../test/helpers/images.js';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
 import { pageStatements } from '../../../test/helpers/statements.js';
 import { attachDocument, uploadMedia } from '../media/index.js';
+import { ensureTaxonomy, tagItem } from '../taxonomy/index.js';
+import { createEvent } from '../../../test/helpers/factories.js';
 import { eventDetail, getPublishedEvent } from './events.service.js';
 import { findLiveEventByAddress } from './events.repository.js';
 
@@ -66,6 +68,39 @@ describe("the reads of an event's page", () => {
     assert.ok(event);
     const shown = await getPublishedEvent(t.db, RELATED_SLUGS.event.en, 'en', NOW);
     assert.equal(shown.hero?.id, media.id);
+    assert.deepEqual(shown, await eventDetail(t.db, event, 'en'));
+  });
+
+  test('its lists are in their order, sorted once read rather than by the statement', async () => {
+    // Topics whose ids run against their slugs' order, so that the order of the link table's index is not it.
+    await ensureTaxonomy(
+      t.db,
+      {
+        programmes: [{ slug: 'zz-programme', code: 'ZZ', match: [], name: { en: 'Last programme', vi: 'Dự án cuối' } }],
+        topics: [
+          { slug: 'zebra-topic', match: [], name: { en: 'Zebra', vi: 'Ngựa vằn' } },
+          { slug: 'aardvark-topic', match: [], name: { en: 'Aardvark', vi: 'Lợn đất' } },
+        ],
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
+    const { id, slug } = await createEvent(t.db, { title: 'Three topics', start: '2026-12-12', slug: 'three-topics' });
+    await tagItem(t.db, 'event', id, ['zz-programme', 'enhance'], ['zebra-topic', 'child-labour', 'aardvark-topic']);
+    const [statement, ...others] = await ownStatements(`/en/events/${slug}`);
+    assert.equal(others.length, 0);
+    // The one order by left is the statement's own: none inside a list's aggregate, where SQLite built a temporary b-tree for each.
+    assert.equal(statement?.match(/order by/gi)?.length, 1, statement);
+    const shown = await getPublishedEvent(t.db, slug, 'en', NOW);
+    assert.deepEqual(
+      shown.topics.map((topic) => topic.slug),
+      ['aardvark-topic', 'child-labour', 'zebra-topic'],
+    );
+    assert.deepEqual(
+      shown.programmes.map((programme) => programme.slug),
+      ['enhance', 'zz-programme'],
+    );
+    const event = await findLiveEventByAddress(t.db, 'en', slug, NOW);
+    assert.ok(event);
     assert.deepEqual(shown, await eventDetail(t.db, event, 'en'));
   });
 });

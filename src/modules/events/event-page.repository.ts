@@ -6,13 +6,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, EventRow, EventTranslationRow, LangCode } from '../../db/schema.js';
 import { keptItemPage, type ItemPageRead } from '../content/index.js';
-import { eventAttachmentsColumn, type AttachmentListRow } from '../media/index.js';
+import { EVENT_ATTACHMENT_ORDER, eventAttachmentsColumn, type AttachmentListRow } from '../media/index.js';
 import { rows } from './events.repository.js';
 import { eventTexts } from './events.type.js';
 
 /** The live event and its lists; kept compiled per language. */
 const eventPage = keptItemPage(rows.tables, eventTexts, {
-  attachments: (db, eventId) => eventAttachmentsColumn(db, eventId).$castTo<AttachmentListRow[]>(),
+  attachments: { column: (db, eventId) => eventAttachmentsColumn(db, eventId).$castTo<AttachmentListRow[]>(), order: EVENT_ATTACHMENT_ORDER },
 });
 
 /** An event as its public page reads it: as content's ItemPageRead, the item named `event` and its attachments beside its tags. */

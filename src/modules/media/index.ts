@@ -40,5 +40,5 @@ export {
 } from './media.service.js';
 export { MediaInputError, issueText, formatBytes, creditInputValue, type MediaIssue } from './media.schemas.js';
 export { mediaUrl } from './media.storage.js';
-export { eventAttachmentsColumn, heroColumns } from './media.repository.js';
+export { EVENT_ATTACHMENT_ORDER, eventAttachmentsColumn, heroColumns } from './media.repository.js';
 export { parseCredit, formatCredit, type PhotoCredit } from './photo-credit.js';

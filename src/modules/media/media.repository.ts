@@ -1,6 +1,6 @@
 /** Queries on the media library, its variants and event attachments. */
 import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
-import { jsonList } from '../../db/json-list.js';
+import { jsonList, type JsonListOrder } from '../../db/json-list.js';
 import { keptQuery } from '../../db/kept-query.js';
 import type {
   Database,
@@ -84,13 +84,14 @@ const VARIANT_FIELDS = { media_id: 'hv.media_id', format: 'hv.format', width: 'h
  * The hero of an item's page as two JSON columns of the query that reads the
  * item (db/json-list.ts), `heroId` being its column of the hero's media id:
  * `hero_image`, the image (none when it is not one, or is gone), and
- * `hero_variants`, its variants in listVariants' order. Two statements fewer
- * than loadPicture; media.service.ts's heroFromColumns makes the picture.
+ * `hero_variants`, its variants. Two statements fewer than loadPicture;
+ * media.service.ts's heroFromColumns makes the picture, its variants in
+ * listVariants' order.
  */
 export function heroColumns(db: Kysely<Database>, heroId: string) {
   return [
     jsonList(db, PICTURE_FIELDS, sql`from ${sql.table('media')} as hm where hm.id = ${sql.ref(heroId)} and hm.kind = ${'image'}`).as('hero_image'),
-    jsonList(db, VARIANT_FIELDS, sql`from ${sql.table('media_variants')} as hv where hv.media_id = ${sql.ref(heroId)}`, sql`hv.format, hv.width`).as('hero_variants'),
+    jsonList(db, VARIANT_FIELDS, sql`from ${sql.table('media_variants')} as hv where hv.media_id = ${sql.ref(heroId)}`).as('hero_variants'),
   ] as const;
 }
 
@@ -245,18 +246,20 @@ export async function listEventAttachments(db: Db, eventId: number): Promise<Att
 
 /**
  * The attachments of the event whose id is the column `eventId` of the outer
- * query, in their order, as one JSON column (db/json-list.ts): for the
- * event's page, which reads them with the event. readJsonList gives the same
- * rows as listEventAttachments.
+ * query, as one JSON column (db/json-list.ts): for the event's page, which
+ * reads them with the event. readJsonList with EVENT_ATTACHMENT_ORDER gives
+ * the same rows as listEventAttachments.
  */
 export function eventAttachmentsColumn(db: Kysely<Database>, eventId: string): RawBuilder<unknown> {
   return jsonList(
     db,
     ATTACHMENT_FIELDS,
     sql`from ${sql.table('event_attachments')} as ea inner join ${sql.table('media')} as m on m.id = ea.media_id where ea.event_id = ${sql.ref(eventId)}`,
-    sql`ea.position, ea.media_id`,
   );
 }
+
+/** The order of an event's attachments, as listEventAttachments gives them. */
+export const EVENT_ATTACHMENT_ORDER: JsonListOrder<AttachmentListRow> = ['position', 'media_id'];
 
 export async function findEventAttachment(db: Db, eventId: number, mediaId: number): Promise<EventAttachmentRow | undefined> {
   return db

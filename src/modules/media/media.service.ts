@@ -11,7 +11,7 @@ import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { detectType, processImage, UnreadableImageError, type ProcessedImage } from './media.processing.js';
 import * as repo from './media.repository.js';
 import type { AttachmentListRow, MediaFilter, MediaUsage, PictureRow, PictureVariantRow } from './media.repository.js';
-import { readJsonList } from '../../db/json-list.js';
+import { readJsonList, type JsonListOrder } from '../../db/json-list.js';
 import { MediaInputError, parseMediaDetails, parseAttachmentLabels, type MediaDetails, type MediaDetailsInput, type MediaIssue } from './media.schemas.js';
 import { documentPath, mediaUrl, removeFile, sha256Hex, storeFile, variantPath } from './media.storage.js';
 import type { PhotoCredit } from './photo-credit.js';
@@ -404,13 +404,16 @@ function pictureOf(row: PictureRow, own: readonly PictureVariantRow[]): PictureI
   };
 }
 
+/** Variants as listVariants gives them: by format, then width. */
+const VARIANT_ORDER: JsonListOrder<PictureVariantRow> = ['format', 'width'];
+
 /**
  * A page's hero read with its item (`heroColumns` in media.repository.ts):
  * the picture, or null when the item has none or it is not an image.
  */
 export function heroFromColumns(columns: { hero_image: unknown; hero_variants: unknown }): PictureImage | null {
   const [row] = readJsonList<PictureRow>(columns.hero_image);
-  return row === undefined ? null : pictureOf(row, readJsonList<PictureVariantRow>(columns.hero_variants));
+  return row === undefined ? null : pictureOf(row, readJsonList<PictureVariantRow>(columns.hero_variants, VARIANT_ORDER));
 }
 
 /** One library image for `Picture`, or null when `id` is null or not an image. */
