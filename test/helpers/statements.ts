@@ -4,18 +4,23 @@
  * statement rather than bound.
  */
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { TestApp } from './build-test-app.js';
 
 /** The SQL of every statement run on `db` while `work` runs, in order. */
 export async function statementsDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<string[]> {
+  return (await compiledDuring(db, work)).map((query) => query.sql);
+}
+
+/** Every statement run on `db` while `work` runs, compiled (its SQL and parameters), in order. */
+export async function compiledDuring(db: Kysely<Database>, work: () => Promise<unknown>): Promise<CompiledQuery[]> {
   const executor = db.getExecutor();
   const original = executor.executeQuery;
   const run = original.bind(executor);
-  const seen: string[] = [];
+  const seen: CompiledQuery[] = [];
   executor.executeQuery = (query) => {
-    seen.push(query.sql);
+    seen.push(query);
     return run(query);
   };
   try {
