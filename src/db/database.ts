@@ -20,6 +20,8 @@ import {
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { keptStatementName } from './kept-query.js';
+import { namingPool } from './pg-statements.js';
 import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -202,7 +204,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     pool.on('error', (error) => {
       process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.\n`);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // The kept queries run as prepared statements (pg-statements.ts).
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool, keptStatementName) }) });
     return {
       db,
       dialect: 'postgres',

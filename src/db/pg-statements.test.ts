@@ -1,0 +1,75 @@
+/**
+ * On PostgreSQL the kept queries run as statements prepared under their
+ * names (pg-statements.ts); other statements are sent unnamed; and a kept
+ * statement whose table changed its columns still answers.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import { KEPT_SHAPES, keptQuery, keptStatementName } from './kept-query.js';
+import { databaseForBlock, testDatabaseUrl } from '../../test/helpers/test-database.js';
+
+// A table of the test's own, which the schema's types do not know.
+type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
+
+describe('kept queries as prepared statements on PostgreSQL', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
+  let db: Kysely<Database>;
+  databaseForBlock((opened) => (db = opened));
+
+  /** The text of each statement prepared under a name on the connection `conn`. */
+  async function prepared(conn: Kysely<Database>): Promise<string[]> {
+    const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(conn);
+    return rows.map((row) => row.statement);
+  }
+
+  test('a kept query is prepared once under its name on a connection, and each run binds its own values', async () => {
+    await db
+      .insertInto('settings')
+      .values(['alpha', 'beta', 'gamma'].map((key, i) => ({ key, value: String(i) })))
+      .execute();
+    const query = keptQuery<{ key: string }, 'one', { value: string }>((kdb, v) => kdb.selectFrom('settings').select('value').where('key', '=', v.key));
+    await db.connection().execute(async (conn) => {
+      assert.deepEqual((await query(conn, 'one', { key: 'alpha' })).rows, [{ value: '0' }]);
+      assert.deepEqual((await query(conn, 'one', { key: 'gamma' })).rows, [{ value: '2' }]);
+      const compiled = db.selectFrom('settings').select('value').where('key', '=', 'x').compile();
+      assert.ok(keptStatementName(compiled.sql)?.startsWith('kept_'));
+      assert.deepEqual(
+        (await prepared(conn)).filter((statement) => statement === compiled.sql),
+        [compiled.sql],
+        'prepared once, under one name',
+      );
+      // Any other statement is sent unnamed.
+      await db.selectFrom('settings').select('key').where('value', '=', '1').execute();
+      await conn.selectFrom('settings').select('key').where('value', '=', '1').execute();
+      assert.ok(!(await prepared(conn)).some((statement) => statement.includes('where "value" =')));
+    });
+  });
+
+  test('a shape no longer kept is no longer named', async () => {
+    let first = '';
+    const query = keptQuery<{ n: number }, string, unknown>((kdb, v, shape) => {
+      const built = kdb.selectFrom('settings').select(sql<number>`${v.n}`.as(`n_${shape.replace(' ', '_')}`));
+      if (shape === 'shape 0') first = built.compile().sql;
+      return built;
+    });
+    await query(db, 'shape 0', { n: 1 });
+    assert.ok(keptStatementName(first));
+    for (let i = 1; i <= KEPT_SHAPES; i += 1) await query(db, `shape ${i}`, { n: i });
+    assert.equal(keptStatementName(first), undefined);
+  });
+
+  test("a kept statement still answers once its table's columns change, with the new column", async () => {
+    await sql`create table kept_probe (id integer primary key, a text not null)`.execute(db);
+    await sql`insert into kept_probe (id, a) values (1, 'one')`.execute(db);
+    const query = keptQuery<{ id: number }, 'all', Record<string, unknown>>((kdb, v) => loose(kdb).selectFrom('kept_probe').selectAll().where('id', '=', v.id));
+    await db.connection().execute(async (conn) => {
+      assert.deepEqual((await query(conn, 'all', { id: 1 })).rows, [{ id: 1, a: 'one' }]);
+      // As another instance's migration would, between two runs on this connection.
+      await sql`alter table kept_probe add column b text not null default 'new'`.execute(db);
+      assert.deepEqual((await query(conn, 'all', { id: 1 })).rows, [{ id: 1, a: 'one', b: 'new' }]);
+      assert.deepEqual((await query(conn, 'all', { id: 1 })).rows, [{ id: 1, a: 'one', b: 'new' }]);
+    });
+  });
+});
