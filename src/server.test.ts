@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { entry } from '../test/helpers/cli.js';
 import { freePort, startServerProcess } from '../test/helpers/server-process.js';
 import { tempDirForBlock } from '../test/helpers/temp-dir.js';
 
@@ -16,7 +17,7 @@ describe('starting the server on a fresh install', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SQLITE_PATH: join(dir, 'fresh.sqlite'), PORT: String(port), SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'info' };
     delete env.HOST;
     delete env.PUBLIC_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env });
+    const child = spawn(process.execPath, [...entry('server')], { cwd: root, env });
     const closed = new Promise((resolve) => child.once('close', resolve));
     try {
       let output = '';

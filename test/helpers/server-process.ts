@@ -1,11 +1,11 @@
 /**
- * The server started as a process of its own (`src/server.ts` through tsx),
+ * The server started as a process of its own (see cli.ts's `entry`),
  * for tests of what only a process shows: its standard output, signals and
  * exit code.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
-import { PROJECT_ROOT } from './cli.js';
+import { PROJECT_ROOT, entry } from './cli.js';
 
 /** A port nobody is listening on right now. */
 export async function freePort(): Promise<number> {
@@ -33,7 +33,7 @@ export interface ServerProcess {
  * that quotes what it wrote.
  */
 export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: PROJECT_ROOT, env });
+  const child = spawn(process.execPath, [...entry('server')], { cwd: PROJECT_ROOT, env });
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

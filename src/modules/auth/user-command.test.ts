@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase } from '../../db/database.js';
 import { verifyPassword } from './passwords.js';
+import { entry } from '../../../test/helpers/cli.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -21,7 +22,7 @@ describe('almanac user (command line)', () => {
   const env = () => ({ ...process.env, SQLITE_PATH: dbPath, LOG_LEVEL: 'silent', SEED_ON_FIRST_START: 'false' });
 
   function almanac(...args: string[]) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, encoding: 'utf8', env: env() });
+    const run = spawnSync(process.execPath, [...entry('cli'), ...args], { cwd: root, encoding: 'utf8', env: env() });
     return { code: run.status, out: run.stdout, err: run.stderr };
   }
 
@@ -119,7 +120,7 @@ describe('almanac user (command line)', () => {
   test('on a terminal the password is asked twice and never shown', async () => {
     const secret = 'a long passphrase typed in';
     // script(1) gives the command a real terminal; input is typed only once each prompt is on screen.
-    const child = spawn('script', ['-qec', `${process.execPath} --import tsx src/cli.ts user create --role contributor --email tty@example.org`, '/dev/null'], {
+    const child = spawn('script', ['-qec', `${process.execPath} ${entry('cli').join(' ')} user create --role contributor --email tty@example.org`, '/dev/null'], {
       cwd: root,
       env: env(),
     });
