@@ -47,6 +47,44 @@ describe('kept queries as prepared statements on PostgreSQL', { skip: testDataba
     });
   });
 
+  /** How often the prepared statement `text` was run with its generic plan and with a plan made for its values, on `conn`. */
+  async function plansOf(conn: Kysely<Database>, text: string): Promise<{ generic: number; custom: number }> {
+    const { rows } = await sql<{ generic_plans: string; custom_plans: string }>`select generic_plans, custom_plans from pg_prepared_statements where statement = ${text}`.execute(conn);
+    assert.equal(rows.length, 1, 'prepared once');
+    return { generic: Number(rows[0]!.generic_plans), custom: Number(rows[0]!.custom_plans) };
+  }
+
+  test('a kept statement runs its generic plan from its first run; other statements are planned as the server says', async () => {
+    await db.insertInto('settings').values({ key: 'planned', value: 'yes' }).execute();
+    const query = keptQuery<{ key: string }, 'one', { value: string }>((kdb, v) => kdb.selectFrom('settings').select('value').where('key', '>=', v.key).where('key', '<=', v.key));
+    const text = db.selectFrom('settings').select('value').where('key', '>=', 'x').where('key', '<=', 'x').compile().sql;
+    await db.connection().execute(async (conn) => {
+      const serverSetting = (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0]!.plan_cache_mode;
+      for (let i = 0; i < 3; i += 1) assert.deepEqual((await query(conn, 'one', { key: 'planned' })).rows, [{ value: 'yes' }]);
+      assert.deepEqual(await plansOf(conn, text), { generic: 3, custom: 0 });
+      // An unnamed statement after it: the server's setting again.
+      assert.equal((await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0]!.plan_cache_mode, serverSetting);
+      assert.deepEqual((await query(conn, 'one', { key: 'planned' })).rows, [{ value: 'yes' }]);
+      assert.deepEqual(await plansOf(conn, text), { generic: 4, custom: 0 });
+
+      // A rollback undoes the setting made in its transaction: the next kept statement sets it again.
+      await sql`begin`.execute(conn);
+      assert.deepEqual((await query(conn, 'one', { key: 'planned' })).rows, [{ value: 'yes' }]);
+      await sql`rollback`.execute(conn);
+      assert.deepEqual((await query(conn, 'one', { key: 'planned' })).rows, [{ value: 'yes' }]);
+      assert.deepEqual(await plansOf(conn, text), { generic: 6, custom: 0 });
+
+      // So does a failed transaction's end.
+      await sql`begin`.execute(conn);
+      await query(conn, 'one', { key: 'planned' });
+      await assert.rejects(sql`select 1 / 0`.execute(conn));
+      await sql`rollback`.execute(conn);
+      assert.equal((await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0]!.plan_cache_mode, serverSetting);
+      await query(conn, 'one', { key: 'planned' });
+      assert.deepEqual(await plansOf(conn, text), { generic: 8, custom: 0 });
+    });
+  });
+
   test('a shape no longer kept is no longer named', async () => {
     let first = '';
     const query = keptQuery<{ n: number }, string, unknown>((kdb, v, shape) => {
