@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
-import { statementsDuring } from '../../../test/helpers/statements.js';
+import { compiledDuring, statementsDuring } from '../../../test/helpers/statements.js';
 import { listRelatedEvents } from './events.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -49,5 +49,33 @@ describe("the statements of an item's related events", () => {
     assert.equal(pages.length, 1, statements.join('\n\n'));
     assert.equal(rows.length, 1, statements.join('\n\n'));
     for (const page of pages) assert.doesNotMatch(page, /\b(limit|offset) (\?|\$\d+)/i);
+  });
+
+  test('on PostgreSQL, the generic plan the page runs finds the events running today from the links by last day, not from every link begun before today', async (t) => {
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return t.skip('PostgreSQL alone plans it so');
+    const [page] = (await compiledDuring(db, () => related(3))).filter((query) => /\blimit\b/i.test(query.sql));
+    assert.ok(page);
+    // As the kept statement runs (db/pg-statements.ts): prepared, with one plan for every value.
+    const plan = await db.connection().execute(async (conn) => {
+      await sql`set plan_cache_mode = force_generic_plan`.execute(conn);
+      try {
+        await sql`prepare related_page as ${sql.raw(page.sql)}`.execute(conn);
+        // EXPLAIN takes no bound values: each is written as a literal.
+        const values = page.parameters.map((value) => sql.lit(value as string | number | null));
+        const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) execute related_page(${sql.join(values)})`.execute(conn);
+        await sql`deallocate related_page`.execute(conn);
+        return rows[0]?.['QUERY PLAN'];
+      } finally {
+        await sql`reset plan_cache_mode`.execute(conn);
+      }
+    });
+    const linkRanges: string[] = [];
+    const visit = (node: Record<string, unknown>) => {
+      if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push(node['Index Cond']);
+      for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? []) visit(child);
+    };
+    visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
+    assert.ok(linkRanges.some((range) => /last_day >=/.test(range)), linkRanges.join('\n'));
+    for (const range of linkRanges) assert.doesNotMatch(range, /start_date </, 'no range of links begun before today');
   });
 });
