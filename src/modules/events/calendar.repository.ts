@@ -3,7 +3,7 @@
  * calendar entry needs, in one language (English where untranslated), and
  * the names of their topics.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Compilable, Kysely, Transaction } from 'kysely';
 import type { SessionChange } from './sessions.js';
 import { liveEvents, rows, type TextChoice } from './events.repository.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
@@ -58,41 +58,47 @@ function liveInScope(db: Db, choice: TextChoice, scope: EventScope) {
   return scope.kind === 'series' ? live.where('e.series_id', '=', scope.id) : live;
 }
 
-/** The calendar columns of these events, in this order, with their text in `lang` (English where untranslated). */
-async function calendarRows(db: Db, lang: LangCode, ids: number[]): Promise<CalendarEventRow[]> {
+/**
+ * The calendar columns of these events, in this order, with their text in
+ * `lang` (English where untranslated): kept compiled per language and
+ * number of ids (db/kept-query.ts), as a calendar reads its events' rows a
+ * chunk of the same size at a time. On PostgreSQL each chunk then runs a
+ * prepared statement with its generic plan, as the chunk's topic names do:
+ * sent unnamed, each chunk's statement was planned anew, and the
+ * connection switched between the two ways of planning twice a chunk.
+ */
+const calendarRows = rows.keptRowsInOrder<CalendarEventRow>((query, lang) => {
   const shown = shownText(lang);
   const text = <T>(column: string) => shown.column<T>(column).as(column);
-  const found = await rows.rowsInOrder(db, lang, ids, (query) =>
-    query.select([
-      'e.id',
-      shown.slug.as('slug'),
-      'e.start_date',
-      'e.end_date',
-      'e.all_day',
-      'e.starts_at',
-      'e.ends_at',
-      'e.time_zone',
-      'e.event_status',
-      'e.status_reason_en',
-      'e.status_reason_vi',
-      'e.event_type',
-      'e.attendance_mode',
-      'e.online_url',
-      'e.registration_url',
-      'e.hero_media_id',
-      'e.recurrence_rule',
-      'e.recurrence_exdates',
-      'e.revision',
-      'e.created_at',
-      'e.updated_at',
-      text<string>('title'),
-      ...(['summary', 'description', 'venue', 'city'] as const).map((column) => text<string | null>(column)),
-      shown.lang.as('text_lang'),
-    ]),
-  );
+  const selected = query.select([
+    'e.id',
+    shown.slug.as('slug'),
+    'e.start_date',
+    'e.end_date',
+    'e.all_day',
+    'e.starts_at',
+    'e.ends_at',
+    'e.time_zone',
+    'e.event_status',
+    'e.status_reason_en',
+    'e.status_reason_vi',
+    'e.event_type',
+    'e.attendance_mode',
+    'e.online_url',
+    'e.registration_url',
+    'e.hero_media_id',
+    'e.recurrence_rule',
+    'e.recurrence_exdates',
+    'e.revision',
+    'e.created_at',
+    'e.updated_at',
+    text<string>('title'),
+    ...(['summary', 'description', 'venue', 'city'] as const).map((column) => text<string | null>(column)),
+    shown.lang.as('text_lang'),
+  ]);
   // The shown columns are named by a loop, which the query builder cannot follow.
-  return found as unknown as CalendarEventRow[];
-}
+  return selected as unknown as Compilable<CalendarEventRow>;
+});
 
 const TIMING_COLUMNS = ['e.id', 'e.start_date', 'e.end_date', 'e.all_day', 'e.starts_at', 'e.ends_at', 'e.time_zone', 'e.recurrence_rule', 'e.recurrence_exdates'] as const;
 

@@ -14,6 +14,8 @@ import { translator, type Lang } from '../i18n/index.js';
 import { eventsPath } from '../../shared/http/paths.js';
 import { calendarEventChunks, changeSession, createEvent, listCalendarEvents, publishEvent, readEventForm, validateEventForm } from '../events/index.js';
 import { buildCalendar, streamCalendar, type CalendarOptions } from './calendar.js';
+import { keptStatementName } from '../../db/kept-query.js';
+import { statementsDuring } from '../../../test/helpers/statements.js';
 
 const NOW = new Date('2027-03-01T08:00:00.000Z');
 
@@ -74,5 +76,20 @@ describe('the all-events calendar, streamed', () => {
     const again = await t.app.inject({ url: '/en/events.ics', headers: { 'if-none-match': String(first.headers.etag) } });
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
+  });
+
+  test("each chunk's rows and topic names are read by kept statements: the others the feed runs do not grow with its chunks", async () => {
+    const unkept = async (size: number) => {
+      const statements = await statementsDuring(t.db, async () => {
+        const { timings, chunks } = await calendarEventChunks(t.db, 'en', { kind: 'all' }, NOW, undefined, size);
+        for await (const piece of streamCalendar(timings, chunks(), options('en'))) assert.ok(piece.length > 0);
+      });
+      return statements.filter((statement) => keptStatementName(statement) === undefined);
+    };
+    // On PostgreSQL a kept statement runs prepared, with its generic plan (db/pg-statements.ts); a chunk's
+    // statements sent unnamed were each planned anew, and the connection switched between the two.
+    const [few, many] = [await unkept(500), await unkept(20)];
+    assert.deepEqual(many, few, 'the same statements not kept with 16 chunks as with 1');
+    assert.ok(!few.some((statement) => statement.includes('"event_translations"')), few.join('\n\n'));
   });
 });
