@@ -21,7 +21,7 @@ import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { keptStatementName } from './kept-query.js';
-import { namingPool } from './pg-statements.js';
+import { GENERIC_PLANS, planningPools } from './pg-statements.js';
 import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -192,20 +192,29 @@ export const SQLITE_CACHE_KB = 8000;
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    const poolOptions = {
       connectionString: options.databaseUrl,
       ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
-      // Two cores per machine: a handful of connections keeps Postgres busy without queueing in it.
-      max: 10,
+    };
+    // Two pools, by how their connections plan statements (pg-statements.ts): the kept queries'
+    // with generic plans, every other statement's as the server is set. Two cores per machine: a
+    // handful of connections of each keeps Postgres busy without queueing in it.
+    const pool = new pg.Pool({ ...poolOptions, max: 5 });
+    const keptPool = new pg.Pool({ ...poolOptions, max: 5 });
+    keptPool.on('connect', (client) => {
+      // Sent before anything asked of the connection; should it fail, so does what follows.
+      client.query(GENERIC_PLANS).catch(() => undefined);
     });
     // An idle connection ended by the server (a restart, a failover, an administrator) is an
     // 'error' event on the pool; unheard, it would end the process. The pool drops that
     // connection and opens a new one for the next query, so a line in the log is enough.
-    pool.on('error', (error) => {
-      process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.\n`);
-    });
+    for (const each of [pool, keptPool]) {
+      each.on('error', (error) => {
+        process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.\n`);
+      });
+    }
     // The kept queries run as prepared statements (pg-statements.ts).
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool, keptStatementName) }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: planningPools(pool, keptPool, keptStatementName) }) });
     return {
       db,
       dialect: 'postgres',
@@ -213,7 +222,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       async destroy() {
         await db.destroy();
         // As on SQLite: Kysely ends only a pool it has used; one never queried would stay usable.
-        if (!pool.ended) await pool.end();
+        for (const each of [pool, keptPool]) if (!each.ended) await each.end();
       },
     };
   }

@@ -85,6 +85,31 @@ describe('kept queries as prepared statements on PostgreSQL', { skip: testDataba
     });
   });
 
+  test('kept statements and the others run on connections of their own setting, without switching one', async () => {
+    type Setting = { mode: string; pid: number };
+    const read = (who: string) => sql<Setting>`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid, ${sql.lit(who)} as who`;
+    // The same statement but for its text: a statement is kept by its text.
+    const kept = keptQuery<Record<string, never>, 'setting', Setting>((kdb) => ({ compile: () => read('kept').compile(kdb) }));
+    const setting = read('other');
+    const serverSetting = (await setting.execute(db)).rows[0]!.mode;
+    assert.notEqual(serverSetting, 'force_generic_plan');
+    const keptPids = new Set<number>();
+    const otherPids = new Set<number>();
+    // Alternating, and some at once, as a page's statements come.
+    for (let i = 0; i < 10; i += 1) {
+      const [fromKept, fromOther] = await Promise.all([kept(db, 'setting', {}), setting.execute(db)]);
+      for (const row of fromKept.rows) {
+        assert.equal(row.mode, 'force_generic_plan');
+        keptPids.add(row.pid);
+      }
+      for (const row of fromOther.rows) {
+        assert.equal(row.mode, serverSetting);
+        otherPids.add(row.pid);
+      }
+    }
+    assert.deepEqual([...keptPids].filter((pid) => otherPids.has(pid)), [], 'no connection ran both kinds');
+  });
+
   test('a shape no longer kept is no longer named', async () => {
     let first = '';
     const query = keptQuery<{ n: number }, string, unknown>((kdb, v, shape) => {

@@ -21,16 +21,26 @@
  * values for its first five runs, and then keeps doing so whenever its
  * estimates put the generic plan above those: at 100,000 items they did for
  * the events listing's counts and lines, whose planning (1.4 and 0.8 ms)
- * then took longer than running them (0.6 and 0.2 ms with either plan). So
- * a connection is switched to `plan_cache_mode = force_generic_plan` before
- * a kept statement, and back to the server's setting before any other (an
- * unnamed statement obeys the setting too, and search's plan depends on its
- * values). Each switch is a `set` sent ahead of the statement; a page's
- * statements are mostly of one kind, so switches are few. A `set` made in a
- * transaction is undone should it roll back, back to the setting at its
- * `begin` (or savepoint); those, and `rollback` and `commit`, are unnamed
- * statements, so the connection is at the server's setting at both ends and
- * what is known of it stays true.
+ * then took longer than running them (0.6 and 0.2 ms with either plan).
+ * Other statements must keep the server's setting: an unnamed statement
+ * obeys `plan_cache_mode` too, and search's plan depends on its values.
+ *
+ * So the connections are two pools, one per way of planning: those of the
+ * kept pool are set to `force_generic_plan` when they open, the others keep
+ * the server's setting. A connection is taken from one or the other at the
+ * first statement it is asked to run, by whether that statement is kept.
+ * Kysely takes a connection for each statement outside a transaction, so
+ * nearly every statement finds its setting already made. Switching one
+ * connection back and forth instead cost a `set` of 0.2-0.3 ms for each
+ * switch, and the home page, whose statements are of both kinds, switched
+ * three or four times a request.
+ *
+ * A connection held for several statements (a transaction) runs every one
+ * of them: one of the other kind is preceded by a `set` (or `reset`) that
+ * switches it. A switch made in a transaction is undone should it roll
+ * back, back to the setting at its `begin` (or savepoint); those, and
+ * `rollback` and `commit`, are unnamed statements, so the connection is at
+ * the server's setting at both ends and what is known of it stays true.
  */
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
@@ -41,7 +51,10 @@ const PLAN_CHANGED_RESULT_TYPE = '0A000';
 /** How a connection plans statements with parameters: as the server's setting says, generic plans alone (kept statements), or not known. */
 type Plans = 'server' | 'generic' | 'unknown';
 
-const SET_PLANS: Record<Exclude<Plans, 'unknown'>, string> = {
+/** The two ways of planning a pool's connections are set to. */
+type PoolPlans = Exclude<Plans, 'unknown'>;
+
+const SET_PLANS: Record<PoolPlans, string> = {
   server: 'reset plan_cache_mode',
   generic: 'set plan_cache_mode = force_generic_plan',
 };
@@ -52,12 +65,13 @@ class NamingClient {
   readonly #nameOf: (sql: string) => string | undefined;
   /** Statements this connection can no longer run by name (see above). */
   readonly #unnamed = new Set<string>();
-  /** A new connection plans as the server's setting says. */
-  #plans: Plans = 'server';
+  /** How the connection plans now: as its pool set it when it opened, until switched. */
+  #plans: Plans;
 
-  constructor(client: pg.PoolClient, nameOf: (sql: string) => string | undefined) {
+  constructor(client: pg.PoolClient, nameOf: (sql: string) => string | undefined, plans: PoolPlans) {
     this.#client = client;
     this.#nameOf = nameOf;
+    this.#plans = plans;
   }
 
   query(sqlOrCursor: string | object, parameters?: readonly unknown[]): unknown {
@@ -89,7 +103,7 @@ class NamingClient {
    * whose statements fail too), the setting is taken as unknown and sent
    * again before the next statement.
    */
-  #plan(plans: Exclude<Plans, 'unknown'>): void {
+  #plan(plans: PoolPlans): void {
     if (this.#plans === plans) return;
     this.#plans = plans;
     this.#client.query(SET_PLANS[plans]).catch(() => {
@@ -97,25 +111,80 @@ class NamingClient {
     });
   }
 
-  release(): void {
-    this.#client.release();
-  }
 }
 
 /**
- * The pool as Kysely's PostgreSQL dialect takes it, its connections sending
- * the statements `nameOf` names as prepared statements of that name.
+ * A connection as Kysely's dialect takes it, taken from the pool of the
+ * kind of the first statement it runs (see above), and given back when
+ * released.
  */
-export function namingPool(pool: pg.Pool, nameOf: (sql: string) => string | undefined): PostgresPool {
-  // One wrapper for each connection, for as long as it lives: the dialect keeps its own state per client.
+class PlannedClient {
+  readonly #pools: Pools;
+  #taken: Promise<{ client: pg.PoolClient; naming: NamingClient }> | undefined;
+  #released = false;
+
+  constructor(pools: Pools) {
+    this.#pools = pools;
+  }
+
+  query(sqlOrCursor: string | object, parameters?: readonly unknown[]): unknown {
+    const kept = typeof sqlOrCursor === 'string' && this.#pools.nameOf(sqlOrCursor) !== undefined;
+    const taken = (this.#taken ??= this.#pools.take(kept ? 'generic' : 'server'));
+    if (typeof sqlOrCursor === 'string') return taken.then(({ naming }) => naming.query(sqlOrCursor, parameters));
+    // A cursor (a streamed query) is used as soon as it is returned: it reads once the connection is taken.
+    const cursor = taken.then(({ naming }) => naming.query(sqlOrCursor) as CursorLike);
+    return {
+      read: async (rows: number) => (await cursor).read(rows),
+      close: async () => (await cursor).close(),
+    };
+  }
+
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    void this.#taken?.then(
+      ({ client }) => client.release(),
+      () => undefined,
+    );
+  }
+}
+
+/** What Kysely asks of a cursor (pg-cursor's Cursor). */
+interface CursorLike {
+  read(rows: number): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+interface Pools {
+  nameOf: (sql: string) => string | undefined;
+  take(plans: PoolPlans): Promise<{ client: pg.PoolClient; naming: NamingClient }>;
+}
+
+/** The statement that sets a connection of the kept pool to generic plans as it opens. */
+export const GENERIC_PLANS = SET_PLANS.generic;
+
+/**
+ * The two pools as one, as Kysely's PostgreSQL dialect takes a pool: the
+ * statements `nameOf` names run as prepared statements of that name, on
+ * connections of `kept` (which the caller sets to generic plans as each
+ * opens, with GENERIC_PLANS); the others on connections of `other`.
+ */
+export function planningPools(other: pg.Pool, kept: pg.Pool, nameOf: (sql: string) => string | undefined): PostgresPool {
+  // One wrapper for each connection, for as long as it lives: it knows what the connection was told.
   const clients = new WeakMap<pg.PoolClient, NamingClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
+  const pools: Pools = {
+    nameOf,
+    async take(plans) {
+      const client = await (plans === 'generic' ? kept : other).connect();
       let naming = clients.get(client);
-      if (!naming) clients.set(client, (naming = new NamingClient(client, nameOf)));
-      return naming as unknown as PostgresPoolClient;
+      if (!naming) clients.set(client, (naming = new NamingClient(client, nameOf, plans)));
+      return { client, naming };
     },
-    end: () => pool.end(),
+  };
+  return {
+    connect: () => Promise.resolve(new PlannedClient(pools) as unknown as PostgresPoolClient),
+    end: async () => {
+      await Promise.all([other.end(), kept.end()]);
+    },
   };
 }
