@@ -21,7 +21,7 @@ import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { keptStatementName } from './kept-query.js';
-import { GENERIC_PLANS, planningPools } from './pg-statements.js';
+import { planningPools } from './pg-statements.js';
 import { CachingSqliteConnection, StatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -201,10 +201,6 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // handful of connections of each keeps Postgres busy without queueing in it.
     const pool = new pg.Pool({ ...poolOptions, max: 5 });
     const keptPool = new pg.Pool({ ...poolOptions, max: 5 });
-    keptPool.on('connect', (client) => {
-      // Sent before anything asked of the connection; should it fail, so does what follows.
-      client.query(GENERIC_PLANS).catch(() => undefined);
-    });
     // An idle connection ended by the server (a restart, a failover, an administrator) is an
     // 'error' event on the pool; unheard, it would end the process. The pool drops that
     // connection and opens a new one for the next query, so a line in the log is enough.

@@ -4,7 +4,7 @@
  * statement whose table changed its columns still answers.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { KEPT_SHAPES, keptQuery, keptStatementName } from './kept-query.js';
@@ -17,6 +17,10 @@ const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 describe('kept queries as prepared statements on PostgreSQL', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
   let db: Kysely<Database>;
   databaseForBlock((opened) => (db = opened));
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.message);
+  before(() => process.on('warning', onWarning));
+  after(() => process.off('warning', onWarning));
 
   /** The text of each statement prepared under a name on the connection `conn`. */
   async function prepared(conn: Kysely<Database>): Promise<string[]> {
@@ -83,6 +87,9 @@ describe('kept queries as prepared statements on PostgreSQL', { skip: testDataba
       await query(conn, 'one', { key: 'planned' });
       assert.deepEqual(await plansOf(conn, text), { generic: 8, custom: 0 });
     });
+    // Each switch is answered before the statement is sent (pg warns, once a process, of a query sent while another runs).
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings.filter((message) => /already executing a query/.test(message)), []);
   });
 
   test('kept statements and the others run on connections of their own setting, without switching one', async () => {

@@ -26,8 +26,8 @@
  * obeys `plan_cache_mode` too, and search's plan depends on its values.
  *
  * So the connections are two pools, one per way of planning: those of the
- * kept pool are set to `force_generic_plan` when they open, the others keep
- * the server's setting. A connection is taken from one or the other at the
+ * kept pool are set to `force_generic_plan` before their first statement,
+ * the others keep the server's setting. A connection is taken from one or the other at the
  * first statement it is asked to run, by whether that statement is kept.
  * Kysely takes a connection for each statement outside a transaction, so
  * nearly every statement finds its setting already made. Switching one
@@ -65,25 +65,24 @@ class NamingClient {
   readonly #nameOf: (sql: string) => string | undefined;
   /** Statements this connection can no longer run by name (see above). */
   readonly #unnamed = new Set<string>();
-  /** How the connection plans now: as its pool set it when it opened, until switched. */
-  #plans: Plans;
+  /** How the connection plans now: as the server is set when it opens, until switched. */
+  #plans: Plans = 'server';
 
-  constructor(client: pg.PoolClient, nameOf: (sql: string) => string | undefined, plans: PoolPlans) {
+  constructor(client: pg.PoolClient, nameOf: (sql: string) => string | undefined) {
     this.#client = client;
     this.#nameOf = nameOf;
-    this.#plans = plans;
   }
 
   query(sqlOrCursor: string | object, parameters?: readonly unknown[]): unknown {
     if (typeof sqlOrCursor !== 'string') {
-      this.#plan('server');
-      return this.#client.query(sqlOrCursor as pg.Submittable);
+      const switched = this.#plan('server');
+      if (switched === undefined) return this.#client.query(sqlOrCursor as pg.Submittable);
+      return lazyCursor(switched.then(() => this.#client.query(sqlOrCursor as pg.Submittable) as unknown as CursorLike));
     }
     const values = [...(parameters ?? [])];
     const name = this.#nameOf(sqlOrCursor);
     if (name === undefined || this.#unnamed.has(name)) return this.#unnamedQuery(sqlOrCursor, values);
-    this.#plan('generic');
-    return this.#client.query({ name, text: sqlOrCursor, values }).catch((error: unknown) => {
+    return this.#after(this.#plan('generic'), () => this.#client.query({ name, text: sqlOrCursor, values })).catch((error: unknown) => {
       if ((error as { code?: unknown } | null)?.code !== PLAN_CHANGED_RESULT_TYPE) throw error;
       this.#unnamed.add(name);
       return this.#unnamedQuery(sqlOrCursor, values);
@@ -91,26 +90,41 @@ class NamingClient {
   }
 
   #unnamedQuery(text: string, values: unknown[]): Promise<pg.QueryResult> {
-    this.#plan('server');
-    return this.#client.query(text, values);
+    return this.#after(this.#plan('server'), () => this.#client.query(text, values));
+  }
+
+  /** `send()` once `switched` (if any) is done: pg asks that a connection be sent one query at a time. */
+  #after(switched: Promise<void> | undefined, send: () => Promise<pg.QueryResult>): Promise<pg.QueryResult> {
+    return switched === undefined ? send() : switched.then(send);
   }
 
   /**
-   * Sends the `set` that makes the connection plan as `plans` says, unless
-   * it already does. pg sends a connection's queries in the order asked,
-   * each once the one before has been answered, so the `set` holds for the
-   * statement asked next. Should it fail (in a transaction already failed,
-   * whose statements fail too), the setting is taken as unknown and sent
-   * again before the next statement.
+   * The `set` that makes the connection plan as `plans` says, sent unless
+   * it already does (undefined then). A connection of the kept pool sends
+   * it once, before its first statement. Should it fail (in a transaction
+   * already failed, whose statements fail the same way), the statement is
+   * not sent, and the setting is taken as unknown and sent again before the
+   * next one.
    */
-  #plan(plans: PoolPlans): void {
-    if (this.#plans === plans) return;
+  #plan(plans: PoolPlans): Promise<void> | undefined {
+    if (this.#plans === plans) return undefined;
     this.#plans = plans;
-    this.#client.query(SET_PLANS[plans]).catch(() => {
-      this.#plans = 'unknown';
-    });
+    return this.#client.query(SET_PLANS[plans]).then(
+      () => undefined,
+      (error: unknown) => {
+        this.#plans = 'unknown';
+        throw error;
+      },
+    );
   }
+}
 
+/** A cursor used as soon as it is returned, whose statement is sent once `started` is: it reads and closes after. */
+function lazyCursor(started: Promise<CursorLike>): CursorLike {
+  return {
+    read: async (rows: number) => (await started).read(rows),
+    close: async () => (await started).close(),
+  };
 }
 
 /**
@@ -132,11 +146,7 @@ class PlannedClient {
     const taken = (this.#taken ??= this.#pools.take(kept ? 'generic' : 'server'));
     if (typeof sqlOrCursor === 'string') return taken.then(({ naming }) => naming.query(sqlOrCursor, parameters));
     // A cursor (a streamed query) is used as soon as it is returned: it reads once the connection is taken.
-    const cursor = taken.then(({ naming }) => naming.query(sqlOrCursor) as CursorLike);
-    return {
-      read: async (rows: number) => (await cursor).read(rows),
-      close: async () => (await cursor).close(),
-    };
+    return lazyCursor(taken.then(({ naming }) => naming.query(sqlOrCursor) as CursorLike));
   }
 
   release(): void {
@@ -160,14 +170,11 @@ interface Pools {
   take(plans: PoolPlans): Promise<{ client: pg.PoolClient; naming: NamingClient }>;
 }
 
-/** The statement that sets a connection of the kept pool to generic plans as it opens. */
-export const GENERIC_PLANS = SET_PLANS.generic;
-
 /**
  * The two pools as one, as Kysely's PostgreSQL dialect takes a pool: the
  * statements `nameOf` names run as prepared statements of that name, on
- * connections of `kept` (which the caller sets to generic plans as each
- * opens, with GENERIC_PLANS); the others on connections of `other`.
+ * connections of `kept` (each set to generic plans before its first); the
+ * others on connections of `other`.
  */
 export function planningPools(other: pg.Pool, kept: pg.Pool, nameOf: (sql: string) => string | undefined): PostgresPool {
   // One wrapper for each connection, for as long as it lives: it knows what the connection was told.
@@ -177,7 +184,7 @@ export function planningPools(other: pg.Pool, kept: pg.Pool, nameOf: (sql: strin
     async take(plans) {
       const client = await (plans === 'generic' ? kept : other).connect();
       let naming = clients.get(client);
-      if (!naming) clients.set(client, (naming = new NamingClient(client, nameOf, plans)));
+      if (!naming) clients.set(client, (naming = new NamingClient(client, nameOf)));
       return { client, naming };
     },
   };
