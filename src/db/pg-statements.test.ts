@@ -92,6 +92,23 @@ describe('kept queries as prepared statements on PostgreSQL', { skip: testDataba
     assert.deepEqual(warnings.filter((message) => /already executing a query/.test(message)), []);
   });
 
+  test('a transaction that fails after a kept statement is rolled back, and its connection goes back to the pool usable', async () => {
+    const keptValue = keptQuery<{ n: number }, 'one', { q: number }>((kdb, v) => ({ compile: () => sql<{ q: number }>`select 12 / ${v.n} as q`.compile(kdb) }));
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        assert.deepEqual((await keptValue(trx, 'one', { n: 4 })).rows, [{ q: 3 }]);
+        // Fails where the connection plans generically: the rollback then must not wait on a switch back, which fails too.
+        await keptValue(trx, 'one', { n: 0 });
+      }),
+      /division by zero/,
+    );
+    // The pool hands out the connection released last first: each of these would meet an aborted transaction.
+    for (let i = 0; i < 3; i += 1) {
+      assert.deepEqual((await sql<{ one: number }>`select 1 as one`.execute(db)).rows, [{ one: 1 }]);
+      assert.deepEqual((await keptValue(db, 'one', { n: 6 })).rows, [{ q: 2 }]);
+    }
+  });
+
   test('kept statements and the others run on connections of their own setting, without switching one', async () => {
     type Setting = { mode: string; pid: number };
     const read = (who: string) => sql<Setting>`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid, ${sql.lit(who)} as who`;

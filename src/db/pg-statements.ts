@@ -76,8 +76,9 @@ class NamingClient {
   query(sqlOrCursor: string | object, parameters?: readonly unknown[]): unknown {
     if (typeof sqlOrCursor !== 'string') {
       const switched = this.#plan('server');
-      if (switched === undefined) return this.#client.query(sqlOrCursor as pg.Submittable);
-      return lazyCursor(switched.then(() => this.#client.query(sqlOrCursor as pg.Submittable) as unknown as CursorLike));
+      const start = () => this.#client.query(sqlOrCursor as pg.Submittable) as unknown as CursorLike;
+      if (switched === undefined) return start();
+      return lazyCursor(switched.then(start, start));
     }
     const values = [...(parameters ?? [])];
     const name = this.#nameOf(sqlOrCursor);
@@ -93,18 +94,23 @@ class NamingClient {
     return this.#after(this.#plan('server'), () => this.#client.query(text, values));
   }
 
-  /** `send()` once `switched` (if any) is done: pg asks that a connection be sent one query at a time. */
+  /**
+   * `send()` once `switched` (if any) is answered, as pg asks that a
+   * connection be sent one query at a time; sent whether or not the switch
+   * succeeded. A switch fails in a transaction already failed, where every
+   * statement but `rollback` fails the same way, and `rollback` must reach
+   * the server: a connection given back in a failed transaction would fail
+   * whatever it is asked next.
+   */
   #after(switched: Promise<void> | undefined, send: () => Promise<pg.QueryResult>): Promise<pg.QueryResult> {
-    return switched === undefined ? send() : switched.then(send);
+    return switched === undefined ? send() : switched.then(send, send);
   }
 
   /**
    * The `set` that makes the connection plan as `plans` says, sent unless
    * it already does (undefined then). A connection of the kept pool sends
-   * it once, before its first statement. Should it fail (in a transaction
-   * already failed, whose statements fail the same way), the statement is
-   * not sent, and the setting is taken as unknown and sent again before the
-   * next one.
+   * it once, before its first statement. Should it fail, the setting is
+   * taken as unknown and sent again before the next statement.
    */
   #plan(plans: PoolPlans): Promise<void> | undefined {
     if (this.#plans === plans) return undefined;
