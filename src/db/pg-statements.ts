@@ -27,8 +27,9 @@
  *
  * So the connections are two pools, one per way of planning: those of the
  * kept pool are set to `force_generic_plan` before their first statement,
- * the others keep the server's setting. A connection is taken from one or the other at the
- * first statement it is asked to run, by whether that statement is kept.
+ * the others keep the server's setting. A connection is taken from one or
+ * the other at the first statement it is asked to run, by whether that
+ * statement is kept.
  * Kysely takes a connection for each statement outside a transaction, so
  * nearly every statement finds its setting already made. Switching one
  * connection back and forth instead cost a `set` of 0.2-0.3 ms for each
@@ -148,8 +149,8 @@ class PlannedClient {
   }
 
   query(sqlOrCursor: string | object, parameters?: readonly unknown[]): unknown {
-    const kept = typeof sqlOrCursor === 'string' && this.#pools.nameOf(sqlOrCursor) !== undefined;
-    const taken = (this.#taken ??= this.#pools.take(kept ? 'generic' : 'server'));
+    // Which pool is asked once, at the connection's first statement (the connection then names its statements itself).
+    const taken = (this.#taken ??= this.#pools.take(typeof sqlOrCursor === 'string' && this.#pools.nameOf(sqlOrCursor) !== undefined ? 'generic' : 'server'));
     if (typeof sqlOrCursor === 'string') return taken.then(({ naming }) => naming.query(sqlOrCursor, parameters));
     // A cursor (a streamed query) is used as soon as it is returned: it reads once the connection is taken.
     return lazyCursor(taken.then(({ naming }) => naming.query(sqlOrCursor) as CursorLike));
