@@ -130,11 +130,20 @@ const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
  * request or reply. Errors are logged as the framework does.
  */
 class OneLinePerRequest extends LogController {
+  /** The quick writer of the same line (shared/logger.ts), when the logger offers one; its logger's request children carry the request id alone. */
+  constructor(private readonly requestLine?: RequestLineWriter) {
+    super();
+  }
+
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
     if (!logsRequests(request.log.level)) return;
+    if (this.requestLine) {
+      this.requestLine({ reqId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime });
+      return;
+    }
     // To the microsecond, as the page cache's own lines (shared/logger.ts): the other digits are noise, and costly to write.
     request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 1000) / 1000 }, 'request completed');
   }
@@ -169,7 +178,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       return server;
     },
     ...(baseLogger ? { loggerInstance: baseLogger } : { logger: options.logger ?? false }),
-    logController: new OneLinePerRequest(),
+    logController: new OneLinePerRequest(options.requestLine),
     genReqId: nextRequestId,
     // X-Forwarded-For and -Proto are believed only from the configured proxy (TRUST_PROXY);
     // from anyone else they would let a client choose the address the sign-in limits see.

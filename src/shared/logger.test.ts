@@ -180,7 +180,7 @@ describe('createLogger', () => {
     }
   });
 
-  test('requestLine writes the very line pino writes for the same request, with the time to the microsecond, kept with the others', (t) => {
+  test('requestLine writes the very line pino writes for the same request, answered by the page cache or not, with the time to the microsecond, kept with the others', (t) => {
     t.mock.timers.enable({ apis: ['Date'], now: 1_764_900_000_123 });
     const sink = recordingSink();
     const { log, lines, requestLine } = createLogger({ level: 'info', sink });
@@ -190,9 +190,12 @@ describe('createLogger', () => {
         { method: 'GET', statusCode: 200, url: '/vi/sự-kiện?q="a\\b"&x=', took: 12.3455, shown: 12.346 },
         { method: 'HEAD', statusCode: 200, url: '/en/articles', took: 1.5, shown: 1.5 },
         { method: 'HEAD', statusCode: 304, url: '/en/', took: 0.0004, shown: 0 },
+        // Answered by the framework, not the page cache: no cache field.
+        { method: 'GET', statusCode: 200, url: '/en/events?page=2', took: 0.512345, shown: 0.512, framework: true },
+        { method: 'POST', statusCode: 303, url: '/admin/events/4', took: 31.25, shown: 31.25, framework: true },
       ];
-      for (const { method, statusCode, url, took, shown } of cases) {
-        const fields = { reqId: 'req-1z', method, url, statusCode, cache: 'HIT' } as const;
+      for (const { method, statusCode, url, took, shown, framework } of cases) {
+        const fields = { reqId: 'req-1z', method, url, statusCode, ...(framework ? {} : { cache: 'HIT' as const }) };
         log.info({ reqId: fields.reqId, req: { method: fields.method, url }, res: { statusCode: fields.statusCode }, responseTime: shown, cache: fields.cache }, 'request completed');
         requestLine({ ...fields, responseTime: took });
         // The next request a few milliseconds later: its line carries its own time.
