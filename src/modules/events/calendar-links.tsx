@@ -4,7 +4,7 @@
  * calendar feeds (which the feeds module writes).
  */
 import { exclusiveEnd } from '../../shared/dates/day-range.js';
-import { calendarPath, eventCalendarPath, eventPath, type FeedScope } from '../../shared/http/paths.js';
+import { calendarPath, eventCalendarPath, eventPath, formQuery, type FeedScope } from '../../shared/http/paths.js';
 import type { Translate } from '../../shared/messages.js';
 import type { ViewContext } from '../../shared/views/view-context.js';
 import type { CalendarEvent } from './calendar.service.js';
@@ -37,12 +37,12 @@ export function googleCalendarUrl(event: CalendarEvent, ctx: Pick<ViewContext, '
     ? `${compactInstant(event.starts_at)}/${compactInstant(event.ends_at ?? event.starts_at)}`
     : `${compactDate(event.start_date)}/${compactDate(exclusiveEnd(event.start_date, event.end_date))}`;
   const page = `${ctx.publicUrl}${eventPath(ctx.lang, event.slug)}`;
-  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
-  params.set('details', [event.summary, page].filter(Boolean).join('\n\n'));
+  const params: Record<string, string> = { action: 'TEMPLATE', text: event.title, dates };
+  params.details = [event.summary, page].filter(Boolean).join('\n\n');
   const location = eventLocation(event, ctx.t);
-  if (location) params.set('location', location);
-  if (timed) params.set('ctz', event.time_zone);
-  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+  if (location) params.location = location;
+  if (timed) params.ctz = event.time_zone;
+  return `https://calendar.google.com/calendar/render?${formQuery(params)}`;
 }
 
 /** "Add to your calendar" for one event: its .ics file and a Google Calendar link. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { alternates, articlePath, articlesPath, eventPath, eventsPath, homePath, isPathInLang, langOfPath, languageChoicePath } from './paths.js';
+import { alternates, articlePath, articlesPath, eventPath, eventsPath, formQuery, homePath, isPathInLang, langOfPath, languageChoicePath } from './paths.js';
 
 describe('public paths', () => {
   test('every page sits under its language', () => {
@@ -68,5 +68,19 @@ describe('public paths', () => {
     assert.ok(!isPathInLang('https://evil.example/vi/', 'vi'));
     assert.ok(!isPathInLang('/vi/\\evil.example', 'vi'));
     assert.ok(!isPathInLang('/vi/\r\nset-cookie:x', 'vi'));
+  });
+});
+
+describe('formQuery', () => {
+  test('writes a query as URLSearchParams writes it, whatever its names and values', () => {
+    const cases: Record<string, string>[] = [
+      { action: 'TEMPLATE', text: 'Sixth Technical Meeting: “Labour migration” & statistics (ASEAN)', dates: '20200917/20200918' },
+      { details: 'A summary.\n\nhttp://localhost:3000/vi/su-kien/hội-thảo?x=1#top', location: "Hà Nội; online! ~it's (mixed)*" },
+      { '': '', 'a b': 'c+d', '2': 'an index-like name comes first', emoji: '🇻🇳 𝄞', lone: 'half \ud83c a pair' },
+    ];
+    for (const query of cases) assert.equal(formQuery(query), new URLSearchParams(query).toString());
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (query) => formQuery(query) === new URLSearchParams(query).toString()),
+    );
   });
 });
