@@ -5,18 +5,27 @@
  */
 export const META_DESCRIPTION_LENGTH = 160;
 
-function plain(text: string): string {
+/** Where none of these is, the marks plain() drops are absent: only its spaces are tidied. */
+const MARKED = /[<[*_`~\n\r\u2028\u2029]|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s/;
+
+/**
+ * Text as plain words: tags, images' and links' marks, block marks and
+ * emphasis dropped, spaces tidied. Most summaries have none of those marks:
+ * they are looked for once (a meta description is worked out on every item
+ * page) rather than by each replacement in turn.
+ */
+export function plain(text: string): string {
   // No part of a pattern may run past the next opening bracket: each attempt
   // then reads only up to it, and text full of unclosed ones takes linear time.
-  return text
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:!?])/g, '$1')
-    .trim();
+  const unmarked = MARKED.test(text)
+    ? text
+        .replace(/<[^<>]*>/g, ' ')
+        .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+        .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+        .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+        .replace(/[*_`~]+/g, '')
+    : text;
+  return unmarked.replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
 }
 
 export function excerpt(texts: readonly (string | null | undefined)[], max = META_DESCRIPTION_LENGTH): string | undefined {
