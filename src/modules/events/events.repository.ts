@@ -1063,11 +1063,12 @@ const pastSinglesPage = keptOnChoice<WindowValues, EventListRow>((db, lives, v, 
     lang === 'en'
       ? english
       : english.leftJoin('event_translations as tl', (j) => j.onRef('tl.event_id', '=', 'e.id').on('tl.lang', '=', lang).on('tl.status', 'in', shownTranslationStatuses(lang)));
+  // In order by the last day's column, not its expression: the listing order index holds it (events_listing_order_idx).
   return listColumns(withTexts as unknown as LiveQuery, lang)
-    .where(lastDay, '<', v.today)
+    .where(lastDayIndexed, '<', v.today)
     .where('e.start_date', '<', v.today)
     .orderBy('e.start_date', 'desc')
-    .orderBy(lastDay, 'asc')
+    .orderBy(lastDayIndexed, 'asc')
     .orderBy('e.id', 'asc')
     .limit(sql.lit(Number(rowCount)));
 });
