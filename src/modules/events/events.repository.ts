@@ -552,6 +552,28 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>, _shared: unknown, d
     .offset(v.offset);
 }
 const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents, PAGE_WRITTEN);
+
+/**
+ * The past lines when none of them is a session (the listing's counts say
+ * so): single events alone, read in the listing's order from the listing
+ * order index, which holds all a line needs (events_listing_order_idx), and
+ * cut there. Merged with the sessions, every line before the page was read
+ * from the events' rows and sorted twice: the last of 2,500 pages took
+ * 107 ms at 100,000 items.
+ */
+type SinglesPageValues = { today: string; limit: number; offset: number };
+function pastSingleLines(live: LiveQuery, v: StandIns<SinglesPageValues>) {
+  return singles(live)
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date')])
+    .where(lastDayIndexed, '<', v.today)
+    .where('e.start_date', '<', v.today)
+    .orderBy('e.start_date', 'desc')
+    .orderBy(lastDayIndexed, 'asc')
+    .orderBy('e.id', 'asc')
+    .limit(v.limit)
+    .offset(v.offset);
+}
+const pastSinglesOnly = rows.keptOnLive<SinglesPageValues, Entry>(pastSingleLines, liveEvents, ['limit', 'offset']);
 /** The ids and session dates of the lines a page query picked. */
 function entriesOf(found: Entry[]): Entry[] {
   return found.map((row) => ({ id: Number(row.id), recurrence_date: row.recurrence_date ?? null }));
@@ -566,9 +588,14 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
 /**
  * Published events that ended before `today`, newest first. Events starting
  * the same day keep the office's order: shorter first, then as entered.
+ * Without `withSessions` (none of the past lines is a session of a
+ * recurring event) the single events alone are read.
  */
-export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0): Promise<EventListRow[]> {
-  const entries = entriesOf(await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit }));
+export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0, withSessions = true): Promise<EventListRow[]> {
+  const found = withSessions
+    ? await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit })
+    : await pastSinglesOnly(db, choice, { today, limit, offset });
+  const entries = entriesOf(found);
   return listEntryRows(db, choice, entries);
 }
 
@@ -1088,7 +1115,7 @@ export async function listListingWindow(db: Db, choice: TextChoice, today: strin
   }
   const [upcoming, past] = await Promise.all([
     upcomingTake > 0 ? listUpcoming(db, choice, today, upcomingTake, upcomingOffset) : Promise.resolve([]),
-    pastTake > 0 ? listPast(db, choice, today, pastTake, pastOffset) : Promise.resolve([]),
+    pastTake > 0 ? listPast(db, choice, today, pastTake, pastOffset, window.pastSessions) : Promise.resolve([]),
   ]);
   return { upcoming, past };
 }
