@@ -553,6 +553,7 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>, _shared: unknown, d
 }
 const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents, PAGE_WRITTEN);
 
+type SinglesPageValues = { today: string; limit: number; offset: number };
 /**
  * The past lines when none of them is a session (the listing's counts say
  * so): single events alone, read in the listing's order from the listing
@@ -561,7 +562,6 @@ const pastPage = rows.keptOnLive<PageValues, Entry>(pastLines, liveEvents, PAGE_
  * from the events' rows and sorted twice: the last of 2,500 pages took
  * 107 ms at 100,000 items.
  */
-type SinglesPageValues = { today: string; limit: number; offset: number };
 function pastSingleLines(live: LiveQuery, v: StandIns<SinglesPageValues>) {
   return singles(live)
     .select(['e.id', sql<string | null>`null`.as('recurrence_date')])
@@ -574,6 +574,7 @@ function pastSingleLines(live: LiveQuery, v: StandIns<SinglesPageValues>) {
     .offset(v.offset);
 }
 const pastSinglesOnly = rows.keptOnLive<SinglesPageValues, Entry>(pastSingleLines, liveEvents, ['limit', 'offset']);
+
 /** The ids and session dates of the lines a page query picked. */
 function entriesOf(found: Entry[]): Entry[] {
   return found.map((row) => ({ id: Number(row.id), recurrence_date: row.recurrence_date ?? null }));
