@@ -250,6 +250,20 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The ratios of runs measured side by side, `a[i] / b[i]` for the i-th run of
+ * each, with their median and range. On a shared machine both servers' speed
+ * drifts from one run to the next (by a third within a few minutes on the
+ * benchmark's VM); a ratio taken within one run cancels most of that drift,
+ * which the ratio of the two medians does not, and the range shows what is
+ * left.
+ */
+export function pairedRatios(a: readonly number[], b: readonly number[]): { median: number; min: number; max: number } {
+  if (a.length === 0 || a.length !== b.length) throw new Error(`pairedRatios needs runs in pairs (${a.length} and ${b.length})`);
+  const ratios = a.map((x, i) => x / b[i]!);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
 /** Prints rows as an aligned text table (Markdown-compatible). */
 export function printTable(headers: string[], rows: string[][]): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -263,4 +277,8 @@ export const fmt = {
   rps: (n: number) => Math.round(n).toLocaleString('en-US'),
   ms: (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '-'),
   ratio: (n: number) => `${(n * 100).toFixed(0)}%`,
+  /** A paired ratio as a percentage, with its range over the runs: `81% (74-86)`. */
+  pairedPercent: ({ median: m, min, max }: { median: number; min: number; max: number }) => `${(m * 100).toFixed(0)}% (${(min * 100).toFixed(0)}-${(max * 100).toFixed(0)})`,
+  /** A paired ratio as a factor, with its range over the runs: `4.41× (4.02-4.73)`. */
+  pairedTimes: ({ median: m, min, max }: { median: number; min: number; max: number }) => `${m.toFixed(2)}× (${min.toFixed(2)}-${max.toFixed(2)})`,
 };

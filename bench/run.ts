@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env.js';
 import { contentDir, importListings, importSampleContent } from '../src/modules/importer/index.js';
 import { openRuntime } from '../src/runtime.js';
-import { fmt, getAnswer, median, printTable, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
+import { fmt, getAnswer, median, pairedRatios, printTable, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
 import { runScale } from './scale.js';
 
 const { values } = parseArgs({
@@ -207,6 +207,7 @@ async function main(): Promise<void> {
     const first = answers.get(pages[0]!.path)!;
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
+    console.log('each ratio: the median of the rounds\' ratios (both servers measured in the same round), with their range in brackets');
     console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
     const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
@@ -219,6 +220,8 @@ async function main(): Promise<void> {
         const list = results[name] ?? [];
         return { rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99ms)), errors: list.reduce((n, r) => n + r.errors, 0) };
       };
+      // Each server's runs against another's of the same round (see pairedRatios).
+      const vs = (name: ServerName, other: ServerName) => pairedRatios((results[name] ?? []).map((r) => r.rps), (results[other] ?? []).map((r) => r.rps));
       const [bare, bareHeaders, on, quiet, off] = [m('bare'), m('bareHeaders'), m('on'), m('onQuiet'), m('off')];
       const row = [
         page.label,
@@ -226,19 +229,16 @@ async function main(): Promise<void> {
         fmt.rps(bare.rps),
         fmt.rps(bareHeaders.rps),
         fmt.rps(on.rps),
-        fmt.ratio(on.rps / bare.rps),
-        fmt.ratio(on.rps / bareHeaders.rps),
+        fmt.pairedPercent(vs('on', 'bare')),
+        fmt.pairedPercent(vs('on', 'bareHeaders')),
         fmt.rps(quiet.rps),
-        fmt.ratio(quiet.rps / bare.rps),
-        fmt.ratio(quiet.rps / bareHeaders.rps),
+        fmt.pairedPercent(vs('onQuiet', 'bare')),
+        fmt.pairedPercent(vs('onQuiet', 'bareHeaders')),
         fmt.rps(off.rps),
         fmt.ms(off.p99),
-        fmt.ratio(off.rps / bare.rps),
+        fmt.pairedPercent(vs('off', 'bare')),
       ];
-      if (running.baseline) {
-        const base = m('baseline');
-        row.push(fmt.rps(base.rps), `${(off.rps / base.rps).toFixed(2)}×`);
-      }
+      if (running.baseline) row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')));
       rows.push(row);
       const errors = names.reduce((n, name) => n + m(name).errors, 0);
       if (errors > 0) console.error(`${page.label}: ${errors} errors or non-2xx answers during the runs`);
