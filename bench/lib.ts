@@ -3,7 +3,7 @@
  * prepared database, bare node:http servers for comparison, running wrk and
  * reading its numbers, and printing a table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, get as httpGet, type RequestListener, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
@@ -189,6 +189,8 @@ export async function rssMb(pid: number | undefined): Promise<number | undefined
 
 export interface WrkResult {
   rps: number;
+  /** Requests answered in the run. */
+  requests: number;
   p50ms: number;
   p99ms: number;
   errors: number;
@@ -212,8 +214,38 @@ export function parseWrk(output: string): WrkResult {
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   const errors = non2xx + (socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0);
-  if (!Number.isFinite(rps)) throw new Error(`could not read wrk's output:\n${output}`);
-  return { rps, p50ms: pct('50'), p99ms: pct('99'), errors };
+  const requests = Number(/^\s*(\d+) requests in /m.exec(output)?.[1]);
+  if (!Number.isFinite(rps) || !Number.isFinite(requests)) throw new Error(`could not read wrk's output:\n${output}`);
+  return { rps, requests, p50ms: pct('50'), p99ms: pct('99'), errors };
+}
+
+/**
+ * The processor time a process has used, user and system, in clock ticks,
+ * from its line in /proc/<pid>/stat (fields 14 and 15, counted after the
+ * command's name, which may hold spaces and brackets).
+ */
+export function cpuTicksOf(statLine: string): number {
+  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+  // Fields from the third (state) on: utime is the 14th of the line, the 12th here.
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`not a /proc/<pid>/stat line: ${statLine.slice(0, 80)}`);
+  return ticks;
+}
+
+/** Clock ticks a second (USER_HZ), as /proc counts processor time. */
+const TICKS_PER_SECOND = (() => {
+  const found = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim());
+  return Number.isFinite(found) && found > 0 ? found : 100;
+})();
+
+/** A process's processor time so far in ms, on Linux; undefined elsewhere or once it has gone. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return (cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface WrkOptions {

@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env.js';
 import { contentDir, importListings, importSampleContent } from '../src/modules/importer/index.js';
 import { openRuntime } from '../src/runtime.js';
-import { fmt, getAnswer, median, pairedRatios, printTable, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
+import { fmt, getAnswer, median, pairedRatios, printTable, processCpuMs, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
 import { runScale } from './scale.js';
 
 const { values } = parseArgs({
@@ -208,14 +208,24 @@ async function main(): Promise<void> {
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
     console.log('each ratio: the median of the rounds\' ratios (both servers measured in the same round), with their range in brackets');
+    console.log('CPU µs/req: the server process\'s processor time (user and system, all its threads) over the requests of a run, median of the runs');
     console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
     const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
     for (const page of pages) {
       const results: Partial<Record<ServerName, WrkResult[]>> = {};
+      // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
+      const cpu: Partial<Record<ServerName, number[]>> = {};
       for (let run = 0; run < runs; run += 1) {
-        for (const name of names) (results[name] ??= []).push(await wrk(`${running[name]!.url}${page.path}`, wrkOptions));
+        for (const name of names) {
+          const before = processCpuMs(running[name]!.pid);
+          const result = await wrk(`${running[name]!.url}${page.path}`, wrkOptions);
+          const after = processCpuMs(running[name]!.pid);
+          (results[name] ??= []).push(result);
+          if (before !== undefined && after !== undefined && result.requests > 0) (cpu[name] ??= []).push(((after - before) * 1000) / result.requests);
+        }
       }
+      const cpuUs = (name: ServerName) => (cpu[name]?.length === runs ? cpu[name] : undefined);
       const m = (name: ServerName) => {
         const list = results[name] ?? [];
         return { rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99ms)), errors: list.reduce((n, r) => n + r.errors, 0) };
@@ -237,8 +247,12 @@ async function main(): Promise<void> {
         fmt.rps(off.rps),
         fmt.ms(off.p99),
         fmt.pairedPercent(vs('off', 'bare')),
+        cpuUs('off') ? fmt.rps(median(cpuUs('off')!)) : '-',
       ];
-      if (running.baseline) row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')));
+      if (running.baseline) {
+        const [offCpu, baseCpu] = [cpuUs('off'), cpuUs('baseline')];
+        row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')), baseCpu ? fmt.rps(median(baseCpu)) : '-', offCpu && baseCpu ? fmt.pairedTimes(pairedRatios(baseCpu, offCpu)) : '-');
+      }
       rows.push(row);
       const errors = names.reduce((n, name) => n + m(name).errors, 0);
       if (errors > 0) console.error(`${page.label}: ${errors} errors or non-2xx answers during the runs`);
@@ -259,8 +273,9 @@ async function main(): Promise<void> {
       'cache off req/s',
       'p99 ms',
       'vs bare',
+      'off CPU µs/req',
     ];
-    if (running.baseline) headers.push('previous, off req/s', 'off vs previous');
+    if (running.baseline) headers.push('previous, off req/s', 'off vs previous', 'previous CPU µs/req', 'CPU: previous / off');
     printTable(headers, rows);
 
     if (!values['skip-changes']) {

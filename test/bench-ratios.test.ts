@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fmt, pairedRatios } from '../bench/lib.js';
+import { cpuTicksOf, fmt, pairedRatios, parseWrk } from '../bench/lib.js';
 
 describe('the benchmark ratios of runs measured side by side', () => {
   it('takes each round\'s ratio, then their median and range', () => {
@@ -21,5 +21,33 @@ describe('the benchmark ratios of runs measured side by side', () => {
   it('prints a ratio with its range', () => {
     assert.equal(fmt.pairedPercent({ median: 0.814, min: 0.74, max: 0.862 }), '81% (74-86)');
     assert.equal(fmt.pairedTimes({ median: 4.409, min: 4.02, max: 4.731 }), '4.41× (4.02-4.73)');
+  });
+});
+
+describe("the benchmark's readings", () => {
+  it("reads wrk's count of requests beside its rate", () => {
+    const output = [
+      'Running 5s test @ http://127.0.0.1:3000/en/events',
+      '  1 threads and 4 connections',
+      '  Latency Distribution',
+      '     50%    1.71ms',
+      '     99%    5.92ms',
+      '  8751 requests in 5.00s, 194.52MB read',
+      'Requests/sec:   1750.02',
+      'Transfer/sec:     38.90MB',
+    ].join('\n');
+    const read = parseWrk(output);
+    assert.equal(read.requests, 8751);
+    assert.equal(read.rps, 1750.02);
+    assert.equal(read.p99ms, 5.92);
+    assert.throws(() => parseWrk(output.replace(/^.*requests in.*$/m, '')), /could not read/);
+  });
+
+  it("reads a process's processor time from its /proc line, whatever its name holds", () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+    const line = (comm: string) => `4242 (${comm}) S 1 4242 4242 0 -1 4194560 9001 0 3 0 1234 56 0 0 20 0 11 0 100 1000000 20000`;
+    assert.equal(cpuTicksOf(line('node')), 1290);
+    assert.equal(cpuTicksOf(line('a (b) c')), 1290);
+    assert.throws(() => cpuTicksOf('not a stat line'), /not a \/proc/);
   });
 });
