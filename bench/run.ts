@@ -208,10 +208,10 @@ async function main(): Promise<void> {
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
     console.log('each ratio: the median of the rounds\' ratios (both servers measured in the same round), with their range in brackets');
-    console.log('CPU µs/req: the server process\'s processor time (user and system, all its threads) over the requests of a run, median of the runs');
     console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
     const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
+    const cpuRows: string[][] = [];
     for (const page of pages) {
       const results: Partial<Record<ServerName, WrkResult[]>> = {};
       // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
@@ -247,12 +247,21 @@ async function main(): Promise<void> {
         fmt.rps(off.rps),
         fmt.ms(off.p99),
         fmt.pairedPercent(vs('off', 'bare')),
-        cpuUs('off') ? fmt.rps(median(cpuUs('off')!)) : '-',
       ];
+      if (running.baseline) row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')));
+      // The same comparisons by processor time a request: the lesser time over the greater, so that each reads as the rate's ratio does.
+      const cpuVs = (name: ServerName, other: ServerName) => {
+        const [mine, theirs] = [cpuUs(name), cpuUs(other)];
+        return mine && theirs ? pairedRatios(theirs, mine) : undefined;
+      };
+      const us = (name: ServerName) => (cpuUs(name) ? fmt.rps(median(cpuUs(name)!)) : '-');
+      const percent = (r: ReturnType<typeof cpuVs>) => (r ? fmt.pairedPercent(r) : '-');
+      const cpuRow = [page.label, us('bare'), us('bareHeaders'), us('on'), percent(cpuVs('on', 'bare')), percent(cpuVs('on', 'bareHeaders')), us('onQuiet'), percent(cpuVs('onQuiet', 'bare')), us('off')];
       if (running.baseline) {
-        const [offCpu, baseCpu] = [cpuUs('off'), cpuUs('baseline')];
-        row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')), baseCpu ? fmt.rps(median(baseCpu)) : '-', offCpu && baseCpu ? fmt.pairedTimes(pairedRatios(baseCpu, offCpu)) : '-');
+        const times = cpuVs('off', 'baseline');
+        cpuRow.push(us('baseline'), times ? fmt.pairedTimes(times) : '-');
       }
+      cpuRows.push(cpuRow);
       rows.push(row);
       const errors = names.reduce((n, name) => n + m(name).errors, 0);
       if (errors > 0) console.error(`${page.label}: ${errors} errors or non-2xx answers during the runs`);
@@ -273,10 +282,15 @@ async function main(): Promise<void> {
       'cache off req/s',
       'p99 ms',
       'vs bare',
-      'off CPU µs/req',
     ];
-    if (running.baseline) headers.push('previous, off req/s', 'off vs previous', 'previous CPU µs/req', 'CPU: previous / off');
+    if (running.baseline) headers.push('previous, off req/s', 'off vs previous');
     printTable(headers, rows);
+    if (cpuRows.some((row) => row.slice(1).some((cell) => cell !== '-'))) {
+      console.log('\nProcessor time a request, µs (user and system, all the process\'s threads, from /proc; the bare servers run in this process), median of the runs; each ratio as above, the lesser time over the greater\n');
+      const cpuHeaders = ['page', 'bare', 'bare, same headers', 'cache on', 'vs bare', 'vs bare, same headers', 'on, no log', 'vs bare', 'cache off'];
+      if (running.baseline) cpuHeaders.push('previous, off', 'previous / off');
+      printTable(cpuHeaders, cpuRows);
+    }
 
     if (!values['skip-changes']) {
       // The cached events listing, with and without a change every 2 s beside the load, by turns.
