@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
@@ -21,11 +21,13 @@ describe("the statements of an item's related events", () => {
   let handle: DatabaseHandle;
   let db: Kysely<Database>;
   const ids: Record<string, number> = {};
+  let wagesTopic: number;
 
   before(async () => {
     handle = await openTestDatabase();
     db = handle.db;
     const topics = [await createTopic(db, 'wages', 'Wages')];
+    wagesTopic = topics[0]!;
     const days: Record<string, string> = { soon: '2026-11-30', later: '2026-12-10', ended: '2026-11-10', older: '2026-10-01' };
     Object.assign(ids, await publishTaggedEvents(db, NOW, Object.fromEntries(Object.entries(days).map(([name, day]) => [name, { days: [day, null] as const, topics }]))));
   });
@@ -41,6 +43,46 @@ describe("the statements of an item's related events", () => {
     assert.deepEqual(await related(10), [ids.soon, ids.later, ids.ended, ids.older]);
   });
 
+  test("the single events starting later and those ended are found from the tags' links, not by reading every event in order until enough share a tag", async () => {
+    // Two tags, so that each tag's links are read apart and their lines merged (an event with both is one line).
+    const rare = await createTopic(db, 'rare', 'Rare');
+    const both = await publishTaggedEvents(db, NOW, { both: { days: ['2026-10-20', null], topics: [wagesTopic, rare] } }, 'Both');
+    const sharingBoth = { topics: ['wages', 'rare'], programmes: [] };
+    assert.deepEqual(
+      (await listRelatedEvents(db, 'en', TODAY, NOW, sharingBoth, 10)).map((row) => row.id),
+      [ids.soon, ids.later, ids.ended, both.both, ids.older],
+    );
+    const [page] = (await compiledDuring(db, () => listRelatedEvents(db, 'en', TODAY, NOW, sharingBoth, 3))).filter((query) => /\blimit\b/i.test(query.sql));
+    assert.ok(page);
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      const plan = await db.connection().execute(async (conn) => {
+        const values = page.parameters.map((value) => sql.lit(value as string | number | null));
+        await sql`prepare related_lines as ${sql.raw(page.sql)}`.execute(conn);
+        try {
+          const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) execute related_lines(${sql.join(values)})`.execute(conn);
+          return rows[0]?.['QUERY PLAN'];
+        } finally {
+          await sql`deallocate related_lines`.execute(conn);
+        }
+      });
+      const linkRanges: string[] = [];
+      const visit = (node: Record<string, unknown>) => {
+        if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push(`${String(node['Scan Direction'])} ${node['Index Cond']}`);
+        for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? []) visit(child);
+      };
+      visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
+      // How each event is then read is the planner's choice by the tables' size; the lines come from each tag's links by first day.
+      assert.ok(linkRanges.some((range) => /^Forward .*start_date >=/.test(range)), linkRanges.join('\n'));
+      assert.ok(linkRanges.some((range) => /^Backward .*start_date </.test(range)), linkRanges.join('\n'));
+    } else {
+      const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${page.sql}`, [...page.parameters]));
+      const plan = rows.map((row) => row.detail);
+      // Each event by its id (or the recurring ones by their own index), each tag's links by tag and first day.
+      for (const line of plan) assert.doesNotMatch(line, /(SCAN|SEARCH) e USING (COVERING )?INDEX events_(status|listing_order)_idx/, plan.join('\n'));
+      assert.ok(plan.some((line) => /SEARCH tx USING (COVERING )?INDEX event_topics_starts_idx \(topic_id=\? AND status=\? AND start_date<\?\)/.test(line)), plan.join('\n'));
+    }
+  });
+
   test('the first pages of upcoming and past lines are one statement, their rows another, and no page size is bound', async () => {
     await related(3);
     const statements = await statementsDuring(db, () => related(3));
@@ -51,7 +93,7 @@ describe("the statements of an item's related events", () => {
     for (const page of pages) assert.doesNotMatch(page, /\b(limit|offset) (\?|\$\d+)/i);
   });
 
-  test('on PostgreSQL, the generic plan the page runs finds the events running today from the links by last day, not from every link begun before today', async (t) => {
+  test('on PostgreSQL, the generic plan the page runs finds the events running today from the links by last day, and reads links begun before today only newest first', async (t) => {
     if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return t.skip('PostgreSQL alone plans it so');
     const [page] = (await compiledDuring(db, () => related(3))).filter((query) => /\blimit\b/i.test(query.sql));
     assert.ok(page);
@@ -69,13 +111,15 @@ describe("the statements of an item's related events", () => {
         await sql`reset plan_cache_mode`.execute(conn);
       }
     });
-    const linkRanges: string[] = [];
+    const linkRanges: { cond: string; direction: unknown }[] = [];
     const visit = (node: Record<string, unknown>) => {
-      if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push(node['Index Cond']);
+      if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push({ cond: node['Index Cond'], direction: node['Scan Direction'] });
       for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? []) visit(child);
     };
     visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
-    assert.ok(linkRanges.some((range) => /last_day >=/.test(range)), linkRanges.join('\n'));
-    for (const range of linkRanges) assert.doesNotMatch(range, /start_date </, 'no range of links begun before today');
+    const shown = linkRanges.map((range) => `${String(range.direction)} ${range.cond}`).join('\n');
+    assert.ok(linkRanges.some((range) => /last_day >=/.test(range.cond)), shown);
+    // The links begun before today are read only backwards, newest first: the past events', cut to the page's end.
+    for (const range of linkRanges) if (/start_date </.test(range.cond)) assert.equal(range.direction, 'Backward', `no range of links begun before today read from the oldest:\n${shown}`);
   });
 });
