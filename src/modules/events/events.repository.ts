@@ -303,7 +303,7 @@ const PAGE_WRITTEN = ['limit', 'offset', 'take'] as const;
 function upcomingLines(db: Kysely<Database>, live: LiveQuery, v: StandIns<PageValues>, linked?: LinkedEvents, runningFrom?: Expression<string>) {
   // Upcoming single events starting from today on, soonest first: a range of the listing index,
   // read in order and stopped at the page's end. Every one starts after every one running today.
-  // One term's are read so from its own links (startingFromLinks).
+  // Some terms' events (one term's, or an item's related events) are read so from each term's links (startingFromLinks).
   const starting =
     linked !== undefined
       ? fromEachTermsLinks(db, linked, (kind, slug) => startingFromLinks(linked.untagged, kind, slug, v))
@@ -582,14 +582,14 @@ function pastLines(live: LiveQuery, v: StandIns<PageValues>, shared: SharedLive<
   const ended = linked
     ? fromEachTermsLinks(db, linked, (kind, slug) => endedFromLinks(linked.untagged, kind, slug, v))
     : singles(live)
-    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
-    .where(lastDay, '<', v.today)
-    // Implied by the line above; it lets the listing index give the events in order of their start.
-    .where('e.start_date', '<', v.today)
-    .orderBy('e.start_date', 'desc')
-    .orderBy(lastDay, 'asc')
-    .orderBy('e.id', 'asc')
-    .limit(v.take);
+        .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
+        .where(lastDay, '<', v.today)
+        // Implied by the line above; it lets the listing index give the events in order of their start.
+        .where('e.start_date', '<', v.today)
+        .orderBy('e.start_date', 'desc')
+        .orderBy(lastDay, 'asc')
+        .orderBy('e.id', 'asc')
+        .limit(v.take);
   // The past sessions, newest first, cut to the page's end likewise.
   const sessions = sessionLines(live, v, 'desc').where('s.last_day', '<', v.today).where('s.start_date', '<', v.today);
   return db
