@@ -429,6 +429,24 @@ function termIdOf(kind: TermKind, slug: string) {
 }
 
 /**
+ * One term's published links, each joined to its single event while
+ * visitors may see it (`untagged`: without the terms' condition), as a
+ * listing's lines: what startingFromLinks and endedFromLinks each read a
+ * range of. The link's copies of the event's days (migration 2026-12-05T1015)
+ * are the event's own.
+ */
+function singlesByLinks(untagged: LiveQuery, kind: TermKind, slug: string) {
+  return singles(untagged)
+    .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
+    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
+    .where(sql.ref(`tx.${kind.termId}`), '=', termIdOf(kind, slug))
+    .where(sql.ref('tx.status'), '=', sql.lit('published'));
+}
+
+/** A column of the links joined by singlesByLinks. */
+const link = (column: 'start_date' | 'last_day' | 'event_id') => sql.ref(`tx.${column}`);
+
+/**
  * One term's single events starting from today on, soonest first and cut to
  * the page's end: its links' range by first day (index on term, status,
  * first day, last day, event: migration 2026-12-06T0930), in the listing's
@@ -437,16 +455,11 @@ function termIdOf(kind: TermKind, slug: string) {
  * archive until enough of the term's are found.
  */
 function startingFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v: StandIns<PageValues>) {
-  const tx = (column: string) => sql.ref(`tx.${column}`);
-  return singles(untagged)
-    .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
-    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDayIndexed.as('last_day')])
-    .where(tx(kind.termId), '=', termIdOf(kind, slug))
-    .where(tx('status'), '=', sql.lit('published'))
-    .where(tx('start_date'), '>=', v.today)
-    .orderBy(tx('start_date'), 'asc')
-    .orderBy(tx('last_day'), 'asc')
-    .orderBy(tx('event_id'), 'asc')
+  return singlesByLinks(untagged, kind, slug)
+    .where(link('start_date'), '>=', v.today)
+    .orderBy(link('start_date'), 'asc')
+    .orderBy(link('last_day'), 'asc')
+    .orderBy(link('event_id'), 'asc')
     .limit(v.take);
 }
 
@@ -459,17 +472,12 @@ function startingFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v:
  * article whose one topic had a single event among 50,000 took 90 ms.
  */
 function endedFromLinks(untagged: LiveQuery, kind: TermKind, slug: string, v: StandIns<PageValues>) {
-  const tx = (column: string) => sql.ref(`tx.${column}`);
-  return singles(untagged)
-    .innerJoin(`${kind.links} as tx` as 'event_topics as tx', (j) => j.onRef('tx.event_id', '=', 'e.id'))
-    .select(['e.id', sql<string | null>`null`.as('recurrence_date'), 'e.start_date', lastDay.as('last_day')])
-    .where(tx(kind.termId), '=', termIdOf(kind, slug))
-    .where(tx('status'), '=', sql.lit('published'))
-    .where(tx('start_date'), '<', v.today)
-    .where(tx('last_day'), '<', v.today)
-    .orderBy(tx('start_date'), 'desc')
-    .orderBy(tx('last_day'), 'asc')
-    .orderBy(tx('event_id'), 'asc')
+  return singlesByLinks(untagged, kind, slug)
+    .where(link('start_date'), '<', v.today)
+    .where(link('last_day'), '<', v.today)
+    .orderBy(link('start_date'), 'desc')
+    .orderBy(link('last_day'), 'asc')
+    .orderBy(link('event_id'), 'asc')
     .limit(v.take);
 }
 
