@@ -3,8 +3,9 @@
  * every kind shares (content/public.repository.ts): an article adds its date
  * filter, its columns and its order.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { choosesAll, publicRows, shownText, type ItemsQuery, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { StandIns } from '../../db/kept-query.js';
+import { choosesAll, oneTagAsShared, publicRows, shownText, type ItemsQuery, type SharedLive, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import type { ArticleRow, Database, LangCode } from '../../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -101,10 +102,11 @@ const articleYears = rows.keptOnLive<Record<string, never>, { year: number | str
 /**
  * Published articles, newest first; the same day keeps the order they were
  * entered. The page's articles are chosen from the indexes first, then only
- * their rows are read: a deep page costs index entries, not whole rows.
+ * their rows are read: a deep page costs index entries, not whole rows. A
+ * term's page reads its articles from the term's links (oneTagAsShared).
  */
 export async function listPublishedArticles(db: Db, choice: TextChoice, limit: number, offset = 0): Promise<ArticleListRow[]> {
-  const ids = (await newestPage(db, choice, { limit, offset })).map((row) => Number(row.id));
+  const ids = (await newestPage(db, oneTagAsShared(choice), { limit, offset })).map((row) => Number(row.id));
   return listRows(db, choice.lang, ids);
 }
 
@@ -128,15 +130,75 @@ export function selectListed(query: ItemsQuery<'articles', 'a'>, lang: LangCode)
   ]);
 }
 
-/** A page's ids, newest first: kept compiled for the plain listing (no filters). */
-// Related articles (shared tags alone) write their page's size and offset into the statement, kept
-// compiled per number (an item's page asks one size): with them bound SQLite ran the same plan about
-// twice as long. A listing's pages bind theirs.
-const newestPage = rows.keptOnLive<{ limit: number; offset: number }, { id: number }>(
-  (live, v) => live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset),
+type PageValues = { limit: number; offset: number };
+
+/**
+ * A page's ids, newest first: kept compiled for the plain listing (no
+ * filters), and for articles sharing tags (related articles, a term's page)
+ * found from the tags' links (newestOfTerms).
+ */
+// Shared tags' pages write their size and offset into the statement, kept compiled
+// per number (an item's page asks one size): with them bound SQLite ran the same plan about twice as
+// long. A listing's pages bind theirs.
+const newestPage = rows.keptOnLive<PageValues, { id: number }>(
+  (live, v, shared, db) =>
+    shared === undefined
+      ? live.select('a.id').orderBy('a.published_on', 'desc').orderBy('a.id', 'asc').limit(v.limit).offset(v.offset)
+      : newestOfTerms(db, shared, v),
   (db, choice) => liveArticles(db, choice),
   ['limit', 'offset'],
 );
+
+/**
+ * One term's newest articles visitors may see, cut to the page's end: its
+ * links' range by term and status, newest first then by article (index
+ * article_topics_dates_idx, whose copies of the articles' status, time and
+ * date the database keeps: migration 2026-12-09T0900), each article then
+ * read by id and kept while visitors may see it (`untagged`: the choice
+ * without the tags' condition). A page costs about its own articles,
+ * however few of the archive's are the term's.
+ */
+function newestOfTerm(untagged: ItemsQuery<'articles', 'a'>, tags: 'topics' | 'programmes', slug: string, take: Expression<number>) {
+  const [links, terms, termId] = tags === 'topics' ? (['article_topics', 'topics', 'topic_id'] as const) : (['article_programmes', 'programmes', 'programme_id'] as const);
+  const link = (column: string) => sql.ref(`tx.${column}`);
+  return untagged
+    .innerJoin(`${links} as tx` as 'article_topics as tx', (j) => j.onRef('tx.article_id', '=', 'a.id'))
+    .select(['a.id', link('published_on').as('published_on')])
+    .where(link(termId), '=', sql<number>`(select lt.id from ${sql.table(terms)} as lt where lt.slug = ${slug})`)
+    .where(link('status'), '=', sql.lit('published'))
+    .orderBy(link('published_on'), 'desc')
+    .orderBy(link('article_id'), 'asc')
+    .limit(take);
+}
+
+/**
+ * The page of articles sharing any of the tags: each tag's newest, cut to
+ * the page's end (newestOfTerm), merged with UNION (an article with two of
+ * the tags once), then put in the listing's order and cut to the page. The
+ * page's articles are among each tag's first as many, so the order and the
+ * cut come out as over every article.
+ */
+function newestOfTerms(db: Kysely<Database>, shared: SharedLive<'articles', 'a'>, v: StandIns<PageValues>) {
+  // The page's end: the two numbers are written into the statement, so this is a constant.
+  const take = sql<number>`${v.limit} + ${v.offset}`;
+  const parts = [
+    ...shared.sharing.topics.map((slug) => newestOfTerm(shared.untagged, 'topics', slug, take)),
+    ...shared.sharing.programmes.map((slug) => newestOfTerm(shared.untagged, 'programmes', slug, take)),
+  ];
+  // Each part with its own order and limit is a subquery of the compound (SQLite takes them no other way).
+  const q = db as unknown as Kysely<Record<string, { id: number; published_on: string }>>;
+  const [first, ...others] = parts.map((part, i) => q.selectFrom(part.as(`t${i}`)).selectAll());
+  // Shared by nothing, an article has no related articles: the untagged live query, asked for none.
+  if (first === undefined) return shared.untagged.select('a.id').where(sql<SqlBool>`1 = 0`);
+  const all = others.reduce((union, part) => union.union(part), first);
+  return q
+    .selectFrom(all.as('lines'))
+    .select('lines.id')
+    .orderBy('lines.published_on', 'desc')
+    .orderBy('lines.id', 'asc')
+    .limit(v.limit)
+    .offset(v.offset);
+}
 
 /** A listing's rows, in the order of their ids, with their shown text: kept compiled. */
 const listRows = rows.keptRowsInOrder<ArticleListRow>(selectListed);

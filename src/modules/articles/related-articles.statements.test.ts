@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { createArticle } from '../../../test/helpers/factories.js';
-import { statementsDuring } from '../../../test/helpers/statements.js';
+import { compiledDuring, planLines, statementsDuring } from '../../../test/helpers/statements.js';
 import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { listRelatedArticles } from './articles.service.js';
 
@@ -61,12 +61,29 @@ describe("the statements of an event's related articles", () => {
     assert.deepEqual((await listRelatedArticles(db, 'en', NOW, { topics: ['migration'], programmes: [] }, 10)).map((row) => row.id), [ids.both, ids.other]);
   });
 
-  test('the page statement writes its size, and looks up each article\'s links with the terms joined', async () => {
+  test('the page statement writes its size, and reads each tag\'s id once', async () => {
     await related(3);
     const statements = await statementsDuring(db, () => related(3));
     const pages = statements.filter((statement) => /\blimit\b/i.test(statement) && statement.includes('"article_topics"'));
     assert.equal(pages.length, 1, statements.join('\n\n'));
     assert.doesNotMatch(pages[0]!, /\b(limit|offset) (\?|\$\d+)/i);
-    assert.doesNotMatch(pages[0]!, /\bin \(select\b/i, 'the terms are joined, not read as a list for every article');
+    assert.doesNotMatch(pages[0]!, /\bin \(select\b/i, 'the terms are not read as a list for every article');
+  });
+
+  test("each tag's newest articles are read from its links by date, not by reading every article newest first until enough share a tag", async () => {
+    const [page] = (await compiledDuring(db, () => related(3))).filter((query) => /\blimit\b/i.test(query.sql));
+    assert.ok(page);
+    const plan = await planLines(db, page);
+    const shown = plan.join('\n');
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      // How each article is then read is the planner's choice by the tables' size.
+      assert.ok(plan.some((line) => /on article_topics using article_topics_dates_idx .*topic_id = /.test(line)), shown);
+      assert.ok(plan.some((line) => /on article_programmes using article_programmes_dates_idx .*programme_id = /.test(line)), shown);
+    } else {
+      // Each article then by its id: no range of the articles' own indexes in date order.
+      for (const line of plan) assert.doesNotMatch(line, /articles_(listing_order|status|listing)_idx/, shown);
+      assert.ok(plan.some((line) => /SEARCH tx USING (COVERING )?INDEX article_topics_dates_idx \(topic_id=\? AND status=\?\)/.test(line)), shown);
+      assert.ok(plan.some((line) => /SEARCH tx USING (COVERING )?INDEX article_programmes_dates_idx \(programme_id=\? AND status=\?\)/.test(line)), shown);
+    }
   });
 });

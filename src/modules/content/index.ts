@@ -5,7 +5,7 @@
  */
 export { countLive, isLive, shownTranslationStatuses } from './live.js';
 export { shownSlug, shownColumn, shownLang, shownTexts, shownText, type ShownText } from './shown-text.js';
-export { publicRows, choosesAll, type PublicTables, type ItemsQuery, type SharedLive, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
+export { publicRows, choosesAll, oneTagAsShared, type PublicTables, type ItemsQuery, type SharedLive, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
 export { keptItemPage, type ItemPageRead } from './item-page.repository.js';
 export { StaleEditError } from './stale-edit-error.js';
 export { purgeAutosaves, AUTOSAVE_MAX_AGE_DAYS } from './autosaves.js';

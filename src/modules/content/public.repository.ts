@@ -113,6 +113,22 @@ function sharingAlone(choice: TextChoice<object>): Sharing | undefined {
   return Object.values(others).every((value) => value === undefined) ? sharing : undefined;
 }
 
+/**
+ * A choice narrowed by one topic or one programme alone, its tags looked up
+ * per item (a term's page), as the same choice narrowed by sharing that one
+ * tag: the items tagged with any of one tag are that tag's. A kind reads the
+ * items of shared tags from the tags' links, newest or soonest first, where
+ * a term looked up per item had every item read in order until enough were
+ * the term's: a topic with one article and one past event among 100,000
+ * items took 170 ms for its page. Any other choice is returned as it is.
+ */
+export function oneTagAsShared<C extends TextChoice<TagFilters>>(choice: C): C {
+  if (choice.tagLookup !== 'per item') return choice;
+  const { topic, programme, ...others } = choice.filters ?? {};
+  if ((topic === undefined) === (programme === undefined) || !Object.values(others).every((value) => value === undefined)) return choice;
+  return { ...choice, filters: { sharing: { topics: topic === undefined ? [] : [topic], programmes: programme === undefined ? [] : [programme] } } };
+}
+
 /** Whether a choice shows every live item (no filters, nothing left out for want of a translation). */
 export function choosesAll(choice: TextChoice<object>): boolean {
   const omitting = choice.omitUntranslated && choice.lang !== 'en';

@@ -3,7 +3,7 @@
  * first and returns plain rows. Visitors' listings read published events only.
  */
 import { PostgresAdapter, sql, type Compilable, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { choosesAll, isLive, publicRows, shownText, shownTranslationStatuses, type SharedLive, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
+import { choosesAll, isLive, oneTagAsShared, publicRows, shownText, shownTranslationStatuses, type SharedLive, type TagFilters, type TextChoice as ContentTextChoice } from '../content/index.js';
 import { keptQuery, type StandIns } from '../../db/kept-query.js';
 import type { Database, EventRow, EventStatus, EventType, LangCode } from '../../db/schema.js';
 import { EARLIEST_YEAR, LATEST_YEAR } from '../../shared/dates/bounds.js';
@@ -653,8 +653,9 @@ export async function listUpcoming(db: Db, choice: TextChoice, today: string, li
  * recurring event) the single events alone are read.
  */
 export async function listPast(db: Db, choice: TextChoice, today: string, limit: number, offset = 0, withSessions = true): Promise<EventListRow[]> {
+  // A term's page: its ended single events from its links, as an item's related events are found.
   const found = withSessions
-    ? await pastPage(db, choice, { ...sessionBounds(choice), today, limit, offset, take: offset + limit })
+    ? await pastPage(db, oneTagAsShared(choice), { ...sessionBounds(choice), today, limit, offset, take: offset + limit })
     : await pastSinglesOnly(db, choice, { today, limit, offset });
   const entries = entriesOf(found);
   return listEntryRows(db, choice, entries);
