@@ -100,14 +100,13 @@ export interface ListFilters {
 const yearStart = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
 const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
 
-/** A subquery finding the outer item among those tagged with the term of this slug. */
+/** The ids of the items tagged with the term of this slug, for `id in (…)`: the term's links read once, by the term's index. */
 function tagged(db: Db, t: KindTables, kind: 'topics' | 'programmes', slug: string) {
   const [link, terms, termFk] = kind === 'topics' ? [t.topics, 'topics', 'topic_id'] : [t.programmes, 'programmes', 'programme_id'];
   return loose(db)
     .selectFrom(`${link} as fl`)
     .innerJoin(`${terms} as ft`, 'ft.id', `fl.${termFk}`)
     .select(`fl.${t.fk}`)
-    .whereRef(`fl.${t.fk}`, '=', `${X}.id`)
     .where('ft.slug', '=', slug);
 }
 
@@ -174,8 +173,8 @@ function liveItems(db: Db, t: KindTables, scope: Scope, f: ListFilters) {
   if (f.updatedSince !== undefined) query = query.where(`${X}.updated_at`, '>=', f.updatedSince);
   for (const [column, value] of Object.entries(f.equals ?? {})) query = query.where(`${X}.${column}`, '=', value);
   const { topic, programme } = f;
-  if (topic !== undefined) query = query.where(({ exists }) => exists(tagged(db, t, 'topics', topic)));
-  if (programme !== undefined) query = query.where(({ exists }) => exists(tagged(db, t, 'programmes', programme)));
+  if (topic !== undefined) query = query.where(`${X}.id`, 'in', tagged(db, t, 'topics', topic));
+  if (programme !== undefined) query = query.where(`${X}.id`, 'in', tagged(db, t, 'programmes', programme));
   return query;
 }
 
@@ -183,6 +182,14 @@ function liveItems(db: Db, t: KindTables, scope: Scope, f: ListFilters) {
  * The positions of one page of live items in order of their date, then id
  * (both ascending or both descending), starting after `after`: `limit` + 1
  * of them at most, the one more telling whether there is a next page.
+ *
+ * Narrowed by a topic or a programme, the page is read from that term's
+ * links, which keep copies of their items' status and date (migrations
+ * 2026-12-05T1015 and 2026-12-09T0900), in date order, each item then read
+ * by id: a page costs about its own items however few of the archive's
+ * are the term's. Read from the items' side in date order, each checked
+ * against the term, a topic with one event among 50,000 took 140 ms on
+ * SQLite and 100 ms on PostgreSQL.
  */
 export async function pickPage(
   db: Db,
@@ -193,10 +200,17 @@ export async function pickPage(
   after: Position | undefined,
   limit: number,
 ): Promise<Position[]> {
-  const date = `${X}.${t.date}`;
-  const id = `${X}.id`;
+  const term = filters.topic !== undefined ? termLinks(t, 'topics', filters.topic) : filters.programme !== undefined ? termLinks(t, 'programmes', filters.programme) : undefined;
+  let query = liveItems(db, t, scope, term === undefined ? filters : { ...filters, [term.kind === 'topics' ? 'topic' : 'programme']: undefined });
+  let [date, id] = [`${X}.${t.date}`, `${X}.id`];
+  if (term !== undefined) {
+    query = query
+      .innerJoin(`${term.links} as tl`, `tl.${t.fk}`, `${X}.id`)
+      .where(`tl.${term.termId}`, '=', sql<number>`(select lt.id from ${sql.table(term.terms)} as lt where lt.slug = ${term.slug})`)
+      .where('tl.status', '=', 'published');
+    [date, id] = [`tl.${t.date}`, `tl.${t.fk}`];
+  }
   const beyond = direction === 'asc' ? '>' : '<';
-  let query = liveItems(db, t, scope, filters);
   if (after) {
     query = query.where((eb) => eb.or([eb(date, beyond, after.date), eb.and([eb(date, '=', after.date), eb(id, beyond, after.id)])]));
   }
@@ -207,6 +221,13 @@ export async function pickPage(
     .limit(limit + 1)
     .execute();
   return rows.map((row) => ({ date: String(row.date), id: Number(row.id) }));
+}
+
+/** A term's link table for the kind, the term's table and its column there, and the term's slug. */
+function termLinks(t: KindTables, kind: 'topics' | 'programmes', slug: string) {
+  return kind === 'topics'
+    ? { kind, links: t.topics, terms: 'topics', termId: 'topic_id', slug }
+    : { kind, links: t.programmes, terms: 'programmes', termId: 'programme_id', slug };
 }
 
 /** One item's row as the API reads it: every column of the item, and its shown text as `text_*`. */
