@@ -88,7 +88,8 @@ export const postgresSearchIndex: SearchIndex = {
 
   matchingDocuments(query, columns, where) {
     // One table: for a common word PostgreSQL walks the primary key backwards and stops at the
-    // limit; for a rare one it asks the GIN index and sorts the few.
+    // limit; for a rare one it asks the GIN index and sorts the few. A few documents allowed
+    // (`few`: their items listed in `where`) it reads by their items' index, and checks each.
     return sql`select ${columns} from search_documents d
       where d.folded_words @@ to_tsquery('simple', ${tsQueryText(query, true)}) and ${where}
       order by d.id desc`;

@@ -67,6 +67,15 @@ async function reference(db: Db, q: string, filters: SearchFilters, lang: LangCo
     const [first, last] = [`${filters.year}-01-01`, `${filters.year}-12-31`];
     where.push(sql`((e.start_date <= ${last} and ${lastDayOfDates('e')} >= ${first}) or (a.published_on >= ${first} and a.published_on <= ${last}))`);
   }
+  for (const [slug, terms, termId, eventLinks, articleLinks] of [
+    [filters.topic, 'topics', 'topic_id', 'event_topics', 'article_topics'],
+    [filters.programme, 'programmes', 'programme_id', 'event_programmes', 'article_programmes'],
+  ] as const) {
+    if (!slug) continue;
+    const tagged = (links: string, fk: string) =>
+      sql`(select x.${sql.ref(fk)} from ${sql.table(links)} x join ${sql.table(terms)} t on t.id = x.${sql.ref(termId)} where t.slug = ${slug})`;
+    where.push(sql`((d.kind = 'event' and d.item_id in ${tagged(eventLinks, 'event_id')}) or (d.kind = 'article' and d.item_id in ${tagged(articleLinks, 'article_id')}))`);
+  }
   const rows = await sql<{ id: number; kind: string; item_id: number; lang: string; sort_date: string }>`
     select d.id, d.kind, d.item_id, d.lang, coalesce(e.start_date, a.published_on) as sort_date
     from search_documents d
@@ -116,6 +125,11 @@ const CASES: { q: string; filters: SearchFilters; lang: LangCode }[] = [
   { q: 'wages', filters: { kind: 'article', year: 2024 }, lang: 'en' },
   { q: 'workshop', filters: { type: 'workshop', year: 2025 }, lang: 'en' },
   { q: 'bảo hiểm', filters: { kind: 'event' }, lang: 'vi' },
+  // A topic's or a programme's few items (FEW_TAGGED).
+  { q: 'wages', filters: { topic: 'social-protection' }, lang: 'en' },
+  { q: 'lao động', filters: { topic: 'child-labour' }, lang: 'vi' },
+  { q: 'workers', filters: { programme: 'enhance', kind: 'event' }, lang: 'en' },
+  { q: 'work', filters: { topic: 'child-labour', programme: 'enhance' }, lang: 'en' },
 ];
 
 describe('search at 1,000 items gives what the straightforward query gives', () => {

@@ -245,7 +245,7 @@ export interface SearchRow extends DocumentText {
  * without any reindexing. Only a topic or programme filter looks at the
  * link tables.
  */
-function filterConditions(filters: SearchFilters, choice: SearchTextChoice): RawBuilder<unknown>[] {
+function filterConditions(filters: SearchFilters, choice: SearchTextChoice, few: FewTagged): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [isLive('d', choice.now)];
   // A document in another language than English counts only while that translation is published.
   where.push(sql`(d.lang = 'en' or d.text_status = 'published')`);
@@ -267,6 +267,13 @@ function filterConditions(filters: SearchFilters, choice: SearchTextChoice): Raw
     [filters.programme, 'programmes', 'event_programmes', 'article_programmes'],
   ] as const) {
     if (!slug) continue;
+    const items = few[term];
+    if (items) {
+      // A term with few items: theirs, listed (by the documents' (kind, item, language) index).
+      const among = (kind: 'event' | 'article', ids: number[]) => (ids.length === 0 ? sql`1 = 0` : sql`(d.kind = ${kind} and d.item_id in (${sql.join(ids)}))`);
+      where.push(sql`(${among('event', items.events)} or ${among('article', items.articles)})`);
+      continue;
+    }
     const column = sql.ref(term === 'topics' ? 'x.topic_id' : 'x.programme_id');
     where.push(sql`(
       (d.kind = 'event' and exists (select 1 from ${sql.table(eventLink)} x join ${sql.table(term)} t on t.id = ${column}
@@ -275,6 +282,48 @@ function filterConditions(filters: SearchFilters, choice: SearchTextChoice): Raw
         where x.article_id = d.item_id and t.slug = ${slug})))`);
   }
   return where;
+}
+
+/**
+ * The most published items a topic or programme may have for a search
+ * narrowed by it to start from its items: their documents are read by item
+ * and each checked for the words. A term with more is checked on each
+ * matching document instead, newest first, which stops once enough are
+ * found. Found from the words' side, a topic with one item among 100,000
+ * read every document holding "wages" first: 220 ms on SQLite, 800 ms on
+ * PostgreSQL.
+ */
+export const FEW_TAGGED = 1000;
+
+/** The published items of each term filter with few of them (FEW_TAGGED), by kind; a term with more is absent. */
+interface FewTagged {
+  topics?: { events: number[]; articles: number[] } | undefined;
+  programmes?: { events: number[]; articles: number[] } | undefined;
+}
+
+/**
+ * The items of the filters' topic and programme when they are few: the
+ * kept counts of each term's published items (term_item_counts) tell, then
+ * the term's published links (their copies of the items' status) give them.
+ */
+async function fewTaggedItems(db: Db, filters: SearchFilters): Promise<FewTagged> {
+  const few: FewTagged = {};
+  for (const [slug, terms, termId, eventLinks, articleLinks] of [
+    [filters.topic, 'topics', 'topic_id', 'event_topics', 'article_topics'],
+    [filters.programme, 'programmes', 'programme_id', 'event_programmes', 'article_programmes'],
+  ] as const) {
+    if (!slug) continue;
+    const term = sql`(select t.id from ${sql.table(terms)} as t where t.slug = ${slug})`;
+    const counted = await sql<{ n: number | string | null }>`select sum(c.n) as n from term_item_counts as c
+      where c.term = ${terms === 'topics' ? 'topic' : 'programme'} and c.term_id = ${term}`.execute(db);
+    if (Number(counted.rows[0]?.n ?? 0) > FEW_TAGGED) continue;
+    const linked = (links: string, fk: string) =>
+      sql<{ id: number }>`select x.${sql.ref(fk)} as id from ${sql.table(links)} as x
+        where x.${sql.ref(termId)} = ${term} and x.status = 'published'`.execute(db);
+    const [events, articles] = await Promise.all([linked(eventLinks, 'event_id'), linked(articleLinks, 'article_id')]);
+    few[terms] = { events: events.rows.map((row) => Number(row.id)), articles: articles.rows.map((row) => Number(row.id)) };
+  }
+  return few;
 }
 
 /** Which documents a search may show: the page's language, the site's choice for untranslated items, and the instant of the search. */
@@ -307,8 +356,8 @@ export const RANKED_DOCUMENTS = 1000;
  * score 0, and the order is by date alone. Everything up to the page reads
  * `search_documents` (and the full-text index) only.
  */
-function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number) {
-  const where = sql.join(filterConditions(filters, choice), sql` and `);
+function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number, few: FewTagged) {
+  const where = sql.join(filterConditions(filters, choice, few), sql` and `);
   const columns = sql`d.id, d.kind, d.item_id, d.lang, d.sort_date`;
   const rank = (score: RawBuilder<unknown>) =>
     sql`row_number() over (partition by c.kind, c.item_id order by case when c.lang = ${choice.lang} then 0 else 1 end, ${score}, c.id)`;
@@ -320,7 +369,8 @@ function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: S
       )`;
   }
   // One past the limit, to know whether there were more; the newest come first from the index itself.
-  return sql`matched as (${index.matchingDocuments(query, columns, where)} limit ${ranked + 1}),
+  const fromFew = few.topics !== undefined || few.programmes !== undefined;
+  return sql`matched as (${index.matchingDocuments(query, columns, where, fromFew)} limit ${ranked + 1}),
     candidates as (select * from matched order by id desc limit ${ranked}),
     scored as (${index.scores(query, sql`candidates`)}),
     best as (
@@ -340,7 +390,8 @@ export async function countMatches(
   choice: SearchTextChoice,
   ranked = RANKED_DOCUMENTS,
 ): Promise<{ total: number; more: boolean }> {
-  const result = await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, ranked)}
+  const few = await fewTaggedItems(db, filters);
+  const result = await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, ranked, few)}
     select count(*) as n, max(more) as more from best where rn = 1`.execute(db);
   const row = result.rows[0];
   return { total: Number(row?.n ?? 0), more: Number(row?.more ?? 0) === 1 };
@@ -366,7 +417,8 @@ export async function listMatches(
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
   // The page is chosen, and every match counted, on the ranking columns alone; the text, dates
   // and address are read for that page's rows only, not carried through the sort for every match.
-  const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${bestDocuments(index, query, filters, choice, ranked)},
+  const few = await fewTaggedItems(db, filters);
+  const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${bestDocuments(index, query, filters, choice, ranked, few)},
     page as (
       select b.id, b.kind, b.item_id, b.lang, b.score, b.sort_date, b.more, count(*) over () as total
       from best b

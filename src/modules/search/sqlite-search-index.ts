@@ -152,7 +152,15 @@ export const sqliteSearchIndex: SearchIndex = {
     return { ...query, terms: [...query.terms.slice(0, -1), { ...last, completions: { plain, folded } }] };
   },
 
-  matchingDocuments(query, columns, where) {
+  matchingDocuments(query, columns, where, few = false) {
+    // The documents allowed first, each looked up in the list of those holding the terms (the
+    // full-text index's rowids alone, read once): read from the words' side, every document
+    // holding a common word was read before the few of a small topic were found.
+    if (few) {
+      return sql`select ${columns} from search_documents d
+        where ${where} and d.id in (select rowid from search_fts where search_fts match ${ftsExpression(query)})
+        order by d.id desc`;
+    }
     // The full-text index is the outer loop, read newest first, so the limit stops it early.
     return sql`select ${columns} from search_fts f join search_documents d on d.id = f.rowid
       where search_fts match ${ftsExpression(query)} and ${where}
