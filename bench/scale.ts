@@ -6,7 +6,8 @@
  * (half events, half articles; its throughput is reported), and Almanac is
  * started on it with the page cache off (so every request reaches the
  * database); all sizes are served at once. The listings, deep pages of them,
- * one event, one article, a topic's page, searches and the calendar feed are
+ * one event, one article, a topic's page, searches, the calendar feed, and
+ * the pages of a topic that has one event and one article (rareTopic) are
  * measured with wrk, each page at every size by turns, `--runs` times, and
  * the medians reported. Server memory (RSS) is read after the runs, and
  * again with the cache on after visiting every measured page.
@@ -15,7 +16,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
+import { openDatabase } from '../src/db/database.js';
 import { fmt, printTable, root, rssMb, startAlmanac, wrk, type Running, type WrkOptions } from './lib.js';
 
 /** One request to a page taking longer than this is reported as no answer (the calendar feed of a huge archive). */
@@ -150,7 +153,60 @@ const PAGE_LABELS = [
   'search "wages"',
   'search "lao động" (vi)',
   'calendar feed',
+  'rare topic: event page',
+  'rare topic: article page',
+  'rare topic: topic page',
+  'rare topic: search "wages"',
+  'rare topic: API events',
 ] as const;
+
+/** The topic of one event and one article alone, each of which has no other tag (rareTopic). */
+const RARE_TOPIC = 'bench-rare-topic';
+
+/**
+ * A topic given to one ended event and one article of the generated archive,
+ * each then tagged with it alone: the generated tags are spread evenly, so
+ * without it no page would show a tag whose items are few, where a query
+ * read from the items' side reads the whole archive to find them (an
+ * event's related articles, a topic's page, the API's and search's topic
+ * filters). The two are picked a tenth of the way into their listings.
+ * Returns the addresses of the event and the article.
+ */
+async function rareTopic(env: Record<string, string>, size: number): Promise<{ event: string; article: string }> {
+  const handle = openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH ?? '' });
+  const db = handle.db;
+  try {
+    const stamp = new Date().toISOString();
+    const today = stamp.slice(0, 10);
+    const skip = Math.floor(size / 20);
+    const event = await db
+      .selectFrom('events')
+      .select(['id', 'slug'])
+      .where('status', '=', 'published')
+      .where('recurrence_rule', 'is', null)
+      .where(sql<string>`coalesce(end_date, start_date)`, '<', today)
+      .orderBy('start_date', 'desc')
+      .orderBy('id')
+      .offset(skip)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const article = await db.selectFrom('articles').select(['id', 'slug']).where('status', '=', 'published').orderBy('published_on', 'desc').orderBy('id').offset(skip).limit(1).executeTakeFirstOrThrow();
+    const topic = await db.insertInto('topics').values({ slug: RARE_TOPIC, created_at: stamp, updated_at: stamp }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('topic_translations').values([
+      { topic_id: topic.id, lang: 'en', name: 'Rare topic' },
+      { topic_id: topic.id, lang: 'vi', name: 'Chủ đề hiếm' },
+    ]).execute();
+    await db.deleteFrom('event_topics').where('event_id', '=', event.id).execute();
+    await db.deleteFrom('event_programmes').where('event_id', '=', event.id).execute();
+    await db.deleteFrom('article_topics').where('article_id', '=', article.id).execute();
+    await db.deleteFrom('article_programmes').where('article_id', '=', article.id).execute();
+    await db.insertInto('event_topics').values({ event_id: event.id, topic_id: topic.id }).execute();
+    await db.insertInto('article_topics').values({ article_id: article.id, topic_id: topic.id }).execute();
+    return { event: `/en/events/${event.slug}`, article: `/en/articles/${article.slug}` };
+  } finally {
+    await handle.destroy();
+  }
+}
 
 /** Fills a database of `size` items and starts Almanac on it with the page cache off. */
 async function serve(database: string, size: number, open: (dir: string, size: number) => Promise<ScaleDatabase>): Promise<Served> {
@@ -160,6 +216,7 @@ async function serve(database: string, size: number, open: (dir: string, size: n
   const articles = size - events;
   console.error(`${database}: generating ${size} items…`);
   const made = await generate(opened.env, events, articles);
+  const rare = await rareTopic(opened.env, size);
   await opened.filled();
   const env = { ...opened.env, MEDIA_DIR: join(dir, 'media') };
   const off = await startAlmanac({ ...env, PAGE_CACHE: 'off' });
@@ -179,6 +236,11 @@ async function serve(database: string, size: number, open: (dir: string, size: n
     ['search "wages"', '/en/search?q=wages'],
     ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
     ['calendar feed', '/en/events.ics'],
+    ['rare topic: event page', rare.event],
+    ['rare topic: article page', rare.article],
+    ['rare topic: topic page', `/en/topics/${RARE_TOPIC}`],
+    ['rare topic: search "wages"', `/en/search?q=wages&topic=${RARE_TOPIC}`],
+    ['rare topic: API events', `/api/v1/events?topic=${RARE_TOPIC}`],
   ]);
   return { size, dir, opened, env, made, off, eventPages, articlePages, paths };
 }
