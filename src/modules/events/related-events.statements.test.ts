@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
 import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
-import { compiledDuring, statementsDuring } from '../../../test/helpers/statements.js';
+import { compiledDuring, planLines, statementsDuring } from '../../../test/helpers/statements.js';
 import { listRelatedEvents } from './events.service.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -54,32 +54,16 @@ describe("the statements of an item's related events", () => {
     );
     const [page] = (await compiledDuring(db, () => listRelatedEvents(db, 'en', TODAY, NOW, sharingBoth, 3))).filter((query) => /\blimit\b/i.test(query.sql));
     assert.ok(page);
+    const plan = await planLines(db, page);
+    const shown = plan.join('\n');
     if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      const plan = await db.connection().execute(async (conn) => {
-        const values = page.parameters.map((value) => sql.lit(value as string | number | null));
-        await sql`prepare related_lines as ${sql.raw(page.sql)}`.execute(conn);
-        try {
-          const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) execute related_lines(${sql.join(values)})`.execute(conn);
-          return rows[0]?.['QUERY PLAN'];
-        } finally {
-          await sql`deallocate related_lines`.execute(conn);
-        }
-      });
-      const linkRanges: string[] = [];
-      const visit = (node: Record<string, unknown>) => {
-        if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push(`${String(node['Scan Direction'])} ${node['Index Cond']}`);
-        for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? []) visit(child);
-      };
-      visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
       // How each event is then read is the planner's choice by the tables' size; the lines come from each tag's links by first day.
-      assert.ok(linkRanges.some((range) => /^Forward .*start_date >=/.test(range)), linkRanges.join('\n'));
-      assert.ok(linkRanges.some((range) => /^Backward .*start_date </.test(range)), linkRanges.join('\n'));
+      assert.ok(plan.some((line) => /on event_topics using \w+ Forward: .*start_date >=/.test(line)), shown);
+      assert.ok(plan.some((line) => /on event_topics using \w+ Backward: .*start_date </.test(line)), shown);
     } else {
-      const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${page.sql}`, [...page.parameters]));
-      const plan = rows.map((row) => row.detail);
       // Each event by its id (or the recurring ones by their own index), each tag's links by tag and first day.
-      for (const line of plan) assert.doesNotMatch(line, /(SCAN|SEARCH) e USING (COVERING )?INDEX events_(status|listing_order)_idx/, plan.join('\n'));
-      assert.ok(plan.some((line) => /SEARCH tx USING (COVERING )?INDEX event_topics_starts_idx \(topic_id=\? AND status=\? AND start_date<\?\)/.test(line)), plan.join('\n'));
+      for (const line of plan) assert.doesNotMatch(line, /(SCAN|SEARCH) e USING (COVERING )?INDEX events_(status|listing_order)_idx/, shown);
+      assert.ok(plan.some((line) => /SEARCH tx USING (COVERING )?INDEX event_topics_starts_idx \(topic_id=\? AND status=\? AND start_date<\?\)/.test(line)), shown);
     }
   });
 
@@ -98,28 +82,10 @@ describe("the statements of an item's related events", () => {
     const [page] = (await compiledDuring(db, () => related(3))).filter((query) => /\blimit\b/i.test(query.sql));
     assert.ok(page);
     // As the kept statement runs (db/pg-statements.ts): prepared, with one plan for every value.
-    const plan = await db.connection().execute(async (conn) => {
-      await sql`set plan_cache_mode = force_generic_plan`.execute(conn);
-      try {
-        await sql`prepare related_page as ${sql.raw(page.sql)}`.execute(conn);
-        // EXPLAIN takes no bound values: each is written as a literal.
-        const values = page.parameters.map((value) => sql.lit(value as string | number | null));
-        const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) execute related_page(${sql.join(values)})`.execute(conn);
-        await sql`deallocate related_page`.execute(conn);
-        return rows[0]?.['QUERY PLAN'];
-      } finally {
-        await sql`reset plan_cache_mode`.execute(conn);
-      }
-    });
-    const linkRanges: { cond: string; direction: unknown }[] = [];
-    const visit = (node: Record<string, unknown>) => {
-      if (node['Relation Name'] === 'event_topics' && typeof node['Index Cond'] === 'string') linkRanges.push({ cond: node['Index Cond'], direction: node['Scan Direction'] });
-      for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? []) visit(child);
-    };
-    visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
-    const shown = linkRanges.map((range) => `${String(range.direction)} ${range.cond}`).join('\n');
-    assert.ok(linkRanges.some((range) => /last_day >=/.test(range.cond)), shown);
+    const ranges = (await planLines(db, page)).filter((line) => /^\S.* on event_topics using .*: /.test(line));
+    const shown = ranges.join('\n');
+    assert.ok(ranges.some((line) => /last_day >=/.test(line)), shown);
     // The links begun before today are read only backwards, newest first: the past events', cut to the page's end.
-    for (const range of linkRanges) if (/start_date </.test(range.cond)) assert.equal(range.direction, 'Backward', `no range of links begun before today read from the oldest:\n${shown}`);
+    for (const line of ranges) if (/start_date </.test(line)) assert.match(line, / Backward: /, `no range of links begun before today read from the oldest:\n${shown}`);
   });
 });
