@@ -45,11 +45,11 @@ export interface SearchIndex {
    * `select <columns> from search_documents d …` for every document that
    * contains all the terms (diacritics ignored) and meets `where` (on `d`),
    * newest document first, so the database can stop once it has enough.
-   * `few`: `where` names the few documents it allows (a small topic's items),
-   * which are better read first and each checked for the terms than found
-   * among every document holding them.
+   * `few`: `where` names the items it allows, at most this many (a small
+   * topic's), whose documents are better read first and each checked for
+   * the terms than found among every document holding them.
    */
-  matchingDocuments(query: SearchQuery, columns: RawBuilder<unknown>, where: RawBuilder<unknown>, few?: boolean): RawBuilder<unknown>;
+  matchingDocuments(query: SearchQuery, columns: RawBuilder<unknown>, where: RawBuilder<unknown>, few?: number): RawBuilder<unknown>;
   /**
    * `doc_id` and `score` for the documents of the `candidates` table (its
    * column `id`), all of which match. Lower scores rank first; a document

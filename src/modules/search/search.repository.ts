@@ -369,8 +369,10 @@ function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: S
       )`;
   }
   // One past the limit, to know whether there were more; the newest come first from the index itself.
-  const fromFew = few.topics !== undefined || few.programmes !== undefined;
-  return sql`matched as (${index.matchingDocuments(query, columns, where, fromFew)} limit ${ranked + 1}),
+  // The fewest items a term filter allows, when one has few.
+  const counts = [few.topics, few.programmes].flatMap((items) => (items ? [items.events.length + items.articles.length] : []));
+  const fewest = counts.length > 0 ? Math.min(...counts) : undefined;
+  return sql`matched as (${index.matchingDocuments(query, columns, where, fewest)} limit ${ranked + 1}),
     candidates as (select * from matched order by id desc limit ${ranked}),
     scored as (${index.scores(query, sql`candidates`)}),
     best as (
