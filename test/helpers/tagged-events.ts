@@ -1,11 +1,13 @@
 /**
- * Topics and published events tagged with them, as an editor makes them:
- * the setup of the tests on events running today and related events.
+ * Topics and published events tagged with them, as an editor makes them,
+ * and articles tagged with them: the setup of the tests on events running
+ * today, related items and a topic's lists.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import { createEvent, publishEvent } from '../../src/modules/events/index.js';
 import { createPeople, eventInput } from './editing.js';
+import { createArticle } from './factories.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 
@@ -32,6 +34,17 @@ export async function publishTaggedEvents(db: Kysely<Database>, now: Date, event
     const made = await createEvent(db, ctx, eventInput({ start_date: days[0], end_date: days[1], topics, programmes, en: { title: `${prefix} ${name}` } }));
     await publishEvent(db, ctx, made.id);
     ids[name] = made.id;
+  }
+  return ids;
+}
+
+/** Published articles dated and tagged with topics, titled "Article name": their ids by name. */
+export async function createTaggedArticles(db: Kysely<Database>, articles: Record<string, { date: string; topics: readonly number[] }>): Promise<Record<string, number>> {
+  const ids: Record<string, number> = {};
+  for (const [name, { date, topics }] of Object.entries(articles)) {
+    const { id } = await createArticle(db, { date, title: `Article ${name}` });
+    for (const topic of topics) await db.insertInto('article_topics').values({ article_id: id, topic_id: topic }).execute();
+    ids[name] = id;
   }
   return ids;
 }

@@ -10,8 +10,7 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createArticle } from '../../../test/helpers/factories.js';
-import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
+import { createTaggedArticles, createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
 import { compiledDuring, planLines } from '../../../test/helpers/statements.js';
 import { ARTICLE_TABLES, EVENT_TABLES, pickPage, type KindTables, type ListFilters, type Scope } from './api.repository.js';
 
@@ -29,16 +28,15 @@ describe("the statements of the API's listing of one topic", () => {
     db = handle.db;
     const wages = await createTopic(db, 'wages', 'Wages');
     const other = await createTopic(db, 'safety', 'Safety');
-    for (const [name, date, topics] of [
-      ['first', '2026-09-01', [wages]],
-      ['untagged', '2026-09-15', [other]],
-      ['second', '2026-10-01', [wages, other]],
-      ['third', '2026-10-01', [wages]],
-    ] as const) {
-      const { id } = await createArticle(db, { date, title: `Article ${name}` });
-      for (const topic of topics) await db.insertInto('article_topics').values({ article_id: id, topic_id: topic }).execute();
-      articles[name] = id;
-    }
+    Object.assign(
+      articles,
+      await createTaggedArticles(db, {
+        first: { date: '2026-09-01', topics: [wages] },
+        untagged: { date: '2026-09-15', topics: [other] },
+        second: { date: '2026-10-01', topics: [wages, other] },
+        third: { date: '2026-10-01', topics: [wages] },
+      }),
+    );
     events = await publishTaggedEvents(db, NOW, {
       first: { days: ['2026-10-01', '2026-10-03'], topics: [wages] },
       other: { days: ['2026-10-02', null], topics: [other] },

@@ -12,8 +12,7 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openTestDatabase } from '../../../test/helpers/test-database.js';
-import { createArticle } from '../../../test/helpers/factories.js';
-import { createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
+import { createTaggedArticles, createTopic, publishTaggedEvents } from '../../../test/helpers/tagged-events.js';
 import { compiledDuring, planLines } from '../../../test/helpers/statements.js';
 import { getTermPage } from './topics.service.js';
 
@@ -31,15 +30,14 @@ describe("the statements of a topic's page", () => {
     db = handle.db;
     const wages = await createTopic(db, 'wages', 'Wages');
     const other = await createTopic(db, 'safety', 'Safety');
-    for (const [name, date, topic] of [
-      ['newer', '2026-11-01', wages],
-      ['untagged', '2026-10-15', other],
-      ['older', '2026-10-01', wages],
-    ] as const) {
-      const { id } = await createArticle(db, { date, title: `Article ${name}` });
-      await db.insertInto('article_topics').values({ article_id: id, topic_id: topic }).execute();
-      articles[name] = id;
-    }
+    Object.assign(
+      articles,
+      await createTaggedArticles(db, {
+        newer: { date: '2026-11-01', topics: [wages] },
+        untagged: { date: '2026-10-15', topics: [other] },
+        older: { date: '2026-10-01', topics: [wages] },
+      }),
+    );
     events = await publishTaggedEvents(db, NOW, {
       ended: { days: ['2026-11-10', null], topics: [wages] },
       other: { days: ['2026-11-01', null], topics: [other] },
