@@ -51,6 +51,17 @@ describe('kept queries as prepared statements on PostgreSQL', { skip: testDataba
     });
   });
 
+  test('no statement is compiled just in time: the connections of both pools have JIT off', async () => {
+    const jit = async (conn: Kysely<Database>) => (await sql<{ jit: string }>`show jit`.execute(conn)).rows[0]?.jit;
+    // An unnamed statement (the first pool) and one sent with a kept query's connection.
+    assert.equal(await jit(db), 'off');
+    const query = keptQuery<{ key: string }, 'jit', { value: string }>((kdb, v) => kdb.selectFrom('settings').select('value').where('key', '=', v.key));
+    await db.connection().execute(async (conn) => {
+      await query(conn, 'jit', { key: 'alpha' });
+      assert.equal(await jit(conn), 'off');
+    });
+  });
+
   /** How often the prepared statement `text` was run with its generic plan and with a plan made for its values, on `conn`. */
   async function plansOf(conn: Kysely<Database>, text: string): Promise<{ generic: number; custom: number }> {
     const { rows } = await sql<{ generic_plans: string; custom_plans: string }>`select generic_plans, custom_plans from pg_prepared_statements where statement = ${text}`.execute(conn);
