@@ -25,12 +25,37 @@ export interface DocumentText {
   byline: string | null;
 }
 
+/** Topics and programmes by id: an item's, or those a search is narrowed to. */
+export interface TermIds {
+  topics: readonly number[];
+  programmes: readonly number[];
+}
+
+/**
+ * What the index stores of a document: its text, and its item's topics and
+ * programmes as words no query can type (in a column, or with a mark, that a
+ * visitor's words never reach), so that a search within a topic is the
+ * index's intersection of the two rather than a check of every document
+ * holding the words.
+ */
+export interface IndexedText extends DocumentText {
+  terms: TermIds;
+}
+
+/** How a search is narrowed beyond its words: see SearchIndex.matchingDocuments. */
+export interface Narrowing {
+  /** `where` names the items it allows, at most this many (a small topic's). */
+  few?: number | undefined;
+  /** Every matching document's item has these topics and programmes. */
+  terms: TermIds;
+  /** The share of all published items the narrowest of `terms` has (0 to 1), when there are terms. */
+  share?: number | undefined;
+}
+
 export interface SearchIndex {
   readonly dialect: Dialect;
-  /** Stores the words of a document already written to `search_documents`. */
-  writeWords(db: Db, documentId: number, text: DocumentText): Promise<void>;
-  /** The same for many documents at once (bulk imports). */
-  writeManyWords(db: Db, documents: { id: number; text: DocumentText }[]): Promise<void>;
+  /** Stores the words of documents already written to `search_documents`. */
+  writeManyWords(db: Db, documents: { id: number; text: IndexedText }[]): Promise<void>;
   /** Forgets the words of these documents (before the documents themselves are deleted). */
   removeWords(db: Db, documentIds: number[]): Promise<void>;
   /** Forgets every document's words. */
@@ -45,18 +70,21 @@ export interface SearchIndex {
    * `select <columns> from search_documents d …` for every document that
    * contains all the terms (diacritics ignored) and meets `where` (on `d`),
    * newest document first, so the database can stop once it has enough.
-   * `few`: `where` names the items it allows, at most this many (a small
-   * topic's), whose documents are better read first and each checked for
-   * the terms than found among every document holding them.
+   * `narrowing.few`: the items `where` allows are few, and their documents
+   * are better read first and each checked for the terms than found among
+   * every document holding them. `narrowing.terms`: the topics and
+   * programmes `where` requires, which the index intersects with the words
+   * (`where` still checks them against the links).
    */
-  matchingDocuments(query: SearchQuery, columns: RawBuilder<unknown>, where: RawBuilder<unknown>, few?: number): RawBuilder<unknown>;
+  matchingDocuments(query: SearchQuery, columns: RawBuilder<unknown>, where: RawBuilder<unknown>, narrowing: Narrowing): RawBuilder<unknown>;
   /**
    * `doc_id` and `score` for the documents of the `candidates` table (its
    * column `id`), all of which match. Lower scores rank first; a document
    * whose words match as typed (with the same diacritics) scores better than
-   * one that only matches once folded.
+   * one that only matches once folded. `terms`: topics and programmes every
+   * candidate has (as in matchingDocuments), which may narrow what is read.
    */
-  scores(query: SearchQuery, candidates: RawBuilder<unknown>): RawBuilder<{ doc_id: number; score: number }>;
+  scores(query: SearchQuery, candidates: RawBuilder<unknown>, terms?: TermIds): RawBuilder<{ doc_id: number; score: number }>;
 }
 
 /** The implementation for a database, chosen from its dialect. */

@@ -5,14 +5,14 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { EventStatus, EventType, LangCode, PublicationStatus, SearchKind, TranslationStatus } from '../../db/schema.js';
-import type { Db, DocumentText, SearchIndex } from './search-index.js';
+import type { Db, DocumentText, IndexedText, SearchIndex, TermIds } from './search-index.js';
 import { isLive } from '../content/index.js';
 import { lastDay, lastDayColumn } from '../../shared/dates/day-range.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
 
 /** The text of one item in one language, ready to index, with what searches filter and sort it by. */
-export interface ItemText extends DocumentText {
+export interface ItemText extends IndexedText {
   kind: SearchKind;
   itemId: number;
   lang: LangCode;
@@ -28,20 +28,30 @@ export interface ItemText extends DocumentText {
   eventType: EventType | null;
 }
 
+/** A link of an item to a topic or programme, with one of the term's names (none when it has no name at all). */
 interface NameRow {
   item_id: number;
-  lang: LangCode;
-  name: string;
+  term_id: number;
+  lang: LangCode | null;
+  name: string | null;
 }
 
 /** Names of each item's topics or programmes, per language; English where the language has none. */
 function namesByItem(rows: NameRow[]): (itemId: number, lang: LangCode) => string | null {
   const byKey = new Map<string, string[]>();
   for (const row of rows) {
+    if (row.name === null) continue;
     const key = `${row.item_id}:${row.lang}`;
     byKey.set(key, [...(byKey.get(key) ?? []), row.name]);
   }
   return (itemId, lang) => (byKey.get(`${itemId}:${lang}`) ?? byKey.get(`${itemId}:en`) ?? []).join(' · ') || null;
+}
+
+/** Ids of each item's topics or programmes. */
+function idsByItem(rows: NameRow[]): (itemId: number) => number[] {
+  const byItem = new Map<number, Set<number>>();
+  for (const row of rows) byItem.set(row.item_id, (byItem.get(row.item_id) ?? new Set()).add(row.term_id));
+  return (itemId) => [...(byItem.get(itemId) ?? [])];
 }
 
 async function eventTaxonomyNames(db: Db, table: 'event_topics' | 'event_programmes', ids: number[] | null) {
@@ -49,13 +59,13 @@ async function eventTaxonomyNames(db: Db, table: 'event_topics' | 'event_program
     table === 'event_topics'
       ? db
           .selectFrom('event_topics as x')
-          .innerJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
-          .select(['x.event_id as item_id', 'n.lang', 'n.name'])
+          .leftJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
+          .select(['x.event_id as item_id', 'x.topic_id as term_id', 'n.lang', 'n.name'])
           .orderBy('x.topic_id')
       : db
           .selectFrom('event_programmes as x')
-          .innerJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
-          .select(['x.event_id as item_id', 'n.lang', 'n.name'])
+          .leftJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
+          .select(['x.event_id as item_id', 'x.programme_id as term_id', 'n.lang', 'n.name'])
           .orderBy('x.programme_id');
   return (ids ? query.where('x.event_id', 'in', ids) : query).execute();
 }
@@ -65,13 +75,13 @@ async function articleTaxonomyNames(db: Db, table: 'article_topics' | 'article_p
     table === 'article_topics'
       ? db
           .selectFrom('article_topics as x')
-          .innerJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
-          .select(['x.article_id as item_id', 'n.lang', 'n.name'])
+          .leftJoin('topic_translations as n', 'n.topic_id', 'x.topic_id')
+          .select(['x.article_id as item_id', 'x.topic_id as term_id', 'n.lang', 'n.name'])
           .orderBy('x.topic_id')
       : db
           .selectFrom('article_programmes as x')
-          .innerJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
-          .select(['x.article_id as item_id', 'n.lang', 'n.name'])
+          .leftJoin('programme_translations as n', 'n.programme_id', 'x.programme_id')
+          .select(['x.article_id as item_id', 'x.programme_id as term_id', 'n.lang', 'n.name'])
           .orderBy('x.programme_id');
   return (ids ? query.where('x.article_id', 'in', ids) : query).execute();
 }
@@ -94,6 +104,7 @@ export async function loadEventTexts(db: Db, ids: number[] | null): Promise<Item
   ]);
   const topicNames = namesByItem(topics);
   const programmeNames = namesByItem(programmes);
+  const [topicIds, programmeIds] = [idsByItem(topics), idsByItem(programmes)];
   return texts.map((t) => ({
     kind: 'event',
     itemId: t.event_id,
@@ -104,6 +115,7 @@ export async function loadEventTexts(db: Db, ids: number[] | null): Promise<Item
     place: [t.venue, t.city].filter(Boolean).join(', ') || null,
     topics: topicNames(t.event_id, t.lang),
     programmes: programmeNames(t.event_id, t.lang),
+    terms: { topics: topicIds(t.event_id), programmes: programmeIds(t.event_id) },
     byline: null,
     status: t.status,
     publishAt: t.publish_at,
@@ -132,6 +144,7 @@ export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<It
   ]);
   const topicNames = namesByItem(topics);
   const programmeNames = namesByItem(programmes);
+  const [topicIds, programmeIds] = [idsByItem(topics), idsByItem(programmes)];
   return texts.map((t) => ({
     kind: 'article',
     itemId: t.article_id,
@@ -142,6 +155,7 @@ export async function loadArticleTexts(db: Db, ids: number[] | null): Promise<It
     place: null,
     topics: topicNames(t.article_id, t.lang),
     programmes: programmeNames(t.article_id, t.lang),
+    terms: { topics: topicIds(t.article_id), programmes: programmeIds(t.article_id) },
     byline: t.byline_name ? [t.byline_name, t.byline_role, t.byline_organisation].filter(Boolean).join(', ') : null,
     status: t.status,
     publishAt: t.publish_at,
@@ -287,11 +301,11 @@ function filterConditions(filters: SearchFilters, choice: SearchTextChoice, few:
 /**
  * The most published items a topic or programme may have for a search
  * narrowed by it to start from its items: their documents are read by item
- * and each checked for the words. A term with more is checked on each
- * matching document instead, newest first, which stops once enough are
- * found. Found from the words' side, a topic with one item among 100,000
- * read every document holding "wages" first: 220 ms on SQLite, 800 ms on
- * PostgreSQL.
+ * and each checked for the words. A term with more is asked of the index
+ * with the words (its items' documents hold it as a word no query types),
+ * newest first, which stops once enough are found. Found from the words'
+ * side, a topic with one item among 100,000 read every document holding
+ * "wages" first: 220 ms on SQLite, 800 ms on PostgreSQL.
  */
 export const FEW_TAGGED = 1000;
 
@@ -301,29 +315,51 @@ interface FewTagged {
   programmes?: { events: number[]; articles: number[] } | undefined;
 }
 
+/** How the filters' topic and programme narrow a search: by their items when few, else through the index. */
+interface TermFilters {
+  /** Terms with many items, which the index is asked for with the words. */
+  many: TermIds;
+  /** The share of all published items the narrowest of them has. */
+  share?: number | undefined;
+  few: FewTagged;
+}
+
 /**
- * The items of the filters' topic and programme when they are few: the
- * kept counts of each term's published items (term_item_counts) tell, then
- * the term's published links (their copies of the items' status) give them.
+ * The filters' topic and programme: each term's items when they are few
+ * (the kept counts of each term's published items, term_item_counts, tell;
+ * the term's published links, their copies of the items' status, give
+ * them), else its id, for the index.
  */
-async function fewTaggedItems(db: Db, filters: SearchFilters): Promise<FewTagged> {
-  const few: FewTagged = {};
+async function readTermFilters(db: Db, filters: SearchFilters, fewTagged: number): Promise<TermFilters> {
+  const found: TermFilters = { many: { topics: [], programmes: [] }, few: {} };
   for (const [slug, terms, termId, eventLinks, articleLinks] of [
     [filters.topic, 'topics', 'topic_id', 'event_topics', 'article_topics'],
     [filters.programme, 'programmes', 'programme_id', 'event_programmes', 'article_programmes'],
   ] as const) {
     if (!slug) continue;
-    const term = sql`(select t.id from ${sql.table(terms)} as t where t.slug = ${slug})`;
-    const counted = await sql<{ n: number | string | null }>`select sum(c.n) as n from term_item_counts as c
-      where c.term = ${terms === 'topics' ? 'topic' : 'programme'} and c.term_id = ${term}`.execute(db);
-    if (Number(counted.rows[0]?.n ?? 0) > FEW_TAGGED) continue;
+    const counted = await sql<{ id: number; n: number | string | null }>`select t.id,
+        (select sum(c.n) from term_item_counts as c where c.term = ${terms === 'topics' ? 'topic' : 'programme'} and c.term_id = t.id) as n
+      from ${sql.table(terms)} as t where t.slug = ${slug}`.execute(db);
+    const term = counted.rows[0];
+    if (!term) {
+      // An unknown slug: no items.
+      found.few[terms] = { events: [], articles: [] };
+      continue;
+    }
+    if (Number(term.n ?? 0) > fewTagged) {
+      found.many = { ...found.many, [terms]: [Number(term.id)] };
+      const all = await db.selectFrom('item_counts').select((eb) => eb.fn.sum<number | string>('n').as('n')).where('status', '=', 'published').executeTakeFirst();
+      const share = Number(term.n) / Math.max(1, Number(all?.n ?? 0));
+      found.share = Math.min(found.share ?? 1, share);
+      continue;
+    }
     const linked = (links: string, fk: string) =>
       sql<{ id: number }>`select x.${sql.ref(fk)} as id from ${sql.table(links)} as x
-        where x.${sql.ref(termId)} = ${term} and x.status = 'published'`.execute(db);
+        where x.${sql.ref(termId)} = ${term.id} and x.status = 'published'`.execute(db);
     const [events, articles] = await Promise.all([linked(eventLinks, 'event_id'), linked(articleLinks, 'article_id')]);
-    few[terms] = { events: events.rows.map((row) => Number(row.id)), articles: articles.rows.map((row) => Number(row.id)) };
+    found.few[terms] = { events: events.rows.map((row) => Number(row.id)), articles: articles.rows.map((row) => Number(row.id)) };
   }
-  return few;
+  return found;
 }
 
 /** Which documents a search may show: the page's language, the site's choice for untranslated items, and the instant of the search. */
@@ -346,6 +382,12 @@ export interface SearchTextChoice {
  */
 export const RANKED_DOCUMENTS = 1000;
 
+/** How many documents a search ranks (RANKED_DOCUMENTS), and the most items a term filter has to count as few (FEW_TAGGED). */
+export interface SearchLimits {
+  documents: number;
+  fewTagged: number;
+}
+
 /**
  * The matching documents of published items, one per item: its document in
  * the page's language when that one matches, else its best other one,
@@ -356,7 +398,8 @@ export const RANKED_DOCUMENTS = 1000;
  * score 0, and the order is by date alone. Everything up to the page reads
  * `search_documents` (and the full-text index) only.
  */
-function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number, few: FewTagged) {
+function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: SearchFilters, choice: SearchTextChoice, ranked: number, terms: TermFilters) {
+  const { few } = terms;
   const where = sql.join(filterConditions(filters, choice, few), sql` and `);
   const columns = sql`d.id, d.kind, d.item_id, d.lang, d.sort_date`;
   const rank = (score: RawBuilder<unknown>) =>
@@ -372,9 +415,9 @@ function bestDocuments(index: SearchIndex, query: SearchQuery | null, filters: S
   // The fewest items a term filter allows, when one has few.
   const counts = [few.topics, few.programmes].flatMap((items) => (items ? [items.events.length + items.articles.length] : []));
   const fewest = counts.length > 0 ? Math.min(...counts) : undefined;
-  return sql`matched as (${index.matchingDocuments(query, columns, where, fewest)} limit ${ranked + 1}),
+  return sql`matched as (${index.matchingDocuments(query, columns, where, { few: fewest, terms: terms.many, share: terms.share })} limit ${ranked + 1}),
     candidates as (select * from matched order by id desc limit ${ranked}),
-    scored as (${index.scores(query, sql`candidates`)}),
+    scored as (${index.scores(query, sql`candidates`, terms.many)}),
     best as (
       select c.id, c.kind, c.item_id, c.lang, s.score, c.sort_date, ${rank(sql`s.score`)} as rn,
         case when (select count(*) from matched) > ${ranked} then 1 else 0 end as more
@@ -390,10 +433,10 @@ export async function countMatches(
   query: SearchQuery | null,
   filters: SearchFilters,
   choice: SearchTextChoice,
-  ranked = RANKED_DOCUMENTS,
+  limits: SearchLimits = { documents: RANKED_DOCUMENTS, fewTagged: FEW_TAGGED },
 ): Promise<{ total: number; more: boolean }> {
-  const few = await fewTaggedItems(db, filters);
-  const result = await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, ranked, few)}
+  const terms = await readTermFilters(db, filters, limits.fewTagged);
+  const result = await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, limits.documents, terms)}
     select count(*) as n, max(more) as more from best where rn = 1`.execute(db);
   const row = result.rows[0];
   return { total: Number(row?.n ?? 0), more: Number(row?.more ?? 0) === 1 };
@@ -414,13 +457,13 @@ export async function listMatches(
   choice: SearchTextChoice,
   limit: number,
   offset: number,
-  ranked = RANKED_DOCUMENTS,
+  limits: SearchLimits = { documents: RANKED_DOCUMENTS, fewTagged: FEW_TAGGED },
 ): Promise<{ rows: SearchRow[]; total: number | undefined; more: boolean }> {
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
   // The page is chosen, and every match counted, on the ranking columns alone; the text, dates
   // and address are read for that page's rows only, not carried through the sort for every match.
-  const few = await fewTaggedItems(db, filters);
-  const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${bestDocuments(index, query, filters, choice, ranked, few)},
+  const terms = await readTermFilters(db, filters, limits.fewTagged);
+  const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${bestDocuments(index, query, filters, choice, limits.documents, terms)},
     page as (
       select b.id, b.kind, b.item_id, b.lang, b.score, b.sort_date, b.more, count(*) over () as total
       from best b

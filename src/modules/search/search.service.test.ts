@@ -247,31 +247,68 @@ describe('search: an unfinished last word', () => {
   });
 });
 
-describe('search: words written for many documents at once', () => {
+describe('search: words of the index', () => {
   let db: Db;
   databaseForBlock((opened) => (db = opened));
 
-  /** Every document's stored words, as the database shows them. */
+  /** Every document's stored words, as the database shows them, by kind, item and language. */
   async function storedWords(): Promise<unknown[]> {
     const query =
       dialectOf(db) === 'postgres'
-        ? sql`select id, words::text as words, folded_words::text as folded from search_documents order by id`
-        : sql`select rowid as id, * from search_fts order by rowid`;
+        ? sql`select d.kind, d.item_id, d.lang, d.words::text as words, d.folded_words::text as folded
+            from search_documents d order by d.kind, d.item_id, d.lang`
+        : sql`select d.kind, d.item_id, d.lang, f.* from search_documents d join search_fts f on f.rowid = d.id
+            order by d.kind, d.item_id, d.lang`;
     return (await query.execute(db)).rows;
   }
 
-  test('are those written for each alone', async () => {
+  /** The words kept for the item's topics and programmes, sorted. */
+  async function termWordsOf(kind: 'event' | 'article', id: number): Promise<string[]> {
+    const query =
+      dialectOf(db) === 'postgres'
+        ? sql<{ word: string }>`select l.lexeme as word from search_documents d, unnest(d.folded_words) l
+            where d.kind = ${kind} and d.item_id = ${id} and d.lang = 'en' and l.lexeme like '#%'`
+        : sql<{ word: string }>`select f.terms as word from search_documents d join search_fts f on f.rowid = d.id
+            where d.kind = ${kind} and d.item_id = ${id} and d.lang = 'en'`;
+    return (await query.execute(db)).rows.flatMap((r) => r.word.split(' ')).filter(Boolean).sort();
+  }
+
+  async function termId(table: 'topics' | 'programmes', slug: string): Promise<number> {
+    return (await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  }
+
+  test('are the same written for one item as for all at once', async () => {
     await ensureTaxonomy(db, loadTaxonomy(), '2026-01-01T00:00:00.000Z');
     const { id } = await createEvent(db, { title: 'Đối thoại về lương tối thiểu', description: 'Wages, *minimum* wages.', vi: { title: 'Đối thoại' } });
     await tag(db, 'event', id, 'topic', 'child-labour');
-    await createArticle(db, { title: 'Hope', summary: 'A former child labourer.', body: 'Trained with **ENHANCE**.', byline: { kind: 'by', name: 'Nguyễn Thị Hoa', role: 'Officer', organisation: 'ILO' } });
+    const article = await createArticle(db, { title: 'Hope', summary: 'A former child labourer.', body: 'Trained with **ENHANCE**.', byline: { kind: 'by', name: 'Nguyễn Thị Hoa', role: 'Officer', organisation: 'ILO' } });
+    await tag(db, 'article', article.id, 'programme', 'enhance');
     await rebuildIndex(db);
     const many = await storedWords();
     assert.equal(many.length, 3);
-    const index = searchIndexFor(dialectOf(db));
-    const docs = await db.selectFrom('search_documents').select(['id', 'title', 'summary', 'body', 'place', 'topics', 'programmes', 'byline']).execute();
-    for (const { id: docId, ...text } of docs) await index.writeWords(db, docId, text);
+    await reindexItem(db, 'event', id);
+    await reindexItem(db, 'article', article.id);
     assert.deepEqual(await storedWords(), many);
+  });
+
+  test("keep an item's topics and programmes, which no query reaches, as its tags change", async () => {
+    await ensureTaxonomy(db, loadTaxonomy(), '2026-01-01T00:00:00.000Z');
+    const { id } = await createEvent(db, { title: 'Pay in the garment sector' });
+    await tag(db, 'event', id, 'topic', 'child-labour');
+    await tag(db, 'event', id, 'programme', 'enhance');
+    await reindexItem(db, 'event', id);
+    const [topic, programme] = [await termId('topics', 'child-labour'), await termId('programmes', 'enhance')];
+    const mark = dialectOf(db) === 'postgres' ? '#' : '';
+    assert.deepEqual(await termWordsOf('event', id), [`${mark}p${programme}`, `${mark}t${topic}`].sort());
+    // Typed, the words are only the visitor's: the tags' words are not found.
+    for (const typed of [`t${topic}`, `#t${topic}`, `p${programme}`]) assert.deepEqual(titles(await find(db, typed)), [], typed);
+    assert.deepEqual(titles(await find(db, 'garment', { topic: 'child-labour' })), ['Pay in the garment sector']);
+
+    await db.deleteFrom('event_topics').where('event_id', '=', id).execute();
+    await reindexItem(db, 'event', id);
+    assert.deepEqual(await termWordsOf('event', id), [`${mark}p${programme}`]);
+    assert.deepEqual(titles(await find(db, 'garment', { topic: 'child-labour' })), []);
+    assert.deepEqual(titles(await find(db, 'garment', { programme: 'enhance' })), ['Pay in the garment sector']);
   });
 });
 

@@ -138,10 +138,12 @@ function resultSnippet(row: repo.SearchRow, terms: SearchTerm[]): TextPiece[] {
  * in it are left out when the site's `untranslated` setting is 'omit', like
  * in the listings. A query found in more documents than
  * `options.rankedDocuments` (RANKED_DOCUMENTS) ranks the newest of them and
- * says there are more. Throws NotFoundError for a page past the last.
+ * says there are more. A topic or programme with at most
+ * `options.fewTagged` (FEW_TAGGED) items is searched from its items'
+ * documents. Throws NotFoundError for a page past the last.
  */
-export async function searchSite(db: Db, request: SearchRequest, options: { rankedDocuments?: number } = {}): Promise<SearchOutcome> {
-  const ranked = options.rankedDocuments ?? repo.RANKED_DOCUMENTS;
+export async function searchSite(db: Db, request: SearchRequest, options: { rankedDocuments?: number; fewTagged?: number } = {}): Promise<SearchOutcome> {
+  const ranked = { documents: options.rankedDocuments ?? repo.RANKED_DOCUMENTS, fewTagged: options.fewTagged ?? repo.FEW_TAGGED };
   const blank = request.q.trim() === '';
   if (blank && !hasFilters(request.filters)) return { state: 'blank' };
   let query = null;

@@ -12,9 +12,15 @@
  * index is asked: FTS5 answers a prefix by merging, over the whole archive,
  * every word that starts with it, while a few whole words are read from the
  * newest documents on and stop there.
+ *
+ * The last column, `terms`, holds the document's item's topics and
+ * programmes as words (`t12`, `p3`). A visitor's words are only ever matched
+ * against the other columns, so these are never found by typing them; a
+ * search within a topic adds its word to the match, and FTS5 intersects it
+ * with the visitor's words while it reads them newest first.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, DocumentText, SearchIndex } from './search-index.js';
+import type { Db, DocumentText, SearchIndex, TermIds } from './search-index.js';
 import { foldWord, indexText, type SearchQuery, type SearchTerm } from './search-text.js';
 
 const PLAIN_COLUMNS = '{title summary body place taxonomy byline}';
@@ -46,6 +52,19 @@ const AFTER_EVERY_COMPLETION = '\u{10FFFF}';
 
 function taxonomy(text: DocumentText): string {
   return [text.topics, text.programmes].filter(Boolean).join(' ');
+}
+
+const NO_TERMS: TermIds = { topics: [], programmes: [] };
+
+/** An FTS5 expression narrowed to documents with every one of these topics and programmes. */
+function withTerms(expression: string, terms: TermIds): string {
+  const required = termWords(terms);
+  return required.length === 0 ? expression : `(${expression}) AND {terms} : (${required.map((w) => `"${w}"`).join(' AND ')})`;
+}
+
+/** The words of the `terms` column for topics and programmes (also written by migration 2026-12-10T0900). */
+export function termWords(terms: TermIds): string[] {
+  return [...terms.topics.map((id) => `t${id}`), ...terms.programmes.map((id) => `p${id}`)];
 }
 
 /**
@@ -122,16 +141,18 @@ const LAST_ROWID = 9223372036854775807n;
  * would first count every document holding each term, a pass over all of
  * them for a common word.) Candidates spread over the archive (a small
  * topic's) make each of these read a word's whole list: 430 ms for "lao
- * động" at 100,000 items. `when` is a condition on the candidates alone.
+ * động" at 100,000 items. `when` is a condition on the candidates alone;
+ * `terms`, the topics and programmes they all have, are matched too, so
+ * that within a topic only its documents' hits are read.
  */
-export function fieldHitsFrom(query: SearchQuery, candidates: RawBuilder<unknown>, when: RawBuilder<unknown> = sql`1 = 1`) {
+export function fieldHitsFrom(query: SearchQuery, candidates: RawBuilder<unknown>, when: RawBuilder<unknown> = sql`1 = 1`, terms: TermIds = NO_TERMS) {
   // Past the last rowid there can be when the way is not chosen.
   const from = sql`(select case when ${when} then min(id) else ${sql.lit(LAST_ROWID)} end from ${candidates})`;
   return query.terms.flatMap((term) =>
     FIELD_WEIGHTS.flatMap(([field, weight]) =>
       ([false, true] as const).map(
         (fold) => sql`select rowid as doc_id, ${sql.lit(weight)} as w from search_fts
-          where search_fts match ${`{${fold ? `${field}_f` : field}} : ${ftsTerm(term, fold)}`} and rowid >= ${from}`,
+          where search_fts match ${withTerms(`{${fold ? `${field}_f` : field}} : ${ftsTerm(term, fold)}`, terms)} and rowid >= ${from}`,
       ),
     ),
   );
@@ -161,26 +182,16 @@ export function fieldHitsOf(query: SearchQuery, candidates: RawBuilder<unknown>,
 export const sqliteSearchIndex: SearchIndex = {
   dialect: 'sqlite',
 
-  async writeWords(db, documentId, text) {
-    const fields = [text.title, text.summary, text.body, text.place, taxonomy(text), text.byline];
-    const plain = fields.map((f) => indexText(f, false));
-    const folded = fields.map((f) => indexText(f, true));
-    await sql`delete from search_fts where rowid = ${documentId}`.execute(db);
-    await sql`insert into search_fts (rowid, title, summary, body, place, taxonomy, byline,
-        title_f, summary_f, body_f, place_f, taxonomy_f, byline_f)
-      values (${documentId}, ${sql.join([...plain, ...folded])})`.execute(db);
-    await rememberWords(db, [text]);
-  },
-
   async writeManyWords(db, documents) {
     if (documents.length === 0) return;
     const rows = documents.map(({ id, text }) => {
       const fields = [text.title, text.summary, text.body, text.place, taxonomy(text), text.byline];
-      return sql`(${id}, ${sql.join([...fields.map((f) => indexText(f, false)), ...fields.map((f) => indexText(f, true))])})`;
+      const words = [...fields.map((f) => indexText(f, false)), ...fields.map((f) => indexText(f, true)), termWords(text.terms).join(' ')];
+      return sql`(${id}, ${sql.join(words)})`;
     });
     await sql`delete from search_fts where rowid in (${sql.join(documents.map((d) => d.id))})`.execute(db);
     await sql`insert into search_fts (rowid, title, summary, body, place, taxonomy, byline,
-        title_f, summary_f, body_f, place_f, taxonomy_f, byline_f)
+        title_f, summary_f, body_f, place_f, taxonomy_f, byline_f, terms)
       values ${sql.join(rows)}`.execute(db);
     await rememberWords(
       db,
@@ -208,7 +219,7 @@ export const sqliteSearchIndex: SearchIndex = {
     return { ...query, terms: [...query.terms.slice(0, -1), { ...last, completions: { plain, folded } }] };
   },
 
-  matchingDocuments(query, columns, where, few) {
+  matchingDocuments(query, columns, where, { few, terms }) {
     if (few !== undefined) {
       // The documents allowed first. A few items' are each looked up by rowid; more are checked
       // against the list of every document holding the terms (the index's rowids alone, read
@@ -220,17 +231,18 @@ export const sqliteSearchIndex: SearchIndex = {
           : sql`select rowid from search_fts where search_fts match ${ftsExpression(query)}`;
       return sql`select ${columns} from search_documents d where ${where} and d.id in (${holding}) order by d.id desc`;
     }
-    // The full-text index is the outer loop, read newest first, so the limit stops it early.
+    // The full-text index is the outer loop, read newest first, so the limit stops it early;
+    // within a topic or programme its word is part of the match.
     return sql`select ${columns} from search_fts f join search_documents d on d.id = f.rowid
-      where search_fts match ${ftsExpression(query)} and ${where}
+      where search_fts match ${withTerms(ftsExpression(query), terms)} and ${where}
       order by f.rowid desc`;
   },
 
-  scores(query, candidates): RawBuilder<{ doc_id: number; score: number }> {
+  scores(query, candidates, terms): RawBuilder<{ doc_id: number; score: number }> {
     // Each way reads the index only when it is the one chosen: the other is given an empty range of
     // rowids (a condition beside the match would not stop FTS5 reading the words' lists first).
     const few = sql`(select count(*) from ${candidates}) <= ${FEW_CANDIDATES}`;
-    const hits = [...fieldHitsFrom(query, candidates, sql`not ${few}`), ...fieldHitsOf(query, candidates, few)];
+    const hits = [...fieldHitsFrom(query, candidates, sql`not ${few}`, terms), ...fieldHitsOf(query, candidates, few)];
     return sql<{ doc_id: number; score: number }>`select c.id as doc_id, -coalesce(sum(h.w), 0) as score
       from ${candidates} c left join (${sql.join(hits, sql` union all `)}) h on h.doc_id = c.id
       group by c.id`;
