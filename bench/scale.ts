@@ -152,6 +152,9 @@ const PAGE_LABELS = [
   'topic page',
   'search "wages"',
   'search "lao động" (vi)',
+  'search "wages" within a topic',
+  'search "lao động" within a topic (vi)',
+  'search "wages" within a programme',
   'calendar feed',
   'rare topic: event page',
   'rare topic: article page',
@@ -223,6 +226,8 @@ async function serve(database: string, size: number, open: (dir: string, size: n
   const event = await firstLink(off.url, '/en/events', /href="(\/en\/events\/[a-z0-9-]+)"/);
   const article = await firstLink(off.url, '/en/articles', /href="(\/en\/articles\/[a-z0-9-]+)"/);
   const topic = await firstLink(off.url, '/en/topics', /href="(\/en\/topics\/[a-z0-9-]+)"/);
+  const programme = await firstLink(off.url, '/en/topics', /href="(\/en\/programmes\/[a-z0-9-]+)"/);
+  const [topicSlug, programmeSlug] = [topic.split('/').pop()!, programme.split('/').pop()!];
   const eventPages = await lastPage(off.url, '/en/events');
   const articlePages = await lastPage(off.url, '/en/articles');
   const paths = new Map<string, string>([
@@ -235,6 +240,9 @@ async function serve(database: string, size: number, open: (dir: string, size: n
     ['topic page', topic],
     ['search "wages"', '/en/search?q=wages'],
     ['search "lao động" (vi)', '/vi/search?q=lao+%C4%91%E1%BB%99ng'],
+    ['search "wages" within a topic', `/en/search?q=wages&topic=${topicSlug}`],
+    ['search "lao động" within a topic (vi)', `/vi/search?q=lao+%C4%91%E1%BB%99ng&topic=${topicSlug}`],
+    ['search "wages" within a programme', `/en/search?q=wages&programme=${programmeSlug}`],
     ['calendar feed', '/en/events.ics'],
     ['rare topic: event page', rare.event],
     ['rare topic: article page', rare.article],
