@@ -33,8 +33,8 @@ export interface TermIds {
 
 /**
  * What the index stores of a document: its text, and its item's topics and
- * programmes as words no query can type (in a column, or with a mark, that a
- * visitor's words never reach), so that a search within a topic is the
+ * programmes as words no query can type (in a column a visitor's words are
+ * never matched against), so that a search within a topic is the
  * index's intersection of the two rather than a check of every document
  * holding the words.
  */
