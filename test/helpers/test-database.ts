@@ -84,6 +84,18 @@ export async function migrateTestDatabase(handle: DatabaseHandle): Promise<void>
   });
 }
 
+/**
+ * Inserts a row stamped as created and updated at `stamp`, returning its id:
+ * for tests of a migration, which write the tables as they were before it,
+ * below the content service.
+ */
+// Kysely<any>, as the migrations take: the tables as they were before a migration are not the app's schema types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function insertStamped(db: Kysely<any>, stamp: string, table: string, values: Record<string, unknown>): Promise<number> {
+  const row = await db.insertInto(table).values({ ...values, created_at: stamp, updated_at: stamp }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
 /** A test's database; on PostgreSQL, with the address that reaches it (for a second connection, a listener). */
 export interface TestDatabaseHandle extends DatabaseHandle {
   /** PostgreSQL only: the connection string of this test's database (use with `schema`). */

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../database.js';
-import { migrateTestDatabase, openTestDatabase } from '../../../test/helpers/test-database.js';
+import { insertStamped, migrateTestDatabase, openTestDatabase } from '../../../test/helpers/test-database.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 const TABLES = [
@@ -23,10 +23,7 @@ describe("an article's status and date copied to its links to topics and program
   let db: Kysely<any>;
   const ids: Record<string, number> = {};
 
-  async function insert(table: string, values: Record<string, unknown>): Promise<number> {
-    const row = await db.insertInto(table).values({ ...values, created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
-    return Number(row.id);
-  }
+  const insert = (table: string, values: Record<string, unknown>) => insertStamped(db, STAMP, table, values);
 
   /** Every link whose copy differs from its article's columns, as "table article term" lines: none when all are kept. */
   async function stale(): Promise<string[]> {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../database.js';
 import { isPostgres } from './portable.js';
-import { migrateTestDatabase, openTestDatabase } from '../../../test/helpers/test-database.js';
+import { insertStamped, migrateTestDatabase, openTestDatabase } from '../../../test/helpers/test-database.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 
@@ -17,10 +17,7 @@ describe("the tags of documents indexed before the index kept them", () => {
   let db: Kysely<any>;
   const ids: Record<string, number> = {};
 
-  async function insert(table: string, values: Record<string, unknown>): Promise<number> {
-    const row = await db.insertInto(table).values({ ...values, created_at: STAMP, updated_at: STAMP }).returning('id').executeTakeFirstOrThrow();
-    return Number(row.id);
-  }
+  const insert = (table: string, values: Record<string, unknown>) => insertStamped(db, STAMP, table, values);
 
   /** A document with its words as the index wrote them before the migration (the title only). */
   async function indexed(kind: 'event' | 'article', itemId: number, title: string, day: string): Promise<number> {
