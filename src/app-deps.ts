@@ -31,6 +31,15 @@ export interface Sharing {
  */
 export type RelatedSection = (db: Kysely<Database>, ctx: ViewContext, sharing: Sharing, today: string, now: Date) => Promise<VNode | null>;
 
+/**
+ * The years visitors' items of one kind run in at `now`, newest first, as
+ * that kind's listing offers them in its year filter (with the site's
+ * choice of untranslated items in `lang`). Each kind keeps its own rule of
+ * which years an item counts in; the app hands both to search, which
+ * imports neither kind.
+ */
+export type ItemYears = (db: Kysely<Database>, lang: Lang, now: Date) => Promise<number[]>;
+
 /** A series as an event's page links to it: its slug and title in the page's language. */
 export interface SeriesLink {
   slug: string;
@@ -51,6 +60,8 @@ export interface PublicRouteOptions extends AppDeps {
   lang: Lang;
   /** The related items an event's page and an article's page show. */
   related: { toEvent: RelatedSection; toArticle: RelatedSection };
+  /** The years of visitors' events and articles (the search page's year choices). */
+  years: { events: ItemYears; articles: ItemYears };
   /** The series an event's page links to. */
   seriesOf: SeriesOfEvent;
 }

@@ -10,8 +10,8 @@ import { registerAssets } from './shared/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './shared/http/errors.js';
 import { adminRoutes, SESSION_COOKIE, type AdminFeature, type DashboardPanel } from './modules/admin/index.js';
 import { workPanel } from './modules/content/index.js';
-import { articlesAdminRoutes, articlesRoutes, relatedArticlesSection } from './modules/articles/index.js';
-import { eventsAdminRoutes, eventsRoutes, relatedEventsSection } from './modules/events/index.js';
+import { articlesAdminRoutes, articlesRoutes, relatedArticlesSection, visitorsArticleYears } from './modules/articles/index.js';
+import { eventsAdminRoutes, eventsRoutes, relatedEventsSection, visitorsEventYears } from './modules/events/index.js';
 import { markdownAdminRoutes, mediaAdminRoutes, mediaFilesRoutes } from './modules/media/index.js';
 import { isMessageKey, LANGS, languageRoutes, translator } from './modules/i18n/index.js';
 import { siteRoutes } from './modules/site/index.js';
@@ -46,6 +46,8 @@ const PUBLIC_ROUTES: readonly FastifyPluginAsync<PublicRouteOptions>[] = [
 
 /** An event's page shows related articles, an article's page related events; neither kind imports the other. */
 const RELATED = { toEvent: relatedArticlesSection, toArticle: relatedEventsSection };
+/** The years of each kind, for search's year filter: each kind's own rule, as its listing offers them. */
+const YEARS = { events: visitorsEventYears, articles: visitorsArticleYears };
 
 /**
  * The public pages run no script at all and load styles and images from the
@@ -250,7 +252,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerErrorHandlers(app);
   for (const lang of LANGS) {
-    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, related: RELATED, seriesOf: seriesLink, prefix: `/${lang}` });
+    for (const routes of PUBLIC_ROUTES) await app.register(routes, { ...deps, lang, related: RELATED, years: YEARS, seriesOf: seriesLink, prefix: `/${lang}` });
   }
   // `/`, the language choice and the old unprefixed addresses.
   await app.register(languageRoutes, deps);

@@ -35,6 +35,11 @@ export interface ArticlesListing {
   options: { years: number[]; topics: TermRow[]; programmes: TermRow[] };
 }
 
+/** The years of visitors' articles at `now`, newest first: the listing's year choices (an ItemYears). */
+export async function visitorsArticleYears(db: Kysely<Database>, lang: LangCode, now: Date): Promise<number[]> {
+  return repo.listArticleYears(db, await visitorsTextChoice(db, lang, now));
+}
+
 /**
  * One page of published articles, newest first, 20 to a page; in Vietnamese,
  * untranslated ones in English or left out per the `untranslated` setting.

@@ -1,5 +1,5 @@
 export { articlesRoutes } from './articles.routes.js';
-export { latestArticles, type ArticleListRow } from './articles.service.js';
+export { latestArticles, visitorsArticleYears, type ArticleListRow } from './articles.service.js';
 export { ArticleTeaserList } from './articles.views.js';
 export * as articlesRepository from './articles.repository.js';
 export { parseCredit, formatCredit, parseByline, formatByline, type PhotoCredit, type Byline } from './attribution.js';

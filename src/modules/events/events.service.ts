@@ -132,6 +132,11 @@ export async function listEventsPage(
   };
 }
 
+/** The years visitors' events run in at `now`, newest first: the listing's year choices (an ItemYears). */
+export async function visitorsEventYears(db: Kysely<Database>, lang: LangCode, now: Date): Promise<number[]> {
+  return repo.listEventYears(db, await visitorsTextChoice(db, lang, now));
+}
+
 export interface TermEvents {
   upcoming: EventListRow[];
   past: EventListRow[];

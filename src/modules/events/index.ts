@@ -1,5 +1,5 @@
 export { eventsRoutes } from './events.routes.js';
-export { eventsAtAGlance, type EventListRow } from './events.service.js';
+export { eventsAtAGlance, visitorsEventYears, type EventListRow } from './events.service.js';
 export { EventTeaserList } from './events.views.js';
 export * as eventsRepository from './events.repository.js';
 export {

@@ -1,5 +1,4 @@
 export { reindexItem, rebuildIndex, indexNewItems, searchSite, type SearchHit, type SearchOutcome, type SearchRequest, type SearchFilters } from './search.service.js';
-export { listContentYears } from './search.repository.js';
 export { searchIndexFor, type SearchIndex } from './search-index.js';
 export { searchRoutes } from './search.routes.js';
 export { filterQuery, listingQuery, articleListingQuery, hasAnyFilter, filterParams, EVENT_TYPES, type FilterValues } from './filters.js';

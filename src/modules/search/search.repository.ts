@@ -7,7 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { EventStatus, EventType, LangCode, PublicationStatus, SearchKind, TranslationStatus } from '../../db/schema.js';
 import type { Db, DocumentText, IndexedText, SearchIndex, TermIds } from './search-index.js';
 import { isLive } from '../content/index.js';
-import { lastDay, lastDayColumn } from '../../shared/dates/day-range.js';
+import { lastDay } from '../../shared/dates/day-range.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
 
@@ -502,42 +502,4 @@ export async function listMatches(
     total: first === undefined ? undefined : Number(first.total),
     more: first !== undefined && Number(first.more) === 1,
   };
-}
-
-/**
- * Years that have events or articles visitors may see at `now` (of one kind, or both), newest
- * first: the choices of a year filter. An event running across New Year
- * counts in both years. The first and last years come from the ends of the
- * date indexes, then each year between is one indexed look, rather than a
- * pass over every item.
- */
-export async function listContentYears(db: Db, now: Date, kind?: SearchKind): Promise<number[]> {
-  const events = () => db.selectFrom('events as e').where(isLive('e', now));
-  const articles = () => db.selectFrom('articles as a').where(isLive('a', now));
-  const day = async (query: { executeTakeFirst(): Promise<{ day: string } | undefined> }) => (await query.executeTakeFirst())?.day;
-  const ends = await Promise.all([
-    kind !== 'article' ? day(events().select('start_date as day').orderBy('start_date', 'asc').limit(1)) : undefined,
-    kind !== 'article' ? day(events().select(lastDayColumn('e').as('day')).orderBy(lastDayColumn('e'), 'desc').limit(1)) : undefined,
-    kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'asc').limit(1)) : undefined,
-    kind !== 'event' ? day(articles().select('published_on as day').orderBy('published_on', 'desc').limit(1)) : undefined,
-  ]);
-  const known = ends.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(0, 4)));
-  if (known.length === 0) return [];
-  const years: number[] = [];
-  for (let y = Math.max(...known); y >= Math.min(...known); y -= 1) years.push(y);
-  const any = async (query: { executeTakeFirst(): Promise<unknown> }) => (await query.executeTakeFirst()) !== undefined;
-  const held = await Promise.all(
-    years.map(async (y) => {
-      const year = String(y).padStart(4, '0');
-      const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-      return (
-        (kind !== 'event' && (await any(articles().select('id').where('published_on', '>=', from).where('published_on', '<=', to).limit(1)))) ||
-        (kind !== 'article' &&
-          ((await any(events().select('id').where('start_date', '>=', from).where('start_date', '<=', to).limit(1))) ||
-            // Rare: nothing starts in the year, but an event begun before runs into it.
-            (await any(events().select('id').where('start_date', '<', from).where(lastDayColumn('e'), '>=', from).limit(1)))))
-      );
-    }),
-  );
-  return years.filter((_, i) => held[i]);
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { appForBlock } from '../../../test/helpers/build-test-app.js';
-import { createEvent } from '../../../test/helpers/factories.js';
+import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html, htmlPage, text } from '../../../test/helpers/html.js';
+import { pageStatements } from '../../../test/helpers/statements.js';
 import { updateSettings } from '../settings/index.js';
 import { reindexItem } from './search.service.js';
 
@@ -183,5 +184,35 @@ describe('search and per-language publishing', () => {
     } finally {
       await updateSettings(t.db, { untranslated: 'fallback' });
     }
+  });
+});
+
+describe('GET /:lang/search: the year filter’s choices', () => {
+  const t = appForBlock({ env: { PAGE_CACHE: 'off' } });
+  before(async () => {
+    await createEvent(t.db, { title: 'Year-end review', start: '2016-12-28', end: '2017-01-03' });
+    await createEvent(t.db, { title: 'Long project', start: '2018-06-01', end: '2020-02-01' });
+    await createEvent(t.db, { title: 'Draft event', start: '2022-05-05', status: 'draft' });
+    await createEvent(t.db, { title: 'Early meeting', start: '1999-04-04' });
+    await createArticle(t.db, { title: 'A feature', date: '2014-03-03' });
+    await createArticle(t.db, { title: 'Draft feature', date: '2023-03-03', status: 'draft' });
+  });
+
+  const yearChoices = async (url: string) =>
+    htmlPage(await t.app.inject({ url }))
+      .querySelectorAll('#filter-year option')
+      .map((o) => o.getAttribute('value'))
+      .filter(Boolean);
+
+  test('the years of published events and articles, newest first; an event counts in every year it runs into', async () => {
+    const years = ['2020', '2019', '2018', '2017', '2016', '2014', '1999'];
+    assert.deepEqual(await yearChoices('/en/search'), years);
+    assert.deepEqual(await yearChoices('/vi/search?q=review'), years);
+  });
+
+  test('are read in a statement for the events and one for the articles, however many years the content spans', async () => {
+    // Before, each year between the first and the last was a statement of its own: 26 here.
+    const statements = await pageStatements(t, '/en/search');
+    assert.ok(statements.length <= 2, statements.join('\n\n'));
   });
 });

@@ -6,9 +6,14 @@ import { sendPage, viewContext } from '../../shared/http/html.js';
 import { parseQuery } from '../../shared/http/query.js';
 import { listProgrammes, listTopics } from '../taxonomy/index.js';
 import { searchQuery } from './filters.js';
-import { listContentYears } from './search.repository.js';
 import { searchSite } from './search.service.js';
 import { SearchPage } from './search.views.js';
+
+/** The years of visitors' events or articles, newest first: the year filter's choices (either kind may hold a year). */
+async function yearChoices(deps: PublicRouteOptions, now: Date): Promise<number[]> {
+  const [events, articles] = await Promise.all([deps.years.events(deps.db, deps.lang, now), deps.years.articles(deps.db, deps.lang, now)]);
+  return [...new Set([...events, ...articles])].sort((a, b) => b - a);
+}
 
 /** `/search` in one language: the form, results, and the filter choices. */
 export const searchRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, deps) => {
@@ -18,7 +23,7 @@ export const searchRoutes: FastifyPluginAsync<PublicRouteOptions> = async (app, 
     const now = deps.now();
     const [outcome, years, topics, programmes] = await Promise.all([
       searchSite(deps.db, { q, page, lang: deps.lang, filters, now, today: deps.today() }),
-      listContentYears(deps.db, now),
+      yearChoices(deps, now),
       listTopics(deps.db, deps.lang),
       listProgrammes(deps.db, deps.lang),
     ]);

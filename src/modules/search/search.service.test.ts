@@ -8,7 +8,6 @@ import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { rebuildIndex, reindexItem, searchSite, type SearchFilters, type SearchHit } from './search.service.js';
 import { NotFoundError } from '../../shared/errors.js';
-import { listContentYears } from './search.repository.js';
 import { dialectOf, searchIndexFor } from './search-index.js';
 import { parseSearchQuery } from './search-text.js';
 
@@ -364,23 +363,5 @@ describe('search: pages', () => {
     assert.ok(shown.includes('Cooperative news 3'), shown.join());
     assert.ok(!shown.includes('Cooperative news 16'), shown.join());
     assert.equal(shown.length, 10);
-  });
-});
-
-describe('search: the year filter’s choices', () => {
-  let db: Db;
-  databaseForBlock((opened) => (db = opened));
-  before(async () => {
-    await createEvent(db, { title: 'Year-end review', start: '2016-12-28', end: '2017-01-03' });
-    await createEvent(db, { title: 'Long project', start: '2018-06-01', end: '2020-02-01' });
-    await createEvent(db, { title: 'Draft event', start: '2022-05-05', status: 'draft' });
-    await createArticle(db, { title: 'A feature', date: '2014-03-03' });
-    await createArticle(db, { title: 'Draft feature', date: '2023-03-03', status: 'draft' });
-  });
-
-  test('years with published items, newest first; events count in every year they run into; drafts do not count', async () => {
-    assert.deepEqual(await listContentYears(db, NOW), [2020, 2019, 2018, 2017, 2016, 2014]);
-    assert.deepEqual(await listContentYears(db, NOW, 'event'), [2020, 2019, 2018, 2017, 2016]);
-    assert.deepEqual(await listContentYears(db, NOW, 'article'), [2014]);
   });
 });
