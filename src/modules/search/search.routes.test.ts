@@ -210,6 +210,16 @@ describe('GET /:lang/search: the year filter’s choices', () => {
     assert.deepEqual(await yearChoices('/vi/search?q=review'), years);
   });
 
+  test("with the 'omit' setting, the Vietnamese page offers only the years of items translated into Vietnamese", async () => {
+    await updateSettings(t.db, { untranslated: 'omit' });
+    try {
+      assert.deepEqual(await yearChoices('/vi/search'), []);
+      assert.deepEqual(await yearChoices('/en/search'), ['2020', '2019', '2018', '2017', '2016', '2014', '1999']);
+    } finally {
+      await updateSettings(t.db, { untranslated: 'fallback' });
+    }
+  });
+
   test('are read in a statement for the events and one for the articles, however many years the content spans', async () => {
     // Before, each year between the first and the last was a statement of its own: 26 here.
     const statements = await pageStatements(t, '/en/search');
