@@ -103,6 +103,9 @@ describe('GET /events with filters', () => {
       ['/en/events?topic=Child%20Labour', /A topic or programme is given by the short name/],
       ['/en/events?programme=%3Cscript%3E', /A topic or programme is given by the short name/],
       ['/vi/events?year=abc', /Năm phải được viết bằng bốn chữ số/],
+      // Four digits, but outside the years a filter takes: the message gives them.
+      ['/en/events?year=1800', /from 1900 to 2200/],
+      ['/vi/events?year=2500', /từ 1900 đến 2200/],
     ];
     for (const [url, message] of cases) {
       const res = await site.t.app.inject({ url });

@@ -44,7 +44,7 @@ export const discoveryEn = {
   'filter.remove': 'Remove filter: {name}',
   'filter.clearAll': 'Clear all filters',
   'filter.error.kind': 'Choose events or articles.',
-  'filter.error.year': 'The year must be written in four digits, for example 2024.',
+  'filter.error.year': 'The year must be written in four digits, from 1900 to 2200, for example 2024.',
   'filter.error.term': 'A topic or programme is given by the short name in its address, for example child-labour.',
   'filter.error.type': 'That is not one of the types of event.',
   'filter.unknownTopic': 'There is no topic called “{slug}”, so that filter was left out.',

@@ -46,7 +46,7 @@ export const discoveryVi: Record<keyof typeof discoveryEn, string> = {
   'filter.remove': 'Bỏ bộ lọc: {name}',
   'filter.clearAll': 'Bỏ tất cả bộ lọc',
   'filter.error.kind': 'Hãy chọn sự kiện hoặc bài viết.',
-  'filter.error.year': 'Năm phải được viết bằng bốn chữ số, ví dụ 2024.',
+  'filter.error.year': 'Năm phải được viết bằng bốn chữ số, từ 1900 đến 2200, ví dụ 2024.',
   'filter.error.term': 'Chủ đề hoặc chương trình được ghi bằng tên ngắn trong địa chỉ, ví dụ child-labour.',
   'filter.error.type': 'Đó không phải là một loại sự kiện.',
   'filter.unknownTopic': 'Không có chủ đề nào tên “{slug}”, vì vậy bộ lọc đó đã được bỏ qua.',
