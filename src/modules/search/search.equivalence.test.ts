@@ -39,7 +39,7 @@ async function searched(
     const outcome = await searchSite(db, { q, filters, page, lang, now: NOW }, options);
     assert.equal(outcome.state, 'results');
     if (outcome.state !== 'results') return { ids, total: 0, more: false };
-    ids.push(...outcome.hits.map((h) => `${h.kind}:${h.itemId}`));
+    ids.push(...outcome.hits.map((h) => `${h.kind}:${h.itemId}:${h.textLang}`));
     if (page >= outcome.info.pages) return { ids, total: outcome.info.total, more: outcome.more };
   }
 }
@@ -59,9 +59,10 @@ function allMatches(db: Db, query: SearchQuery) {
  * then newest.
  */
 async function reference(db: Db, q: string, filters: SearchFilters, lang: LangCode, omitUntranslated: boolean): Promise<{ ids: string[]; total: number; more: boolean }> {
-  const parsed = parseSearchQuery(q);
-  assert.ok(parsed.ok);
-  const query = parsed.query;
+  // Without words, every item of the filters, newest first.
+  const parsed = q.trim() === '' ? null : parseSearchQuery(q);
+  assert.ok(parsed === null || parsed.ok);
+  const query = parsed?.ok ? parsed.query : null;
   const published = (language: RawLang) => sql`(
     (d.kind = 'event' and exists (select 1 from event_translations x where x.event_id = d.item_id and x.lang = ${language} and x.status = 'published'))
     or (d.kind = 'article' and exists (select 1 from article_translations x where x.article_id = d.item_id and x.lang = ${language} and x.status = 'published')))`;
@@ -87,13 +88,15 @@ async function reference(db: Db, q: string, filters: SearchFilters, lang: LangCo
     from search_documents d
     left join events e on d.kind = 'event' and e.id = d.item_id
     left join articles a on d.kind = 'article' and a.id = d.item_id
-    where d.id in (${allMatches(db, query)}) and ${sql.join(where, sql` and `)}
+    where ${query ? sql`d.id in (${allMatches(db, query)}) and` : sql``} ${sql.join(where, sql` and `)}
     order by d.id desc`.execute(db);
-  const candidates = rows.rows.slice(0, RANKED_DOCUMENTS).map((r) => ({ ...r, id: Number(r.id), item_id: Number(r.item_id) }));
+  const candidates = rows.rows.slice(0, query ? RANKED_DOCUMENTS : undefined).map((r) => ({ ...r, id: Number(r.id), item_id: Number(r.item_id) }));
   if (candidates.length === 0) return { ids: [], total: 0, more: false };
   // Named once, as the search names its candidates: the ranking reads them many times.
-  const scored = await sql<{ doc_id: number; score: number }>`with reference_candidates as (select id from search_documents where id in (${sql.join(candidates.map((c) => c.id))}))
-    ${searchIndexFor(dialectOf(db)).scores(query, sql`reference_candidates`)}`.execute(db);
+  const scored = query
+    ? await sql<{ doc_id: number; score: number }>`with reference_candidates as (select id from search_documents where id in (${sql.join(candidates.map((c) => c.id))}))
+    ${searchIndexFor(dialectOf(db)).scores(query, sql`reference_candidates`)}`.execute(db)
+    : { rows: candidates.map((c) => ({ doc_id: c.id, score: 0 })) };
   const score = new Map(scored.rows.map((r) => [Number(r.doc_id), Number(r.score)]));
   const best = new Map<string, (typeof candidates)[number]>();
   const prefer = (c: (typeof candidates)[number]) => [c.lang === lang ? 0 : 1, score.get(c.id)!, c.id] as const;
@@ -110,7 +113,7 @@ async function reference(db: Db, q: string, filters: SearchFilters, lang: LangCo
       (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) ||
       x.item_id - y.item_id,
   );
-  return { ids: ordered.map((c) => `${c.kind}:${c.item_id}`), total: ordered.length, more: rows.rows.length > RANKED_DOCUMENTS };
+  return { ids: ordered.map((c) => `${c.kind}:${c.item_id}:${c.lang}`), total: ordered.length, more: query !== null && rows.rows.length > RANKED_DOCUMENTS };
 }
 
 type RawLang = ReturnType<typeof sql.ref> | ReturnType<typeof sql.val>;
@@ -140,6 +143,15 @@ const CASES: { q: string; filters: SearchFilters; lang: LangCode }[] = [
   { q: 'viet nam', filters: { topic: 'rare-search' }, lang: 'en' },
   { q: 'lao động', filters: { topic: 'rare-search' }, lang: 'vi' },
   { q: 'wag', filters: { topic: 'rare-search' }, lang: 'en' },
+  // Filters alone: every item they select, newest first, each counted once.
+  { q: '', filters: { kind: 'article' }, lang: 'en' },
+  { q: '', filters: { kind: 'event' }, lang: 'vi' },
+  { q: '', filters: { year: 2024 }, lang: 'vi' },
+  { q: '', filters: { type: 'workshop' }, lang: 'en' },
+  { q: '', filters: { topic: 'child-labour' }, lang: 'vi' },
+  { q: '', filters: { programme: 'enhance' }, lang: 'en' },
+  { q: '', filters: { programme: 'enhance', year: 2025 }, lang: 'en' },
+  { q: '', filters: { topic: 'rare-search', kind: 'event' }, lang: 'vi' },
 ];
 
 describe('search at 1,000 items gives what the straightforward query gives', () => {
@@ -183,10 +195,10 @@ describe('search at 1,000 items gives what the straightforward query gives', () 
   test('with untranslated items left out of the Vietnamese site', async () => {
     await db.insertInto('settings').values({ key: 'untranslated', value: JSON.stringify('omit') }).execute();
     try {
-      for (const q of ['lao động', 'wages']) {
-        const expected = await reference(db, q, {}, 'vi', true);
+      for (const [q, filters] of [['lao động', {}], ['wages', {}], ['', { kind: 'event' }], ['', { topic: 'child-labour' }]] as const) {
+        const expected = await reference(db, q, filters, 'vi', true);
         assert.ok(expected.ids.length > 0);
-        assert.deepEqual(await searched(db, q, {}, 'vi'), expected);
+        assert.deepEqual(await searched(db, q, filters, 'vi'), expected);
       }
     } finally {
       await db.deleteFrom('settings').where('key', '=', 'untranslated').execute();
