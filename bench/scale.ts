@@ -157,6 +157,7 @@ const PAGE_LABELS = [
   'search "wages" within a programme',
   'search, articles alone (no words)',
   'search, a topic alone (no words)',
+  'search, a year alone (no words)',
   'calendar feed',
   'rare topic: event page',
   'rare topic: article page',
@@ -247,6 +248,8 @@ async function serve(database: string, size: number, open: (dir: string, size: n
     ['search "wages" within a programme', `/en/search?q=wages&programme=${programmeSlug}`],
     ['search, articles alone (no words)', '/en/search?kind=article'],
     ['search, a topic alone (no words)', `/en/search?topic=${topicSlug}`],
+    // Two years before the generated archive's newest, well inside it at either size.
+    ['search, a year alone (no words)', `/en/search?year=${new Date().getUTCFullYear() - 2}`],
     ['calendar feed', '/en/events.ics'],
     ['rare topic: event page', rare.event],
     ['rare topic: article page', rare.article],
