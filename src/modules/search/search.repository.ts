@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { EventStatus, EventType, LangCode, PublicationStatus, SearchKind, TranslationStatus } from '../../db/schema.js';
 import type { Db, DocumentText, IndexedText, SearchIndex, TermIds } from './search-index.js';
-import { isLive } from '../content/index.js';
+import { countLive, isLive } from '../content/index.js';
 import { lastDay } from '../../shared/dates/day-range.js';
 import type { FilterValues } from './filters.js';
 import type { SearchQuery } from './search-text.js';
@@ -464,6 +464,8 @@ export async function countMatches(
   choice: SearchTextChoice,
   limits: SearchLimits = { documents: RANKED_DOCUMENTS, fewTagged: FEW_TAGGED },
 ): Promise<{ total: number; more: boolean }> {
+  const kept = query ? undefined : keptCount(db, filters, choice);
+  if (kept) return { total: await kept, more: false };
   const terms = await readTermFilters(db, filters, limits.fewTagged);
   const result = query
     ? await sql<{ n: number | string; more: number | string | null }>`with ${bestDocuments(index, query, filters, choice, limits.documents, terms)}
@@ -471,6 +473,20 @@ export async function countMatches(
     : await sql<{ n: number | string; more: null }>`select ${listedCount(filters, choice, terms)} as n, null as more`.execute(db);
   const row = result.rows[0];
   return { total: Number(row?.n ?? 0), more: Number(row?.more ?? 0) === 1 };
+}
+
+/**
+ * A kind alone, on a page that lists every item (each has its English
+ * text): as many as visitors may see of that kind, which the database keeps
+ * counted (content's countLive), whatever the size of the archive. Counted
+ * in the listing index instead, it read an entry for each: 16 ms for the
+ * 50,000 articles of 100,000 items. Undefined for any other filters, and
+ * where untranslated items are left out.
+ */
+function keptCount(db: Db, filters: SearchFilters, choice: SearchTextChoice): Promise<number> | undefined {
+  const { kind, ...others } = filters;
+  if (!kind || Object.values(others).some((value) => value !== undefined && value !== '')) return undefined;
+  return choice.omitUntranslated && choice.lang !== 'en' ? undefined : countLive(db, kind, choice.now);
 }
 
 /**
@@ -511,13 +527,14 @@ function linkCount(filters: SearchFilters, choice: SearchTextChoice, terms: Term
  * may read it, else by its first other one, as bestDocuments chooses
  * between documents that match alike.
  */
-function listedPage(filters: SearchFilters, choice: SearchTextChoice, terms: TermFilters, limit: number, offset: number) {
+function listedPage(filters: SearchFilters, choice: SearchTextChoice, terms: TermFilters, limit: number, offset: number, kept: number | undefined) {
   const where = sql.join(anchorConditions(filters, choice, terms), sql` and `);
+  const total = kept === undefined ? listedCount(filters, choice, terms) : sql`cast(${kept} as integer)`;
   return sql`page as (
     select (select s.id from search_documents s
         where s.kind = d.kind and s.item_id = d.item_id and (s.lang = 'en' or s.text_status = 'published')
         order by case when s.lang = ${choice.lang} then 0 else 1 end, s.id limit 1) as id,
-      d.kind, d.item_id, 0 as score, d.sort_date, 0 as more, ${listedCount(filters, choice, terms)} as total
+      d.kind, d.item_id, 0 as score, d.sort_date, 0 as more, ${total} as total
     from search_documents d
     where ${where}
     order by d.sort_date desc, d.kind, d.item_id
@@ -545,7 +562,7 @@ export async function listMatches(
   const shown = sql`(${choice.lang} = 'en' or x.status = 'published')`;
   // The page is chosen, and every match counted, on the ranking columns alone; the text, dates
   // and address are read for that page's rows only, not carried through the sort for every match.
-  const terms = await readTermFilters(db, filters, limits.fewTagged);
+  const [terms, kept] = await Promise.all([readTermFilters(db, filters, limits.fewTagged), query ? undefined : keptCount(db, filters, choice)]);
   const page = query
     ? sql`${bestDocuments(index, query, filters, choice, limits.documents, terms)},
       page as (
@@ -555,7 +572,7 @@ export async function listMatches(
         order by b.score, b.sort_date desc, b.kind, b.item_id
         limit ${limit} offset ${offset}
       )`
-    : listedPage(filters, choice, terms, limit, offset);
+    : listedPage(filters, choice, terms, limit, offset, kept);
   const result = await sql<SearchRow & { total: number | string; more: number | string }>`with ${page}
     select p.kind, p.item_id, d.lang, p.score, p.total, p.more,
       d.title, d.summary, d.body, d.place, d.topics, d.programmes, d.byline,
