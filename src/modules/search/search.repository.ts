@@ -262,12 +262,17 @@ export interface SearchRow extends DocumentText {
 function filterConditions(filters: SearchFilters, choice: SearchTextChoice, terms: TermFilters): RawBuilder<unknown>[] {
   // A document in another language than English counts only while that translation is published.
   const where = [sql`(d.lang = 'en' or d.text_status = 'published')`];
-  if (choice.omitUntranslated && choice.lang !== 'en') {
+  if (leavesOutUntranslated(choice)) {
     // Items with a published text in the page's language: their document in it, by the unique (kind, item_id, lang) index.
     where.push(sql`exists (select 1 from search_documents t
       where t.kind = d.kind and t.item_id = d.item_id and t.lang = ${choice.lang} and t.text_status = 'published')`);
   }
   return [...where, ...itemConditions(filters, choice, terms, 'exists')];
+}
+
+/** Whether this page leaves out items without a published text in its language (the 'omit' setting; English never does). */
+function leavesOutUntranslated(choice: SearchTextChoice): boolean {
+  return choice.omitUntranslated && choice.lang !== 'en';
 }
 
 /**
@@ -280,7 +285,7 @@ function filterConditions(filters: SearchFilters, choice: SearchTextChoice, term
  */
 function anchorConditions(filters: SearchFilters, choice: SearchTextChoice, terms: TermFilters): RawBuilder<unknown>[] {
   const anchor =
-    choice.omitUntranslated && choice.lang !== 'en' ? sql`d.lang = ${choice.lang} and d.text_status = 'published'` : sql`d.lang = 'en'`;
+    leavesOutUntranslated(choice) ? sql`d.lang = ${choice.lang} and d.text_status = 'published'` : sql`d.lang = 'en'`;
   return [anchor, ...itemConditions(filters, choice, terms, 'listed')];
 }
 
@@ -486,7 +491,7 @@ export async function countMatches(
 function keptCount(db: Db, filters: SearchFilters, choice: SearchTextChoice): Promise<number> | undefined {
   const { kind, ...others } = filters;
   if (!kind || Object.values(others).some((value) => value !== undefined && value !== '')) return undefined;
-  return choice.omitUntranslated && choice.lang !== 'en' ? undefined : countLive(db, kind, choice.now);
+  return leavesOutUntranslated(choice) ? undefined : countLive(db, kind, choice.now);
 }
 
 /**
@@ -509,7 +514,7 @@ function listedCount(filters: SearchFilters, choice: SearchTextChoice, terms: Te
  * filters, and where untranslated items are left out.
  */
 function linkCount(filters: SearchFilters, choice: SearchTextChoice, terms: TermFilters): RawBuilder<unknown> | undefined {
-  if ((choice.omitUntranslated && choice.lang !== 'en') || filters.year !== undefined || filters.type || (filters.topic && filters.programme)) return undefined;
+  if (leavesOutUntranslated(choice) || filters.year !== undefined || filters.type || (filters.topic && filters.programme)) return undefined;
   const [id, column, eventLinks, articleLinks] = filters.topic
     ? ([terms.many.topics[0], 'topic_id', 'event_topics', 'article_topics'] as const)
     : ([terms.many.programmes[0], 'programme_id', 'event_programmes', 'article_programmes'] as const);
