@@ -84,11 +84,7 @@ const pgProblem = await postgresAnswers();
 if (pgProblem === null) {
   runs.push({
     label: `PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')}), TZ=America/Los_Angeles`,
-    // The fuzz test (test/fuzz.test.ts) sends the same values to the same route code on both databases:
-    // on PostgreSQL half as many per route and role (2, not 4) check the statements that differ. It was
-    // the longest pass's longest file (226 s there, then 66 s; about 27 s alone since it reads every
-    // table again only after a write).
-    env: { TZ: 'America/Los_Angeles', TEST_DATABASE_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS || '2', ...(chosen.length ? {} : { TEST_EXCLUDE: sqliteOnly.join(',') }) },
+    env: { TZ: 'America/Los_Angeles', TEST_DATABASE_URL: pgUrl, ...(chosen.length ? {} : { TEST_EXCLUDE: sqliteOnly.join(',') }) },
     files: chosen,
   });
 }

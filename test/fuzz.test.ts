@@ -31,7 +31,7 @@ import { multipartBody } from './helpers/multipart.js';
 import { testDatabaseUrl } from './helpers/test-database.js';
 
 const SEED = Number(process.env.FUZZ_SEED) || 20261204;
-/** Requests per route and role: enough to try every kind of value over the routes, within about 20 s on either database on its own. */
+/** Requests per route and role: enough to try every kind of value over the routes, in 20-30 s on either database on its own. */
 const RUNS = Number(process.env.FUZZ_RUNS) || 4;
 /** How many of the slowest answers the run reports. */
 const SLOWEST_SHOWN = 5;
