@@ -47,6 +47,52 @@ describe('reads remembered until content changes', () => {
     assert.equal(state.runs, 2);
   });
 
+  test('an answer given a span is kept for requests inside it, and read again before it or once it ends', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      const { state, read } = counter('a');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 100, until: 200 }), 'a');
+      state.value = 'b';
+      assert.equal(await rememberedRead(db, 'k', read, { now: 150, until: 200 }), 'a');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 199, until: 200 }), 'a');
+      assert.equal(state.runs, 1);
+      // At the end of its span it is read again, and kept for the span given then.
+      assert.equal(await rememberedRead(db, 'k', read, { now: 200, until: 300 }), 'b');
+      assert.equal(state.runs, 2);
+      state.value = 'c';
+      // An instant before the read that is kept (a clock set back) reads again.
+      assert.equal(await rememberedRead(db, 'k', read, { now: 150, until: 300 }), 'c');
+      assert.equal(state.runs, 3);
+      // A change forgets it within its span.
+      state.value = 'd';
+      await changes.announce('saved');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 160, until: 300 }), 'd');
+      assert.equal(state.runs, 4);
+    } finally {
+      stop();
+    }
+  });
+
+  test('a span found from the answer: kept until the instant the answer names', async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      let runs = 0;
+      const next = { at: 500 };
+      const read = () => Promise.resolve({ ...next }).finally(() => (runs += 1));
+      const until = (answer: { at: number }) => answer.at;
+      assert.equal((await rememberedRead(db, 'next', read, { now: 100, until })).at, 500);
+      next.at = 900;
+      assert.equal((await rememberedRead(db, 'next', read, { now: 499, until })).at, 500);
+      assert.equal(runs, 1);
+      assert.equal((await rememberedRead(db, 'next', read, { now: 500, until })).at, 900);
+      assert.equal(runs, 2);
+    } finally {
+      stop();
+    }
+  });
+
   test('a read begun before a change answers only those who asked before it', async () => {
     const changes = localContentChanges();
     const stop = rememberReadsUntilChanged(db, changes);

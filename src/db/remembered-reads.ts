@@ -17,6 +17,10 @@
  * the signal is not `receiving` (PostgreSQL, its LISTEN connection lost): a
  * change made elsewhere could go unheard.
  *
+ * An answer that also changes with the clock (what visitors may see at an
+ * instant: content's rememberedLiveRead) is kept for the span its caller
+ * gives (HoldsUntil), and read again outside it.
+ *
  * What is kept is the promise of the first read: requests arriving while it
  * runs share it, and a change forgets it at once, so a read that began
  * before a change can serve only requests that began before it too.
@@ -33,9 +37,29 @@ export interface ChangeSignal {
   poll(): void;
 }
 
+/** A kept answer, and the instants (epoch ms) between which it holds: always, unless the read gave a span. */
+interface Kept {
+  answer: Promise<unknown>;
+  from: number;
+  until: number;
+}
+
 interface Memory {
   signals: Set<ChangeSignal>;
-  answers: Map<string, Promise<unknown>>;
+  answers: Map<string, Kept>;
+}
+
+/**
+ * For an answer that changes with the clock as well as with writes: `now`,
+ * the instant of the request asking (epoch ms), and `until`, the first
+ * instant it no longer holds, given beforehand or found from the answer. The
+ * answer is kept for requests from `now` until then; a request outside that
+ * span reads again. While the read runs, an `until` found from the answer is
+ * not yet known, and requests share it whatever their instant.
+ */
+export interface HoldsUntil<T> {
+  now: number;
+  until: number | ((answer: T) => number);
 }
 
 const memories = new WeakMap<Kysely<Database>, Memory>();
@@ -70,7 +94,7 @@ export function rememberReadsUntilChanged(db: Kysely<Database>, changes: ChangeS
  * The answer is shared by every caller until the next change: callers must
  * not change it (the settings and taxonomy modules freeze what they keep).
  */
-export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () => Promise<T>): Promise<T> {
+export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () => Promise<T>, holds?: HoldsUntil<T>): Promise<T> {
   const memory = db.isTransaction ? undefined : memories.get(db);
   if (!memory) return read();
   for (const signal of memory.signals) {
@@ -78,12 +102,23 @@ export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () =>
     signal.poll();
     if (!signal.receiving) return read();
   }
-  const kept = memory.answers.get(key) as Promise<T> | undefined;
-  if (kept) return kept;
+  const now = holds?.now ?? 0;
+  const kept = memory.answers.get(key);
+  if (kept && kept.from <= now && now < kept.until) return kept.answer as Promise<T>;
   const answer = read();
-  memory.answers.set(key, answer);
+  const until = holds?.until;
+  const entry: Kept = { answer, from: now, until: typeof until === 'number' ? until : Infinity };
+  memory.answers.set(key, entry);
+  if (typeof until === 'function') {
+    answer.then(
+      (value) => {
+        entry.until = until(value);
+      },
+      () => {},
+    );
+  }
   answer.catch(() => {
-    if (memory.answers.get(key) === answer) memory.answers.delete(key);
+    if (memory.answers.get(key) === entry) memory.answers.delete(key);
   });
   return answer;
 }

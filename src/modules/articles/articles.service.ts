@@ -9,7 +9,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { loadPicture, loadPictures, type PictureImage } from '../media/index.js';
 import { LANGS } from '../i18n/index.js';
-import { visitorsTextChoice } from '../content/index.js';
+import { rememberedLiveRead, visitorsTextChoice } from '../content/index.js';
 import { getSettings, type Settings } from '../settings/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
 import * as repo from './articles.repository.js';
@@ -37,7 +37,12 @@ export interface ArticlesListing {
 
 /** The years of visitors' articles at `now`, newest first: the listing's year choices (an ItemYears). */
 export async function visitorsArticleYears(db: Kysely<Database>, lang: LangCode, now: Date): Promise<number[]> {
-  return repo.listArticleYears(db, await visitorsTextChoice(db, lang, now));
+  return articleYears(db, await visitorsTextChoice(db, lang, now));
+}
+
+/** The years of the articles visitors may see by `choice` (its filters aside), kept until they can change. */
+function articleYears(db: Kysely<Database>, choice: TextChoice): Promise<number[]> {
+  return rememberedLiveRead(db, `article years ${choice.lang} ${choice.omitUntranslated}`, choice.now, () => repo.listArticleYears(db, { ...choice, filters: undefined }));
 }
 
 /**
@@ -55,7 +60,7 @@ export async function listArticlesPage(
   asked: ArticleFilters = {},
 ): Promise<ArticlesListing> {
   const unfiltered = await visitorsTextChoice(db, lang, now);
-  const [years, topics, programmes] = await Promise.all([repo.listArticleYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
+  const [years, topics, programmes] = await Promise.all([articleYears(db, unfiltered), listTopics(db, lang), listProgrammes(db, lang)]);
   const { filters, unknown } = knownTerms(asked, topics, programmes);
   const choice: TextChoice = { ...unfiltered, filters };
   const total = await repo.countPublishedArticles(db, choice);

@@ -3,7 +3,7 @@
  * "live" condition of public queries, revisions and their differences, slugs
  * and their redirects, form helpers, and what follows every change.
  */
-export { countLive, isLive, shownTranslationStatuses } from './live.js';
+export { countLive, isLive, nextScheduledPublication, rememberedLiveRead, shownTranslationStatuses } from './live.js';
 export { shownSlug, shownColumn, shownLang, shownTexts, shownText, type ShownText } from './shown-text.js';
 export { publicRows, choosesAll, oneTagAsShared, type PublicTables, type ItemsQuery, type SharedLive, type TagFilters, type TagName, type TextChoice } from './public.repository.js';
 export { keptItemPage, type ItemPageRead } from './item-page.repository.js';

@@ -8,6 +8,7 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { ContentKind, Database, LangCode, TranslationStatus } from '../../db/schema.js';
 import { keptQuery } from '../../db/kept-query.js';
+import { rememberedRead } from '../../db/remembered-reads.js';
 
 /** `alias` is the table alias of the events or articles table in the query; `now` an instant (or its Date#toISOString text). */
 export function isLive(alias: string, now: Date | string) {
@@ -51,3 +52,38 @@ const liveCount = keptQuery<{ now: string }, ContentKind, { published: number | 
       .as('scheduled'),
   ]);
 });
+
+/**
+ * The earliest publish_at after `now` among published events and articles,
+ * or undefined when none is scheduled. Kept in memory (db/remembered-reads.ts)
+ * until content changes or that time comes: the page cache asks for it on
+ * every page it stores, and rememberedLiveRead on every kept read.
+ */
+export function nextScheduledPublication(db: Kysely<Database>, now: Date): Promise<Date | undefined> {
+  return rememberedRead(db, 'next scheduled publication', () => readNextScheduledPublication(db, now), { now: now.getTime(), until: (when) => when?.getTime() ?? Infinity });
+}
+
+async function readNextScheduledPublication(db: Kysely<Database>, now: Date): Promise<Date | undefined> {
+  const after = now.toISOString();
+  // Two index range scans (events_publish_at_idx, articles_publish_at_idx), one row each.
+  const [event, article] = await Promise.all([
+    db.selectFrom('events').select((eb) => eb.fn.min('publish_at').as('at')).where('status', '=', 'published').where('publish_at', '>', after).executeTakeFirst(),
+    db.selectFrom('articles').select((eb) => eb.fn.min('publish_at').as('at')).where('status', '=', 'published').where('publish_at', '>', after).executeTakeFirst(),
+  ]);
+  const times = [event?.at, article?.at].filter((at): at is string => typeof at === 'string').map((at) => Date.parse(at));
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
+
+/**
+ * A read of what visitors may see at `now` (isLive's rule), kept in memory
+ * (db/remembered-reads.ts) until content changes or the next scheduled
+ * publication's time comes, whichever is first: between the two, no item can
+ * appear or go. `key` must name
+ * everything else the answer depends on (the language, the day for what
+ * depends on it). An answer kept for a day that has passed is never asked
+ * for again, and goes with the next change.
+ */
+export async function rememberedLiveRead<T>(db: Kysely<Database>, key: string, now: Date, read: () => Promise<T>): Promise<T> {
+  const next = await nextScheduledPublication(db, now);
+  return rememberedRead(db, key, read, { now: now.getTime(), until: next?.getTime() ?? Infinity });
+}

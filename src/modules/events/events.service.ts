@@ -11,7 +11,7 @@ import { pageInfo, type PageInfo } from '../../shared/pagination.js';
 import { addDays } from '../../shared/dates/calendar-date.js';
 import { listingMonth } from '../../shared/dates/day-range.js';
 import { LANGS } from '../i18n/index.js';
-import { visitorsTextChoice } from '../content/index.js';
+import { rememberedLiveRead, visitorsTextChoice } from '../content/index.js';
 import { findSiteText, getSettings, type Settings } from '../settings/index.js';
 import { listEventAttachments, loadPicture, type AttachmentListRow, type PictureImage } from '../media/index.js';
 import { knownTerms, listProgrammes, listTopics, type TermRow } from '../taxonomy/index.js';
@@ -89,7 +89,11 @@ export async function listEventsPage(
   const { filters, unknown } = knownTerms(asked, topics, programmes);
   const choice: TextChoice = { ...unfiltered, filters };
   // The year choices and the counts in one statement; a page of past single events with its rows in another.
-  const { counts, years } = await repo.countEventsWithYears(db, choice, today);
+  // Without filters (the listing as most visitors see it), the counts and years are kept until they can change.
+  const unnarrowed = Object.values(filters).every((value) => value === undefined);
+  const { counts, years } = unnarrowed
+    ? await rememberedLiveRead(db, `events listing counts ${lang} ${choice.omitUntranslated} ${today}`, now, () => repo.countEventsWithYears(db, choice, today))
+    : await repo.countEventsWithYears(db, choice, today);
   const info = pageInfo(page, counts.upcoming + counts.past);
   if (page > info.pages) throw new NotFoundError();
 
@@ -134,7 +138,8 @@ export async function listEventsPage(
 
 /** The years visitors' events run in at `now`, newest first: the listing's year choices (an ItemYears). */
 export async function visitorsEventYears(db: Kysely<Database>, lang: LangCode, now: Date): Promise<number[]> {
-  return repo.listEventYears(db, await visitorsTextChoice(db, lang, now));
+  const choice = await visitorsTextChoice(db, lang, now);
+  return rememberedLiveRead(db, `event years ${lang} ${choice.omitUntranslated}`, now, () => repo.listEventYears(db, choice));
 }
 
 export interface TermEvents {

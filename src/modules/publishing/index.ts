@@ -1,2 +1,2 @@
 export { startPublishScheduler, recordDueItems, SCHEDULER_INTERVAL_MS, type PublishScheduler, type DueItemsRecorded } from './scheduler.js';
-export { nextPageChangeByClock, nextScheduledPublication, nextMidnight } from './page-changes.js';
+export { nextPageChangeByClock, nextMidnight } from './page-changes.js';

@@ -8,21 +8,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addDays, todayInZone } from '../../shared/dates/calendar-date.js';
 import { zonedTimeToInstant } from '../../shared/dates/zoned-time.js';
+import { nextScheduledPublication } from '../content/index.js';
 
 /** Used when midnight does not exist in the zone that day (clocks skip it): look again in an hour. */
 const FALLBACK_DAY_CHECK_MS = 60 * 60 * 1000;
-
-/** The earliest publish_at after `now` among published events and articles, or undefined when none is scheduled. */
-export async function nextScheduledPublication(db: Kysely<Database>, now: Date): Promise<Date | undefined> {
-  const after = now.toISOString();
-  // Two index range scans (events_publish_at_idx, articles_publish_at_idx), one row each.
-  const [event, article] = await Promise.all([
-    db.selectFrom('events').select((eb) => eb.fn.min('publish_at').as('at')).where('status', '=', 'published').where('publish_at', '>', after).executeTakeFirst(),
-    db.selectFrom('articles').select((eb) => eb.fn.min('publish_at').as('at')).where('status', '=', 'published').where('publish_at', '>', after).executeTakeFirst(),
-  ]);
-  const times = [event?.at, article?.at].filter((at): at is string => typeof at === 'string').map((at) => Date.parse(at));
-  return times.length ? new Date(Math.min(...times)) : undefined;
-}
 
 /** The next midnight in `zone` after `now`, as epoch milliseconds. */
 export function nextMidnight(zone: string, now: Date): number {
