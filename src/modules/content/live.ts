@@ -78,10 +78,10 @@ async function readNextScheduledPublication(db: Kysely<Database>, now: Date): Pr
  * A read of what visitors may see at `now` (isLive's rule), kept in memory
  * (db/remembered-reads.ts) until content changes or the next scheduled
  * publication's time comes, whichever is first: between the two, no item can
- * appear or go. `key` must name
- * everything else the answer depends on (the language, the day for what
- * depends on it). An answer kept for a day that has passed is never asked
- * for again, and goes with the next change.
+ * appear or go. `key` must name everything else the answer depends on (the
+ * language, the 'omit' setting, the day for what depends on it). An answer
+ * kept for a day that has passed is never asked for again, and goes with the
+ * next change.
  */
 export async function rememberedLiveRead<T>(db: Kysely<Database>, key: string, now: Date, read: () => Promise<T>): Promise<T> {
   const next = await nextScheduledPublication(db, now);
