@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { databaseForBlock } from '../../test/helpers/test-database.js';
 import { localContentChanges } from '../shared/http/content-changes.js';
-import { forgetRememberedReads, rememberedRead, rememberReadsUntilChanged, type ChangeSignal } from './remembered-reads.js';
+import { forgetRememberedReads, keptAnswerCount, rememberedRead, rememberReadsUntilChanged, type ChangeSignal } from './remembered-reads.js';
 
 /** A read that counts how often it runs and answers the current `value`. */
 function counter(initial: string) {
@@ -69,6 +69,26 @@ describe('reads remembered until content changes', () => {
       await changes.announce('saved');
       assert.equal(await rememberedRead(db, 'k', read, { now: 160, until: 300 }), 'd');
       assert.equal(state.runs, 4);
+    } finally {
+      stop();
+    }
+  });
+
+  test("an answer for a day is read again on another day, and the other day's takes its place", async () => {
+    const changes = localContentChanges();
+    const stop = rememberReadsUntilChanged(db, changes);
+    try {
+      const { state, read } = counter('a');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 100, until: Infinity, on: '2026-11-23' }), 'a');
+      state.value = 'b';
+      assert.equal(await rememberedRead(db, 'k', read, { now: 101, until: Infinity, on: '2026-11-23' }), 'a', 'the same day: from memory');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 102, until: Infinity, on: '2026-11-24' }), 'b', 'the next day: read again');
+      assert.equal(state.runs, 2);
+      assert.equal(keptAnswerCount(db), 1, "the day before's answer is not kept beside it");
+      state.value = 'c';
+      assert.equal(await rememberedRead(db, 'k', read, { now: 103, until: Infinity, on: '2026-11-24' }), 'b');
+      assert.equal(await rememberedRead(db, 'k', read, { now: 104, until: Infinity, on: '2026-11-23' }), 'c', 'the first day again: gone, read again');
+      assert.equal(state.runs, 3);
     } finally {
       stop();
     }

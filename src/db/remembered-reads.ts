@@ -19,7 +19,9 @@
  *
  * An answer that also changes with the clock (what visitors may see at an
  * instant: content's rememberedLiveRead) is kept for the span its caller
- * gives (HoldsUntil), and read again outside it.
+ * gives (HoldsUntil), and read again outside it. One that depends on the day
+ * names the day as `on`: a request on another day reads again, and its answer
+ * takes the place of the old one, so that a day's answers do not pile up.
  *
  * What is kept is the promise of the first read: requests arriving while it
  * runs share it, and a change forgets it at once, so a read that began
@@ -37,11 +39,12 @@ export interface ChangeSignal {
   poll(): void;
 }
 
-/** A kept answer, and the instants (epoch ms) between which it holds: always, unless the read gave a span. */
+/** A kept answer, the instants (epoch ms) between which it holds (always, unless the read gave a span), and what it is for. */
 interface Kept {
   answer: Promise<unknown>;
   from: number;
   until: number;
+  on: string | undefined;
 }
 
 interface Memory {
@@ -55,11 +58,14 @@ interface Memory {
  * instant it no longer holds, given beforehand or found from the answer. The
  * answer is kept for requests from `now` until then; a request outside that
  * span reads again. While the read runs, an `until` found from the answer is
- * not yet known, and requests share it whatever their instant.
+ * not yet known, and requests share it whatever their instant. `on`, when
+ * given, is what else the answer is for (the office's day): a request on
+ * another reads again, and its answer replaces this one under the same key.
  */
 export interface HoldsUntil<T> {
   now: number;
   until: number | ((answer: T) => number);
+  on?: string;
 }
 
 const memories = new WeakMap<Kysely<Database>, Memory>();
@@ -104,10 +110,10 @@ export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () =>
   }
   const now = holds?.now ?? 0;
   const kept = memory.answers.get(key);
-  if (kept && kept.from <= now && now < kept.until) return kept.answer as Promise<T>;
+  if (kept && kept.on === holds?.on && kept.from <= now && now < kept.until) return kept.answer as Promise<T>;
   const answer = read();
   const until = holds?.until;
-  const entry: Kept = { answer, from: now, until: typeof until === 'number' ? until : Infinity };
+  const entry: Kept = { answer, from: now, until: typeof until === 'number' ? until : Infinity, on: holds?.on };
   memory.answers.set(key, entry);
   if (typeof until === 'function') {
     answer.then(
@@ -121,6 +127,11 @@ export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () =>
     if (memory.answers.get(key) === entry) memory.answers.delete(key);
   });
   return answer;
+}
+
+/** How many answers `db` keeps now (what the memory holds, for tests and a look at a running server). */
+export function keptAnswerCount(db: Kysely<Database>): number {
+  return memories.get(db)?.answers.size ?? 0;
 }
 
 /**

@@ -79,11 +79,11 @@ async function readNextScheduledPublication(db: Kysely<Database>, now: Date): Pr
  * (db/remembered-reads.ts) until content changes or the next scheduled
  * publication's time comes, whichever is first: between the two, no item can
  * appear or go. `key` must name everything else the answer depends on (the
- * language, the 'omit' setting, the day for what depends on it). An answer
- * kept for a day that has passed is never asked for again, and goes with the
- * next change.
+ * language, the 'omit' setting) but the office's day, given as `day` for an
+ * answer that depends on it: a later day's answer takes the place of the
+ * earlier one's.
  */
-export async function rememberedLiveRead<T>(db: Kysely<Database>, key: string, now: Date, read: () => Promise<T>): Promise<T> {
+export async function rememberedLiveRead<T>(db: Kysely<Database>, key: string, now: Date, read: () => Promise<T>, day?: string): Promise<T> {
   const next = await nextScheduledPublication(db, now);
-  return rememberedRead(db, key, read, { now: now.getTime(), until: next?.getTime() ?? Infinity });
+  return rememberedRead(db, key, read, { now: now.getTime(), until: next?.getTime() ?? Infinity, on: day });
 }

@@ -92,7 +92,7 @@ export async function listEventsPage(
   // Without filters (the listing as most visitors see it), the counts and years are kept until they can change.
   const unnarrowed = Object.values(filters).every((value) => value === undefined);
   const { counts, years } = unnarrowed
-    ? await rememberedLiveRead(db, `events listing counts ${lang} ${choice.omitUntranslated} ${today}`, now, () => repo.countEventsWithYears(db, choice, today))
+    ? await rememberedLiveRead(db, `events listing counts ${lang} ${choice.omitUntranslated}`, now, () => repo.countEventsWithYears(db, choice, today), today)
     : await repo.countEventsWithYears(db, choice, today);
   const info = pageInfo(page, counts.upcoming + counts.past);
   if (page > info.pages) throw new NotFoundError();

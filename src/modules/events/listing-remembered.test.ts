@@ -11,6 +11,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app
 import { createArticle, createEvent } from '../../../test/helpers/factories.js';
 import { html } from '../../../test/helpers/html.js';
 import { pageStatements } from '../../../test/helpers/statements.js';
+import { keptAnswerCount } from '../../db/remembered-reads.js';
 
 /** The start of the test app's clock: 2026-11-23 09:00 in Hanoi. */
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -89,6 +90,13 @@ describe("the listings' kept counts and years", () => {
       assert.ok(tomorrow.past.includes('A meeting today'), 'the meeting is among the past ones');
       // The page is as full as before: its window was cut from the day's counts.
       assert.equal(tomorrow.upcoming.length + tomorrow.past.length, today.upcoming.length + today.past.length);
+      // A day's counts take the place of the day before's: with nothing written for a week, the memory does not grow.
+      const kept = keptAnswerCount(t.db);
+      for (let day = 2; day <= 7; day += 1) {
+        t.setNow(new Date(Date.parse('2026-11-23T17:30:00Z') + (day - 1) * 86_400_000));
+        await firstPage();
+      }
+      assert.equal(keptAnswerCount(t.db), kept, 'as many answers kept after a week as after a day');
     } finally {
       await t.close();
     }
