@@ -129,7 +129,7 @@ export function rememberedRead<T>(db: Kysely<Database>, key: string, read: () =>
   return answer;
 }
 
-/** How many answers `db` keeps now (what the memory holds, for tests and a look at a running server). */
+/** How many answers `db` keeps now (for tests: what the memory holds stays bounded). */
 export function keptAnswerCount(db: Kysely<Database>): number {
   return memories.get(db)?.answers.size ?? 0;
 }
