@@ -16,6 +16,7 @@
  *
  *   npm run bench                    the tables
  *   npm run bench -- --runs 5 --seconds 5 --connections 32
+ *   npm run bench -- --connections 4 --baseline ../almanac-previous   uncached pages at 4 connections, beside an earlier build
  *   npm run bench -- --baseline ../almanac-previous   a built checkout of an earlier version
  *   npm run bench -- --pages "events listing,event page"
  *   npm run bench -- --scale         listing, page and search latency at 1,000 and 100,000 items
@@ -48,6 +49,8 @@ const { values } = parseArgs({
 });
 
 const wrkOptions = { threads: Number(values.threads), connections: Number(values.connections), seconds: Number(values.seconds) };
+/** The load at which the cached pages' target is set (`wrk -t1 -c32`); every server is measured at the one `--connections`. */
+const CACHED_TARGET_CONNECTIONS = 32;
 const runs = Number(values.runs);
 /** How often a change is committed beside the load in the last table (the issue's measure). */
 const CHANGE_EVERY_MS = 2000;
@@ -208,6 +211,9 @@ async function main(): Promise<void> {
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
     console.log('each ratio: the median of the rounds\' ratios (both servers measured in the same round), with their range in brackets');
+    if (wrkOptions.connections !== CACHED_TARGET_CONNECTIONS) {
+      console.log(`the cached pages' target is set at -c${CACHED_TARGET_CONNECTIONS}: this run's cached columns, at -c${wrkOptions.connections}, are not that measure`);
+    }
     console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
     const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
     const rows: string[][] = [];
