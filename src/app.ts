@@ -27,7 +27,7 @@ import { rememberReadsUntilChanged } from './db/remembered-reads.js';
 import { nextPageChangeByClock } from './modules/publishing/index.js';
 import { registerHealthRoutes } from './shared/http/health.js';
 import { PageStore, pageCacheFrontDoor, registerPageCache, type PageCacheOptions } from './shared/http/page-cache.js';
-import { logsRequests, requestIds, type RequestLineWriter } from './shared/logger.js';
+import { logsRequests, requestIdText, requestIds, type RequestLineWriter } from './shared/logger.js';
 
 export type { AppDeps };
 
@@ -161,7 +161,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // With the page cache on, stored pages are answered here, before the framework (pageCacheFrontDoor).
   let frontDoor: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   // One sequence of request ids for the framework's requests and the front door's.
-  const nextRequestId = requestIds();
+  const ids = requestIds();
   const { loggerInstance } = options;
   // The framework's types follow the logger's; the app is typed with the base logger, like one the framework makes.
   const baseLogger: FastifyBaseLogger | undefined = loggerInstance;
@@ -181,7 +181,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
     ...(baseLogger ? { loggerInstance: baseLogger } : { logger: options.logger ?? false }),
     logController: new OneLinePerRequest(options.requestLine),
-    genReqId: nextRequestId,
+    genReqId: ids.nextText,
     // X-Forwarded-For and -Proto are believed only from the configured proxy (TRUST_PROXY);
     // from anyone else they would let a client choose the address the sign-in limits see.
     trustProxy: trustedProxy(deps.config.TRUST_PROXY),
@@ -242,9 +242,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     frontDoor = pageCacheFrontDoor(cacheOptions, (req, statusCode, startedAt) => {
       // The same line Fastify writes for the requests it answers.
       if (!logsRequests(app.log.level)) return;
-      const fields = { reqId: nextRequestId(), method: req.method ?? 'GET', url: req.url ?? '/', statusCode, responseTime: Math.round((performance.now() - startedAt) * 1000) / 1000, cache: 'HIT' } as const;
+      const fields = { reqId: ids.next(), method: req.method ?? 'GET', url: req.url ?? '/', statusCode, responseTime: Math.round((performance.now() - startedAt) * 1000) / 1000, cache: 'HIT' } as const;
       if (options.requestLine) options.requestLine(fields);
-      else app.log.info({ reqId: fields.reqId, req: { method: fields.method, url: fields.url }, res: { statusCode }, responseTime: fields.responseTime, cache: fields.cache }, 'request completed');
+      else app.log.info({ reqId: requestIdText(fields.reqId), req: { method: fields.method, url: fields.url }, res: { statusCode }, responseTime: fields.responseTime, cache: fields.cache }, 'request completed');
     });
   } else {
     app.decorate('pageStore', undefined);

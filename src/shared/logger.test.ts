@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { tempDirForBlock } from '../../test/helpers/temp-dir.js';
-import { BatchedLines, createLogger, jsonString, logsRequests, requestIds, StreamSink } from './logger.js';
+import { BatchedLines, createLogger, DEFERRED_LINES, jsonString, logsRequests, requestIds, requestIdText, StreamSink } from './logger.js';
 
 /** A sink that records each write it is given. */
 function recordingSink(): { writes: string[]; write(chunk: Buffer): void } {
@@ -291,6 +291,61 @@ describe('createLogger', () => {
     }
   });
 
+  test('a request line recorded before a warning is written with it, before the logger returns, and in its place', () => {
+    const written: string[] = [];
+    const handed: string[] = [];
+    const sink = { write: (chunk: Buffer) => void handed.push(chunk.toString('utf8')), writeSync: (chunk: Buffer) => void written.push(chunk.toString('utf8')) };
+    const { log, lines, requestLine } = createLogger({ level: 'info', sink });
+    try {
+      log.info('before');
+      requestLine({ reqId: 7, method: 'GET', url: '/en/events', statusCode: 200, responseTime: 0.02, cache: 'HIT' });
+      assert.equal(lines.pending, 2, 'the recorded line counts as kept');
+      log.warn('slow database');
+      assert.deepEqual(handed, []);
+      assert.deepEqual(parsed(written).map((l) => [l.msg, l.level, l.reqId]), [
+        ['before', 30, undefined],
+        ['request completed', 30, 'req-7'],
+        ['slow database', 40, undefined],
+      ]);
+      // After the warning, lines are kept again: the warning's level went with it.
+      requestLine({ reqId: 'req-8', method: 'GET', url: '/en/articles', statusCode: 200, responseTime: 0.02, cache: 'HIT' });
+      log.info('after');
+      assert.equal(parsed(written).length, 3);
+      assert.equal(lines.pending, 2);
+      lines.close();
+      assert.deepEqual(parsed(written).map((l) => [l.msg, l.reqId]).slice(3), [
+        ['request completed', 'req-8'],
+        ['after', undefined],
+      ]);
+      requestLine({ reqId: 9, method: 'GET', url: '/vi', statusCode: 304, responseTime: 0.01, cache: 'HIT' });
+      assert.deepEqual(parsed(written).at(-1)!.reqId, 'req-9', 'after close, written before returning');
+    } finally {
+      lines.close();
+    }
+  });
+
+  test('request lines alone fill batches of bytes, each recorded with its own values', () => {
+    const sink = recordingSink();
+    const { lines, requestLine } = createLogger({ level: 'info', sink, batchBytes: 1000 });
+    try {
+      const count = 5 * DEFERRED_LINES + 3;
+      for (let i = 0; i < count; i += 1) requestLine({ reqId: i, method: i % 5 === 0 ? 'HEAD' : 'GET', url: `/en/events?page=${i}`, statusCode: i % 7 === 0 ? 304 : 200, responseTime: i / 1000, cache: 'HIT' });
+      assert.ok(sink.writes.length >= 10, 'batches were written while lines were being recorded');
+      for (const chunk of sink.writes) assert.ok(Buffer.byteLength(chunk) >= 1000 && Buffer.byteLength(chunk) < 2000, 'each a full batch');
+      lines.flush();
+      const written = parsed(sink.writes);
+      assert.equal(written.length, count);
+      written.forEach((line, i) => {
+        assert.deepEqual(
+          [line.reqId, line.req, line.res, line.responseTime],
+          [`req-${i.toString(36)}`, { method: i % 5 === 0 ? 'HEAD' : 'GET', url: `/en/events?page=${i}` }, { statusCode: i % 7 === 0 ? 304 : 200 }, i / 1000],
+        );
+      });
+    } finally {
+      lines.close();
+    }
+  });
+
   test('flushOnExit writes kept lines when the process exits', () => {
     const sink = recordingSink();
     const exitListeners = process.listeners('exit');
@@ -313,13 +368,16 @@ describe('createLogger', () => {
 });
 
 describe('request ids and levels', () => {
-  test('ids run req-1, req-2, … in base 36, each sequence on its own', () => {
-    const next = requestIds();
-    const ids = Array.from({ length: 37 }, () => next());
-    assert.deepEqual(ids.slice(0, 3), ['req-1', 'req-2', 'req-3']);
-    assert.equal(ids[35], 'req-10');
-    assert.equal(new Set(ids).size, ids.length);
-    assert.equal(requestIds()(), 'req-1');
+  test('ids run req-1, req-2, … in base 36, each sequence on its own, numbers and texts from one sequence', () => {
+    const ids = requestIds();
+    const texts = Array.from({ length: 37 }, () => ids.nextText());
+    assert.deepEqual(texts.slice(0, 3), ['req-1', 'req-2', 'req-3']);
+    assert.equal(texts[35], 'req-10');
+    assert.equal(new Set(texts).size, texts.length);
+    assert.equal(ids.next(), 38, 'a number takes the next place in the same sequence');
+    assert.equal(ids.nextText(), 'req-13');
+    assert.equal(requestIdText(38), 'req-12');
+    assert.equal(requestIds().nextText(), 'req-1');
   });
 
   test('requests are logged at info and below, not at warn and above', () => {
