@@ -443,7 +443,7 @@ class RecordedRequestLines implements DeferredLines {
     this.count = 0;
     for (let i = 0; i < n; i += 1) {
       this.#write(i);
-      // Nothing kept alive for longer than it is waiting.
+      // The address, the one value that may be long, is not kept alive once its line is written.
       this.#urls[i] = '';
     }
   }
@@ -517,11 +517,9 @@ export function logsRequests(level: string): boolean {
  * line is put into words); `nextText` the id. Wraps at 2³¹.
  */
 export function requestIds(): { next(): number; nextText(): string } {
-  let next = 0;
-  return {
-    next: () => (next = (next + 1) & 0x7fffffff),
-    nextText: () => requestIdText((next = (next + 1) & 0x7fffffff)),
-  };
+  let last = 0;
+  const next = () => (last = (last + 1) & 0x7fffffff);
+  return { next, nextText: () => requestIdText(next()) };
 }
 
 /** The request id numbered `n`. */
