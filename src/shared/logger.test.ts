@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { pbkdf2 } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -112,6 +113,27 @@ describe('the standard output sink', () => {
       assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\nthree\n');
       await new Promise<void>((resolve) => sink.whenWritten(resolve));
     } finally {
+      closeSync(fd);
+    }
+  });
+
+  test('writes what must be out at once after the batches still being written, never before them', async () => {
+    const path = join(dir, 'ordered.log');
+    const fd = openSync(path, 'w');
+    // Every thread of libuv's pool busy, so that the batch's asynchronous write waits in the pool's queue.
+    const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+    const busy = Array.from({ length: threads }, () => new Promise((resolve) => pbkdf2('busy', 'salt', 300_000, 32, 'sha256', resolve)));
+    try {
+      const sink = new StreamSink(fd);
+      sink.write(Buffer.from('request line\n'));
+      sink.writeSync(Buffer.from('warning\n'));
+      await new Promise<void>((resolve) => sink.whenWritten(resolve));
+      assert.equal(readFileSync(path, 'utf8'), 'request line\nwarning\n');
+      // Nothing waiting any more: written before writeSync returns.
+      sink.writeSync(Buffer.from('error\n'));
+      assert.equal(readFileSync(path, 'utf8'), 'request line\nwarning\nerror\n');
+    } finally {
+      await Promise.all(busy);
       closeSync(fd);
     }
   });

@@ -7,7 +7,8 @@
  * once LOG_BATCH_BYTES have gathered, and at the latest LOG_FLUSH_INTERVAL_MS
  * after they were logged; a warning or an error is written before the
  * logger returns, with the lines kept before it (it may be the last line
- * before an exit). Nothing is lost on a stop: a stopping server waits until
+ * before an exit), or, while an earlier batch is still being written, right
+ * after that batch: lines never come out of order. Nothing is lost on a stop: a stopping server waits until
  * the log is written (`whenWritten`), and the process writes what is left
  * when it exits (`process.exit`, an uncaught exception). Only a process
  * killed outright (SIGKILL, the kernel out of memory) loses its last second
@@ -97,8 +98,17 @@ export class StreamSink implements LogSink {
     this.#settle();
   }
 
+  /**
+   * Writes `chunk` before returning when nothing handed earlier is still
+   * waiting to be written. Otherwise it goes after that, asynchronously: a
+   * batch being written cannot be waited for here, and a line written past
+   * it would come out before the lines logged before it. The process's exit
+   * writes it in any case (`flushSync`).
+   */
   writeSync(chunk: Buffer): void {
-    if (!this.#failed) this.#outNow.write(chunk as unknown as string);
+    if (this.#failed) return;
+    if (this.#written < this.#handed) this.write(chunk);
+    else this.#outNow.write(chunk as unknown as string);
   }
 
   flushSync(): void {
