@@ -4,8 +4,9 @@
  * reading its numbers, and printing a table.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer as createHttpServer, get as httpGet, type RequestListener, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer as createNetServer } from 'node:net';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -60,7 +61,11 @@ export async function startAlmanac(env: Record<string, string>, cwd = root): Pro
       NODE_ENV: 'production',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // Its standard error, but for the first-administrator link a server on a fresh copy prints at each start.
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (!chunk.toString('utf8').includes('No admin account exists yet')) process.stderr.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -77,38 +82,61 @@ export async function startAlmanac(env: Record<string, string>, cwd = root): Pro
   return {
     url,
     pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
 
-/** A node:http server on a free port answering with `handler`, stopped by stop(). */
-async function listenBare(handler: RequestListener): Promise<Running> {
-  const server: Server = createHttpServer(handler);
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: process.pid,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+/** What a bare server answers for a path: its headers, in order, and its bytes. */
+interface BarePage {
+  headers: [name: string, value: string][];
+  body: Buffer;
+}
+
+/**
+ * A bare node:http server in a process of its own (`bench/bare-server.mjs`,
+ * plain node, nothing else loaded), answering each path with its page; its
+ * pages are written to a file in `dir`. A process of its own, like each
+ * Almanac: on the benchmark's VM a process's speed is set when it starts
+ * (see startRound in run.ts), so each server must be a process that can be
+ * started again.
+ */
+async function startBareProcess(name: string, pages: Map<string, BarePage>, dir: string): Promise<Running> {
+  const file = join(dir, `${name}.json`);
+  const json: Record<string, { headers: [string, string][]; body: string }> = {};
+  for (const [path, page] of pages) json[path] = { headers: page.headers, body: page.body.toString('base64') };
+  writeFileSync(file, JSON.stringify(json));
+  const child = spawn(process.execPath, [join(root, 'bench', 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes('\n')) resolve(Number(out.trim()));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/** Stops a server's process: SIGTERM, then SIGKILL if it has not gone within 5 s. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** A plain node:http server answering each path with fixed bytes and content type: the floor for any Node server. */
-export function startBare(pages: Map<string, { body: Buffer; type: string }>): Promise<Running> {
-  return listenBare((req, res) => {
-    const page = pages.get(req.url ?? '');
-    if (!page) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length });
-    res.end(page.body);
-  });
+export function startBare(pages: Map<string, { body: Buffer; type: string }>, dir: string): Promise<Running> {
+  const bare = new Map<string, BarePage>();
+  for (const [path, page] of pages) {
+    bare.set(path, { headers: [['content-type', page.type], ['content-length', String(page.body.length)]], body: page.body });
+  }
+  return startBareProcess('bare', bare, dir);
 }
 
 /** An answer as a server sent it: its status, its headers as sent (names as written, in order), and its bytes. */
@@ -152,26 +180,10 @@ export function serverHeaders(answer: Answer): [name: string, value: string][] {
  * Node adds itself). Beside startBare's floor, it shows what the headers
  * alone cost, so that what is left of the gap is Almanac's own work.
  */
-export function startBareWithHeaders(pages: Map<string, Answer>): Promise<Running> {
-  const answers = new Map<string, { headers: Record<string, string | string[]>; body: Buffer }>();
-  for (const [path, answer] of pages) {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of serverHeaders(answer)) {
-      // A header sent twice (two Set-Cookie lines, say) is sent twice again.
-      const had = headers[name];
-      headers[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
-    }
-    answers.set(path, { headers, body: answer.body });
-  }
-  return listenBare((req, res) => {
-    const page = answers.get(req.url ?? '');
-    if (!page) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, page.headers);
-    res.end(page.body);
-  });
+export function startBareWithHeaders(pages: Map<string, Answer>, dir: string): Promise<Running> {
+  const bare = new Map<string, BarePage>();
+  for (const [path, answer] of pages) bare.set(path, { headers: serverHeaders(answer), body: answer.body });
+  return startBareProcess('bare-same-headers', bare, dir);
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

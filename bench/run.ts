@@ -155,6 +155,42 @@ async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
 
 type ServerName = 'bare' | 'bareHeaders' | 'on' | 'onQuiet' | 'off' | 'baseline';
 
+/** Each server warms each page this long before it is measured, in every round (a started process is cold). */
+const WARM_SECONDS = 1;
+
+/**
+ * Starts every server of a round, one after the other, in an order that
+ * turns with the round, and warms each of `paths` on each (the first
+ * answer fills a cache; then WARM_SECONDS of load).
+ *
+ * Why every round starts afresh: on the benchmark's VM a process's speed is
+ * set when it starts, and stays. Eight identical bare servers, started one
+ * after the other, settled into two groups for their whole life: 16-17 µs
+ * a request for the first four, 20-22 µs for the others (the same code, the
+ * same flags), and the groups did not change when the first four were
+ * stopped. Servers kept for the whole run would carry that lottery into
+ * every round's ratio; started afresh, in a turning order, each draws again.
+ */
+async function startRound(
+  starters: [ServerName, () => Promise<Running>][],
+  run: number,
+  started: (server: Promise<Running>) => Promise<Running>,
+  paths: string[],
+): Promise<Map<ServerName, Running>> {
+  const round = new Map<ServerName, Running>();
+  for (let i = 0; i < starters.length; i += 1) {
+    const [name, start] = starters[(i + run) % starters.length]!;
+    round.set(name, await started(start()));
+  }
+  for (const server of round.values()) {
+    for (const path of paths) {
+      await getAnswer(`${server.url}${path}`);
+      await wrk(`${server.url}${path}`, { ...wrkOptions, seconds: WARM_SECONDS });
+    }
+  }
+  return round;
+}
+
 async function main(): Promise<void> {
   if (values.scale) {
     await runScale({ sizes: values.sizes.split(',').map(Number), wrk: wrkOptions, runs, postgresUrl: values.postgres });
@@ -162,51 +198,64 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'almanac-bench-'));
   const servers: Running[] = [];
+  const started = async (server: Promise<Running>) => {
+    const running = await server;
+    servers.push(running);
+    return running;
+  };
+  const stop = async (server: Running) => {
+    servers.splice(servers.indexOf(server), 1);
+    await server.stop();
+  };
   try {
     const sqlitePath = await prepareSampleDatabase(dir);
     const env = { SQLITE_PATH: sqlitePath, MEDIA_DIR: join(dir, 'media') };
-    const running: Partial<Record<ServerName, Running>> = {};
-    const start = async (name: ServerName, extra: Record<string, string>, cwd?: string) => {
-      const server = await startAlmanac({ ...env, ...extra }, cwd);
-      servers.push(server);
-      running[name] = server;
-    };
-    await start('on', { PAGE_CACHE: 'on', ...DEFAULT_LOGGING });
-    await start('onQuiet', { PAGE_CACHE: 'on', LOG_LEVEL: 'silent' });
-    await start('off', { PAGE_CACHE: 'off', ...DEFAULT_LOGGING });
-    if (values.baseline) {
-      const baseline = resolve(values.baseline);
-      await start('baseline', { PAGE_CACHE: 'off', ...DEFAULT_LOGGING, SQLITE_PATH: prepareBaselineDatabase(baseline, dir) }, baseline);
-    }
-    const pages = await pagesToMeasure(running.on!.url);
+    const baseline = values.baseline ? resolve(values.baseline) : undefined;
+    const baselineEnv = baseline ? { PAGE_CACHE: 'off', ...DEFAULT_LOGGING, SQLITE_PATH: prepareBaselineDatabase(baseline, dir) } : undefined;
+    const startOn = () => startAlmanac({ ...env, PAGE_CACHE: 'on', ...DEFAULT_LOGGING });
+    const startOff = () => startAlmanac({ ...env, PAGE_CACHE: 'off', ...DEFAULT_LOGGING });
+
+    // What the bare servers send, read from a cached and an uncached server started for it.
+    const setupOn = await started(startOn());
+    const setupOff = await started(startOff());
+    const pages = await pagesToMeasure(setupOn.url);
 
     // The bare server sends exactly the bytes Almanac sends for each page.
     const bodies = new Map<string, { body: Buffer; type: string }>();
     for (const page of pages) {
-      const res = await fetch(`${running.off!.url}${page.path}`);
+      const res = await fetch(`${setupOff.url}${page.path}`);
       if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
       bodies.set(page.path, { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'text/html' });
     }
-    running.bare = await startBare(bodies);
-    servers.push(running.bare);
 
     // The second bare server sends, for each page, one answer of the cached
     // server as it came: its bytes under its headers (the second answer, so
     // from the cache, as wrk gets them).
     const answers = new Map<string, Answer>();
     for (const page of pages) {
-      await getAnswer(`${running.on!.url}${page.path}`);
-      const answer = await getAnswer(`${running.on!.url}${page.path}`);
+      await getAnswer(`${setupOn.url}${page.path}`);
+      const answer = await getAnswer(`${setupOn.url}${page.path}`);
       if (answer.status !== 200) throw new Error(`${page.path} answered ${answer.status}`);
       // The bytes differ where a page names its own server (its canonical link, with the port); the sizes must not.
       if (answer.body.length !== bodies.get(page.path)!.body.length) console.error(`${page.label}: the cached answer's size differs from the uncached one's`);
       answers.set(page.path, answer);
     }
-    running.bareHeaders = await startBareWithHeaders(answers);
-    servers.push(running.bareHeaders);
+    await stop(setupOn);
+    await stop(setupOff);
 
-    console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} alternating runs; no Accept-Encoding (identity bodies)`);
+    const starters: [ServerName, () => Promise<Running>][] = [
+      ['bare', () => startBare(bodies, dir)],
+      ['bareHeaders', () => startBareWithHeaders(answers, dir)],
+      ['on', startOn],
+      ['onQuiet', () => startAlmanac({ ...env, PAGE_CACHE: 'on', LOG_LEVEL: 'silent' })],
+      ['off', startOff],
+    ];
+    if (baseline && baselineEnv) starters.push(['baseline', () => startAlmanac({ ...env, ...baselineEnv }, baseline)]);
+    const names = starters.map(([name]) => name);
+
+    console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} rounds; no Accept-Encoding (identity bodies)`);
     console.log(`cache on: request logging as npm start (LOG_LEVEL=info), and off (silent); cache off: LOG_LEVEL=info${values.baseline ? `; previous: ${values.baseline}, cache off` : ''}`);
+    console.log(`each round starts every server afresh, each in a process of its own (the bare ones too), in an order that turns from round to round, and warms each page for ${WARM_SECONDS} s before measuring it: on a VM a process's speed can be set when it starts (${names.length} servers here)`);
     const first = answers.get(pages[0]!.path)!;
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
@@ -215,29 +264,41 @@ async function main(): Promise<void> {
       console.log(`the cached pages' target is set at -c${CACHED_TARGET_CONNECTIONS}: this run's cached columns, at -c${wrkOptions.connections}, are not that measure`);
     }
     console.log(`bare: content-type and content-length; bare, same headers: those the cached server sent (for the ${pages[0]!.label}, ${firstHeaders.length} headers, ${headerBytes} bytes: ${firstHeaders.map(([name]) => name).join(', ')})\n`);
-    const names = (Object.keys(running) as ServerName[]).filter((n) => running[n]);
+
+    const results = new Map<string, Partial<Record<ServerName, WrkResult[]>>>(pages.map((page) => [page.path, {}]));
+    // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
+    const cpus = new Map<string, Partial<Record<ServerName, number[]>>>(pages.map((page) => [page.path, {}]));
+    for (let run = 0; run < runs; run += 1) {
+      const round = await startRound(starters, run, started, pages.map((page) => page.path));
+      try {
+        for (const page of pages) {
+          for (const name of names) {
+            const server = round.get(name)!;
+            const before = processCpuMs(server.pid);
+            const result = await wrk(`${server.url}${page.path}`, wrkOptions);
+            const after = processCpuMs(server.pid);
+            (results.get(page.path)![name] ??= []).push(result);
+            if (before !== undefined && after !== undefined && result.requests > 0) (cpus.get(page.path)![name] ??= []).push(((after - before) * 1000) / result.requests);
+          }
+        }
+      } finally {
+        for (const server of round.values()) await stop(server);
+      }
+      console.error(`round ${run + 1} of ${runs} measured`);
+    }
+
     const rows: string[][] = [];
     const cpuRows: string[][] = [];
     for (const page of pages) {
-      const results: Partial<Record<ServerName, WrkResult[]>> = {};
-      // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
-      const cpu: Partial<Record<ServerName, number[]>> = {};
-      for (let run = 0; run < runs; run += 1) {
-        for (const name of names) {
-          const before = processCpuMs(running[name]!.pid);
-          const result = await wrk(`${running[name]!.url}${page.path}`, wrkOptions);
-          const after = processCpuMs(running[name]!.pid);
-          (results[name] ??= []).push(result);
-          if (before !== undefined && after !== undefined && result.requests > 0) (cpu[name] ??= []).push(((after - before) * 1000) / result.requests);
-        }
-      }
+      const pageResults = results.get(page.path)!;
+      const cpu = cpus.get(page.path)!;
       const cpuUs = (name: ServerName) => (cpu[name]?.length === runs ? cpu[name] : undefined);
       const m = (name: ServerName) => {
-        const list = results[name] ?? [];
+        const list = pageResults[name] ?? [];
         return { rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99ms)), errors: list.reduce((n, r) => n + r.errors, 0) };
       };
       // Each server's runs against another's of the same round (see pairedRatios).
-      const vs = (name: ServerName, other: ServerName) => pairedRatios((results[name] ?? []).map((r) => r.rps), (results[other] ?? []).map((r) => r.rps));
+      const vs = (name: ServerName, other: ServerName) => pairedRatios((pageResults[name] ?? []).map((r) => r.rps), (pageResults[other] ?? []).map((r) => r.rps));
       const [bare, bareHeaders, on, quiet, off] = [m('bare'), m('bareHeaders'), m('on'), m('onQuiet'), m('off')];
       const row = [
         page.label,
@@ -254,7 +315,7 @@ async function main(): Promise<void> {
         fmt.ms(off.p99),
         fmt.pairedPercent(vs('off', 'bare')),
       ];
-      if (running.baseline) row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')));
+      if (baseline) row.push(fmt.rps(m('baseline').rps), fmt.pairedTimes(vs('off', 'baseline')));
       // The same comparisons by processor time a request: the lesser time over the greater, so that each reads as the rate's ratio does.
       const cpuVs = (name: ServerName, other: ServerName) => {
         const [mine, theirs] = [cpuUs(name), cpuUs(other)];
@@ -263,7 +324,7 @@ async function main(): Promise<void> {
       const us = (name: ServerName) => (cpuUs(name) ? fmt.rps(median(cpuUs(name)!)) : '-');
       const percent = (r: ReturnType<typeof cpuVs>) => (r ? fmt.pairedPercent(r) : '-');
       const cpuRow = [page.label, us('bare'), us('bareHeaders'), us('on'), percent(cpuVs('on', 'bare')), percent(cpuVs('on', 'bareHeaders')), us('onQuiet'), percent(cpuVs('onQuiet', 'bare')), us('off')];
-      if (running.baseline) {
+      if (baseline) {
         const times = cpuVs('off', 'baseline');
         cpuRow.push(us('baseline'), times ? fmt.pairedTimes(times) : '-');
       }
@@ -271,7 +332,6 @@ async function main(): Promise<void> {
       rows.push(row);
       const errors = names.reduce((n, name) => n + m(name).errors, 0);
       if (errors > 0) console.error(`${page.label}: ${errors} errors or non-2xx answers during the runs`);
-      console.error(`measured ${page.label}`);
     }
     console.log('');
     const headers = [
@@ -289,27 +349,30 @@ async function main(): Promise<void> {
       'p99 ms',
       'vs bare',
     ];
-    if (running.baseline) headers.push('previous, off req/s', 'off vs previous');
+    if (baseline) headers.push('previous, off req/s', 'off vs previous');
     printTable(headers, rows);
     if (cpuRows.some((row) => row.slice(1).some((cell) => cell !== '-'))) {
-      console.log('\nProcessor time a request, µs (user and system, all the process\'s threads, from /proc; the bare servers run in this process), median of the runs; each ratio as above, the lesser time over the greater\n');
+      console.log('\nProcessor time a request, µs (user and system, all the process\'s threads, from /proc; each server a process of its own), median of the runs; each ratio as above, the lesser time over the greater\n');
       const cpuHeaders = ['page', 'bare', 'bare, same headers', 'cache on', 'vs bare', 'vs bare, same headers', 'on, no log', 'vs bare', 'cache off'];
-      if (running.baseline) cpuHeaders.push('previous, off', 'previous / off');
+      if (baseline) cpuHeaders.push('previous, off', 'previous / off');
       printTable(cpuHeaders, cpuRows);
     }
 
     if (!values['skip-changes']) {
       // The cached events listing, with and without a change every 2 s beside the load, by turns.
-      const url = `${running.on!.url}/en/events`;
+      const on = await started(startOn());
+      const url = `${on.url}/en/events`;
+      await wrk(url, { ...wrkOptions, seconds: WARM_SECONDS });
       const quiet: WrkResult[] = [];
       const busy: WrkResult[] = [];
       let changes = 0;
       for (let run = 0; run < runs; run += 1) {
         quiet.push(await wrk(url, wrkOptions));
-        const stop = await changeEvery(sqlitePath);
+        const stopChanges = await changeEvery(sqlitePath);
         busy.push(await wrk(url, wrkOptions));
-        changes += await stop();
+        changes += await stopChanges();
       }
+      await stop(on);
       const p99 = (list: WrkResult[]) => median(list.map((r) => r.p99ms));
       console.log(`\nCached /en/events (logging as npm start), wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s, median of ${runs}; ${changes} changes committed in all\n`);
       printTable(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpuTicksOf, fmt, pairedRatios, parseWrk } from '../bench/lib.js';
+import { cpuTicksOf, fmt, getAnswer, pairedRatios, parseWrk, serverHeaders, startBare, startBareWithHeaders, type Answer } from '../bench/lib.js';
+import { tempDirForBlock } from './helpers/temp-dir.js';
 
 describe('the benchmark ratios of runs measured side by side', () => {
   it('takes each round\'s ratio, then their median and range', () => {
@@ -49,5 +50,48 @@ describe("the benchmark's readings", () => {
     assert.equal(cpuTicksOf(line('node')), 1290);
     assert.equal(cpuTicksOf(line('a (b) c')), 1290);
     assert.throws(() => cpuTicksOf('not a stat line'), /not a \/proc/);
+  });
+});
+
+describe("the benchmark's bare servers", () => {
+  let dir: string;
+  tempDirForBlock('almanac-bench-bare-', (made) => (dir = made));
+
+  it('answer each page from a process of their own, with its bytes under its headers, and 404 for any other path', async () => {
+    const body = Buffer.from('<!doctype html><p>Sự kiện</p>');
+    const answer: Answer = {
+      status: 200,
+      headers: [
+        ['Content-Type', 'text/html; charset=utf-8'],
+        ['X-Cache', 'HIT'],
+        ['Set-Cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+        ['Content-Length', String(body.length)],
+        ['Date', 'Mon, 07 Dec 2026 07:00:00 GMT'],
+      ],
+      body,
+    };
+    const same = await startBareWithHeaders(new Map([['/en/events', answer]]), dir);
+    const plain = await startBare(new Map([['/en/events', { body, type: 'text/html; charset=utf-8' }]]), dir);
+    try {
+      assert.notEqual(same.pid, process.pid);
+      assert.notEqual(plain.pid, same.pid);
+      const got = await getAnswer(`${same.url}/en/events`);
+      assert.equal(got.status, 200);
+      assert.deepEqual(got.body, body);
+      // The server's own headers as they came, in order, a header sent twice sent twice; Node adds its Date.
+      assert.deepEqual(serverHeaders(got), serverHeaders(answer));
+      const floor = await getAnswer(`${plain.url}/en/events`);
+      assert.deepEqual(floor.body, body);
+      assert.deepEqual(serverHeaders(floor), [
+        ['content-type', 'text/html; charset=utf-8'],
+        ['content-length', String(body.length)],
+      ]);
+      assert.equal((await getAnswer(`${same.url}/en/articles`)).status, 404);
+    } finally {
+      await same.stop();
+      await plain.stop();
+    }
+    assert.throws(() => process.kill(same.pid!, 0), /ESRCH/);
   });
 });
