@@ -276,8 +276,11 @@ async function main(): Promise<void> {
     const results = new Map<string, Partial<Record<ServerName, WrkResult[]>>>(pages.map((page) => [page.path, {}]));
     // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
     const cpus = new Map<string, Partial<Record<ServerName, number[]>>>(pages.map((page) => [page.path, {}]));
+    // The order each round started its servers in, to read each round's figures beside it.
+    const startOrders: ServerName[][] = [];
     for (let run = 0; run < runs; run += 1) {
       const round = await startRound(starters, run, started, pages.map((page) => page.path));
+      startOrders.push([...round.keys()]);
       try {
         for (const page of pages) {
           for (const name of names) {
@@ -364,6 +367,14 @@ async function main(): Promise<void> {
       const cpuHeaders = ['page', 'bare', 'bare, same headers', 'cache on', 'vs bare', 'vs bare, same headers', 'on, no log', 'vs bare', 'cache off'];
       if (baseline) cpuHeaders.push('previous, off', 'previous / off');
       printTable(cpuHeaders, cpuRows);
+      // Each round's figures: a server that drew a slow process shows as one round apart from its others.
+      console.log('\nProcessor time a request in each round, µs, and the order the round started its servers in\n');
+      const roundRows = startOrders.map((order, run) => [
+        String(run + 1),
+        ...pages.map((page) => names.map((name) => cpus.get(page.path)![name]?.[run]?.toFixed(0) ?? '-').join(' / ')),
+        order.join(', '),
+      ]);
+      printTable(['round', ...pages.map((page) => `${page.label}: ${names.join(' / ')}`), 'start order'], roundRows);
     }
 
     if (!values['skip-changes']) {
