@@ -167,36 +167,37 @@ const WARM_SECONDS = Number(values.warm);
 if (!Number.isInteger(WARM_SECONDS) || WARM_SECONDS < 1) throw new Error(`--warm takes whole seconds, at least 1 (got ${values.warm})`);
 
 /**
- * Starts every server of a round, one after the other, in an order that
- * turns with the round, and warms each of `paths` on each (the first
- * answer fills a cache; then WARM_SECONDS of load).
+ * Starts `start`'s server, warms each of `paths` on it (the first answer
+ * fills a cache; then WARM_SECONDS of load), and gives it to `measure`;
+ * stops it after, whatever happens.
  *
- * Why every round starts afresh: on the benchmark's VM a process's speed is
- * set when it starts, and stays. Eight identical bare servers, started one
- * after the other, settled into two groups for their whole life: 16-17 µs
- * a request for the first four, 20-22 µs for the others (the same code, the
- * same flags), and the groups did not change when the first four were
- * stopped. Servers kept for the whole run would carry that lottery into
- * every round's ratio; started afresh, in a turning order, each draws again.
+ * Why each server is started afresh, and alone: on the benchmark's VM the
+ * same server can cost a third more in one process than in another, for
+ * the process's whole life, and that draw is made when it starts. Eight
+ * identical bare servers started one after the other split into 16-17 µs
+ * a request for the first four and 20-22 µs for the others; with all the
+ * servers of a round running at once, Almanac's processes drew 24-27 µs in
+ * most rounds, 17-21 µs in the others; started alone beside the benchmark
+ * (three at most at once), they drew 19-20 µs every time. Servers kept for
+ * a whole run would carry one draw into every round.
  */
-async function startRound(
-  starters: [ServerName, () => Promise<Running>][],
-  run: number,
+async function measureAlone(
+  start: () => Promise<Running>,
   started: (server: Promise<Running>) => Promise<Running>,
+  stop: (server: Running) => Promise<void>,
   paths: string[],
-): Promise<Map<ServerName, Running>> {
-  const round = new Map<ServerName, Running>();
-  for (let i = 0; i < starters.length; i += 1) {
-    const [name, start] = starters[(i + run) % starters.length]!;
-    round.set(name, await started(start()));
-  }
-  for (const server of round.values()) {
+  measure: (server: Running) => Promise<void>,
+): Promise<void> {
+  const server = await started(start());
+  try {
     for (const path of paths) {
       await getAnswer(`${server.url}${path}`);
       await wrk(`${server.url}${path}`, { ...wrkOptions, seconds: WARM_SECONDS });
     }
+    await measure(server);
+  } finally {
+    await stop(server);
   }
-  return round;
 }
 
 async function main(): Promise<void> {
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
 
     console.log(`wrk -t${wrkOptions.threads} -c${wrkOptions.connections} -d${wrkOptions.seconds}s --latency, median of ${runs} rounds; no Accept-Encoding (identity bodies)`);
     console.log(`cache on: request logging as npm start (LOG_LEVEL=info), and off (silent); cache off: LOG_LEVEL=info${values.baseline ? `; previous: ${values.baseline}, cache off` : ''}`);
-    console.log(`each round starts every server afresh, each in a process of its own (the bare ones too), in an order that turns from round to round, and warms each page for ${WARM_SECONDS} s before measuring it: on a VM a process's speed can be set when it starts (${names.length} servers here)`);
+    console.log(`each round starts each server afresh and alone, each in a process of its own (the bare ones too), in an order that turns from round to round, warms each page on it for ${WARM_SECONDS} s, measures every page, and stops it: on a VM a process's speed can be drawn when it starts`);
     const first = answers.get(pages[0]!.path)!;
     const firstHeaders = serverHeaders(first);
     const headerBytes = firstHeaders.reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
@@ -276,24 +277,22 @@ async function main(): Promise<void> {
     const results = new Map<string, Partial<Record<ServerName, WrkResult[]>>>(pages.map((page) => [page.path, {}]));
     // The processor time each server spent a request in each run (Linux): a host whose speed drifts moves it far less than req/s.
     const cpus = new Map<string, Partial<Record<ServerName, number[]>>>(pages.map((page) => [page.path, {}]));
-    // The order each round started its servers in, to read each round's figures beside it.
+    // The order each round measured its servers in, to read each round's figures beside it.
     const startOrders: ServerName[][] = [];
     for (let run = 0; run < runs; run += 1) {
-      const round = await startRound(starters, run, started, pages.map((page) => page.path));
-      startOrders.push([...round.keys()]);
-      try {
-        for (const page of pages) {
-          for (const name of names) {
-            const server = round.get(name)!;
+      // An order that turns from round to round: no server is always measured first, or last.
+      const order = starters.map((_, i) => starters[(i + run) % starters.length]!);
+      startOrders.push(order.map(([name]) => name));
+      for (const [name, start] of order) {
+        await measureAlone(start, started, stop, pages.map((page) => page.path), async (server) => {
+          for (const page of pages) {
             const before = processCpuMs(server.pid);
             const result = await wrk(`${server.url}${page.path}`, wrkOptions);
             const after = processCpuMs(server.pid);
             (results.get(page.path)![name] ??= []).push(result);
             if (before !== undefined && after !== undefined && result.requests > 0) (cpus.get(page.path)![name] ??= []).push(((after - before) * 1000) / result.requests);
           }
-        }
-      } finally {
-        for (const server of round.values()) await stop(server);
+        });
       }
       console.error(`round ${run + 1} of ${runs} measured`);
     }
@@ -368,13 +367,13 @@ async function main(): Promise<void> {
       if (baseline) cpuHeaders.push('previous, off', 'previous / off');
       printTable(cpuHeaders, cpuRows);
       // Each round's figures: a server that drew a slow process shows as one round apart from its others.
-      console.log('\nProcessor time a request in each round, µs, and the order the round started its servers in\n');
+      console.log('\nProcessor time a request in each round, µs, and the order the round measured its servers in\n');
       const roundRows = startOrders.map((order, run) => [
         String(run + 1),
         ...pages.map((page) => names.map((name) => cpus.get(page.path)![name]?.[run]?.toFixed(0) ?? '-').join(' / ')),
         order.join(', '),
       ]);
-      printTable(['round', ...pages.map((page) => `${page.label}: ${names.join(' / ')}`), 'start order'], roundRows);
+      printTable(['round', ...pages.map((page) => `${page.label}: ${names.join(' / ')}`), 'order'], roundRows);
     }
 
     if (!values['skip-changes']) {
