@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TEST_PASSWORD } from './helpers/app-server.js';
 import { useSite } from './helpers/journey.js';
-import { focused, tabTo } from './helpers/keyboard.js';
+import { focused, focusedOnOpening, tabTo } from './helpers/keyboard.js';
 
 describe('with the keyboard only', () => {
   const site = useSite();
@@ -45,7 +45,7 @@ describe('with the keyboard only', () => {
     await site.visit('keyboard-editor', async (page) => {
       await page.goto('/admin/login');
       // The email field has the focus when the page opens.
-      assert.equal((await focused(page)).name, 'Email address');
+      assert.equal((await focusedOnOpening(page)).name, 'Email address');
       await page.keyboard.type(email);
       await page.keyboard.press('Tab');
       assert.equal((await focused(page)).name, 'Password');

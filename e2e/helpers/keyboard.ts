@@ -28,6 +28,18 @@ export async function focused(page: Page): Promise<Focused> {
 }
 
 /**
+ * What has the focus once the page has given it: a field with `autofocus`
+ * is focused at the browser's next rendering update, which can come after
+ * the load event on a busy machine. Waits up to `timeoutMs` for anything
+ * but the body to have it; then, or at once if nothing does, what `focused`
+ * says (the body, if the page gave the focus to nothing).
+ */
+export async function focusedOnOpening(page: Page, timeoutMs = 5000): Promise<Focused> {
+  await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: timeoutMs }).catch(() => undefined);
+  return focused(page);
+}
+
+/**
  * Presses Tab until the focused element's name matches, and returns it.
  * Fails after `max` presses, listing what was passed, so a missing or
  * unreachable control shows up clearly.
