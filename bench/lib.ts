@@ -97,7 +97,7 @@ interface BarePage {
  * plain node, nothing else loaded), answering each path with its page; its
  * pages are written to a file in `dir`. A process of its own, like each
  * Almanac: on the benchmark's VM a process's speed is set when it starts
- * (see startRound in run.ts), so each server must be a process that can be
+ * (see measureAlone in run.ts), so each server must be a process that can be
  * started again.
  */
 async function startBareProcess(name: string, pages: Map<string, BarePage>, dir: string): Promise<Running> {
