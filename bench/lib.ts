@@ -308,6 +308,30 @@ export function pairedRatios(a: readonly number[], b: readonly number[]): { medi
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
+/** How far a server's time a request may drift between rounds before the benchmark says so: 15 %. */
+export const STEADY_SPREAD = 1.15;
+
+/**
+ * A server's rounds on one page, when they disagree: its quickest and
+ * slowest processor time a request, if the slowest took more than `limit`
+ * times the quickest (else undefined; rounds with no reading are left out).
+ * Each server runs the same code in every round, so a spread is the
+ * machine's doing: the host's speed changing, or a process drawing a slow
+ * one (see "twenty-first round" in bench/README.md). The run's ratios spread
+ * with it, and the ranges in brackets are then the figures to read.
+ */
+export function roundsSpread(micros: readonly number[], limit = STEADY_SPREAD): { least: number; most: number } | undefined {
+  const times = micros.filter((t) => Number.isFinite(t) && t > 0);
+  if (times.length < 2) return undefined;
+  const [least, most] = [Math.min(...times), Math.max(...times)];
+  return most > least * limit ? { least, most } : undefined;
+}
+
+/** A spread as the benchmark prints it: `49-76 µs (1.55×)`. */
+export function formatSpread({ least, most }: { least: number; most: number }): string {
+  return `${least.toFixed(0)}-${most.toFixed(0)} µs (${(most / least).toFixed(2)}×)`;
+}
+
 /** Prints rows as an aligned text table (Markdown-compatible). */
 export function printTable(headers: string[], rows: string[][]): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

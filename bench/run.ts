@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env.js';
 import { contentDir, importListings, importSampleContent } from '../src/modules/importer/index.js';
 import { openRuntime } from '../src/runtime.js';
-import { fmt, getAnswer, median, pairedRatios, printTable, processCpuMs, serverHeaders, startAlmanac, startBare, startBareWithHeaders, wrk, type Answer, type Running, type WrkResult } from './lib.js';
+import { fmt, getAnswer, median, pairedRatios, printTable, processCpuMs, serverHeaders, startAlmanac, startBare, startBareWithHeaders, formatSpread, roundsSpread, STEADY_SPREAD, wrk, type Answer, type Running, type WrkResult } from './lib.js';
 import { runScale } from './scale.js';
 
 const { values } = parseArgs({
@@ -374,6 +374,19 @@ async function main(): Promise<void> {
         order.join(', '),
       ]);
       printTable(['round', ...pages.map((page) => `${page.label}: ${names.join(' / ')}`), 'order'], roundRows);
+      // Rounds that disagree: each server runs the same code in every round, so a spread is the machine's doing.
+      const limit = `${Math.round((STEADY_SPREAD - 1) * 100)} %`;
+      const spreads = pages.flatMap((page) =>
+        names.flatMap((name) => {
+          const spread = roundsSpread(cpus.get(page.path)![name] ?? []);
+          return spread ? [`${page.label}, ${name}: ${formatSpread(spread)}`] : [];
+        }),
+      );
+      console.log(
+        spreads.length === 0
+          ? `\nevery server's rounds agreed within ${limit} on every page`
+          : `\nrounds that disagreed by more than ${limit} (the same code ran in every round, so this is the machine's speed changing: read the ranges, or run again with more rounds):\n${spreads.map((line) => `  ${line}`).join('\n')}`,
+      );
     }
 
     if (!values['skip-changes']) {

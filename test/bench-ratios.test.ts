@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpuTicksOf, fmt, getAnswer, pairedRatios, parseWrk, serverHeaders, startBare, startBareWithHeaders, type Answer } from '../bench/lib.js';
+import { cpuTicksOf, fmt, formatSpread, getAnswer, pairedRatios, parseWrk, serverHeaders, startBare, startBareWithHeaders, roundsSpread, type Answer } from '../bench/lib.js';
 import { tempDirForBlock } from './helpers/temp-dir.js';
 
 describe('the benchmark ratios of runs measured side by side', () => {
@@ -22,6 +22,28 @@ describe('the benchmark ratios of runs measured side by side', () => {
   it('prints a ratio with its range', () => {
     assert.equal(fmt.pairedPercent({ median: 0.814, min: 0.74, max: 0.862 }), '81% (74-86)');
     assert.equal(fmt.pairedTimes({ median: 4.409, min: 4.02, max: 4.731 }), '4.41× (4.02-4.73)');
+  });
+});
+
+describe("the benchmark's check of rounds that disagree", () => {
+  it('says nothing while a server\'s rounds agree within the limit', () => {
+    assert.equal(roundsSpread([13.2, 13.9, 14.1, 13.5, 14.0]), undefined);
+    // 15 % apart exactly still agree; a round on its own cannot disagree.
+    assert.equal(roundsSpread([40, 46]), undefined);
+    assert.equal(roundsSpread([40]), undefined);
+    assert.equal(roundsSpread([]), undefined);
+  });
+
+  it('gives the quickest and slowest round when they disagree, and prints them', () => {
+    const spread = roundsSpread([42, 40, 55, 39, 52]);
+    assert.deepEqual(spread, { least: 39, most: 55 });
+    assert.equal(formatSpread(spread), '39-55 µs (1.41×)');
+  });
+
+  it('takes its limit, and leaves out rounds with no reading', () => {
+    assert.equal(roundsSpread([40, 50], 1.3), undefined);
+    assert.deepEqual(roundsSpread([40, 50], 1.2), { least: 40, most: 50 });
+    assert.equal(roundsSpread([40, Number.NaN, 0, 44]), undefined);
   });
 });
 
