@@ -8,13 +8,14 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// Run by npm (npm test), npm's own script is run again with this Node; run by hand, the npm on the PATH.
+const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
 
 /** Runs `npm run <script>`, its output kept; resolves with its status and output. */
 function run(script) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm[0], [...npm[1], 'run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
