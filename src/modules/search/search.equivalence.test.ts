@@ -15,6 +15,7 @@ import { databaseForBlock } from '../../../test/helpers/test-database.js';
 import { isLive } from '../content/index.js';
 import { generateContent } from '../importer/index.js';
 import { lastDayOfDates } from '../../shared/dates/day-range.js';
+import { PAGE_SIZE } from '../../shared/pagination.js';
 import { searchIndexFor, dialectOf } from './search-index.js';
 import { tsQueryText } from './postgres-search-index.js';
 import { RANKED_DOCUMENTS, type SearchFilters } from './search.repository.js';
@@ -26,17 +27,25 @@ type Db = Kysely<Database>;
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
-/** Every hit of every page of searchSite, as `kind:id`, and the total it reports. */
+/** More hits than any case has: the generated items' documents, in both languages. */
+const ALL_ON_ONE_PAGE = 2_500;
+
+/**
+ * Every hit of every page of searchSite, as `kind:id`, and the total it
+ * reports. On one page of all the hits unless `pageSize` says otherwise:
+ * each page ranks its candidates again, and the cases' words are found in up
+ * to a thousand documents (paged as visitors page them, below, for two).
+ */
 async function searched(
   db: Db,
   q: string,
   filters: SearchFilters,
   lang: LangCode,
-  options: { fewTagged?: number } = {},
+  options: { fewTagged?: number; pageSize?: number } = {},
 ): Promise<{ ids: string[]; total: number; more: boolean }> {
   const ids: string[] = [];
   for (let page = 1; ; page += 1) {
-    const outcome = await searchSite(db, { q, filters, page, lang, now: NOW }, options);
+    const outcome = await searchSite(db, { q, filters, page, lang, now: NOW }, { pageSize: ALL_ON_ONE_PAGE, ...options });
     assert.equal(outcome.state, 'results');
     if (outcome.state !== 'results') return { ids, total: 0, more: false };
     ids.push(...outcome.hits.map((h) => `${h.kind}:${h.itemId}:${h.textLang}`));
@@ -209,5 +218,14 @@ describe('search at 1,000 items gives what the straightforward query gives', () 
     const expected = await reference(db, 'viet nam', {}, 'en', false);
     assert.equal(expected.more, true);
     assert.deepEqual(await searched(db, 'viet nam', {}, 'en'), expected);
+  });
+
+  test('paged as visitors page it, twenty hits a page: the same hits in the same order', async () => {
+    for (const [q, filters, lang] of [['viet nam', {}, 'en'], ['lao động', {}, 'vi'], ['', { kind: 'event' }, 'vi']] as const) {
+      const expected = await reference(db, q, filters, lang, false);
+      const paged = await searched(db, q, filters, lang, { pageSize: PAGE_SIZE });
+      assert.ok(paged.ids.length > 2 * PAGE_SIZE, `${q || JSON.stringify(filters)} fills more than two pages`);
+      assert.deepEqual(paged, expected);
+    }
   });
 });

@@ -140,9 +140,10 @@ function resultSnippet(row: repo.SearchRow, terms: SearchTerm[]): TextPiece[] {
  * `options.rankedDocuments` (RANKED_DOCUMENTS) ranks the newest of them and
  * says there are more. A topic or programme with at most
  * `options.fewTagged` (FEW_TAGGED) items is searched from its items'
- * documents. Throws NotFoundError for a page past the last.
+ * documents. Pages hold `options.pageSize` hits (PAGE_SIZE, as every
+ * listing's). Throws NotFoundError for a page past the last.
  */
-export async function searchSite(db: Db, request: SearchRequest, options: { rankedDocuments?: number; fewTagged?: number } = {}): Promise<SearchOutcome> {
+export async function searchSite(db: Db, request: SearchRequest, options: { rankedDocuments?: number; fewTagged?: number; pageSize?: number } = {}): Promise<SearchOutcome> {
   const ranked = { documents: options.rankedDocuments ?? repo.RANKED_DOCUMENTS, fewTagged: options.fewTagged ?? repo.FEW_TAGGED };
   const blank = request.q.trim() === '';
   if (blank && !hasFilters(request.filters)) return { state: 'blank' };
@@ -158,7 +159,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
   const choice = { lang: request.lang, now: request.now, omitUntranslated: untranslated === 'omit', today: request.today };
   // One pass finds the page and counts every match; a page past the last has no row to carry
   // the count, so only then (or for a link to a page that no longer exists) is it counted apart.
-  const wanted = pageInfo(request.page, 0);
+  const wanted = pageInfo(request.page, 0, options.pageSize);
   const page = await repo.listMatches(db, index, query, request.filters, choice, wanted.pageSize, wanted.offset, ranked);
   const { total, more } =
     page.total !== undefined
@@ -166,7 +167,7 @@ export async function searchSite(db: Db, request: SearchRequest, options: { rank
       : request.page === 1
         ? { total: 0, more: false }
         : await repo.countMatches(db, index, query, request.filters, choice, ranked);
-  const info = pageInfo(request.page, total);
+  const info = pageInfo(request.page, total, options.pageSize);
   if (request.page > info.pages) throw new NotFoundError();
   const rows = page.rows;
   const terms = query?.terms ?? [];
