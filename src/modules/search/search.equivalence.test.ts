@@ -34,7 +34,7 @@ const ALL_ON_ONE_PAGE = 2_500;
  * Every hit of every page of searchSite, as `kind:id`, and the total it
  * reports. On one page of all the hits unless `pageSize` says otherwise:
  * each page ranks its candidates again, and the cases' words are found in up
- * to a thousand documents (paged as visitors page them, below, for two).
+ * to a thousand documents (paged as visitors page them, below, for three).
  */
 async function searched(
   db: Db,
