@@ -141,7 +141,8 @@ class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
-    if (!logsRequests(request.log.level)) return;
+    // The page cache's own requests, rendering popular pages again after a change, are not visitors'.
+    if (!logsRequests(request.log.level) || request.pageCache?.refresh) return;
     if (this.requestLine) {
       this.requestLine({ reqId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime });
       return;
@@ -228,7 +229,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   registerHealthRoutes(app, deps.db);
   if (deps.config.PAGE_CACHE === 'on') {
-    const store = new PageStore(deps.config.PAGE_CACHE_MAX_BYTES);
+    const store = new PageStore(deps.config.PAGE_CACHE_MAX_BYTES, deps.config.PAGE_CACHE_REFRESH_PAGES);
     app.decorate('pageStore', store);
     const cacheOptions: PageCacheOptions = {
       store,

@@ -57,6 +57,15 @@ test('media folder and upload limit: defaults, and a bad limit is refused', () =
   assert.throws(() => loadEnv({ MEDIA_MAX_PIXELS: '500' }), /MEDIA_MAX_PIXELS: expected at least 1000000 pixels/);
 });
 
+test('popular pages rendered again after a change: 12 by default, none with 0, and a bad count is refused', () => {
+  assert.equal(loadEnv({}).PAGE_CACHE_REFRESH_PAGES, 12);
+  assert.equal(loadEnv({ PAGE_CACHE_REFRESH_PAGES: '0' }).PAGE_CACHE_REFRESH_PAGES, 0);
+  assert.throws(() => loadEnv({ PAGE_CACHE_REFRESH_PAGES: 'all' }), /PAGE_CACHE_REFRESH_PAGES: expected a number of pages/);
+  assert.throws(() => loadEnv({ PAGE_CACHE_REFRESH_PAGES: '2.5' }), /PAGE_CACHE_REFRESH_PAGES: expected a whole number of pages/);
+  assert.throws(() => loadEnv({ PAGE_CACHE_REFRESH_PAGES: '-1' }), /PAGE_CACHE_REFRESH_PAGES: expected 0 or more pages/);
+  assert.throws(() => loadEnv({ PAGE_CACHE_REFRESH_PAGES: '500' }), /PAGE_CACHE_REFRESH_PAGES: expected at most 100 pages/);
+});
+
 test('the trusted proxy: none by default; a hop count or addresses; never everyone', () => {
   assert.equal(loadEnv({}).TRUST_PROXY, false);
   assert.equal(loadEnv({ TRUST_PROXY: '1' }).TRUST_PROXY, 1);

@@ -130,6 +130,14 @@ export const envSchema = z.object({
     .min(1024 * 1024, { message: 'expected at least 1048576 bytes (1 MB)' })
     // 64 MB holds a few thousand pages in three encodings, on a server with 1 GB of memory.
     .default(64 * 1024 * 1024),
+  /** How many of the most requested public pages are rendered again right after each change, before visitors ask for them (0: none). */
+  PAGE_CACHE_REFRESH_PAGES: z.coerce
+    .number({ message: 'expected a number of pages' })
+    .int({ message: 'expected a whole number of pages' })
+    .min(0, { message: 'expected 0 or more pages' })
+    // Each is a render on the server's one thread after every save: a few dozen milliseconds for these.
+    .max(100, { message: 'expected at most 100 pages' })
+    .default(12),
   /** How long a stopping server waits for requests in flight before it exits anyway, in milliseconds. */
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ message: 'expected a number of milliseconds' })

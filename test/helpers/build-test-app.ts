@@ -41,7 +41,9 @@ export const DEFAULT_NOW = new Date('2026-11-23T02:00:00Z');
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Uploaded files go to a folder of this test's own, removed by close().
   const mediaDir = options.env?.MEDIA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'almanac-media-'));
-  const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}), ...options.env });
+  // Popular pages are not rendered again after changes unless a test asks (PAGE_CACHE_REFRESH_PAGES): that work in the
+  // background would turn the first visit after a change, which many tests look at, into a hit or a miss by chance.
+  const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', PAGE_CACHE_REFRESH_PAGES: '0', ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}), ...options.env });
   const handle = await openTestDatabase();
   let now = options.now ?? DEFAULT_NOW;
   if (options.seed) await importSampleContent(handle.db, now);

@@ -21,8 +21,14 @@
  * the same page arriving meanwhile (and after no further change) wait for
  * that render and are answered with its result (`InFlightRenders`), so a
  * page is rendered once however many ask for it.
+ *
+ * Nor a slow first view: the store counts the requests each page answers,
+ * and when it is emptied it names the most requested ones (`popular`), which
+ * are rendered again at once, one after the other, before visitors ask for
+ * them (`registerPageCache`, `refreshPages`). A visitor who asks for one while
+ * it is being rendered waits for that render, as above.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { promisify } from 'node:util';
@@ -74,14 +80,26 @@ export interface CachedPage {
   variants: Readonly<Record<Encoding, Variant>>;
   bytes: number;
   usual: UsualAnswers;
+  /** Requests it answered from the store, and those its address had before the last time the store was emptied (PageStore). */
+  hits: number;
 }
 
 /** Headers not kept with a page: they are about one response, or set again for every response. */
 const UNSTORED_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'vary', 'cache-control', 'set-cookie', 'date', 'connection', 'transfer-encoding', 'keep-alive', 'x-cache']);
 
+/**
+ * How the requests counted for a page before the store was emptied weigh
+ * against those counted after: halved at every emptying, so that what
+ * visitors asked for before a run of changes still counts, less and less.
+ */
+const CARRIED_SHARE = 0.5;
+
 /** The store: an LRU bounded by bytes, with a generation bumped on every clear. */
 export class PageStore {
   private readonly pages = new Map<string, CachedPage>();
+  /** The most requested addresses when the store was last emptied, with their weight (requests, halved), most requested first. */
+  private carried = new Map<string, number>();
+  private readonly clearedListeners: ((popular: readonly string[]) => void)[] = [];
   /** The key last stored or looked up: already the most recently used, it needs no moving. */
   private newest: string | undefined;
   private used = 0;
@@ -91,7 +109,21 @@ export class PageStore {
   private validUntil: number | undefined;
   private boundaryLookup: Promise<void> | undefined;
 
-  constructor(readonly maxBytes: number) {}
+  /** `popularSize`: how many of the most requested addresses are kept across an emptying, and named to the listeners. */
+  constructor(
+    readonly maxBytes: number,
+    readonly popularSize = 0,
+  ) {}
+
+  /** Calls `listener` after every emptying with the most requested addresses, most requested first (none when popularSize is 0). */
+  onCleared(listener: (popular: readonly string[]) => void): void {
+    this.clearedListeners.push(listener);
+  }
+
+  /** Whether a page is stored under `key` (not counted as a request, nor moved in the LRU). */
+  has(key: string): boolean {
+    return this.pages.has(key);
+  }
 
   get size(): number {
     return this.pages.size;
@@ -105,14 +137,32 @@ export class PageStore {
     return Math.floor(this.maxBytes * MAX_ENTRY_SHARE);
   }
 
-  /** Forgets every page. */
+  /** Forgets every page; remembers which were the most requested, and names them to the listeners. */
   clear(): void {
     this.generation += 1;
+    this.carried = this.mostRequested();
     this.pages.clear();
     this.newest = undefined;
     this.used = 0;
     this.validUntil = undefined;
     this.boundaryLookup = undefined;
+    const popular = [...this.carried.keys()];
+    for (const listener of this.clearedListeners) listener(popular);
+  }
+
+  /**
+   * The popularSize addresses with the most requests, counting each stored
+   * page's and, for an address not stored again since the last emptying (no
+   * one asked for it, or a change came first), what it carried then; their
+   * weights halved.
+   */
+  private mostRequested(): Map<string, number> {
+    if (this.popularSize === 0) return new Map();
+    const weights = new Map<string, number>();
+    for (const [key, page] of this.pages) weights.set(key, page.hits);
+    for (const [key, weight] of this.carried) if (!weights.has(key)) weights.set(key, weight);
+    const ranked = [...weights].filter(([, weight]) => weight > 0).sort(([, a], [, b]) => b - a);
+    return new Map(ranked.slice(0, this.popularSize).map(([key, weight]) => [key, weight * CARRIED_SHARE]));
   }
 
   /** Empties the store if the clock has reached its time boundary. */
@@ -125,6 +175,7 @@ export class PageStore {
     this.expire(nowMs);
     const page = this.pages.get(key);
     if (!page) return undefined;
+    page.hits += 1;
     if (key !== this.newest) {
       this.pages.delete(key);
       this.pages.set(key, page);
@@ -170,6 +221,8 @@ export class PageStore {
       this.used -= old.bytes;
       this.pages.delete(key);
     }
+    // The page's address keeps the requests it had (the page it replaces, or what it carried over an emptying).
+    page.hits += old ? old.hits : (this.carried.get(key) ?? 0);
     this.pages.set(key, page);
     this.newest = key;
     this.used += page.bytes;
@@ -253,6 +306,7 @@ export async function makePage(body: Buffer, headers: ReadonlyArray<readonly [st
     variants,
     bytes: body.length + br.length + gz.length + headerBytes + key.length + ENTRY_OVERHEAD_BYTES,
     usual: { identity: usualFor('identity'), br: usualFor('br'), gzip: usualFor('gzip') },
+    hits: 0,
   };
 }
 
@@ -321,7 +375,15 @@ interface RequestCacheState {
   generation: number;
   /** This request renders the page for others waiting for it: called once with the page, or undefined. */
   settle?: ((page: CachedPage | undefined) => void) | undefined;
+  /** The cache's own request, rendering a popular page again after an emptying (refreshPages): not a visitor's, and not logged as one. */
+  refresh?: boolean;
 }
+
+/** How often the cache looks for other processes' writes while no request comes (registerPageCache). */
+export const IDLE_LOOK_MS = 1000;
+
+/** The header that marks the cache's own requests (refreshPages), with a value no visitor can know. */
+const REFRESH_HEADER = 'x-almanac-refresh';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -468,8 +530,47 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   const { store, changes } = options;
   const renders = new InFlightRenders();
   const unsubscribe = changes.subscribe(() => store.clear());
-  app.addHook('onClose', async () => unsubscribe());
+  const refreshToken = randomBytes(18).toString('base64url');
+  let closed = false;
+  let refreshing: Promise<void> = Promise.resolve();
+  store.onCleared((popular) => {
+    if (popular.length === 0 || closed) return;
+    const generation = store.generation;
+    refreshing = refreshing.then(() => refreshPages(popular, generation));
+  });
+  // A write by another process (an import from the command line, on SQLite) is noticed by the next request that
+  // polls; with pages to render again, it is also looked for while no one asks, so that they need not wait for a visitor.
+  const looking = store.popularSize > 0 ? setInterval(() => changes.poll(), IDLE_LOOK_MS) : undefined;
+  looking?.unref();
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearInterval(looking);
+    unsubscribe();
+    await refreshing;
+  });
   app.decorateRequest('pageCache', undefined);
+
+  /**
+   * Renders again, one after the other, the most requested pages of the
+   * store just emptied under `generation`, as a visitor's request would
+   * (through the app, so that each is stored, and visitors who ask for it
+   * meanwhile wait for it). One page a turn of the event loop, so that
+   * visitors' requests go between them; stopped by the next emptying (which
+   * starts its own) or by the app closing. A page that fails to render is
+   * left for the next visitor who asks for it.
+   */
+  async function refreshPages(popular: readonly string[], generation: number): Promise<void> {
+    for (const key of popular) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (closed || store.generation !== generation || !changes.receiving) return;
+      if (store.has(key) || renders.pending(key, generation)) continue;
+      try {
+        await app.inject({ method: 'GET', url: key, headers: { [REFRESH_HEADER]: refreshToken } });
+      } catch (error) {
+        app.log.warn({ err: error, url: key }, 'a popular page could not be rendered again after a change');
+      }
+    }
+  }
 
   // Requests that reach the app (inject, or a page the front door did not have when it came in).
   app.addHook('onRequest', async (request, reply) => {
@@ -500,7 +601,13 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     }
     if (request.method !== 'GET') return;
     // After a render that could not be shared, those that waited for it render their own, each.
-    request.pageCache = { hit: false, key, generation, settle: pending ? undefined : renders.start(key, generation) };
+    request.pageCache = {
+      hit: false,
+      key,
+      generation,
+      settle: pending ? undefined : renders.start(key, generation),
+      refresh: request.headers[REFRESH_HEADER] === refreshToken,
+    };
   });
 
   // A render that ended without a page to share (an error, a page not stored, a client gone) lets the waiting render their own.
@@ -533,6 +640,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       throw error;
     }
     const nowMs = options.now().getTime();
+    // A visitor's request that rendered the page is its first; the cache's own is none.
+    if (!state.refresh) page.hits = 1;
     store.set(state.key, page, state.generation, nowMs);
     settle?.(page);
     // The first visitor gets exactly what the next ones will: same encoding, same validators.
