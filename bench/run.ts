@@ -7,7 +7,8 @@
  * with it off (every request rendered), and, with `--baseline <dir>`, a
  * previous build with the cache off beside this one. Then the cached events
  * listing with a change committed every 2 s beside the load (every change
- * empties the cache).
+ * empties the cache), and the first visit of the popular pages after a
+ * change, with them rendered again at once (as `npm start`) and without.
  *
  * For each page, runs of wrk alternate between the servers so that a noisy
  * neighbour hurts all alike; the median of the runs is reported. One wrk
@@ -125,11 +126,11 @@ async function pagesToMeasure(base: string): Promise<{ label: string; path: stri
 }
 
 /**
- * Commits a change every CHANGE_EVERY_MS through the importer (as
- * `almanac import` would): the first sample event's description, in two
- * versions by turns. Returns a function that stops it.
+ * Commits changes through the importer (as `almanac import` would, from a
+ * process other than the server's): the first sample event's description,
+ * in two versions by turns.
  */
-async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
+async function openChanger(sqlitePath: string): Promise<{ change(): Promise<void>; count(): number; close(): Promise<void> }> {
   const { handle, deps } = await openRuntime(loadEnv({ SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' }));
   const seed = readFileSync(join(contentDir, 'seeds', 'events.en.txt'), 'utf8');
   // The first item of the page: its title line, its date line and its description.
@@ -137,22 +138,75 @@ async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
   const heading = /\n\n([A-Z][a-z]+ \d{4})\n/.exec(seed)?.[1];
   if (!item || !heading) throw new Error('the sample events page changed shape');
   let count = 0;
+  return {
+    async change() {
+      const text = `Events and meetings\n\n${heading}\n\n${item[1]}${item[2]}${count % 2 ? '' : ' (revised)'}\n`;
+      await importListings(deps.db, [{ file: 'bench-change.txt', text, kind: 'events' }], { now: deps.now() });
+      count += 1;
+    },
+    count: () => count,
+    close: () => handle.destroy(),
+  };
+}
+
+/** Commits a change every CHANGE_EVERY_MS (openChanger). Returns a function that stops it and gives how many were made. */
+async function changeEvery(sqlitePath: string): Promise<() => Promise<number>> {
+  const changer = await openChanger(sqlitePath);
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       await new Promise((r) => setTimeout(r, CHANGE_EVERY_MS));
       if (stopped) break;
-      const text = `Events and meetings\n\n${heading}\n\n${item[1]}${item[2]}${count % 2 ? '' : ' (revised)'}\n`;
-      await importListings(deps.db, [{ file: 'bench-change.txt', text, kind: 'events' }], { now: deps.now() });
-      count += 1;
+      await changer.change();
     }
   })();
   return async () => {
     stopped = true;
     await loop;
-    await handle.destroy();
-    return count;
+    await changer.close();
+    return changer.count();
   };
+}
+
+/** The pages visited most in the first view after a change (firstViewsAfterChanges): the home page and both listings, in each language. */
+const POPULAR_PATHS = ['/en', '/en/events', '/en/articles', '/vi', '/vi/events', '/vi/articles'];
+/** How long after a change the first views come: past the server's look for other processes' writes (once a second) and its renders. */
+const FIRST_VIEW_AFTER_MS = 2500;
+
+/**
+ * The first visit of each popular page after a change, with no other load:
+ * the server started with `env`, each page visited three times, then
+ * `changes` times a change committed from another process and, after
+ * FIRST_VIEW_AFTER_MS, each page fetched once: the median time to its last
+ * byte, and how many of those first views were answered from the store.
+ */
+async function firstViewsAfterChanges(
+  start: () => Promise<Running>,
+  sqlitePath: string,
+  changes: number,
+): Promise<{ ms: number; hits: number; views: number }> {
+  const server = await start();
+  const changer = await openChanger(sqlitePath);
+  try {
+    for (const path of POPULAR_PATHS) for (let i = 0; i < 3; i += 1) await (await fetch(`${server.url}${path}`)).arrayBuffer();
+    const times: number[] = [];
+    let hits = 0;
+    for (let n = 0; n < changes; n += 1) {
+      await changer.change();
+      await new Promise((r) => setTimeout(r, FIRST_VIEW_AFTER_MS));
+      for (const path of POPULAR_PATHS) {
+        const started = performance.now();
+        const res = await fetch(`${server.url}${path}`);
+        await res.arrayBuffer();
+        times.push(performance.now() - started);
+        if (res.headers.get('x-cache') === 'HIT') hits += 1;
+      }
+    }
+    return { ms: median(times), hits, views: times.length };
+  } finally {
+    await changer.close();
+    await server.stop();
+  }
 }
 
 type ServerName = 'bare' | 'bareHeaders' | 'on' | 'onQuiet' | 'off' | 'baseline';
@@ -411,6 +465,21 @@ async function main(): Promise<void> {
         [
           ['no changes', fmt.rps(median(quiet.map((r) => r.rps))), fmt.ms(median(quiet.map((r) => r.p50ms))), fmt.ms(p99(quiet)), ''],
           [`a change every ${CHANGE_EVERY_MS / 1000} s`, fmt.rps(median(busy.map((r) => r.rps))), fmt.ms(median(busy.map((r) => r.p50ms))), fmt.ms(p99(busy)), `${(p99(busy) / p99(quiet)).toFixed(1)}×`],
+        ],
+      );
+
+      // The first visit after a change, with and without the popular pages rendered again.
+      const views = 5;
+      const refreshed = await firstViewsAfterChanges(() => startAlmanac({ ...env, PAGE_CACHE: 'on', ...DEFAULT_LOGGING }), sqlitePath, views);
+      const waited = await firstViewsAfterChanges(() => startAlmanac({ ...env, PAGE_CACHE: 'on', ...DEFAULT_LOGGING, PAGE_CACHE_REFRESH_PAGES: '0' }), sqlitePath, views);
+      console.log(
+        `\nThe first visit of each of ${POPULAR_PATHS.join(', ')} ${FIRST_VIEW_AFTER_MS / 1000} s after a change committed by another process, ${views} changes, no other load (time to the last byte, median)\n`,
+      );
+      printTable(
+        ['server', 'first view ms', 'answered from the store'],
+        [
+          ['popular pages rendered again (npm start)', fmt.ms(refreshed.ms), `${refreshed.hits} of ${refreshed.views}`],
+          ['PAGE_CACHE_REFRESH_PAGES=0', fmt.ms(waited.ms), `${waited.hits} of ${waited.views}`],
         ],
       );
     }
