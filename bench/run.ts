@@ -128,7 +128,8 @@ async function pagesToMeasure(base: string): Promise<{ label: string; path: stri
 /**
  * Commits changes through the importer (as `almanac import` would, from a
  * process other than the server's): the first sample event's description,
- * in two versions by turns.
+ * with a new revision mark each time (so that every one is a change, whatever
+ * the database held before).
  */
 async function openChanger(sqlitePath: string): Promise<{ change(): Promise<void>; count(): number; close(): Promise<void> }> {
   const { handle, deps } = await openRuntime(loadEnv({ SQLITE_PATH: sqlitePath, SEED_ON_FIRST_START: 'false', LOG_LEVEL: 'warn' }));
@@ -140,7 +141,7 @@ async function openChanger(sqlitePath: string): Promise<{ change(): Promise<void
   let count = 0;
   return {
     async change() {
-      const text = `Events and meetings\n\n${heading}\n\n${item[1]}${item[2]}${count % 2 ? '' : ' (revised)'}\n`;
+      const text = `Events and meetings\n\n${heading}\n\n${item[1]}${item[2]} (revision ${Date.now()}-${count})\n`;
       await importListings(deps.db, [{ file: 'bench-change.txt', text, kind: 'events' }], { now: deps.now() });
       count += 1;
     },
