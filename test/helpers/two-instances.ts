@@ -62,7 +62,8 @@ export function twoInstancesForBlock(options: TwoInstancesOptions = {}): TwoInst
   before(async () => {
     if (!testDatabaseUrl) throw new Error('two instances share a PostgreSQL database: set TEST_DATABASE_URL');
     mediaDir = mkdtempSync(join(tmpdir(), 'almanac-media-'));
-    const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', MEDIA_DIR: mediaDir, DATABASE_URL: testDatabaseUrl, ...options.env });
+    // As in buildTestApp, popular pages are rendered again after a change only when a test asks.
+    const config = loadEnv({ NODE_ENV: 'test', SEED_ON_FIRST_START: 'false', PAGE_CACHE_REFRESH_PAGES: '0', MEDIA_DIR: mediaDir, DATABASE_URL: testDatabaseUrl, ...options.env });
     const handleA = await openTestDatabase();
     made.handleA = handleA;
     const handleB = openDatabase({ databaseUrl: handleA.postgresUrl, postgresSchema: handleA.schema });

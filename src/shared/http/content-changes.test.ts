@@ -121,3 +121,26 @@ describe('two instances on one PostgreSQL database', { skip: testDatabaseUrl ? f
     assert.equal((await two.b.inject({ url })).headers['x-cache'], 'HIT');
   });
 });
+
+describe('two instances on one PostgreSQL database, rendering popular pages again', { skip: testDatabaseUrl ? false : 'needs TEST_DATABASE_URL' }, () => {
+  const two = twoInstancesForBlock({ seed: (db) => importSampleContent(db, DEFAULT_NOW), env: { PAGE_CACHE_REFRESH_PAGES: '1' } });
+
+  test("an edit saved on A renders B's most requested page again, with the edit, before anyone asks B", async () => {
+    const editor = await signIn(two.a, two.handleA.db, 'editor');
+    const row = await two.handleA.db.selectFrom('events').select(['id', 'slug']).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const url = `/en/events/${row.slug}`;
+    for (let i = 0; i < 3; i += 1) await two.b.inject({ url });
+    await two.b.inject({ url: '/en/articles' });
+
+    const generation = two.b.pageStore!.generation;
+    const form = formFields((await getPage(two.a, `/admin/events/${row.id}`, editor)).body, 'form.edit-form');
+    const saved = await postForm(two.a, { url: `/admin/events/${row.id}`, session: editor, fields: { ...form, en_title: 'Edited on instance A, shown on B' } });
+    assert.equal(saved.statusCode, 303);
+
+    await eventually(async () => two.b.pageStore!.generation > generation && two.b.pageStore!.has(url), 5000);
+    const page = await two.b.inject({ url });
+    assert.equal(page.headers['x-cache'], 'HIT', 'stored again on B with no request to B');
+    assert.equal(text(html(page.body).querySelector('h1')), 'Edited on instance A, shown on B');
+    assert.equal(two.b.pageStore!.has('/en/articles'), false, 'only the most requested');
+  });
+});

@@ -536,7 +536,10 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   store.onCleared((popular) => {
     if (popular.length === 0 || closed) return;
     const generation = store.generation;
-    refreshing = refreshing.then(() => refreshPages(popular, generation));
+    // Each round after the one before; one that failed does not stop the next.
+    refreshing = refreshing
+      .then(() => refreshPages(popular, generation))
+      .catch((error: unknown) => app.log.warn({ err: error }, 'the popular pages were not rendered again after a change'));
   });
   // A write by another process (an import from the command line, on SQLite) is noticed by the next request that
   // polls; with pages to render again, it is also looked for while no one asks, so that they need not wait for a visitor.
