@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError, loadEnv } from './env.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, envSchema, loadEnv } from './env.js';
 
 test('defaults give a working embedded setup', () => {
   const env = loadEnv({});
@@ -116,4 +117,13 @@ test('mail settings that do not fit together are refused, each named', () => {
   assert.throws(() => loadEnv({ SMTP_URL: 'http://mail.example.org' }), /SMTP_URL: expected an smtp:\/\/ or smtps:\/\/ URL/);
   assert.throws(() => loadEnv({ SMTP_PORT: '2525' }), /SMTP_PORT: only used with SMTP_HOST/);
   assert.throws(() => loadEnv({ SMTP_HOST: 'mail.example.org', SMTP_STARTTLS: 'sometimes' }), /SMTP_STARTTLS: expected required, opportunistic or off/);
+});
+
+test('every setting is in .env.example and in the README, where people look for them', () => {
+  const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const names = Object.keys(envSchema.shape);
+  assert.ok(names.length > 20, `the settings were read (${names.length})`);
+  assert.deepEqual(names.filter((name) => !new RegExp(`^#? ?${name}=`, 'm').test(example)), [], 'missing from .env.example');
+  assert.deepEqual(names.filter((name) => !readme.includes(`\`${name}\``)), [], 'missing from the README');
 });
