@@ -17,8 +17,8 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { chromiumProblem, javaProblem } from './e2e-prerequisites.mjs';
 
-// Every test runs under both zones (but one file that touches no date:
-// utcOnly, below): on SQLite under UTC and on PostgreSQL under Los Angeles.
+// Every test runs under both zones (but files that touch no date: utcOnly
+// and once, below): on SQLite under UTC and on PostgreSQL under Los Angeles.
 // The SQLite pass under Los Angeles repeats only the suites whose subject is
 // dates (the date rules, events, articles by year, the home page, calendars
 // and feeds, scheduling, the importer, the API, mail and digests), so that
@@ -49,10 +49,13 @@ const sqliteOnly = ['src/cli.test.ts', 'src/modules/auth/user-command.test.ts', 
 // Of those, the accounts' command line (create, list, passwords, disable) reads and writes no date a
 // zone could shift: it runs under UTC alone. Its 18 processes took some 35 s of processor time a run.
 const utcOnly = new Set(['src/modules/auth/user-command.test.ts']);
-for (const file of sqliteOnly) {
+// Files that read no database and no date run once, in the first pass: the module boundaries' test
+// cruises two trees with dependency-cruiser, about 6 s of processor time a run.
+const once = ['test/boundaries.test.ts'];
+for (const file of [...sqliteOnly, ...once]) {
   // A file that came to use the test database would lose its PostgreSQL run: say so rather than skip it.
   if (/test-database|build-test-app|appForBlock|buildTestApp/.test(readFileSync(file, 'utf8'))) {
-    console.error(`${file} uses the test database: take it out of the SQLite-only files in scripts/test.mjs.`);
+    console.error(`${file} uses the test database: take it out of the SQLite-only and run-once files in scripts/test.mjs.`);
     process.exit(1);
   }
 }
@@ -84,7 +87,7 @@ const pgProblem = await postgresAnswers();
 if (pgProblem === null) {
   runs.push({
     label: `PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')}), TZ=America/Los_Angeles`,
-    env: { TZ: 'America/Los_Angeles', TEST_DATABASE_URL: pgUrl, ...(chosen.length ? {} : { TEST_EXCLUDE: sqliteOnly.join(',') }) },
+    env: { TZ: 'America/Los_Angeles', TEST_DATABASE_URL: pgUrl, ...(chosen.length ? {} : { TEST_EXCLUDE: [...sqliteOnly, ...once].join(',') }) },
     files: chosen,
   });
 }
