@@ -24,18 +24,20 @@ describe('starting the server on a fresh install', () => {
       let errors = '';
       child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
       const link = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${output}\n${errors}`)), 20_000);
+        // Whichever way it ends, both timers stop: a poll left running would keep the test process alive.
+        const settle = (outcome: () => void) => {
+          clearInterval(poll);
+          clearTimeout(timer);
+          outcome();
+        };
+        const timer = setTimeout(() => settle(() => reject(new Error(`no setup link within 20 s:\n${output}\n${errors}`))), 20_000);
         const poll = setInterval(() => {
           // The link is a line of its own, nothing around it, so that a terminal makes it clickable.
           const found = new RegExp(`^  (http://localhost:${port}/admin/setup\\?token=[A-Za-z0-9_-]{43})$`, 'm').exec(errors);
-          if (found && output.includes('Almanac is serving')) {
-            clearInterval(poll);
-            clearTimeout(timer);
-            resolve(found[1]!);
-          }
+          if (found && output.includes('Almanac is serving')) settle(() => resolve(found[1]!));
         }, 20);
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}\n${errors}`)));
+        child.on('exit', (code) => settle(() => reject(new Error(`server exited with ${code}:\n${output}\n${errors}`))));
       });
       assert.ok(!output.includes('token='), 'the token is not in the JSON log');
       const page = await fetch(link.replace('localhost', '127.0.0.1'));
