@@ -54,11 +54,11 @@ describe('a recurring event in a calendar', () => {
   });
 
   test('gives the same bytes under any server time zone', () => {
+    // This process runs under one of the two zones (npm test runs it under both); the child under the other.
+    const tz = process.env.TZ === 'America/Los_Angeles' ? 'UTC' : 'America/Los_Angeles';
     const script = fileURLToPath(new URL('../../../test/fixtures/print-recurring-calendar.ts', import.meta.url));
-    for (const tz of ['UTC', 'America/Los_Angeles']) {
-      const other = execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
-      assert.equal(other, text, tz);
-    }
+    const other = execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    assert.equal(other, text, tz);
   });
 });
 
