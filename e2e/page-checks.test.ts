@@ -341,9 +341,9 @@ describe('every page type', () => {
         const context = await newContext(site.browser, site.app.baseUrl, { bypassCSP: true });
         const page = await context.newPage();
         await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
-        // Axe runs at both widths in Vietnamese, and at 375 in English: the English pages at 1280 are
-        // the layout the Vietnamese ones at 1280 are checked in, with the text checked at 375, and
-        // most of them are checked again by this file's other tests (24 s of processor time a run).
+        // Axe runs at both widths in Vietnamese and at 375 in English. An English page at 1280 has the
+        // layout of the Vietnamese one checked at 1280 and the text of the English one checked at 375,
+        // and most are checked at 1280 by this file's other tests too (24 s of processor time a run).
         const axe = lang === 'vi' || width === 375;
         if (axe) await loadAxeInEveryPage(context);
         const name = (what: string) => `${lang} ${what} at ${width}`;
